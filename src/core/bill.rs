@@ -1,0 +1,211 @@
+//! A bill as read from a PDF: header fields, charges, usage records and warnings.
+//!
+//! This is the structure every later step works on (rules, journal, letters), the shape
+//! `inspect` prints and the shape stored in the browser. Amounts are `Decimal` (serialized
+//! as decimal strings), dates are ISO `YYYY-MM-DD`.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// An operator brand, as the customer knows it (letters are addressed to the brand).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Operator {
+    /// Orange.
+    Orange,
+    /// Sosh, Orange's online brand.
+    Sosh,
+    /// SFR.
+    #[serde(rename = "SFR")]
+    Sfr,
+    /// RED by SFR.
+    #[serde(rename = "RED by SFR")]
+    Red,
+    /// Bouygues Telecom.
+    #[serde(rename = "Bouygues Telecom")]
+    Bouygues,
+    /// B&You, Bouygues Telecom's online brand.
+    #[serde(rename = "B&You")]
+    BAndYou,
+    /// Free (boxes).
+    Free,
+    /// Free Mobile.
+    #[serde(rename = "Free Mobile")]
+    FreeMobile,
+    /// La Poste Mobile.
+    #[serde(rename = "La Poste Mobile")]
+    LaPosteMobile,
+    /// Prixtel.
+    Prixtel,
+    /// NRJ Mobile.
+    #[serde(rename = "NRJ Mobile")]
+    NrjMobile,
+    /// Coriolis Telecom.
+    #[serde(rename = "Coriolis")]
+    Coriolis,
+}
+
+impl Operator {
+    /// The name as printed to a person.
+    pub fn name(self) -> &'static str {
+        match self {
+            Operator::Orange => "Orange",
+            Operator::Sosh => "Sosh",
+            Operator::Sfr => "SFR",
+            Operator::Red => "RED by SFR",
+            Operator::Bouygues => "Bouygues Telecom",
+            Operator::BAndYou => "B&You",
+            Operator::Free => "Free",
+            Operator::FreeMobile => "Free Mobile",
+            Operator::LaPosteMobile => "La Poste Mobile",
+            Operator::Prixtel => "Prixtel",
+            Operator::NrjMobile => "NRJ Mobile",
+            Operator::Coriolis => "Coriolis",
+        }
+    }
+}
+
+/// A billing period, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    /// First day billed.
+    pub start: NaiveDate,
+    /// Last day billed.
+    pub end: NaiveDate,
+}
+
+/// What a charge is, whatever the operator calls it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// The plan or box subscription.
+    Subscription,
+    /// A recurring option (multi-SIM, TV, insurance…).
+    Option,
+    /// Usage charged within the plan.
+    Usage,
+    /// Usage outside the plan ("hors forfait", "dépassement").
+    OutOfPlan,
+    /// Calls or SMS to surcharged numbers.
+    Premium,
+    /// Purchases from third parties billed by the operator (Internet+, SMS+…).
+    ThirdParty,
+    /// One-off fees (activation, termination, rejected payment, paper bill…).
+    OneOffFee,
+    /// A discount or credit (negative amount).
+    Discount,
+    /// An instalment on a phone or equipment ("facilité de paiement").
+    EquipmentInstalment,
+    /// Anything else.
+    Other,
+}
+
+/// One charge of a bill.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillLine {
+    /// The label as printed.
+    pub label: String,
+    /// The amount including VAT; negative for credits and discounts.
+    pub amount: Decimal,
+    /// The section heading it was printed under, as printed.
+    pub section: String,
+    /// What it is.
+    pub category: Category,
+    /// The 1-based page it was printed on.
+    pub page: u32,
+}
+
+/// One record of a call-detail page ("facture détaillée"): evidence, not a charge.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageRecord {
+    /// The day of the call, SMS or session.
+    pub date: NaiveDate,
+    /// The time as printed (`HH:MM` or `HH:MM:SS`), when printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The number called or the service, as printed (spaces removed for numbers).
+    pub destination: String,
+    /// What it is, as printed ("Appel", "SMS", "Internet mobile", "Appel depuis la Suisse"…).
+    pub kind: String,
+    /// Duration in seconds, for calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_s: Option<u32>,
+    /// Volume as printed ("1,2 Mo"), for data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// The amount charged for it; zero when included.
+    pub amount: Decimal,
+    /// Whether the record is included in the plan.
+    pub included: bool,
+    /// The 1-based page it was printed on.
+    pub page: u32,
+}
+
+/// VAT at one rate, as printed in the bill's VAT summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VatLine {
+    /// The rate in percent (`20`, `10`, `5.5`).
+    pub rate: Decimal,
+    /// The amount excluding VAT the rate applies to, when printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Decimal>,
+    /// The VAT amount.
+    pub amount: Decimal,
+}
+
+/// Something the reader noticed that a person should know about the reading itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BillWarning {
+    /// The charges read do not add up to the printed total.
+    TotalMismatch {
+        /// The total printed on the bill.
+        printed: Decimal,
+        /// The sum of the charges read.
+        computed: Decimal,
+    },
+    /// No total was found on the bill.
+    NoTotal,
+    /// The operator could not be recognised.
+    UnknownOperator,
+    /// The bill had more lines than the reader keeps; the rest were dropped.
+    TooManyLines {
+        /// How many were kept.
+        kept: u32,
+    },
+}
+
+/// A bill, as read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bill {
+    /// The file it was read from.
+    pub source: String,
+    /// The operator, when recognised.
+    pub operator: Option<Operator>,
+    /// The invoice number.
+    pub invoice_number: Option<String>,
+    /// The issue date.
+    pub issue_date: Option<NaiveDate>,
+    /// The payment due date.
+    pub due_date: Option<NaiveDate>,
+    /// The billing period of the subscription.
+    pub period: Option<Period>,
+    /// The customer id ("numéro client", "compte client").
+    pub customer_id: Option<String>,
+    /// The line numbers or box identifiers billed, as printed (spaces normalised).
+    pub line_numbers: Vec<String>,
+    /// The total due, VAT included.
+    pub total: Option<Decimal>,
+    /// The total excluding VAT, when printed.
+    pub total_ht: Option<Decimal>,
+    /// VAT by rate, when printed.
+    pub vat: Vec<VatLine>,
+    /// The charges.
+    pub lines: Vec<BillLine>,
+    /// The call-detail records, apart from the charges.
+    pub usage: Vec<UsageRecord>,
+    /// What the reader noticed about its own reading.
+    pub warnings: Vec<BillWarning>,
+    /// Number of pages of the PDF.
+    pub pages: u32,
+}

@@ -1,0 +1,11 @@
+//! The pure core: bytes and values in, values out.
+//!
+//! Nothing here may import a browser or UI crate (yew, web_sys, gloo, js_sys,
+//! wasm_bindgen), read a clock or draw a random number: the date of "today" is passed in.
+//! That is what lets `cargo test` reach all of it natively, in milliseconds.
+
+pub mod bill;
+pub mod error;
+pub mod i18n;
+pub mod layout;
+pub mod reader;
