@@ -1,1 +1,12 @@
-fn main() {}
+//! The parse worker's entry point: one worker per file, started by the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    contestel::services::parse_worker::register();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The parse worker runs in a browser; natively, use `cargo run --bin inspect`.");
+}

@@ -209,3 +209,22 @@ pub struct Bill {
     /// Number of pages of the PDF.
     pub pages: u32,
 }
+
+impl Category {
+    /// The category's name for a person.
+    pub fn label(self, lang: super::i18n::Lang) -> &'static str {
+        let (fr, en) = match self {
+            Category::Subscription => ("Abonnement", "Subscription"),
+            Category::Option => ("Option", "Option"),
+            Category::Usage => ("Consommation", "Usage"),
+            Category::OutOfPlan => ("Hors forfait", "Out of plan"),
+            Category::Premium => ("Numéro surtaxé", "Premium number"),
+            Category::ThirdParty => ("Service tiers", "Third-party service"),
+            Category::OneOffFee => ("Frais ponctuels", "One-off fee"),
+            Category::Discount => ("Remise", "Discount"),
+            Category::EquipmentInstalment => ("Paiement en plusieurs fois", "Instalment"),
+            Category::Other => ("Autre", "Other"),
+        };
+        lang.pick(fr, en)
+    }
+}

@@ -30,3 +30,199 @@ impl Lang {
         }
     }
 }
+
+/// Every fixed string of the interface, in one catalogue: components never hold literals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Text {
+    /// The product's one-line promise.
+    Tagline,
+    /// The privacy promise, in one sentence.
+    PrivacyPromise,
+    /// Title of the drop zone.
+    DropTitle,
+    /// Hint under the drop zone title.
+    DropHint,
+    /// The file-picker button.
+    ChooseFiles,
+    /// The sample-bill button.
+    TrySample,
+    /// Name given to the sample bill.
+    SampleName,
+    /// Heading of the list of files.
+    FilesHeading,
+    /// Status of a file being read.
+    Reading,
+    /// Status of a file read.
+    Read,
+    /// Status of a file that could not be read.
+    Unreadable,
+    /// Button removing a file from the list.
+    Remove,
+    /// Label of the language switch.
+    LanguageSwitch,
+    /// Invoice number.
+    InvoiceNumber,
+    /// Operator.
+    OperatorLabel,
+    /// Unknown operator.
+    UnknownOperator,
+    /// Issue date.
+    IssueDate,
+    /// Due date.
+    DueDate,
+    /// Billing period.
+    PeriodLabel,
+    /// Customer id.
+    CustomerId,
+    /// Line numbers.
+    LineNumbers,
+    /// Total due.
+    TotalDue,
+    /// Heading of the charges.
+    Charges,
+    /// Column header: label.
+    LabelColumn,
+    /// Column header: category.
+    CategoryColumn,
+    /// Column header: amount.
+    AmountColumn,
+    /// No charge could be recognised.
+    NoCharges,
+    /// Heading of the usage records.
+    UsageRecords,
+    /// Heading of the raw text.
+    TextRead,
+    /// Page, followed by a number.
+    Page,
+    /// Heading of the reader's warnings.
+    Warnings,
+    /// Footer: what the tool is and is not.
+    Disclaimer,
+    /// Shown when the files could not be loaded at all.
+    FileReadFailed,
+}
+
+impl Text {
+    /// The text in the given language.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use Text::*;
+        let (fr, en) = match self {
+            Tagline => ("Vos factures télécom, vérifiées chez vous.", "Your telecom bills, checked at home."),
+            PrivacyPromise => (
+                "Vos factures sont lues dans ce navigateur : rien ne quitte votre appareil.",
+                "Your bills are read in this browser: nothing leaves your device.",
+            ),
+            DropTitle => ("Déposez vos factures PDF ici", "Drop your PDF bills here"),
+            DropHint => (
+                "Orange, Sosh, SFR, RED, Bouygues, B&You, Free… une ou plusieurs à la fois.",
+                "Orange, Sosh, SFR, RED, Bouygues, B&You, Free… one or several at once.",
+            ),
+            ChooseFiles => ("Choisir des fichiers", "Choose files"),
+            TrySample => ("Essayer avec une facture exemple", "Try with a sample bill"),
+            SampleName => ("facture-exemple-orange.pdf", "sample-bill-orange.pdf"),
+            FilesHeading => ("Vos factures", "Your bills"),
+            Reading => ("Lecture en cours…", "Reading…"),
+            Read => ("Lue", "Read"),
+            Unreadable => ("Illisible", "Unreadable"),
+            Remove => ("Retirer", "Remove"),
+            LanguageSwitch => ("English", "Français"),
+            InvoiceNumber => ("N° de facture", "Invoice number"),
+            OperatorLabel => ("Opérateur", "Operator"),
+            UnknownOperator => ("non reconnu", "not recognised"),
+            IssueDate => ("Émise le", "Issued on"),
+            DueDate => ("À payer avant le", "Due by"),
+            PeriodLabel => ("Période", "Period"),
+            CustomerId => ("N° client", "Customer number"),
+            LineNumbers => ("Ligne(s)", "Line(s)"),
+            TotalDue => ("Total à payer", "Total due"),
+            Charges => ("Montants facturés", "Charges"),
+            LabelColumn => ("Libellé", "Label"),
+            CategoryColumn => ("Nature", "Kind"),
+            AmountColumn => ("Montant TTC", "Amount incl. VAT"),
+            NoCharges => (
+                "Aucune ligne de facturation n'a été reconnue ; le texte lu est ci-dessous.",
+                "No charge was recognised; the text read is below.",
+            ),
+            UsageRecords => ("Détail des communications", "Call details"),
+            TextRead => ("Texte lu dans le PDF", "Text read from the PDF"),
+            Page => ("Page", "Page"),
+            Warnings => ("À vérifier", "To check"),
+            Disclaimer => (
+                "Contestel vous informe et vous aide à vous organiser ; il ne donne pas de conseil juridique.",
+                "Contestel informs you and helps you get organised; it does not give legal advice.",
+            ),
+            FileReadFailed => (
+                "Ce fichier n'a pas pu être ouvert par le navigateur.",
+                "The browser could not open this file.",
+            ),
+        };
+        lang.pick(fr, en)
+    }
+}
+
+/// Formats an amount for the language: `1 234,56 €` (narrow no-break spaces) or `€1,234.56`.
+pub fn format_amount(amount: rust_decimal::Decimal, lang: Lang) -> String {
+    let rounded = amount.round_dp(2);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let abs = rounded.abs();
+    let cents = format!("{abs:.2}");
+    let (units, decimals) = cents.split_once('.').unwrap_or((&cents, "00"));
+    let (group, point) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, digit) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(digit);
+    }
+    let sign = if negative { "−" } else { "" };
+    match lang {
+        Lang::Fr => format!("{sign}{grouped}{point}{decimals}\u{a0}€"),
+        Lang::En => format!("{sign}€{grouped}{point}{decimals}"),
+    }
+}
+
+/// Formats a date for the language: `05/10/2026` or `5 Oct 2026`.
+pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%-d %b %Y").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn amounts_are_formatted_per_language() {
+        let cases = [
+            ("12.99", "12,99\u{a0}€", "€12.99"),
+            ("1234.5", "1\u{202f}234,50\u{a0}€", "€1,234.50"),
+            ("-5", "−5,00\u{a0}€", "−€5.00"),
+            ("0", "0,00\u{a0}€", "€0.00"),
+            (
+                "1029000.004",
+                "1\u{202f}029\u{202f}000,00\u{a0}€",
+                "€1,029,000.00",
+            ),
+        ];
+        for (input, fr, en) in cases {
+            let d = Decimal::from_str(input).unwrap();
+            assert_eq!(format_amount(d, Lang::Fr), fr, "{input}");
+            assert_eq!(format_amount(d, Lang::En), en, "{input}");
+        }
+    }
+
+    #[test]
+    fn dates_are_formatted_per_language() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+        assert_eq!(format_date(d, Lang::Fr), "05/10/2026");
+        assert_eq!(format_date(d, Lang::En), "5 Oct 2026");
+    }
+}

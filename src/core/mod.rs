@@ -9,3 +9,4 @@ pub mod error;
 pub mod i18n;
 pub mod layout;
 pub mod reader;
+pub mod uploads;

@@ -1,1 +1,5 @@
+//! The only layer that touches browser APIs: files, the parse worker, storage.
 
+pub mod files;
+pub mod parse_worker;
+pub mod reader_host;

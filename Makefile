@@ -1,0 +1,89 @@
+# Contestel's two commands: `make serve` (build and serve the app) and `make test` (every
+# test). Both install what is missing and are quick when it is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen the app links against.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+TOOLS_BIN := $(CURDIR)/tools/node_modules/.bin
+export PATH := $(TOOLS_BIN):$(CARGO_BIN):$(PATH)
+# Chromium leaves org.chromium.* folders in TMPDIR: keep them in a folder we own.
+export TMPDIR := $(CURDIR)/.tmp/tmp
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help serve dist test tools browser-tools fmt-check clippy test-native test-browser test-e2e fixtures clean
+
+help:
+	@echo "make serve   build the app and serve it on http://127.0.0.1:8080"
+	@echo "make test    run every test: format, lints, native, browser and end-to-end"
+	@echo "make dist    write the static site to dist/ and print the .wasm sizes"
+
+$(TMPDIR):
+	@mkdir -p $@
+
+# --- tools -------------------------------------------------------------------------------
+
+tools: $(TMPDIR)
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@# --locked fails here: a locked dependency is newer than the registry serves.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	@grep -q 'wasm_bindgen = "$(WASM_BINDGEN_VERSION)"' Trunk.toml \
+	  || { echo "Trunk.toml [tools] wasm_bindgen must be $(WASM_BINDGEN_VERSION), as in Cargo.lock" >&2; exit 1; }
+	@[ -x $(TOOLS_BIN)/wasm-opt ] || npm ci --prefix tools --no-audit --no-fund
+	@cargo fetch --locked --quiet
+
+browser-tools:
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+# --- build and serve ---------------------------------------------------------------------
+
+serve: tools
+	trunk serve --release
+
+dist: tools
+	trunk build --release
+	@echo "Sizes (raw / gzip -9):"
+	@for f in dist/*.wasm dist/*.js; do \
+	  printf '  %-40s %8d B  %8d B\n' "$$(basename $$f)" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
+	done
+
+# --- tests -------------------------------------------------------------------------------
+
+test: tools browser-tools fmt-check clippy test-native test-browser dist test-e2e
+	@echo "All test groups passed: format, clippy (native, wasm32), native, browser, end-to-end."
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --locked
+
+# wasm-bindgen-test in headless Chromium (webdriver.json passes the flags root needs).
+test-browser: $(TMPDIR)
+	cargo test --locked --target wasm32-unknown-unknown --test browser
+
+# Drives the built dist/ in real Chromium; run `make dist` first.
+test-e2e: $(TMPDIR)
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e -- --ignored --test-threads=1
+
+fixtures:
+	tests/fixtures/gen/generate.sh
+
+clean:
+	rm -rf dist .tmp

@@ -1,0 +1,178 @@
+//! A read bill: its header fields, its charges by section, its usage and its text.
+
+use yew::prelude::*;
+
+use super::use_lang;
+use crate::core::bill::{Bill, BillLine, BillWarning};
+use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::reader::Reading;
+
+/// Props of [`BillView`].
+#[derive(Properties, PartialEq)]
+pub struct BillViewProps {
+    /// What reading the file gave.
+    pub reading: Reading,
+}
+
+fn field(label: &str, value: Option<String>) -> Html {
+    match value {
+        Some(value) => html! { <div class="field"><dt>{ label }</dt><dd>{ value }</dd></div> },
+        None => html! {},
+    }
+}
+
+fn header_fields(bill: &Bill, lang: Lang) -> Html {
+    let operator = Some(
+        bill.operator
+            .map(|o| o.name().to_string())
+            .unwrap_or_else(|| Text::UnknownOperator.get(lang).to_string()),
+    );
+    let period = bill.period.map(|p| {
+        format!(
+            "{} → {}",
+            format_date(p.start, lang),
+            format_date(p.end, lang)
+        )
+    });
+    let lines = (!bill.line_numbers.is_empty()).then(|| bill.line_numbers.join(", "));
+    html! {
+        <dl class="bill-fields">
+            { field(Text::OperatorLabel.get(lang), operator) }
+            { field(Text::InvoiceNumber.get(lang), bill.invoice_number.clone()) }
+            { field(Text::IssueDate.get(lang), bill.issue_date.map(|d| format_date(d, lang))) }
+            { field(Text::PeriodLabel.get(lang), period) }
+            { field(Text::DueDate.get(lang), bill.due_date.map(|d| format_date(d, lang))) }
+            { field(Text::CustomerId.get(lang), bill.customer_id.clone()) }
+            { field(Text::LineNumbers.get(lang), lines) }
+            { field(Text::TotalDue.get(lang), bill.total.map(|t| format_amount(t, lang))) }
+        </dl>
+    }
+}
+
+/// Charges grouped by their printed section, in the order the sections first appear.
+fn sections(lines: &[BillLine]) -> Vec<(&str, Vec<&BillLine>)> {
+    let mut groups: Vec<(&str, Vec<&BillLine>)> = Vec::new();
+    for line in lines {
+        match groups.iter_mut().find(|(name, _)| *name == line.section) {
+            Some((_, members)) => members.push(line),
+            None => groups.push((&line.section, vec![line])),
+        }
+    }
+    groups
+}
+
+fn charges(bill: &Bill, lang: Lang) -> Html {
+    if bill.lines.is_empty() {
+        return html! { <p class="muted">{ Text::NoCharges.get(lang) }</p> };
+    }
+    html! {
+        <table class="charges">
+            <caption class="visually-hidden">{ Text::Charges.get(lang) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ Text::LabelColumn.get(lang) }</th>
+                    <th scope="col">{ Text::CategoryColumn.get(lang) }</th>
+                    <th scope="col" class="amount">{ Text::AmountColumn.get(lang) }</th>
+                </tr>
+            </thead>
+            { for sections(&bill.lines).into_iter().map(|(section, members)| html! {
+                <tbody>
+                    <tr class="section-row"><th scope="rowgroup" colspan="3">{ section }</th></tr>
+                    { for members.into_iter().map(|line| html! {
+                        <tr class="charge">
+                            <td>{ &line.label }</td>
+                            <td class="category">{ line.category.label(lang) }</td>
+                            <td class="amount">{ format_amount(line.amount, lang) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            }) }
+        </table>
+    }
+}
+
+fn warning_text(warning: &BillWarning, lang: Lang) -> String {
+    match warning {
+        BillWarning::TotalMismatch { printed, computed } => match lang {
+            Lang::Fr => format!(
+                "Les lignes lues font {} alors que le total imprimé est {} ({} d'écart).",
+                format_amount(*computed, lang),
+                format_amount(*printed, lang),
+                format_amount((*printed - *computed).abs(), lang)
+            ),
+            Lang::En => format!(
+                "The lines read add up to {} while the printed total is {} ({} apart).",
+                format_amount(*computed, lang),
+                format_amount(*printed, lang),
+                format_amount((*printed - *computed).abs(), lang)
+            ),
+        },
+        BillWarning::NoTotal => lang
+            .pick(
+                "Aucun total n'a été trouvé sur la facture.",
+                "No total was found on the bill.",
+            )
+            .into(),
+        BillWarning::UnknownOperator => lang
+            .pick(
+                "L'opérateur n'a pas été reconnu.",
+                "The operator was not recognised.",
+            )
+            .into(),
+        BillWarning::TooManyLines { kept } => match lang {
+            Lang::Fr => format!(
+                "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
+            ),
+            Lang::En => format!("The bill has too many lines: only the first {kept} are used."),
+        },
+    }
+}
+
+/// The read bill.
+#[function_component(BillView)]
+pub fn bill_view(props: &BillViewProps) -> Html {
+    let lang = use_lang();
+    let bill = &props.reading.bill;
+    html! {
+        <div class="bill">
+            { header_fields(bill, lang) }
+            if !bill.warnings.is_empty() {
+                <div class="warnings" role="note">
+                    <h3>{ Text::Warnings.get(lang) }</h3>
+                    <ul>{ for bill.warnings.iter().map(|w| html! { <li>{ warning_text(w, lang) }</li> }) }</ul>
+                </div>
+            }
+            <h3>{ Text::Charges.get(lang) }</h3>
+            { charges(bill, lang) }
+            if !bill.usage.is_empty() {
+                <details class="usage">
+                    <summary>{ format!("{} ({})", Text::UsageRecords.get(lang), bill.usage.len()) }</summary>
+                    <table class="usage-table">
+                        <tbody>
+                            { for bill.usage.iter().map(|u| html! {
+                                <tr>
+                                    <td>{ format_date(u.date, lang) }</td>
+                                    <td>{ u.time.clone().unwrap_or_default() }</td>
+                                    <td>{ &u.kind }</td>
+                                    <td>{ &u.destination }</td>
+                                    <td class="amount">{ format_amount(u.amount, lang) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </details>
+            }
+            <details class="raw-text" open={bill.lines.is_empty()}>
+                <summary>{ Text::TextRead.get(lang) }</summary>
+                { for props.reading.pages.iter().map(|page| html! {
+                    <section class="page-text">
+                        <h4>{ format!("{} {}", Text::Page.get(lang), page.number) }</h4>
+                        <ol class="text-lines">
+                            { for page.rows.iter().map(|row| html! { <li>{ row.text() }</li> }) }
+                        </ol>
+                    </section>
+                }) }
+            </details>
+        </div>
+    }
+}

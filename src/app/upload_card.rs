@@ -1,0 +1,66 @@
+//! One file of the list: its name, where its reading is, and the bill or the error.
+
+use yew::prelude::*;
+
+use super::bill_view::BillView;
+use super::use_lang;
+use crate::core::i18n::Text;
+use crate::core::uploads::{Upload, UploadStatus};
+
+/// Props of [`UploadCard`].
+#[derive(Properties, PartialEq)]
+pub struct UploadCardProps {
+    /// The upload shown.
+    pub upload: Upload,
+    /// Called with the upload's id when the person removes it.
+    pub onremove: Callback<u32>,
+}
+
+fn size_label(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} Mo", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    } else {
+        format!("{} Ko", bytes.div_ceil(1024))
+    }
+}
+
+/// A file and its reading.
+#[function_component(UploadCard)]
+pub fn upload_card(props: &UploadCardProps) -> Html {
+    let lang = use_lang();
+    let upload = &props.upload;
+    let onclick = {
+        let id = upload.id;
+        props.onremove.reform(move |_: MouseEvent| id)
+    };
+    let (state_class, state_text) = match &upload.status {
+        UploadStatus::Reading => ("reading", Text::Reading.get(lang)),
+        UploadStatus::Read(_) => ("read", Text::Read.get(lang)),
+        UploadStatus::Failed(_) => ("failed", Text::Unreadable.get(lang)),
+    };
+    html! {
+        <li class={classes!("upload", state_class)} data-status={state_class}>
+            <div class="upload-head">
+                <span class="file-name">{ &upload.name }</span>
+                <span class="file-size">{ size_label(upload.size) }</span>
+                <span class={classes!("status", state_class)}>
+                    if matches!(upload.status, UploadStatus::Reading) {
+                        <span class="spinner" aria-hidden="true"></span>
+                    }
+                    { state_text }
+                </span>
+                <button type="button" class="button small quiet" {onclick}
+                    aria-label={format!("{} {}", Text::Remove.get(lang), upload.name)}>
+                    { Text::Remove.get(lang) }
+                </button>
+            </div>
+            { match &upload.status {
+                UploadStatus::Reading => html! {},
+                UploadStatus::Failed(error) => html! {
+                    <p class="error" role="alert">{ error.message(lang) }</p>
+                },
+                UploadStatus::Read(reading) => html! { <BillView reading={(**reading).clone()} /> },
+            } }
+        </li>
+    }
+}

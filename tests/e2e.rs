@@ -1,0 +1,194 @@
+//! End-to-end: the built site (`dist/`) served under a sub-path, driven in real Chromium.
+//!
+//! Ignored by a plain `cargo test` (they need `make dist` and ChromeDriver); `make test`
+//! runs them with `--ignored`. Screenshots land in `target/screenshots/`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use fantoccini::Locator;
+use support::{dist_dir, Browser, StaticServer};
+
+/// GitHub Pages serves a project site under `/<repo>/`: test exactly that.
+const BASE: &str = "/contestel/";
+const PATIENCE: Duration = Duration::from_secs(30);
+
+async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the page");
+    browser
+        .wait_until(
+            "return !!document.querySelector('#sample-button')",
+            "the app to start",
+            PATIENCE,
+        )
+        .await;
+    (server, browser)
+}
+
+fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+        .display()
+        .to_string()
+}
+
+async fn upload(browser: &Browser, path: &str) {
+    let input = browser
+        .client
+        .find(Locator::Css("#file-input"))
+        .await
+        .expect("file input");
+    input.send_keys(path).await.expect("pick a file");
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn sample_bill_is_read_in_the_worker_and_shown() {
+    let (server, browser) = open_app(1280, 900).await;
+    let lang = browser
+        .client
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .unwrap();
+    assert_eq!(lang.as_str(), Some("fr"));
+
+    browser
+        .client
+        .find(Locator::Css("#sample-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=read]').length === 1",
+            "the sample bill to be read",
+            PATIENCE,
+        )
+        .await;
+    let text = browser
+        .client
+        .find(Locator::Css(".upload"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains("Orange"),
+        "the sample bill's text is shown:\n{text}"
+    );
+    assert!(
+        text.contains("24,99"),
+        "the sample bill's amounts are shown:\n{text}"
+    );
+    browser.screenshot("sample-bill-1280").await;
+
+    // Every asset came from under the sub-path, and none was missing.
+    let failures = server.failures();
+    assert!(
+        failures.is_empty(),
+        "requests that failed under {BASE}: {failures:?}"
+    );
+    let log = server.log.lock().unwrap().clone();
+    assert!(
+        log.iter().any(|(r, _)| r.contains("worker_loader.js")),
+        "the worker was used: {log:?}"
+    );
+    assert!(
+        log.iter()
+            .all(|(r, _)| r.split(' ').nth(1).unwrap_or("").starts_with(BASE)),
+        "{log:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_file_that_is_not_a_pdf_gets_a_clear_error_and_the_page_keeps_working() {
+    let (_server, browser) = open_app(1280, 900).await;
+    upload(&browser, &fixture("e2e/not-a-bill.pdf")).await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=failed]').length === 1",
+            "the bad file to be reported",
+            PATIENCE,
+        )
+        .await;
+    let alert = browser
+        .client
+        .find(Locator::Css(".upload .error"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(alert, "Ce fichier n'est pas un PDF.");
+
+    // Still usable: the sample bill reads after the failure.
+    browser
+        .client
+        .find(Locator::Css("#sample-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=read]').length === 1",
+            "the sample bill to be read after a bad file",
+            PATIENCE,
+        )
+        .await;
+    browser.screenshot("bad-file-then-sample-1280").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_page_fits_a_phone_screen() {
+    let (_server, browser) = open_app(360, 740).await;
+    browser
+        .client
+        .find(Locator::Css("#sample-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=read]').length === 1",
+            "the sample bill to be read",
+            PATIENCE,
+        )
+        .await;
+    let overflow = browser
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow.as_i64(),
+        Some(0),
+        "no horizontal scrolling at 360 px"
+    );
+    browser.screenshot("sample-bill-360").await;
+    browser.close().await;
+}
