@@ -89,3 +89,51 @@ async fn the_app_renders_in_french_and_switches_to_english() {
         Some("en")
     );
 }
+
+macro_rules! fixture_bills {
+    ($($name:literal),* $(,)?) => {
+        [$((
+            $name,
+            include_bytes!(concat!("fixtures/bills/", $name, ".pdf")).as_slice(),
+            include_str!(concat!("fixtures/bills/", $name, ".expected.json")),
+        )),*]
+    };
+}
+
+/// The same corpus the native tests read, read here by the wasm build: what runs in the
+/// browser must give exactly the same bills. Prints the read time of each (no assertion on
+/// time: speed lives in the benchmark).
+#[wasm_bindgen_test]
+fn every_fixture_bill_reads_in_wasm_exactly_as_expected() {
+    let bills = fixture_bills![
+        "sample-orange-mobile",
+        "bouygues-mobile-2026-10",
+        "byou-mobile-2026-10",
+        "free-box-2026-10",
+        "free-box-legacy-2026-09",
+        "free-mobile-2026-10",
+        "red-mobile-2026-10",
+        "sfr-mobile-2026-08",
+        "sfr-mobile-2026-09",
+        "sfr-mobile-2026-10",
+        "sosh-two-lines-2026-10",
+        "unknown-operator-2026-11",
+    ];
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    let mut mismatches = Vec::new();
+    for (name, pdf, expected) in bills {
+        let expected: contestel::core::bill::Bill = serde_json::from_str(expected).expect(name);
+        let start = performance.now();
+        let reading = reader::read(pdf, &format!("{name}.pdf"));
+        let elapsed = performance.now() - start;
+        match reading {
+            Ok(reading) if reading.bill == expected => {}
+            Ok(_) => mismatches.push(format!("{name}: read differently from its expected JSON")),
+            Err(e) => mismatches.push(format!("{name}: {e:?}")),
+        }
+        gloo::console::log!(format!("read time in wasm: {name}: {elapsed:.1} ms"));
+    }
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}

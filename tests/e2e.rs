@@ -192,3 +192,71 @@ async fn the_page_fits_a_phone_screen() {
     browser.screenshot("sample-bill-360").await;
     browser.close().await;
 }
+
+/// The bad inputs and the error kind each must give, from `tests/fixtures/bad/README.md`.
+fn bad_inputs() -> Vec<(String, contestel::core::error::ReadErrorKind)> {
+    let table = std::fs::read_to_string(fixture("bad/README.md")).expect("bad/README.md");
+    table
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .map(|line| {
+            let cells: Vec<&str> = line
+                .split('|')
+                .map(|c| c.trim().trim_matches('`'))
+                .collect();
+            let kind = serde_json::from_value(serde_json::json!({ "kind": cells[4] }))
+                .unwrap_or_else(|e| panic!("unknown error kind {:?}: {e}", cells[4]));
+            (cells[1].to_string(), kind)
+        })
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn every_bad_input_gets_its_own_clear_error_and_a_good_bill_still_reads() {
+    use contestel::core::error::ReadError;
+    use contestel::core::i18n::Lang;
+
+    let bad = bad_inputs();
+    assert!(bad.len() >= 10, "the bad-input table was read: {bad:?}");
+    let (_server, browser) = open_app(1280, 900).await;
+    let mut paths: Vec<String> = bad
+        .iter()
+        .map(|(name, _)| fixture(&format!("bad/{name}")))
+        .collect();
+    paths.push(fixture("bills/free-box-2026-10.pdf"));
+    // ChromeDriver takes several files for one <input multiple> separated by newlines.
+    upload(&browser, &paths.join("\n")).await;
+    browser
+        .wait_until(
+            &format!(
+                "return document.querySelectorAll('.upload[data-status=failed]').length === {} \
+                 && document.querySelectorAll('.upload[data-status=read]').length === 1",
+                bad.len()
+            ),
+            "every bad file to be reported and the good bill to be read",
+            Duration::from_secs(120),
+        )
+        .await;
+    let cards = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.upload')].map(card => [\
+               card.querySelector('.file-name').textContent,\
+               (card.querySelector('.error') || {textContent: ''}).textContent])",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let cards: Vec<(String, String)> = serde_json::from_value(cards).unwrap();
+    for (name, kind) in &bad {
+        let shown = cards
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| e.as_str());
+        let expected = ReadError::new(kind.clone()).message(Lang::Fr);
+        assert_eq!(shown, Some(expected.as_str()), "{name}");
+    }
+    browser.screenshot("bad-inputs-1280").await;
+    browser.close().await;
+}
