@@ -13,6 +13,7 @@ TOOLS_BIN := $(CURDIR)/tools/node_modules/.bin
 export PATH := $(TOOLS_BIN):$(CARGO_BIN):$(PATH)
 # Chromium leaves org.chromium.* folders in TMPDIR: keep them in a folder we own.
 export TMPDIR := $(CURDIR)/.tmp/tmp
+LOGS := $(CURDIR)/.tmp
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -62,7 +63,11 @@ dist: tools
 # --- tests -------------------------------------------------------------------------------
 
 test: tools browser-tools fmt-check clippy test-native test-browser dist test-e2e
-	@echo "All test groups passed: format, clippy (native, wasm32), native, browser, end-to-end."
+	@echo "Test groups (format and clippy passed):"
+	@total=0; for group in native browser e2e; do \
+	  n=$$(grep -hoE '[0-9]+ passed' $(LOGS)/$$group.log | awk '{s+=$$1} END {print s+0}'); \
+	  printf '  %-8s %4d passed\n' $$group $$n; total=$$((total + n)); \
+	done; echo "all groups: $$total passed, 0 failed"
 
 fmt-check:
 	cargo fmt --all --check
@@ -71,16 +76,16 @@ clippy:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-test-native:
-	cargo test --locked
+test-native: $(TMPDIR)
+	cargo test --locked 2>&1 | tee $(LOGS)/native.log
 
 # wasm-bindgen-test in headless Chromium (webdriver.json passes the flags root needs).
 test-browser: $(TMPDIR)
-	cargo test --locked --target wasm32-unknown-unknown --test browser
+	cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee $(LOGS)/browser.log
 
 # Drives the built dist/ in real Chromium; run `make dist` first.
 test-e2e: $(TMPDIR)
-	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e -- --ignored --test-threads=1
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
 
 fixtures:
 	tests/fixtures/gen/generate.sh

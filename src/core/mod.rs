@@ -7,6 +7,7 @@
 pub mod bill;
 pub mod error;
 pub mod i18n;
+pub mod journal;
 pub mod layout;
 pub mod reader;
 pub mod uploads;

@@ -1,0 +1,59 @@
+//! The escalation ladder: the steps of a telecom dispute, in the order they must be climbed.
+//!
+//! Sources: `shared/DOMAIN.md` (service-public.fr's procedure; Code de la consommation
+//! L612-1 and L612-2 for the Médiateur; CPC 750-1 for courts). Skipping a step is the
+//! first reason files sent to the Médiateur are found inadmissible.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::i18n::Lang;
+
+/// A step of the ladder, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Customer service, by phone, chat or e-mail: explain, ask, note the reference.
+    CustomerService,
+    /// The written complaint to the operator: what opens the way to the Médiateur.
+    WrittenComplaint,
+    /// The operator's consumer service / complaints service (internal recourse).
+    ConsumerService,
+    /// The Médiateur des communications électroniques (free, L612-1).
+    Mediator,
+    /// A consumer association (UFC-Que Choisir, CLCV…): advice, representation.
+    ConsumerAssociation,
+    /// SignalConso (DGCCRF) or J'alerte l'Arcep: reports, no individual follow-up.
+    Regulator,
+    /// A conciliateur de justice or the court.
+    Court,
+}
+
+impl Stage {
+    /// Every stage, in ladder order.
+    pub const ALL: [Stage; 7] = [
+        Stage::CustomerService,
+        Stage::WrittenComplaint,
+        Stage::ConsumerService,
+        Stage::Mediator,
+        Stage::ConsumerAssociation,
+        Stage::Regulator,
+        Stage::Court,
+    ];
+
+    /// The stage's name for a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (fr, en) = match self {
+            Stage::CustomerService => ("Service client", "Customer service"),
+            Stage::WrittenComplaint => ("Réclamation écrite", "Written complaint"),
+            Stage::ConsumerService => ("Service consommateurs", "Consumer service"),
+            Stage::Mediator => (
+                "Médiateur des communications électroniques",
+                "Electronic communications ombudsman",
+            ),
+            Stage::ConsumerAssociation => ("Association de consommateurs", "Consumer association"),
+            Stage::Regulator => ("SignalConso / Arcep", "SignalConso / Arcep"),
+            Stage::Court => ("Conciliateur ou tribunal", "Conciliator or court"),
+        };
+        lang.pick(fr, en)
+    }
+}
