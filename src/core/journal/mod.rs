@@ -9,6 +9,7 @@ pub mod advice;
 pub mod case;
 pub mod deadlines;
 pub mod ladder;
+pub mod letters;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
