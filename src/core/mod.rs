@@ -10,4 +10,5 @@ pub mod i18n;
 pub mod journal;
 pub mod layout;
 pub mod reader;
+pub mod store;
 pub mod uploads;

@@ -1,0 +1,238 @@
+//! The stored form of what the person keeps: one versioned envelope per store.
+//!
+//! Pure: the browser layer (`services::storage`) moves strings in and out of
+//! localStorage; this module decides what a string means. It tells "nothing stored" from
+//! "stored but unreadable" so that an unreadable value is set aside and never saved over,
+//! and migrates each earlier schema once, at start-up.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// A store's key, schema version and migrations.
+pub trait Stored: Serialize + DeserializeOwned + Default {
+    /// The localStorage key.
+    const KEY: &'static str;
+    /// The schema version written now.
+    const VERSION: u32;
+
+    /// Turns the data of an earlier version into the data of the next one. The default
+    /// knows no earlier version.
+    fn migrate(from: u32, _data: serde_json::Value) -> Result<serde_json::Value, String> {
+        Err(format!("no migration from version {from}"))
+    }
+}
+
+/// The envelope around every stored value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// The app that wrote it.
+    pub app: String,
+    /// The schema version of `data`.
+    pub version: u32,
+    /// When it was written, in milliseconds since the epoch (given by the caller).
+    pub saved_at: i64,
+    /// The value.
+    pub data: serde_json::Value,
+}
+
+/// The app name written in every envelope.
+pub const APP: &str = "contestel";
+
+/// Why a stored value could not be used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StoreError {
+    /// Not an envelope at all (damaged, or written by something else).
+    Unreadable {
+        /// What the decoder said.
+        detail: String,
+    },
+    /// Written by a newer version of Contestel: kept as it is, not overwritten.
+    TooNew {
+        /// The version found.
+        version: u32,
+    },
+    /// An envelope whose data does not fit the schema, even after migration.
+    Invalid {
+        /// What the decoder said.
+        detail: String,
+    },
+}
+
+/// A value read from storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded<T> {
+    /// The value, in the current schema.
+    pub value: T,
+    /// When it was written.
+    pub saved_at: i64,
+    /// Whether it was migrated from an earlier schema (and should be saved back).
+    pub migrated: bool,
+}
+
+/// Decodes what was stored under `T::KEY`. `None` means nothing was stored.
+pub fn decode<T: Stored>(raw: Option<&str>) -> Result<Option<Loaded<T>>, StoreError> {
+    let Some(raw) = raw else { return Ok(None) };
+    let envelope: Envelope = serde_json::from_str(raw).map_err(|e| StoreError::Unreadable {
+        detail: e.to_string(),
+    })?;
+    if envelope.app != APP {
+        return Err(StoreError::Unreadable {
+            detail: format!("written by {:?}", envelope.app),
+        });
+    }
+    if envelope.version > T::VERSION {
+        return Err(StoreError::TooNew {
+            version: envelope.version,
+        });
+    }
+    let mut data = envelope.data;
+    let mut version = envelope.version;
+    while version < T::VERSION {
+        data = T::migrate(version, data).map_err(|detail| StoreError::Invalid { detail })?;
+        version += 1;
+    }
+    let value = serde_json::from_value(data).map_err(|e| StoreError::Invalid {
+        detail: e.to_string(),
+    })?;
+    Ok(Some(Loaded {
+        value,
+        saved_at: envelope.saved_at,
+        migrated: envelope.version < T::VERSION,
+    }))
+}
+
+/// Encodes a value in its envelope, stamped `saved_at`.
+pub fn encode<T: Stored>(value: &T, saved_at: i64) -> Result<String, String> {
+    let data = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    let envelope = Envelope {
+        app: APP.into(),
+        version: T::VERSION,
+        saved_at,
+        data,
+    };
+    serde_json::to_string(&envelope).map_err(|e| e.to_string())
+}
+
+/// The key an unreadable value is set aside under, so it is never lost.
+pub fn recovery_key(key: &str, saved_at: i64) -> String {
+    format!("{key}.unreadable.{saved_at}")
+}
+
+impl Stored for super::journal::Journal {
+    const KEY: &'static str = "contestel.journal";
+    const VERSION: u32 = 1;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::journal::Journal;
+
+    #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Notes {
+        items: Vec<String>,
+        pinned: bool,
+    }
+
+    /// Version 1 held a bare list; version 2 wraps it and adds `pinned`.
+    impl Stored for Notes {
+        const KEY: &'static str = "test.notes";
+        const VERSION: u32 = 2;
+
+        fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+            match from {
+                1 => Ok(serde_json::json!({ "items": data, "pinned": false })),
+                _ => Err(format!("no migration from version {from}")),
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_stored_is_not_an_error() {
+        assert_eq!(decode::<Notes>(None), Ok(None));
+    }
+
+    #[test]
+    fn a_value_round_trips() {
+        let notes = Notes {
+            items: vec!["appel du 26/11".into()],
+            pinned: true,
+        };
+        let raw = encode(&notes, 1_764_150_000_000).unwrap();
+        let loaded = decode::<Notes>(Some(&raw)).unwrap().unwrap();
+        assert_eq!(
+            loaded,
+            Loaded {
+                value: notes,
+                saved_at: 1_764_150_000_000,
+                migrated: false
+            }
+        );
+    }
+
+    #[test]
+    fn an_earlier_version_is_migrated() {
+        let raw = r#"{"app":"contestel","version":1,"saved_at":5,"data":["a","b"]}"#;
+        let loaded = decode::<Notes>(Some(raw)).unwrap().unwrap();
+        assert!(loaded.migrated);
+        assert_eq!(
+            loaded.value,
+            Notes {
+                items: vec!["a".into(), "b".into()],
+                pinned: false
+            }
+        );
+    }
+
+    type Check = fn(&StoreError) -> bool;
+
+    #[test]
+    fn what_cannot_be_read_says_why() {
+        let cases: [(&str, Check); 5] = [
+            ("{not json", |e| matches!(e, StoreError::Unreadable { .. })),
+            (
+                r#"{"app":"other","version":1,"saved_at":0,"data":[]}"#,
+                |e| matches!(e, StoreError::Unreadable { .. }),
+            ),
+            (
+                r#"{"app":"contestel","version":9,"saved_at":0,"data":{}}"#,
+                |e| *e == StoreError::TooNew { version: 9 },
+            ),
+            (
+                r#"{"app":"contestel","version":2,"saved_at":0,"data":{"items":3}}"#,
+                |e| matches!(e, StoreError::Invalid { .. }),
+            ),
+            (
+                r#"{"app":"contestel","version":0,"saved_at":0,"data":[]}"#,
+                |e| matches!(e, StoreError::Invalid { .. }),
+            ),
+        ];
+        for (raw, expected) in cases {
+            let error = decode::<Notes>(Some(raw)).unwrap_err();
+            assert!(expected(&error), "{raw}: {error:?}");
+        }
+    }
+
+    #[test]
+    fn the_journal_is_stored_at_version_one() {
+        let raw = encode(&Journal::default(), 1).unwrap();
+        assert!(
+            raw.starts_with(r#"{"app":"contestel","version":1,"#),
+            "{raw}"
+        );
+        assert_eq!(
+            decode::<Journal>(Some(&raw)).unwrap().unwrap().value,
+            Journal::default()
+        );
+    }
+
+    #[test]
+    fn recovery_keys_keep_the_original_key() {
+        assert_eq!(
+            recovery_key("contestel.journal", 42),
+            "contestel.journal.unreadable.42"
+        );
+    }
+}
