@@ -81,7 +81,7 @@ test-native: $(TMPDIR)
 
 # wasm-bindgen-test in headless Chromium (webdriver.json passes the flags root needs).
 test-browser: $(TMPDIR)
-	cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee $(LOGS)/browser.log
+	cargo test --locked --target wasm32-unknown-unknown --test browser --test storage 2>&1 | tee $(LOGS)/browser.log
 
 # Drives the built dist/ in real Chromium; run `make dist` first.
 test-e2e: $(TMPDIR)

@@ -3,3 +3,4 @@
 pub mod files;
 pub mod parse_worker;
 pub mod reader_host;
+pub mod storage;

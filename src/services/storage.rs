@@ -1,0 +1,191 @@
+//! localStorage, used so that nothing is ever lost.
+//!
+//! The meaning of what is stored lives in `core::store`; this module only moves strings
+//! and reports what the browser says, in terms the app can explain:
+//! - storage missing or blocked (private mode, a policy) is [`Load::Unavailable`], not a
+//!   crash: the app runs, says nothing will be kept, and offers export;
+//! - a value that cannot be read is copied under a recovery key before anything could
+//!   replace it, and reported;
+//! - a value written by a newer Contestel is never overwritten;
+//! - a write is read back and compared; a full quota is told apart from other failures by
+//!   the exception's name or legacy code, as browsers differ;
+//! - a value another tab wrote since this one last read or wrote it is not overwritten.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::core::store::{self, Loaded, StoreError, Stored};
+
+/// What loading a store gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load<T> {
+    /// Storage cannot be used at all in this browser session.
+    Unavailable,
+    /// Nothing stored yet.
+    Empty,
+    /// The stored value.
+    Loaded(Loaded<T>),
+    /// Something is stored that cannot be used; it was kept under `recovery_key`.
+    Unreadable {
+        /// Why it cannot be used.
+        error: StoreError,
+        /// Where the original text was set aside, if that worked.
+        recovery_key: Option<String>,
+    },
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SaveError {
+    /// Storage cannot be used in this browser session.
+    Unavailable,
+    /// The browser's storage quota is full.
+    QuotaExceeded,
+    /// Another tab saved newer data since this tab last read it.
+    NewerElsewhere {
+        /// When the other tab saved.
+        saved_at: i64,
+    },
+    /// The stored value was written by a newer version of Contestel.
+    TooNew,
+    /// The value read back is not the value written.
+    NotVerified,
+    /// Anything else the browser refused, with its words.
+    Failed {
+        /// The browser's message.
+        detail: String,
+    },
+}
+
+/// The origin's localStorage, or nothing when the browser refuses it.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    // `window.localStorage` itself throws when storage is blocked.
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Milliseconds since the epoch, from the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Loads a store. An unreadable value is set aside under a recovery key first.
+pub fn load<T: Stored>() -> Load<T> {
+    let Some(area) = local_storage() else {
+        return Load::Unavailable;
+    };
+    let raw = match area.get_item(T::KEY) {
+        Ok(raw) => raw,
+        Err(_) => return Load::Unavailable,
+    };
+    match store::decode::<T>(raw.as_deref()) {
+        Ok(None) => Load::Empty,
+        Ok(Some(loaded)) => Load::Loaded(loaded),
+        Err(error) => {
+            let recovery_key = raw.and_then(|raw| set_aside(&area, T::KEY, &raw));
+            Load::Unreadable {
+                error,
+                recovery_key,
+            }
+        }
+    }
+}
+
+/// Copies an unreadable value under a recovery key (once per distinct value).
+fn set_aside(area: &web_sys::Storage, key: &str, raw: &str) -> Option<String> {
+    let stamp = raw
+        .bytes()
+        .fold(0i64, |h, b| h.wrapping_mul(31).wrapping_add(b as i64))
+        .abs();
+    let recovery = store::recovery_key(key, stamp);
+    match area.get_item(&recovery) {
+        Ok(Some(existing)) if existing == raw => Some(recovery),
+        _ => area.set_item(&recovery, raw).ok().map(|_| recovery),
+    }
+}
+
+/// Saves a store, unless another tab wrote after `last_seen` (the `saved_at` this tab last
+/// loaded or saved; 0 when it has seen nothing). Returns the new `saved_at`.
+pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
+    let area = local_storage().ok_or(SaveError::Unavailable)?;
+    let current = area.get_item(T::KEY).map_err(|_| SaveError::Unavailable)?;
+    match store::decode::<T>(current.as_deref()) {
+        Ok(Some(stored)) if stored.saved_at > last_seen => {
+            return Err(SaveError::NewerElsewhere {
+                saved_at: stored.saved_at,
+            })
+        }
+        Err(StoreError::TooNew { .. }) => return Err(SaveError::TooNew),
+        Err(_) => {
+            // Never replace what could not be read without keeping a copy.
+            if let Some(raw) = &current {
+                set_aside(&area, T::KEY, raw).ok_or(SaveError::Failed {
+                    detail: "the unreadable value could not be set aside".into(),
+                })?;
+            }
+        }
+        Ok(_) => {}
+    }
+    let saved_at = now_ms().max(last_seen + 1);
+    let text = store::encode(value, saved_at).map_err(|detail| SaveError::Failed { detail })?;
+    area.set_item(T::KEY, &text).map_err(|e| classify(&e))?;
+    match area.get_item(T::KEY) {
+        Ok(Some(back)) if back == text => Ok(saved_at),
+        _ => Err(SaveError::NotVerified),
+    }
+}
+
+/// Tells a full quota from other failures: `QuotaExceededError` (name, or legacy code 22),
+/// Firefox's `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+fn classify(error: &wasm_bindgen::JsValue) -> SaveError {
+    if let Some(dom) = error.dyn_ref::<web_sys::DomException>() {
+        let name = dom.name();
+        if name == "QuotaExceededError"
+            || name == "NS_ERROR_DOM_QUOTA_REACHED"
+            || matches!(dom.code(), 22 | 1014)
+        {
+            return SaveError::QuotaExceeded;
+        }
+        return SaveError::Failed {
+            detail: format!("{name}: {}", dom.message()),
+        };
+    }
+    SaveError::Failed {
+        detail: format!("{error:?}"),
+    }
+}
+
+/// Asks the browser to keep this site's storage (not evicted under pressure); resolves to
+/// the browser's answer, `None` when it cannot say.
+pub async fn request_persistence() -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = navigator.storage();
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Calls `callback` whenever another tab or window of this site changes `key` (the
+/// browser's `storage` event, which never fires in the tab that wrote). Dropping the
+/// returned listener stops it.
+pub fn on_change(
+    key: &'static str,
+    callback: impl Fn() + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            let changed = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(|e| e.key());
+            // A `clear()` elsewhere reports no key: everything may have changed.
+            if changed.as_deref().is_none_or(|k| k == key) {
+                callback();
+            }
+        },
+    ))
+}

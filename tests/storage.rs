@@ -1,0 +1,193 @@
+//! Browser tests of storage: what only a real localStorage does (quota, blocking, other
+//! tabs). Run by `make test-browser`; natively this file is empty.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use contestel::core::journal::{Action, Journal, NewCase};
+use contestel::core::store::{self, StoreError, Stored};
+use contestel::services::storage::{self, Load, SaveError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn area() -> web_sys::Storage {
+    storage::local_storage().expect("localStorage in the test page")
+}
+
+fn journal_with_a_case() -> Journal {
+    let mut journal = Journal::default();
+    journal
+        .apply(Action::OpenCase(NewCase {
+            title: "Option jamais demandée".into(),
+            operator: None,
+            line_number: None,
+            customer_id: None,
+            opened_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            lines: vec![],
+            paid_on: None,
+        }))
+        .unwrap();
+    journal
+}
+
+#[wasm_bindgen_test]
+fn a_saved_journal_loads_back() {
+    area().clear().unwrap();
+    let journal = journal_with_a_case();
+    let saved_at = storage::save(&journal, 0).expect("save");
+    match storage::load::<Journal>() {
+        Load::Loaded(loaded) => {
+            assert_eq!(loaded.value, journal);
+            assert_eq!(loaded.saved_at, saved_at);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_value_is_set_aside_and_never_lost() {
+    area().clear().unwrap();
+    area()
+        .set_item(Journal::KEY, "{\"app\":\"contestel\", half a journal")
+        .unwrap();
+    let Load::Unreadable {
+        error,
+        recovery_key: Some(recovery),
+    } = storage::load::<Journal>()
+    else {
+        panic!("an unreadable value is reported");
+    };
+    assert!(matches!(error, StoreError::Unreadable { .. }), "{error:?}");
+    assert_eq!(
+        area().get_item(&recovery).unwrap().as_deref(),
+        Some("{\"app\":\"contestel\", half a journal")
+    );
+    // Saving afterwards keeps the copy.
+    storage::save(&journal_with_a_case(), 0).expect("save after setting aside");
+    assert_eq!(
+        area().get_item(&recovery).unwrap().as_deref(),
+        Some("{\"app\":\"contestel\", half a journal")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_value_from_a_newer_version_is_never_overwritten() {
+    area().clear().unwrap();
+    let newer = r#"{"app":"contestel","version":99,"saved_at":1,"data":{}}"#;
+    area().set_item(Journal::KEY, newer).unwrap();
+    assert_eq!(
+        storage::save(&journal_with_a_case(), 0),
+        Err(SaveError::TooNew)
+    );
+    assert_eq!(
+        area().get_item(Journal::KEY).unwrap().as_deref(),
+        Some(newer)
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_the_stored_value_survives() {
+    area().clear().unwrap();
+    let first = journal_with_a_case();
+    let saved_at = storage::save(&first, 0).unwrap();
+    // Fill the origin's quota with 1 MiB blocks, then smaller ones.
+    let mut filled = 0;
+    for size in [1 << 20, 1 << 16, 1 << 10] {
+        let block = "x".repeat(size);
+        while area().set_item(&format!("filler.{filled}"), &block).is_ok() {
+            filled += 1;
+        }
+    }
+    let mut bigger = first.clone();
+    bigger.cases[0].title = "y".repeat(4096);
+    assert_eq!(
+        storage::save(&bigger, saved_at),
+        Err(SaveError::QuotaExceeded)
+    );
+    match storage::load::<Journal>() {
+        Load::Loaded(loaded) => assert_eq!(loaded.value, first),
+        other => panic!("{other:?}"),
+    }
+    area().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn data_saved_by_another_tab_since_is_not_overwritten() {
+    area().clear().unwrap();
+    let ours = storage::save(&journal_with_a_case(), 0).unwrap();
+    let theirs = store::encode(&Journal::default(), ours + 10_000).unwrap();
+    area().set_item(Journal::KEY, &theirs).unwrap();
+    assert_eq!(
+        storage::save(&journal_with_a_case(), ours),
+        Err(SaveError::NewerElsewhere {
+            saved_at: ours + 10_000
+        })
+    );
+    assert_eq!(area().get_item(Journal::KEY).unwrap(), Some(theirs));
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_is_reported_not_a_crash() {
+    let window = web_sys::window().unwrap();
+    // What browsers do when storage is blocked: reading `localStorage` throws.
+    js_sys::eval(
+        "window.__savedStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+           get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } })",
+    )
+    .unwrap();
+    let load = storage::load::<Journal>();
+    let save = storage::save(&journal_with_a_case(), 0);
+    js_sys::eval(
+        "if (window.__savedStorage) { Object.defineProperty(window, 'localStorage', window.__savedStorage); } \
+         else { delete window.localStorage; }",
+    )
+    .unwrap();
+    assert_eq!(load, Load::Unavailable);
+    assert_eq!(save, Err(SaveError::Unavailable));
+    assert!(
+        window.local_storage().unwrap().is_some(),
+        "restored for the other tests"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_change_made_in_another_window_is_noticed() {
+    area().clear().unwrap();
+    let seen = Rc::new(Cell::new(0));
+    let counter = Rc::clone(&seen);
+    let _listener =
+        storage::on_change(Journal::KEY, move || counter.set(counter.get() + 1)).unwrap();
+    // A same-origin frame is another window: its writes fire `storage` here, as another
+    // tab's would.
+    let document = gloo::utils::document();
+    let frame: web_sys::HtmlIFrameElement =
+        document.create_element("iframe").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&frame).unwrap();
+    let other = frame
+        .content_window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap();
+    other.set_item("unrelated", "1").unwrap();
+    other
+        .set_item(
+            Journal::KEY,
+            &store::encode(&journal_with_a_case(), 7).unwrap(),
+        )
+        .unwrap();
+    for _ in 0..50 {
+        if seen.get() > 0 {
+            break;
+        }
+        gloo::timers::future::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(seen.get(), 1, "only the journal's key is reported");
+    frame.remove();
+}
