@@ -100,6 +100,128 @@ pub enum Text {
     Disclaimer,
     /// Shown when the files could not be loaded at all.
     FileReadFailed,
+    /// Tab: the bills.
+    NavBills,
+    /// Tab: the disputes.
+    NavCases,
+    /// Heading of the cases view.
+    CasesHeading,
+    /// Shown when there is no case.
+    NoCases,
+    /// Button and heading: a new case.
+    NewCase,
+    /// Field: the case's title.
+    CaseTitle,
+    /// Placeholder of the case title.
+    CaseTitleHint,
+    /// Button creating the case.
+    CreateCase,
+    /// Amount disputed.
+    Disputed,
+    /// Amount recovered.
+    Recovered,
+    /// Heading: the next step.
+    NextStep,
+    /// Heading: the deadlines.
+    Deadlines,
+    /// Heading: the exchanges.
+    Timeline,
+    /// Shown when no exchange is recorded.
+    NoEvents,
+    /// Heading and button: record an exchange.
+    AddEvent,
+    /// Field: the date of an exchange.
+    EventDate,
+    /// Field: the step of the ladder.
+    EventStage,
+    /// Field: the channel.
+    EventChannel,
+    /// Field: who was on the other side.
+    Counterpart,
+    /// Field: a reference.
+    Reference,
+    /// Field: what was said or asked.
+    Said,
+    /// Field: the kind of answer.
+    AnswerLabel,
+    /// Field: the answer's words.
+    AnswerText,
+    /// Field: answer deadline.
+    AnswerBy,
+    /// Button saving an exchange.
+    SaveEvent,
+    /// Heading: letters.
+    Letters,
+    /// Field: which letter.
+    LetterLabel,
+    /// Note under the letters.
+    LetterNote,
+    /// Button copying a letter.
+    Copy,
+    /// Confirmation of a copy.
+    Copied,
+    /// Button downloading a letter.
+    Download,
+    /// Button printing a letter.
+    Print,
+    /// Field: the person's name.
+    SenderName,
+    /// Field: the person's address.
+    SenderAddress,
+    /// Button disputing a bill line.
+    Contest,
+    /// Accessible label of the dispute button.
+    ContestLine,
+    /// Button opening a case.
+    OpenCase,
+    /// Link back to the list of cases.
+    BackToCases,
+    /// Field: the case status.
+    StatusLabel,
+    /// Case status.
+    StatusOpen,
+    /// Case status.
+    StatusWon,
+    /// Case status.
+    StatusLost,
+    /// Case status.
+    StatusAbandoned,
+    /// Button deleting a case.
+    DeleteCase,
+    /// Confirmation before deleting.
+    ConfirmDelete,
+    /// Answer kind.
+    AnswerAwaited,
+    /// Answer kind.
+    AnswerSatisfactory,
+    /// Answer kind.
+    AnswerPartial,
+    /// Answer kind.
+    AnswerUnsatisfactory,
+    /// Letter kind.
+    LetterComplaint,
+    /// Letter kind.
+    LetterRecourse,
+    /// Letter kind.
+    LetterMediator,
+    /// Letter kind.
+    LetterSignalConso,
+    /// Storage status.
+    StorageSaved,
+    /// Storage status.
+    StorageUnavailable,
+    /// Storage status.
+    StorageQuota,
+    /// Storage status.
+    StorageUnreadable,
+    /// Storage status.
+    StorageNewer,
+    /// Storage status.
+    StorageTooNew,
+    /// Storage status.
+    StorageFailed,
+    /// Heading: what to watch out for.
+    Caution,
 }
 
 impl Text {
@@ -155,6 +277,67 @@ impl Text {
                 "Ce fichier n'a pas pu être ouvert par le navigateur.",
                 "The browser could not open this file.",
             ),
+            NavBills => ("Factures", "Bills"),
+            NavCases => ("Dossiers", "Cases"),
+            CasesHeading => ("Vos dossiers de contestation", "Your disputes"),
+            NoCases => ("Aucun dossier pour l'instant. Ouvrez-en un depuis une ligne de facture (« Contester ») ou ici.", "No case yet. Open one from a bill line (“Dispute”) or here."),
+            NewCase => ("Nouveau dossier", "New case"),
+            CaseTitle => ("Intitulé du dossier", "Case title"),
+            CaseTitleHint => ("Ex. : option jamais demandée", "E.g. option never asked for"),
+            CreateCase => ("Créer le dossier", "Create the case"),
+            Disputed => ("Contesté", "Disputed"),
+            Recovered => ("Obtenu", "Recovered"),
+            NextStep => ("Prochaine étape", "Next step"),
+            Deadlines => ("Échéances", "Deadlines"),
+            Timeline => ("Historique des échanges", "Exchanges"),
+            NoEvents => ("Aucun échange enregistré pour l'instant.", "No exchange recorded yet."),
+            AddEvent => ("Noter un échange", "Record an exchange"),
+            EventDate => ("Date", "Date"),
+            EventStage => ("Étape", "Step"),
+            EventChannel => ("Canal", "Channel"),
+            Counterpart => ("Interlocuteur", "Who"),
+            Reference => ("Référence (ticket, n° de recommandé…)", "Reference (ticket, registered letter number…)"),
+            Said => ("Ce que vous avez dit ou demandé", "What you said or asked"),
+            AnswerLabel => ("Réponse", "Answer"),
+            AnswerText => ("Ce qui vous a été répondu", "What you were told"),
+            AnswerBy => ("Réponse demandée avant le", "Answer requested by"),
+            SaveEvent => ("Enregistrer l'échange", "Save the exchange"),
+            Letters => ("Lettres prêtes à envoyer", "Letters ready to send"),
+            LetterLabel => ("Lettre", "Letter"),
+            LetterNote => ("Relisez et complétez les [passages entre crochets]. L'adresse du service client figure sur votre facture ou votre contrat. La lettre recommandée avec accusé de réception n'est pas obligatoire mais constitue la meilleure preuve.", "Proofread and complete the [bracketed parts]. The customer service address is on your bill or contract. A registered letter is not required but is the best proof."),
+            Copy => ("Copier", "Copy"),
+            Copied => ("Copié dans le presse-papiers", "Copied to the clipboard"),
+            Download => ("Télécharger (.txt)", "Download (.txt)"),
+            Print => ("Imprimer", "Print"),
+            SenderName => ("Vos prénom et nom", "Your name"),
+            SenderAddress => ("Votre adresse postale", "Your postal address"),
+            Contest => ("Contester", "Dispute"),
+            ContestLine => ("Contester cette ligne :", "Dispute this line:"),
+            OpenCase => ("Ouvrir le dossier", "Open the case"),
+            BackToCases => ("← Tous les dossiers", "← All cases"),
+            StatusLabel => ("Statut", "Status"),
+            StatusOpen => ("En cours", "Open"),
+            StatusWon => ("Obtenu", "Won"),
+            StatusLost => ("Refusé", "Lost"),
+            StatusAbandoned => ("Abandonné", "Abandoned"),
+            DeleteCase => ("Supprimer ce dossier", "Delete this case"),
+            ConfirmDelete => ("Supprimer définitivement ce dossier et ses échanges ?", "Delete this case and its exchanges for good?"),
+            AnswerAwaited => ("En attente", "Awaited"),
+            AnswerSatisfactory => ("Satisfaisante", "Satisfactory"),
+            AnswerPartial => ("Partielle", "Partial"),
+            AnswerUnsatisfactory => ("Insatisfaisante", "Unsatisfactory"),
+            LetterComplaint => ("Réclamation écrite au service client", "Written complaint to customer service"),
+            LetterRecourse => ("Recours au service consommateurs", "Recourse to the consumer service"),
+            LetterMediator => ("Saisine du Médiateur (résumé du dossier)", "Referral to the ombudsman (file summary)"),
+            LetterSignalConso => ("Texte pour SignalConso", "Text for SignalConso"),
+            StorageSaved => ("Enregistré sur cet appareil", "Saved on this device"),
+            StorageUnavailable => ("Le stockage de ce navigateur est indisponible (navigation privée ?) : rien ne sera conservé après la fermeture de la page. Exportez vos données.", "This browser's storage is unavailable (private mode?): nothing will be kept once the page is closed. Export your data."),
+            StorageQuota => ("L'espace de stockage est plein : vos dernières modifications ne sont gardées que dans cette page. Exportez vos données.", "Storage is full: your latest changes live only in this page. Export your data."),
+            StorageUnreadable => ("Des données enregistrées n'ont pas pu être lues : elles ont été mises de côté, intactes, et ne seront pas écrasées.", "Stored data could not be read: it was set aside, intact, and will not be overwritten."),
+            StorageNewer => ("Vos dossiers ont été modifiés dans un autre onglet : la version la plus récente a été rechargée.", "Your cases were changed in another tab: the newest version was reloaded."),
+            StorageTooNew => ("Vos données viennent d'une version plus récente de Contestel : rechargez la page pour l'utiliser.", "Your data comes from a newer Contestel: reload the page to use it."),
+            StorageFailed => ("L'enregistrement a échoué : exportez vos données pour ne rien perdre.", "Saving failed: export your data so as to lose nothing."),
+            Caution => ("Attention", "Watch out"),
         };
         lang.pick(fr, en)
     }
