@@ -7,6 +7,7 @@
 pub mod bill;
 pub mod error;
 pub mod i18n;
+pub mod interpret;
 pub mod layout;
 pub mod money;
 pub mod reader;

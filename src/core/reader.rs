@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bill::Bill;
 use super::error::{ReadError, ReadErrorKind};
+use super::interpret::interpret;
 use super::layout::{TextCell, TextPage, TextRow};
 
 /// The largest file the reader accepts. Real bills weigh 50 KB to 2 MB.
@@ -54,11 +55,7 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Reading, ReadError> {
     if pages.is_empty() {
         return Err(ReadError::new(ReadErrorKind::NoText));
     }
-    let bill = Bill {
-        source: source.to_string(),
-        pages: pages.len() as u32,
-        ..Bill::default()
-    };
+    let bill = interpret(&pages, source);
     Ok(Reading { pages, bill })
 }
 

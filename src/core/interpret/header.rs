@@ -1,0 +1,437 @@
+//! The header of a bill: operator, invoice number, dates, period, customer id, lines.
+//!
+//! Pure. Fields are found by their French labels ("N° de facture", "Date d'émission",
+//! "Période", "Compte client", "Votre ligne"…) at the start of a row, the value being what
+//! follows on the same row; the operator by its SIREN / VAT number first (printed in the
+//! legal footer of every French bill), then by its brand name.
+
+use chrono::NaiveDate;
+
+use crate::core::bill::{Operator, Period};
+use crate::core::money;
+
+use super::text::{chars_from, find_dates, find_phone_numbers, find_range, fold, squash};
+use super::Line;
+
+/// The header fields of a bill.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header {
+    /// The operator, when recognised.
+    pub operator: Option<Operator>,
+    /// The invoice number.
+    pub invoice_number: Option<String>,
+    /// The issue date.
+    pub issue_date: Option<NaiveDate>,
+    /// The payment due date.
+    pub due_date: Option<NaiveDate>,
+    /// The billing period.
+    pub period: Option<Period>,
+    /// The customer id.
+    pub customer_id: Option<String>,
+    /// Line numbers, spaces squashed.
+    pub line_numbers: Vec<String>,
+}
+
+/// How many pages the header fields are looked for on.
+const HEADER_PAGES: u32 = 2;
+
+/// Reads the header fields from the rows of a bill.
+pub fn read_header(lines: &[Line]) -> Header {
+    let head: Vec<&Line> = lines.iter().filter(|l| l.page <= HEADER_PAGES).collect();
+    let issue_date = issue_date(&head);
+    Header {
+        operator: operator(lines),
+        invoice_number: head.iter().find_map(|l| invoice_number(&l.text)),
+        issue_date,
+        due_date: due_date(&head, issue_date),
+        period: period(&head, issue_date),
+        customer_id: customer_id(&head),
+        line_numbers: line_numbers(&head),
+    }
+}
+
+/// The text after `key` when the folded row starts with it, without the `:` after it.
+fn after_key(line: &Line, keys: &[&str]) -> Option<String> {
+    let folded = line.folded.trim_start();
+    let skipped = line.folded.chars().count() - folded.chars().count();
+    let key = keys.iter().find(|k| folded.starts_with(*k))?;
+    let rest = chars_from(&line.text, skipped + key.chars().count());
+    // The key must end a word: `ligne` is not `lignes`.
+    if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) && !key.ends_with(' ') {
+        return None;
+    }
+    Some(
+        rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace() || money::is_space(c))
+            .to_string(),
+    )
+}
+
+fn is_whole_word(haystack: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(pos) = haystack[from..].find(needle) {
+        let start = from + pos;
+        let end = start + needle.len();
+        let before = haystack[..start].chars().next_back();
+        let after = haystack[end..].chars().next();
+        if !before.is_some_and(|c| c.is_alphanumeric())
+            && !after.is_some_and(|c| c.is_alphanumeric())
+        {
+            return true;
+        }
+        from = start + needle.len().max(1);
+        while !haystack.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// Brands by their folded names, most specific first.
+const BRANDS: &[(&str, Operator)] = &[
+    ("b&you", Operator::BAndYou),
+    ("b & you", Operator::BAndYou),
+    ("sosh", Operator::Sosh),
+    ("red by sfr", Operator::Red),
+    ("free mobile", Operator::FreeMobile),
+    ("la poste mobile", Operator::LaPosteMobile),
+    ("nrj mobile", Operator::NrjMobile),
+    ("prixtel", Operator::Prixtel),
+    ("coriolis", Operator::Coriolis),
+    ("bouygues telecom", Operator::Bouygues),
+    ("bouygues", Operator::Bouygues),
+    ("orange", Operator::Orange),
+    ("sfr", Operator::Sfr),
+    ("freebox", Operator::Free),
+    ("free", Operator::Free),
+];
+
+/// Legal entities by SIREN (the VAT number `FRkk` + SIREN contains it), with the brands
+/// they sell under.
+const ENTITIES: &[(&str, Operator, &[Operator])] = &[
+    (
+        "380129866",
+        Operator::Orange,
+        &[Operator::Orange, Operator::Sosh],
+    ),
+    ("343059564", Operator::Sfr, &[Operator::Sfr, Operator::Red]),
+    (
+        "397480930",
+        Operator::Bouygues,
+        &[Operator::Bouygues, Operator::BAndYou],
+    ),
+    (
+        "421938861",
+        Operator::Free,
+        &[Operator::Free, Operator::FreeMobile],
+    ),
+    ("499247138", Operator::FreeMobile, &[Operator::FreeMobile]),
+];
+
+/// The operator: legal entity by SIREN, brand by the name at the top of the first page.
+fn operator(lines: &[Line]) -> Option<Operator> {
+    let compact: String = lines
+        .iter()
+        .flat_map(|l| l.folded.chars())
+        .filter(|c| c.is_ascii_digit() || c.is_alphabetic())
+        .collect();
+    let top: Vec<&Line> = lines.iter().filter(|l| l.page == 1).take(8).collect();
+    let brand_in = |rows: &[&Line]| {
+        BRANDS
+            .iter()
+            .find(|(name, _)| rows.iter().any(|l| is_whole_word(&l.folded, name)))
+            .map(|(_, op)| *op)
+    };
+    let top_brand = brand_in(&top);
+    let all: Vec<&Line> = lines.iter().collect();
+    for (siren, default, brands) in ENTITIES {
+        if compact.contains(siren) {
+            if let Some(b) = top_brand.filter(|b| brands.contains(b)) {
+                return Some(b);
+            }
+            let anywhere = BRANDS
+                .iter()
+                .filter(|(_, op)| brands.contains(op) && op != default)
+                .find(|(name, _)| all.iter().any(|l| is_whole_word(&l.folded, name)));
+            return Some(anywhere.map_or(*default, |(_, op)| *op));
+        }
+    }
+    top_brand.or_else(|| {
+        // Elsewhere in the text, only names that cannot be ordinary words.
+        BRANDS
+            .iter()
+            .filter(|(name, _)| {
+                name.contains(' ')
+                    || name.contains('&')
+                    || ["sosh", "prixtel", "coriolis", "bouygues"].contains(name)
+            })
+            .find(|(name, _)| all.iter().any(|l| is_whole_word(&l.folded, name)))
+            .map(|(_, op)| *op)
+    })
+}
+
+/// `N° de facture F0026118842417`, `Facture n° RED2611-7734120`, `Facture TLR-2026-11-004512`.
+fn invoice_number(text: &str) -> Option<String> {
+    let folded = fold(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let fwords: Vec<&str> = folded.split_whitespace().collect();
+    if words.len() != fwords.len() {
+        return None;
+    }
+    for (i, w) in fwords.iter().enumerate() {
+        if !w.starts_with("facture") || w.len() > "facture".len() + 1 {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && [
+                "n°", "no", "no.", "n", "numero", "num", "num.", ":", "n°:", "de", "ref", "ref.",
+            ]
+            .contains(&fwords[j])
+        {
+            j += 1;
+        }
+        let Some(candidate) = words.get(j) else {
+            continue;
+        };
+        let candidate = candidate.trim_end_matches([',', ';', ':']);
+        let plausible = candidate.chars().count() >= 4
+            && candidate.chars().any(|c| c.is_ascii_digit())
+            && candidate
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_'))
+            && find_dates(candidate).is_empty()
+            && money::find_amounts(candidate).is_empty();
+        if plausible {
+            return Some(candidate.to_string());
+        }
+    }
+    None
+}
+
+const ISSUE_KEYS: &[&str] = &[
+    "date de facture",
+    "date de la facture",
+    "date de facturation",
+    "date d'emission",
+    "date d'edition",
+    "emise le",
+    "editee le",
+    "etablie le",
+    "facture du",
+    "facture emise le",
+    "date :",
+    "date:",
+    "date",
+];
+
+fn issue_date(head: &[&Line]) -> Option<NaiveDate> {
+    head.iter().find_map(|l| {
+        let f = l.folded.trim_start();
+        if f.starts_with("date limite")
+            || f.starts_with("date de prelevement")
+            || f.starts_with("date d'echeance")
+        {
+            return None;
+        }
+        let rest = after_key(l, ISSUE_KEYS)?;
+        find_dates(&rest).first()?.full()
+    })
+}
+
+const DUE_KEYS: &[&str] = &[
+    "preleve",
+    "debite",
+    "date limite",
+    "a payer avant",
+    "a regler avant",
+    "payer avant",
+    "echeance",
+    "date de prelevement",
+    "payable le",
+    "paiement le",
+    "exigible le",
+];
+
+fn due_date(head: &[&Line], issue: Option<NaiveDate>) -> Option<NaiveDate> {
+    head.iter().find_map(|l| {
+        let at = DUE_KEYS.iter().filter_map(|k| l.folded.find(k)).min()?;
+        let rest = &l.text[at..];
+        find_dates(rest).first()?.resolve(issue)
+    })
+}
+
+fn period(head: &[&Line], issue: Option<NaiveDate>) -> Option<Period> {
+    let labelled = head
+        .iter()
+        .filter(|l| l.folded.trim_start().starts_with("periode"));
+    for l in labelled {
+        if let Some((start, end)) = find_range(&l.text, issue) {
+            return Some(Period { start, end });
+        }
+    }
+    None
+}
+
+const CUSTOMER_KEYS: &[&str] = &[
+    "n° de compte client",
+    "numero de compte client",
+    "n° compte client",
+    "compte client",
+    "n° de client",
+    "n° client",
+    "no client",
+    "numero client",
+    "numero de client",
+    "identifiant client",
+    "identifiant",
+    "reference client",
+    "ref. client",
+    "ref client",
+    "code client",
+    "client n°",
+];
+
+fn customer_id(head: &[&Line]) -> Option<String> {
+    head.iter().find_map(|l| {
+        let rest = after_key(l, CUSTOMER_KEYS)?;
+        let token = rest.split_whitespace().next()?;
+        token
+            .chars()
+            .any(|c| c.is_ascii_digit())
+            .then(|| token.to_string())
+    })
+}
+
+const LINE_KEYS: &[&str] = &[
+    "votre ligne",
+    "vos lignes",
+    "numero de ligne",
+    "n° de ligne",
+    "ligne mobile",
+    "ligne fixe",
+    "lignes",
+    "ligne",
+    "numero d'appel",
+    "votre numero",
+    "numero de telephone",
+    "n° de telephone",
+];
+
+fn line_numbers(head: &[&Line]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for l in head {
+        if let Some(rest) = after_key(l, LINE_KEYS) {
+            for n in find_phone_numbers(&rest) {
+                let n = squash(&n);
+                if !found.contains(&n) {
+                    found.push(n);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::interpret::lines_of;
+    use crate::core::interpret::tests::page;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn finds_invoice_numbers() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("N° de facture F0026118842417", Some("F0026118842417")),
+            ("Facture n° RED2611-7734120", Some("RED2611-7734120")),
+            ("Facture N° 6812345901", Some("6812345901")),
+            ("Facture TLR-2026-11-004512", Some("TLR-2026-11-004512")),
+            (
+                "Numéro de facture : FM2611-0048213957",
+                Some("FM2611-0048213957"),
+            ),
+            ("Date de facture :  03/11/2026", None),
+            ("Montant total de votre facture  65,34 €", None),
+            ("Facture Free Mobile", None),
+            ("Votre facture", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                invoice_number(text).as_deref(),
+                *want,
+                "invoice_number({text:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn reads_a_header() {
+        let pages = [page(
+            1,
+            &[
+                &["Votre facture"],
+                &["N° de facture F0026118842417"],
+                &["Bouygues Telecom"],
+                &["N° de compte client :", "1.0234.5678", "M. Thomas Spécimen"],
+                &["Date :", "02/11/2026", "27 boulevard Voltaire"],
+                &["Période :", "du 02/10/2026 au 01/11/2026", "44000 Nantes"],
+                &["Votre ligne :", "06 45 67 89 01"],
+                &["Total de votre facture", "1 116,42 €"],
+                &["Ce montant sera prélevé le 12/11/2026 sur le compte FR76 •••• •••• 0412"],
+                &["RCS Paris 397 480 930 – N° TVA intracommunautaire FR74397480930"],
+            ],
+        )];
+        let h = read_header(&lines_of(&pages));
+        assert_eq!(
+            h,
+            Header {
+                operator: Some(Operator::Bouygues),
+                invoice_number: Some("F0026118842417".into()),
+                issue_date: Some(ymd(2026, 11, 2)),
+                due_date: Some(ymd(2026, 11, 12)),
+                period: Some(Period {
+                    start: ymd(2026, 10, 2),
+                    end: ymd(2026, 11, 1)
+                }),
+                customer_id: Some("1.0234.5678".into()),
+                line_numbers: vec!["06 45 67 89 01".into()],
+            }
+        );
+    }
+
+    #[test]
+    fn recognises_operators() {
+        let cases: &[(&[&str], Option<Operator>)] = &[
+            (&["B&You", "RCS Paris 397 480 930"], Some(Operator::BAndYou)),
+            (
+                &["Bouygues Telecom", "FR74397480930"],
+                Some(Operator::Bouygues),
+            ),
+            (
+                &["RED by SFR", "RCS Paris 343 059 564"],
+                Some(Operator::Red),
+            ),
+            (&["SFR", "RCS Paris 343 059 564"], Some(Operator::Sfr)),
+            (
+                &["orange", "RCS Nanterre 380 129 866"],
+                Some(Operator::Orange),
+            ),
+            (&["sosh", "RCS Nanterre 380 129 866"], Some(Operator::Sosh)),
+            (&["free", "FR60421938861"], Some(Operator::Free)),
+            (
+                &["free mobile", "RCS Paris 499 247 138"],
+                Some(Operator::FreeMobile),
+            ),
+            (&["Facture", "Prixtel"], Some(Operator::Prixtel)),
+            (&["TELORA", "Telora Mobile est un opérateur fictif"], None),
+        ];
+        for (rows, want) in cases {
+            let rows: Vec<&[&str]> = rows.iter().map(std::slice::from_ref).collect();
+            let pages = [page(1, &rows)];
+            assert_eq!(operator(&lines_of(&pages)), *want, "operator({rows:?})");
+        }
+    }
+}

@@ -1,0 +1,765 @@
+//! Understanding a bill: from positioned text rows to a structured [`Bill`].
+//!
+//! Pure: pages of text in, a bill out; no PDF, no clock. The reading is generic first —
+//! French bills share a frame (arrêté du 1er février 2002) — so a bill from an operator
+//! never seen still gives its charges:
+//! - the header fields come from labelled rows (`header`);
+//! - section headings say what the charges under them are (`sections`);
+//! - a charge is a row of a section that ends with amounts; with HT / %TVA / TTC columns
+//!   the charge is the TTC one (by the column headers' positions, else the rightmost);
+//! - subtotals, summary rows naming a section, totals and VAT rows are not charges, and an
+//!   `EXEMPLE` explainer page is skipped whole;
+//! - call-detail rows (a date, then a time) become usage records (`usage`).
+
+mod header;
+mod sections;
+pub mod text;
+mod usage;
+
+use rust_decimal::Decimal;
+
+use crate::core::bill::{Bill, BillLine, BillWarning, VatLine};
+use crate::core::layout::{TextCell, TextPage};
+use crate::core::money::{self, AmountToken};
+
+use sections::SectionKind;
+use text::{fold, squash};
+
+/// The most charges kept on one bill; a real bill has a few dozen.
+pub const MAX_LINES: usize = 2_000;
+
+/// The most usage records kept on one bill.
+pub const MAX_USAGE: usize = 20_000;
+
+/// A row of text with what every step needs: its page, its text and its folded text.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    /// 1-based page.
+    pub page: u32,
+    /// The cells, left to right.
+    pub cells: Vec<TextCell>,
+    /// The cells' texts joined by two spaces.
+    pub text: String,
+    /// `text` folded (one char per char).
+    pub folded: String,
+    /// Byte range of each cell in `text`.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Line {
+    fn new(page: u32, cells: Vec<TextCell>) -> Line {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(cells.len());
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                text.push_str("  ");
+            }
+            let start = text.len();
+            text.push_str(&c.text);
+            spans.push((start, text.len()));
+        }
+        let folded = fold(&text);
+        Line {
+            page,
+            cells,
+            text,
+            folded,
+            spans,
+        }
+    }
+
+    /// The horizontal centre of the text between two byte offsets, interpolated inside
+    /// its cell.
+    fn x_of(&self, start: usize, end: usize) -> Option<f32> {
+        let (i, (s, e)) = self
+            .spans
+            .iter()
+            .enumerate()
+            .find(|(_, (s, e))| start >= *s && start <= *e)?;
+        let cell = &self.cells[i];
+        let len = self.text[*s..*e].chars().count().max(1) as f32;
+        let width = cell.x_end - cell.x;
+        let a = self.text[*s..start].chars().count() as f32 / len;
+        let b = self.text[*s..end.min(*e)].chars().count() as f32 / len;
+        Some(cell.x + width * (a + b) / 2.0)
+    }
+}
+
+/// Rows of all pages, in reading order.
+pub(crate) fn lines_of(pages: &[TextPage]) -> Vec<Line> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.rows
+                .iter()
+                .filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()))
+                .map(move |r| Line::new(p.number, r.cells.clone()))
+        })
+        .collect()
+}
+
+/// Reads a bill from its pages of text. `source` is the file name, kept in the bill.
+pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
+    let lines = lines_of(pages);
+    let header = header::read_header(&lines);
+    let reference = header.period.map(|p| p.end).or(header.issue_date);
+    let body = read_body(&lines, reference);
+
+    let mut warnings = Vec::new();
+    if header.operator.is_none() {
+        warnings.push(BillWarning::UnknownOperator);
+    }
+    let computed: Decimal = body.lines.iter().map(|l| l.amount).sum();
+    match body.total {
+        None => warnings.push(BillWarning::NoTotal),
+        Some(printed) if printed != computed => {
+            warnings.push(BillWarning::TotalMismatch { printed, computed })
+        }
+        Some(_) => {}
+    }
+    let mut lines = body.lines;
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        warnings.push(BillWarning::TooManyLines {
+            kept: MAX_LINES as u32,
+        });
+    }
+    let mut usage = body.usage;
+    usage.truncate(MAX_USAGE);
+
+    Bill {
+        source: source.to_string(),
+        operator: header.operator,
+        invoice_number: header.invoice_number,
+        issue_date: header.issue_date,
+        due_date: header.due_date,
+        period: header.period,
+        customer_id: header.customer_id,
+        line_numbers: header.line_numbers,
+        total: body.total,
+        total_ht: body.total_ht,
+        vat: body.vat,
+        lines,
+        usage,
+        warnings,
+        pages: pages
+            .iter()
+            .map(|p| p.number)
+            .max()
+            .unwrap_or(0)
+            .max(pages.len() as u32),
+    }
+}
+
+/// What the body of a bill gives: charges, totals, VAT and usage.
+#[derive(Default)]
+struct Body {
+    lines: Vec<BillLine>,
+    usage: Vec<crate::core::bill::UsageRecord>,
+    total: Option<Decimal>,
+    total_ht: Option<Decimal>,
+    vat: Vec<VatLine>,
+}
+
+/// The x-ranges of the amount columns, from a header row like `%TVA  € HT  € TTC`.
+#[derive(Clone, Copy, Debug, Default)]
+struct Columns {
+    ttc: Option<(f32, f32)>,
+}
+
+/// Whether a page is an explainer ("EXEMPLE" printed on it, in capitals).
+fn is_example_page(lines: &[Line], page: u32) -> bool {
+    lines.iter().filter(|l| l.page == page).any(|l| {
+        l.text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "EXEMPLE")
+    })
+}
+
+/// A column-header row: names amount columns (`HT`, `TTC`, `Montant`), carries no amount.
+fn column_header(line: &Line) -> Option<Columns> {
+    let words: Vec<&str> = line
+        .folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names_column = words
+        .iter()
+        .any(|w| matches!(*w, "ttc" | "ht" | "montant" | "montants"));
+    if !names_column || words.len() > 12 || !money::find_amounts(&line.text).is_empty() {
+        return None;
+    }
+    let short = words.iter().all(|w| {
+        matches!(
+            *w,
+            "ttc"
+                | "ht"
+                | "tva"
+                | "montant"
+                | "montants"
+                | "eur"
+                | "euros"
+                | "en"
+                | "prix"
+                | "total"
+                | "taux"
+                | "qte"
+                | "quantite"
+                | "unitaire"
+                | "periode"
+                | "libelle"
+                | "designation"
+                | "detail"
+                | "date"
+                | "heure"
+                | "numero"
+                | "service"
+                | "type"
+                | "duree"
+                | "volume"
+                | "destination"
+                | "n"
+                | "nature"
+                | "appele"
+                | "correspondant"
+        )
+    });
+    if !short {
+        return None;
+    }
+    let ttc = line
+        .cells
+        .iter()
+        .find(|c| {
+            fold(&c.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "ttc")
+        })
+        .map(|c| (c.x, c.x_end));
+    Some(Columns { ttc })
+}
+
+fn is_usage_header(line: &Line) -> bool {
+    let words: Vec<&str> = line.folded.split(|c: char| !c.is_alphanumeric()).collect();
+    words.contains(&"date")
+        && (words.contains(&"heure") || words.contains(&"duree") || words.contains(&"numero"))
+}
+
+/// The label of a row and the amounts that end it (rates between them skipped).
+fn split_trailing(line: &Line) -> (String, Vec<AmountToken>) {
+    let text = &line.text;
+    let amounts = money::find_amounts(text);
+    let mut cut = text.len();
+    let mut trailing = Vec::new();
+    for a in amounts.iter().rev() {
+        let gap = text[a.end..cut].trim_matches(|c: char| c.is_whitespace() || money::is_space(c));
+        if gap.is_empty() || money::parse_rate(gap).is_some() {
+            cut = a.start;
+            trailing.push(a.clone());
+        } else {
+            break;
+        }
+    }
+    trailing.reverse();
+    let mut label = text[..cut].trim_end().to_string();
+    // A VAT rate column just before the amounts.
+    loop {
+        let trimmed = label.trim_end();
+        let last_word_start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || money::is_space(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let (head, last) = trimmed.split_at(last_word_start);
+        if last.ends_with('%') && money::parse_rate(last).is_some() {
+            label = head.to_string();
+        } else if last == "%" {
+            // `20 %`: the number is one word before.
+            let head = head.trim_end();
+            let start = head.rfind(' ').map_or(0, |i| i + 1);
+            if money::parse_rate(&format!("{}%", &head[start..])).is_some() {
+                label = head[..start].to_string();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let label = squash(&label)
+        .trim_end_matches([':', '-', '–'])
+        .trim_end()
+        .to_string();
+    (label, trailing)
+}
+
+/// Whether a row without amounts opens a section: a heading's words, or a short title
+/// (not a sentence) right before a column header.
+fn opens_section(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    let text = squash(&line.text);
+    if text.ends_with('.') || text.chars().count() > 80 {
+        return false;
+    }
+    if sections::is_heading_like(&text) {
+        return true;
+    }
+    let title_like = !text.contains(':') && text.chars().next().is_some_and(|c| c.is_uppercase());
+    title_like
+        && lines[i + 1..].iter().take(1).any(|next| {
+            next.page == line.page && column_header(next).is_some() && !is_usage_header(next)
+        })
+}
+
+enum Total {
+    Grand,
+    Ht,
+    Sub,
+    Vat,
+}
+
+fn total_kind(label: &str) -> Option<Total> {
+    let f = fold(label);
+    let f = f.trim();
+    if f.starts_with("sous-total") || f.starts_with("sous total") || f == "total" {
+        return Some(Total::Sub);
+    }
+    if f.starts_with("total ht") || f.starts_with("montant ht") || f.starts_with("total hors tax") {
+        return Some(Total::Ht);
+    }
+    if f.starts_with("tva")
+        || f.starts_with("dont tva")
+        || f.starts_with("montant tva")
+        || f.starts_with("total tva")
+    {
+        return Some(Total::Vat);
+    }
+    if let Some(rest) = f.strip_prefix("total") {
+        return Some(if sections::is_heading_like(rest) {
+            Total::Sub
+        } else {
+            Total::Grand
+        });
+    }
+    if [
+        "net a payer",
+        "montant a payer",
+        "montant total",
+        "reste a payer",
+        "somme a payer",
+        "total a payer",
+    ]
+    .iter()
+    .any(|k| f.contains(k))
+    {
+        return Some(Total::Grand);
+    }
+    None
+}
+
+fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
+    let mut body = Body::default();
+    let mut section: Option<(String, SectionKind)> = None;
+    let mut within_plan: Option<bool> = None;
+    let mut columns = Columns::default();
+    let mut in_usage = false;
+    let mut example_pages = Vec::new();
+    let mut last_page = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.page != last_page {
+            last_page = line.page;
+            if is_example_page(lines, line.page) {
+                example_pages.push(line.page);
+            }
+        }
+        if example_pages.contains(&line.page) {
+            continue;
+        }
+        if let Some(record) = usage::record(line, reference) {
+            if body.usage.len() < MAX_USAGE {
+                body.usage.push(record);
+            }
+            continue;
+        }
+        if is_usage_header(line) {
+            in_usage = true;
+            continue;
+        }
+        if let Some(c) = column_header(line) {
+            columns = c;
+            continue;
+        }
+        let (label, amounts) = split_trailing(line);
+        if amounts.is_empty() {
+            if let Some(within) = usage_subheading_in(line, section.as_ref()) {
+                within_plan = Some(within);
+            } else if opens_section(lines, i) {
+                let name = squash(&line.text);
+                section = Some((name.clone(), sections::section_kind(&name)));
+                within_plan = None;
+                columns = Columns::default();
+                in_usage = false;
+            }
+            continue;
+        }
+        if label.is_empty() {
+            continue;
+        }
+        let last = amounts[amounts.len() - 1].value;
+        match total_kind(&label) {
+            Some(Total::Sub) => continue,
+            Some(Total::Ht) => {
+                body.total_ht.get_or_insert(last);
+                continue;
+            }
+            Some(Total::Grand) => {
+                body.total.get_or_insert(last);
+                continue;
+            }
+            Some(Total::Vat) => {
+                if let Some(rate) = money::find_rates(&label).first() {
+                    let base = (amounts.len() >= 2).then(|| amounts[amounts.len() - 2].value);
+                    let vat = VatLine {
+                        rate: *rate,
+                        base,
+                        amount: last,
+                    };
+                    if !body.vat.contains(&vat) {
+                        body.vat.push(vat);
+                    }
+                }
+                continue;
+            }
+            None => {}
+        }
+        // A row naming a section with an amount repeats the detail (a summary table or a
+        // subtotal); a lone `Forfait` inside a section is still a charge.
+        let summary = sections::is_heading_like(&label)
+            && (section.is_none() || label.split_whitespace().count() >= 2);
+        if summary || in_usage {
+            continue;
+        }
+        let Some((name, kind)) = &section else {
+            continue;
+        };
+        let amount = pick_amount(line, &amounts, columns);
+        body.lines.push(BillLine {
+            category: sections::categorize(
+                Some(*kind),
+                within_plan,
+                &label,
+                amount.is_sign_negative(),
+            ),
+            label,
+            amount,
+            section: name.clone(),
+            page: line.page,
+        });
+    }
+    body
+}
+
+fn usage_subheading_in(line: &Line, section: Option<&(String, SectionKind)>) -> Option<bool> {
+    section?;
+    sections::usage_subheading(&line.text)
+}
+
+/// The charge among a row's amounts: the one under the TTC column when its header was
+/// seen, else the rightmost.
+fn pick_amount(line: &Line, amounts: &[AmountToken], columns: Columns) -> Decimal {
+    let last = amounts[amounts.len() - 1].value;
+    let Some((x0, x1)) = columns.ttc else {
+        return last;
+    };
+    if amounts.len() == 1 {
+        return last;
+    }
+    let centre = (x0 + x1) / 2.0;
+    amounts
+        .iter()
+        .filter_map(|a| {
+            line.x_of(a.start, a.end)
+                .map(|x| ((x - centre).abs(), a.value))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(last, |(_, v)| v)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::core::bill::{Category, Operator};
+    use crate::core::layout::TextRow;
+    use std::str::FromStr;
+
+    /// A page from rows of cells; cells are laid out left to right, the last one of a
+    /// row of two or more right-aligned at x = 560 like an amount column.
+    pub(crate) fn page(number: u32, rows: &[&[&str]]) -> TextPage {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, cells)| {
+                let mut x = 40.0;
+                let n = cells.len();
+                let cells = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(j, t)| {
+                        let w = t.chars().count() as f32 * 5.0;
+                        let (x0, x1) = if n > 1 && j == n - 1 {
+                            (560.0 - w, 560.0)
+                        } else {
+                            (x, x + w)
+                        };
+                        x = x1 + 20.0;
+                        TextCell {
+                            x: x0,
+                            x_end: x1,
+                            text: t.to_string(),
+                        }
+                    })
+                    .collect();
+                TextRow {
+                    y: 40.0 + i as f32 * 12.0,
+                    size: 9.0,
+                    cells,
+                }
+            })
+            .collect();
+        TextPage {
+            number,
+            width: 595.0,
+            height: 842.0,
+            rows,
+        }
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn charges(bill: &Bill) -> Vec<(String, Decimal, String, Category)> {
+        bill.lines
+            .iter()
+            .map(|l| (l.label.clone(), l.amount, l.section.clone(), l.category))
+            .collect()
+    }
+
+    #[test]
+    fn reads_charges_not_subtotals_summaries_or_examples() {
+        let pages = [
+            page(
+                1,
+                &[
+                    &["Bouygues Telecom"],
+                    &["Total de votre facture", "47,59 €"],
+                    &["Votre facture en bref"],
+                    &["Vos abonnements, forfaits et options", "34,59 €"],
+                    &["Vos communications (du 02/10 au 01/11)", "6,60 €"],
+                    &["Mensualité de votre facilité de paiement", "6,40 €"],
+                    &["Total TTC", "47,59 €"],
+                    &["RCS Paris 397 480 930 – N° TVA intracommunautaire FR74397480930"],
+                ],
+            ),
+            page(
+                2,
+                &[
+                    &["EXEMPLE – Vos abonnements, forfaits et options"],
+                    &["1", "Forfait Sensation 100 Go du 02/01 au 01/02", "32,99"],
+                    &["EXEMPLE"],
+                ],
+            ),
+            page(
+                3,
+                &[
+                    &["Vos abonnements, forfaits et options"],
+                    &["%TVA", "€ HT", "€ TTC"],
+                    &["Forfait Sensation 5G 130 Go du 02/10 au 01/11", "20%", "29,99", "35,99"],
+                    &["Option B.tv+ sur mobile du 02/10 au 01/11", "10%", "6,00", "6,60"],
+                    &["Remise Bbox & Mobile du 02/10 au 01/11", "20%", "-6,67", "-8,00"],
+                    &["Total", "34,59"],
+                    &["Vos communications (du 02/10 au 01/11)"],
+                    &["Décomptées de vos forfaits : 14 appels, 22 SMS, 3,2 Go – voir le détail en page 4."],
+                    &["%TVA", "€ HT", "€ TTC"],
+                    &["En dépassement ou non incluses dans vos forfaits"],
+                    &["Appels vers l'international (Tunisie)", "20%", "3,50", "4,20"],
+                    &["Appels vers les numéros spéciaux (08 99)", "20%", "2,00", "2,40"],
+                    &["Total", "6,60"],
+                    &["Mensualité de votre facilité de paiement"],
+                    &["Montant total financé : 510,00 € – taux débiteur fixe 0 % – 16 mensualités restantes."],
+                    &["Mensualité 8/24 – iPad 11 128 Go", "6,40"],
+                    &["TVA 20 % sur 33,99 €", "6,80 €"],
+                    &["TVA 10 % sur 6,00 €", "0,60 €"],
+                    &["Total de votre facture", "47,59 €"],
+                    &["Bouygues Telecom – SA au capital de 713 500 522,20 € – 37-39 rue Boissière – 75116 Paris"],
+                ],
+            ),
+        ];
+        let bill = interpret(&pages, "b.pdf");
+        let subs = "Vos abonnements, forfaits et options".to_string();
+        let comms = "Vos communications (du 02/10 au 01/11)".to_string();
+        let inst = "Mensualité de votre facilité de paiement".to_string();
+        assert_eq!(
+            charges(&bill),
+            vec![
+                (
+                    "Forfait Sensation 5G 130 Go du 02/10 au 01/11".into(),
+                    d("35.99"),
+                    subs.clone(),
+                    Category::Subscription
+                ),
+                (
+                    "Option B.tv+ sur mobile du 02/10 au 01/11".into(),
+                    d("6.60"),
+                    subs.clone(),
+                    Category::Option
+                ),
+                (
+                    "Remise Bbox & Mobile du 02/10 au 01/11".into(),
+                    d("-8.00"),
+                    subs,
+                    Category::Discount
+                ),
+                (
+                    "Appels vers l'international (Tunisie)".into(),
+                    d("4.20"),
+                    comms.clone(),
+                    Category::OutOfPlan
+                ),
+                (
+                    "Appels vers les numéros spéciaux (08 99)".into(),
+                    d("2.40"),
+                    comms,
+                    Category::Premium
+                ),
+                (
+                    "Mensualité 8/24 – iPad 11 128 Go".into(),
+                    d("6.40"),
+                    inst,
+                    Category::EquipmentInstalment
+                ),
+            ]
+        );
+        assert_eq!(bill.total, Some(d("47.59")));
+        assert_eq!(bill.operator, Some(Operator::Bouygues));
+        assert_eq!(
+            bill.vat,
+            vec![
+                VatLine {
+                    rate: d("20"),
+                    base: Some(d("33.99")),
+                    amount: d("6.80")
+                },
+                VatLine {
+                    rate: d("10"),
+                    base: Some(d("6.00")),
+                    amount: d("0.60")
+                },
+            ]
+        );
+        assert_eq!(bill.warnings, vec![]);
+        assert_eq!(bill.pages, 3);
+    }
+
+    #[test]
+    fn takes_the_ttc_column_wherever_it_is() {
+        // TTC printed first, HT last: the column header decides, not the position.
+        let mut p = page(
+            1,
+            &[
+                &["Abonnements"],
+                &["Libellé", "Montant TTC", "Montant HT"],
+                &["Forfait Box", "36,00", "30,00"],
+                &["Total à payer", "36,00"],
+            ],
+        );
+        // Put the header cells over their columns.
+        p.rows[1].cells[1].x = 380.0;
+        p.rows[1].cells[1].x_end = 440.0;
+        p.rows[2].cells[1].x = 410.0;
+        p.rows[2].cells[1].x_end = 440.0;
+        let bill = interpret(&[p], "x.pdf");
+        assert_eq!(bill.lines.len(), 1);
+        assert_eq!(bill.lines[0].amount, d("36.00"));
+        assert_eq!(bill.lines[0].category, Category::Subscription);
+        assert_eq!(bill.warnings, vec![BillWarning::UnknownOperator]);
+    }
+
+    #[test]
+    fn warns_on_totals() {
+        let cases: &[(&[&[&str]], Vec<BillWarning>)] = &[
+            (
+                &[
+                    &["orange"],
+                    &["Abonnements"],
+                    &["Forfait", "10,00 €"],
+                    &["Total à payer", "12,00 €"],
+                ],
+                vec![BillWarning::TotalMismatch {
+                    printed: d("12.00"),
+                    computed: d("10.00"),
+                }],
+            ),
+            (
+                &[&["orange"], &["Abonnements"], &["Forfait", "10,00 €"]],
+                vec![BillWarning::NoTotal],
+            ),
+            (
+                &[
+                    &["orange"],
+                    &["Abonnements"],
+                    &["Forfait", "10,00 €"],
+                    &["Net à payer", "10,00 €"],
+                ],
+                vec![],
+            ),
+        ];
+        for (rows, want) in cases {
+            let bill = interpret(&[page(1, rows)], "x.pdf");
+            assert_eq!(&bill.warnings, want, "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn caps_the_number_of_lines() {
+        let mut rows: Vec<Vec<String>> = vec![vec!["orange".into()], vec!["Abonnements".into()]];
+        for i in 0..MAX_LINES + 5 {
+            rows.push(vec![format!("Option {i}"), "1,00".into()]);
+        }
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let bill = interpret(&[page(1, &slices)], "x.pdf");
+        assert_eq!(bill.lines.len(), MAX_LINES);
+        assert!(bill.warnings.contains(&BillWarning::TooManyLines {
+            kept: MAX_LINES as u32
+        }));
+    }
+
+    #[test]
+    fn reads_an_unknown_operators_bill() {
+        let rows: &[&[&str]] = &[
+            &["TELORA"],
+            &["Facture TLR-2026-11-004512"],
+            &["Référence client :", "TL-558204"],
+            &["Émise le :", "20/11/2026"],
+            &["Net à payer", "15,99 EUR"],
+            &["Votre offre mobile"],
+            &["Montant TTC"],
+            &["Forfait Liberté 80 Go – novembre 2026", "11,99 EUR"],
+            &["Option Appels illimités Europe", "4,00 EUR"],
+            &["Net à payer", "15,99 EUR"],
+        ];
+        let bill = interpret(&[page(1, rows)], "t.pdf");
+        assert_eq!(bill.operator, None);
+        assert_eq!(bill.invoice_number.as_deref(), Some("TLR-2026-11-004512"));
+        assert_eq!(bill.customer_id.as_deref(), Some("TL-558204"));
+        assert_eq!(bill.lines.len(), 2);
+        assert_eq!(bill.lines[0].section, "Votre offre mobile");
+        assert_eq!(bill.lines[0].category, Category::Subscription);
+        assert_eq!(bill.lines[1].category, Category::Option);
+        assert_eq!(bill.warnings, vec![BillWarning::UnknownOperator]);
+    }
+}
