@@ -47,7 +47,10 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    fn new(page: u32, cells: Vec<TextCell>) -> Line {
+    fn new(page: u32, mut cells: Vec<TextCell>) -> Line {
+        for c in &mut cells {
+            c.text = text::normalize(&c.text);
+        }
         let mut text = String::new();
         let mut spans = Vec::with_capacity(cells.len());
         for (i, c) in cells.iter().enumerate() {

@@ -4,7 +4,49 @@
 //! folded text is the same character position in the original.
 
 use chrono::{Datelike, NaiveDate};
-use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::char::{compose, decompose_canonical};
+use unicode_normalization::UnicodeNormalization;
+
+/// Text as a person reads it: NFC, and accents that PDF text gives as separate spacing
+/// marks put back on their letter (`pr´elev´ee` → `prélevée`, `fran¸cais` → `français`).
+pub fn normalize(text: &str) -> String {
+    let chars: Vec<char> = text.nfc().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(mark) = combining_for(c) {
+            // The mark before its letter (`´e`), or the cedilla after it (`c¸`).
+            if let Some(composed) = chars.get(i + 1).and_then(|&next| compose(next, mark)) {
+                out.push(composed);
+                i += 2;
+                continue;
+            }
+            if mark == '\u{327}' {
+                if let Some(composed) = out.chars().last().and_then(|prev| compose(prev, mark)) {
+                    out.pop();
+                    out.push(composed);
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn combining_for(c: char) -> Option<char> {
+    match c {
+        '\u{b4}' => Some('\u{301}'),
+        '`' => Some('\u{300}'),
+        '\u{2c6}' | '^' => Some('\u{302}'),
+        '\u{a8}' => Some('\u{308}'),
+        '\u{b8}' => Some('\u{327}'),
+        _ => None,
+    }
+}
 
 /// Lower case, accents removed, typographic apostrophes and spaces made plain; exactly
 /// one output character per input character.
@@ -414,6 +456,21 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn normalizes_pdf_text() {
+        let cases = [
+            ("pr\u{b4}elev\u{b4}ee", "prélevée"),
+            ("fide\u{301}lite\u{301}", "fidélité"),
+            ("fran\u{b8}cais", "français"),
+            ("`a payer", "à payer"),
+            ("Montant TTC", "Montant TTC"),
+            ("l'\u{b4}", "l'\u{b4}"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(normalize(text), want, "normalize({text:?})");
+        }
     }
 
     #[test]
