@@ -106,7 +106,7 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
     let lines = lines_of(pages);
     let header = header::read_header(&lines);
     let reference = header.period.map(|p| p.end).or(header.issue_date);
-    let body = read_body(&lines, reference);
+    let body = read_body_checked(&lines, reference);
 
     let mut warnings = Vec::new();
     if header.operator.is_none() {
@@ -245,7 +245,17 @@ fn column_header(line: &Line) -> Option<Columns> {
 fn is_usage_header(line: &Line) -> bool {
     let words: Vec<&str> = line.folded.split(|c: char| !c.is_alphanumeric()).collect();
     words.contains(&"date")
-        && (words.contains(&"heure") || words.contains(&"duree") || words.contains(&"numero"))
+        && [
+            "heure",
+            "duree",
+            "numero",
+            "destination",
+            "correspondant",
+            "volume",
+            "appele",
+        ]
+        .iter()
+        .any(|w| words.contains(w))
 }
 
 /// The label of a row and the amounts that end it (rates between them skipped).
@@ -298,7 +308,7 @@ fn split_trailing(line: &Line) -> (String, Vec<AmountToken>) {
 
 /// Whether a row without amounts opens a section: a heading's words, or a short title
 /// (not a sentence) right before a column header.
-fn opens_section(lines: &[Line], i: usize) -> bool {
+fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
     let line = &lines[i];
     let text = squash(&line.text);
     if text.ends_with('.') || text.chars().count() > 80 {
@@ -307,7 +317,11 @@ fn opens_section(lines: &[Line], i: usize) -> bool {
     if sections::is_heading_like(&text) {
         return true;
     }
-    let title_like = !text.contains(':') && text.chars().next().is_some_and(|c| c.is_uppercase());
+    // A heading just above already named the section: this is a note under it.
+    let just_opened = opened_at.is_some_and(|o| i - o <= 2 && lines[o].page == line.page);
+    let title_like = !just_opened
+        && !text.contains(':')
+        && text.chars().next().is_some_and(|c| c.is_uppercase());
     title_like
         && lines[i + 1..].iter().take(1).any(|next| {
             next.page == line.page && column_header(next).is_some() && !is_usage_header(next)
@@ -351,6 +365,11 @@ fn total_kind(label: &str) -> Option<Total> {
         "reste a payer",
         "somme a payer",
         "total a payer",
+        "montant du",
+        "a regler",
+        "total general",
+        "montant de votre facture",
+        "montant de la facture",
     ]
     .iter()
     .any(|k| f.contains(k))
@@ -360,9 +379,34 @@ fn total_kind(label: &str) -> Option<Total> {
     None
 }
 
-fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
+/// How strict the body reading is about where a charge may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A charge must be under a section heading (the usual frame).
+    InSections,
+    /// Any row ending with an amount may be a charge: for layouts without recognisable
+    /// headings.
+    Anywhere,
+}
+
+/// Labels of rows that carry an amount but are about payments, not charges.
+const NOT_CHARGES: &[&str] = &[
+    "solde",
+    "report",
+    "paiement recu",
+    "votre paiement",
+    "reglement",
+    "deja regle",
+    "montant deja",
+    "montant preleve",
+    "prelevement effectue",
+];
+
+fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -> Body {
     let mut body = Body::default();
+    let mut totals: Vec<Decimal> = Vec::new();
     let mut section: Option<(String, SectionKind)> = None;
+    let mut opened_at: Option<usize> = None;
     let mut within_plan: Option<bool> = None;
     let mut columns = Columns::default();
     let mut in_usage = false;
@@ -378,7 +422,7 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
         if example_pages.contains(&line.page) {
             continue;
         }
-        if let Some(record) = usage::record(line, reference) {
+        if let Some(record) = usage::record(line, reference, in_usage) {
             if body.usage.len() < MAX_USAGE {
                 body.usage.push(record);
             }
@@ -396,9 +440,10 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
         if amounts.is_empty() {
             if let Some(within) = usage_subheading_in(line, section.as_ref()) {
                 within_plan = Some(within);
-            } else if opens_section(lines, i) {
+            } else if opens_section(lines, i, opened_at) {
                 let name = squash(&line.text);
                 section = Some((name.clone(), sections::section_kind(&name)));
+                opened_at = Some(i);
                 within_plan = None;
                 columns = Columns::default();
                 in_usage = false;
@@ -416,7 +461,7 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
                 continue;
             }
             Some(Total::Grand) => {
-                body.total.get_or_insert(last);
+                totals.push(last);
                 continue;
             }
             Some(Total::Vat) => {
@@ -436,30 +481,98 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
             None => {}
         }
         // A row naming a section with an amount repeats the detail (a summary table or a
-        // subtotal); a lone `Forfait` inside a section is still a charge.
-        let summary = sections::is_heading_like(&label)
-            && (section.is_none() || label.split_whitespace().count() >= 2);
-        if summary || in_usage {
+        // subtotal printed on the heading); what follows it is that section. A lone
+        // `Forfait` inside a section is still a charge, `Remises` is not.
+        let plural_or_phrase = label.split_whitespace().count() >= 2 || fold(&label).ends_with('s');
+        if sections::is_heading_like(&label) && (section.is_none() || plural_or_phrase) {
+            section = Some((label.clone(), sections::section_kind(&label)));
+            opened_at = Some(i);
+            within_plan = None;
+            in_usage = false;
             continue;
         }
-        let Some((name, kind)) = &section else {
+        let folded_label = fold(&label);
+        if in_usage
+            || NOT_CHARGES.iter().any(|k| folded_label.starts_with(k))
+            || folded_label.contains("au capital de")
+        {
             continue;
+        }
+        let (name, kind) = match (&section, mode) {
+            (Some((name, kind)), _) => (name.clone(), Some(*kind)),
+            (None, Mode::Anywhere) => (String::new(), None),
+            (None, Mode::InSections) => continue,
         };
         let amount = pick_amount(line, &amounts, columns);
         body.lines.push(BillLine {
-            category: sections::categorize(
-                Some(*kind),
-                within_plan,
-                &label,
-                amount.is_sign_negative(),
-            ),
+            category: sections::categorize(kind, within_plan, &label, amount.is_sign_negative()),
             label,
             amount,
-            section: name.clone(),
+            section: name,
             page: line.page,
         });
     }
+    // Several totals (a summary and the detail, or a total before a previous balance):
+    // the one the charges add up to, else the first.
+    let computed: Decimal = body.lines.iter().map(|l| l.amount).sum();
+    body.total = totals
+        .iter()
+        .find(|t| **t == computed)
+        .or(totals.first())
+        .copied();
     body
+}
+
+/// Reads the body, then checks the reading against the printed total: a bill whose
+/// charges do not add up is read again more loosely, or without the rows that repeat
+/// later ones (a summary of the detail), and the reading that adds up wins.
+fn read_body_checked(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
+    let strict = read_body(lines, reference, Mode::InSections);
+    let adds_up = |b: &Body| {
+        b.total
+            .is_some_and(|t| t == b.lines.iter().map(|l| l.amount).sum::<Decimal>())
+    };
+    if adds_up(&strict) {
+        return strict;
+    }
+    let without_repeats = drop_repeated(&strict);
+    if adds_up(&without_repeats) {
+        return without_repeats;
+    }
+    let loose = read_body(lines, reference, Mode::Anywhere);
+    if adds_up(&loose) || (strict.lines.is_empty() && !loose.lines.is_empty()) {
+        return loose;
+    }
+    let loose_without_repeats = drop_repeated(&loose);
+    if adds_up(&loose_without_repeats) {
+        return loose_without_repeats;
+    }
+    strict
+}
+
+/// The body without the charges that a later one on another page or in another section
+/// repeats exactly (same label and amount).
+fn drop_repeated(body: &Body) -> Body {
+    let lines = &body.lines;
+    let kept: Vec<BillLine> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            !lines[i + 1..].iter().any(|m| {
+                m.label == l.label
+                    && m.amount == l.amount
+                    && (m.page != l.page || m.section != l.section)
+            })
+        })
+        .map(|(_, l)| l.clone())
+        .collect();
+    Body {
+        lines: kept,
+        usage: body.usage.clone(),
+        total: body.total,
+        total_ht: body.total_ht,
+        vat: body.vat.clone(),
+    }
 }
 
 fn usage_subheading_in(line: &Line, section: Option<&(String, SectionKind)>) -> Option<bool> {
@@ -720,6 +833,74 @@ pub(crate) mod tests {
         for (rows, want) in cases {
             let bill = interpret(&[page(1, rows)], "x.pdf");
             assert_eq!(&bill.warnings, want, "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn checks_its_reading_against_the_total() {
+        type Case = (
+            &'static str,
+            &'static [&'static [&'static str]],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            (
+                "a heading carrying its subtotal opens its section",
+                &[
+                    &["orange"],
+                    &["Abonnements, forfaits et options", "15,00 €"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Total à payer", "15,00 €"],
+                ],
+                &["10.00", "5.00"],
+            ),
+            (
+                "a summary that repeats the detail line by line is dropped",
+                &[
+                    &["orange"],
+                    &["Récapitulatif"],
+                    &["Abonnements"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Détail"],
+                    &["Vos abonnements"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Total à payer", "15,00 €"],
+                ],
+                &["10.00", "5.00"],
+            ),
+            (
+                "no heading at all: charges are still read",
+                &[
+                    &["orange"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Orange SA au capital de 10 640 226 396 €"],
+                    &["Total à payer", "15,00 €"],
+                ],
+                &["10.00", "5.00"],
+            ),
+            (
+                "of two totals, the one the charges add up to",
+                &[
+                    &["orange"],
+                    &["Montant de votre facture", "15,00 €"],
+                    &["Solde antérieur", "3,00 €"],
+                    &["Net à payer", "18,00 €"],
+                    &["Abonnements"],
+                    &["Forfait 5G", "15,00 €"],
+                ],
+                &["15.00"],
+            ),
+        ];
+        for (what, rows, want) in cases {
+            let bill = interpret(&[page(1, rows)], "x.pdf");
+            let got: Vec<Decimal> = bill.lines.iter().map(|l| l.amount).collect();
+            let want: Vec<Decimal> = want.iter().map(|w| d(w)).collect();
+            assert_eq!(got, want, "{what}");
+            assert_eq!(bill.warnings, vec![], "{what}");
         }
     }
 

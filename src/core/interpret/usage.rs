@@ -18,21 +18,39 @@ const INCLUDED: &[&str] = &[
     "inclus", "incluse", "compris", "offert", "gratuit", "forfait", "illimite",
 ];
 
-/// The record on this row, if it is one. `reference` gives the year of `dd/mm` dates.
-pub fn record(line: &Line, reference: Option<NaiveDate>) -> Option<UsageRecord> {
-    let fields: Vec<String> = line
+/// The record on this row, if it is one. `reference` gives the year of `dd/mm` dates;
+/// `in_table` says a call-detail header was seen, where the time may be missing.
+pub fn record(line: &Line, reference: Option<NaiveDate>, in_table: bool) -> Option<UsageRecord> {
+    let mut fields: Vec<String> = line
         .cells
         .iter()
         .flat_map(|c| c.text.split("  ").map(str::to_string).collect::<Vec<_>>())
         .map(|f| squash(&f))
         .filter(|f| !f.is_empty())
         .collect();
+    // `03/10/2026 09:12` in one cell.
+    if let Some((d, t)) = fields.first().and_then(|f| f.split_once(' ')) {
+        if whole_date(d).is_some() && t.split(' ').next().is_some_and(is_time) {
+            let (d, t) = (d.to_string(), t.to_string());
+            let (t, rest) = t.split_once(' ').map_or((t.clone(), None), |(a, b)| {
+                (a.to_string(), Some(b.to_string()))
+            });
+            fields.remove(0);
+            let mut head = vec![d, t];
+            head.extend(rest);
+            fields.splice(0..0, head);
+        }
+    }
     let (first, rest) = fields.split_first()?;
     let date = whole_date(first)?.resolve(reference)?;
     let (time, rest) = match rest.split_first() {
         Some((t, r)) if is_time(t) => (Some(t.clone()), r),
+        Some(_) if in_table => (None, rest),
         _ => return None,
     };
+    if rest.is_empty() {
+        return None;
+    }
     let mut rest: Vec<String> = rest.to_vec();
 
     let mut amount = Decimal::new(0, 2);
@@ -263,10 +281,29 @@ mod tests {
                 None,
             ),
             (&["03/10/2026", "Forfait", "12,99 €"], None),
+            (
+                &[
+                    "03/10/2026 09:12",
+                    "06 98 76 54 32",
+                    "Appel",
+                    "00:07:05",
+                    "inclus",
+                ],
+                Some(rec(
+                    ymd(2026, 10, 3),
+                    "09:12",
+                    "0698765432",
+                    "Appel",
+                    Some(425),
+                    None,
+                    "0.00",
+                    true,
+                )),
+            ),
         ];
         for (cells, want) in cases {
             let lines = lines_of(&[page(1, &[cells])]);
-            assert_eq!(record(&lines[0], r), *want, "record({cells:?})");
+            assert_eq!(record(&lines[0], r, false), *want, "record({cells:?})");
         }
     }
 }
