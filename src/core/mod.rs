@@ -8,4 +8,5 @@ pub mod bill;
 pub mod error;
 pub mod i18n;
 pub mod layout;
+pub mod pdf;
 pub mod reader;
