@@ -10,4 +10,5 @@ pub mod i18n;
 pub mod interpret;
 pub mod layout;
 pub mod money;
+pub mod pdf;
 pub mod reader;
