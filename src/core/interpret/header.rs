@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::core::bill::{Operator, Period};
 use crate::core::money;
 
-use super::text::{chars_from, find_dates, find_phone_numbers, find_range, fold, squash};
+use super::text::{self, chars_from, find_dates, find_phone_numbers, find_range, fold, squash};
 use super::Line;
 
 /// The header fields of a bill.
@@ -41,7 +41,23 @@ pub fn read_header(lines: &[Line]) -> Header {
     let issue_date = issue_date(&head);
     Header {
         operator: operator(lines),
-        invoice_number: head.iter().find_map(|l| invoice_number(&l.text)),
+        invoice_number: head
+            .iter()
+            .find_map(|l| invoice_number(&l.text))
+            .or_else(|| {
+                keyed_values(
+                    &head,
+                    &[
+                        "n° de facture",
+                        "numero de facture",
+                        "n° facture",
+                        "facture n°",
+                        "reference facture",
+                    ],
+                )
+                .iter()
+                .find_map(|v| invoice_number(&format!("Facture {}", v.split_whitespace().next()?)))
+            }),
         issue_date,
         due_date: due_date(&head, issue_date),
         period: period(&head, issue_date),
@@ -64,6 +80,50 @@ fn after_key(line: &Line, keys: &[&str]) -> Option<String> {
         rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace() || money::is_space(c))
             .to_string(),
     )
+}
+
+/// Every value printed for one of `keys`, in reading order: after the key on its row
+/// (`Date :  02/11/2026`), in the next cell (`Date` | `02/11/2026`), or, when the key is a
+/// column title, in the cell below it (`N° client` above `7012345678`).
+fn keyed_values(head: &[&Line], keys: &[&str]) -> Vec<String> {
+    let mut values = Vec::new();
+    for (k, line) in head.iter().enumerate() {
+        if let Some(rest) = after_key(line, keys).filter(|r| !r.trim().is_empty()) {
+            values.push(rest);
+        }
+        // Every candidate is kept: each field checks the shape of its value.
+        for (ci, cell) in line.cells.iter().enumerate() {
+            let folded = fold(cell.text.trim());
+            let Some(key) = keys.iter().find(|k| folded.starts_with(*k)) else {
+                continue;
+            };
+            let rest: String = cell.text.trim().chars().skip(key.chars().count()).collect();
+            if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let rest =
+                rest.trim_matches(|c: char| c == ':' || c.is_whitespace() || money::is_space(c));
+            if !rest.is_empty() {
+                values.push(rest.to_string());
+                continue;
+            }
+            if let Some(next) = line.cells.get(ci + 1) {
+                values.push(next.text.trim().to_string());
+            }
+            if let Some(below) = head.get(k + 1).filter(|b| b.page == line.page) {
+                let text: Vec<&str> = below
+                    .cells
+                    .iter()
+                    .filter(|b| b.x < cell.x_end + 4.0 && b.x_end > cell.x - 4.0)
+                    .map(|b| b.text.trim())
+                    .collect();
+                if !text.is_empty() {
+                    values.push(text.join(" "));
+                }
+            }
+        }
+    }
+    values
 }
 
 fn is_whole_word(haystack: &str, needle: &str) -> bool {
@@ -225,17 +285,34 @@ const ISSUE_KEYS: &[&str] = &[
 ];
 
 fn issue_date(head: &[&Line]) -> Option<NaiveDate> {
-    head.iter().find_map(|l| {
-        let f = l.folded.trim_start();
-        if f.starts_with("date limite")
-            || f.starts_with("date de prelevement")
-            || f.starts_with("date d'echeance")
-        {
-            return None;
-        }
-        let rest = after_key(l, ISSUE_KEYS)?;
-        find_dates(&rest).first()?.full()
-    })
+    head.iter()
+        .find_map(|l| {
+            let f = l.folded.trim_start();
+            if f.starts_with("date limite")
+                || f.starts_with("date de prelevement")
+                || f.starts_with("date d'echeance")
+            {
+                return None;
+            }
+            let rest = after_key(l, ISSUE_KEYS)?;
+            find_dates(&rest).first()?.full()
+        })
+        .or_else(|| {
+            let values = keyed_values(head, ISSUE_KEYS);
+            values.iter().find_map(|v| find_dates(v).first()?.full())
+        })
+        .or_else(|| {
+            // `Facture n° 123 du 05/03/2026`, `Facture du 5 mars 2026`.
+            head.iter().find_map(|l| {
+                let at = l.folded.find("facture")?;
+                let rest = &l.folded[at..];
+                let du = rest.find(" du ")?;
+                if rest[du..].contains(" au ") {
+                    return None;
+                }
+                find_dates(&l.text[at + du..]).first()?.full()
+            })
+        })
 }
 
 const DUE_KEYS: &[&str] = &[
@@ -269,7 +346,28 @@ fn period(head: &[&Line], issue: Option<NaiveDate>) -> Option<Period> {
             return Some(Period { start, end });
         }
     }
-    None
+    let keyed = keyed_values(
+        head,
+        &["periode de facturation", "periode facturee", "periode"],
+    );
+    if let Some((start, end)) = keyed
+        .iter()
+        .find_map(|v| find_range(&format!("du {}", v.trim_start_matches("du ")), issue))
+    {
+        return Some(Period { start, end });
+    }
+    // No label: the first range on the first page printed with its years.
+    head.iter()
+        .filter(|l| l.page == 1)
+        .filter(|l| {
+            text::find_dates(&l.text)
+                .iter()
+                .filter(|d| d.year.is_some())
+                .count()
+                >= 2
+        })
+        .find_map(|l| find_range(&l.text, issue))
+        .map(|(start, end)| Period { start, end })
 }
 
 const CUSTOMER_KEYS: &[&str] = &[
@@ -292,8 +390,7 @@ const CUSTOMER_KEYS: &[&str] = &[
 ];
 
 fn customer_id(head: &[&Line]) -> Option<String> {
-    head.iter().find_map(|l| {
-        let rest = after_key(l, CUSTOMER_KEYS)?;
+    keyed_values(head, CUSTOMER_KEYS).iter().find_map(|rest| {
         let token = rest.split_whitespace().next()?;
         token
             .chars()
@@ -319,13 +416,11 @@ const LINE_KEYS: &[&str] = &[
 
 fn line_numbers(head: &[&Line]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for l in head {
-        if let Some(rest) = after_key(l, LINE_KEYS) {
-            for n in find_phone_numbers(&rest) {
-                let n = squash(&n);
-                if !found.contains(&n) {
-                    found.push(n);
-                }
+    for rest in keyed_values(head, LINE_KEYS) {
+        for n in find_phone_numbers(&rest) {
+            let n = squash(&n);
+            if !found.contains(&n) {
+                found.push(n);
             }
         }
     }
@@ -400,6 +495,49 @@ mod tests {
                 line_numbers: vec!["06 45 67 89 01".into()],
             }
         );
+    }
+
+    #[test]
+    fn reads_values_printed_under_their_titles() {
+        let mut p = page(
+            1,
+            &[
+                &["Sosh"],
+                &["N° client", "Date de facture", "N° de facture"],
+                &["7012345678", "03/11/2026", "FM2611-0048213957"],
+                &["Ligne", "Période"],
+                &["06 12 34 56 78", "du 01/10/2026 au 31/10/2026"],
+                &["RCS Nanterre 380 129 866"],
+            ],
+        );
+        // Titles and values in columns at x = 40, 200, 360.
+        for r in [1, 2, 3, 4] {
+            for (c, cell) in p.rows[r].cells.iter_mut().enumerate() {
+                cell.x = 40.0 + 160.0 * c as f32;
+                cell.x_end = cell.x + 120.0;
+            }
+        }
+        let h = read_header(&lines_of(&[p]));
+        assert_eq!(h.operator, Some(Operator::Sosh));
+        assert_eq!(h.customer_id.as_deref(), Some("7012345678"));
+        assert_eq!(h.issue_date, Some(ymd(2026, 11, 3)));
+        assert_eq!(h.invoice_number.as_deref(), Some("FM2611-0048213957"));
+        assert_eq!(h.line_numbers, vec!["06 12 34 56 78".to_string()]);
+        assert_eq!(
+            h.period,
+            Some(Period {
+                start: ymd(2026, 10, 1),
+                end: ymd(2026, 10, 31)
+            })
+        );
+    }
+
+    #[test]
+    fn finds_the_issue_date_after_the_invoice_number() {
+        let p = page(1, &[&["Facture n° 2026-123456 du 5 novembre 2026"]]);
+        let h = read_header(&lines_of(&[p]));
+        assert_eq!(h.issue_date, Some(ymd(2026, 11, 5)));
+        assert_eq!(h.invoice_number.as_deref(), Some("2026-123456"));
     }
 
     #[test]
