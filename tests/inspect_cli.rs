@@ -149,3 +149,37 @@ fn a_file_that_crashes_or_hangs_the_reader_becomes_an_error() {
         assert_eq!(r["errors"][0]["error"], message, "{fault}");
     }
 }
+
+#[test]
+fn every_bad_input_is_contained_and_the_good_bill_still_read() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return; // No bad inputs in this checkout.
+    };
+    let mut files: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let good = fixture("sfr-mobile-2026-10.pdf");
+    files.push(good);
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let out = inspect(&args, &[]);
+    let r = report(&out);
+    let bills = r["bills"].as_array().unwrap();
+    let errors = r["errors"].as_array().unwrap();
+    assert_eq!(
+        bills.len() + errors.len(),
+        files.len(),
+        "every file is accounted for"
+    );
+    assert_eq!(bills.last().unwrap()["source"], "sfr-mobile-2026-10.pdf");
+    assert_eq!(
+        out.status.code(),
+        Some(if errors.is_empty() { 0 } else { 1 })
+    );
+    for e in errors {
+        assert!(!e["error"].as_str().unwrap().is_empty());
+    }
+}

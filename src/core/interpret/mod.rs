@@ -155,7 +155,7 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
 }
 
 /// What the body of a bill gives: charges, totals, VAT and usage.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Body {
     lines: Vec<BillLine>,
     usage: Vec<crate::core::bill::UsageRecord>,
@@ -400,6 +400,12 @@ const NOT_CHARGES: &[&str] = &[
     "montant deja",
     "montant preleve",
     "prelevement effectue",
+    "prochain",
+    "prelevement",
+    "votre precedente facture",
+    "facture precedente",
+    "ancien solde",
+    "echeancier",
 ];
 
 fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -> Body {
@@ -503,6 +509,10 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
             (None, Mode::Anywhere) => (String::new(), None),
             (None, Mode::InSections) => continue,
         };
+        if body.lines.len() > MAX_LINES {
+            // Enough to know the bill is over the cap; hostile files get no further.
+            continue;
+        }
         let amount = pick_amount(line, &amounts, columns);
         body.lines.push(BillLine {
             category: sections::categorize(kind, within_plan, &label, amount.is_sign_negative()),
@@ -554,6 +564,9 @@ fn read_body_checked(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Bo
 /// repeats exactly (same label and amount).
 fn drop_repeated(body: &Body) -> Body {
     let lines = &body.lines;
+    if lines.len() > MAX_LINES {
+        return body.clone();
+    }
     let kept: Vec<BillLine> = lines
         .iter()
         .enumerate()
