@@ -145,7 +145,8 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
     let negative = at(k).is_some_and(is_minus);
     if negative {
         k += 1;
-        if at(k).is_some_and(is_space) {
+        // `- 5,00`, or `-` and `5,00` in cells two spaces apart.
+        while at(k).is_some_and(is_space) && k < i + 3 {
             k += 1;
         }
         if !at(k).is_some_and(|c| c.is_ascii_digit()) {
@@ -502,6 +503,7 @@ mod tests {
             ("Option Multi-SIM  20%  4,17  5,00", &["4.17", "5.00"]),
             ("Remise fidélité  -5,00 €", &["-5.00"]),
             ("Remise - 5,00 €", &["-5.00"]),
+            ("Remise  -  5,00 €", &["-5.00"]),
             (
                 "Appel 06 12 34 56 78 le 01/10/2026 à 12:34:56 durée 00:02:15  0,00 €",
                 &["0.00"],

@@ -291,6 +291,8 @@ fn issue_date(head: &[&Line]) -> Option<NaiveDate> {
             if f.starts_with("date limite")
                 || f.starts_with("date de prelevement")
                 || f.starts_with("date d'echeance")
+                || f.starts_with("date de paiement")
+                || f.starts_with("date de debit")
             {
                 return None;
             }

@@ -18,7 +18,7 @@ mod usage;
 
 use rust_decimal::Decimal;
 
-use crate::core::bill::{Bill, BillLine, BillWarning, VatLine};
+use crate::core::bill::{Bill, BillLine, BillWarning, Category, VatLine};
 use crate::core::layout::{TextCell, TextPage};
 use crate::core::money::{self, AmountToken};
 
@@ -266,7 +266,12 @@ fn split_trailing(line: &Line) -> (String, Vec<AmountToken>) {
     let mut trailing = Vec::new();
     for a in amounts.iter().rev() {
         let gap = text[a.end..cut].trim_matches(|c: char| c.is_whitespace() || money::is_space(c));
-        if gap.is_empty() || money::parse_rate(gap).is_some() {
+        // Between or after amounts: nothing, a VAT rate, or a tax word (`45,99 € TTC`).
+        let tax_word = matches!(
+            fold(gap).as_str(),
+            "ttc" | "ht" | "€" | "eur" | "euros" | "€ ttc" | "€ ht" | "eur ttc"
+        );
+        if gap.is_empty() || tax_word || money::parse_rate(gap).is_some() {
             cut = a.start;
             trailing.push(a.clone());
         } else {
@@ -352,6 +357,10 @@ fn total_kind(label: &str) -> Option<Total> {
         return Some(Total::Vat);
     }
     if let Some(rest) = f.strip_prefix("total") {
+        // `Total ligne 06 12 34 56 78`: one line's subtotal on a bill of several.
+        if rest.trim_start().starts_with("ligne") || !text::find_phone_numbers(rest).is_empty() {
+            return Some(Total::Sub);
+        }
         return Some(if sections::is_heading_like(rest) {
             Total::Sub
         } else {
@@ -513,9 +522,14 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
             // Enough to know the bill is over the cap; hostile files get no further.
             continue;
         }
-        let amount = pick_amount(line, &amounts, columns);
+        let mut amount = pick_amount(line, &amounts, columns);
+        let category = sections::categorize(kind, within_plan, &label, amount.is_sign_negative());
+        if category == Category::Discount && amount.is_sign_positive() {
+            // A discount printed without its sign under `Remises` still lowers the bill.
+            amount.set_sign_negative(!amount.is_zero());
+        }
         body.lines.push(BillLine {
-            category: sections::categorize(kind, within_plan, &label, amount.is_sign_negative()),
+            category,
             label,
             amount,
             section: name,
@@ -617,7 +631,7 @@ fn pick_amount(line: &Line, amounts: &[AmountToken], columns: Columns) -> Decima
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::core::bill::{Category, Operator};
+    use crate::core::bill::Operator;
     use crate::core::layout::TextRow;
     use std::str::FromStr;
 
@@ -894,6 +908,20 @@ pub(crate) mod tests {
                     &["Total à payer", "15,00 €"],
                 ],
                 &["10.00", "5.00"],
+            ),
+            (
+                "a discount printed without its sign, a per-line subtotal, a tax word",
+                &[
+                    &["orange"],
+                    &["Ligne 06 12 34 56 78"],
+                    &["Abonnements"],
+                    &["Forfait 5G", "10,00 € TTC"],
+                    &["Remises"],
+                    &["Remise fidélité", "2,00 €"],
+                    &["Total ligne 06 12 34 56 78", "8,00 €"],
+                    &["Total à payer", "8,00 €"],
+                ],
+                &["10.00", "-2.00"],
             ),
             (
                 "of two totals, the one the charges add up to",

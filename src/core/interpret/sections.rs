@@ -277,6 +277,9 @@ pub fn categorize(
     let f = f.trim();
     let starts = |words: &[&str]| words.iter().any(|w| f.starts_with(w));
     let contains = |words: &[&str]| words.iter().any(|w| f.contains(w));
+    if starts(&["remise en service", "remise en etat"]) {
+        return Category::OneOffFee;
+    }
     if negative || starts(DISCOUNT_STARTS) {
         return Category::Discount;
     }
