@@ -52,9 +52,8 @@ impl Glyph {
         if chars.next().is_some() {
             return None;
         }
-        (text::combining_for(c).is_some()
-            || unicode_normalization::char::is_combining_mark(c))
-        .then_some(c)
+        (text::combining_for(c).is_some() || unicode_normalization::char::is_combining_mark(c))
+            .then_some(c)
     }
 }
 
@@ -277,7 +276,8 @@ mod tests {
 
     #[test]
     fn builds_rows_and_cells_from_glyphs() {
-        let cases: Vec<(&str, Vec<Glyph>, Vec<Vec<&str>>)> = vec![
+        type Case = (&'static str, Vec<Glyph>, Vec<Vec<&'static str>>);
+        let cases: Vec<Case> = vec![
             (
                 "label and right-aligned amount, drawn in reading order",
                 cat(vec![
@@ -301,10 +301,7 @@ mod tests {
             ),
             (
                 "glyphs in reverse order",
-                word(50.0, 100.0, 10.0, "Total")
-                    .into_iter()
-                    .rev()
-                    .collect(),
+                word(50.0, 100.0, 10.0, "Total").into_iter().rev().collect(),
                 vec![vec!["Total"]],
             ),
             (
@@ -336,9 +333,7 @@ mod tests {
             ),
             (
                 "explicit space glyphs: one joins words, two cut cells",
-                cat(vec![
-                    word(50.0, 100.0, 10.0, "Total  TTC 12,00"),
-                ]),
+                cat(vec![word(50.0, 100.0, 10.0, "Total  TTC 12,00")]),
                 vec![vec!["Total", "TTC 12,00"]],
             ),
             (
@@ -371,11 +366,7 @@ mod tests {
                 vec![vec!["Total"]],
             ),
             ("nothing", vec![], vec![]),
-            (
-                "only spaces",
-                word(50.0, 100.0, 10.0, "   "),
-                vec![],
-            ),
+            ("only spaces", word(50.0, 100.0, 10.0, "   "), vec![]),
         ];
         for (name, glyphs, want) in cases {
             let rows = build_rows(glyphs);

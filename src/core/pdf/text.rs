@@ -15,11 +15,11 @@ use unicode_normalization::UnicodeNormalization;
 pub fn combining_for(accent: char) -> Option<char> {
     match accent {
         '\u{00B4}' | '\u{02CA}' | '\u{02B9}' => Some('\u{0301}'), // ´ acute
-        '`' | '\u{02CB}' => Some('\u{0300}'),                    // ` grave
-        '^' | '\u{02C6}' => Some('\u{0302}'),                    // ^ circumflex
-        '\u{00A8}' => Some('\u{0308}'),                          // ¨ diaeresis
-        '\u{00B8}' => Some('\u{0327}'),                          // ¸ cedilla
-        '\u{02DC}' => Some('\u{0303}'),                          // ˜ tilde
+        '`' | '\u{02CB}' => Some('\u{0300}'),                     // ` grave
+        '^' | '\u{02C6}' => Some('\u{0302}'),                     // ^ circumflex
+        '\u{00A8}' => Some('\u{0308}'),                           // ¨ diaeresis
+        '\u{00B8}' => Some('\u{0327}'),                           // ¸ cedilla
+        '\u{02DC}' => Some('\u{0303}'),                           // ˜ tilde
         _ => None,
     }
 }
