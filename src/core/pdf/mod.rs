@@ -72,6 +72,9 @@ pub struct Limits {
     pub max_decompressed_bytes: usize,
     /// Deepest nesting of forms within forms, and of the page tree.
     pub max_nesting: usize,
+    /// Deepest nesting of arrays and dictionaries in objects and content streams (lopdf's
+    /// parser gives up at 100; refusing earlier says why).
+    pub max_object_depth: usize,
     /// Most objects (entries in the cross-reference table).
     pub max_objects: usize,
     /// Most content-stream operations over the document.
@@ -87,6 +90,7 @@ impl Default for Limits {
             max_glyphs: 1_000_000,
             max_decompressed_bytes: 64 << 20,
             max_nesting: 16,
+            max_object_depth: 64,
             max_objects: 200_000,
             max_operations: 2_000_000,
         }

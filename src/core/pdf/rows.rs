@@ -276,7 +276,8 @@ mod tests {
 
     #[test]
     fn builds_rows_and_cells_from_glyphs() {
-        let cases: Vec<(&str, Vec<Glyph>, Vec<Vec<&str>>)> = vec![
+        type Case = (&'static str, Vec<Glyph>, Vec<Vec<&'static str>>);
+        let cases: Vec<Case> = vec![
             (
                 "label and right-aligned amount, drawn in reading order",
                 cat(vec![
