@@ -377,6 +377,8 @@ const CUSTOMER_KEYS: &[&str] = &[
     "numero de compte client",
     "n° compte client",
     "compte client",
+    "n° de compte",
+    "numero de compte",
     "n° de client",
     "n° client",
     "no client",

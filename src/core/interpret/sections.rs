@@ -297,7 +297,8 @@ pub fn categorize(
     if section != Some(SectionKind::Subscriptions) && contains(PREMIUM_WORDS) {
         return Category::Premium;
     }
-    if starts(&["option", "pass ", "bouquet"]) || contains(&["assurance"]) {
+    // Options, insurance, and equipment rented with the box (`Location Freebox Player`).
+    if starts(&["option", "pass ", "bouquet", "location"]) || contains(&["assurance"]) {
         return Category::Option;
     }
     match section {

@@ -252,7 +252,8 @@ pub fn date_at(folded: &[char], i: usize, bare_day: bool) -> Option<(PartialDate
             y += 1;
         }
         let (year, ny) = digits(y);
-        let pd = if ny == 4 {
+        // A year is four digits and no more (`2026`, not the start of `207256011`).
+        let pd = if ny == 4 && !folded.get(y + 4).is_some_and(|c| c.is_ascii_digit()) {
             end = y + 4;
             PartialDate {
                 day,
@@ -495,6 +496,7 @@ mod tests {
             ("le 2 novembre 2026", Some(ymd(2026, 11, 2))),
             ("1er octobre 2026", Some(ymd(2026, 10, 1))),
             ("le 12 nov. 2026", Some(ymd(2026, 11, 12))),
+            ("30 septembre 207256011 Paris", Some(ymd(2026, 9, 30))),
             ("02.11.26", Some(ymd(2026, 11, 2))),
             ("2026-11-02", Some(ymd(2026, 11, 2))),
             ("du 02/10", Some(ymd(2026, 10, 2))),
