@@ -13,7 +13,7 @@
 
 mod header;
 mod sections;
-pub mod text;
+mod text;
 mod usage;
 
 use rust_decimal::Decimal;
@@ -170,12 +170,21 @@ struct Columns {
     ttc: Option<(f32, f32)>,
 }
 
-/// Whether a page is an explainer ("EXEMPLE" printed on it, in capitals).
+/// Whether a page is an explainer: a cell that starts with `EXEMPLE` in capitals (a
+/// watermark or a caption, not "par exemple" in a sentence), or a "comment lire votre
+/// facture" title. Its amounts are fictitious.
 fn is_example_page(lines: &[Line], page: u32) -> bool {
     lines.iter().filter(|l| l.page == page).any(|l| {
-        l.text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "EXEMPLE")
+        l.folded
+            .trim_start()
+            .starts_with("comment lire votre facture")
+            || l.cells.iter().any(|c| {
+                c.text
+                    .trim_start()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w == "EXEMPLE")
+            })
     })
 }
 
@@ -826,6 +835,24 @@ pub(crate) mod tests {
         assert_eq!(bill.lines[0].amount, d("36.00"));
         assert_eq!(bill.lines[0].category, Category::Subscription);
         assert_eq!(bill.warnings, vec![BillWarning::UnknownOperator]);
+    }
+
+    #[test]
+    fn skips_explainer_pages_only() {
+        let cases: &[(&[&str], usize)] = &[
+            (&["EXEMPLE"], 0),
+            (&["EXEMPLE – Vos abonnements"], 0),
+            (&["Comment lire votre facture ?"], 0),
+            (
+                &["Vos appels PAR EXEMPLE vers l'étranger sont détaillés en page 3."],
+                1,
+            ),
+            (&["Exemple de calcul : voir au verso."], 1),
+        ];
+        for (marker, want) in cases {
+            let p = page(1, &[marker, &["Abonnements"], &["Forfait 5G", "10,00 €"]]);
+            assert_eq!(interpret(&[p], "x.pdf").lines.len(), *want, "{marker:?}");
+        }
     }
 
     #[test]

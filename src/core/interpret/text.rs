@@ -84,11 +84,6 @@ pub fn chars_from(text: &str, from: usize) -> String {
     text.chars().skip(from).collect()
 }
 
-/// Char index of `needle` in `haystack`, both folded or both not.
-pub fn find_chars(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.find(needle).map(|b| haystack[..b].chars().count())
-}
-
 const MONTHS: &[(&str, u32)] = &[
     ("janvier", 1),
     ("fevrier", 2),
