@@ -253,18 +253,23 @@ fn column_header(line: &Line) -> Option<Columns> {
 
 fn is_usage_header(line: &Line) -> bool {
     let words: Vec<&str> = line.folded.split(|c: char| !c.is_alphanumeric()).collect();
-    words.contains(&"date")
-        && [
-            "heure",
-            "duree",
-            "numero",
-            "destination",
-            "correspondant",
-            "volume",
-            "appele",
-        ]
-        .iter()
-        .any(|w| words.contains(w))
+    // `Référence client | Date de facture | Numéro de facture` is a header block, not a
+    // call-detail table.
+    let about_the_bill = words.contains(&"facture") || words.contains(&"client");
+    let usage_words = [
+        "heure",
+        "duree",
+        "numero",
+        "destination",
+        "correspondant",
+        "volume",
+        "appele",
+        "type",
+    ]
+    .iter()
+    .filter(|w| words.contains(w))
+    .count();
+    words.contains(&"date") && !about_the_bill && usage_words >= 2
 }
 
 /// The label of a row and the amounts that end it (rates between them skipped).
@@ -489,7 +494,8 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
                 continue;
             }
             Some(Total::Vat) => {
-                if let Some(rate) = money::find_rates(&label).first() {
+                // The rate may sit in its own column, after the label (`dont TVA  20 %  4,50`).
+                if let Some(rate) = money::find_rates(&line.text).first() {
                     let base = (amounts.len() >= 2).then(|| amounts[amounts.len() - 2].value);
                     let vat = VatLine {
                         rate: *rate,
@@ -852,6 +858,33 @@ pub(crate) mod tests {
         for (marker, want) in cases {
             let p = page(1, &[marker, &["Abonnements"], &["Forfait 5G", "10,00 €"]]);
             assert_eq!(interpret(&[p], "x.pdf").lines.len(), *want, "{marker:?}");
+        }
+    }
+
+    #[test]
+    fn tells_call_detail_headers_from_header_blocks() {
+        let cases: &[(&[&str], bool)] = &[
+            (
+                &[
+                    "Date",
+                    "Heure",
+                    "Numéro / service",
+                    "Type",
+                    "Durée / volume",
+                    "Montant TTC",
+                ],
+                true,
+            ),
+            (&["Date", "Destination", "Durée", "Montant"], true),
+            (
+                &["Référence client", "Date de facture", "Numéro de facture"],
+                false,
+            ),
+            (&["Date", "Libellé", "Montant TTC"], false),
+        ];
+        for (cells, want) in cases {
+            let lines = lines_of(&[page(1, &[cells])]);
+            assert_eq!(is_usage_header(&lines[0]), *want, "{cells:?}");
         }
     }
 

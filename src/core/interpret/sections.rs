@@ -312,8 +312,27 @@ pub fn categorize(
         Some(SectionKind::Discounts) => Category::Discount,
         Some(SectionKind::ThirdParty) => Category::ThirdParty,
         Some(SectionKind::Instalments) => Category::EquipmentInstalment,
-        Some(SectionKind::Other) | None => {
+        Some(SectionKind::Other) => {
             if starts(&["forfait", "abonnement"]) {
+                Category::Subscription
+            } else {
+                Category::Other
+            }
+        }
+        // No heading to go by: what a plan is called (`Mobile Illimité 50 Go`, `Box
+        // Fibre`) makes a subscription.
+        None => {
+            let allowance = f
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| {
+                    w[0].chars().all(|c| c.is_ascii_digit()) && matches!(w[1], "go" | "mo" | "h")
+                });
+            if starts(&["forfait", "abonnement", "offre"])
+                || contains(&["illimite", "box", "fibre", "adsl"])
+                || allowance
+            {
                 Category::Subscription
             } else {
                 Category::Other
@@ -531,6 +550,15 @@ mod tests {
                 Premium,
             ),
             (None, None, "Forfait Liberté 80 Go", false, Subscription),
+            (
+                None,
+                None,
+                "Mobile Illimité 50 Go (novembre 2026)",
+                false,
+                Subscription,
+            ),
+            (None, None, "Pass Europe 5 Go", false, Option),
+            (None, None, "Carte SIM", false, Other),
             (
                 None,
                 None,
