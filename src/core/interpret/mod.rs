@@ -9,7 +9,10 @@
 //!   the charge is the TTC one (by the column headers' positions, else the rightmost);
 //! - subtotals, summary rows naming a section, totals and VAT rows are not charges, and an
 //!   `EXEMPLE` explainer page is skipped whole;
-//! - call-detail rows (a date, then a time) become usage records (`usage`).
+//! - call-detail rows (a date, then a time) become usage records (`usage`);
+//! - the printed total is the witness: a reading whose charges do not add up is tried
+//!   again without rows that repeat later ones, or without requiring headings, and the
+//!   reading that adds up wins; otherwise the bill carries a `TotalMismatch` warning.
 
 mod header;
 mod sections;
