@@ -312,7 +312,8 @@ fn issue_date(head: &[&Line]) -> Option<NaiveDate> {
                 if rest[du..].contains(" au ") {
                     return None;
                 }
-                find_dates(&l.text[at + du..]).first()?.full()
+                // Dates read the same from the folded text, whose offsets these are.
+                find_dates(&rest[du..]).first()?.full()
             })
         })
 }
@@ -334,8 +335,8 @@ const DUE_KEYS: &[&str] = &[
 fn due_date(head: &[&Line], issue: Option<NaiveDate>) -> Option<NaiveDate> {
     head.iter().find_map(|l| {
         let at = DUE_KEYS.iter().filter_map(|k| l.folded.find(k)).min()?;
-        let rest = &l.text[at..];
-        find_dates(rest).first()?.resolve(issue)
+        // An offset in the folded text: read the date from there too.
+        find_dates(&l.folded[at..]).first()?.resolve(issue)
     })
 }
 

@@ -1008,6 +1008,91 @@ pub(crate) mod tests {
         }
     }
 
+    /// Garbage in never panics: pseudo-random rows of bill-like fragments, accents,
+    /// spacing marks and odd spaces (a fixed generator, so failures reproduce).
+    #[test]
+    fn never_panics_on_garbage() {
+        const PIECES: &[&str] = &[
+            "é",
+            "´",
+            "¸",
+            "\u{a0}",
+            "\u{202f}",
+            "-",
+            "−",
+            "%",
+            "€",
+            ":",
+            "/",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "0",
+            "1",
+            "9",
+            "12,99",
+            "1 234,56 €",
+            "du ",
+            " au ",
+            "1er",
+            "octobre",
+            "2026",
+            "02/10",
+            "00:02:15",
+            "Total",
+            "TVA 20 %",
+            "sur",
+            "Forfait",
+            "Remises",
+            "EXEMPLE",
+            "Date",
+            "Heure",
+            "Numéro",
+            "Ligne",
+            "N° de facture",
+            "06 12 34 56 78",
+            "Montant TTC",
+            "HT",
+            "inclus",
+            "Go",
+            "(",
+            ")",
+            "ǅ",
+            "İ",
+            "ß",
+            "\u{301}",
+            "💶",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for _ in 0..next(30) {
+                let cells = (0..1 + next(5))
+                    .map(|_| {
+                        (0..1 + next(6))
+                            .map(|_| PIECES[next(PIECES.len())])
+                            .collect::<String>()
+                    })
+                    .collect();
+                rows.push(cells);
+            }
+            let refs: Vec<Vec<&str>> = rows
+                .iter()
+                .map(|r| r.iter().map(String::as_str).collect())
+                .collect();
+            let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+            let pages = [page(1, &slices), page(2, &slices)];
+            let _ = interpret(&pages, "garbage.pdf");
+        }
+    }
+
     #[test]
     fn caps_the_number_of_lines() {
         let mut rows: Vec<Vec<String>> = vec![vec!["orange".into()], vec!["Abonnements".into()]];

@@ -373,12 +373,13 @@ pub fn parse_duration(text: &str, short_ok: bool) -> Option<u32> {
         }
         let value: u32 = number.parse().ok()?;
         number.clear();
-        total += match unit.as_str() {
-            "h" => value * 3600,
-            "min" | "mn" | "m" => value * 60,
+        let seconds = match unit.as_str() {
+            "h" => value.checked_mul(3600)?,
+            "min" | "mn" | "m" => value.checked_mul(60)?,
             "s" | "sec" => value,
             _ => return None,
         };
+        total = total.checked_add(seconds)?;
         seen = true;
     }
     if !number.is_empty() {
@@ -386,7 +387,7 @@ pub fn parse_duration(text: &str, short_ok: bool) -> Option<u32> {
         if !seen {
             return None;
         }
-        total += number.parse::<u32>().ok()?;
+        total = total.checked_add(number.parse::<u32>().ok()?)?;
     }
     seen.then_some(total)
 }
@@ -550,6 +551,7 @@ mod tests {
             ("2 min 15 s", false, Some(135)),
             ("1h02min", false, Some(3720)),
             ("45 s", false, Some(45)),
+            ("4000000000h", false, None),
             ("3,2 Go", false, None),
             ("inclus", false, None),
         ];
