@@ -171,6 +171,7 @@ struct Body {
 #[derive(Clone, Copy, Debug, Default)]
 struct Columns {
     ttc: Option<(f32, f32)>,
+    ht: Option<(f32, f32)>,
 }
 
 /// Whether a page is an explainer: a cell that starts with `EXEMPLE` in capitals (a
@@ -251,7 +252,16 @@ fn column_header(line: &Line) -> Option<Columns> {
                 .any(|w| w == "ttc")
         })
         .map(|c| (c.x, c.x_end));
-    Some(Columns { ttc })
+    let ht = line
+        .cells
+        .iter()
+        .find(|c| {
+            fold(&c.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "ht")
+        })
+        .map(|c| (c.x, c.x_end));
+    Some(Columns { ttc, ht })
 }
 
 fn is_usage_header(line: &Line) -> bool {
@@ -444,6 +454,7 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
     let mut in_usage = false;
     let mut example_pages = Vec::new();
     let mut last_page = 0;
+    let bill_rate = single_vat_rate(lines);
     for (i, line) in lines.iter().enumerate() {
         if line.page != last_page {
             last_page = line.page;
@@ -540,7 +551,7 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
             // Enough to know the bill is over the cap; hostile files get no further.
             continue;
         }
-        let mut amount = pick_amount(line, &amounts, columns);
+        let mut amount = pick_amount(line, &amounts, columns, bill_rate);
         let category = sections::categorize(kind, within_plan, &label, amount.is_sign_negative());
         if category == Category::Discount && amount.is_sign_positive() {
             // A discount printed without its sign under `Remises` still lowers the bill.
@@ -626,24 +637,55 @@ fn usage_subheading_in(line: &Line, section: Option<&(String, SectionKind)>) -> 
 }
 
 /// The charge among a row's amounts: the one under the TTC column when its header was
-/// seen, else the rightmost.
-fn pick_amount(line: &Line, amounts: &[AmountToken], columns: Columns) -> Decimal {
+/// seen, else the rightmost. Under an HT-only header the amount is HT and is made TTC
+/// with the row's VAT rate, or the bill's when it has only one.
+fn pick_amount(
+    line: &Line,
+    amounts: &[AmountToken],
+    columns: Columns,
+    bill_rate: Option<Decimal>,
+) -> Decimal {
     let last = amounts[amounts.len() - 1].value;
-    let Some((x0, x1)) = columns.ttc else {
-        return last;
+    let nearest = |(x0, x1): (f32, f32)| {
+        let centre = (x0 + x1) / 2.0;
+        amounts
+            .iter()
+            .filter_map(|a| {
+                line.x_of(a.start, a.end)
+                    .map(|x| ((x - centre).abs(), a.value))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(last, |(_, v)| v)
     };
-    if amounts.len() == 1 {
-        return last;
+    match (columns.ttc, columns.ht) {
+        (Some(ttc), _) if amounts.len() > 1 => nearest(ttc),
+        (None, Some(ht)) => {
+            let ht_amount = if amounts.len() > 1 { nearest(ht) } else { last };
+            match money::find_rates(&line.text).first().copied().or(bill_rate) {
+                Some(rate) => (ht_amount * (Decimal::ONE_HUNDRED + rate) / Decimal::ONE_HUNDRED)
+                    .round_dp_with_strategy(
+                        2,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ),
+                None => ht_amount,
+            }
+        }
+        _ => last,
     }
-    let centre = (x0 + x1) / 2.0;
-    amounts
+}
+
+/// The VAT rate of a bill that prints only one.
+fn single_vat_rate(lines: &[Line]) -> Option<Decimal> {
+    let mut rates: Vec<Decimal> = lines
         .iter()
-        .filter_map(|a| {
-            line.x_of(a.start, a.end)
-                .map(|x| ((x - centre).abs(), a.value))
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map_or(last, |(_, v)| v)
+        .filter(|l| matches!(total_kind(&split_trailing(l).0), Some(Total::Vat)))
+        .filter_map(|l| money::find_rates(&l.text).first().copied())
+        .collect();
+    rates.dedup();
+    match rates.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -889,6 +931,29 @@ pub(crate) mod tests {
             let lines = lines_of(&[page(1, &[cells])]);
             assert_eq!(is_usage_header(&lines[0]), *want, "{cells:?}");
         }
+    }
+
+    #[test]
+    fn makes_ht_only_charges_ttc() {
+        let mut p = page(
+            1,
+            &[
+                &["orange"],
+                &["Abonnements"],
+                &["Libellé", "Montant HT"],
+                &["Forfait Pro 5G", "20,00"],
+                &["Option Flotte", "4,17"],
+                &["Total HT", "24,17"],
+                &["TVA 20 % sur 24,17", "4,83"],
+                &["Total TTC", "29,00"],
+            ],
+        );
+        p.rows[2].cells[1].x = 500.0;
+        let bill = interpret(&[p], "x.pdf");
+        let got: Vec<Decimal> = bill.lines.iter().map(|l| l.amount).collect();
+        assert_eq!(got, vec![d("24.00"), d("5.00")]);
+        assert_eq!(bill.total_ht, Some(d("24.17")));
+        assert_eq!(bill.warnings, vec![]);
     }
 
     #[test]
