@@ -494,6 +494,13 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
             continue;
         }
         if label.is_empty() {
+            // A row of a VAT table (`20,00 %  38,20  7,64`): kept only when it adds up.
+            let rates = money::find_rates(&line.text);
+            if let Some(vat) = rates.first().and_then(|r| vat_line(*r, &amounts, true)) {
+                if !body.vat.contains(&vat) {
+                    body.vat.push(vat);
+                }
+            }
             continue;
         }
         let last = amounts[amounts.len() - 1].value;
@@ -509,13 +516,8 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
             }
             Some(Total::Vat) => {
                 // The rate may sit in its own column, after the label (`dont TVA  20 %  4,50`).
-                if let Some(rate) = money::find_rates(&line.text).first() {
-                    let base = (amounts.len() >= 2).then(|| amounts[amounts.len() - 2].value);
-                    let vat = VatLine {
-                        rate: *rate,
-                        base,
-                        amount: last,
-                    };
+                let rate = money::find_rates(&line.text).first().copied();
+                if let Some(vat) = rate.and_then(|r| vat_line(r, &amounts, false)) {
                     if !body.vat.contains(&vat) {
                         body.vat.push(vat);
                     }
@@ -672,6 +674,33 @@ fn pick_amount(
         }
         _ => last,
     }
+}
+
+/// A VAT line from a rate and a row's amounts: the (base, VAT) pair that agrees with the
+/// rate to the cent when there is one (`38,20  7,64`, or `38,20  7,64  45,84`), else the
+/// last amount with the one before it as base — unless `strict`, for rows with no label.
+fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatLine> {
+    let cent = Decimal::new(2, 2);
+    let agrees =
+        |base: Decimal, vat: Decimal| (base * rate / Decimal::ONE_HUNDRED - vat).abs() <= cent;
+    for pair in amounts.windows(2) {
+        if agrees(pair[0].value, pair[1].value) && !pair[1].value.is_zero() {
+            return Some(VatLine {
+                rate,
+                base: Some(pair[0].value),
+                amount: pair[1].value,
+            });
+        }
+    }
+    if strict {
+        return None;
+    }
+    let last = amounts.last()?.value;
+    Some(VatLine {
+        rate,
+        base: (amounts.len() >= 2).then(|| amounts[amounts.len() - 2].value),
+        amount: last,
+    })
 }
 
 /// The VAT rate of a bill that prints only one.
@@ -954,6 +983,39 @@ pub(crate) mod tests {
         assert_eq!(got, vec![d("24.00"), d("5.00")]);
         assert_eq!(bill.total_ht, Some(d("24.17")));
         assert_eq!(bill.warnings, vec![]);
+    }
+
+    #[test]
+    fn reads_vat_lines_in_every_layout() {
+        let cases: &[(&[&str], Option<(&str, Option<&str>, &str)>)] = &[
+            (
+                &["TVA 20 % sur 38,20 €", "7,64 €"],
+                Some(("20", Some("38.20"), "7.64")),
+            ),
+            (&["dont TVA", "20 %", "4,50 €"], Some(("20", None, "4.50"))),
+            (
+                &["TVA", "20,00 %", "38,20", "7,64", "45,84"],
+                Some(("20", Some("38.20"), "7.64")),
+            ),
+            (
+                &["20,00 %", "38,20", "7,64"],
+                Some(("20", Some("38.20"), "7.64")),
+            ),
+            (&["20%", "29,99", "35,99"], None),
+            (&["TVA 20% payée sur les encaissements."], None),
+        ];
+        for (cells, want) in cases {
+            let bill = interpret(&[page(1, &[&["orange"], cells])], "x.pdf");
+            let want: Vec<VatLine> = want
+                .iter()
+                .map(|(r, b, a)| VatLine {
+                    rate: d(r),
+                    base: b.map(d),
+                    amount: d(a),
+                })
+                .collect();
+            assert_eq!(bill.vat, want, "{cells:?}");
+        }
     }
 
     #[test]
