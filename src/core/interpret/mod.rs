@@ -987,7 +987,12 @@ pub(crate) mod tests {
 
     #[test]
     fn reads_vat_lines_in_every_layout() {
-        let cases: &[(&[&str], Option<(&str, Option<&str>, &str)>)] = &[
+        /// Cells of the row, then the VAT line as (rate, base, amount).
+        type Case = (
+            &'static [&'static str],
+            Option<(&'static str, Option<&'static str>, &'static str)>,
+        );
+        let cases: &[Case] = &[
             (
                 &["TVA 20 % sur 38,20 €", "7,64 €"],
                 Some(("20", Some("38.20"), "7.64")),
