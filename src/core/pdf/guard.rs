@@ -12,7 +12,7 @@ use std::io::Read;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::Limits;
+use super::{fonts, Limits};
 use crate::core::error::{ReadError, ReadErrorKind};
 
 fn too_complex() -> ReadError {
@@ -403,6 +403,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError>
             .map_err(at_page)?;
         cleaned_pages.push((page, resources, ops));
     }
+    fonts::clean_fonts(doc, cleaner.budget)?;
     // The fonts, ToUnicode maps and other streams pdf-extract will inflate itself.
     inflate_remaining_streams(doc, cleaner.budget)?;
 
@@ -469,7 +470,7 @@ struct PageInfo {
 
 /// Follows `o` through references, at most a few hops (a reference to a reference is
 /// legal but rare; a loop of them is not).
-fn resolve<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
+pub(super) fn resolve<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
     for _ in 0..8 {
         match o {
             Object::Reference(id) => o = doc.objects.get(id)?,
@@ -603,7 +604,7 @@ fn empty_form() -> Stream {
 
 /// A stream's data with its filters undone, within the budget. Filters other than Flate
 /// (without predictor) are left to lopdf only when their worst case fits the budget.
-fn stream_data(s: &Stream, budget: &mut usize) -> Result<Vec<u8>, ReadError> {
+pub(super) fn stream_data(s: &Stream, budget: &mut usize) -> Result<Vec<u8>, ReadError> {
     let filters: Vec<Vec<u8>> = match s.dict.get(b"Filter").ok() {
         None => return Ok(s.content.clone()),
         Some(Object::Name(n)) => vec![n.clone()],
@@ -735,12 +736,15 @@ impl Cleaner<'_, '_> {
                 "Td" | "TD" if numbers(2) => out.push(op),
                 "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(1) => out.push(op),
                 "Tf" if operands.len() == 2 && number(&operands[1]).is_some() => {
+                    // Fonts written inside the resources (not objects of their own) are
+                    // not cleaned by `fonts`: left out.
                     let usable = operands[0]
                         .as_name()
                         .ok()
                         .and_then(|name| fonts.get(name).ok())
+                        .filter(|f| matches!(f, Object::Reference(_)))
                         .and_then(|f| resolve_dict(doc, f))
-                        .is_some_and(|f| f.get(b"Subtype").and_then(Object::as_name).is_ok());
+                        .is_some_and(|f| fonts::usable(doc, f));
                     if let Some(level) = font_set.last_mut() {
                         *level = usable;
                     }

@@ -45,6 +45,7 @@
 //! panic to `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the
 //! `inspect` CLI cannot rely on `catch_unwind`: it reads each file in a child process.
 
+mod fonts;
 mod glyphs;
 mod guard;
 pub mod rows;
