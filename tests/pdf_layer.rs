@@ -516,3 +516,35 @@ fn fuzz_findings_no_longer_panic() {
         );
     }
 }
+
+#[test]
+fn a_rotated_page_reads_as_displayed() {
+    use pdf_extract::{Document, Object};
+    // Landscape call details: the page is shown turned 90° clockwise and its text is
+    // drawn going up the unturned page.
+    let content = "BT /F1 10 Tf 0 1 -1 0 100 50 Tm (Total) Tj 0 1 -1 0 100 400 Tm (12,00) Tj \
+                   0 1 -1 0 114 50 Tm (Suite) Tj ET";
+    let mut doc = Document::load_mem(&make_pdf(content, &[])).unwrap_or_else(|e| panic!("{e}"));
+    let page_id = doc.page_iter().next().unwrap_or_else(|| panic!("no page"));
+    if let Ok(Object::Dictionary(page)) = doc.get_object_mut(page_id) {
+        page.set("Rotate", 90);
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap_or_else(|e| panic!("{e}"));
+    let pages = extract(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!((pages[0].width, pages[0].height), (842.0, 595.0));
+    assert_eq!(
+        page_rows(&bytes),
+        vec![vec!["Total", "12,00"], vec!["Suite"]]
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(21 << 20, b' ');
+    let start = Instant::now();
+    let err = read_contained(&big, "big.pdf").map(|_| ()).unwrap_err();
+    assert!(matches!(err.kind, ReadErrorKind::TooLarge { .. }));
+    assert!(start.elapsed() < Duration::from_millis(100));
+}

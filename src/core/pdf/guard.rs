@@ -373,8 +373,9 @@ impl<'a> Tokens<'a> {
 // Sanitizing the loaded document
 
 /// Rewrites the loaded document so that pdf-extract can walk it without panicking,
-/// recursing without end or inflating without bound; returns the number of pages.
-pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError> {
+/// recursing without end or inflating without bound; returns each page's `/Rotate`
+/// (0, 90, 180 or 270), which pdf-extract ignores.
+pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadError> {
     if doc.objects.len() > limits.max_objects {
         return Err(too_complex());
     }
@@ -430,6 +431,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError>
         kids.push(Object::Reference(page.id));
     }
     let count = kids.len();
+    let rotations = pages.iter().map(|p| p.rotate).collect();
     let mut pages_dict = Dictionary::new();
     pages_dict.set("Type", Object::Name(b"Pages".to_vec()));
     pages_dict.set("Count", count as i64);
@@ -441,7 +443,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError>
     catalog.set("Pages", Object::Reference(pages_id));
     doc.objects.insert(catalog_id, Object::Dictionary(catalog));
     doc.trailer.set("Root", Object::Reference(catalog_id));
-    Ok(count)
+    Ok(rotations)
 }
 
 /// Replaces references to objects that do not exist with `null`: pdf-extract `expect`s
@@ -466,6 +468,7 @@ struct PageInfo {
     id: ObjectId,
     media_box: [f32; 4],
     resources: Option<Dictionary>,
+    rotate: u16,
 }
 
 /// Follows `o` through references, at most a few hops (a reference to a reference is
@@ -495,8 +498,15 @@ fn number(o: &Object) -> Option<f32> {
     }
 }
 
-/// A page-tree node to visit: the node, its depth, the inherited resources and media box.
-type TreeVisit<'a> = (&'a Object, usize, Option<&'a Dictionary>, Option<[f32; 4]>);
+/// A page-tree node to visit: the node, its depth, the inherited resources, media box
+/// and rotation.
+type TreeVisit<'a> = (
+    &'a Object,
+    usize,
+    Option<&'a Dictionary>,
+    Option<[f32; 4]>,
+    Option<u16>,
+);
 
 /// Walks the page tree from the catalog with a visited set and a depth limit, carrying
 /// the inherited `Resources` and `MediaBox` down (pdf-extract climbs `/Parent` without a
@@ -511,8 +521,8 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
     let pages_ref = root.get(b"Pages").map_err(|_| corrupt())?;
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    let mut stack: Vec<TreeVisit> = vec![(pages_ref, 0, None, None)];
-    while let Some((node_ref, depth, resources, media)) = stack.pop() {
+    let mut stack: Vec<TreeVisit> = vec![(pages_ref, 0, None, None, None)];
+    while let Some((node_ref, depth, resources, media, rotate)) = stack.pop() {
         if depth > limits.max_nesting {
             return Err(too_complex());
         }
@@ -539,6 +549,13 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
             .and_then(|m| m.as_array().ok())
             .and_then(|a| media_box(a))
             .or(media);
+        let rotate = node
+            .get(b"Rotate")
+            .ok()
+            .and_then(|r| resolve(doc, r))
+            .and_then(|r| r.as_i64().ok())
+            .map(|r| (r.rem_euclid(360) / 90 * 90) as u16)
+            .or(rotate);
         let is_page = node.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Page")
             || node.get(b"Kids").is_err();
         if is_page {
@@ -549,6 +566,7 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
                 id: *id,
                 media_box: media.unwrap_or([0.0, 0.0, 595.0, 842.0]),
                 resources: resources.cloned(),
+                rotate: rotate.unwrap_or(0),
             });
         } else if let Some(kids) = node
             .get(b"Kids")
@@ -561,7 +579,7 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
             }
             // Reversed onto the stack so that pages come out in order.
             for kid in kids.iter().rev() {
-                stack.push((kid, depth + 1, resources, media));
+                stack.push((kid, depth + 1, resources, media, rotate));
             }
         }
     }
