@@ -221,3 +221,330 @@ fn owner_password_only_bill_opens_like_any_other() {
     let pages = read_bill("free-mobile-2026-10");
     assert!(rows_text(&pages).iter().any(|r| r.contains("Free Mobile")));
 }
+
+macro_rules! own {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!("fixtures/pdf/", $name)).as_slice(),
+        )
+    };
+}
+
+#[test]
+fn owner_password_only_files_open_with_every_cipher() {
+    let plain = read_bill("free-box-2026-10");
+    for (name, bytes) in [
+        own!("owner-rc4-40.pdf"),
+        own!("owner-rc4-128.pdf"),
+        own!("owner-aes-128.pdf"),
+        own!("owner-aes-256.pdf"),
+        own!("owner-aes-256-objstm.pdf"),
+    ] {
+        let pages = read_contained(bytes, name)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+            .pages;
+        assert_eq!(rows_text(&pages), rows_text(&plain), "{name}");
+    }
+}
+
+#[test]
+fn user_password_files_say_so() {
+    for (name, bytes) in [own!("user-rc4-40.pdf"), own!("user-aes-256.pdf")] {
+        let start = Instant::now();
+        let err = read_contained(bytes, name).map(|_| ()).unwrap_err();
+        assert_eq!(err.kind, ReadErrorKind::PasswordProtected, "{name}");
+        assert!(start.elapsed() < Duration::from_secs(2));
+    }
+}
+
+/// A one-page PDF made with lopdf's writer: Helvetica as `/F1`, the given content
+/// stream, and `extra` objects (forms) reachable from the page's `/XObject` by name.
+fn make_pdf(content: &str, forms: &[(&str, &str, bool)]) -> Vec<u8> {
+    use pdf_extract::{Dictionary, Document, Object, Stream};
+    let name = |s: &str| Object::Name(s.as_bytes().to_vec());
+    let mut doc = Document::with_version("1.5");
+    let mut font = Dictionary::new();
+    font.set("Type", name("Font"));
+    font.set("Subtype", name("Type1"));
+    font.set("BaseFont", name("Helvetica"));
+    font.set("Encoding", name("WinAnsiEncoding"));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut xobjects = Dictionary::new();
+    let mut form_ids = Vec::new();
+    for (form_name, _, _) in forms {
+        let id = doc.new_object_id();
+        xobjects.set(form_name.as_bytes().to_vec(), Object::Reference(id));
+        form_ids.push(id);
+    }
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    resources.set("XObject", Object::Dictionary(xobjects));
+    let resources_id = doc.add_object(resources);
+    for ((_, body, own_resources), id) in forms.iter().zip(&form_ids) {
+        let mut dict = Dictionary::new();
+        dict.set("Type", name("XObject"));
+        dict.set("Subtype", name("Form"));
+        dict.set("BBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+        if *own_resources {
+            dict.set("Resources", Object::Reference(resources_id));
+        }
+        doc.objects.insert(
+            *id,
+            Object::Stream(Stream::new(dict, body.as_bytes().to_vec())),
+        );
+    }
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
+    let pages_id = doc.new_object_id();
+    let mut page = Dictionary::new();
+    page.set("Type", name("Page"));
+    page.set("Parent", Object::Reference(pages_id));
+    page.set("Contents", Object::Reference(content_id));
+    page.set("Resources", Object::Reference(resources_id));
+    let page_id = doc.add_object(page);
+    let mut pages = Dictionary::new();
+    pages.set("Type", name("Pages"));
+    pages.set("Kids", vec![Object::Reference(page_id)]);
+    pages.set("Count", 1);
+    pages.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", name("Catalog"));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .unwrap_or_else(|e| panic!("save: {e}"));
+    out
+}
+
+fn page_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let pages = extract(bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    pages[0]
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn drawing_order_does_not_change_the_rows() {
+    let in_order = "BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj ET \
+                    BT /F1 10 Tf 500 700 Td (19,99) Tj ET \
+                    BT /F1 10 Tf 50 686 Td (Option S\\351curit\\351) Tj ET \
+                    BT /F1 10 Tf 505 686 Td (3,00) Tj ET";
+    let labels_first = "BT /F1 10 Tf 50 686 Td (Option S\\351curit\\351) Tj ET \
+                        BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj ET \
+                        BT /F1 10 Tf 505 686 Td (3,00) Tj ET \
+                        BT /F1 10 Tf 500 700 Td (19,99) Tj ET";
+    // The same, with the amounts column drawn from a form and positioned by Tm and TJ.
+    let from_form = "BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj 0 -14 Td (Option S\\351curit\\351) Tj ET /Amounts Do";
+    let amounts =
+        "BT /F1 10 Tf 1 0 0 1 500 700 Tm [(19,)-10(99)] TJ 1 0 0 1 505 686 Tm (3,00) Tj ET";
+    let want = vec![
+        vec!["Forfait mobile".to_string(), "19,99".to_string()],
+        vec!["Option Sécurité".to_string(), "3,00".to_string()],
+    ];
+    assert_eq!(page_rows(&make_pdf(in_order, &[])), want);
+    assert_eq!(page_rows(&make_pdf(labels_first, &[])), want);
+    assert_eq!(
+        page_rows(&make_pdf(from_form, &[("Amounts", amounts, true)])),
+        want
+    );
+}
+
+#[test]
+fn text_shown_with_quote_operators_is_kept() {
+    let content = "BT /F1 10 Tf 14 TL 50 700 Td (Total) Tj (Remise) ' 0 0 (Solde) \" ET";
+    assert_eq!(
+        page_rows(&make_pdf(content, &[])),
+        vec![vec!["Total"], vec!["Remise"], vec!["Solde"]]
+    );
+}
+
+#[test]
+fn crafted_content_is_refused_or_skipped_not_crashed() {
+    // (what, content, forms, expected outcome: Ok(first row) or the error kind)
+    type Case = (
+        &'static str,
+        &'static str,
+        Vec<(&'static str, &'static str, bool)>,
+        Result<&'static str, ReadErrorKind>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "a form drawing itself",
+            "BT /F1 10 Tf 50 700 Td (Haut) Tj ET /Loop Do",
+            vec![("Loop", "BT /F1 10 Tf 50 600 Td (Bas) Tj ET /Loop Do", true)],
+            Ok("Haut"),
+        ),
+        (
+            "two forms drawing each other",
+            "/A Do",
+            vec![
+                ("A", "BT /F1 10 Tf 50 700 Td (A) Tj ET /B Do", true),
+                ("B", "BT /F1 10 Tf 50 600 Td (B) Tj ET /A Do", true),
+            ],
+            Ok("A"),
+        ),
+        (
+            "operators with missing or wrong operands",
+            "BT /F1 10 Tf 1 2 cm Tm Td 50 700 Td () TJ 5 Tj /F1 Tf (ok) Tj ET",
+            vec![],
+            Ok("ok"),
+        ),
+        (
+            "text shown before any font",
+            "BT 50 700 Td (sans police) Tj ET BT /F1 10 Tf 50 650 Td (avec) Tj ET",
+            vec![],
+            Ok("avec"),
+        ),
+        (
+            "an unknown font and an unknown form",
+            "BT /F9 10 Tf 50 700 Td (x) Tj ET /Nope Do BT /F1 10 Tf 50 650 Td (y) Tj ET",
+            vec![],
+            Ok("y"),
+        ),
+        (
+            "colour spaces that are not there",
+            "/Missing cs 1 0 0 scn /P0 CS 0.5 SC BT /F1 10 Tf 50 700 Td (z) Tj ET",
+            vec![],
+            Ok("z"),
+        ),
+        (
+            "deeply nested arrays in content",
+            "BT /F1 10 Tf [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ET",
+            vec![],
+            Err(ReadErrorKind::TooComplex),
+        ),
+        (
+            "no text at all",
+            "0 0 m 100 100 l S",
+            vec![],
+            Err(ReadErrorKind::NoText),
+        ),
+    ];
+    for (what, content, forms, want) in cases {
+        let bytes = make_pdf(content, &forms);
+        let start = Instant::now();
+        let got = read_contained(&bytes, what).map(|r| {
+            r.pages[0]
+                .rows
+                .first()
+                .map(|row| row.text())
+                .unwrap_or_default()
+        });
+        assert!(start.elapsed() < Duration::from_secs(2), "{what}");
+        assert_eq!(got.as_deref().map_err(|e| e.kind.clone()), want, "{what}");
+    }
+}
+
+/// Reads every file in `$DIR` and prints how each ends, with the panic location when it
+/// panics: `DIR=fuzz/artifacts/read cargo test --test pdf_layer triage -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn triage() {
+    let dir = std::env::var("DIR").unwrap_or_default();
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "  panic at {at}: {}",
+            msg.chars().take(100).collect::<String>()
+        );
+    }));
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for path in entries {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        eprintln!("{}", path.display());
+        let start = Instant::now();
+        let got = read_contained(&bytes, "triage").map(|r| r.pages.len());
+        eprintln!(
+            "  -> {:?} in {:?}",
+            got.map_err(|e| e.kind),
+            start.elapsed()
+        );
+    }
+}
+
+macro_rules! found {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!("fixtures/fuzz/", $name)).as_slice(),
+        )
+    };
+}
+
+/// Inputs the fuzzer made pdf-extract panic on (see `tests/fixtures/fuzz/README.md`): each
+/// must now give a result or a typed error without panicking, quickly.
+#[test]
+fn fuzz_findings_no_longer_panic() {
+    let cases = [
+        found!("cmap-unparsable.pdf"),
+        found!("cmap-bfchar-short.pdf"),
+        found!("cmap-bfrange-short.pdf"),
+        found!("cmap-parse-error.pdf"),
+        found!("tounicode-not-stream.pdf"),
+        found!("widths-wrong-type.pdf"),
+        found!("widths-count-mismatch.pdf"),
+        found!("font-name-missing.pdf"),
+        found!("encoding-unknown.pdf"),
+    ];
+    for (name, bytes) in cases {
+        let start = Instant::now();
+        let got = read_contained(bytes, name);
+        assert!(start.elapsed() < Duration::from_secs(2), "{name}");
+        assert_ne!(
+            got.as_ref().err().map(|e| &e.kind),
+            Some(&ReadErrorKind::Crashed),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_rotated_page_reads_as_displayed() {
+    use pdf_extract::{Document, Object};
+    // Landscape call details: the page is shown turned 90° clockwise and its text is
+    // drawn going up the unturned page.
+    let content = "BT /F1 10 Tf 0 1 -1 0 100 50 Tm (Total) Tj 0 1 -1 0 100 400 Tm (12,00) Tj \
+                   0 1 -1 0 114 50 Tm (Suite) Tj ET";
+    let mut doc = Document::load_mem(&make_pdf(content, &[])).unwrap_or_else(|e| panic!("{e}"));
+    let page_id = doc.page_iter().next().unwrap_or_else(|| panic!("no page"));
+    if let Ok(Object::Dictionary(page)) = doc.get_object_mut(page_id) {
+        page.set("Rotate", 90);
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap_or_else(|e| panic!("{e}"));
+    let pages = extract(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!((pages[0].width, pages[0].height), (842.0, 595.0));
+    assert_eq!(
+        page_rows(&bytes),
+        vec![vec!["Total", "12,00"], vec!["Suite"]]
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(21 << 20, b' ');
+    let start = Instant::now();
+    let err = read_contained(&big, "big.pdf").map(|_| ()).unwrap_err();
+    assert!(matches!(err.kind, ReadErrorKind::TooLarge { .. }));
+    assert!(start.elapsed() < Duration::from_millis(100));
+}

@@ -12,7 +12,7 @@ use std::io::Read;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::Limits;
+use super::{fonts, Limits};
 use crate::core::error::{ReadError, ReadErrorKind};
 
 fn too_complex() -> ReadError {
@@ -373,8 +373,9 @@ impl<'a> Tokens<'a> {
 // Sanitizing the loaded document
 
 /// Rewrites the loaded document so that pdf-extract can walk it without panicking,
-/// recursing without end or inflating without bound; returns the number of pages.
-pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError> {
+/// recursing without end or inflating without bound; returns each page's `/Rotate`
+/// (0, 90, 180 or 270), which pdf-extract ignores.
+pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadError> {
     if doc.objects.len() > limits.max_objects {
         return Err(too_complex());
     }
@@ -403,6 +404,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError>
             .map_err(at_page)?;
         cleaned_pages.push((page, resources, ops));
     }
+    fonts::clean_fonts(doc, cleaner.budget)?;
     // The fonts, ToUnicode maps and other streams pdf-extract will inflate itself.
     inflate_remaining_streams(doc, cleaner.budget)?;
 
@@ -429,6 +431,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError>
         kids.push(Object::Reference(page.id));
     }
     let count = kids.len();
+    let rotations = pages.iter().map(|p| p.rotate).collect();
     let mut pages_dict = Dictionary::new();
     pages_dict.set("Type", Object::Name(b"Pages".to_vec()));
     pages_dict.set("Count", count as i64);
@@ -440,7 +443,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<usize, ReadError>
     catalog.set("Pages", Object::Reference(pages_id));
     doc.objects.insert(catalog_id, Object::Dictionary(catalog));
     doc.trailer.set("Root", Object::Reference(catalog_id));
-    Ok(count)
+    Ok(rotations)
 }
 
 /// Replaces references to objects that do not exist with `null`: pdf-extract `expect`s
@@ -465,11 +468,12 @@ struct PageInfo {
     id: ObjectId,
     media_box: [f32; 4],
     resources: Option<Dictionary>,
+    rotate: u16,
 }
 
 /// Follows `o` through references, at most a few hops (a reference to a reference is
 /// legal but rare; a loop of them is not).
-fn resolve<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
+pub(super) fn resolve<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
     for _ in 0..8 {
         match o {
             Object::Reference(id) => o = doc.objects.get(id)?,
@@ -494,8 +498,15 @@ fn number(o: &Object) -> Option<f32> {
     }
 }
 
-/// A page-tree node to visit: the node, its depth, the inherited resources and media box.
-type TreeVisit<'a> = (&'a Object, usize, Option<&'a Dictionary>, Option<[f32; 4]>);
+/// A page-tree node to visit: the node, its depth, the inherited resources, media box
+/// and rotation.
+type TreeVisit<'a> = (
+    &'a Object,
+    usize,
+    Option<&'a Dictionary>,
+    Option<[f32; 4]>,
+    Option<u16>,
+);
 
 /// Walks the page tree from the catalog with a visited set and a depth limit, carrying
 /// the inherited `Resources` and `MediaBox` down (pdf-extract climbs `/Parent` without a
@@ -510,8 +521,8 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
     let pages_ref = root.get(b"Pages").map_err(|_| corrupt())?;
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    let mut stack: Vec<TreeVisit> = vec![(pages_ref, 0, None, None)];
-    while let Some((node_ref, depth, resources, media)) = stack.pop() {
+    let mut stack: Vec<TreeVisit> = vec![(pages_ref, 0, None, None, None)];
+    while let Some((node_ref, depth, resources, media, rotate)) = stack.pop() {
         if depth > limits.max_nesting {
             return Err(too_complex());
         }
@@ -538,6 +549,13 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
             .and_then(|m| m.as_array().ok())
             .and_then(|a| media_box(a))
             .or(media);
+        let rotate = node
+            .get(b"Rotate")
+            .ok()
+            .and_then(|r| resolve(doc, r))
+            .and_then(|r| r.as_i64().ok())
+            .map(|r| (r.rem_euclid(360) / 90 * 90) as u16)
+            .or(rotate);
         let is_page = node.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Page")
             || node.get(b"Kids").is_err();
         if is_page {
@@ -548,6 +566,7 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
                 id: *id,
                 media_box: media.unwrap_or([0.0, 0.0, 595.0, 842.0]),
                 resources: resources.cloned(),
+                rotate: rotate.unwrap_or(0),
             });
         } else if let Some(kids) = node
             .get(b"Kids")
@@ -560,7 +579,7 @@ fn collect_pages(doc: &Document, limits: &Limits) -> Result<Vec<PageInfo>, ReadE
             }
             // Reversed onto the stack so that pages come out in order.
             for kid in kids.iter().rev() {
-                stack.push((kid, depth + 1, resources, media));
+                stack.push((kid, depth + 1, resources, media, rotate));
             }
         }
     }
@@ -603,7 +622,7 @@ fn empty_form() -> Stream {
 
 /// A stream's data with its filters undone, within the budget. Filters other than Flate
 /// (without predictor) are left to lopdf only when their worst case fits the budget.
-fn stream_data(s: &Stream, budget: &mut usize) -> Result<Vec<u8>, ReadError> {
+pub(super) fn stream_data(s: &Stream, budget: &mut usize) -> Result<Vec<u8>, ReadError> {
     let filters: Vec<Vec<u8>> = match s.dict.get(b"Filter").ok() {
         None => return Ok(s.content.clone()),
         Some(Object::Name(n)) => vec![n.clone()],
@@ -735,12 +754,15 @@ impl Cleaner<'_, '_> {
                 "Td" | "TD" if numbers(2) => out.push(op),
                 "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(1) => out.push(op),
                 "Tf" if operands.len() == 2 && number(&operands[1]).is_some() => {
+                    // Fonts written inside the resources (not objects of their own) are
+                    // not cleaned by `fonts`: left out.
                     let usable = operands[0]
                         .as_name()
                         .ok()
                         .and_then(|name| fonts.get(name).ok())
+                        .filter(|f| matches!(f, Object::Reference(_)))
                         .and_then(|f| resolve_dict(doc, f))
-                        .is_some_and(|f| f.get(b"Subtype").and_then(Object::as_name).is_ok());
+                        .is_some_and(|f| fonts::usable(doc, f));
                     if let Some(level) = font_set.last_mut() {
                         *level = usable;
                     }

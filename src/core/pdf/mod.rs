@@ -45,6 +45,7 @@
 //! panic to `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the
 //! `inspect` CLI cannot rely on `catch_unwind`: it reads each file in a child process.
 
+mod fonts;
 mod glyphs;
 mod guard;
 pub mod rows;
@@ -116,11 +117,11 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<TextPage>, ReadError
         // a user password is needed.
         return Err(ReadError::new(ReadErrorKind::PasswordProtected));
     }
-    let pages = guard::sanitize(&mut doc, limits)?;
-    if pages == 0 {
+    let rotations = guard::sanitize(&mut doc, limits)?;
+    if rotations.is_empty() {
         return Err(ReadError::new(ReadErrorKind::Corrupt));
     }
-    let mut collector = Collector::new(limits.max_glyphs_per_page, limits.max_glyphs);
+    let mut collector = Collector::new(limits.max_glyphs_per_page, limits.max_glyphs, rotations);
     let outcome = pdf_extract::output_doc(&doc, &mut collector);
     if collector.stopped == Some(Stop::TooManyGlyphs) {
         let page = collector.pages.len() as u32 + 1;
