@@ -455,6 +455,8 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
     let mut example_pages = Vec::new();
     let mut last_page = 0;
     let bill_rate = single_vat_rate(lines);
+    let mut last_charge_at: Option<usize> = None;
+    let mut loose_text_at: Option<(usize, String)> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.page != last_page {
             last_page = line.page;
@@ -490,6 +492,18 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
                 within_plan = None;
                 columns = Columns::default();
                 in_usage = false;
+            } else if let Some(t) = continuation(line) {
+                // A label wrapped onto a second row, after its amount's row or before it.
+                match body.lines.last_mut() {
+                    Some(last)
+                        if last_charge_at == Some(i.wrapping_sub(1)) && last.page == line.page =>
+                    {
+                        last.label = format!("{} {t}", last.label);
+                    }
+                    _ => {}
+                }
+            } else {
+                loose_text_at = Some((i, squash(&line.text)));
             }
             continue;
         }
@@ -553,6 +567,17 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
             // Enough to know the bill is over the cap; hostile files get no further.
             continue;
         }
+        let label = match &loose_text_at {
+            Some((at, before))
+                if *at + 1 == i
+                    && starts_lowercase(&label)
+                    && lines[*at].page == line.page
+                    && !before.ends_with(['.', ':']) =>
+            {
+                format!("{before} {label}")
+            }
+            _ => label,
+        };
         let mut amount = pick_amount(line, &amounts, columns, bill_rate);
         let category = sections::categorize(kind, within_plan, &label, amount.is_sign_negative());
         if category == Category::Discount && amount.is_sign_positive() {
@@ -566,6 +591,7 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
             section: name,
             page: line.page,
         });
+        last_charge_at = Some(i);
     }
     // Several totals (a summary and the detail, or a total before a previous balance):
     // the one the charges add up to, else the first.
@@ -674,6 +700,18 @@ fn pick_amount(
         }
         _ => last,
     }
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// The text of a row that continues the label above it: it starts in lower case, is
+/// short and is not a sentence.
+fn continuation(line: &Line) -> Option<String> {
+    let t = squash(&line.text);
+    (starts_lowercase(&t) && t.chars().count() <= 60 && !t.ends_with('.') && !t.contains(':'))
+        .then_some(t)
 }
 
 /// A VAT line from a rate and a row's amounts: the (base, VAT) pair that agrees with the
@@ -1021,6 +1059,29 @@ pub(crate) mod tests {
                 .collect();
             assert_eq!(bill.vat, want, "{cells:?}");
         }
+    }
+
+    #[test]
+    fn joins_labels_wrapped_onto_two_rows() {
+        let rows: &[&[&str]] = &[
+            &["orange"],
+            &["Services fournis par des tiers"],
+            &["Internet+ GameZone Club – abonnement", "3,00 €"],
+            &["hebdomadaire du 06/10"],
+            &["Internet+ GameZone Club – abonnement"],
+            &["hebdomadaire du 13/10", "3,00 €"],
+            &["Achats effectués avec votre mobile."],
+            &["Total à payer", "6,00 €"],
+        ];
+        let bill = interpret(&[page(1, rows)], "x.pdf");
+        let labels: Vec<&str> = bill.lines.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Internet+ GameZone Club – abonnement hebdomadaire du 06/10",
+                "Internet+ GameZone Club – abonnement hebdomadaire du 13/10"
+            ]
+        );
     }
 
     #[test]
