@@ -156,11 +156,17 @@ fn heading_words(label: &str) -> Vec<String> {
             _ => {}
         }
     }
-    without_parens
+    let words: Vec<String> = without_parens
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
-        .collect()
+        .collect();
+    // A numbered heading (`1. Abonnements`, `II – Communications`).
+    let numbered = words.first().is_some_and(|w| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(w.as_str(), "i" | "ii" | "iii" | "iv" | "v" | "vi")
+    });
+    words.into_iter().skip(usize::from(numbered)).collect()
 }
 
 /// Whether a label is a section heading (or a summary row naming one): made only of
@@ -355,6 +361,9 @@ mod tests {
             ("Vos services fournis par des tiers", true),
             ("Mensualité de votre facilité de paiement", true),
             ("Remises", true),
+            ("1. Abonnements, forfaits et options", true),
+            ("II – Communications", true),
+            ("4G Box", false),
             ("Forfait et options", true),
             ("Autres prestations", true),
             ("Votre abonnement", true),
