@@ -85,6 +85,23 @@ fn exits_zero_when_every_file_is_read_and_keeps_input_order() {
 }
 
 #[test]
+fn says_when_a_file_cannot_be_opened() {
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    let out = inspect(&["/nonexistent/bill.pdf", dir], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let r = report(&out);
+    let first = r["errors"][0]["error"].as_str().unwrap();
+    assert!(
+        first.starts_with("Impossible d'ouvrir ce fichier"),
+        "{first}"
+    );
+    assert_eq!(
+        r["errors"][1]["error"],
+        "Ceci est un dossier, pas un fichier."
+    );
+}
+
+#[test]
 fn speaks_english_on_request() {
     let out = inspect(&["--lang", "en", &not_a_pdf()], &[]);
     assert_eq!(out.status.code(), Some(1));

@@ -100,15 +100,29 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
         };
         for file in &options.files {
             let source = source_name(file);
-            if let Err(e) = std::fs::metadata(file) {
-                let what = options
-                    .lang
-                    .pick("Impossible d'ouvrir ce fichier", "Cannot open this file");
-                report.errors.push(FileError {
-                    source,
-                    error: format!("{what} ({e})."),
-                });
-                continue;
+            match std::fs::metadata(file) {
+                Err(e) => {
+                    let what = options
+                        .lang
+                        .pick("Impossible d'ouvrir ce fichier", "Cannot open this file");
+                    report.errors.push(FileError {
+                        source,
+                        error: format!("{what} ({e})."),
+                    });
+                    continue;
+                }
+                Ok(m) if m.is_dir() => {
+                    let what = options.lang.pick(
+                        "Ceci est un dossier, pas un fichier.",
+                        "This is a folder, not a file.",
+                    );
+                    report.errors.push(FileError {
+                        source,
+                        error: what.to_string(),
+                    });
+                    continue;
+                }
+                Ok(_) => {}
             }
             match read_in_child(file) {
                 Ok(bill) => report.bills.push(bill),
