@@ -359,6 +359,10 @@ fn period(head: &[&Line], issue: Option<NaiveDate>) -> Option<Period> {
     {
         return Some(Period { start, end });
     }
+    // `Période : octobre 2026`: the whole month.
+    if let Some(p) = keyed.iter().find_map(|v| text::whole_month(v)) {
+        return Some(p);
+    }
     // No label: the first range on the first page printed with its years.
     head.iter()
         .filter(|l| l.page == 1)
@@ -528,6 +532,19 @@ mod tests {
         assert_eq!(h.issue_date, Some(ymd(2026, 11, 3)));
         assert_eq!(h.invoice_number.as_deref(), Some("FM2611-0048213957"));
         assert_eq!(h.line_numbers, vec!["06 12 34 56 78".to_string()]);
+        assert_eq!(
+            h.period,
+            Some(Period {
+                start: ymd(2026, 10, 1),
+                end: ymd(2026, 10, 31)
+            })
+        );
+    }
+
+    #[test]
+    fn reads_a_period_given_as_a_month() {
+        let p = page(1, &[&["Période :", "octobre 2026"]]);
+        let h = read_header(&lines_of(&[p]));
         assert_eq!(
             h.period,
             Some(Period {

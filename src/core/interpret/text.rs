@@ -334,6 +334,30 @@ pub fn find_range(text: &str, reference: Option<NaiveDate>) -> Option<(NaiveDate
     None
 }
 
+/// A whole month printed as `octobre 2026` (or `mois d'octobre 2026`): its first and
+/// last days.
+pub fn whole_month(text: &str) -> Option<crate::core::bill::Period> {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).find_map(|w| {
+        let (_, month) = MONTHS.iter().find(|(name, _)| *name == w[0])?;
+        let year: i32 = w[1].parse().ok().filter(|y| (1990..=2200).contains(y))?;
+        let start = NaiveDate::from_ymd_opt(year, *month, 1)?;
+        let next = if *month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)?
+        };
+        Some(crate::core::bill::Period {
+            start,
+            end: next.pred_opt()?,
+        })
+    })
+}
+
 /// Seconds in a printed duration: `00:02:15`, `02:15` (when `short_ok`), `2min15s`,
 /// `2 min 15 s`, `1h02min`, `135 s`.
 pub fn parse_duration(text: &str, short_ok: bool) -> Option<u32> {
