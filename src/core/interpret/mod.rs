@@ -456,6 +456,7 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
     let mut last_page = 0;
     let bill_rate = single_vat_rate(lines);
     let mut last_charge_at: Option<usize> = None;
+    let mut usage_table: Option<usage::UsageColumns> = None;
     let mut loose_text_at: Option<(usize, String)> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.page != last_page {
@@ -467,7 +468,8 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
         if example_pages.contains(&line.page) {
             continue;
         }
-        if let Some(record) = usage::record(line, reference, in_usage) {
+        let table = usage_table.filter(|_| in_usage);
+        if let Some(record) = usage::record(line, reference, table.as_ref()) {
             if body.usage.len() < MAX_USAGE {
                 body.usage.push(record);
             }
@@ -475,6 +477,7 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
         }
         if is_usage_header(line) {
             in_usage = true;
+            usage_table = Some(usage::usage_columns(line));
             continue;
         }
         if let Some(c) = column_header(line) {

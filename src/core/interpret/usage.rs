@@ -18,48 +18,115 @@ const INCLUDED: &[&str] = &[
     "inclus", "incluse", "compris", "offert", "gratuit", "forfait", "illimite",
 ];
 
+/// Where the text columns of a call-detail table are, read from its header row, so that
+/// a row with an empty number (a data session) does not shift its kind into the number.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct UsageColumns {
+    destination: Option<(f32, f32)>,
+    kind: Option<(f32, f32)>,
+}
+
+/// The text columns named by a call-detail header row.
+pub fn usage_columns(line: &Line) -> UsageColumns {
+    let mut columns = UsageColumns::default();
+    for cell in &line.cells {
+        let folded = fold(&cell.text);
+        let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).collect();
+        let has = |list: &[&str]| list.iter().any(|w| words.contains(w));
+        if has(&["type", "nature", "libelle", "description"]) {
+            columns.kind.get_or_insert((cell.x, cell.x_end));
+        } else if has(&[
+            "numero",
+            "destination",
+            "correspondant",
+            "appele",
+            "service",
+            "destinataire",
+        ]) {
+            columns.destination.get_or_insert((cell.x, cell.x_end));
+        }
+    }
+    columns
+}
+
+/// A field of a row, with its horizontal extent.
+struct Field {
+    text: String,
+    x: f32,
+    x_end: f32,
+}
+
 /// The record on this row, if it is one. `reference` gives the year of `dd/mm` dates;
-/// `in_table` says a call-detail header was seen, where the time may be missing.
-pub fn record(line: &Line, reference: Option<NaiveDate>, in_table: bool) -> Option<UsageRecord> {
-    let mut fields: Vec<String> = line
-        .cells
-        .iter()
-        .flat_map(|c| c.text.split("  ").map(str::to_string).collect::<Vec<_>>())
-        .map(|f| squash(&f))
-        .filter(|f| !f.is_empty())
-        .collect();
-    // `03/10/2026 09:12` in one cell.
-    if let Some((d, t)) = fields.first().and_then(|f| f.split_once(' ')) {
-        if whole_date(d).is_some() && t.split(' ').next().is_some_and(is_time) {
-            let (d, t) = (d.to_string(), t.to_string());
-            let (t, rest) = t.split_once(' ').map_or((t.clone(), None), |(a, b)| {
-                (a.to_string(), Some(b.to_string()))
+/// `table` is the header of the call-detail table the row is in, if any: there the time
+/// may be missing and the text columns are known.
+pub fn record(
+    line: &Line,
+    reference: Option<NaiveDate>,
+    table: Option<&UsageColumns>,
+) -> Option<UsageRecord> {
+    let mut fields: Vec<Field> = Vec::new();
+    for cell in &line.cells {
+        let pieces: Vec<String> = cell
+            .text
+            .split("  ")
+            .map(squash)
+            .filter(|f| !f.is_empty())
+            .collect();
+        let n = pieces.len().max(1) as f32;
+        let width = (cell.x_end - cell.x) / n;
+        for (k, text) in pieces.into_iter().enumerate() {
+            let x = cell.x + width * k as f32;
+            fields.push(Field {
+                text,
+                x,
+                x_end: x + width,
             });
-            fields.remove(0);
-            let mut head = vec![d, t];
-            head.extend(rest);
-            fields.splice(0..0, head);
+        }
+    }
+    // `03/10/2026 09:12` in one cell.
+    if let Some(first) = fields.first() {
+        if let Some((d, t)) = first.text.split_once(' ') {
+            if whole_date(d).is_some() && t.split(' ').next().is_some_and(is_time) {
+                let (x, x_end) = (first.x, first.x_end);
+                let (t, rest) = t.split_once(' ').map_or((t.to_string(), None), |(a, b)| {
+                    (a.to_string(), Some(b.to_string()))
+                });
+                let mut head = vec![
+                    Field {
+                        text: d.to_string(),
+                        x,
+                        x_end: x,
+                    },
+                    Field {
+                        text: t,
+                        x,
+                        x_end: x,
+                    },
+                ];
+                head.extend(rest.map(|text| Field { text, x, x_end }));
+                fields.splice(0..1, head);
+            }
         }
     }
     let (first, rest) = fields.split_first()?;
-    let date = whole_date(first)?.resolve(reference)?;
+    let date = whole_date(&first.text)?.resolve(reference)?;
     let (time, rest) = match rest.split_first() {
-        Some((t, r)) if is_time(t) => (Some(t.clone()), r),
-        Some(_) if in_table => (None, rest),
+        Some((t, r)) if is_time(&t.text) => (Some(t.text.clone()), r),
+        Some(_) if table.is_some() => (None, rest),
         _ => return None,
     };
     if rest.is_empty() {
         return None;
     }
-    let mut rest: Vec<String> = rest.to_vec();
 
+    let mut rest: Vec<&Field> = rest.iter().collect();
     let mut amount = Decimal::new(0, 2);
     let mut included = true;
     if let Some(last) = rest.last() {
-        let f = fold(last);
+        let f = fold(&last.text);
         if INCLUDED.iter().any(|w| f.trim() == *w) {
             rest.pop();
-        } else if let Some(value) = money::parse_amount(last) {
+        } else if let Some(value) = money::parse_amount(&last.text) {
             amount = value;
             included = value.is_zero();
             rest.pop();
@@ -67,27 +134,54 @@ pub fn record(line: &Line, reference: Option<NaiveDate>, in_table: bool) -> Opti
     }
     let mut duration_s = None;
     let mut volume = None;
-    let mut texts = Vec::new();
+    let mut texts: Vec<&Field> = Vec::new();
     for f in rest {
-        if duration_s.is_none() && (f.contains(':') || f.chars().any(|c| c.is_ascii_digit())) {
-            if let Some(s) = parse_duration(&f, true) {
+        if duration_s.is_none()
+            && (f.text.contains(':') || f.text.chars().any(|c| c.is_ascii_digit()))
+        {
+            if let Some(s) = parse_duration(&f.text, true) {
                 duration_s = Some(s);
                 continue;
             }
         }
-        if volume.is_none() && is_volume(&f) {
-            volume = Some(f);
+        if volume.is_none() && is_volume(&f.text) {
+            volume = Some(f.text.clone());
             continue;
         }
         texts.push(f);
     }
-    let mut texts = texts.into_iter();
-    let destination = texts.next().map(|d| number_or_text(&d)).unwrap_or_default();
-    let kind = texts.collect::<Vec<_>>().join(" ");
+    let (destination, kind) = match table.and_then(|t| Some((t.destination?, t.kind?))) {
+        Some((dest_col, kind_col)) => {
+            let distance = |f: &Field, (x0, x1): (f32, f32)| {
+                if f.x < x1 && f.x_end > x0 {
+                    0.0
+                } else {
+                    (f.x - x0).abs().min((f.x_end - x1).abs())
+                }
+            };
+            let (mut dest, mut kind) = (Vec::new(), Vec::new());
+            for f in &texts {
+                if distance(f, dest_col) <= distance(f, kind_col) {
+                    dest.push(f.text.as_str());
+                } else {
+                    kind.push(f.text.as_str());
+                }
+            }
+            (dest.join(" "), kind.join(" "))
+        }
+        None => {
+            let mut it = texts.iter();
+            let dest = it.next().map(|f| f.text.clone()).unwrap_or_default();
+            (
+                dest,
+                it.map(|f| f.text.as_str()).collect::<Vec<_>>().join(" "),
+            )
+        }
+    };
     Some(UsageRecord {
         date,
         time,
-        destination,
+        destination: number_or_text(&destination),
         kind,
         duration_s,
         volume,
@@ -166,6 +260,29 @@ mod tests {
             included,
             page: 1,
         }
+    }
+
+    #[test]
+    fn places_texts_by_the_table_header() {
+        let header = page(
+            1,
+            &[&["Date", "Heure", "Numéro", "Type", "Volume", "Montant"]],
+        );
+        let header_lines = lines_of(&[header]);
+        let cols = usage_columns(&header_lines[0]);
+        // A data session: no number, its kind under `Type`.
+        let mut row = page(
+            1,
+            &[&["03/10/2026", "08:00", "Internet mobile", "2,1 Go", "inclus"]],
+        );
+        let type_cell = header_lines[0].cells[3].clone();
+        row.rows[0].cells[2].x = type_cell.x;
+        row.rows[0].cells[2].x_end = type_cell.x + 60.0;
+        let lines = lines_of(&[row]);
+        let got = record(&lines[0], None, Some(&cols)).unwrap();
+        assert_eq!(got.destination, "");
+        assert_eq!(got.kind, "Internet mobile");
+        assert_eq!(got.volume.as_deref(), Some("2,1 Go"));
     }
 
     #[test]
@@ -303,7 +420,7 @@ mod tests {
         ];
         for (cells, want) in cases {
             let lines = lines_of(&[page(1, &[cells])]);
-            assert_eq!(record(&lines[0], r, false), *want, "record({cells:?})");
+            assert_eq!(record(&lines[0], r, None), *want, "record({cells:?})");
         }
     }
 }
