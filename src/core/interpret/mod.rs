@@ -331,7 +331,12 @@ fn split_trailing(line: &Line) -> (String, Vec<AmountToken>) {
             break;
         }
     }
-    let label = squash(&label)
+    let mut label = squash(&label);
+    // Dot leaders between a label and its amount (`Forfait ........ 29,99`).
+    if label.ends_with("..") || label.ends_with('…') {
+        label = label.trim_end_matches(['.', '…', ' ']).to_string();
+    }
+    let label = label
         .trim_end_matches([':', '-', '–'])
         .trim_end()
         .to_string();
@@ -1085,6 +1090,19 @@ pub(crate) mod tests {
                 "Internet+ GameZone Club – abonnement hebdomadaire du 13/10"
             ]
         );
+    }
+
+    #[test]
+    fn drops_dot_leaders_from_labels() {
+        let rows: &[&[&str]] = &[
+            &["orange"],
+            &["Abonnements"],
+            &["Forfait 5G ............ 10,00 €"],
+            &["Total à payer ….. 10,00 €"],
+        ];
+        let bill = interpret(&[page(1, rows)], "x.pdf");
+        assert_eq!(bill.lines[0].label, "Forfait 5G");
+        assert_eq!(bill.total, Some(d("10.00")));
     }
 
     #[test]
