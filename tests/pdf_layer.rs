@@ -548,3 +548,26 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     assert!(matches!(err.kind, ReadErrorKind::TooLarge { .. }));
     assert!(start.elapsed() < Duration::from_millis(100));
 }
+
+/// Native read time per fixture, median of 15 runs:
+/// `cargo test --release --test pdf_layer read_times -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn read_times() {
+    for (name, bytes) in BILLS {
+        let mut times: Vec<Duration> = (0..15)
+            .map(|_| {
+                let start = Instant::now();
+                let _ = read_contained(bytes, name);
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "{name:28} {:>7} bytes  median {:>7.2} ms  min {:>7.2} ms",
+            bytes.len(),
+            times[times.len() / 2].as_secs_f64() * 1e3,
+            times[0].as_secs_f64() * 1e3
+        );
+    }
+}

@@ -70,11 +70,17 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
             Some(decoded) if depth_exceeds(&decoded, limits.max_object_depth, false) => {
                 return Err(too_complex());
             }
-            None if encrypted => {
+            None => {
+                // Not measurable: encrypted, or a filter other than Flate. Bound the
+                // worst case instead: deflate's ratio per Flate layer, LZW's quadratic.
                 let layers = filters.iter().filter(|f| is_flate(f)).count() as u32;
-                let ceiling = FLATE_RATIO
-                    .saturating_pow(layers)
-                    .saturating_mul(data.len());
+                let mut ceiling = data.len();
+                if filters.iter().any(|f| f == b"LZWDecode" || f == b"LZW") {
+                    ceiling = ceiling.saturating_mul(ceiling) / 2;
+                }
+                if encrypted {
+                    ceiling = FLATE_RATIO.saturating_pow(layers).saturating_mul(ceiling);
+                }
                 if ceiling > UNMEASURED_CEILING {
                     return Err(too_complex());
                 }
@@ -398,6 +404,9 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
             ..e
         };
         let content = page_content(doc, page.id, cleaner.budget).map_err(at_page)?;
+        if content.len() > limits.max_content_bytes {
+            return Err(at_page(too_complex()));
+        }
         let resources = page.resources.clone().unwrap_or_default();
         let ops = cleaner
             .clean(doc, &content, &resources, 0)
@@ -852,6 +861,9 @@ impl Cleaner<'_, '_> {
             .cloned()
             .unwrap_or_else(|| parent_resources.clone());
         let data = stream_data(stream, self.budget)?;
+        if data.len() > self.limits.max_content_bytes {
+            return Err(too_complex());
+        }
         let mut dict = stream.dict.clone();
         self.in_progress.push(id);
         let before = self.operations;

@@ -78,6 +78,8 @@ pub struct Limits {
     pub max_object_depth: usize,
     /// Most objects (entries in the cross-reference table).
     pub max_objects: usize,
+    /// Largest content stream of one page or form, inflated.
+    pub max_content_bytes: usize,
     /// Most content-stream operations over the document.
     pub max_operations: usize,
 }
@@ -93,6 +95,7 @@ impl Default for Limits {
             max_nesting: 16,
             max_object_depth: 64,
             max_objects: 200_000,
+            max_content_bytes: 8 << 20,
             max_operations: 2_000_000,
         }
     }

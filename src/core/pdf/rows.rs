@@ -61,9 +61,12 @@ fn is_breaking_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
-/// Two glyphs whose baselines differ by less than this many font sizes share a row.
-/// Line spacing is at least about 1.1 font sizes; superscripts are raised by about 0.33.
-const ROW_TOLERANCE: f32 = 0.4;
+/// Two glyphs whose baselines differ by less than this many times the smaller of their
+/// font sizes share a row. Line spacing is at least about 1.1 font sizes; superscripts,
+/// about 0.6 times the size of their text, are raised by about 0.33 of it. The smaller
+/// size, so that a large "EXEMPLE" watermark does not pull the rows around it into its
+/// own.
+const ROW_TOLERANCE: f32 = 0.6;
 /// A gap wider than this many font sizes (about two spaces) starts a new cell.
 const CELL_GAP: f32 = 0.5;
 /// A gap wider than this many font sizes is a space between words.
@@ -103,7 +106,7 @@ pub fn build_rows(glyphs: Vec<Glyph>) -> Vec<TextRow> {
     let mut anchor_y = f32::NAN;
     let mut anchor_size = 0.0f32;
     for g in glyphs {
-        let tolerance = ROW_TOLERANCE * anchor_size.max(g.size);
+        let tolerance = ROW_TOLERANCE * anchor_size.min(g.size);
         match rows.last_mut() {
             Some(row) if (g.y - anchor_y).abs() <= tolerance => {
                 // The row's baseline is that of its largest glyphs, not of a superscript
@@ -313,6 +316,17 @@ mod tests {
                     word(500.0, 100.0, 10.0, "29.99"),
                 ]),
                 vec![vec!["du 1er au", "29.99"]],
+            ),
+            (
+                "a large watermark keeps to itself",
+                cat(vec![
+                    word(50.0, 420.0, 8.0, "Option"),
+                    word(500.0, 420.0, 8.0, "5,00"),
+                    word(90.0, 425.0, 80.0, "EX"),
+                    word(50.0, 430.0, 8.0, "Remise"),
+                    word(500.0, 430.0, 8.0, "-2,00"),
+                ]),
+                vec![vec!["Option", "5,00"], vec!["EX"], vec!["Remise", "-2,00"]],
             ),
             (
                 "a column drawn a point lower stays on its row",
