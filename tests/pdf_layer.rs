@@ -463,6 +463,9 @@ fn triage() {
             "  panic at {at}: {}",
             msg.chars().take(100).collect::<String>()
         );
+        if std::env::var("TRIAGE_BACKTRACE").is_ok() {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
     }));
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -504,6 +507,7 @@ fn fuzz_findings_no_longer_panic() {
         found!("widths-count-mismatch.pdf"),
         found!("font-name-missing.pdf"),
         found!("encoding-unknown.pdf"),
+        found!("cmap-odd-code.pdf"),
     ];
     for (name, bytes) in cases {
         let start = Instant::now();

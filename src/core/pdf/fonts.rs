@@ -22,7 +22,7 @@ use crate::core::error::ReadError;
 const MAX_CMAP_ENTRIES: usize = 65_536;
 
 /// Whether pdf-extract can build a font from this dictionary after cleaning.
-pub fn usable(doc: &Document, font: &Dictionary) -> bool {
+fn usable(doc: &Document, font: &Dictionary) -> bool {
     let name = |key: &[u8]| {
         font.get(key)
             .ok()
@@ -52,27 +52,16 @@ pub fn usable(doc: &Document, font: &Dictionary) -> bool {
     }
 }
 
-/// Cleans every font dictionary that is an object of its own, in place.
-pub fn clean_fonts(doc: &mut Document, budget: &mut usize) -> Result<(), ReadError> {
-    let ids: Vec<ObjectId> = doc
-        .objects
-        .iter()
-        .filter(|(_, o)| {
-            o.as_dict().is_ok_and(|d| {
-                d.get(b"Type").and_then(Object::as_name).ok() == Some(b"Font") || d.has(b"BaseFont")
-            })
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    for id in ids {
-        let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
-            continue;
-        };
-        let mut font = font.clone();
-        clean_font(doc, &mut font, budget)?;
-        doc.objects.insert(id, Object::Dictionary(font));
-    }
-    Ok(())
+/// Cleans the font dictionary at `id` in place; whether pdf-extract can then use it.
+pub fn prepare(doc: &mut Document, id: ObjectId, budget: &mut usize) -> Result<bool, ReadError> {
+    let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+        return Ok(false);
+    };
+    let mut font = font.clone();
+    clean_font(doc, &mut font, budget)?;
+    let ok = usable(doc, &font);
+    doc.objects.insert(id, Object::Dictionary(font));
+    Ok(ok)
 }
 
 fn clean_font(
@@ -430,7 +419,13 @@ fn write_cmap(map: &BTreeMap<u32, Vec<u16>>) -> Vec<u8> {
         out.push_str(&format!("{} beginbfchar\n", chunk.len()));
         for (code, dst) in chunk {
             let dst: String = dst.iter().map(|u| format!("{u:04X}")).collect();
-            out.push_str(&format!("<{code:04X}> <{dst}>\n"));
+            // An even number of digits: adobe-cmap-parser stops at an odd one.
+            let code = match code {
+                0..=0xFFFF => format!("{code:04X}"),
+                0x1_0000..=0xFF_FFFF => format!("{code:06X}"),
+                _ => format!("{code:08X}"),
+            };
+            out.push_str(&format!("<{code}> <{dst}>\n"));
         }
         out.push_str("endbfchar\n");
     }
@@ -566,6 +561,9 @@ mod tests {
         .collect();
         assert_eq!(map, want);
         assert_eq!(parse_to_unicode(&write_cmap(&map)), want);
+        let wide: BTreeMap<u32, Vec<u16>> = [(0x4_4780, vec![0x48])].into_iter().collect();
+        let text = String::from_utf8(write_cmap(&wide)).unwrap_or_default();
+        assert!(text.contains("<044780> <0048>"), "{text}");
         // What adobe-cmap-parser (inside pdf-extract) will read.
         assert!(parse_to_unicode(b"garbage ) ] [ <<").is_empty());
         assert!(parse_to_unicode(b"").is_empty());

@@ -395,6 +395,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
         operations: 0,
         forms: HashMap::new(),
         in_progress: Vec::new(),
+        fonts: HashMap::new(),
     };
     let mut cleaned_pages = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
@@ -413,7 +414,6 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
             .map_err(at_page)?;
         cleaned_pages.push((page, resources, ops));
     }
-    fonts::clean_fonts(doc, cleaner.budget)?;
     // The fonts, ToUnicode maps and other streams pdf-extract will inflate itself.
     inflate_remaining_streams(doc, cleaner.budget)?;
 
@@ -709,6 +709,8 @@ struct Cleaner<'l, 'b> {
     forms: HashMap<ObjectId, usize>,
     /// Forms being cleaned, innermost last: one met again is a cycle.
     in_progress: Vec<ObjectId>,
+    /// Fonts already cleaned, and whether pdf-extract can use them.
+    fonts: HashMap<ObjectId, bool>,
 }
 
 impl Cleaner<'_, '_> {
@@ -764,14 +766,23 @@ impl Cleaner<'_, '_> {
                 "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(1) => out.push(op),
                 "Tf" if operands.len() == 2 && number(&operands[1]).is_some() => {
                     // Fonts written inside the resources (not objects of their own) are
-                    // not cleaned by `fonts`: left out.
-                    let usable = operands[0]
+                    // not cleaned: left out.
+                    let font_id = operands[0]
                         .as_name()
                         .ok()
                         .and_then(|name| fonts.get(name).ok())
-                        .filter(|f| matches!(f, Object::Reference(_)))
-                        .and_then(|f| resolve_dict(doc, f))
-                        .is_some_and(|f| fonts::usable(doc, f));
+                        .and_then(|f| f.as_reference().ok());
+                    let usable = match font_id {
+                        Some(id) => match self.fonts.get(&id) {
+                            Some(&usable) => usable,
+                            None => {
+                                let usable = fonts::prepare(doc, id, self.budget)?;
+                                self.fonts.insert(id, usable);
+                                usable
+                            }
+                        },
+                        None => false,
+                    };
                     if let Some(level) = font_set.last_mut() {
                         *level = usable;
                     }
