@@ -330,6 +330,7 @@ const DUE_KEYS: &[&str] = &[
     "payable le",
     "paiement le",
     "exigible le",
+    "exigibilite",
 ];
 
 fn due_date(head: &[&Line], issue: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -384,6 +385,11 @@ const CUSTOMER_KEYS: &[&str] = &[
     "compte client",
     "n° de compte",
     "numero de compte",
+    "compte n°",
+    "n° d'abonne",
+    "numero d'abonne",
+    "reference abonne",
+    "code abonne",
     "n° de client",
     "n° client",
     "no client",
