@@ -1,1 +1,313 @@
+//! `inspect`: read bills from the command line and print one JSON report.
+//!
+//! ```text
+//! cargo run --release --bin inspect -- [--plan PLAN.json] [--lang fr|en] FILE...
+//! ```
+//!
+//! The report is `{"bills": [...], "findings": [], "errors": [{"source", "error"}]}` on
+//! stdout; exit status 0 when every file was read, 1 when some were not, 2 for bad usage.
+//! PDF crates can panic (and the release profile aborts) or loop on hostile files, so each
+//! file is read in a child process — this same binary, re-invoked with a hidden flag —
+//! under a time limit: a file that crashes or hangs the reader becomes an error in the
+//! report, and the other files are still read. Native only; on wasm32 `main` is empty so
+//! that `--all-targets` builds there too.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(native::main());
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::io::{Read, Write};
+    use std::path::Path;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use contestel::core::bill::Bill;
+    use contestel::core::error::{ReadError, ReadErrorKind};
+    use contestel::core::i18n::Lang;
+    use contestel::core::reader::{read, MAX_FILE_BYTES};
+    use serde::{Deserialize, Serialize};
+
+    /// The hidden flag that makes this binary read one file and print the outcome.
+    const CHILD_FLAG: &str = "--read-one-file";
+
+    /// How long one file may take to read.
+    const TIME_LIMIT: Duration = Duration::from_secs(10);
+
+    const USAGE: &str = "\
+usage: inspect [--plan PLAN.json] [--lang fr|en] FILE...
+
+Reads French telecom PDF bills and prints one JSON report on stdout:
+  {\"bills\": [...], \"findings\": [...], \"errors\": [{\"source\": ..., \"error\": ...}]}
+Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage.";
+
+    /// What the child sends back on its stdout.
+    #[derive(Serialize, Deserialize)]
+    enum Outcome {
+        #[serde(rename = "bill")]
+        Bill(Box<Bill>),
+        #[serde(rename = "error")]
+        Error(ReadError),
+    }
+
+    #[derive(Serialize)]
+    struct FileError {
+        source: String,
+        error: String,
+    }
+
+    #[derive(Serialize)]
+    struct Report {
+        bills: Vec<Bill>,
+        findings: Vec<serde_json::Value>,
+        errors: Vec<FileError>,
+    }
+
+    struct Options {
+        lang: Lang,
+        files: Vec<String>,
+    }
+
+    /// Runs the command; returns the exit status.
+    pub fn main() -> i32 {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        if args.first().map(String::as_str) == Some(CHILD_FLAG) {
+            return match args.get(1) {
+                Some(path) => child(path),
+                None => 2,
+            };
+        }
+        let options = match parse_args(&args) {
+            Ok(Some(o)) => o,
+            Ok(None) => {
+                println!("{USAGE}");
+                return 0;
+            }
+            Err(message) => {
+                eprintln!("inspect: {message}\n\n{USAGE}");
+                return 2;
+            }
+        };
+        let mut report = Report {
+            bills: Vec::new(),
+            findings: Vec::new(),
+            errors: Vec::new(),
+        };
+        for file in &options.files {
+            let source = source_name(file);
+            match std::fs::metadata(file) {
+                Err(e) => {
+                    let what = options
+                        .lang
+                        .pick("Impossible d'ouvrir ce fichier", "Cannot open this file");
+                    report.errors.push(FileError {
+                        source,
+                        error: format!("{what} ({e})."),
+                    });
+                    continue;
+                }
+                Ok(m) if m.is_dir() => {
+                    let what = options.lang.pick(
+                        "Ceci est un dossier, pas un fichier.",
+                        "This is a folder, not a file.",
+                    );
+                    report.errors.push(FileError {
+                        source,
+                        error: what.to_string(),
+                    });
+                    continue;
+                }
+                Ok(_) => {}
+            }
+            match read_in_child(file) {
+                Ok(bill) => report.bills.push(bill),
+                Err(error) => report.errors.push(FileError {
+                    source,
+                    error: error.message(options.lang),
+                }),
+            }
+        }
+        let json = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
+        let mut out = std::io::stdout().lock();
+        if writeln!(out, "{json}").is_err() {
+            return 1;
+        }
+        if report.errors.is_empty() {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// The options, `None` for `--help`, or what is wrong with the command line.
+    fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+        let mut lang = Lang::Fr;
+        let mut plan = None;
+        let mut files = Vec::new();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match arg.as_str() {
+                "-h" | "--help" => return Ok(None),
+                "--plan" => plan = Some(it.next().ok_or("--plan needs a file")?.clone()),
+                "--lang" => {
+                    lang = match it.next().map(String::as_str) {
+                        Some("fr") => Lang::Fr,
+                        Some("en") => Lang::En,
+                        _ => return Err("--lang takes fr or en".into()),
+                    }
+                }
+                "--" => files.extend(it.by_ref().cloned()),
+                a if a.starts_with("--plan=") => plan = Some(a["--plan=".len()..].to_string()),
+                a if a.starts_with('-') && a.len() > 1 => {
+                    return Err(format!("unknown option {a}"))
+                }
+                a => files.push(a.to_string()),
+            }
+        }
+        if files.is_empty() {
+            return Err("no bill to read".into());
+        }
+        if let Some(plan) = plan {
+            // The plan format is defined by the plan-checking work; until then it only
+            // has to be a readable JSON file.
+            let text = std::fs::read_to_string(&plan)
+                .map_err(|e| format!("cannot read the plan {plan}: {e}"))?;
+            serde_json::from_str::<serde_json::Value>(&text)
+                .map_err(|e| format!("the plan {plan} is not valid JSON: {e}"))?;
+        }
+        Ok(Some(Options { lang, files }))
+    }
+
+    /// The name a bill is known by: its file name, as in the browser.
+    fn source_name(path: &str) -> String {
+        Path::new(path)
+            .file_name()
+            .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// Test hook, debug builds only: `CONTESTEL_INSPECT_FAULT=hang|crash` makes the child
+    /// misbehave like the PDF crates can, so that containment is tested for real.
+    #[cfg(debug_assertions)]
+    fn injected_fault() {
+        match std::env::var("CONTESTEL_INSPECT_FAULT").as_deref() {
+            Ok("hang") => loop {
+                std::thread::sleep(Duration::from_secs(1));
+            },
+            Ok("crash") => std::process::abort(),
+            _ => {}
+        }
+    }
+
+    /// The time limit; debug builds let tests shorten it (`CONTESTEL_INSPECT_TIME_LIMIT_MS`).
+    fn time_limit() -> Duration {
+        #[cfg(debug_assertions)]
+        if let Some(ms) = std::env::var("CONTESTEL_INSPECT_TIME_LIMIT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            return Duration::from_millis(ms);
+        }
+        TIME_LIMIT
+    }
+
+    /// Child side: read one file, print the outcome as JSON, exit 0. A panic aborts the
+    /// process, which the parent reports as a crash.
+    fn child(path: &str) -> i32 {
+        #[cfg(debug_assertions)]
+        injected_fault();
+        let outcome = match read_file(path) {
+            Ok(bill) => Outcome::Bill(Box::new(bill)),
+            Err(e) => Outcome::Error(e),
+        };
+        match serde_json::to_string(&outcome) {
+            Ok(json) => {
+                let mut out = std::io::stdout().lock();
+                if out
+                    .write_all(json.as_bytes())
+                    .and_then(|_| out.flush())
+                    .is_ok()
+                {
+                    0
+                } else {
+                    1
+                }
+            }
+            Err(_) => 1,
+        }
+    }
+
+    fn read_file(path: &str) -> Result<Bill, ReadError> {
+        // The size is checked before a byte is read.
+        let size = std::fs::metadata(path)
+            .map_err(|_| ReadError::new(ReadErrorKind::Corrupt))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(ReadError::new(ReadErrorKind::TooLarge {
+                size,
+                max: MAX_FILE_BYTES,
+            }));
+        }
+        let bytes = std::fs::read(path).map_err(|_| ReadError::new(ReadErrorKind::Corrupt))?;
+        read(&bytes, &source_name(path)).map(|r| r.bill)
+    }
+
+    /// Parent side: run the child on one file, within the time limit.
+    fn read_in_child(path: &str) -> Result<Bill, ReadError> {
+        let exe = std::env::current_exe().map_err(|_| ReadError::new(ReadErrorKind::Crashed))?;
+        let mut child = Command::new(exe)
+            .arg(CHILD_FLAG)
+            .arg(path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|_| ReadError::new(ReadErrorKind::Crashed))?;
+        // Drain stdout on a thread so that a large report never blocks the child.
+        let mut stdout = child
+            .stdout
+            .take()
+            .ok_or(ReadError::new(ReadErrorKind::Crashed))?;
+        let reader = std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = stdout.read_to_end(&mut buf);
+            buf
+        });
+        let started = Instant::now();
+        let limit = time_limit();
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break Some(status),
+                Ok(None) if started.elapsed() >= limit => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    break None;
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+                Err(_) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(ReadError::new(ReadErrorKind::Crashed));
+                }
+            }
+        };
+        let output = reader.join().unwrap_or_default();
+        let Some(status) = status else {
+            return Err(ReadError::new(ReadErrorKind::Timeout {
+                seconds: limit.as_secs().max(1) as u32,
+            }));
+        };
+        if !status.success() {
+            return Err(ReadError::new(ReadErrorKind::Crashed));
+        }
+        match serde_json::from_slice::<Outcome>(&output) {
+            Ok(Outcome::Bill(bill)) => Ok(*bill),
+            Ok(Outcome::Error(e)) => Err(e),
+            Err(_) => Err(ReadError::new(ReadErrorKind::Crashed)),
+        }
+    }
+}

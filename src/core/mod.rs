@@ -7,8 +7,11 @@
 pub mod bill;
 pub mod error;
 pub mod i18n;
+pub mod interpret;
 pub mod journal;
 pub mod layout;
+pub mod money;
+pub mod pdf;
 pub mod reader;
 pub mod store;
 pub mod uploads;

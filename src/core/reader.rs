@@ -1,14 +1,17 @@
 //! The reading entry point: PDF bytes in, a read bill (or a clear error) out.
 //!
 //! Everything that can go wrong on a file a person drops is bounded here: the size before
-//! reading, and what the PDF layer allows. Panics from the PDF crates are contained one
-//! level up (a worker per file in the browser, a child process in `inspect`).
+//! reading, and what the PDF layer allows (`pdf::Limits`). Panics from the PDF crates are
+//! contained one level up (a worker per file in the browser, a child process in
+//! `inspect`, `read_contained` in native tests).
 
 use serde::{Deserialize, Serialize};
 
 use super::bill::Bill;
 use super::error::{ReadError, ReadErrorKind};
-use super::layout::{TextCell, TextPage, TextRow};
+use super::interpret::interpret;
+use super::layout::TextPage;
+use super::pdf::{self, Limits};
 
 /// The largest file the reader accepts. Real bills weigh 50 KB to 2 MB.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -23,43 +26,26 @@ pub struct Reading {
 }
 
 /// Reads a PDF bill from its bytes. `source` is the file name, kept in the bill.
+///
+/// PDF crates can panic on crafted files: call this where a panic is contained (a
+/// worker per file in the browser, a child process in the CLI), or use
+/// [`read_contained`] natively.
 pub fn read(bytes: &[u8], source: &str) -> Result<Reading, ReadError> {
     check_envelope(bytes)?;
-    let text = pdf_extract::extract_text_from_mem(bytes)
-        .map_err(|_| ReadError::new(ReadErrorKind::Corrupt))?;
-    let pages: Vec<TextPage> = text
-        .split('\u{c}')
-        .enumerate()
-        .map(|(i, page)| TextPage {
-            number: i as u32 + 1,
-            width: 0.0,
-            height: 0.0,
-            rows: page
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .enumerate()
-                .map(|(j, l)| TextRow {
-                    y: j as f32,
-                    size: 0.0,
-                    cells: vec![TextCell {
-                        x: 0.0,
-                        x_end: 0.0,
-                        text: l.trim().to_string(),
-                    }],
-                })
-                .collect(),
-        })
-        .filter(|p| !p.rows.is_empty())
-        .collect();
-    if pages.is_empty() {
-        return Err(ReadError::new(ReadErrorKind::NoText));
-    }
-    let bill = Bill {
-        source: source.to_string(),
-        pages: pages.len() as u32,
-        ..Bill::default()
-    };
+    let pages = pdf::extract(bytes, &Limits::default())?;
+    let bill = interpret(&pages, source);
     Ok(Reading { pages, bill })
+}
+
+/// [`read`], with a panic inside the PDF crates turned into `ReadErrorKind::Crashed`.
+///
+/// This relies on unwinding: it works in native debug and test builds, but not where
+/// panics abort — the release profile (`panic = "abort"`, so the `inspect` CLI reads each
+/// file in a child process) and wasm32 (where the worker is terminated instead).
+pub fn read_contained(bytes: &[u8], source: &str) -> Result<Reading, ReadError> {
+    // The panic message would go to stderr through the default hook; the error says it.
+    std::panic::catch_unwind(|| read(bytes, source))
+        .unwrap_or_else(|_| Err(ReadError::new(ReadErrorKind::Crashed)))
 }
 
 /// Checks what can be checked before parsing: emptiness, size and the PDF header.

@@ -1,0 +1,748 @@
+//! Understanding a bill: from positioned text rows to a structured [`Bill`].
+//!
+//! Pure: pages of text in, a bill out; no PDF, no clock. The reading is generic first —
+//! French bills share a frame (arrêté du 1er février 2002) — so a bill from an operator
+//! never seen still gives its charges:
+//! - the header fields come from labelled rows (`header`);
+//! - section headings say what the charges under them are (`sections`);
+//! - a charge is a row of a section that ends with amounts (`body`); with HT / %TVA / TTC
+//!   columns the charge is the TTC one (by the column headers' positions, else the
+//!   rightmost);
+//! - subtotals, summary rows naming a section, totals and VAT rows are not charges, and an
+//!   `EXEMPLE` explainer page is skipped whole;
+//! - call-detail rows (a date, then a time) become usage records (`usage`);
+//! - the printed total is the witness: a reading whose charges do not add up is tried
+//!   again without rows that repeat later ones, or without requiring headings, and the
+//!   reading that adds up wins; otherwise the bill carries a `TotalMismatch` warning.
+
+mod body;
+mod header;
+mod sections;
+mod text;
+mod usage;
+
+use rust_decimal::Decimal;
+
+use crate::core::bill::{Bill, BillWarning};
+use crate::core::layout::{TextCell, TextPage};
+
+use text::fold;
+
+/// The most charges kept on one bill; a real bill has a few dozen.
+pub const MAX_LINES: usize = 2_000;
+
+/// The most usage records kept on one bill.
+pub const MAX_USAGE: usize = 20_000;
+
+/// A row of text with what every step needs: its page, its text and its folded text.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    /// 1-based page.
+    pub page: u32,
+    /// The cells, left to right.
+    pub cells: Vec<TextCell>,
+    /// The cells' texts joined by two spaces.
+    pub text: String,
+    /// `text` folded (one char per char).
+    pub folded: String,
+    /// Byte range of each cell in `text`.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Line {
+    fn new(page: u32, mut cells: Vec<TextCell>) -> Line {
+        for c in &mut cells {
+            c.text = text::normalize(&c.text);
+        }
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(cells.len());
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                text.push_str("  ");
+            }
+            let start = text.len();
+            text.push_str(&c.text);
+            spans.push((start, text.len()));
+        }
+        let folded = fold(&text);
+        Line {
+            page,
+            cells,
+            text,
+            folded,
+            spans,
+        }
+    }
+
+    /// The horizontal centre of the text between two byte offsets, interpolated inside
+    /// its cell.
+    fn x_of(&self, start: usize, end: usize) -> Option<f32> {
+        let (i, (s, e)) = self
+            .spans
+            .iter()
+            .enumerate()
+            .find(|(_, (s, e))| start >= *s && start <= *e)?;
+        let cell = &self.cells[i];
+        let len = self.text[*s..*e].chars().count().max(1) as f32;
+        let width = cell.x_end - cell.x;
+        let a = self.text[*s..start].chars().count() as f32 / len;
+        let b = self.text[*s..end.min(*e)].chars().count() as f32 / len;
+        Some(cell.x + width * (a + b) / 2.0)
+    }
+}
+
+/// Rows of all pages, in reading order.
+pub(crate) fn lines_of(pages: &[TextPage]) -> Vec<Line> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.rows
+                .iter()
+                .filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()))
+                .map(move |r| Line::new(p.number, r.cells.clone()))
+        })
+        .collect()
+}
+
+/// Reads a bill from its pages of text. `source` is the file name, kept in the bill.
+pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
+    let lines = lines_of(pages);
+    let header = header::read_header(&lines);
+    let reference = header.period.map(|p| p.end).or(header.issue_date);
+    let body = body::read_body_checked(&lines, reference);
+
+    let mut warnings = Vec::new();
+    if header.operator.is_none() {
+        warnings.push(BillWarning::UnknownOperator);
+    }
+    let computed: Decimal = body.lines.iter().map(|l| l.amount).sum();
+    match body.total {
+        None => warnings.push(BillWarning::NoTotal),
+        Some(printed) if printed != computed => {
+            warnings.push(BillWarning::TotalMismatch { printed, computed })
+        }
+        Some(_) => {}
+    }
+    let mut lines = body.lines;
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        warnings.push(BillWarning::TooManyLines {
+            kept: MAX_LINES as u32,
+        });
+    }
+    let mut usage = body.usage;
+    usage.truncate(MAX_USAGE);
+
+    Bill {
+        source: source.to_string(),
+        operator: header.operator,
+        invoice_number: header.invoice_number,
+        issue_date: header.issue_date,
+        due_date: header.due_date,
+        period: header.period,
+        customer_id: header.customer_id,
+        line_numbers: header.line_numbers,
+        total: body.total,
+        total_ht: body.total_ht,
+        vat: body.vat,
+        lines,
+        usage,
+        warnings,
+        pages: pages
+            .iter()
+            .map(|p| p.number)
+            .max()
+            .unwrap_or(0)
+            .max(pages.len() as u32),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::body::is_usage_header;
+    use super::*;
+    use crate::core::bill::Operator;
+    use crate::core::bill::{Category, VatLine};
+    use crate::core::layout::TextRow;
+    use std::str::FromStr;
+
+    /// A page from rows of cells; cells are laid out left to right, the last one of a
+    /// row of two or more right-aligned at x = 560 like an amount column.
+    pub(crate) fn page(number: u32, rows: &[&[&str]]) -> TextPage {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, cells)| {
+                let mut x = 40.0;
+                let n = cells.len();
+                let cells = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(j, t)| {
+                        let w = t.chars().count() as f32 * 5.0;
+                        let (x0, x1) = if n > 1 && j == n - 1 {
+                            (560.0 - w, 560.0)
+                        } else {
+                            (x, x + w)
+                        };
+                        x = x1 + 20.0;
+                        TextCell {
+                            x: x0,
+                            x_end: x1,
+                            text: t.to_string(),
+                        }
+                    })
+                    .collect();
+                TextRow {
+                    y: 40.0 + i as f32 * 12.0,
+                    size: 9.0,
+                    cells,
+                }
+            })
+            .collect();
+        TextPage {
+            number,
+            width: 595.0,
+            height: 842.0,
+            rows,
+        }
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn charges(bill: &Bill) -> Vec<(String, Decimal, String, Category)> {
+        bill.lines
+            .iter()
+            .map(|l| (l.label.clone(), l.amount, l.section.clone(), l.category))
+            .collect()
+    }
+
+    #[test]
+    fn reads_charges_not_subtotals_summaries_or_examples() {
+        let pages = [
+            page(
+                1,
+                &[
+                    &["Bouygues Telecom"],
+                    &["Total de votre facture", "47,59 €"],
+                    &["Votre facture en bref"],
+                    &["Vos abonnements, forfaits et options", "34,59 €"],
+                    &["Vos communications (du 02/10 au 01/11)", "6,60 €"],
+                    &["Mensualité de votre facilité de paiement", "6,40 €"],
+                    &["Total TTC", "47,59 €"],
+                    &["RCS Paris 397 480 930 – N° TVA intracommunautaire FR74397480930"],
+                ],
+            ),
+            page(
+                2,
+                &[
+                    &["EXEMPLE – Vos abonnements, forfaits et options"],
+                    &["1", "Forfait Sensation 100 Go du 02/01 au 01/02", "32,99"],
+                    &["EXEMPLE"],
+                ],
+            ),
+            page(
+                3,
+                &[
+                    &["Vos abonnements, forfaits et options"],
+                    &["%TVA", "€ HT", "€ TTC"],
+                    &["Forfait Sensation 5G 130 Go du 02/10 au 01/11", "20%", "29,99", "35,99"],
+                    &["Option B.tv+ sur mobile du 02/10 au 01/11", "10%", "6,00", "6,60"],
+                    &["Remise Bbox & Mobile du 02/10 au 01/11", "20%", "-6,67", "-8,00"],
+                    &["Total", "34,59"],
+                    &["Vos communications (du 02/10 au 01/11)"],
+                    &["Décomptées de vos forfaits : 14 appels, 22 SMS, 3,2 Go – voir le détail en page 4."],
+                    &["%TVA", "€ HT", "€ TTC"],
+                    &["En dépassement ou non incluses dans vos forfaits"],
+                    &["Appels vers l'international (Tunisie)", "20%", "3,50", "4,20"],
+                    &["Appels vers les numéros spéciaux (08 99)", "20%", "2,00", "2,40"],
+                    &["Total", "6,60"],
+                    &["Mensualité de votre facilité de paiement"],
+                    &["Montant total financé : 510,00 € – taux débiteur fixe 0 % – 16 mensualités restantes."],
+                    &["Mensualité 8/24 – iPad 11 128 Go", "6,40"],
+                    &["TVA 20 % sur 33,99 €", "6,80 €"],
+                    &["TVA 10 % sur 6,00 €", "0,60 €"],
+                    &["Total de votre facture", "47,59 €"],
+                    &["Bouygues Telecom – SA au capital de 713 500 522,20 € – 37-39 rue Boissière – 75116 Paris"],
+                ],
+            ),
+        ];
+        let bill = interpret(&pages, "b.pdf");
+        let subs = "Vos abonnements, forfaits et options".to_string();
+        let comms = "Vos communications (du 02/10 au 01/11)".to_string();
+        let inst = "Mensualité de votre facilité de paiement".to_string();
+        assert_eq!(
+            charges(&bill),
+            vec![
+                (
+                    "Forfait Sensation 5G 130 Go du 02/10 au 01/11".into(),
+                    d("35.99"),
+                    subs.clone(),
+                    Category::Subscription
+                ),
+                (
+                    "Option B.tv+ sur mobile du 02/10 au 01/11".into(),
+                    d("6.60"),
+                    subs.clone(),
+                    Category::Option
+                ),
+                (
+                    "Remise Bbox & Mobile du 02/10 au 01/11".into(),
+                    d("-8.00"),
+                    subs,
+                    Category::Discount
+                ),
+                (
+                    "Appels vers l'international (Tunisie)".into(),
+                    d("4.20"),
+                    comms.clone(),
+                    Category::OutOfPlan
+                ),
+                (
+                    "Appels vers les numéros spéciaux (08 99)".into(),
+                    d("2.40"),
+                    comms,
+                    Category::Premium
+                ),
+                (
+                    "Mensualité 8/24 – iPad 11 128 Go".into(),
+                    d("6.40"),
+                    inst,
+                    Category::EquipmentInstalment
+                ),
+            ]
+        );
+        assert_eq!(bill.total, Some(d("47.59")));
+        assert_eq!(bill.operator, Some(Operator::Bouygues));
+        assert_eq!(
+            bill.vat,
+            vec![
+                VatLine {
+                    rate: d("20"),
+                    base: Some(d("33.99")),
+                    amount: d("6.80")
+                },
+                VatLine {
+                    rate: d("10"),
+                    base: Some(d("6.00")),
+                    amount: d("0.60")
+                },
+            ]
+        );
+        assert_eq!(bill.warnings, vec![]);
+        assert_eq!(bill.pages, 3);
+    }
+
+    #[test]
+    fn takes_the_ttc_column_wherever_it_is() {
+        // TTC printed first, HT last: the column header decides, not the position.
+        let mut p = page(
+            1,
+            &[
+                &["Abonnements"],
+                &["Libellé", "Montant TTC", "Montant HT"],
+                &["Forfait Box", "36,00", "30,00"],
+                &["Total à payer", "36,00"],
+            ],
+        );
+        // Put the header cells over their columns.
+        p.rows[1].cells[1].x = 380.0;
+        p.rows[1].cells[1].x_end = 440.0;
+        p.rows[2].cells[1].x = 410.0;
+        p.rows[2].cells[1].x_end = 440.0;
+        let bill = interpret(&[p], "x.pdf");
+        assert_eq!(bill.lines.len(), 1);
+        assert_eq!(bill.lines[0].amount, d("36.00"));
+        assert_eq!(bill.lines[0].category, Category::Subscription);
+        assert_eq!(bill.warnings, vec![BillWarning::UnknownOperator]);
+    }
+
+    #[test]
+    fn skips_explainer_pages_only() {
+        let cases: &[(&[&str], usize)] = &[
+            (&["EXEMPLE"], 0),
+            (&["EXEMPLE – Vos abonnements"], 0),
+            (&["Comment lire votre facture ?"], 0),
+            (
+                &["Vos appels PAR EXEMPLE vers l'étranger sont détaillés en page 3."],
+                1,
+            ),
+            (&["Exemple de calcul : voir au verso."], 1),
+        ];
+        for (marker, want) in cases {
+            let p = page(1, &[marker, &["Abonnements"], &["Forfait 5G", "10,00 €"]]);
+            assert_eq!(interpret(&[p], "x.pdf").lines.len(), *want, "{marker:?}");
+        }
+    }
+
+    #[test]
+    fn tells_call_detail_headers_from_header_blocks() {
+        let cases: &[(&[&str], bool)] = &[
+            (
+                &[
+                    "Date",
+                    "Heure",
+                    "Numéro / service",
+                    "Type",
+                    "Durée / volume",
+                    "Montant TTC",
+                ],
+                true,
+            ),
+            (&["Date", "Destination", "Durée", "Montant"], true),
+            (
+                &["Référence client", "Date de facture", "Numéro de facture"],
+                false,
+            ),
+            (&["Date", "Libellé", "Montant TTC"], false),
+        ];
+        for (cells, want) in cases {
+            let lines = lines_of(&[page(1, &[cells])]);
+            assert_eq!(is_usage_header(&lines[0]), *want, "{cells:?}");
+        }
+    }
+
+    #[test]
+    fn makes_ht_only_charges_ttc() {
+        let mut p = page(
+            1,
+            &[
+                &["orange"],
+                &["Abonnements"],
+                &["Libellé", "Montant HT"],
+                &["Forfait Pro 5G", "20,00"],
+                &["Option Flotte", "4,17"],
+                &["Total HT", "24,17"],
+                &["TVA 20 % sur 24,17", "4,83"],
+                &["Total TTC", "29,00"],
+            ],
+        );
+        p.rows[2].cells[1].x = 500.0;
+        let bill = interpret(&[p], "x.pdf");
+        let got: Vec<Decimal> = bill.lines.iter().map(|l| l.amount).collect();
+        assert_eq!(got, vec![d("24.00"), d("5.00")]);
+        assert_eq!(bill.total_ht, Some(d("24.17")));
+        assert_eq!(bill.warnings, vec![]);
+    }
+
+    #[test]
+    fn reads_vat_lines_in_every_layout() {
+        /// Cells of the row, then the VAT line as (rate, base, amount).
+        type Case = (
+            &'static [&'static str],
+            Option<(&'static str, Option<&'static str>, &'static str)>,
+        );
+        let cases: &[Case] = &[
+            (
+                &["TVA 20 % sur 38,20 €", "7,64 €"],
+                Some(("20", Some("38.20"), "7.64")),
+            ),
+            (&["dont TVA", "20 %", "4,50 €"], Some(("20", None, "4.50"))),
+            (
+                &["TVA", "20,00 %", "38,20", "7,64", "45,84"],
+                Some(("20", Some("38.20"), "7.64")),
+            ),
+            (
+                &["20,00 %", "38,20", "7,64"],
+                Some(("20", Some("38.20"), "7.64")),
+            ),
+            (&["20%", "29,99", "35,99"], None),
+            (&["TVA 20% payée sur les encaissements."], None),
+        ];
+        for (cells, want) in cases {
+            let bill = interpret(&[page(1, &[&["orange"], cells])], "x.pdf");
+            let want: Vec<VatLine> = want
+                .iter()
+                .map(|(r, b, a)| VatLine {
+                    rate: d(r),
+                    base: b.map(d),
+                    amount: d(a),
+                })
+                .collect();
+            assert_eq!(bill.vat, want, "{cells:?}");
+        }
+    }
+
+    #[test]
+    fn joins_labels_wrapped_onto_two_rows() {
+        let rows: &[&[&str]] = &[
+            &["orange"],
+            &["Services fournis par des tiers"],
+            &["Internet+ GameZone Club – abonnement", "3,00 €"],
+            &["hebdomadaire du 06/10"],
+            &["Internet+ GameZone Club – abonnement"],
+            &["hebdomadaire du 13/10", "3,00 €"],
+            &["Achats effectués avec votre mobile."],
+            &["Total à payer", "6,00 €"],
+        ];
+        let bill = interpret(&[page(1, rows)], "x.pdf");
+        let labels: Vec<&str> = bill.lines.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Internet+ GameZone Club – abonnement hebdomadaire du 06/10",
+                "Internet+ GameZone Club – abonnement hebdomadaire du 13/10"
+            ]
+        );
+    }
+
+    #[test]
+    fn drops_dot_leaders_from_labels() {
+        let rows: &[&[&str]] = &[
+            &["orange"],
+            &["Abonnements"],
+            &["Forfait 5G ............ 10,00 €"],
+            &["Total à payer ….. 10,00 €"],
+        ];
+        let bill = interpret(&[page(1, rows)], "x.pdf");
+        assert_eq!(bill.lines[0].label, "Forfait 5G");
+        assert_eq!(bill.total, Some(d("10.00")));
+    }
+
+    #[test]
+    fn warns_on_totals() {
+        let cases: &[(&[&[&str]], Vec<BillWarning>)] = &[
+            (
+                &[
+                    &["orange"],
+                    &["Abonnements"],
+                    &["Forfait", "10,00 €"],
+                    &["Total à payer", "12,00 €"],
+                ],
+                vec![BillWarning::TotalMismatch {
+                    printed: d("12.00"),
+                    computed: d("10.00"),
+                }],
+            ),
+            (
+                &[&["orange"], &["Abonnements"], &["Forfait", "10,00 €"]],
+                vec![BillWarning::NoTotal],
+            ),
+            (
+                &[
+                    &["orange"],
+                    &["Abonnements"],
+                    &["Forfait", "10,00 €"],
+                    &["Net à payer", "10,00 €"],
+                ],
+                vec![],
+            ),
+        ];
+        for (rows, want) in cases {
+            let bill = interpret(&[page(1, rows)], "x.pdf");
+            assert_eq!(&bill.warnings, want, "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn checks_its_reading_against_the_total() {
+        type Case = (
+            &'static str,
+            &'static [&'static [&'static str]],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            (
+                "a heading carrying its subtotal opens its section",
+                &[
+                    &["orange"],
+                    &["Abonnements, forfaits et options", "15,00 €"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Total à payer", "15,00 €"],
+                ],
+                &["10.00", "5.00"],
+            ),
+            (
+                "a summary that repeats the detail line by line is dropped",
+                &[
+                    &["orange"],
+                    &["Récapitulatif"],
+                    &["Abonnements"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Détail"],
+                    &["Vos abonnements"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Total à payer", "15,00 €"],
+                ],
+                &["10.00", "5.00"],
+            ),
+            (
+                "no heading at all: charges are still read",
+                &[
+                    &["orange"],
+                    &["Forfait 5G", "10,00 €"],
+                    &["Option Multi-SIM", "5,00 €"],
+                    &["Orange SA au capital de 10 640 226 396 €"],
+                    &["Total à payer", "15,00 €"],
+                ],
+                &["10.00", "5.00"],
+            ),
+            (
+                "a discount printed without its sign, a per-line subtotal, a tax word",
+                &[
+                    &["orange"],
+                    &["Ligne 06 12 34 56 78"],
+                    &["Abonnements"],
+                    &["Forfait 5G", "10,00 € TTC"],
+                    &["Remises"],
+                    &["Remise fidélité", "2,00 €"],
+                    &["Total ligne 06 12 34 56 78", "8,00 €"],
+                    &["Total à payer", "8,00 €"],
+                ],
+                &["10.00", "-2.00"],
+            ),
+            (
+                "of two totals, the one the charges add up to",
+                &[
+                    &["orange"],
+                    &["Montant de votre facture", "15,00 €"],
+                    &["Solde antérieur", "3,00 €"],
+                    &["Net à payer", "18,00 €"],
+                    &["Abonnements"],
+                    &["Forfait 5G", "15,00 €"],
+                ],
+                &["15.00"],
+            ),
+        ];
+        for (what, rows, want) in cases {
+            let bill = interpret(&[page(1, rows)], "x.pdf");
+            let got: Vec<Decimal> = bill.lines.iter().map(|l| l.amount).collect();
+            let want: Vec<Decimal> = want.iter().map(|w| d(w)).collect();
+            assert_eq!(got, want, "{what}");
+            assert_eq!(bill.warnings, vec![], "{what}");
+        }
+    }
+
+    /// Garbage in never panics: pseudo-random rows of bill-like fragments, accents,
+    /// spacing marks and odd spaces (a fixed generator, so failures reproduce).
+    #[test]
+    fn never_panics_on_garbage() {
+        const PIECES: &[&str] = &[
+            "é",
+            "´",
+            "¸",
+            "\u{a0}",
+            "\u{202f}",
+            "-",
+            "−",
+            "%",
+            "€",
+            ":",
+            "/",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "0",
+            "1",
+            "9",
+            "12,99",
+            "1 234,56 €",
+            "du ",
+            " au ",
+            "1er",
+            "octobre",
+            "2026",
+            "02/10",
+            "00:02:15",
+            "Total",
+            "TVA 20 %",
+            "sur",
+            "Forfait",
+            "Remises",
+            "EXEMPLE",
+            "Date",
+            "Heure",
+            "Numéro",
+            "Ligne",
+            "N° de facture",
+            "06 12 34 56 78",
+            "Montant TTC",
+            "HT",
+            "inclus",
+            "Go",
+            "(",
+            ")",
+            "ǅ",
+            "İ",
+            "ß",
+            "\u{301}",
+            "💶",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for _ in 0..next(30) {
+                let cells = (0..1 + next(5))
+                    .map(|_| {
+                        (0..1 + next(6))
+                            .map(|_| PIECES[next(PIECES.len())])
+                            .collect::<String>()
+                    })
+                    .collect();
+                rows.push(cells);
+            }
+            let refs: Vec<Vec<&str>> = rows
+                .iter()
+                .map(|r| r.iter().map(String::as_str).collect())
+                .collect();
+            let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+            let pages = [page(1, &slices), page(2, &slices)];
+            let _ = interpret(&pages, "garbage.pdf");
+        }
+    }
+
+    #[test]
+    fn caps_the_number_of_lines() {
+        let mut rows: Vec<Vec<String>> = vec![vec!["orange".into()], vec!["Abonnements".into()]];
+        for i in 0..MAX_LINES + 5 {
+            rows.push(vec![format!("Option {i}"), "1,00".into()]);
+        }
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let bill = interpret(&[page(1, &slices)], "x.pdf");
+        assert_eq!(bill.lines.len(), MAX_LINES);
+        assert!(bill.warnings.contains(&BillWarning::TooManyLines {
+            kept: MAX_LINES as u32
+        }));
+    }
+
+    #[test]
+    fn reads_an_unknown_operators_bill() {
+        let rows: &[&[&str]] = &[
+            &["TELORA"],
+            &["Facture TLR-2026-11-004512"],
+            &["Référence client :", "TL-558204"],
+            &["Émise le :", "20/11/2026"],
+            &["Net à payer", "15,99 EUR"],
+            &["Votre offre mobile"],
+            &["Montant TTC"],
+            &["Forfait Liberté 80 Go – novembre 2026", "11,99 EUR"],
+            &["Option Appels illimités Europe", "4,00 EUR"],
+            &["Net à payer", "15,99 EUR"],
+        ];
+        let bill = interpret(&[page(1, rows)], "t.pdf");
+        assert_eq!(bill.operator, None);
+        assert_eq!(bill.invoice_number.as_deref(), Some("TLR-2026-11-004512"));
+        assert_eq!(bill.customer_id.as_deref(), Some("TL-558204"));
+        assert_eq!(bill.lines.len(), 2);
+        assert_eq!(bill.lines[0].section, "Votre offre mobile");
+        assert_eq!(bill.lines[0].category, Category::Subscription);
+        assert_eq!(bill.lines[1].category, Category::Option);
+        assert_eq!(bill.warnings, vec![BillWarning::UnknownOperator]);
+    }
+}

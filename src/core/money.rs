@@ -1,0 +1,562 @@
+//! Amounts of money as bills print them, parsed into `Decimal` in one tested place.
+//!
+//! Pure: text in, values out. Bills write `12,99 €`, `12,99€`, `12,99 EUR`, `29.99`,
+//! `1 234,56 €` (thousands separated by a space, U+00A0 or U+202F), `1.234,56`, `-5,00 €`
+//! and `- 5,00 €`; PDF text sometimes glues a row's columns together (`29.995.0024.99`).
+//! What looks like an amount but is not one (phone numbers `06 12 34 56 78`, dates
+//! `01/10/2026` or `01.10.2026`, durations `00:02:15`, volumes `1,5 Go`, invoice numbers,
+//! VAT rates `20 %`) is refused: a bare number needs two decimals or a currency sign.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// An amount found inside a piece of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmountToken {
+    /// Byte offset of the first character (the sign, when there is one).
+    pub start: usize,
+    /// Byte offset just past the amount, its currency sign included.
+    pub end: usize,
+    /// The value, negative when signed.
+    pub value: Decimal,
+    /// Whether a currency sign (`€`, `EUR`, `euros`) was printed with it.
+    pub currency: bool,
+}
+
+/// Parses text that is exactly one amount (surrounding spaces allowed).
+pub fn parse_amount(text: &str) -> Option<Decimal> {
+    let trimmed = text.trim_matches(is_space);
+    let found = find_amounts(trimmed);
+    match found.as_slice() {
+        [one] if one.start == 0 && one.end == trimmed.len() => Some(one.value),
+        _ => None,
+    }
+}
+
+/// Finds every amount in `text`, left to right.
+pub fn find_amounts(text: &str) -> Vec<AmountToken> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if at_boundary(&chars, i) {
+            if let Some(tokens) = amounts_at(&chars, i, text.len()) {
+                let next = index_of(&chars, tokens.last().map_or(0, |t| t.end));
+                found.extend(tokens);
+                i = next.max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Parses text that is exactly one percentage (`20%`, `5,5 %`, `20,00 %`), in percent.
+pub fn parse_rate(text: &str) -> Option<Decimal> {
+    let t = text.trim_matches(is_space);
+    let number = t.strip_suffix('%')?.trim_end_matches(is_space);
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let separators = number.chars().filter(|c| *c == ',' || *c == '.').count();
+    if separators > 1 || number.starts_with([',', '.']) || number.ends_with([',', '.']) {
+        return None;
+    }
+    Decimal::from_str(&number.replace(',', "."))
+        .ok()
+        .map(|d| d.normalize())
+}
+
+/// Finds every percentage in `text` (`TVA 20%`, `5,5 %`), in percent.
+pub fn find_rates(text: &str) -> Vec<Decimal> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut rates = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let boundary =
+            i == 0 || !(chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], ',' | '.'));
+        if boundary && chars[i].is_ascii_digit() {
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], ',' | '.')) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < chars.len() && is_space(chars[k]) {
+                k += 1;
+            }
+            if k < chars.len() && chars[k] == '%' {
+                let s: String = chars[i..j].iter().collect();
+                if let Some(rate) = parse_rate(&format!("{s}%")) {
+                    rates.push(rate);
+                }
+                i = k + 1;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    rates
+}
+
+/// The spaces bills put inside and around amounts.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
+}
+
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '\u{2212}' | '\u{2013}')
+}
+
+fn index_of(chars: &[(usize, char)], byte: usize) -> usize {
+    chars
+        .iter()
+        .position(|(b, _)| *b >= byte)
+        .unwrap_or(chars.len())
+}
+
+fn at_boundary(chars: &[(usize, char)], i: usize) -> bool {
+    let c = chars[i].1;
+    if !(c.is_ascii_digit() || is_minus(c)) {
+        return false;
+    }
+    match i.checked_sub(1).map(|p| chars[p].1) {
+        None => true,
+        Some(p) => {
+            !(p.is_alphanumeric()
+                || matches!(p, '/' | ':' | '.' | ',' | '+' | '_' | '°')
+                || is_minus(p))
+        }
+    }
+}
+
+/// The amount (or chain of glued amounts) starting at `i`, if any.
+fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<AmountToken>> {
+    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let byte = |k: usize| chars.get(k).map_or(len, |(b, _)| *b);
+    let mut k = i;
+    let negative = at(k).is_some_and(is_minus);
+    if negative {
+        k += 1;
+        // `- 5,00`, or `-` and `5,00` in cells two spaces apart.
+        while at(k).is_some_and(is_space) && k < i + 3 {
+            k += 1;
+        }
+        if !at(k).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let first = number_at(chars, k)?;
+    let mut end = first.end;
+    let mut tokens = vec![AmountToken {
+        start: byte(i),
+        end: 0,
+        value: first.value(negative),
+        currency: false,
+    }];
+    // Glued columns: `29.995.0024.99` is 29.99, 5.00 and 24.99. Only accepted when the
+    // whole run splits cleanly into two-decimal amounts.
+    if first.decimals == 2 && at(end).is_some_and(|c| c.is_ascii_digit()) {
+        let mut next = end;
+        let mut glued = Vec::new();
+        while at(next).is_some_and(|c| c.is_ascii_digit()) {
+            let n = plain_number_at(chars, next)?;
+            if n.decimals != 2 {
+                return None;
+            }
+            glued.push((byte(next), n.value(false)));
+            next = n.end;
+        }
+        tokens[0].end = byte(end);
+        for (start, value) in glued {
+            tokens.push(AmountToken {
+                start,
+                end: 0,
+                value,
+                currency: false,
+            });
+        }
+        // Fix the ends: each glued amount ends where the next starts.
+        for t in 0..tokens.len() {
+            tokens[t].end = if t + 1 < tokens.len() {
+                tokens[t + 1].start
+            } else {
+                byte(next)
+            };
+        }
+        end = next;
+        let (after, currency) = currency_at(chars, end);
+        if !ends_cleanly(chars, after, currency) {
+            return None;
+        }
+        let last = tokens.len() - 1;
+        tokens[last].end = byte(after);
+        tokens[last].currency = currency;
+        return Some(tokens);
+    }
+    let (after, currency) = currency_at(chars, end);
+    let shape_ok = match first.decimals {
+        2 => true,
+        0 | 1 | 3 | 4 => currency,
+        _ => false,
+    };
+    if !shape_ok || !ends_cleanly(chars, after, currency) {
+        return None;
+    }
+    end = after;
+    tokens[0].end = byte(end);
+    tokens[0].currency = currency;
+    Some(tokens)
+}
+
+struct Number {
+    digits: String,
+    decimals: usize,
+    end: usize,
+}
+
+impl Number {
+    fn value(&self, negative: bool) -> Decimal {
+        let mut v = Decimal::from_str(&self.digits).unwrap_or_default();
+        v.set_sign_negative(negative);
+        v
+    }
+}
+
+/// A number at `k`: grouped thousands (`1 234,56`, `1.234,56`) when they fit, else plain.
+fn number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
+    grouped_number_at(chars, k).or_else(|| plain_number_at(chars, k))
+}
+
+/// `digits [sep digits]`, the decimal separator being `,` or `.`.
+fn plain_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
+    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let mut j = k;
+    let mut int = String::new();
+    while let Some(c) = at(j).filter(|c| c.is_ascii_digit()) {
+        int.push(c);
+        j += 1;
+    }
+    if int.is_empty() {
+        return None;
+    }
+    let mut decimals = String::new();
+    if at(j).is_some_and(|c| c == ',' || c == '.') && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+    {
+        let mut d = j + 1;
+        while let Some(c) = at(d).filter(|c| c.is_ascii_digit()) {
+            decimals.push(c);
+            d += 1;
+        }
+        // Glued columns: keep two decimals and let the caller read the rest.
+        if decimals.len() > 4 || (decimals.len() > 2 && glued_follows(chars, j + 3)) {
+            decimals.truncate(2);
+            d = j + 3;
+        }
+        j = d;
+    }
+    Some(Number {
+        digits: if decimals.is_empty() {
+            int
+        } else {
+            format!("{int}.{decimals}")
+        },
+        decimals: decimals.len(),
+        end: j,
+    })
+}
+
+/// Whether a two-decimal amount starts at `k` (the rest of a glued run).
+fn glued_follows(chars: &[(usize, char)], k: usize) -> bool {
+    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let mut j = k;
+    while at(j).is_some_and(|c| c.is_ascii_digit()) {
+        j += 1;
+    }
+    j > k
+        && at(j).is_some_and(|c| c == ',' || c == '.')
+        && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+        && at(j + 2).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// `1 234,56`, `1 234 567.89`, `1.234,56`: a lead of 1–3 digits, groups of exactly 3,
+/// then a decimal part with the other separator.
+fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
+    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let mut j = k;
+    let mut int = String::new();
+    while let Some(c) = at(j).filter(|c| c.is_ascii_digit()) {
+        int.push(c);
+        j += 1;
+    }
+    if int.is_empty() || int.len() > 3 {
+        return None;
+    }
+    let sep = at(j)?;
+    let dotted = sep == '.';
+    if !(dotted || is_space(sep)) {
+        return None;
+    }
+    let mut groups = 0;
+    loop {
+        let s = at(j);
+        let same_sep = if dotted {
+            s == Some('.')
+        } else {
+            s.is_some_and(is_space)
+        };
+        if !same_sep {
+            break;
+        }
+        let group: Option<String> = (1..=3)
+            .map(|o| at(j + o).filter(|c| c.is_ascii_digit()))
+            .collect();
+        let Some(group) = group else { break };
+        if at(j + 4).is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        int.push_str(&group);
+        j += 4;
+        groups += 1;
+    }
+    if groups == 0 {
+        return None;
+    }
+    let decimal_sep = at(j);
+    let accepted = if dotted {
+        decimal_sep == Some(',')
+    } else {
+        decimal_sep == Some(',') || decimal_sep == Some('.')
+    };
+    let two_decimals = accepted
+        && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+        && at(j + 2).is_some_and(|c| c.is_ascii_digit())
+        && !at(j + 3).is_some_and(|c| c.is_ascii_digit());
+    if two_decimals {
+        let decimals: String = [at(j + 1)?, at(j + 2)?].iter().collect();
+        return Some(Number {
+            digits: format!("{int}.{decimals}"),
+            decimals: 2,
+            end: j + 3,
+        });
+    }
+    // `1 234 €`: grouped without decimals only with a currency sign after it.
+    if !dotted && currency_at(chars, j).1 {
+        return Some(Number {
+            digits: int,
+            decimals: 0,
+            end: j,
+        });
+    }
+    None
+}
+
+/// Skips an optional currency sign after an amount: `€`, `EUR`, `euros`, with or without
+/// a space before it. Returns the index after it and whether there was one.
+fn currency_at(chars: &[(usize, char)], k: usize) -> (usize, bool) {
+    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let mut j = k;
+    while at(j).is_some_and(is_space) && j < k + 2 {
+        j += 1;
+    }
+    if at(j) == Some('€') {
+        return (j + 1, true);
+    }
+    for word in ["euros", "euro", "eur"] {
+        let n = word.chars().count();
+        let candidate: String = (j..j + n).filter_map(at).collect();
+        if candidate.to_lowercase() == word && !at(j + n).is_some_and(|c| c.is_alphanumeric()) {
+            return (j + n, true);
+        }
+    }
+    (k, false)
+}
+
+/// What may follow an amount: the end, a space, punctuation; not another digit, a `%`, a
+/// date or time separator, a letter, or a unit of volume or time.
+fn ends_cleanly(chars: &[(usize, char)], k: usize, currency: bool) -> bool {
+    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    match at(k) {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '%' || c == ':' || c == '°' => false,
+        Some('/') => currency, // `0,15 €/min` is a price; `01/10` is a date.
+        Some('.' | ',') => !at(k + 1).is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if is_space(c) => {
+            if currency {
+                return true;
+            }
+            let mut j = k;
+            while at(j).is_some_and(is_space) {
+                j += 1;
+            }
+            if at(j) == Some('%') {
+                return false;
+            }
+            let word: String = chars[j.min(chars.len())..]
+                .iter()
+                .map(|(_, c)| *c)
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            !UNITS.contains(&word.as_str())
+        }
+        Some(_) => true,
+    }
+}
+
+/// Units that make a number a quantity, not an amount.
+const UNITS: &[&str] = &[
+    "go", "mo", "ko", "to", "gb", "mb", "kb", "min", "mn", "s", "sec", "h", "sms", "mms", "appels",
+    "mois", "jours", "j",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// `parses_to!(text => value)` or `parses_to!(text => none)`.
+    macro_rules! parses_to {
+        ($($text:expr => $want:tt),* $(,)?) => {{
+            $(
+                let got = parse_amount($text);
+                let want: Option<Decimal> = parses_to!(@want $want);
+                assert_eq!(got, want, "parse_amount({:?})", $text);
+            )*
+        }};
+        (@want none) => { None };
+        (@want $v:literal) => { Some(d($v)) };
+    }
+
+    #[test]
+    fn parses_every_form_bills_use() {
+        parses_to!(
+            "12,99 €" => "12.99",
+            "12,99€" => "12.99",
+            "12,99 EUR" => "12.99",
+            "12,99 euros" => "12.99",
+            "29.99" => "29.99",
+            "0,00" => "0",
+            "1 234,56 €" => "1234.56",
+            "1\u{a0}234,56 €" => "1234.56",
+            "1\u{202f}234,56\u{a0}€" => "1234.56",
+            "1 234 567,89" => "1234567.89",
+            "1.234,56" => "1234.56",
+            "1.234,56 €" => "1234.56",
+            "-5,00 €" => "-5.00",
+            "- 5,00 €" => "-5.00",
+            "\u{2212}5,00" => "-5.00",
+            "-0,50" => "-0.50",
+            "29 €" => "29",
+            "0,059 €" => "0.059",
+            "  24,99  " => "24.99",
+        );
+    }
+
+    #[test]
+    fn refuses_near_misses() {
+        parses_to!(
+            "06 12 34 56 78" => none,
+            "06.12.34.56.78" => none,
+            "0612345678" => none,
+            "01/10/2026" => none,
+            "01.10.2026" => none,
+            "2026-10-01" => none,
+            "00:02:15" => none,
+            "02:15" => none,
+            "100 Go" => none,
+            "1,5 Go" => none,
+            "12,30 Mo" => none,
+            "20%" => none,
+            "5,5 %" => none,
+            "20,00 %" => none,
+            "F123456789" => none,
+            "123456789" => none,
+            "FR60421938861" => none,
+            "421 938 861" => none,
+            "1.234" => none,
+            "29,9" => none,
+            "12,99 € 3,00 €" => none,
+            "" => none,
+            "-" => none,
+        );
+    }
+
+    #[test]
+    fn finds_amounts_inside_text() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Forfait 100 Go  19,99 €", &["19.99"]),
+            (
+                "Free Haut Débit du 1er au 31 Juillet 2015  29.99",
+                &["29.99"],
+            ),
+            ("Option Multi-SIM  20%  4,17  5,00", &["4.17", "5.00"]),
+            ("Remise fidélité  -5,00 €", &["-5.00"]),
+            ("Remise - 5,00 €", &["-5.00"]),
+            ("Remise  -  5,00 €", &["-5.00"]),
+            (
+                "Appel 06 12 34 56 78 le 01/10/2026 à 12:34:56 durée 00:02:15  0,00 €",
+                &["0.00"],
+            ),
+            (
+                "Total HT 1 234,56 € TVA 20% 246,91 €",
+                &["1234.56", "246.91"],
+            ),
+            ("29.995.0024.99", &["29.99", "5.00", "24.99"]),
+            ("Facture n° 2026-10-123456 du 05/10/2026", &[]),
+            ("Internet mobile 1,2 Go", &[]),
+            ("Appels vers 0,15 €/min", &["0.15"]),
+            ("Montant (EUR)  12,99 EUR", &["12.99"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<Decimal> = find_amounts(text).iter().map(|t| t.value).collect();
+            let want: Vec<Decimal> = want.iter().map(|w| d(w)).collect();
+            assert_eq!(got, want, "find_amounts({text:?})");
+        }
+    }
+
+    #[test]
+    fn tokens_point_at_their_text() {
+        let text = "Total  1\u{a0}234,56 €  dont TVA";
+        let t = &find_amounts(text)[0];
+        assert_eq!(&text[t.start..t.end], "1\u{a0}234,56 €");
+        assert!(t.currency);
+        let glued = "29.995.0024.99";
+        let spans: Vec<&str> = find_amounts(glued)
+            .iter()
+            .map(|t| &glued[t.start..t.end])
+            .collect();
+        assert_eq!(spans, ["29.99", "5.00", "24.99"]);
+    }
+
+    #[test]
+    fn parses_rates_apart() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("20%", Some("20")),
+            ("20 %", Some("20")),
+            ("5,5 %", Some("5.5")),
+            ("5.5%", Some("5.5")),
+            ("20,00 %", Some("20")),
+            ("20", None),
+            ("12,99 €", None),
+            ("%", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_rate(text), want.map(d), "parse_rate({text:?})");
+        }
+        assert_eq!(
+            find_rates("TVA 20% et 10 % sur 5,5 %"),
+            vec![d("20"), d("10"), d("5.5")]
+        );
+    }
+}

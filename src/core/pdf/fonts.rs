@@ -1,0 +1,578 @@
+//! Font dictionaries made safe for pdf-extract, whose font code `unwrap`s, `expect`s and
+//! asserts on what a crafted (or merely sloppy) file puts there.
+//!
+//! The largest source of panics found by fuzzing was the `/ToUnicode` CMap: pdf-extract
+//! panics when it is not a stream, and adobe-cmap-parser panics on a CMap it cannot
+//! parse or whose operators lack operands. Each `/ToUnicode` is therefore read here with a
+//! tolerant parser and written back in the plainest form (`N beginbfchar <code> <utf-16>
+//! … endbfchar`), with only valid UTF-16 targets and a bounded number of entries. The
+//! other fixes are field checks: names where names are expected, `/Widths` of numbers
+//! matching `/FirstChar`..`/LastChar`, encodings pdf-extract knows, a descendant font and
+//! an encoding for composite fonts. What is left (embedded Type 1 and CFF programs,
+//! `/Differences` glyph names) is contained by the caller.
+
+use std::collections::BTreeMap;
+
+use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
+
+use super::guard::{resolve, stream_data};
+use crate::core::error::ReadError;
+
+/// Most entries kept from one `/ToUnicode` map (a CJK font maps about 20 000 codes).
+const MAX_CMAP_ENTRIES: usize = 65_536;
+
+/// Whether pdf-extract can build a font from this dictionary after cleaning.
+fn usable(doc: &Document, font: &Dictionary) -> bool {
+    let name = |key: &[u8]| {
+        font.get(key)
+            .ok()
+            .and_then(|o| resolve(doc, o))
+            .and_then(|o| o.as_name().ok())
+    };
+    match name(b"Subtype") {
+        Some(b"Type0") => {
+            let encoding_ok = match font.get(b"Encoding").ok().and_then(|o| resolve(doc, o)) {
+                Some(Object::Name(n)) => n == b"Identity-H" || n == b"Identity-V",
+                // An embedded CMap: adobe-cmap-parser may still panic on it (contained).
+                Some(Object::Stream(_)) => true,
+                _ => false,
+            };
+            let descendant = font
+                .get(b"DescendantFonts")
+                .ok()
+                .and_then(|o| resolve(doc, o))
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|d| resolve(doc, d))
+                .and_then(|d| d.as_dict().ok());
+            encoding_ok && descendant.is_some()
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Cleans the font dictionary at `id` in place; whether pdf-extract can then use it.
+pub fn prepare(doc: &mut Document, id: ObjectId, budget: &mut usize) -> Result<bool, ReadError> {
+    let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+        return Ok(false);
+    };
+    let mut font = font.clone();
+    clean_font(doc, &mut font, budget)?;
+    let ok = usable(doc, &font);
+    doc.objects.insert(id, Object::Dictionary(font));
+    Ok(ok)
+}
+
+fn clean_font(
+    doc: &mut Document,
+    font: &mut Dictionary,
+    budget: &mut usize,
+) -> Result<(), ReadError> {
+    for key in [&b"BaseFont"[..], b"Subtype", b"Type"] {
+        let is_name = font
+            .get(key)
+            .ok()
+            .and_then(|o| resolve(doc, o))
+            .is_some_and(|o| o.as_name().is_ok());
+        if !is_name {
+            font.set(key.to_vec(), Object::Name(b"Unknown".to_vec()));
+        }
+    }
+    let subtype = font
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
+
+    // /ToUnicode: a stream rewritten plainly, the name Identity-H, or nothing.
+    match font
+        .get(b"ToUnicode")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .cloned()
+    {
+        Some(Object::Stream(s)) => {
+            let data = stream_data(&s, budget)?;
+            let map = parse_to_unicode(&data);
+            if map.is_empty() {
+                font.remove(b"ToUnicode");
+            } else {
+                let id = doc.add_object(Stream::new(Dictionary::new(), write_cmap(&map)));
+                font.set("ToUnicode", Object::Reference(id));
+            }
+        }
+        Some(Object::Name(n)) if n == b"Identity-H" => {}
+        _ => {
+            font.remove(b"ToUnicode");
+        }
+    }
+
+    if subtype != b"Type0" {
+        clean_simple_encoding(doc, font);
+        clean_widths(doc, font);
+    }
+    if let Some(d) = font
+        .get(b"FontDescriptor")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+    {
+        if d.as_dict().is_err() {
+            font.remove(b"FontDescriptor");
+        }
+    }
+    let missing_width = font.get(b"MissingWidth").ok().and_then(|o| resolve(doc, o));
+    if missing_width.is_some_and(|o| number(o).is_none()) {
+        font.remove(b"MissingWidth");
+    }
+    if subtype == b"Type0" {
+        clean_descendant(doc, font);
+    }
+    Ok(())
+}
+
+fn number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) if r.is_finite() => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+/// pdf-extract knows three encoding names (and the standard one by default); a dictionary
+/// encoding's `/Differences` must hold codes and names only.
+fn clean_simple_encoding(doc: &Document, font: &mut Dictionary) {
+    let known = |n: &[u8]| {
+        matches!(
+            n,
+            b"MacRomanEncoding" | b"MacExpertEncoding" | b"WinAnsiEncoding"
+        )
+    };
+    match font
+        .get(b"Encoding")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .cloned()
+    {
+        None => {}
+        Some(Object::Name(n)) if known(&n) => {}
+        Some(Object::Dictionary(mut d)) => {
+            let base_ok = match d.get(b"BaseEncoding").ok().and_then(|o| resolve(doc, o)) {
+                None => true,
+                Some(Object::Name(n)) => known(n),
+                Some(_) => false,
+            };
+            if !base_ok {
+                d.remove(b"BaseEncoding");
+            }
+            if let Some(diffs) = d.get(b"Differences").ok().and_then(|o| resolve(doc, o)) {
+                let kept: Vec<Object> = diffs
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|o| match resolve(doc, o) {
+                                Some(Object::Integer(i)) if (0..=255).contains(i) => {
+                                    Some(Object::Integer(*i))
+                                }
+                                Some(Object::Name(n)) => Some(Object::Name(n.clone())),
+                                _ => None,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                d.set("Differences", kept);
+            }
+            font.set("Encoding", Object::Dictionary(d));
+        }
+        Some(_) => {
+            font.remove(b"Encoding");
+        }
+    }
+}
+
+/// `/Widths` of numbers, exactly `/LastChar - /FirstChar + 1` of them, codes 0..=255.
+fn clean_widths(doc: &Document, font: &mut Dictionary) {
+    let int = |key: &[u8]| {
+        font.get(key)
+            .ok()
+            .and_then(|o| resolve(doc, o))
+            .and_then(|o| o.as_i64().ok())
+    };
+    let widths: Option<Vec<f64>> = font
+        .get(b"Widths")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_array().ok())
+        .map(|a| {
+            a.iter()
+                .map(|w| resolve(doc, w).and_then(number).unwrap_or(0.0))
+                .collect()
+        });
+    match (int(b"FirstChar"), widths) {
+        (Some(first), Some(mut widths)) if (0..=255).contains(&first) => {
+            widths.truncate(256 - first as usize);
+            if widths.is_empty() {
+                strip_widths(font);
+                return;
+            }
+            let last = first + widths.len() as i64 - 1;
+            font.set("FirstChar", first);
+            font.set("LastChar", last);
+            font.set(
+                "Widths",
+                widths
+                    .into_iter()
+                    .map(|w| Object::Real(w as f32))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        _ => strip_widths(font),
+    }
+}
+
+fn strip_widths(font: &mut Dictionary) {
+    font.remove(b"FirstChar");
+    font.remove(b"LastChar");
+    font.remove(b"Widths");
+}
+
+/// A composite font's descendant: a dictionary with a font descriptor, and a `/W` array
+/// of the shapes pdf-extract reads (`c [w …]` and `c_first c_last w`).
+fn clean_descendant(doc: &mut Document, font: &Dictionary) {
+    let Some(Object::Reference(id)) = font
+        .get(b"DescendantFonts")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| a.first())
+        .cloned()
+    else {
+        return;
+    };
+    let Some(Object::Dictionary(cid)) = doc.objects.get(&id) else {
+        return;
+    };
+    let mut cid = cid.clone();
+    let descriptor_ok = cid
+        .get(b"FontDescriptor")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .is_some_and(|d| d.as_dict().is_ok());
+    if !descriptor_ok {
+        cid.set("FontDescriptor", Object::Dictionary(Dictionary::new()));
+    }
+    if cid
+        .get(b"DW")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .is_some_and(|o| o.as_i64().is_err())
+    {
+        cid.remove(b"DW");
+    }
+    if let Some(w) = cid.get(b"W").ok().and_then(|o| resolve(doc, o)).cloned() {
+        match clean_cid_widths(doc, &w) {
+            Some(clean) => cid.set("W", clean),
+            None => {
+                cid.remove(b"W");
+            }
+        }
+    }
+    doc.objects.insert(id, Object::Dictionary(cid));
+}
+
+fn clean_cid_widths(doc: &Document, w: &Object) -> Option<Vec<Object>> {
+    let items: Vec<&Object> = w
+        .as_array()
+        .ok()?
+        .iter()
+        .filter_map(|o| resolve(doc, o))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let first = items[i].as_i64().ok()?;
+        match items.get(i + 1)? {
+            Object::Array(ws) => {
+                let ws: Vec<Object> = ws
+                    .iter()
+                    .map(|x| Object::Real(resolve(doc, x).and_then(number).unwrap_or(0.0) as f32))
+                    .collect();
+                out.push(Object::Integer(first));
+                out.push(Object::Array(ws));
+                i += 2;
+            }
+            last => {
+                let last = last.as_i64().ok()?;
+                let width = number(items.get(i + 2)?)?;
+                if last < first || last - first > 65_535 {
+                    return None;
+                }
+                out.extend([
+                    Object::Integer(first),
+                    Object::Integer(last),
+                    Object::Real(width as f32),
+                ]);
+                i += 3;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Reads a ToUnicode CMap's `bfchar` and `bfrange` entries, skipping whatever does not
+/// parse. Targets are UTF-16BE and must decode.
+pub fn parse_to_unicode(data: &[u8]) -> BTreeMap<u32, Vec<u16>> {
+    let tokens = cmap_tokens(data);
+    let mut map = BTreeMap::new();
+    let mut i = 0;
+    while i < tokens.len() && map.len() < MAX_CMAP_ENTRIES {
+        match &tokens[i] {
+            Token::Op(op) if op == b"beginbfchar" => {
+                i += 1;
+                while i + 1 < tokens.len() && !matches!(&tokens[i], Token::Op(_)) {
+                    if let (Token::Hex(code), Token::Hex(dst)) = (&tokens[i], &tokens[i + 1]) {
+                        if let (Some(code), Some(dst)) = (code_of(code), utf16(dst)) {
+                            map.insert(code, dst);
+                        }
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            Token::Op(op) if op == b"beginbfrange" => {
+                i += 1;
+                while i + 2 < tokens.len() && !matches!(&tokens[i], Token::Op(_)) {
+                    let (Token::Hex(lo), Token::Hex(hi)) = (&tokens[i], &tokens[i + 1]) else {
+                        i += 1;
+                        continue;
+                    };
+                    let (Some(lo), Some(hi)) = (code_of(lo), code_of(hi)) else {
+                        i += 3;
+                        continue;
+                    };
+                    let span = hi.saturating_sub(lo) as usize;
+                    match &tokens[i + 2] {
+                        Token::Hex(dst) => {
+                            if let Some(dst) = utf16(dst) {
+                                for (k, code) in (lo..=hi).enumerate().take(MAX_CMAP_ENTRIES) {
+                                    let mut d = dst.clone();
+                                    if let Some(last) = d.last_mut() {
+                                        *last = last.wrapping_add(k as u16);
+                                    }
+                                    if String::from_utf16(&d).is_ok() {
+                                        map.insert(code, d);
+                                    }
+                                }
+                            }
+                            i += 3;
+                        }
+                        Token::Open => {
+                            let mut j = i + 3;
+                            let mut k = 0usize;
+                            while j < tokens.len() && !matches!(tokens[j], Token::Close) {
+                                if let Token::Hex(dst) = &tokens[j] {
+                                    if let Some(dst) = utf16(dst) {
+                                        if k <= span {
+                                            map.insert(lo + k as u32, dst);
+                                        }
+                                    }
+                                    k += 1;
+                                }
+                                j += 1;
+                            }
+                            i = j + 1;
+                        }
+                        _ => i += 3,
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    map
+}
+
+fn code_of(bytes: &[u8]) -> Option<u32> {
+    if bytes.is_empty() || bytes.len() > 4 {
+        return None;
+    }
+    Some(bytes.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
+}
+
+fn utf16(bytes: &[u8]) -> Option<Vec<u16>> {
+    if bytes.is_empty() || bytes.len() % 2 != 0 || bytes.len() > 64 {
+        return None;
+    }
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|p| u16::from_be_bytes([p[0], p[1]]))
+        .collect();
+    String::from_utf16(&units).ok().map(|_| units)
+}
+
+/// Writes a map back as the plainest CMap adobe-cmap-parser reads.
+fn write_cmap(map: &BTreeMap<u32, Vec<u16>>) -> Vec<u8> {
+    let mut out = String::from("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n");
+    let entries: Vec<_> = map.iter().collect();
+    for chunk in entries.chunks(100) {
+        out.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for (code, dst) in chunk {
+            let dst: String = dst.iter().map(|u| format!("{u:04X}")).collect();
+            // An even number of digits: adobe-cmap-parser stops at an odd one.
+            let code = match code {
+                0..=0xFFFF => format!("{code:04X}"),
+                0x1_0000..=0xFF_FFFF => format!("{code:06X}"),
+                _ => format!("{code:08X}"),
+            };
+            out.push_str(&format!("<{code}> <{dst}>\n"));
+        }
+        out.push_str("endbfchar\n");
+    }
+    out.push_str("endcmap\nend\nend\n");
+    out.into_bytes()
+}
+
+enum Token {
+    Hex(Vec<u8>),
+    Op(Vec<u8>),
+    Open,
+    Close,
+    Other,
+}
+
+fn cmap_tokens(data: &[u8]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        match b {
+            b'%' => {
+                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'<' if data.get(i + 1) == Some(&b'<') => {
+                tokens.push(Token::Other);
+                i += 2;
+            }
+            b'>' => {
+                tokens.push(Token::Other);
+                i += 1;
+            }
+            b'<' => {
+                let start = i + 1;
+                let end = data[start..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .map_or(data.len(), |p| start + p);
+                let digits: Vec<u8> = data[start..end]
+                    .iter()
+                    .filter(|c| c.is_ascii_hexdigit())
+                    .copied()
+                    .collect();
+                let mut bytes = Vec::with_capacity(digits.len() / 2 + 1);
+                for pair in digits.chunks(2) {
+                    let hex = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+                    let hi = hex(pair[0]);
+                    let lo = pair.get(1).map_or(0, |&c| hex(c));
+                    bytes.push(hi << 4 | lo);
+                }
+                tokens.push(Token::Hex(bytes));
+                i = end + 1;
+            }
+            b'[' => {
+                tokens.push(Token::Open);
+                i += 1;
+            }
+            b']' => {
+                tokens.push(Token::Close);
+                i += 1;
+            }
+            b'(' => {
+                let mut depth = 0usize;
+                while i < data.len() {
+                    match data[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                tokens.push(Token::Other);
+                i += 1;
+            }
+            c if c.is_ascii_alphabetic() => {
+                let start = i;
+                while i < data.len() && data[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                tokens.push(Token::Op(data[start..i].to_vec()));
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                while i < data.len()
+                    && !data[i].is_ascii_whitespace()
+                    && !b"<>[]()%".contains(&data[i])
+                {
+                    i += 1;
+                }
+                if i == start {
+                    i += 1;
+                }
+                tokens.push(Token::Other);
+            }
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_cmaps_tolerantly_and_writes_them_plainly() {
+        let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+            1 begincodespacerange <00> <FF> endcodespacerange\n\
+            2 beginbfchar <01> <0041> <02> <00E9> endbfchar\n\
+            2 beginbfrange <10> <12> <0061> <20> <21> [<0078> <0079>] endbfrange\n\
+            1 beginbfchar <03> <D800> endbfchar\n\
+            beginbfchar <04> endbfchar\n\
+            endcmap end end";
+        let map = parse_to_unicode(cmap);
+        let want: BTreeMap<u32, Vec<u16>> = [
+            (0x01, vec![0x41]),
+            (0x02, vec![0xE9]),
+            (0x10, vec![0x61]),
+            (0x11, vec![0x62]),
+            (0x12, vec![0x63]),
+            (0x20, vec![0x78]),
+            (0x21, vec![0x79]),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(map, want);
+        assert_eq!(parse_to_unicode(&write_cmap(&map)), want);
+        let wide: BTreeMap<u32, Vec<u16>> = [(0x4_4780, vec![0x48])].into_iter().collect();
+        let text = String::from_utf8(write_cmap(&wide)).unwrap_or_default();
+        assert!(text.contains("<044780> <0048>"), "{text}");
+        // What adobe-cmap-parser (inside pdf-extract) will read.
+        assert!(parse_to_unicode(b"garbage ) ] [ <<").is_empty());
+        assert!(parse_to_unicode(b"").is_empty());
+    }
+
+    #[test]
+    fn a_huge_range_is_cut() {
+        let map = parse_to_unicode(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
+        // Cut at the cap; codes whose target would be a lone surrogate are skipped.
+        assert!(map.len() > 60_000 && map.len() <= MAX_CMAP_ENTRIES);
+    }
+}

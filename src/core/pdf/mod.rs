@@ -1,0 +1,156 @@
+//! The PDF layer: bytes in, positioned text rows out, or a typed error.
+//!
+//! Pure Rust (lopdf + pdf-extract), the same code natively and in the browser worker.
+//!
+//! # How a file is read
+//!
+//! 1. `guard::prescan` looks at the raw bytes for the constructs that lopdf 0.42 handles
+//!    unsafely *while loading* (before any of our code sees a `Document`): compressed
+//!    object and cross-reference streams that inflate beyond the limit, and xref streams
+//!    whose `/W`, `/Size` or `/Index` would make it allocate or loop without bound.
+//! 2. lopdf loads the document. Encrypted files are tried with the empty user password,
+//!    which is how owner-password-only files (most operator bills that are encrypted at
+//!    all) open; a file that still needs a password is `PasswordProtected`.
+//! 3. `guard::sanitize` rewrites the loaded document into one that pdf-extract cannot
+//!    trip on: page tree walked with a depth and page limit; `Resources` and `MediaBox`
+//!    resolved onto each page (pdf-extract climbs `/Parent` without a cycle check);
+//!    images replaced by empty forms (pdf-extract would parse their pixels as content);
+//!    every stream inflated by us against one budget of decompressed bytes; dangling
+//!    references nulled (pdf-extract `expect`s them); content streams parsed, and the
+//!    operators pdf-extract would index or unwrap without checking dropped when their
+//!    operands are malformed; form XObjects nested deeper than the limit, or in a cycle,
+//!    cut.
+//! 4. pdf-extract walks the pages and calls our `glyphs::Collector` for every character,
+//!    which keeps its position and size, and stops past the glyph limits.
+//! 5. `rows` rebuilds rows by baseline and cells by horizontal gaps (never trusting the
+//!    drawing order), and `text` repairs decomposed accents and normalises to NFC.
+//!
+//! # Why lopdf 0.42 behind our own bounds, rather than a newer lopdf
+//!
+//! pdf-extract 0.12.1 pins lopdf 0.42, which lacks 0.44's `max_decompressed_size` and
+//! 0.45's fixes for crafted files (unbounded `/Pages` recursion, a 1 TiB allocation from
+//! an xref `/W`, colour-space panics). Moving to lopdf 0.47 means vendoring and porting
+//! pdf-extract (a `vendor/` tree outside the fixed top-level layout, and a fork to keep
+//! up). And it would not be enough: most of the panics and unbounded recursion on crafted
+//! input are in pdf-extract itself (`Do` recursion into forms, `/Parent` climbing,
+//! `unwrap`/`expect` on operands, fonts and references), which no lopdf version fixes.
+//! So the crates stay as published and the dangerous parts are handled around them: the
+//! raw pre-scan covers what lopdf 0.42 does at load time (its parser already caps object
+//! nesting at 100 and its page-tree iterator at depth 256 and a visited count), and the
+//! sanitizer covers what pdf-extract does afterwards.
+//!
+//! What remains is contained one level up: pdf-extract still has panicking paths in font
+//! parsing. The browser reads each file in a fresh worker that is terminated on error or
+//! timeout; native callers use [`crate::core::reader::read_contained`], which maps a
+//! panic to `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the
+//! `inspect` CLI cannot rely on `catch_unwind`: it reads each file in a child process.
+
+mod fonts;
+mod glyphs;
+mod guard;
+pub mod rows;
+pub mod text;
+
+use pdf_extract::{Document, Error as PdfError};
+
+use super::error::{ReadError, ReadErrorKind};
+use super::layout::TextPage;
+use glyphs::{Collector, Stop};
+
+/// How much of a file the reader is willing to process. Real bills sit far below every
+/// default: 1 to 10 pages, a few thousand glyphs per page, a few MB inflated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file accepted, in bytes; checked before anything else.
+    pub max_file_bytes: u64,
+    /// Most pages read.
+    pub max_pages: usize,
+    /// Most glyphs on one page.
+    pub max_glyphs_per_page: usize,
+    /// Most glyphs in the document.
+    pub max_glyphs: usize,
+    /// Most bytes inflated from all streams together.
+    pub max_decompressed_bytes: usize,
+    /// Deepest nesting of forms within forms, and of the page tree.
+    pub max_nesting: usize,
+    /// Deepest nesting of arrays and dictionaries in objects and content streams (lopdf's
+    /// parser gives up at 100; refusing earlier says why).
+    pub max_object_depth: usize,
+    /// Most objects (entries in the cross-reference table).
+    pub max_objects: usize,
+    /// Largest content stream of one page or form, inflated.
+    pub max_content_bytes: usize,
+    /// Most content-stream operations over the document.
+    pub max_operations: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: super::reader::MAX_FILE_BYTES,
+            max_pages: 200,
+            max_glyphs_per_page: 100_000,
+            max_glyphs: 1_000_000,
+            max_decompressed_bytes: 64 << 20,
+            max_nesting: 16,
+            max_object_depth: 64,
+            max_objects: 200_000,
+            max_content_bytes: 8 << 20,
+            max_operations: 2_000_000,
+        }
+    }
+}
+
+/// Extracts the text of every page as rows and cells.
+///
+/// Returns every page, including pages without text, so that page numbers hold; a
+/// document whose pages all lack text is `NoText`.
+pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<TextPage>, ReadError> {
+    let size = bytes.len() as u64;
+    if size > limits.max_file_bytes {
+        return Err(ReadError::new(ReadErrorKind::TooLarge {
+            size,
+            max: limits.max_file_bytes,
+        }));
+    }
+    guard::prescan(bytes, limits)?;
+    let mut doc = Document::load_mem(bytes).map_err(load_error)?;
+    if doc.is_encrypted() {
+        // lopdf opened it with the empty user password if it could; still encrypted means
+        // a user password is needed.
+        return Err(ReadError::new(ReadErrorKind::PasswordProtected));
+    }
+    let rotations = guard::sanitize(&mut doc, limits)?;
+    if rotations.is_empty() {
+        return Err(ReadError::new(ReadErrorKind::Corrupt));
+    }
+    let mut collector = Collector::new(limits.max_glyphs_per_page, limits.max_glyphs, rotations);
+    let outcome = pdf_extract::output_doc(&doc, &mut collector);
+    if collector.stopped == Some(Stop::TooManyGlyphs) {
+        let page = collector.pages.len() as u32 + 1;
+        return Err(ReadError {
+            kind: ReadErrorKind::TooComplex,
+            page: Some(page),
+        });
+    }
+    if outcome.is_err() {
+        let page = collector.pages.len() as u32 + 1;
+        return Err(ReadError {
+            kind: ReadErrorKind::Corrupt,
+            page: Some(page),
+        });
+    }
+    let pages = collector.pages;
+    if pages.iter().all(|p| p.rows.is_empty()) {
+        return Err(ReadError::new(ReadErrorKind::NoText));
+    }
+    Ok(pages)
+}
+
+fn load_error(e: PdfError) -> ReadError {
+    let kind = match e {
+        PdfError::Decryption(_) | PdfError::InvalidPassword => ReadErrorKind::PasswordProtected,
+        _ => ReadErrorKind::Corrupt,
+    };
+    ReadError::new(kind)
+}

@@ -1,0 +1,414 @@
+//! From positioned glyphs to rows and cells, never trusting the drawing order.
+//!
+//! A PDF may draw every label first and every amount afterwards, or a column at a time;
+//! the only thing that tells what sits on one line is geometry. Glyphs are grouped by
+//! baseline (with a tolerance relative to the font size, so a superscript "er" or a
+//! column drawn a point lower stays on its row), each row is sorted by x, and cells are
+//! cut where the horizontal gap is wider than about two spaces. Pure: glyphs in, rows out.
+
+use super::text;
+use crate::core::layout::{TextCell, TextPage, TextRow};
+
+/// One glyph as drawn: its origin on the baseline, in page units with `y` from the top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    /// Left edge of the glyph (its origin).
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// Advance width of the glyph, in page units.
+    pub width: f32,
+    /// Font size, in page units.
+    pub size: f32,
+    /// The text it stands for (may be several characters, e.g. a ligature, or none).
+    pub text: String,
+}
+
+impl Glyph {
+    /// A glyph at `(x, y)` of `size`, as wide as `width`.
+    pub fn new(x: f32, y: f32, width: f32, size: f32, text: &str) -> Self {
+        Glyph {
+            x,
+            y,
+            width,
+            size,
+            text: text.to_string(),
+        }
+    }
+
+    fn end(&self) -> f32 {
+        self.x + self.width
+    }
+
+    /// A space that only separates words; the non-breaking spaces that amounts use as
+    /// thousands separators are text.
+    fn is_space(&self) -> bool {
+        !self.text.is_empty() && self.text.chars().all(is_breaking_space)
+    }
+
+    fn accent(&self) -> Option<char> {
+        let mut chars = self.text.chars();
+        let c = chars.next()?;
+        if chars.next().is_some() {
+            return None;
+        }
+        (text::combining_for(c).is_some() || unicode_normalization::char::is_combining_mark(c))
+            .then_some(c)
+    }
+}
+
+fn is_breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+}
+
+/// Two glyphs whose baselines differ by less than this many times the smaller of their
+/// font sizes share a row. Line spacing is at least about 1.1 font sizes; superscripts,
+/// about 0.6 times the size of their text, are raised by about 0.33 of it. The smaller
+/// size, so that a large "EXEMPLE" watermark does not pull the rows around it into its
+/// own.
+const ROW_TOLERANCE: f32 = 0.6;
+/// A gap wider than this many font sizes (about two spaces) starts a new cell.
+const CELL_GAP: f32 = 0.5;
+/// A gap wider than this many font sizes is a space between words.
+const SPACE_GAP: f32 = 0.12;
+
+/// Builds a page's rows from its glyphs, in any order.
+pub fn build_page(number: u32, width: f32, height: f32, glyphs: Vec<Glyph>) -> TextPage {
+    TextPage {
+        number,
+        width,
+        height,
+        rows: build_rows(glyphs),
+    }
+}
+
+/// Groups glyphs into rows by baseline, top to bottom, each cut into cells.
+pub fn build_rows(glyphs: Vec<Glyph>) -> Vec<TextRow> {
+    let mut glyphs: Vec<Glyph> = glyphs
+        .into_iter()
+        .filter(|g| {
+            g.x.is_finite()
+                && g.y.is_finite()
+                && g.width.is_finite()
+                && g.size.is_finite()
+                && g.size > 0.0
+        })
+        .map(|mut g| {
+            g.text.retain(|c| !c.is_control() || is_breaking_space(c));
+            g.width = g.width.max(0.0);
+            g
+        })
+        .collect();
+    // Sort by baseline, then by x: a stable order whatever the drawing order was.
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    let mut anchor_y = f32::NAN;
+    let mut anchor_size = 0.0f32;
+    for g in glyphs {
+        let tolerance = ROW_TOLERANCE * anchor_size.min(g.size);
+        match rows.last_mut() {
+            Some(row) if (g.y - anchor_y).abs() <= tolerance => {
+                // The row's baseline is that of its largest glyphs, not of a superscript
+                // that happened to sort first.
+                if g.size > anchor_size && !g.is_space() {
+                    anchor_y = g.y;
+                    anchor_size = g.size;
+                }
+                row.push(g);
+            }
+            _ => {
+                anchor_y = g.y;
+                anchor_size = g.size;
+                rows.push(vec![g]);
+            }
+        }
+    }
+    rows.into_iter().filter_map(build_row).collect()
+}
+
+fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
+    let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
+    let y = baseline(&glyphs);
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let glyphs = attach_accents(dedup_overprint(glyphs));
+
+    let mut cells: Vec<TextCell> = Vec::new();
+    let mut current: Option<(f32, f32, String)> = None; // x, x_end, text
+    let mut spaces = 0usize;
+    let mut space_width = 0.0f32;
+    let mut last_size = size;
+    for g in glyphs {
+        if g.is_space() {
+            spaces += g.text.chars().count();
+            space_width += g.width;
+            continue;
+        }
+        match current.as_mut() {
+            None => current = Some((g.x, g.end(), g.text.clone())),
+            Some((_, end, text)) => {
+                let em = last_size.max(g.size);
+                let gap = g.x - *end;
+                let split = match spaces {
+                    0 => gap > CELL_GAP * em,
+                    1 => gap - space_width > CELL_GAP * em,
+                    _ => true,
+                };
+                if split {
+                    if let Some(cell) = current.take().and_then(finish_cell) {
+                        cells.push(cell);
+                    }
+                    current = Some((g.x, g.end(), g.text.clone()));
+                } else {
+                    if spaces > 0 || gap > SPACE_GAP * em {
+                        text.push(' ');
+                    }
+                    text.push_str(&g.text);
+                    *end = end.max(g.end());
+                }
+            }
+        }
+        last_size = g.size;
+        spaces = 0;
+        space_width = 0.0;
+    }
+    if let Some(cell) = current.and_then(finish_cell) {
+        cells.push(cell);
+    }
+    (!cells.is_empty()).then_some(TextRow { y, size, cells })
+}
+
+fn finish_cell((x, x_end, raw): (f32, f32, String)) -> Option<TextCell> {
+    let text = text::repair(raw.trim());
+    (!text.is_empty()).then_some(TextCell { x, x_end, text })
+}
+
+/// The baseline of the row's largest glyphs (the first of them, left to right).
+fn baseline(glyphs: &[Glyph]) -> f32 {
+    let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
+    glyphs
+        .iter()
+        .filter(|g| g.size >= size * 0.999 && !g.is_space())
+        .map(|g| g.y)
+        .fold(f32::NAN, |acc, y| if acc.is_nan() { y } else { acc.min(y) })
+        .max(f32::MIN)
+}
+
+/// Drops the second copy of a glyph drawn twice at nearly the same place (fake bold,
+/// shadows): it would otherwise read "TToottaall".
+fn dedup_overprint(glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
+    for g in glyphs {
+        let twin = out.iter().rev().take(4).any(|o| {
+            o.text == g.text
+                && !g.text.is_empty()
+                && (o.x - g.x).abs() < 0.15 * g.size
+                && (o.y - g.y).abs() < 0.15 * g.size
+        });
+        if !twin {
+            out.push(g);
+        }
+    }
+    out
+}
+
+/// Puts an accent drawn over a letter onto that letter (`´` over `e` gives `é`),
+/// whichever of the two was drawn first. An accent over nothing stays as it is, for
+/// the textual repair to look at.
+fn attach_accents(mut glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    let mut i = 0;
+    while i < glyphs.len() {
+        let Some(accent) = glyphs[i].accent() else {
+            i += 1;
+            continue;
+        };
+        let a = &glyphs[i];
+        let centre = a.x + a.width / 2.0;
+        let base = glyphs.iter().enumerate().position(|(j, b)| {
+            j != i
+                && b.accent().is_none()
+                && b.text.chars().count() == 1
+                && b.width > 0.0
+                && b.x - 0.05 * b.size <= centre
+                && centre <= b.end() + 0.05 * b.size
+        });
+        let composed = base.and_then(|j| {
+            let letter = glyphs[j].text.chars().next()?;
+            Some((j, text::compose_accent(letter, accent)?))
+        });
+        match composed {
+            Some((j, c)) => {
+                glyphs[j].text = c.to_string();
+                glyphs.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+    glyphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lays out `text` as glyphs from `x` on baseline `y`, 0.5 em per character.
+    fn word(x: f32, y: f32, size: f32, text: &str) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                Glyph::new(
+                    x + i as f32 * size * 0.5,
+                    y,
+                    size * 0.5,
+                    size,
+                    &c.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn texts(rows: &[TextRow]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
+    fn cat(parts: Vec<Vec<Glyph>>) -> Vec<Glyph> {
+        parts.into_iter().flatten().collect()
+    }
+
+    #[test]
+    fn builds_rows_and_cells_from_glyphs() {
+        type Case = (&'static str, Vec<Glyph>, Vec<Vec<&'static str>>);
+        let cases: Vec<Case> = vec![
+            (
+                "label and right-aligned amount, drawn in reading order",
+                cat(vec![
+                    word(50.0, 100.0, 10.0, "Forfait"),
+                    word(90.0, 100.0, 10.0, "Sosh"),
+                    word(500.0, 100.0, 10.0, "19,99"),
+                    word(50.0, 114.0, 10.0, "Option"),
+                    word(500.0, 114.0, 10.0, "5,00"),
+                ]),
+                vec![vec!["Forfait Sosh", "19,99"], vec!["Option", "5,00"]],
+            ),
+            (
+                "all labels first, then all amounts",
+                cat(vec![
+                    word(50.0, 100.0, 10.0, "Forfait"),
+                    word(50.0, 114.0, 10.0, "Option"),
+                    word(500.0, 114.0, 10.0, "5,00"),
+                    word(500.0, 100.0, 10.0, "19,99"),
+                ]),
+                vec![vec!["Forfait", "19,99"], vec!["Option", "5,00"]],
+            ),
+            (
+                "glyphs in reverse order",
+                word(50.0, 100.0, 10.0, "Total").into_iter().rev().collect(),
+                vec![vec!["Total"]],
+            ),
+            (
+                "a superscript stays on its row",
+                cat(vec![
+                    word(50.0, 100.0, 10.0, "du 1"),
+                    word(70.0, 97.0, 6.0, "er"),
+                    word(80.0, 100.0, 10.0, "au"),
+                    word(500.0, 100.0, 10.0, "29.99"),
+                ]),
+                vec![vec!["du 1er au", "29.99"]],
+            ),
+            (
+                "a large watermark keeps to itself",
+                cat(vec![
+                    word(50.0, 420.0, 8.0, "Option"),
+                    word(500.0, 420.0, 8.0, "5,00"),
+                    word(90.0, 425.0, 80.0, "EX"),
+                    word(50.0, 430.0, 8.0, "Remise"),
+                    word(500.0, 430.0, 8.0, "-2,00"),
+                ]),
+                vec![vec!["Option", "5,00"], vec!["EX"], vec!["Remise", "-2,00"]],
+            ),
+            (
+                "a column drawn a point lower stays on its row",
+                cat(vec![
+                    word(50.0, 100.0, 10.0, "Remise"),
+                    word(500.0, 101.2, 10.0, "-5,00"),
+                ]),
+                vec![vec!["Remise", "-5,00"]],
+            ),
+            (
+                "columns that plain text would glue together",
+                cat(vec![
+                    word(300.0, 100.0, 10.0, "29.99"),
+                    word(340.0, 100.0, 10.0, "5.00"),
+                    word(380.0, 100.0, 10.0, "24.99"),
+                ]),
+                vec![vec!["29.99", "5.00", "24.99"]],
+            ),
+            (
+                "explicit space glyphs: one joins words, two cut cells",
+                cat(vec![word(50.0, 100.0, 10.0, "Total  TTC 12,00")]),
+                vec![vec!["Total", "TTC 12,00"]],
+            ),
+            (
+                "non-breaking thousands separators are text",
+                word(50.0, 100.0, 10.0, "1\u{a0}234,56\u{a0}€"),
+                vec![vec!["1\u{a0}234,56\u{a0}€"]],
+            ),
+            (
+                "an acute drawn over its letter, before or after it",
+                cat(vec![
+                    word(50.0, 100.0, 10.0, "pr"),
+                    vec![Glyph::new(60.5, 100.0, 4.0, 10.0, "\u{b4}")],
+                    word(60.0, 100.0, 10.0, "elev"),
+                    word(80.0, 100.0, 10.0, "ee"),
+                    vec![Glyph::new(80.5, 100.0, 4.0, 10.0, "\u{b4}")],
+                ]),
+                vec![vec!["prélevée"]],
+            ),
+            (
+                "an accent written inline is repaired from the text",
+                word(50.0, 100.0, 10.0, "pr\u{b4}elev\u{b4}ee"),
+                vec![vec!["prélevée"]],
+            ),
+            (
+                "fake bold drawn twice reads once",
+                cat(vec![
+                    word(50.0, 100.0, 10.0, "Total"),
+                    word(50.3, 100.0, 10.0, "Total"),
+                ]),
+                vec![vec!["Total"]],
+            ),
+            ("nothing", vec![], vec![]),
+            ("only spaces", word(50.0, 100.0, 10.0, "   "), vec![]),
+        ];
+        for (name, glyphs, want) in cases {
+            let rows = build_rows(glyphs);
+            assert_eq!(texts(&rows), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn rows_keep_positions() {
+        let rows = build_rows(cat(vec![
+            word(500.0, 114.0, 10.0, "5,00"),
+            word(50.0, 114.0, 12.0, "Option"),
+        ]));
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].y, 114.0);
+        assert_eq!(rows[0].size, 12.0);
+        assert_eq!(rows[0].cells[0].x, 50.0);
+        assert_eq!(rows[0].cells[1].x, 500.0);
+        assert_eq!(rows[0].cells[1].x_end, 520.0);
+    }
+
+    #[test]
+    fn drops_what_cannot_be_placed() {
+        let rows = build_rows(vec![
+            Glyph::new(f32::NAN, 100.0, 5.0, 10.0, "a"),
+            Glyph::new(50.0, 100.0, 5.0, f32::NAN, "b"),
+            Glyph::new(60.0, 100.0, 5.0, 10.0, "c"),
+        ]);
+        assert_eq!(texts(&rows), vec![vec!["c"]]);
+    }
+}

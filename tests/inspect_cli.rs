@@ -1,0 +1,202 @@
+//! The `inspect` command, run for real: its JSON report, its exit statuses, and a file
+//! that crashes or hangs the reader never taking the report down.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bills")
+        .join(name);
+    p.to_string_lossy().into_owned()
+}
+
+fn not_a_pdf() -> String {
+    let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("inspect-not-a-pdf.pdf");
+    std::fs::write(&p, b"PK\x03\x04 this is a zip, not a bill").unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn inspect(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_inspect"));
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("inspect runs")
+}
+
+fn report(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not one JSON document ({e}):\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+#[test]
+fn reads_good_files_and_reports_bad_ones() {
+    let good = fixture("sfr-mobile-2026-08.pdf");
+    let bad = not_a_pdf();
+    let out = inspect(&[&good, &bad], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let r = report(&out);
+    assert_eq!(r["bills"].as_array().unwrap().len(), 1);
+    let bill = &r["bills"][0];
+    assert_eq!(bill["source"], "sfr-mobile-2026-08.pdf");
+    assert_eq!(bill["operator"], "SFR");
+    assert_eq!(bill["issue_date"], "2026-09-04");
+    assert!(bill["lines"].is_array());
+    assert_eq!(r["findings"], serde_json::json!([]));
+    assert_eq!(
+        r["errors"],
+        serde_json::json!([{"source": "inspect-not-a-pdf.pdf", "error": "Ce fichier n'est pas un PDF."}])
+    );
+}
+
+#[test]
+fn exits_zero_when_every_file_is_read_and_keeps_input_order() {
+    let a = fixture("sfr-mobile-2026-09.pdf");
+    let b = fixture("sfr-mobile-2026-08.pdf");
+    let plan = fixture("sfr-mobile-2026-08.plan.json");
+    let out = inspect(&["--plan", &plan, &a, &b], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = report(&out);
+    let sources: Vec<&str> = r["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        ["sfr-mobile-2026-09.pdf", "sfr-mobile-2026-08.pdf"]
+    );
+    assert_eq!(r["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn says_when_a_file_cannot_be_opened() {
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    let out = inspect(&["/nonexistent/bill.pdf", dir], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let r = report(&out);
+    let first = r["errors"][0]["error"].as_str().unwrap();
+    assert!(
+        first.starts_with("Impossible d'ouvrir ce fichier"),
+        "{first}"
+    );
+    assert_eq!(
+        r["errors"][1]["error"],
+        "Ceci est un dossier, pas un fichier."
+    );
+}
+
+#[test]
+fn speaks_english_on_request() {
+    let out = inspect(&["--lang", "en", &not_a_pdf()], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        report(&out)["errors"][0]["error"],
+        "This file is not a PDF."
+    );
+}
+
+#[test]
+fn refuses_bad_usage_with_status_two() {
+    let bad_plan = not_a_pdf();
+    let good = fixture("sfr-mobile-2026-08.pdf");
+    let cases: &[&[&str]] = &[
+        &[],
+        &["--plan"],
+        &["--frobnicate", &good],
+        &["--lang", "de", &good],
+        &["--plan", "/nonexistent/plan.json", &good],
+        &["--plan", &bad_plan, &good],
+    ];
+    for args in cases {
+        let out = inspect(args, &[]);
+        assert_eq!(out.status.code(), Some(2), "inspect {args:?}");
+        assert!(out.stdout.is_empty(), "inspect {args:?} printed a report");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("usage:"),
+            "inspect {args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_crashes_or_hangs_the_reader_becomes_an_error() {
+    let good = fixture("sfr-mobile-2026-08.pdf");
+    let cases = [
+        (
+            "crash",
+            "La lecture de ce PDF a échoué. Les autres fichiers ne sont pas touchés.",
+        ),
+        (
+            "hang",
+            "La lecture de ce PDF a dépassé 1 secondes et a été arrêtée.",
+        ),
+    ];
+    for (fault, message) in cases {
+        let started = std::time::Instant::now();
+        let out = inspect(
+            &[&good],
+            &[
+                ("CONTESTEL_INSPECT_FAULT", fault),
+                ("CONTESTEL_INSPECT_TIME_LIMIT_MS", "300"),
+            ],
+        );
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "{fault} was not contained in time"
+        );
+        assert_eq!(out.status.code(), Some(1), "{fault}");
+        let r = report(&out);
+        assert_eq!(r["bills"], serde_json::json!([]), "{fault}");
+        assert_eq!(r["errors"][0]["error"], message, "{fault}");
+    }
+}
+
+#[test]
+fn every_bad_input_is_contained_and_the_good_bill_still_read() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return; // No bad inputs in this checkout.
+    };
+    let mut files: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let good = fixture("sfr-mobile-2026-10.pdf");
+    files.push(good);
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let out = inspect(&args, &[]);
+    let r = report(&out);
+    let bills = r["bills"].as_array().unwrap();
+    let errors = r["errors"].as_array().unwrap();
+    assert_eq!(
+        bills.len() + errors.len(),
+        files.len(),
+        "every file is accounted for"
+    );
+    assert_eq!(bills.last().unwrap()["source"], "sfr-mobile-2026-10.pdf");
+    assert_eq!(
+        out.status.code(),
+        Some(if errors.is_empty() { 0 } else { 1 })
+    );
+    for e in errors {
+        assert!(!e["error"].as_str().unwrap().is_empty());
+    }
+}

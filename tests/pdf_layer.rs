@@ -1,0 +1,577 @@
+//! The PDF layer on real files: the fixture bills read into the expected rows, and every
+//! bad input gives its error kind, quickly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::time::{Duration, Instant};
+
+use contestel::core::error::ReadErrorKind;
+use contestel::core::layout::{TextPage, TextRow};
+use contestel::core::pdf::{extract, Limits};
+use contestel::core::reader::read_contained;
+
+fn rows_text(pages: &[TextPage]) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.rows
+                .iter()
+                .map(move |r| format!("p{} {}", p.number, r.text()))
+        })
+        .collect()
+}
+
+/// Prints the rows of the PDF named by `$PDF`: `PDF=path cargo test --test pdf_layer dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump() {
+    let path = std::env::var("PDF").unwrap_or_default();
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    match extract(&bytes, &Limits::default()) {
+        Ok(pages) => {
+            for p in &pages {
+                println!("--- page {} ({} x {})", p.number, p.width, p.height);
+                for r in &p.rows {
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| format!("[{:.0}-{:.0} {:?}]", c.x, c.x_end, c.text))
+                        .collect();
+                    println!("{:6.1} {:4.1} {}", r.y, r.size, cells.join(" "));
+                }
+            }
+        }
+        Err(e) => println!("error: {e:?}"),
+    }
+}
+
+fn find_row<'a>(pages: &'a [TextPage], page: u32, starts: &str) -> &'a TextRow {
+    pages
+        .iter()
+        .filter(|p| p.number == page)
+        .flat_map(|p| p.rows.iter())
+        .find(|r| r.cells.first().is_some_and(|c| c.text.starts_with(starts)))
+        .unwrap_or_else(|| {
+            panic!(
+                "no row starting {starts:?} on page {page}: {:#?}",
+                rows_text(pages)
+            )
+        })
+}
+
+fn cells(row: &TextRow) -> Vec<&str> {
+    row.cells.iter().map(|c| c.text.as_str()).collect()
+}
+
+macro_rules! bill {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!("fixtures/bills/", $name, ".pdf")).as_slice(),
+        )
+    };
+}
+
+const BILLS: &[(&str, &[u8])] = &[
+    bill!("bouygues-mobile-2026-10"),
+    bill!("byou-mobile-2026-10"),
+    bill!("free-box-2026-10"),
+    bill!("free-mobile-2026-10"),
+    bill!("red-mobile-2026-10"),
+    bill!("sample-orange-mobile"),
+    bill!("sfr-mobile-2026-08"),
+    bill!("sfr-mobile-2026-09"),
+    bill!("sfr-mobile-2026-10"),
+    bill!("unknown-operator-2026-11"),
+];
+
+#[test]
+fn every_fixture_bill_reads_with_text_on_every_page() {
+    for (name, bytes) in BILLS {
+        let start = Instant::now();
+        let pages = read_contained(bytes, name)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+            .pages;
+        assert!(start.elapsed() < Duration::from_secs(2), "{name} too slow");
+        assert!(!pages.is_empty(), "{name}");
+        for p in &pages {
+            assert!(!p.rows.is_empty(), "{name} page {} has no rows", p.number);
+            assert!(p.width > 100.0 && p.height > 100.0, "{name} page size");
+            let ys: Vec<f32> = p.rows.iter().map(|r| r.y).collect();
+            assert!(
+                ys.windows(2).all(|w| w[0] < w[1]),
+                "{name} rows top to bottom"
+            );
+        }
+    }
+}
+
+macro_rules! bad {
+    ($name:literal, $kind:expr) => {
+        (
+            $name,
+            include_bytes!(concat!("fixtures/bad/", $name)).as_slice(),
+            $kind,
+        )
+    };
+}
+
+#[test]
+fn every_bad_input_gives_its_error_quickly() {
+    use ReadErrorKind::*;
+    let cases: &[(&str, &[u8], ReadErrorKind)] = &[
+        bad!("not-a-pdf.pdf", NotPdf),
+        bad!("word-document.pdf", NotPdf),
+        bad!("empty.pdf", Empty),
+        bad!("truncated.pdf", Corrupt),
+        bad!("corrupt-xref.pdf", Corrupt),
+        bad!("user-password.pdf", PasswordProtected),
+        bad!("scanned.pdf", NoText),
+        bad!("bomb.pdf", TooComplex),
+        bad!("deep-nesting.pdf", TooComplex),
+        bad!("deep-nesting-content.pdf", TooComplex),
+        bad!("pages-loop.pdf", Corrupt),
+        bad!("huge-xref-w.pdf", TooComplex),
+    ];
+    let mut failures = Vec::new();
+    for (name, bytes, want) in cases {
+        let start = Instant::now();
+        let got = read_contained(bytes, name).map(|_| ()).map_err(|e| e.kind);
+        let took = start.elapsed();
+        if got.as_ref().err() != Some(want) || took > Duration::from_secs(2) {
+            failures.push(format!("{name}: got {got:?} in {took:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+fn read_bill(name: &str) -> Vec<TextPage> {
+    let (_, bytes) = BILLS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no fixture {name}"));
+    read_contained(bytes, name)
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+        .pages
+}
+
+#[test]
+fn labels_and_their_amounts_share_a_row_as_separate_cells() {
+    // (bill, page, row starts with, the row's cells)
+    let cases: &[(&str, u32, &str, &[&str])] = &[
+        (
+            "free-box-2026-10",
+            2,
+            "Freebox Pop du 1er",
+            &[
+                "Freebox Pop du 1er au 31 Octobre 2026",
+                "33.33",
+                "6.66",
+                "39.99",
+            ],
+        ),
+        (
+            "free-box-2026-10",
+            2,
+            "Remise Freebox",
+            &["Remise Freebox Pop 1ère année", "-8.33", "-1.67", "-10.00"],
+        ),
+        (
+            "free-box-2026-10",
+            2,
+            "Montant EUR HT",
+            &["Montant EUR HT", "Montant TVA", "Montant EUR TTC"],
+        ),
+        (
+            "sample-orange-mobile",
+            2,
+            "Option Sécurité Mobile",
+            &["Option Sécurité Mobile du 01/10 au 31/10", "3,00 €"],
+        ),
+        (
+            "bouygues-mobile-2026-10",
+            1,
+            "Total de votre facture",
+            &["Total de votre facture", "1\u{202f}116,42 €"],
+        ),
+        (
+            "red-mobile-2026-10",
+            1,
+            "Internet mobile depuis la Suisse",
+            &["Internet mobile depuis la Suisse (hors UE)", "1 029,00€"],
+        ),
+        (
+            "red-mobile-2026-10",
+            1,
+            "Geste commercial",
+            &["Geste commercial fidélité", "-5,00€"],
+        ),
+    ];
+    for (bill, page, starts, want) in cases {
+        let pages = read_bill(bill);
+        let row = find_row(&pages, *page, starts);
+        assert_eq!(cells(row), *want, "{bill} p{page} {starts:?}");
+        // The amount is the right-most cell, right-aligned near the page's right margin.
+        let last = row.cells.last().map(|c| c.x_end).unwrap_or_default();
+        assert!(last > 500.0, "{bill}: {starts:?} ends at {last}");
+    }
+}
+
+#[test]
+fn owner_password_only_bill_opens_like_any_other() {
+    let pages = read_bill("free-mobile-2026-10");
+    assert!(rows_text(&pages).iter().any(|r| r.contains("Free Mobile")));
+}
+
+macro_rules! own {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!("fixtures/pdf/", $name)).as_slice(),
+        )
+    };
+}
+
+#[test]
+fn owner_password_only_files_open_with_every_cipher() {
+    let plain = read_bill("free-box-2026-10");
+    for (name, bytes) in [
+        own!("owner-rc4-40.pdf"),
+        own!("owner-rc4-128.pdf"),
+        own!("owner-aes-128.pdf"),
+        own!("owner-aes-256.pdf"),
+        own!("owner-aes-256-objstm.pdf"),
+    ] {
+        let pages = read_contained(bytes, name)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+            .pages;
+        assert_eq!(rows_text(&pages), rows_text(&plain), "{name}");
+    }
+}
+
+#[test]
+fn user_password_files_say_so() {
+    for (name, bytes) in [own!("user-rc4-40.pdf"), own!("user-aes-256.pdf")] {
+        let start = Instant::now();
+        let err = read_contained(bytes, name).map(|_| ()).unwrap_err();
+        assert_eq!(err.kind, ReadErrorKind::PasswordProtected, "{name}");
+        assert!(start.elapsed() < Duration::from_secs(2));
+    }
+}
+
+/// A one-page PDF made with lopdf's writer: Helvetica as `/F1`, the given content
+/// stream, and `extra` objects (forms) reachable from the page's `/XObject` by name.
+fn make_pdf(content: &str, forms: &[(&str, &str, bool)]) -> Vec<u8> {
+    use pdf_extract::{Dictionary, Document, Object, Stream};
+    let name = |s: &str| Object::Name(s.as_bytes().to_vec());
+    let mut doc = Document::with_version("1.5");
+    let mut font = Dictionary::new();
+    font.set("Type", name("Font"));
+    font.set("Subtype", name("Type1"));
+    font.set("BaseFont", name("Helvetica"));
+    font.set("Encoding", name("WinAnsiEncoding"));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut xobjects = Dictionary::new();
+    let mut form_ids = Vec::new();
+    for (form_name, _, _) in forms {
+        let id = doc.new_object_id();
+        xobjects.set(form_name.as_bytes().to_vec(), Object::Reference(id));
+        form_ids.push(id);
+    }
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    resources.set("XObject", Object::Dictionary(xobjects));
+    let resources_id = doc.add_object(resources);
+    for ((_, body, own_resources), id) in forms.iter().zip(&form_ids) {
+        let mut dict = Dictionary::new();
+        dict.set("Type", name("XObject"));
+        dict.set("Subtype", name("Form"));
+        dict.set("BBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+        if *own_resources {
+            dict.set("Resources", Object::Reference(resources_id));
+        }
+        doc.objects.insert(
+            *id,
+            Object::Stream(Stream::new(dict, body.as_bytes().to_vec())),
+        );
+    }
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
+    let pages_id = doc.new_object_id();
+    let mut page = Dictionary::new();
+    page.set("Type", name("Page"));
+    page.set("Parent", Object::Reference(pages_id));
+    page.set("Contents", Object::Reference(content_id));
+    page.set("Resources", Object::Reference(resources_id));
+    let page_id = doc.add_object(page);
+    let mut pages = Dictionary::new();
+    pages.set("Type", name("Pages"));
+    pages.set("Kids", vec![Object::Reference(page_id)]);
+    pages.set("Count", 1);
+    pages.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", name("Catalog"));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .unwrap_or_else(|e| panic!("save: {e}"));
+    out
+}
+
+fn page_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let pages = extract(bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    pages[0]
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn drawing_order_does_not_change_the_rows() {
+    let in_order = "BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj ET \
+                    BT /F1 10 Tf 500 700 Td (19,99) Tj ET \
+                    BT /F1 10 Tf 50 686 Td (Option S\\351curit\\351) Tj ET \
+                    BT /F1 10 Tf 505 686 Td (3,00) Tj ET";
+    let labels_first = "BT /F1 10 Tf 50 686 Td (Option S\\351curit\\351) Tj ET \
+                        BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj ET \
+                        BT /F1 10 Tf 505 686 Td (3,00) Tj ET \
+                        BT /F1 10 Tf 500 700 Td (19,99) Tj ET";
+    // The same, with the amounts column drawn from a form and positioned by Tm and TJ.
+    let from_form = "BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj 0 -14 Td (Option S\\351curit\\351) Tj ET /Amounts Do";
+    let amounts =
+        "BT /F1 10 Tf 1 0 0 1 500 700 Tm [(19,)-10(99)] TJ 1 0 0 1 505 686 Tm (3,00) Tj ET";
+    let want = vec![
+        vec!["Forfait mobile".to_string(), "19,99".to_string()],
+        vec!["Option Sécurité".to_string(), "3,00".to_string()],
+    ];
+    assert_eq!(page_rows(&make_pdf(in_order, &[])), want);
+    assert_eq!(page_rows(&make_pdf(labels_first, &[])), want);
+    assert_eq!(
+        page_rows(&make_pdf(from_form, &[("Amounts", amounts, true)])),
+        want
+    );
+}
+
+#[test]
+fn text_shown_with_quote_operators_is_kept() {
+    let content = "BT /F1 10 Tf 14 TL 50 700 Td (Total) Tj (Remise) ' 0 0 (Solde) \" ET";
+    assert_eq!(
+        page_rows(&make_pdf(content, &[])),
+        vec![vec!["Total"], vec!["Remise"], vec!["Solde"]]
+    );
+}
+
+#[test]
+fn crafted_content_is_refused_or_skipped_not_crashed() {
+    // (what, content, forms, expected outcome: Ok(first row) or the error kind)
+    type Case = (
+        &'static str,
+        &'static str,
+        Vec<(&'static str, &'static str, bool)>,
+        Result<&'static str, ReadErrorKind>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "a form drawing itself",
+            "BT /F1 10 Tf 50 700 Td (Haut) Tj ET /Loop Do",
+            vec![("Loop", "BT /F1 10 Tf 50 600 Td (Bas) Tj ET /Loop Do", true)],
+            Ok("Haut"),
+        ),
+        (
+            "two forms drawing each other",
+            "/A Do",
+            vec![
+                ("A", "BT /F1 10 Tf 50 700 Td (A) Tj ET /B Do", true),
+                ("B", "BT /F1 10 Tf 50 600 Td (B) Tj ET /A Do", true),
+            ],
+            Ok("A"),
+        ),
+        (
+            "operators with missing or wrong operands",
+            "BT /F1 10 Tf 1 2 cm Tm Td 50 700 Td () TJ 5 Tj /F1 Tf (ok) Tj ET",
+            vec![],
+            Ok("ok"),
+        ),
+        (
+            "text shown before any font",
+            "BT 50 700 Td (sans police) Tj ET BT /F1 10 Tf 50 650 Td (avec) Tj ET",
+            vec![],
+            Ok("avec"),
+        ),
+        (
+            "an unknown font and an unknown form",
+            "BT /F9 10 Tf 50 700 Td (x) Tj ET /Nope Do BT /F1 10 Tf 50 650 Td (y) Tj ET",
+            vec![],
+            Ok("y"),
+        ),
+        (
+            "colour spaces that are not there",
+            "/Missing cs 1 0 0 scn /P0 CS 0.5 SC BT /F1 10 Tf 50 700 Td (z) Tj ET",
+            vec![],
+            Ok("z"),
+        ),
+        (
+            "deeply nested arrays in content",
+            "BT /F1 10 Tf [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ET",
+            vec![],
+            Err(ReadErrorKind::TooComplex),
+        ),
+        (
+            "no text at all",
+            "0 0 m 100 100 l S",
+            vec![],
+            Err(ReadErrorKind::NoText),
+        ),
+    ];
+    for (what, content, forms, want) in cases {
+        let bytes = make_pdf(content, &forms);
+        let start = Instant::now();
+        let got = read_contained(&bytes, what).map(|r| {
+            r.pages[0]
+                .rows
+                .first()
+                .map(|row| row.text())
+                .unwrap_or_default()
+        });
+        assert!(start.elapsed() < Duration::from_secs(2), "{what}");
+        assert_eq!(got.as_deref().map_err(|e| e.kind.clone()), want, "{what}");
+    }
+}
+
+/// Reads every file in `$DIR` and prints how each ends, with the panic location when it
+/// panics: `DIR=fuzz/artifacts/read cargo test --test pdf_layer triage -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn triage() {
+    let dir = std::env::var("DIR").unwrap_or_default();
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "  panic at {at}: {}",
+            msg.chars().take(100).collect::<String>()
+        );
+        if std::env::var("TRIAGE_BACKTRACE").is_ok() {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for path in entries {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        eprintln!("{}", path.display());
+        let start = Instant::now();
+        let got = read_contained(&bytes, "triage").map(|r| r.pages.len());
+        eprintln!(
+            "  -> {:?} in {:?}",
+            got.map_err(|e| e.kind),
+            start.elapsed()
+        );
+    }
+}
+
+macro_rules! found {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!("fixtures/fuzz/", $name)).as_slice(),
+        )
+    };
+}
+
+/// Inputs the fuzzer made pdf-extract panic on (see `tests/fixtures/fuzz/README.md`): each
+/// must now give a result or a typed error without panicking, quickly.
+#[test]
+fn fuzz_findings_no_longer_panic() {
+    let cases = [
+        found!("cmap-unparsable.pdf"),
+        found!("cmap-bfchar-short.pdf"),
+        found!("cmap-bfrange-short.pdf"),
+        found!("cmap-parse-error.pdf"),
+        found!("tounicode-not-stream.pdf"),
+        found!("widths-wrong-type.pdf"),
+        found!("widths-count-mismatch.pdf"),
+        found!("font-name-missing.pdf"),
+        found!("encoding-unknown.pdf"),
+        found!("cmap-odd-code.pdf"),
+    ];
+    for (name, bytes) in cases {
+        let start = Instant::now();
+        let got = read_contained(bytes, name);
+        assert!(start.elapsed() < Duration::from_secs(2), "{name}");
+        assert_ne!(
+            got.as_ref().err().map(|e| &e.kind),
+            Some(&ReadErrorKind::Crashed),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_rotated_page_reads_as_displayed() {
+    use pdf_extract::{Document, Object};
+    // Landscape call details: the page is shown turned 90° clockwise and its text is
+    // drawn going up the unturned page.
+    let content = "BT /F1 10 Tf 0 1 -1 0 100 50 Tm (Total) Tj 0 1 -1 0 100 400 Tm (12,00) Tj \
+                   0 1 -1 0 114 50 Tm (Suite) Tj ET";
+    let mut doc = Document::load_mem(&make_pdf(content, &[])).unwrap_or_else(|e| panic!("{e}"));
+    let page_id = doc.page_iter().next().unwrap_or_else(|| panic!("no page"));
+    if let Ok(Object::Dictionary(page)) = doc.get_object_mut(page_id) {
+        page.set("Rotate", 90);
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap_or_else(|e| panic!("{e}"));
+    let pages = extract(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!((pages[0].width, pages[0].height), (842.0, 595.0));
+    assert_eq!(
+        page_rows(&bytes),
+        vec![vec!["Total", "12,00"], vec!["Suite"]]
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(21 << 20, b' ');
+    let start = Instant::now();
+    let err = read_contained(&big, "big.pdf").map(|_| ()).unwrap_err();
+    assert!(matches!(err.kind, ReadErrorKind::TooLarge { .. }));
+    assert!(start.elapsed() < Duration::from_millis(100));
+}
+
+/// Native read time per fixture, median of 15 runs:
+/// `cargo test --release --test pdf_layer read_times -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn read_times() {
+    for (name, bytes) in BILLS {
+        let mut times: Vec<Duration> = (0..15)
+            .map(|_| {
+                let start = Instant::now();
+                let _ = read_contained(bytes, name);
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "{name:28} {:>7} bytes  median {:>7.2} ms  min {:>7.2} ms",
+            bytes.len(),
+            times[times.len() / 2].as_secs_f64() * 1e3,
+            times[0].as_secs_f64() * 1e3
+        );
+    }
+}
