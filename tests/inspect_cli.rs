@@ -14,8 +14,12 @@ fn fixture(name: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
-fn not_a_pdf() -> String {
-    let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("inspect-not-a-pdf.pdf");
+/// Writes a file that is not a PDF, in a folder of the calling test's own (tests run in
+/// parallel: a shared path would be rewritten under another test's feet).
+fn not_a_pdf(test: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(test);
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("inspect-not-a-pdf.pdf");
     std::fs::write(&p, b"PK\x03\x04 this is a zip, not a bill").unwrap();
     p.to_string_lossy().into_owned()
 }
@@ -41,7 +45,7 @@ fn report(out: &Output) -> Value {
 #[test]
 fn reads_good_files_and_reports_bad_ones() {
     let good = fixture("sfr-mobile-2026-08.pdf");
-    let bad = not_a_pdf();
+    let bad = not_a_pdf("good-and-bad");
     let out = inspect(&[&good, &bad], &[]);
     assert_eq!(out.status.code(), Some(1));
     let r = report(&out);
@@ -103,7 +107,7 @@ fn says_when_a_file_cannot_be_opened() {
 
 #[test]
 fn speaks_english_on_request() {
-    let out = inspect(&["--lang", "en", &not_a_pdf()], &[]);
+    let out = inspect(&["--lang", "en", &not_a_pdf("english")], &[]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         report(&out)["errors"][0]["error"],
@@ -113,7 +117,7 @@ fn speaks_english_on_request() {
 
 #[test]
 fn refuses_bad_usage_with_status_two() {
-    let bad_plan = not_a_pdf();
+    let bad_plan = not_a_pdf("bad-plan");
     let good = fixture("sfr-mobile-2026-08.pdf");
     let cases: &[&[&str]] = &[
         &[],
