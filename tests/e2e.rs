@@ -43,6 +43,11 @@ fn fixture(path: &str) -> String {
         .to_string()
 }
 
+/// WebDriver reports no-break spaces as plain spaces.
+fn spaced(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 async fn upload(browser: &Browser, path: &str) {
     let input = browser
         .client
@@ -78,22 +83,37 @@ async fn sample_bill_is_read_in_the_worker_and_shown() {
             PATIENCE,
         )
         .await;
-    let text = browser
+    // What a person needs to see: who billed, which invoice, how much, and every charge
+    // with its amount, as the sample bill's expected reading has them.
+    let expected: contestel::core::bill::Bill = serde_json::from_str(
+        &std::fs::read_to_string(fixture("bills/sample-orange-mobile.expected.json")).unwrap(),
+    )
+    .unwrap();
+    let card = browser.client.find(Locator::Css(".upload")).await.unwrap();
+    let text = card.text().await.unwrap();
+    assert!(text.contains("Orange"), "{text}");
+    assert!(
+        text.contains(expected.invoice_number.as_deref().unwrap()),
+        "{text}"
+    );
+    assert!(text.contains("68,04 €"), "the total is shown:\n{text}");
+    let rows = browser
         .client
-        .find(Locator::Css(".upload"))
-        .await
-        .unwrap()
-        .text()
+        .find_all(Locator::Css(".upload table.charges tr.charge"))
         .await
         .unwrap();
-    assert!(
-        text.contains("Orange"),
-        "the sample bill's text is shown:\n{text}"
-    );
-    assert!(
-        text.contains("24,99"),
-        "the sample bill's amounts are shown:\n{text}"
-    );
+    assert_eq!(rows.len(), expected.lines.len(), "one row per charge");
+    for (row, line) in rows.iter().zip(&expected.lines) {
+        let row = spaced(&row.text().await.unwrap());
+        let amount = spaced(&contestel::core::i18n::format_amount(
+            line.amount,
+            contestel::core::i18n::Lang::Fr,
+        ));
+        assert!(
+            row.contains(&spaced(&line.label)) && row.contains(&amount),
+            "{row:?} shows {line:?}"
+        );
+    }
     browser.screenshot("sample-bill-1280").await;
 
     // Every asset came from under the sub-path, and none was missing.
