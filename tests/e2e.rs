@@ -204,10 +204,20 @@ async fn the_page_fits_a_phone_screen() {
         )
         .await
         .unwrap();
+    let wide = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('body *')]\
+               .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)\
+               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
+            vec![],
+        )
+        .await
+        .unwrap();
     assert_eq!(
         overflow.as_i64(),
         Some(0),
-        "no horizontal scrolling at 360 px"
+        "no horizontal scrolling at 360 px; too wide: {wide}"
     );
     browser.screenshot("sample-bill-360").await;
     browser.close().await;
@@ -278,5 +288,181 @@ async fn every_bad_input_gets_its_own_clear_error_and_a_good_bill_still_reads() 
         assert_eq!(shown, Some(expected.as_str()), "{name}");
     }
     browser.screenshot("bad-inputs-1280").await;
+    browser.close().await;
+}
+
+async fn click(browser: &Browser, css: &str) {
+    browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn type_into(browser: &Browser, css: &str, text: &str) {
+    let field = browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    field.send_keys(text).await.unwrap();
+}
+
+async fn read_sample(browser: &Browser) {
+    click(browser, "#sample-button").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=read]').length === 1",
+            "the sample bill to be read",
+            PATIENCE,
+        )
+        .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+
+    // Dispute the option nobody asked for, straight from the bill.
+    click(
+        &browser,
+        "button.contest[aria-label*='Option Sécurité Mobile']",
+    )
+    .await;
+    browser
+        .wait_until(
+            "return !!document.querySelector('#case-title')",
+            "the case to open",
+            PATIENCE,
+        )
+        .await;
+    let title = browser
+        .client
+        .find(Locator::Css("#case-title"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(title.contains("Option Sécurité Mobile"), "{title}");
+    let advice = browser
+        .client
+        .find(Locator::Css(".next-step"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        advice.contains("service client"),
+        "first step: customer service: {advice}"
+    );
+
+    // Three exchanges: a call, the registered letter, a chat.
+    let exchanges = [
+        (
+            "customer_service",
+            "phone",
+            "TK-88123",
+            "Demande d'explication sur l'option",
+        ),
+        (
+            "written_complaint",
+            "registered_letter",
+            "1A 234 567 8901 2",
+            "Réclamation écrite envoyée",
+        ),
+        ("customer_service", "chat", "CH-5521", "Relance par chat"),
+    ];
+    for (i, (stage, channel, reference, said)) in exchanges.iter().enumerate() {
+        click(
+            &browser,
+            &format!(".event-form select:nth-of-type(1) option[value={stage}]"),
+        )
+        .await;
+        let channel_select = ".event-form label:nth-child(3) select";
+        click(
+            &browser,
+            &format!("{channel_select} option[value={channel}]"),
+        )
+        .await;
+        type_into(&browser, ".event-form label:nth-child(5) input", reference).await;
+        type_into(&browser, ".event-form label:nth-child(6) textarea", said).await;
+        click(&browser, ".event-form button[type=submit]").await;
+        browser
+            .wait_until(
+                &format!(
+                    "return document.querySelectorAll('.events .event').length === {}",
+                    i + 1
+                ),
+                "the exchange to be listed",
+                PATIENCE,
+            )
+            .await;
+    }
+    let advice = browser
+        .client
+        .find(Locator::Css(".next-step"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        advice.contains("Attendez la réponse"),
+        "after the written complaint, wait: {advice}"
+    );
+    let letter = browser
+        .client
+        .find(Locator::Css("#letter-text"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        letter.contains("Option Sécurité Mobile") && letter.contains("TK-88123"),
+        "{letter}"
+    );
+    browser.screenshot("case-1280").await;
+
+    // A reload (a month later, for the person) finds everything in place.
+    browser.client.goto(&server.url()).await.unwrap();
+    browser
+        .wait_until(
+            "return !!document.querySelector('.tabs')",
+            "the app to start again",
+            PATIENCE,
+        )
+        .await;
+    click(&browser, ".tabs .tab:nth-child(2)").await;
+    click(&browser, ".case-card button").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.events .event').length === 3",
+            "the three exchanges",
+            PATIENCE,
+        )
+        .await;
+    let timeline = browser
+        .client
+        .find(Locator::Css(".events"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for (_, _, reference, said) in exchanges {
+        assert!(
+            timeline.contains(reference) && timeline.contains(said),
+            "{reference} kept:\n{timeline}"
+        );
+    }
     browser.close().await;
 }

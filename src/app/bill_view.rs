@@ -2,10 +2,14 @@
 
 use yew::prelude::*;
 
-use super::use_lang;
-use crate::core::bill::{Bill, BillLine, BillWarning};
+use super::journal::UseJournal;
+use super::{use_lang, View};
+use crate::core::bill::{Bill, BillLine, BillWarning, Category};
 use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::journal::case::{CaseStatus, DisputedLine};
+use crate::core::journal::{Action, NewCase};
 use crate::core::reader::Reading;
+use crate::services::clock;
 
 /// Props of [`BillView`].
 #[derive(Properties, PartialEq)]
@@ -49,19 +53,73 @@ fn header_fields(bill: &Bill, lang: Lang) -> Html {
     }
 }
 
-/// Charges grouped by their printed section, in the order the sections first appear.
-fn sections(lines: &[BillLine]) -> Vec<(&str, Vec<&BillLine>)> {
-    let mut groups: Vec<(&str, Vec<&BillLine>)> = Vec::new();
-    for line in lines {
+/// Charges (with their index in the bill) grouped by their printed section, in the order
+/// the sections first appear.
+fn sections(lines: &[BillLine]) -> Vec<(&str, Vec<(usize, &BillLine)>)> {
+    let mut groups: Vec<(&str, Vec<(usize, &BillLine)>)> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
         match groups.iter_mut().find(|(name, _)| *name == line.section) {
-            Some((_, members)) => members.push(line),
-            None => groups.push((&line.section, vec![line])),
+            Some((_, members)) => members.push((index, line)),
+            None => groups.push((&line.section, vec![(index, line)])),
         }
     }
     groups
 }
 
-fn charges(bill: &Bill, lang: Lang) -> Html {
+/// The reason a disputed line is recorded with, from what the line is: it chooses the
+/// demands the letters make.
+fn reason_of(category: Category) -> &'static str {
+    match category {
+        Category::Premium => "premium_number",
+        Category::ThirdParty => "third_party",
+        Category::OneOffFee => "one_off_fee",
+        Category::OutOfPlan => "out_of_plan",
+        Category::Option => "unrequested_option",
+        Category::Subscription => "price_above_plan",
+        _ => "",
+    }
+}
+
+/// Disputes a line: added to the open case of the same invoice, or a new case.
+fn contest(journal: &UseJournal, bill: &Bill, line: &BillLine, lang: Lang) -> u32 {
+    let disputed = DisputedLine {
+        invoice_number: bill.invoice_number.clone(),
+        bill_date: bill.issue_date,
+        label: line.label.clone(),
+        amount: line.amount,
+        reason: reason_of(line.category).into(),
+    };
+    let existing = journal.journal().cases.iter().find(|c| {
+        c.status == CaseStatus::Open
+            && c.operator == bill.operator
+            && c.lines
+                .iter()
+                .any(|l| l.invoice_number == bill.invoice_number)
+    });
+    if let Some(case) = existing {
+        let id = case.id;
+        journal.apply(Action::AddLine {
+            case: id,
+            line: disputed,
+        });
+        return id;
+    }
+    let title = match &bill.invoice_number {
+        Some(n) => format!("{} — {} {n}", line.label, lang.pick("facture", "invoice")),
+        None => line.label.clone(),
+    };
+    journal.apply(Action::OpenCase(NewCase {
+        title,
+        operator: bill.operator,
+        line_number: bill.line_numbers.first().cloned(),
+        customer_id: bill.customer_id.clone(),
+        opened_on: clock::today(),
+        lines: vec![disputed],
+        paid_on: bill.due_date,
+    }))
+}
+
+fn charges(bill: &Bill, lang: Lang, oncontest: &Callback<usize>) -> Html {
     if bill.lines.is_empty() {
         return html! { <p class="muted">{ Text::NoCharges.get(lang) }</p> };
     }
@@ -73,17 +131,29 @@ fn charges(bill: &Bill, lang: Lang) -> Html {
                     <th scope="col">{ Text::LabelColumn.get(lang) }</th>
                     <th scope="col">{ Text::CategoryColumn.get(lang) }</th>
                     <th scope="col" class="amount">{ Text::AmountColumn.get(lang) }</th>
+                    <th scope="col"><span class="visually-hidden">{ Text::Contest.get(lang) }</span></th>
                 </tr>
             </thead>
             { for sections(&bill.lines).into_iter().map(|(section, members)| html! {
                 <tbody>
-                    <tr class="section-row"><th scope="rowgroup" colspan="3">{ section }</th></tr>
-                    { for members.into_iter().map(|line| html! {
-                        <tr class="charge">
-                            <td>{ &line.label }</td>
-                            <td class="category">{ line.category.label(lang) }</td>
-                            <td class="amount">{ format_amount(line.amount, lang) }</td>
-                        </tr>
+                    <tr class="section-row"><th scope="rowgroup" colspan="4">{ section }</th></tr>
+                    { for members.into_iter().map(|(index, line)| {
+                        let onclick = oncontest.reform(move |_: MouseEvent| index);
+                        html! {
+                            <tr class="charge">
+                                <td>{ &line.label }</td>
+                                <td class="category">{ line.category.label(lang) }</td>
+                                <td class="amount">{ format_amount(line.amount, lang) }</td>
+                                <td class="row-action">
+                                    if !line.amount.is_sign_negative() {
+                                        <button type="button" class="button small quiet contest" {onclick}
+                                            aria-label={format!("{} {}", Text::ContestLine.get(lang), line.label)}>
+                                            { Text::Contest.get(lang) }
+                                        </button>
+                                    }
+                                </td>
+                            </tr>
+                        }
                     }) }
                 </tbody>
             }) }
@@ -132,7 +202,18 @@ fn warning_text(warning: &BillWarning, lang: Lang) -> String {
 #[function_component(BillView)]
 pub fn bill_view(props: &BillViewProps) -> Html {
     let lang = use_lang();
+    let journal = use_context::<UseJournal>();
+    let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let bill = &props.reading.bill;
+    let oncontest = {
+        let bill = bill.clone();
+        Callback::from(move |index: usize| {
+            if let (Some(journal), Some(line)) = (&journal, bill.lines.get(index)) {
+                let id = contest(journal, &bill, line, lang);
+                navigate.emit(View::Case(id));
+            }
+        })
+    };
     html! {
         <div class="bill">
             { header_fields(bill, lang) }
@@ -143,7 +224,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                 </div>
             }
             <h3>{ Text::Charges.get(lang) }</h3>
-            { charges(bill, lang) }
+            { charges(bill, lang, &oncontest) }
             if !bill.usage.is_empty() {
                 <details class="usage">
                     <summary>{ format!("{} ({})", Text::UsageRecords.get(lang), bill.usage.len()) }</summary>

@@ -222,6 +222,8 @@ pub enum Text {
     StorageFailed,
     /// Heading: what to watch out for.
     Caution,
+    /// A change to the journal was refused.
+    ChangeRefused,
 }
 
 impl Text {
@@ -338,6 +340,10 @@ impl Text {
             StorageTooNew => ("Vos données viennent d'une version plus récente de Contestel : rechargez la page pour l'utiliser.", "Your data comes from a newer Contestel: reload the page to use it."),
             StorageFailed => ("L'enregistrement a échoué : exportez vos données pour ne rien perdre.", "Saving failed: export your data so as to lose nothing."),
             Caution => ("Attention", "Watch out"),
+            ChangeRefused => (
+                "Cette modification n'a pas été enregistrée : le montant ou l'intitulé n'est pas valable.",
+                "This change was not saved: the amount or the title is not valid.",
+            ),
         };
         lang.pick(fr, en)
     }

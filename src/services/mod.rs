@@ -1,5 +1,7 @@
 //! The only layer that touches browser APIs: files, the parse worker, storage.
 
+pub mod clock;
+pub mod export;
 pub mod files;
 pub mod parse_worker;
 pub mod reader_host;

@@ -25,6 +25,9 @@ pub struct Journal {
     pub cases: Vec<Case>,
     /// The next id to give a case or an event; never reused, even after a removal.
     pub next_id: u32,
+    /// The person's details, as they appear on their letters.
+    #[serde(default)]
+    pub sender: letters::Sender,
 }
 
 /// What a case is opened with.
@@ -87,6 +90,15 @@ pub enum Action {
         status: CaseStatus,
         /// The amount obtained back.
         recovered: Decimal,
+    },
+    /// Sets the person's details used on letters.
+    SetSender(letters::Sender),
+    /// Adds a disputed line to a case, unless the same line is already there.
+    AddLine {
+        /// The case.
+        case: u32,
+        /// The line.
+        line: DisputedLine,
     },
     /// Replaces the whole journal (an import the person confirmed).
     Replace(Journal),
@@ -213,6 +225,26 @@ impl Journal {
                 let case = self.case_mut(case)?;
                 case.status = status;
                 case.recovered = recovered;
+                Ok(None)
+            }
+            Action::SetSender(sender) => {
+                self.sender = sender;
+                Ok(None)
+            }
+            Action::AddLine { case, line } => {
+                if line.amount.is_sign_negative() && !line.amount.is_zero() {
+                    return Err(JournalError::NegativeAmount);
+                }
+                let case = self.case_mut(case)?;
+                let same = |l: &DisputedLine| {
+                    l.invoice_number == line.invoice_number
+                        && l.label == line.label
+                        && l.amount == line.amount
+                };
+                if !case.lines.iter().any(same) {
+                    case.disputed += line.amount;
+                    case.lines.push(line);
+                }
                 Ok(None)
             }
             Action::Replace(journal) => {
@@ -347,6 +379,33 @@ pub(crate) mod tests {
             assert!(journal.apply(action.clone()).is_err(), "{action:?}");
             assert_eq!(journal, before, "{action:?}");
         }
+    }
+
+    #[test]
+    fn a_line_is_added_once_and_counted_in_the_amount_disputed() {
+        let mut journal = Journal::default();
+        let id = journal
+            .apply(Action::OpenCase(new_case("2026-11-26")))
+            .unwrap()
+            .unwrap();
+        let line = DisputedLine {
+            invoice_number: Some("FM2611-0048213957".into()),
+            bill_date: None,
+            label: "Internet+ GameZone Club".into(),
+            amount: Decimal::from_str("3.00").unwrap(),
+            reason: "third_party".into(),
+        };
+        for _ in 0..2 {
+            journal
+                .apply(Action::AddLine {
+                    case: id,
+                    line: line.clone(),
+                })
+                .unwrap();
+        }
+        let case = journal.case(id).unwrap();
+        assert_eq!(case.lines.len(), 3);
+        assert_eq!(case.disputed, Decimal::from_str("9.36").unwrap());
     }
 
     #[test]

@@ -1,0 +1,200 @@
+//! One case: where it stands, what to do next and by when, its exchanges, its letters.
+
+use yew::prelude::*;
+
+use super::event_form::{answer_name, EventForm};
+use super::journal::UseJournal;
+use super::letter_panel::LetterPanel;
+use super::{use_lang, View};
+use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::journal::advice::{advise, NextStep};
+use crate::core::journal::case::{CaseStatus, Event};
+use crate::core::journal::deadlines::{deadlines, DeadlineState};
+use crate::core::journal::ladder::Stage;
+use crate::core::journal::letters::{LetterKind, Sender};
+use crate::core::journal::Action;
+use crate::services::clock;
+
+/// Props of [`CaseView`].
+#[derive(Properties, PartialEq)]
+pub struct CaseViewProps {
+    /// The case's id.
+    pub id: u32,
+}
+
+/// The name of a status.
+pub fn status_name(status: CaseStatus, lang: Lang) -> &'static str {
+    match status {
+        CaseStatus::Open => Text::StatusOpen.get(lang),
+        CaseStatus::Won => Text::StatusWon.get(lang),
+        CaseStatus::Lost => Text::StatusLost.get(lang),
+        CaseStatus::Abandoned => Text::StatusAbandoned.get(lang),
+    }
+}
+
+fn letter_for(next: &NextStep) -> LetterKind {
+    match next {
+        NextStep::WriteToConsumerService => LetterKind::Recourse,
+        NextStep::ReferToMediator { .. } | NextStep::WaitForMediator { .. } => LetterKind::Mediator,
+        NextStep::GoBeyondMediator => LetterKind::SignalConso,
+        _ => LetterKind::Complaint,
+    }
+}
+
+fn event_item(event: &Event, lang: Lang) -> Html {
+    html! {
+        <li class="event">
+            <div class="event-head">
+                <span class="event-date">{ format_date(event.date, lang) }</span>
+                <span class="event-stage">{ event.stage.label(lang) }</span>
+                <span class="muted">{ event.channel.label(lang) }</span>
+                if !event.reference.is_empty() { <span class="muted">{ format!("réf. {}", event.reference) }</span> }
+            </div>
+            if !event.counterpart.is_empty() { <p class="muted">{ &event.counterpart }</p> }
+            if !event.said.is_empty() { <p>{ &event.said }</p> }
+            <p class="answer">
+                <strong>{ format!("{} : ", Text::AnswerLabel.get(lang)) }</strong>
+                { answer_name(event.answer, lang) }
+                if !event.answer_text.is_empty() { { format!(" — {}", event.answer_text) } }
+            </p>
+        </li>
+    }
+}
+
+/// The case view.
+#[function_component(CaseView)]
+pub fn case_view(props: &CaseViewProps) -> Html {
+    let lang = use_lang();
+    let journal = use_context::<UseJournal>();
+    let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let Some(journal) = journal else {
+        return html! {};
+    };
+    let Some(case) = journal.journal().case(props.id).cloned() else {
+        return html! { <p class="muted">{ Text::NoCases.get(lang) }</p> };
+    };
+    let today = clock::today();
+    let advice = advise(&case, today);
+    let dates = deadlines(&case, today);
+    let id = case.id;
+
+    let onsave = {
+        let journal = journal.clone();
+        Callback::from(move |event: Event| {
+            journal.apply(Action::AddEvent { case: id, event });
+        })
+    };
+    let onsender = {
+        let journal = journal.clone();
+        Callback::from(move |sender: Sender| {
+            journal.apply(Action::SetSender(sender));
+        })
+    };
+    let set_status = |status: CaseStatus| {
+        let journal = journal.clone();
+        let recovered = if status == CaseStatus::Won {
+            case.disputed
+        } else {
+            case.recovered
+        };
+        Callback::from(move |_: MouseEvent| {
+            journal.apply(Action::SetStatus {
+                case: id,
+                status,
+                recovered,
+            });
+        })
+    };
+    let ondelete = {
+        let journal = journal.clone();
+        let navigate = navigate.clone();
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(Text::ConfirmDelete.get(lang)) {
+                journal.apply(Action::RemoveCase { case: id });
+                navigate.emit(View::Cases);
+            }
+        })
+    };
+    let onback = navigate.reform(|_: MouseEvent| View::Cases);
+    let proposed_stage = advice.stage.unwrap_or(Stage::CustomerService);
+
+    html! {
+        <article class="case" aria-labelledby="case-title">
+            <button type="button" class="link-button" onclick={onback}>{ Text::BackToCases.get(lang) }</button>
+            <h2 id="case-title">{ &case.title }</h2>
+            <dl class="bill-fields">
+                <div class="field"><dt>{ Text::OperatorLabel.get(lang) }</dt>
+                    <dd>{ case.operator.map(|o| o.name()).unwrap_or(Text::UnknownOperator.get(lang)) }</dd></div>
+                if let Some(line) = &case.line_number {
+                    <div class="field"><dt>{ Text::LineNumbers.get(lang) }</dt><dd>{ line }</dd></div>
+                }
+                <div class="field"><dt>{ Text::Disputed.get(lang) }</dt><dd>{ format_amount(case.disputed, lang) }</dd></div>
+                <div class="field"><dt>{ Text::Recovered.get(lang) }</dt><dd>{ format_amount(case.recovered, lang) }</dd></div>
+                <div class="field"><dt>{ Text::StatusLabel.get(lang) }</dt><dd>{ status_name(case.status, lang) }</dd></div>
+            </dl>
+
+            <section class="advice" aria-labelledby="next-heading">
+                <h3 id="next-heading">{ Text::NextStep.get(lang) }</h3>
+                <p class="next-step">{ advice.next.describe(lang) }</p>
+                if !advice.warnings.is_empty() {
+                    <ul class="caution" role="note" aria-label={Text::Caution.get(lang)}>
+                        { for advice.warnings.iter().map(|w| html! { <li>{ w.describe(lang) }</li> }) }
+                    </ul>
+                }
+                if !dates.is_empty() {
+                    <h4>{ Text::Deadlines.get(lang) }</h4>
+                    <ul class="deadlines">
+                        { for dates.iter().map(|d| {
+                            let class = match d.state {
+                                DeadlineState::Past(_) => "past",
+                                DeadlineState::Soon(_) => "soon",
+                                DeadlineState::Later(_) => "later",
+                            };
+                            html! { <li class={classes!("deadline", class)}>{ d.describe(lang) }</li> }
+                        }) }
+                    </ul>
+                }
+            </section>
+
+            if !case.lines.is_empty() {
+                <table class="charges">
+                    <caption class="visually-hidden">{ Text::Disputed.get(lang) }</caption>
+                    <tbody>
+                        { for case.lines.iter().map(|l| html! {
+                            <tr class="charge">
+                                <td>{ &l.label }</td>
+                                <td class="muted">{ l.invoice_number.clone().unwrap_or_default() }</td>
+                                <td class="amount">{ format_amount(l.amount, lang) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+
+            <section class="timeline" aria-labelledby="timeline-heading">
+                <h3 id="timeline-heading">{ Text::Timeline.get(lang) }</h3>
+                if case.events.is_empty() {
+                    <p class="muted">{ Text::NoEvents.get(lang) }</p>
+                } else {
+                    <ol class="events">{ for case.timeline().into_iter().map(|e| event_item(e, lang)) }</ol>
+                }
+                if case.status == CaseStatus::Open {
+                    <EventForm {today} stage={proposed_stage} {onsave} />
+                }
+            </section>
+
+            <LetterPanel case={case.clone()} sender={journal.journal().sender.clone()}
+                kind={letter_for(&advice.next)} {today} {onsender} />
+
+            <div class="actions case-actions">
+                if case.status == CaseStatus::Open {
+                    <button type="button" class="button" onclick={set_status(CaseStatus::Won)}>{ Text::StatusWon.get(lang) }</button>
+                    <button type="button" class="button" onclick={set_status(CaseStatus::Lost)}>{ Text::StatusLost.get(lang) }</button>
+                } else {
+                    <button type="button" class="button" onclick={set_status(CaseStatus::Open)}>{ Text::StatusOpen.get(lang) }</button>
+                }
+                <button type="button" class="button quiet" onclick={ondelete}>{ Text::DeleteCase.get(lang) }</button>
+            </div>
+        </article>
+    }
+}

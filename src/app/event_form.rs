@@ -1,0 +1,131 @@
+//! The form recording one exchange: date, step, channel, who, reference, what was said,
+//! the answer.
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::forms::{bind, bind_select, key, parse_key};
+use super::use_lang;
+use crate::core::i18n::{Lang, Text};
+use crate::core::journal::case::{Answer, Channel, Event};
+use crate::core::journal::ladder::Stage;
+
+/// Props of [`EventForm`].
+#[derive(Properties, PartialEq)]
+pub struct EventFormProps {
+    /// The date proposed (today).
+    pub today: NaiveDate,
+    /// The step proposed (the advice's).
+    pub stage: Stage,
+    /// Called with the exchange when the person saves it.
+    pub onsave: Callback<Event>,
+}
+
+fn answer_label(answer: Answer, lang: Lang) -> &'static str {
+    match answer {
+        Answer::Awaited => Text::AnswerAwaited.get(lang),
+        Answer::Satisfactory => Text::AnswerSatisfactory.get(lang),
+        Answer::Partial => Text::AnswerPartial.get(lang),
+        Answer::Unsatisfactory => Text::AnswerUnsatisfactory.get(lang),
+    }
+}
+
+/// The exchange form.
+#[function_component(EventForm)]
+pub fn event_form(props: &EventFormProps) -> Html {
+    let lang = use_lang();
+    let date = use_state(|| props.today.to_string());
+    let stage = use_state(|| key(props.stage));
+    let channel = use_state(|| key(Channel::Phone));
+    let counterpart = use_state(String::new);
+    let reference = use_state(String::new);
+    let said = use_state(String::new);
+    let answer = use_state(|| key(Answer::Awaited));
+    let answer_text = use_state(String::new);
+    let answer_by = use_state(String::new);
+
+    let onsubmit = {
+        let (date, stage, channel) = (date.clone(), stage.clone(), channel.clone());
+        let (counterpart, reference, said) = (counterpart.clone(), reference.clone(), said.clone());
+        let (answer, answer_text, answer_by) =
+            (answer.clone(), answer_text.clone(), answer_by.clone());
+        let onsave = props.onsave.clone();
+        let today = props.today;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let answer_kind: Answer = parse_key(&answer).unwrap_or_default();
+            let event = Event {
+                id: 0,
+                date: date.parse().unwrap_or(today),
+                stage: parse_key(&stage).unwrap_or(Stage::CustomerService),
+                channel: parse_key(&channel).unwrap_or(Channel::Phone),
+                counterpart: counterpart.trim().to_string(),
+                reference: reference.trim().to_string(),
+                said: said.trim().to_string(),
+                answer: answer_kind,
+                answer_text: answer_text.trim().to_string(),
+                answered_on: (answer_kind != Answer::Awaited)
+                    .then(|| date.parse().unwrap_or(today)),
+                answer_by: answer_by.parse().ok(),
+                follow_up: None,
+            };
+            onsave.emit(event);
+            for field in [&counterpart, &reference, &said, &answer_text, &answer_by] {
+                field.set(String::new());
+            }
+        })
+    };
+
+    html! {
+        <form class="event-form" {onsubmit}>
+            <h3>{ Text::AddEvent.get(lang) }</h3>
+            <div class="form-grid">
+                <label>{ Text::EventDate.get(lang) }
+                    <input type="date" required=true value={(*date).clone()} oninput={bind(&date)} />
+                </label>
+                <label>{ Text::EventStage.get(lang) }
+                    <select onchange={bind_select(&stage)}>
+                        { for Stage::ALL.iter().map(|s| html! {
+                            <option value={key(*s)} selected={key(*s) == *stage}>{ s.label(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ Text::EventChannel.get(lang) }
+                    <select onchange={bind_select(&channel)}>
+                        { for Channel::ALL.iter().map(|c| html! {
+                            <option value={key(*c)} selected={key(*c) == *channel}>{ c.label(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ Text::Counterpart.get(lang) }
+                    <input type="text" value={(*counterpart).clone()} oninput={bind(&counterpart)} />
+                </label>
+                <label class="wide">{ Text::Reference.get(lang) }
+                    <input type="text" value={(*reference).clone()} oninput={bind(&reference)} />
+                </label>
+                <label class="wide">{ Text::Said.get(lang) }
+                    <textarea rows="3" value={(*said).clone()} oninput={bind(&said)} />
+                </label>
+                <label>{ Text::AnswerLabel.get(lang) }
+                    <select onchange={bind_select(&answer)}>
+                        { for [Answer::Awaited, Answer::Satisfactory, Answer::Partial, Answer::Unsatisfactory].iter().map(|a| html! {
+                            <option value={key(*a)} selected={key(*a) == *answer}>{ answer_label(*a, lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ Text::AnswerBy.get(lang) }
+                    <input type="date" value={(*answer_by).clone()} oninput={bind(&answer_by)} />
+                </label>
+                <label class="wide">{ Text::AnswerText.get(lang) }
+                    <textarea rows="2" value={(*answer_text).clone()} oninput={bind(&answer_text)} />
+                </label>
+            </div>
+            <button type="submit" class="button primary">{ Text::SaveEvent.get(lang) }</button>
+        </form>
+    }
+}
+
+/// The name of an answer kind.
+pub fn answer_name(answer: Answer, lang: Lang) -> &'static str {
+    answer_label(answer, lang)
+}

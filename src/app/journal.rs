@@ -1,0 +1,197 @@
+//! The journal's state in the app: the pure `Journal` reducer, plus where it is stored.
+//!
+//! Saving is an effect after each change; a change made in another tab reloads this one;
+//! a save that would overwrite another tab's newer data reloads instead and says so.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::journal::{Action, Journal, JournalError};
+use crate::core::store::Stored;
+use crate::services::storage::{self, Load, SaveError};
+
+/// Where the journal stands with respect to storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageStatus {
+    /// Saved on this device (or nothing to save yet).
+    Saved,
+    /// Storage cannot be used: nothing will outlive the page.
+    Unavailable,
+    /// What was stored could not be read; it was set aside.
+    Unreadable,
+    /// Another tab saved newer data, which was loaded.
+    ReloadedFromOtherTab,
+    /// The stored data comes from a newer Contestel.
+    TooNew,
+    /// The quota is full: changes live only in this page.
+    QuotaExceeded,
+    /// Saving failed for another reason.
+    Failed,
+}
+
+/// The journal and its storage state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JournalState {
+    /// The journal.
+    pub journal: Journal,
+    /// When this tab last loaded or saved it.
+    pub saved_at: i64,
+    /// Where it stands.
+    pub status: StorageStatus,
+    /// Bumped by every change the person makes: what the save effect follows.
+    revision: u32,
+    /// The last action refused, if any.
+    pub error: Option<JournalError>,
+}
+
+/// What changes the journal's state.
+pub enum JournalMsg {
+    /// A change made by the person.
+    Apply(Action),
+    /// The journal as found in storage.
+    Loaded(Journal, i64, StorageStatus),
+    /// The save effect succeeded.
+    Saved(i64),
+    /// The save effect failed.
+    SaveFailed(StorageStatus),
+}
+
+impl Reducible for JournalState {
+    type Action = JournalMsg;
+
+    fn reduce(self: Rc<Self>, msg: JournalMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            JournalMsg::Apply(action) => match next.journal.apply(action) {
+                Ok(_) => {
+                    next.revision += 1;
+                    next.error = None;
+                }
+                Err(error) => next.error = Some(error),
+            },
+            JournalMsg::Loaded(journal, saved_at, status) => {
+                next.journal = journal;
+                next.saved_at = saved_at;
+                next.status = status;
+            }
+            JournalMsg::Saved(saved_at) => {
+                next.saved_at = saved_at;
+                if next.status != StorageStatus::Unreadable {
+                    next.status = StorageStatus::Saved;
+                }
+            }
+            JournalMsg::SaveFailed(status) => next.status = status,
+        }
+        Rc::new(next)
+    }
+}
+
+fn load() -> JournalState {
+    let (journal, saved_at, status) = match storage::load::<Journal>() {
+        Load::Unavailable => (Journal::default(), 0, StorageStatus::Unavailable),
+        Load::Empty => (Journal::default(), 0, StorageStatus::Saved),
+        Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
+        Load::Unreadable {
+            error: crate::core::store::StoreError::TooNew { .. },
+            ..
+        } => (Journal::default(), 0, StorageStatus::TooNew),
+        Load::Unreadable { .. } => (Journal::default(), 0, StorageStatus::Unreadable),
+    };
+    JournalState {
+        journal,
+        saved_at,
+        status,
+        revision: 0,
+        error: None,
+    }
+}
+
+/// Handle on the journal, with intent methods.
+#[derive(Clone, PartialEq)]
+pub struct UseJournal {
+    state: UseReducerHandle<JournalState>,
+}
+
+impl UseJournal {
+    /// The journal.
+    pub fn journal(&self) -> &Journal {
+        &self.state.journal
+    }
+
+    /// Where it stands with respect to storage.
+    pub fn status(&self) -> StorageStatus {
+        self.state.status
+    }
+
+    /// The last change refused, if any.
+    pub fn error(&self) -> Option<&JournalError> {
+        self.state.error.as_ref()
+    }
+
+    /// Applies a change. Returns the id the journal will give a created case or event.
+    pub fn apply(&self, action: Action) -> u32 {
+        let id = self.state.journal.next_id.max(1);
+        self.state.dispatch(JournalMsg::Apply(action));
+        id
+    }
+}
+
+/// The journal, loaded once and saved after every change.
+#[hook]
+pub fn use_journal() -> UseJournal {
+    let state = use_reducer(load);
+
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision > 0
+                && !matches!(
+                    state.status,
+                    StorageStatus::Unavailable | StorageStatus::TooNew
+                )
+            {
+                match storage::save(&state.journal, state.saved_at) {
+                    Ok(saved_at) => state.dispatch(JournalMsg::Saved(saved_at)),
+                    Err(SaveError::NewerElsewhere { .. }) => {
+                        if let Load::Loaded(newer) = storage::load::<Journal>() {
+                            state.dispatch(JournalMsg::Loaded(
+                                newer.value,
+                                newer.saved_at,
+                                StorageStatus::ReloadedFromOtherTab,
+                            ));
+                        }
+                    }
+                    Err(SaveError::QuotaExceeded) => {
+                        state.dispatch(JournalMsg::SaveFailed(StorageStatus::QuotaExceeded))
+                    }
+                    Err(SaveError::Unavailable) => {
+                        state.dispatch(JournalMsg::SaveFailed(StorageStatus::Unavailable))
+                    }
+                    Err(SaveError::TooNew) => {
+                        state.dispatch(JournalMsg::SaveFailed(StorageStatus::TooNew))
+                    }
+                    Err(_) => state.dispatch(JournalMsg::SaveFailed(StorageStatus::Failed)),
+                }
+            }
+        });
+    }
+
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = storage::on_change(Journal::KEY, move || {
+                if let Load::Loaded(newer) = storage::load::<Journal>() {
+                    dispatcher.dispatch(JournalMsg::Loaded(
+                        newer.value,
+                        newer.saved_at,
+                        StorageStatus::Saved,
+                    ));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    UseJournal { state }
+}

@@ -1,0 +1,119 @@
+//! The letters of a case: filled from the case and the person's details, editable, then
+//! copied, downloaded or printed.
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::forms::{bind, bind_select, event_value, key, parse_key};
+use super::use_lang;
+use crate::core::i18n::{Lang, Text};
+use crate::core::journal::case::Case;
+use crate::core::journal::letters::{self, LetterKind, Sender};
+use crate::services::export;
+
+/// Props of [`LetterPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LetterPanelProps {
+    /// The case.
+    pub case: Case,
+    /// The person's details.
+    pub sender: Sender,
+    /// The letter proposed first (the one the next step calls for).
+    pub kind: LetterKind,
+    /// The date of the letter.
+    pub today: NaiveDate,
+    /// Called when the person changes their details.
+    pub onsender: Callback<Sender>,
+}
+
+fn kind_label(kind: LetterKind, lang: Lang) -> &'static str {
+    match kind {
+        LetterKind::Complaint => Text::LetterComplaint.get(lang),
+        LetterKind::Recourse => Text::LetterRecourse.get(lang),
+        LetterKind::Mediator => Text::LetterMediator.get(lang),
+        LetterKind::SignalConso => Text::LetterSignalConso.get(lang),
+    }
+}
+
+/// The letters panel.
+#[function_component(LetterPanel)]
+pub fn letter_panel(props: &LetterPanelProps) -> Html {
+    let lang = use_lang();
+    let kind = use_state(|| key(props.kind));
+    let name = use_state(|| props.sender.name.clone());
+    let address = use_state(|| props.sender.address.clone());
+    let copied = use_state(|| false);
+    let letter_kind: LetterKind = parse_key(&kind).unwrap_or(props.kind);
+    let sender = Sender {
+        name: (*name).clone(),
+        address: (*address).clone(),
+        ..props.sender.clone()
+    };
+    let generated = letters::write(letter_kind, &props.case, &sender, props.today);
+    // The person's edits are kept until the letter's inputs change.
+    let text = use_state(|| generated.text.clone());
+    {
+        let text = text.clone();
+        use_effect_with(generated.text.clone(), move |fresh| text.set(fresh.clone()));
+    }
+
+    let save_sender = {
+        let onsender = props.onsender.clone();
+        let sender = sender.clone();
+        Callback::from(move |_: FocusEvent| onsender.emit(sender.clone()))
+    };
+    let oncopy = {
+        let text = text.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = (*text).clone();
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(
+                async move { copied.set(export::copy_text(&text).await) },
+            );
+        })
+    };
+    let ondownload = {
+        let text = text.clone();
+        let file = format!("contestel-{}-{}.txt", key(letter_kind), props.today);
+        Callback::from(move |_: MouseEvent| {
+            let _ = export::download_text(&file, &text, "text/plain;charset=utf-8");
+        })
+    };
+    let onprint = Callback::from(|_: MouseEvent| export::print("letter"));
+    let onedit = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(event_value(&e)))
+    };
+
+    html! {
+        <section class="letters" aria-labelledby="letters-heading">
+            <h3 id="letters-heading">{ Text::Letters.get(lang) }</h3>
+            <div class="form-grid">
+                <label>{ Text::SenderName.get(lang) }
+                    <input type="text" autocomplete="name" value={(*name).clone()} oninput={bind(&name)} onblur={save_sender.clone()} />
+                </label>
+                <label>{ Text::SenderAddress.get(lang) }
+                    <textarea rows="2" autocomplete="street-address" value={(*address).clone()} oninput={bind(&address)} onblur={save_sender} />
+                </label>
+                <label class="wide">{ Text::LetterLabel.get(lang) }
+                    <select id="letter-kind" onchange={bind_select(&kind)}>
+                        { for [LetterKind::Complaint, LetterKind::Recourse, LetterKind::Mediator, LetterKind::SignalConso].iter().map(|k| html! {
+                            <option value={key(*k)} selected={*k == letter_kind}>{ kind_label(*k, lang) }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <label class="visually-hidden" for="letter-text">{ generated.subject.clone() }</label>
+            <textarea id="letter-text" class="letter-text" rows="18" value={(*text).clone()} oninput={onedit} />
+            <pre class="letter-sheet" aria-hidden="true">{ (*text).clone() }</pre>
+            <div class="actions">
+                <button type="button" class="button" onclick={oncopy}>{ Text::Copy.get(lang) }</button>
+                <button type="button" class="button" onclick={ondownload}>{ Text::Download.get(lang) }</button>
+                <button type="button" class="button" onclick={onprint}>{ Text::Print.get(lang) }</button>
+                if *copied { <span class="muted" role="status">{ Text::Copied.get(lang) }</span> }
+            </div>
+            <p class="muted small">{ Text::LetterNote.get(lang) }</p>
+        </section>
+    }
+}
