@@ -6,7 +6,10 @@
 
 pub mod bill;
 pub mod error;
+pub mod finding;
 pub mod i18n;
 pub mod layout;
+pub mod plan;
 pub mod reader;
+pub mod rules;
 pub mod uploads;
