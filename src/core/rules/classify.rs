@@ -1,0 +1,720 @@
+//! What a charge or a call-detail record is, read from its category, section, wording and
+//! number: the shared vocabulary of the rules.
+//!
+//! Each charge gets one primary kind, so that two rules do not claim the same line for
+//! different reasons (an "Appels émis depuis l'étranger" line filed as out-of-plan by the
+//! reader is roaming here). Number ranges follow DGCCRF's list (see `shared/DOMAIN.md`):
+//! surcharged 081/082/089, 3BPQ with B from 2 to 9, 10XY, 118XYZ, SMS+ short codes from
+//! 4xxxx up; not 0800–0809, 30PQ/31PQ, 116XYZ, 3xxxx SMS. Pure.
+
+use crate::core::bill::{BillLine, Category, UsageRecord};
+use crate::core::plan::digits_spaced;
+
+use super::text::{fold, has_any, has_word};
+
+/// The kind of surcharged number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PremiumKind {
+    /// 081 X: capped at 0,06 €/min or 0,15 €/call.
+    Sva081,
+    /// 082 X: capped at 0,20 €/min or 0,50 €/call.
+    Sva082,
+    /// 089 X: capped at 0,80 €/min or 3 €/call.
+    Sva089,
+    /// A 4-digit 3BPQ (B from 2 to 9) or 10XY number.
+    Short,
+    /// Directory enquiries, 118 XYZ.
+    Directory,
+    /// An SMS+ short code, by its first digit (4 to 9).
+    SmsPlus(u8),
+}
+
+impl PremiumKind {
+    /// The legal cap per minute and per call, in cents, where there is one (unverified).
+    pub fn caps_cents(self) -> Option<(i64, i64)> {
+        match self {
+            PremiumKind::Sva081 => Some((6, 15)),
+            PremiumKind::Sva082 => Some((20, 50)),
+            PremiumKind::Sva089 => Some((80, 300)),
+            _ => None,
+        }
+    }
+
+    /// A few words for a person.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            PremiumKind::Sva081 | PremiumKind::Sva082 | PremiumKind::Sva089 => (
+                "numéro à valeur ajoutée (08 1x, 08 2x, 08 9x)",
+                "premium-rate number (08 1x, 08 2x, 08 9x)",
+            ),
+            PremiumKind::Short => ("numéro court surtaxé", "surcharged short number"),
+            PremiumKind::Directory => ("service de renseignements 118", "118 directory enquiries"),
+            PremiumKind::SmsPlus(_) => ("SMS+ vers un numéro court", "SMS+ to a short code"),
+        }
+    }
+}
+
+/// Classifies a number as called or texted (spaces and `+33` allowed). `None` for an
+/// ordinary, free or not-surcharged number.
+pub fn premium_number(number: &str) -> Option<PremiumKind> {
+    let trimmed = number.trim();
+    if trimmed.starts_with('+') && !trimmed.starts_with("+33") {
+        return None;
+    }
+    if trimmed.is_empty()
+        || !trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '.' || c == '+')
+    {
+        return None;
+    }
+    classify_digits(&crate::core::plan::digits(trimmed), false)
+}
+
+/// `prefix` is true when the digits are a range printed on a label ("08 9x"), not a full
+/// number.
+fn classify_digits(d: &str, prefix: bool) -> Option<PremiumKind> {
+    let b = d.as_bytes();
+    let len = d.len();
+    if b.first() == Some(&b'0') {
+        let ten = len == 10 || (prefix && (3..=10).contains(&len));
+        if ten && b.get(1) == Some(&b'8') {
+            return match b.get(2) {
+                Some(b'1') => Some(PremiumKind::Sva081),
+                Some(b'2') => Some(PremiumKind::Sva082),
+                Some(b'9') => Some(PremiumKind::Sva089),
+                _ => None,
+            };
+        }
+        return None;
+    }
+    match len {
+        4 if d.starts_with("10") => Some(PremiumKind::Short),
+        4 if b[0] == b'3' && (b'2'..=b'9').contains(&b[1]) => Some(PremiumKind::Short),
+        3 if prefix && d == "118" => Some(PremiumKind::Directory),
+        6 if d.starts_with("118") => Some(PremiumKind::Directory),
+        5 if (b'4'..=b'9').contains(&b[0]) => Some(PremiumKind::SmsPlus(b[0] - b'0')),
+        _ => None,
+    }
+}
+
+/// The surcharged numbers or ranges a label names ("Appel vers le 3630", "08 9x",
+/// "numéros courts 118").
+fn premium_in_label(label: &str) -> Option<PremiumKind> {
+    let chars: Vec<char> = digits_spaced(label).chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        let mut wild = false;
+        while i < chars.len() && (chars[i] == 'x' || chars[i] == 'X') {
+            wild = true;
+            i += 1;
+        }
+        if chars.get(i).is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let prefix = wild || run.len() == 3 || (run.len() == 4 && run.starts_with('0'));
+        if let Some(kind) = classify_digits(&run, prefix) {
+            return Some(kind);
+        }
+    }
+    None
+}
+
+/// Whether a label's words say "surcharged number".
+fn premium_words(folded: &str) -> bool {
+    has_any(
+        folded,
+        &[
+            "numeros speciaux",
+            "numero special",
+            "n special",
+            "surtax",
+            "sms+",
+            "mms+",
+            "renseignements",
+            "valeur ajoutee",
+            "audiotel",
+        ],
+    ) || has_word(folded, "118")
+}
+
+/// Whether a text speaks of third-party billing.
+fn third_party_words(folded: &str) -> bool {
+    has_any(
+        folded,
+        &[
+            "internet+",
+            "internet +",
+            "contact+",
+            "achat de contenu",
+            "achats de contenu",
+            "achat de service",
+            "achats de service",
+            "paiement sur facture",
+            "paiement par facture",
+            "achat sur facture",
+            "achats sur facture",
+            "paiement mobile",
+            "fournis par des tiers",
+            "service tiers",
+            "services tiers",
+            "service d'un tiers",
+            "gallery",
+        ],
+    )
+}
+
+/// A country or region where the line can be used, with whether EU roaming rules apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The French name, as printed in messages.
+    pub name: &'static str,
+    /// Whether it is in the EU/EEA zone ("roam like at home").
+    pub eu: bool,
+}
+
+/// Folded names → (French name, EU/EEA). The EU/EEA list is complete; outside it, the
+/// countries French travellers visit most, plus the microstates that are *not* covered.
+const PLACES: &[(&str, &str, bool)] = &[
+    ("allemagne", "Allemagne", true),
+    ("autriche", "Autriche", true),
+    ("belgique", "Belgique", true),
+    ("bulgarie", "Bulgarie", true),
+    ("chypre", "Chypre", true),
+    ("croatie", "Croatie", true),
+    ("danemark", "Danemark", true),
+    ("espagne", "Espagne", true),
+    ("estonie", "Estonie", true),
+    ("finlande", "Finlande", true),
+    ("grece", "Grèce", true),
+    ("hongrie", "Hongrie", true),
+    ("irlande", "Irlande", true),
+    ("italie", "Italie", true),
+    ("lettonie", "Lettonie", true),
+    ("lituanie", "Lituanie", true),
+    ("luxembourg", "Luxembourg", true),
+    ("malte", "Malte", true),
+    ("pays bas", "Pays-Bas", true),
+    ("hollande", "Pays-Bas", true),
+    ("pologne", "Pologne", true),
+    ("portugal", "Portugal", true),
+    ("tcheque", "Tchéquie", true),
+    ("tchequie", "Tchéquie", true),
+    ("roumanie", "Roumanie", true),
+    ("slovaquie", "Slovaquie", true),
+    ("slovenie", "Slovénie", true),
+    ("suede", "Suède", true),
+    ("islande", "Islande", true),
+    ("liechtenstein", "Liechtenstein", true),
+    ("norvege", "Norvège", true),
+    ("guadeloupe", "Guadeloupe", true),
+    ("martinique", "Martinique", true),
+    ("guyane", "Guyane", true),
+    ("reunion", "La Réunion", true),
+    ("mayotte", "Mayotte", true),
+    ("union europeenne", "Union européenne", true),
+    ("europe", "Europe", true),
+    ("ue", "Union européenne", true),
+    ("suisse", "Suisse", false),
+    ("royaume uni", "Royaume-Uni", false),
+    ("angleterre", "Royaume-Uni", false),
+    ("andorre", "Andorre", false),
+    ("monaco", "Monaco", false),
+    ("saint marin", "Saint-Marin", false),
+    ("vatican", "Vatican", false),
+    ("turquie", "Turquie", false),
+    ("serbie", "Serbie", false),
+    ("albanie", "Albanie", false),
+    ("montenegro", "Monténégro", false),
+    ("maroc", "Maroc", false),
+    ("tunisie", "Tunisie", false),
+    ("algerie", "Algérie", false),
+    ("egypte", "Égypte", false),
+    ("senegal", "Sénégal", false),
+    ("cote d'ivoire", "Côte d'Ivoire", false),
+    ("cameroun", "Cameroun", false),
+    ("madagascar", "Madagascar", false),
+    ("maurice", "Maurice", false),
+    ("etats unis", "États-Unis", false),
+    ("usa", "États-Unis", false),
+    ("canada", "Canada", false),
+    ("mexique", "Mexique", false),
+    ("bresil", "Brésil", false),
+    ("argentine", "Argentine", false),
+    ("japon", "Japon", false),
+    ("chine", "Chine", false),
+    ("thailande", "Thaïlande", false),
+    ("vietnam", "Viêt Nam", false),
+    ("inde", "Inde", false),
+    ("israel", "Israël", false),
+    ("emirats", "Émirats arabes unis", false),
+    ("australie", "Australie", false),
+    ("russie", "Russie", false),
+    ("ukraine", "Ukraine", false),
+    ("polynesie", "Polynésie française", false),
+    ("nouvelle caledonie", "Nouvelle-Calédonie", false),
+    ("etranger", "l'étranger", false),
+    ("hors ue", "hors UE", false),
+    ("hors union europeenne", "hors UE", false),
+    ("hors europe", "hors Europe", false),
+];
+
+/// The place a folded text names; "hors UE" wins over the word "UE" it contains.
+pub fn place_in(folded: &str) -> Option<Place> {
+    let words = folded.replace('\'', " ");
+    let outside = has_any(&words, &["hors ue", "hors union europeenne", "hors europe"]);
+    let mut found: Option<Place> = None;
+    for (needle, name, eu) in PLACES {
+        let hit = has_word(&words, &needle.replace('\'', " "));
+        if hit && !(*eu && outside) {
+            let place = Place {
+                name,
+                eu: *eu && !outside,
+            };
+            // A named country beats the generic "l'étranger" / "hors UE".
+            let generic = |p: &Place| p.name.starts_with("l'") || p.name.starts_with("hors");
+            match found {
+                Some(f) if !generic(&f) => {}
+                _ => found = Some(place),
+            }
+        }
+    }
+    found
+}
+
+/// Whether the wording says the line was used abroad (not: called abroad from France).
+pub fn roaming_words(folded: &str) -> bool {
+    let abroad = has_any(
+        folded,
+        &[
+            "roaming",
+            "itinerance",
+            "a l'etranger",
+            "depuis l'etranger",
+            "emis depuis",
+            "emises depuis",
+            "recu a",
+            "recu au",
+            "recu en",
+            "recus a",
+            "recus au",
+            "recus en",
+            "recues a",
+            "recues au",
+            "recues en",
+            "recues depuis",
+        ],
+    );
+    let from_place = folded
+        .split("depuis ")
+        .skip(1)
+        .any(|after| place_in(after).is_some());
+    abroad || from_place
+}
+
+/// Call, SMS or data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Medium {
+    /// Voice calls.
+    Call,
+    /// SMS and MMS.
+    Sms,
+    /// Mobile data.
+    Data,
+}
+
+/// The medium a folded text speaks of.
+pub fn medium_in(folded: &str) -> Option<Medium> {
+    if has_any(folded, &["sms", "mms", "message"]) {
+        Some(Medium::Sms)
+    } else if has_any(folded, &["internet", "data", "donnees", "connexion"])
+        || ["mo", "go", "ko"].iter().any(|w| has_word(folded, w))
+    {
+        Some(Medium::Data)
+    } else if has_any(folded, &["appel", "communication", "minute", "voix"]) {
+        Some(Medium::Call)
+    } else {
+        None
+    }
+}
+
+/// What a charge is, for the rules: one primary kind per line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// A discount or credit.
+    Discount,
+    /// Billed for a third party.
+    ThirdParty,
+    /// Calls or SMS to surcharged numbers.
+    Premium(Option<PremiumKind>),
+    /// Used abroad.
+    Roaming,
+    /// A one-off fee.
+    OneOffFee,
+    /// Usage charged outside the plan (international calls, overage…).
+    OutOfPlan,
+    /// The subscription, or an option.
+    Recurring,
+    /// Anything else (equipment, instalments, included usage).
+    Other,
+}
+
+fn usage_like(category: Category) -> bool {
+    matches!(
+        category,
+        Category::Usage | Category::OutOfPlan | Category::Premium | Category::Other
+    )
+}
+
+/// The primary kind of a charge.
+pub fn line_kind(line: &BillLine) -> LineKind {
+    let label = fold(&line.label);
+    let section = fold(&line.section);
+    if line.category == Category::Discount || line.amount.is_sign_negative() {
+        return LineKind::Discount;
+    }
+    if line.category == Category::ThirdParty
+        || has_any(&section, &["tiers", "internet+"])
+        || third_party_words(&label)
+    {
+        return LineKind::ThirdParty;
+    }
+    let recurring = matches!(line.category, Category::Subscription | Category::Option);
+    if line.category == Category::Premium || (!recurring && premium_words(&label)) {
+        return LineKind::Premium(premium_in_label(&line.label));
+    }
+    if usage_like(line.category) {
+        if let Some(kind) = premium_in_label(&line.label) {
+            return LineKind::Premium(Some(kind));
+        }
+    }
+    if !recurring && roaming_words(&label) {
+        return LineKind::Roaming;
+    }
+    if line.category == Category::OneOffFee || (!recurring && one_off_words(&label)) {
+        return LineKind::OneOffFee;
+    }
+    if line.category == Category::OutOfPlan
+        || (usage_like(line.category)
+            && has_any(
+                &label,
+                &[
+                    "hors forfait",
+                    "depassement",
+                    "international",
+                    "non inclus",
+                    "hors offre",
+                ],
+            ))
+    {
+        return LineKind::OutOfPlan;
+    }
+    if recurring {
+        return LineKind::Recurring;
+    }
+    LineKind::Other
+}
+
+/// Whether a label names a one-off fee.
+pub fn one_off_words(folded: &str) -> bool {
+    folded.starts_with("frais ")
+        || has_any(
+            folded,
+            &[
+                "mise en service",
+                "frais d'activation",
+                "resiliation",
+                "rejet de",
+                "impaye",
+                "facture papier",
+                "relance",
+                "penalite",
+                "indemnite",
+                "frais de dossier",
+                "frais de retard",
+                "majoration",
+                "carte sim",
+            ],
+        )
+}
+
+/// What a call-detail record is, for the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UsageKind {
+    /// Included, or charged nothing.
+    Included,
+    /// A charged call or SMS to a surcharged number.
+    Premium(PremiumKind),
+    /// Charged, made or received abroad.
+    Roaming,
+    /// Charged, otherwise (international calls, overage).
+    OutOfPlan,
+}
+
+/// The kind of a call-detail record.
+pub fn usage_kind(record: &UsageRecord) -> UsageKind {
+    if record.amount <= rust_decimal::Decimal::ZERO {
+        return UsageKind::Included;
+    }
+    let kind = fold(&record.kind);
+    if let Some(premium) = premium_number(&record.destination) {
+        return UsageKind::Premium(premium);
+    }
+    if roaming_words(&kind) {
+        return UsageKind::Roaming;
+    }
+    if premium_words(&kind) {
+        return UsageKind::Premium(PremiumKind::Short);
+    }
+    UsageKind::OutOfPlan
+}
+
+/// Whether a destination is an ordinary French number (fixed, mobile or VoIP) that an
+/// unlimited plan covers.
+pub fn domestic_number(destination: &str) -> bool {
+    let trimmed = destination.trim();
+    if trimmed.starts_with('+') && !trimmed.starts_with("+33") {
+        return false;
+    }
+    let d = crate::core::plan::digits(trimmed);
+    d.len() == 10 && d.starts_with('0') && matches!(d.as_bytes()[1], b'1'..=b'7' | b'9')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn numbers_are_classified_by_range() {
+        use PremiumKind::*;
+        let cases: &[(&str, Option<PremiumKind>)] = &[
+            ("0892683127", Some(Sva089)),
+            ("08 99 19 20 21", Some(Sva089)),
+            ("+33 8 91 00 00 00", Some(Sva089)),
+            ("0810123456", Some(Sva081)),
+            ("0825000000", Some(Sva082)),
+            ("118218", Some(Directory)),
+            ("118 712", Some(Directory)),
+            ("3630", Some(Short)),
+            ("3260", Some(Short)),
+            ("3900", Some(Short)),
+            ("1014", Some(Short)),
+            ("81234", Some(SmsPlus(8))),
+            ("44444", Some(SmsPlus(4))),
+            ("99999", Some(SmsPlus(9))),
+            // Near misses: free, normal price, not surcharged.
+            ("0800123456", None),
+            ("0805000000", None),
+            ("0806000000", None),
+            ("0809400000", None),
+            ("3010", None),
+            ("3179", None),
+            ("116000", None),
+            ("116111", None),
+            ("36665", None),
+            ("0698765432", None),
+            ("0145678910", None),
+            ("0972101010", None),
+            ("+212661234567", None),
+            ("+21698123456", None),
+            ("Internet", None),
+            ("112", None),
+            ("15", None),
+        ];
+        for (number, want) in cases {
+            assert_eq!(premium_number(number), *want, "{number}");
+        }
+    }
+
+    fn line(label: &str, section: &str, category: Category, amount: &str) -> BillLine {
+        BillLine {
+            label: label.into(),
+            amount: amount.parse::<Decimal>().unwrap(),
+            section: section.into(),
+            category,
+            page: 1,
+        }
+    }
+
+    #[test]
+    fn charges_get_one_kind() {
+        use Category as C;
+        let cases: &[(&str, &str, Category, &str, LineKind)] = &[
+            (
+                "Appels vers numéros spéciaux 08 9x",
+                "Communications hors forfait",
+                C::Premium,
+                "3.36",
+                LineKind::Premium(Some(PremiumKind::Sva089)),
+            ),
+            (
+                "Appel vers le 3630 (service à valeur ajoutée)",
+                "Vos communications",
+                C::Usage,
+                "0.99",
+                LineKind::Premium(Some(PremiumKind::Short)),
+            ),
+            (
+                "Appel vers le 3010",
+                "Vos communications",
+                C::Usage,
+                "0.10",
+                LineKind::Other,
+            ),
+            (
+                "Hors forfait : appels vers les numéros courts 118",
+                "Conso",
+                C::Premium,
+                "3.49",
+                LineKind::Premium(Some(PremiumKind::Directory)),
+            ),
+            (
+                "SMS+ vers numéros courts",
+                "Communications hors forfait",
+                C::Premium,
+                "1.50",
+                LineKind::Premium(None),
+            ),
+            (
+                "Internet+ GameZone Club – abonnement hebdomadaire du 06/10",
+                "Services fournis par des tiers",
+                C::ThirdParty,
+                "3.00",
+                LineKind::ThirdParty,
+            ),
+            (
+                "StreamPlus Max",
+                "Vos services fournis par des tiers",
+                C::Other,
+                "9.99",
+                LineKind::ThirdParty,
+            ),
+            (
+                "Appels émis depuis l'étranger (hors UE)",
+                "Communications hors forfait",
+                C::OutOfPlan,
+                "2.70",
+                LineKind::Roaming,
+            ),
+            (
+                "Internet depuis le Canada",
+                "Consommations hors forfait",
+                C::OutOfPlan,
+                "24.41",
+                LineKind::Roaming,
+            ),
+            (
+                "Appels vers l'international (Tunisie)",
+                "Vos communications",
+                C::OutOfPlan,
+                "4.20",
+                LineKind::OutOfPlan,
+            ),
+            (
+                "Frais de mise en service",
+                "Services ponctuels",
+                C::OneOffFee,
+                "49.00",
+                LineKind::OneOffFee,
+            ),
+            (
+                "Frais d'envoi de facture papier",
+                "Services ponctuels",
+                C::Other,
+                "1.50",
+                LineKind::OneOffFee,
+            ),
+            (
+                "Remise Freebox Pop 1ère année",
+                "Abonnements",
+                C::Discount,
+                "-10.00",
+                LineKind::Discount,
+            ),
+            (
+                "Forfait SFR 5G 100 Go du 01/10 au 31/10",
+                "Forfaits",
+                C::Subscription,
+                "29.99",
+                LineKind::Recurring,
+            ),
+            (
+                "Forfait Sosh 20 Go du 01/10 au 31/10",
+                "Ligne 07 61 98 76 54",
+                C::Subscription,
+                "9.99",
+                LineKind::Recurring,
+            ),
+            (
+                "Samsung Galaxy S26 256 Go – achat comptant",
+                "Vos autres services et produits",
+                C::Other,
+                "1029.00",
+                LineKind::Other,
+            ),
+            (
+                "Mensualité 8/24 – iPad 11 128 Go",
+                "Facilité de paiement",
+                C::EquipmentInstalment,
+                "21.25",
+                LineKind::Other,
+            ),
+        ];
+        for (label, section, category, amount, want) in cases {
+            let got = line_kind(&line(label, section, *category, amount));
+            assert_eq!(got, *want, "{label}");
+        }
+    }
+
+    #[test]
+    #[allow(clippy::type_complexity)] // a table of cases reads best inline
+    fn places_and_roaming_wording() {
+        let cases: &[(&str, Option<(&str, bool)>, bool)] = &[
+            (
+                "Appels émis depuis le Maroc (hors UE)",
+                Some(("Maroc", false)),
+                true,
+            ),
+            (
+                "Internet mobile depuis la Suisse (hors UE)",
+                Some(("Suisse", false)),
+                true,
+            ),
+            (
+                "Appels émis depuis l'étranger (hors UE)",
+                Some(("hors UE", false)),
+                true,
+            ),
+            ("Internet depuis l'Italie", Some(("Italie", true)), true),
+            ("SMS reçu au Maroc", Some(("Maroc", false)), true),
+            (
+                "Appel reçu aux États-Unis",
+                Some(("États-Unis", false)),
+                true,
+            ),
+            (
+                "Appels vers l'international (Tunisie)",
+                Some(("Tunisie", false)),
+                false,
+            ),
+            ("Appel vers la Tunisie", Some(("Tunisie", false)), false),
+            ("Appel", None, false),
+            ("Internet mobile", None, false),
+        ];
+        for (text, place, roaming) in cases {
+            let f = fold(text);
+            assert_eq!(place_in(&f).map(|p| (p.name, p.eu)), *place, "{text}");
+            assert_eq!(roaming_words(&f), *roaming, "{text}");
+        }
+    }
+}
