@@ -143,8 +143,12 @@ fn premium_words(folded: &str) -> bool {
             "renseignements",
             "valeur ajoutee",
             "audiotel",
+            "tarification speciale",
+            "numeros a valeur",
+            "services plus",
         ],
     ) || has_word(folded, "118")
+        || has_word(folded, "sva")
 }
 
 /// Whether a text speaks of third-party billing.
@@ -169,6 +173,15 @@ fn third_party_words(folded: &str) -> bool {
             "services tiers",
             "service d'un tiers",
             "gallery",
+            "achats numeriques",
+            "achat numerique",
+            "achats sur mobile",
+            "achat sur mobile",
+            "facturation operateur",
+            "via facture",
+            "google play",
+            "app store",
+            "itunes",
         ],
     )
 }
@@ -314,11 +327,23 @@ pub fn roaming_words(folded: &str) -> bool {
             "recues depuis",
         ],
     );
-    let from_place = folded
-        .split("depuis ")
-        .skip(1)
-        .any(|after| place_in(after).is_some());
-    abroad || from_place
+    // "depuis la Suisse", "en Suisse", "au Maroc", "aux États-Unis" — unless the text
+    // said "vers" before: "Appels vers la Tunisie" is an international call from France.
+    let words: Vec<&str> = folded.split(' ').collect();
+    let toward = |i: usize| {
+        words[..i].iter().any(|w| {
+            matches!(
+                *w,
+                "vers" | "destination" | "international" | "internationaux" | "l'international"
+            )
+        })
+    };
+    let in_place = words.iter().enumerate().any(|(i, w)| {
+        let at = matches!(*w, "depuis" | "en" | "au" | "aux" | "dans");
+        at && (*w == "depuis" || !toward(i))
+            && place_in(&words[i + 1..words.len().min(i + 4)].join(" ")).is_some()
+    });
+    abroad || in_place
 }
 
 /// Call, SMS or data.
@@ -462,7 +487,8 @@ pub enum UsageKind {
 
 /// The kind of a call-detail record.
 pub fn usage_kind(record: &UsageRecord) -> UsageKind {
-    if record.amount <= rust_decimal::Decimal::ZERO {
+    // Some bills print a value for included calls: included means not charged.
+    if record.amount <= rust_decimal::Decimal::ZERO || record.included {
         return UsageKind::Included;
     }
     let kind = fold(&record.kind);
@@ -710,6 +736,16 @@ mod tests {
             ("Appel vers la Tunisie", Some(("Tunisie", false)), false),
             ("Appel", None, false),
             ("Internet mobile", None, false),
+            ("Internet mobile en Suisse", Some(("Suisse", false)), true),
+            ("Appels passés au Maroc", Some(("Maroc", false)), true),
+            ("Data aux États-Unis", Some(("États-Unis", false)), true),
+            ("Appels vers le Maroc", Some(("Maroc", false)), false),
+            (
+                "Appels vers l'international en Tunisie",
+                Some(("Tunisie", false)),
+                false,
+            ),
+            ("Internet en 4G", None, false),
         ];
         for (text, place, roaming) in cases {
             let f = fold(text);

@@ -149,14 +149,17 @@ impl<'a> Context<'a> {
             || na.iter().any(|x| nb.iter().any(|y| digits(x) == digits(y)))
     }
 
-    /// The earlier bills of the same line, latest first.
+    /// The earlier bills of the same line, latest first. The same bill loaded twice (same
+    /// invoice number) is not an earlier bill: it would make every charge a duplicate.
     pub fn earlier(&self, bill: usize) -> Vec<usize> {
         let pos = self.order.iter().position(|&i| i == bill).unwrap_or(0);
+        let number = &self.bills[bill].invoice_number;
         self.order[..pos]
             .iter()
             .rev()
             .copied()
             .filter(|&i| self.same_line(i, bill))
+            .filter(|&i| number.is_none() || self.bills[i].invoice_number != *number)
             .collect()
     }
 
@@ -465,6 +468,18 @@ mod tests {
         let ctx = Context::new(&bills, None, today());
         assert_eq!(ctx.chronological(), &[1, 2, 0]);
         assert_eq!(ctx.earlier(0), vec![2, 1]);
+    }
+
+    #[test]
+    fn the_same_bill_loaded_twice_is_not_compared_with_itself() {
+        let mut b = bill(vec![line(
+            "Forfait du 01/10 au 31/10",
+            "24.99",
+            Category::Subscription,
+        )]);
+        b.invoice_number = Some("F1".into());
+        let report = check(&[b.clone(), b], None, today());
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
     }
 
     #[test]

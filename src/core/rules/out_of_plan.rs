@@ -8,10 +8,11 @@
 
 use rust_decimal::Decimal;
 
+use super::classify::place_in;
 use super::classify::{
     domestic_number, line_kind, medium_in, usage_kind, LineKind, Medium, UsageKind,
 };
-use super::text::fold;
+use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
 use crate::core::plan::Plan;
@@ -43,8 +44,12 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let covered =
             |u: usize| should_be_covered(plan, &bill.usage[u].destination, &bill.usage[u].kind);
         for ((line, amount), usage) in lines.iter().zip(evidence) {
-            let alert = !usage.is_empty() && usage.iter().all(|&u| covered(u));
             let label = &bill.lines[*line].label;
+            let alert = if usage.is_empty() {
+                label_covered(plan, label)
+            } else {
+                usage.iter().all(|&u| covered(u))
+            };
             out.push(words(b, vec![*line], usage, *amount, label, alert));
         }
         for u in rest {
@@ -67,6 +72,38 @@ fn should_be_covered(plan: Option<&Plan>, destination: &str, kind: &str) -> bool
         Some(Medium::Sms) => plan.allowances.sms,
         Some(Medium::Call) | None => plan.allowances.calls,
         Some(Medium::Data) => return false,
+    };
+    allowance.is_some_and(|a| a.is_unlimited())
+}
+
+/// Whether a charge's wording alone says the plan covers it: national usage of a kind
+/// the plan includes without limit ("SMS hors forfait" with unlimited SMS).
+fn label_covered(plan: Option<&Plan>, label: &str) -> bool {
+    let Some(plan) = plan else { return false };
+    let folded = fold(label);
+    let elsewhere = place_in(&folded).is_some()
+        || has_any(
+            &folded,
+            &[
+                "international",
+                "etranger",
+                "vers l",
+                "outre mer",
+                "dom",
+                "satellite",
+            ],
+        );
+    if elsewhere {
+        return false;
+    }
+    let allowance = match medium_in(&folded) {
+        Some(Medium::Sms) => plan.allowances.sms,
+        // "Communications" may be anything: only "appels" says calls.
+        Some(Medium::Call) if has_any(&folded, &["appel", "voix", "minute"]) => {
+            plan.allowances.calls
+        }
+        Some(Medium::Data) => plan.allowances.data_gb,
+        _ => None,
     };
     allowance.is_some_and(|a| a.is_unlimited())
 }
@@ -153,5 +190,25 @@ mod tests {
             got[0].3, w,
             "Tunisia is not covered by unlimited calls in France"
         );
+    }
+
+    #[test]
+    fn wording_covered_by_an_unlimited_allowance_is_an_alert() {
+        let p = plan(
+            r#"{"monthly_price": "10",
+                "allowances": {"calls": "unlimited", "sms": "unlimited", "data_gb": 100}}"#,
+        );
+        let cases = [
+            ("SMS hors forfait", Some(Severity::Alert)),
+            ("Appels hors forfait vers mobiles", Some(Severity::Alert)),
+            ("Dépassement Internet mobile", Some(Severity::Warning)),
+            ("Appels vers l'international", Some(Severity::Warning)),
+            ("Communications hors forfait", Some(Severity::Warning)),
+        ];
+        for (label, want) in cases {
+            let b = bill(vec![line(label, "2.00", OutOfPlan)]);
+            let found = check(&Context::new(&[b], Some(&p), today()));
+            assert_eq!(found.first().map(|f| f.severity), want, "{label}");
+        }
     }
 }

@@ -41,6 +41,21 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             })
             .map(|(_, l)| -l.amount)
             .sum();
+        // With several subscriptions on the plan's line (a box and a mobile), only the
+        // one the plan names is the plan's.
+        let subscriptions: Vec<usize> = (0..bill.lines.len())
+            .filter(|&i| {
+                let l = &bill.lines[i];
+                charged(l) && l.category == Category::Subscription && ctx.on_plan_line(b, i)
+            })
+            .collect();
+        let named = |i: usize| {
+            subscriptions.len() < 2
+                || plan
+                    .name
+                    .as_deref()
+                    .is_none_or(|n| same_item(n, &bill.lines[i].label))
+        };
         for (i, line) in bill.lines.iter().enumerate() {
             if !charged(line) || !ctx.on_plan_line(b, i) {
                 continue;
@@ -49,8 +64,18 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let (start, end) = period.map_or((ctx.reference_date(b), ctx.reference_date(b)), |p| {
                 (p.start, p.end)
             });
+            // A first or last bill may cover more than a month: the price scales with it.
+            let days = (end - start).num_days() + 1;
+            let months = if days > 32 {
+                Decimal::from(days) / Decimal::from(30)
+            } else {
+                Decimal::ONE
+            };
             let expected = match line.category {
-                Category::Subscription => plan.price_on(start).max(plan.price_on(end)),
+                Category::Subscription if named(i) => {
+                    (plan.price_on(start).max(plan.price_on(end)) * months).round_dp(2)
+                }
+                Category::Subscription => continue,
                 Category::Option => match plan
                     .options
                     .iter()
@@ -116,7 +141,7 @@ mod tests {
     use super::*;
     use crate::core::bill::Category::*;
 
-    const PLAN: &str = r#"{"monthly_price": "24.99", "promo": {"price": "14.99", "until": "2026-09-30"},
+    const PLAN: &str = r#"{"name": "Forfait 5G", "monthly_price": "24.99", "promo": {"price": "14.99", "until": "2026-09-30"},
         "options": [{"name": "Option Multi-SIM", "price": "5.00"}]}"#;
 
     #[test]
@@ -180,6 +205,21 @@ mod tests {
                 "2026-09-15",
                 "2026-10-14",
                 vec![line("Forfait 5G", "24.99", Subscription)],
+                None,
+            ),
+            (
+                "2026-10-01",
+                "2026-11-14",
+                vec![line("Forfait 5G", "36.65", Subscription)],
+                None,
+            ),
+            (
+                "2026-10-01",
+                "2026-10-31",
+                vec![
+                    line("Forfait 5G", "24.99", Subscription),
+                    line("Freebox Pop", "29.99", Subscription),
+                ],
                 None,
             ),
         ];

@@ -37,6 +37,16 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let Some((e, j, before)) = previous else {
                 continue;
             };
+            // A first bill's part month is not a price: compare whole months only.
+            let length = |bill: usize, line: usize| {
+                ctx.line_period(bill, line)
+                    .map(|p| (p.end - p.start).num_days() + 1)
+            };
+            if let (Some(now), Some(then)) = (length(b, i), length(e, j)) {
+                if then + 2 < now || then > 32 || now > 32 {
+                    continue;
+                }
+            }
             let rise = line.amount - before;
             if rise <= Decimal::new(1, 2) {
                 continue;
@@ -165,6 +175,15 @@ mod tests {
         ]);
         let found = check(&Context::new(&bills, Some(&p), today()));
         assert_eq!(found[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_part_month_before_is_not_a_lower_price() {
+        let bills = series(&[
+            ("2026-09-15", "2026-09-30", "13.50"),
+            ("2026-10-01", "2026-10-31", "26.99"),
+        ]);
+        assert!(check(&Context::new(&bills, None, today())).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! charged 0,00 € and options for another line of a multi-line bill are left alone. Pure.
 
 use super::classify::{line_kind, LineKind};
-use super::text::{fold, has_any, same_item};
+use super::text::{fold, has_any, key_words, same_item};
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
@@ -35,7 +35,20 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             if !candidate || !charged(line) || !ctx.on_plan_line(b, i) {
                 continue;
             }
-            let listed = plan.options.iter().any(|o| same_item(&o.name, &line.label))
+            // The plan's name for an option is rarely the bill's word for word: the same
+            // price and one meaningful word in common is the same option.
+            let close = |name: &str, price| {
+                super::cents_eq(price, line.amount) && {
+                    let theirs = key_words(name);
+                    key_words(&line.label)
+                        .iter()
+                        .any(|w| w != "option" && w.len() > 2 && theirs.contains(w))
+                }
+            };
+            let listed = plan
+                .options
+                .iter()
+                .any(|o| same_item(&o.name, &line.label) || close(&o.name, o.price))
                 || plan
                     .name
                     .as_deref()
@@ -109,6 +122,8 @@ mod tests {
                 Option,
                 false,
             ),
+            ("Multi SIM 2 cartes", "5.00", Option, false),
+            ("Player Devialet", "5.99", Option, false),
             (
                 "Forfait 5G 100 Go du 01/10 au 31/10",
                 "24.99",
