@@ -1,7 +1,8 @@
 //! `one_off_fee`: activation, termination, rejected payment, paper bill, reminder, SIM
 //! and other one-off fees. They are often contestable (not in the price list, a rejected
 //! payment the operator caused, a termination fee with no commitment left), so each is a
-//! warning with an action that fits its kind. Pure.
+//! warning with an action that fits its kind, and a termination fee after the end of the
+//! commitment is an alert. Pure.
 
 use super::classify::{line_kind, LineKind};
 use super::text::{fold, has_any};
@@ -23,7 +24,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let no_commitment = termination
                 && plan.is_some_and(|p| {
                     match (p.commitment_end, p.terminated_on.or(bill.issue_date)) {
-                        (None, _) => true,
+                        // Not said is not "none": only a date says it is over.
+                        (None, _) => false,
                         (Some(end), Some(on)) => end <= on,
                         (Some(_), None) => false,
                     }
@@ -42,8 +44,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             );
             f.action = if no_commitment {
                 Bilingual::new(
-                    "Votre contrat n'a pas (ou plus) d'engagement : des frais de résiliation anticipée ne sont pas dus. Demandez leur annulation.",
-                    "Your contract has no commitment (left): early termination fees are not due. Ask for them to be cancelled.",
+                    "Votre période d'engagement était terminée : des frais de résiliation anticipée ne sont pas dus. Demandez leur annulation.",
+                    "Your commitment period was over: early termination fees are not due. Ask for them to be cancelled.",
                 )
             } else if termination {
                 Bilingual::new(
@@ -119,19 +121,29 @@ mod tests {
     }
 
     #[test]
-    fn a_termination_fee_without_commitment_is_an_alert() {
+    fn a_termination_fee_after_the_commitment_is_an_alert() {
         let b = bill(vec![line(
             "Frais de résiliation anticipée",
             "49.00",
             OneOffFee,
         )]);
-        let p = plan(r#"{"monthly_price": "11.99", "terminated_on": "2026-10-15"}"#);
+        let p = plan(
+            r#"{"monthly_price": "11.99", "commitment_end": "2026-09-01",
+                "terminated_on": "2026-10-15"}"#,
+        );
         let found = check(&Context::new(std::slice::from_ref(&b), Some(&p), today()));
         assert_eq!(found[0].severity, Severity::Alert);
         let p = plan(
             r#"{"monthly_price": "11.99", "commitment_end": "2027-03-01", "terminated_on": "2026-10-15"}"#,
         );
-        let found = check(&Context::new(&[b], Some(&p), today()));
+        let found = check(&Context::new(std::slice::from_ref(&b), Some(&p), today()));
         assert_eq!(found[0].severity, Severity::Warning);
+        let p = plan(r#"{"monthly_price": "11.99", "terminated_on": "2026-10-15"}"#);
+        let found = check(&Context::new(&[b], Some(&p), today()));
+        assert_eq!(
+            found[0].severity,
+            Severity::Warning,
+            "no commitment date: not known"
+        );
     }
 }

@@ -130,11 +130,11 @@ fn flag(
     let (fr_amount, en_amount) = eur(amount);
     let where_fr = place.map_or("à l'étranger".to_string(), |p| match p.name {
         "hors UE" | "hors Europe" | "l'étranger" => "à l'étranger, hors UE".to_string(),
-        name => format!("depuis : {name}"),
+        name => format!("à l'étranger ({name})"),
     });
     let where_en = place.map_or("abroad".to_string(), |p| match p.name {
         "hors UE" | "hors Europe" | "l'étranger" => "abroad, outside the EU".to_string(),
-        name => format!("from: {name}"),
+        _ => format!("abroad ({})", p.name_en),
     });
     if eu {
         f.message = Bilingual::new(
