@@ -7,7 +7,9 @@
 //! surcharged 081/082/089, 3BPQ with B from 2 to 9, 10XY, 118XYZ, SMS+ short codes from
 //! 4xxxx up; not 0800–0809, 30PQ/31PQ, 116XYZ, 3xxxx SMS. Pure.
 
-use crate::core::bill::{BillLine, Category, UsageRecord};
+use rust_decimal::Decimal;
+
+use crate::core::bill::{Bill, BillLine, Category, UsageRecord};
 use crate::core::plan::digits_spaced;
 
 use super::text::{fold, has_any, has_word};
@@ -472,6 +474,51 @@ pub fn line_kind(line: &BillLine) -> LineKind {
     LineKind::Other
 }
 
+/// The kinds of all the charges of a bill. A generic out-of-plan charge ("Communications
+/// hors forfait") whose amount is exactly what the call detail charges for surcharged
+/// numbers (or for usage abroad), when no other charge says so, is that: the detail is the
+/// better evidence than the heading.
+pub fn line_kinds(bill: &Bill) -> Vec<LineKind> {
+    let mut kinds: Vec<LineKind> = bill.lines.iter().map(line_kind).collect();
+    let records: Vec<(UsageKind, Decimal)> = bill
+        .usage
+        .iter()
+        .map(|u| (usage_kind(u), u.amount))
+        .collect();
+    let premium: Decimal = records
+        .iter()
+        .filter(|r| matches!(r.0, UsageKind::Premium(_)))
+        .map(|r| r.1)
+        .sum();
+    let first_premium = records.iter().find_map(|r| match r.0 {
+        UsageKind::Premium(kind) => Some(kind),
+        _ => None,
+    });
+    let roaming: Decimal = records
+        .iter()
+        .filter(|r| r.0 == UsageKind::Roaming)
+        .map(|r| r.1)
+        .sum();
+    let has_premium = kinds.iter().any(|k| matches!(k, LineKind::Premium(_)));
+    let has_roaming = kinds.contains(&LineKind::Roaming);
+    let same = |a: Decimal, b: Decimal| (a - b).abs() < Decimal::new(1, 2);
+    for (kind, line) in kinds.iter_mut().zip(&bill.lines) {
+        if *kind != LineKind::OutOfPlan || line.amount <= Decimal::ZERO {
+            continue;
+        }
+        let label = fold(&line.label);
+        if place_in(&label).is_some() || has_any(&label, &["international", "vers l"]) {
+            continue;
+        }
+        if !has_premium && premium > Decimal::ZERO && same(line.amount, premium) {
+            *kind = LineKind::Premium(first_premium);
+        } else if !has_roaming && roaming > Decimal::ZERO && same(line.amount, roaming) {
+            *kind = LineKind::Roaming;
+        }
+    }
+    kinds
+}
+
 /// Whether a label names a one-off fee.
 pub fn one_off_words(folded: &str) -> bool {
     folded.starts_with("frais ")
@@ -511,7 +558,7 @@ pub enum UsageKind {
 /// The kind of a call-detail record.
 pub fn usage_kind(record: &UsageRecord) -> UsageKind {
     // Some bills print a value for included calls: included means not charged.
-    if record.amount <= rust_decimal::Decimal::ZERO || record.included {
+    if record.amount <= Decimal::ZERO || record.included {
         return UsageKind::Included;
     }
     let kind = fold(&record.kind);
@@ -723,6 +770,46 @@ mod tests {
             let got = line_kind(&line(label, section, *category, amount));
             assert_eq!(got, *want, "{label}");
         }
+    }
+
+    #[test]
+    fn a_generic_heading_takes_the_kind_of_its_detail() {
+        let record = |destination: &str, kind: &str, amount: &str| UsageRecord {
+            date: "2026-10-04".parse().unwrap(),
+            time: None,
+            destination: destination.into(),
+            kind: kind.into(),
+            duration_s: Some(252),
+            volume: None,
+            amount: amount.parse().unwrap(),
+            included: false,
+            page: 2,
+        };
+        let mut bill = Bill {
+            lines: vec![
+                line("Forfait", "Abonnement", Category::Subscription, "20.00"),
+                line(
+                    "Communications hors forfait",
+                    "Conso",
+                    Category::OutOfPlan,
+                    "3.36",
+                ),
+            ],
+            usage: vec![record("0892683127", "Appel", "3.36")],
+            ..Bill::default()
+        };
+        assert_eq!(
+            line_kinds(&bill)[1],
+            LineKind::Premium(Some(PremiumKind::Sva089))
+        );
+        bill.usage = vec![record("0698765432", "Appel émis depuis le Maroc", "3.36")];
+        assert_eq!(line_kinds(&bill)[1], LineKind::Roaming);
+        // Near misses: the sum differs, or the heading says where.
+        bill.usage = vec![record("0892683127", "Appel", "2.00")];
+        assert_eq!(line_kinds(&bill)[1], LineKind::OutOfPlan);
+        bill.lines[1].label = "Appels vers l'international".into();
+        bill.usage = vec![record("0892683127", "Appel", "3.36")];
+        assert_eq!(line_kinds(&bill)[1], LineKind::OutOfPlan);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::classify::place_in;
 use super::classify::{
-    domestic_number, line_kind, medium_in, usage_kind, LineKind, Medium, UsageKind,
+    domestic_number, line_kinds, medium_in, usage_kind, LineKind, Medium, UsageKind,
 };
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
@@ -21,12 +21,13 @@ use crate::core::plan::Plan;
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, bill) in ctx.bills.iter().enumerate() {
+        let kinds = line_kinds(bill);
         let plan = ctx.plan_for(b);
         let lines: Vec<(usize, Decimal)> = bill
             .lines
             .iter()
             .enumerate()
-            .filter(|(_, l)| charged(l) && line_kind(l) == LineKind::OutOfPlan)
+            .filter(|(i, l)| charged(l) && kinds[*i] == LineKind::OutOfPlan)
             .map(|(i, l)| (i, l.amount))
             .collect();
         let records: Vec<(usize, Decimal)> = bill

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::classify::{line_kind, usage_kind, LineKind, PremiumKind, UsageKind};
+use super::classify::{line_kinds, usage_kind, LineKind, PremiumKind, UsageKind};
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
@@ -55,13 +55,14 @@ fn over_cap(kind: PremiumKind, amount: Decimal, duration_s: Option<u32>) -> bool
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, bill) in ctx.bills.iter().enumerate() {
+        let kinds = line_kinds(bill);
         let blocked = ctx.plan_for(b).is_some_and(|p| p.blocked.premium_numbers);
         let lines: Vec<(usize, Decimal, Family)> = bill
             .lines
             .iter()
             .enumerate()
             .filter(|(_, l)| charged(l))
-            .filter_map(|(i, l)| match line_kind(l) {
+            .filter_map(|(i, l)| match kinds[i] {
                 LineKind::Premium(kind) => Some((i, l.amount, label_family(&l.label, kind))),
                 _ => None,
             })

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use super::classify::{
-    line_kind, medium_in, place_in, usage_kind, LineKind, Medium, Place, UsageKind,
+    line_kinds, medium_in, place_in, usage_kind, LineKind, Medium, Place, UsageKind,
 };
 use super::text::fold;
 use super::{attach, charged, eur, finding, Context};
@@ -21,6 +21,7 @@ const SHOCK: i64 = 50;
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, bill) in ctx.bills.iter().enumerate() {
+        let kinds = line_kinds(bill);
         let eu_included = ctx
             .plan_for(b)
             .and_then(|p| p.allowances.roaming_eu)
@@ -29,7 +30,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .lines
             .iter()
             .enumerate()
-            .filter(|(_, l)| charged(l) && line_kind(l) == LineKind::Roaming)
+            .filter(|(i, l)| charged(l) && kinds[*i] == LineKind::Roaming)
             .map(|(i, l)| {
                 let f = fold(&l.label);
                 (i, l.amount, place_in(&f), medium_in(&f))
