@@ -238,3 +238,39 @@ fn every_fixture_plan_reads_and_the_clean_bill_has_no_alert() {
         report.findings
     );
 }
+
+#[test]
+fn the_series_gives_the_same_findings_in_any_order() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let names = [
+        "sfr-mobile-2026-08",
+        "sfr-mobile-2026-09",
+        "sfr-mobile-2026-10",
+    ];
+    let plan = Plan::from_json(&read(names[0], "plan.json")).unwrap();
+    let findings = |order: &[usize]| {
+        let bills: Vec<Bill> = order
+            .iter()
+            .map(|&i| serde_json::from_str(&read(names[i], "expected.json")).unwrap())
+            .collect();
+        let report = check(&bills, Some(&plan), today);
+        let mut seen: Vec<(String, String, Vec<usize>, Decimal)> = report
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    bills[f.bill].source.clone(),
+                    f.rule.id().to_string(),
+                    f.lines.clone(),
+                    f.amount,
+                )
+            })
+            .collect();
+        seen.sort();
+        (seen, report.total_at_stake)
+    };
+    let sorted = findings(&[0, 1, 2]);
+    for order in [[2, 1, 0], [1, 2, 0], [2, 0, 1]] {
+        assert_eq!(findings(&order), sorted, "{order:?}");
+    }
+}
