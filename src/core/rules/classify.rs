@@ -184,6 +184,9 @@ fn third_party_words(folded: &str) -> bool {
             "google play",
             "app store",
             "itunes",
+            "paiement par sms",
+            "achat par sms",
+            "achats par sms",
         ],
     )
 }
@@ -463,6 +466,9 @@ pub fn line_kind(line: &BillLine) -> LineKind {
                     "international",
                     "non inclus",
                     "hors offre",
+                    "au dela",
+                    "excedent",
+                    "hors abonnement",
                 ],
             ))
     {
@@ -715,6 +721,20 @@ mod tests {
                 C::OutOfPlan,
                 "4.20",
                 LineKind::OutOfPlan,
+            ),
+            (
+                "Consommation au-delà du forfait : 500 Mo",
+                "Consommations",
+                C::Usage,
+                "5.00",
+                LineKind::OutOfPlan,
+            ),
+            (
+                "Appels vers le 3179",
+                "Consommations",
+                C::Usage,
+                "0.20",
+                LineKind::Other,
             ),
             (
                 "Frais de mise en service",

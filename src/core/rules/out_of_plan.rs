@@ -3,7 +3,8 @@
 //!
 //! Surcharged numbers, roaming and third parties have their own rules; this one takes
 //! what is left. A charged call or SMS to an ordinary French number while the plan says
-//! calls or SMS are unlimited is an alert: the plan should have covered it. Runs without a
+//! calls or SMS are unlimited is an alert: the plan should have covered it, and so is a
+//! usage charge the reader filed as within the plan. Runs without a
 //! plan too (then only a warning). Pure.
 
 use rust_decimal::Decimal;
@@ -14,6 +15,7 @@ use super::classify::{
 };
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
+use crate::core::bill::Category;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
 use crate::core::plan::Plan;
 
@@ -27,7 +29,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .lines
             .iter()
             .enumerate()
-            .filter(|(i, l)| charged(l) && kinds[*i] == LineKind::OutOfPlan)
+            .filter(|(i, l)| {
+                // A usage charge the plan says is unlimited is beyond the plan too.
+                let usage_covered = kinds[*i] == LineKind::Other
+                    && l.category == Category::Usage
+                    && label_covered(plan, &l.label);
+                charged(l) && (kinds[*i] == LineKind::OutOfPlan || usage_covered)
+            })
             .map(|(i, l)| (i, l.amount))
             .collect();
         let records: Vec<(usize, Decimal)> = bill
@@ -210,6 +218,18 @@ mod tests {
             let b = bill(vec![line(label, "2.00", OutOfPlan)]);
             let found = check(&Context::new(&[b], Some(&p), today()));
             assert_eq!(found.first().map(|f| f.severity), want, "{label}");
+        }
+        // Usage the reader filed as within the plan but charged: only when unlimited.
+        let cases = [
+            ("Appels nationaux", Some(Severity::Alert)),
+            ("Internet mobile", None),
+            ("Communications", None),
+        ];
+        for (label, want) in cases {
+            let b = bill(vec![line(label, "2.00", Usage)]);
+            let found = check(&Context::new(std::slice::from_ref(&b), Some(&p), today()));
+            assert_eq!(found.first().map(|f| f.severity), want, "{label}");
+            assert!(check(&Context::new(&[b], None, today())).is_empty());
         }
     }
 }
