@@ -513,7 +513,7 @@ pub fn line_kinds(bill: &Bill) -> Vec<LineKind> {
             continue;
         }
         let label = fold(&line.label);
-        if place_in(&label).is_some() || has_any(&label, &["international", "vers l"]) {
+        if place_in(&label).is_some() || has_any(&label, &["international", "vers l'"]) {
             continue;
         }
         if !has_premium && premium > Decimal::ZERO && same(line.amount, premium) {

@@ -96,7 +96,7 @@ fn label_covered(plan: Option<&Plan>, label: &str) -> bool {
             &[
                 "international",
                 "etranger",
-                "vers l",
+                "vers l'",
                 "outre mer",
                 "dom",
                 "satellite",
@@ -222,6 +222,7 @@ mod tests {
         // Usage the reader filed as within the plan but charged: only when unlimited.
         let cases = [
             ("Appels nationaux", Some(Severity::Alert)),
+            ("Appels vers les mobiles", Some(Severity::Alert)),
             ("Internet mobile", None),
             ("Communications", None),
         ];
