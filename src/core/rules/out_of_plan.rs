@@ -50,6 +50,25 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let rm = medium_in(&fold(&bill.usage[record].kind));
             lm.is_none() || rm.is_none() || lm == rm
         });
+        // Surcharged or roaming records no charge of their own explains are part of a
+        // generic "hors forfait" charge: listing them as its evidence keeps the amount at
+        // stake from counting them twice (their own rule still names them).
+        let mut others = super::premium_number::leftover(bill, &kinds);
+        others.extend(super::roaming::leftover(bill, &kinds));
+        others.sort_unstable();
+        let mut evidence = evidence;
+        for ((_, amount), usage) in lines.iter().zip(evidence.iter_mut()) {
+            let mut room = *amount - usage.iter().map(|&u| bill.usage[u].amount).sum::<Decimal>();
+            others.retain(|&u| {
+                let fits = bill.usage[u].amount <= room + Decimal::new(1, 2);
+                if fits {
+                    room -= bill.usage[u].amount;
+                    usage.push(u);
+                }
+                !fits
+            });
+            usage.sort_unstable();
+        }
         let covered =
             |u: usize| should_be_covered(plan, &bill.usage[u].destination, &bill.usage[u].kind);
         for ((line, amount), usage) in lines.iter().zip(evidence) {
@@ -232,5 +251,27 @@ mod tests {
             assert_eq!(found.first().map(|f| f.severity), want, "{label}");
             assert!(check(&Context::new(&[b], None, today())).is_empty());
         }
+    }
+
+    #[test]
+    fn a_generic_heading_lists_the_surcharged_calls_it_includes_once() {
+        let mut b = bill(vec![
+            line("Forfait du 01/10 au 31/10", "20.00", Subscription),
+            line("Communications hors forfait", "5.36", OutOfPlan),
+        ]);
+        b.usage = vec![
+            usage("0892683127", "Appel", "3.36"),
+            usage("+21698123456", "Appel vers la Tunisie", "2.00"),
+        ];
+        let ctx = Context::new(std::slice::from_ref(&b), None, today());
+        let found = summary(&check(&ctx));
+        let w = Severity::Warning;
+        assert_eq!(found, vec![(0, vec![1], vec![0, 1], w, "5.36".into())]);
+        let report = crate::core::rules::check(&[b], None, today());
+        assert_eq!(report.total_at_stake, d("5.36"), "{:?}", report.findings);
+        assert!(report
+            .findings
+            .iter()
+            .any(|f| f.rule == RuleId::PremiumNumber && f.usage == vec![0]));
     }
 }

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::classify::{line_kinds, usage_kind, LineKind, PremiumKind, UsageKind};
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
+use crate::core::bill::Bill;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -51,47 +52,77 @@ fn over_cap(kind: PremiumKind, amount: Decimal, duration_s: Option<u32>) -> bool
     amount > cap + Decimal::new(1, 2)
 }
 
+/// The premium charges of a bill, its premium records, the records each charge is made
+/// of, and the records no premium charge took.
+struct Split {
+    lines: Vec<(usize, Decimal, Family)>,
+    records: Vec<(usize, PremiumKind)>,
+    evidence: Vec<Vec<usize>>,
+    rest: Vec<usize>,
+}
+
+/// The surcharged records no surcharged charge explains (a generic "hors forfait" line
+/// may: `out_of_plan` takes them as its evidence).
+pub(crate) fn leftover(bill: &Bill, kinds: &[LineKind]) -> Vec<usize> {
+    split(bill, kinds).rest
+}
+
+fn split(bill: &Bill, kinds: &[LineKind]) -> Split {
+    let lines: Vec<(usize, Decimal, Family)> = bill
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| charged(l))
+        .filter_map(|(i, l)| match kinds[i] {
+            LineKind::Premium(kind) => Some((i, l.amount, label_family(&l.label, kind))),
+            _ => None,
+        })
+        .collect();
+    let records: Vec<(usize, PremiumKind)> = bill
+        .usage
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| match usage_kind(u) {
+            UsageKind::Premium(kind) => Some((i, kind)),
+            _ => None,
+        })
+        .collect();
+    let amounts: Vec<(usize, Decimal)> = lines.iter().map(|l| (l.0, l.1)).collect();
+    let record_amounts: Vec<(usize, Decimal)> = records
+        .iter()
+        .map(|r| (r.0, bill.usage[r.0].amount))
+        .collect();
+    let (evidence, rest) = attach(&amounts, &record_amounts, |line, record| {
+        let lf = lines
+            .iter()
+            .find(|l| l.0 == line)
+            .map_or(Family::Unknown, |l| l.2);
+        let rf = records
+            .iter()
+            .find(|r| r.0 == record)
+            .map_or(Family::Unknown, |r| family(Some(r.1)));
+        lf == Family::Unknown || lf == rf
+    });
+    Split {
+        lines,
+        records,
+        evidence,
+        rest,
+    }
+}
+
 /// Flags charges and call-detail records to surcharged numbers.
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, bill) in ctx.bills.iter().enumerate() {
         let kinds = line_kinds(bill);
         let blocked = ctx.plan_for(b).is_some_and(|p| p.blocked.premium_numbers);
-        let lines: Vec<(usize, Decimal, Family)> = bill
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| charged(l))
-            .filter_map(|(i, l)| match kinds[i] {
-                LineKind::Premium(kind) => Some((i, l.amount, label_family(&l.label, kind))),
-                _ => None,
-            })
-            .collect();
-        let records: Vec<(usize, PremiumKind)> = bill
-            .usage
-            .iter()
-            .enumerate()
-            .filter_map(|(i, u)| match usage_kind(u) {
-                UsageKind::Premium(kind) => Some((i, kind)),
-                _ => None,
-            })
-            .collect();
-        let amounts: Vec<(usize, Decimal)> = lines.iter().map(|l| (l.0, l.1)).collect();
-        let record_amounts: Vec<(usize, Decimal)> = records
-            .iter()
-            .map(|r| (r.0, bill.usage[r.0].amount))
-            .collect();
-        let (evidence, rest) = attach(&amounts, &record_amounts, |line, record| {
-            let lf = lines
-                .iter()
-                .find(|l| l.0 == line)
-                .map_or(Family::Unknown, |l| l.2);
-            let rf = records
-                .iter()
-                .find(|r| r.0 == record)
-                .map_or(Family::Unknown, |r| family(Some(r.1)));
-            lf == Family::Unknown || lf == rf
-        });
+        let Split {
+            lines,
+            records,
+            evidence,
+            rest,
+        } = split(bill, &kinds);
         let capped = |ids: &[usize]| {
             ids.iter().any(|&u| {
                 let record = &bill.usage[u];

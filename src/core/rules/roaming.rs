@@ -11,11 +11,76 @@ use super::classify::{
 };
 use super::text::fold;
 use super::{attach, charged, eur, finding, Context};
+use crate::core::bill::Bill;
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
 
 /// Above this, a charge abroad is an alert: a bill shock the operator should have warned
 /// about (the EU's data cut-off is 50 € excluding VAT).
 const SHOCK: i64 = 50;
+
+type Item = (usize, Decimal, Option<Place>, Option<Medium>);
+
+/// The roaming charges of a bill, its roaming records, the records each charge is made
+/// of, and the records no roaming charge took.
+struct Split {
+    lines: Vec<Item>,
+    records: Vec<Item>,
+    evidence: Vec<Vec<usize>>,
+    rest: Vec<usize>,
+}
+
+/// The roaming records no roaming charge explains (a generic "hors forfait" line may:
+/// `out_of_plan` takes them as its evidence).
+pub(crate) fn leftover(bill: &Bill, kinds: &[LineKind]) -> Vec<usize> {
+    split(bill, kinds).rest
+}
+
+fn split(bill: &Bill, kinds: &[LineKind]) -> Split {
+    let lines: Vec<Item> = bill
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| charged(l) && kinds[*i] == LineKind::Roaming)
+        .map(|(i, l)| {
+            let f = fold(&l.label);
+            (i, l.amount, place_in(&f), medium_in(&f))
+        })
+        .collect();
+    let records: Vec<Item> = bill
+        .usage
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| usage_kind(u) == UsageKind::Roaming)
+        .map(|(i, u)| {
+            let f = fold(&u.kind);
+            (i, u.amount, place_in(&f), medium_in(&f))
+        })
+        .collect();
+    let pairs = |v: &[Item]| v.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>();
+    let (evidence, rest) = attach(&pairs(&lines), &pairs(&records), |line, record| {
+        let l = lines.iter().find(|x| x.0 == line);
+        let r = records.iter().find(|x| x.0 == record);
+        let (Some(l), Some(r)) = (l, r) else {
+            return false;
+        };
+        let place_ok = match (l.2, r.2) {
+            (Some(lp), Some(rp)) if !generic(lp) && !generic(rp) => lp.name == rp.name,
+            (Some(lp), Some(rp)) => lp.eu == rp.eu,
+            _ => true,
+        };
+        let medium_ok = match (l.3, r.3) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        place_ok && medium_ok
+    });
+    Split {
+        lines,
+        records,
+        evidence,
+        rest,
+    }
+}
 
 /// Flags charges and records for usage abroad.
 pub fn check(ctx: &Context) -> Vec<Finding> {
@@ -26,46 +91,12 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .plan_for(b)
             .and_then(|p| p.allowances.roaming_eu)
             .unwrap_or(true);
-        let lines: Vec<(usize, Decimal, Option<Place>, Option<Medium>)> = bill
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(i, l)| charged(l) && kinds[*i] == LineKind::Roaming)
-            .map(|(i, l)| {
-                let f = fold(&l.label);
-                (i, l.amount, place_in(&f), medium_in(&f))
-            })
-            .collect();
-        let records: Vec<(usize, Decimal, Option<Place>, Option<Medium>)> = bill
-            .usage
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| usage_kind(u) == UsageKind::Roaming)
-            .map(|(i, u)| {
-                let f = fold(&u.kind);
-                (i, u.amount, place_in(&f), medium_in(&f))
-            })
-            .collect();
-        let pairs = |v: &[(usize, Decimal, Option<Place>, Option<Medium>)]| {
-            v.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>()
-        };
-        let (evidence, rest) = attach(&pairs(&lines), &pairs(&records), |line, record| {
-            let l = lines.iter().find(|x| x.0 == line);
-            let r = records.iter().find(|x| x.0 == record);
-            let (Some(l), Some(r)) = (l, r) else {
-                return false;
-            };
-            let place_ok = match (l.2, r.2) {
-                (Some(lp), Some(rp)) if !generic(lp) && !generic(rp) => lp.name == rp.name,
-                (Some(lp), Some(rp)) => lp.eu == rp.eu,
-                _ => true,
-            };
-            let medium_ok = match (l.3, r.3) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            place_ok && medium_ok
-        });
+        let Split {
+            lines,
+            records,
+            evidence,
+            rest,
+        } = split(bill, &kinds);
         for (l, usage) in lines.iter().zip(evidence) {
             let place = l.2.filter(|p| !generic(*p)).or_else(|| {
                 usage
