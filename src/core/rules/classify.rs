@@ -438,6 +438,10 @@ pub fn line_kind(line: &BillLine) -> LineKind {
     if line.category == Category::ThirdParty
         || has_any(&section, &["tiers", "internet+"])
         || third_party_words(&label)
+        // An SMS+ *subscription* or purchase is a service sold by someone else; an SMS+
+        // sent is a surcharged message.
+        || (has_any(&label, &["sms+", "mms+"])
+            && has_any(&label, &["abonnement", "achat", "hebdomadaire", "mensuel"]))
     {
         return LineKind::ThirdParty;
     }
@@ -721,6 +725,13 @@ mod tests {
                 C::OutOfPlan,
                 "4.20",
                 LineKind::OutOfPlan,
+            ),
+            (
+                "SMS+ Jeux Mania – abonnement hebdomadaire",
+                "Communications",
+                C::Premium,
+                "4.50",
+                LineKind::ThirdParty,
             ),
             (
                 "Consommation au-delà du forfait : 500 Mo",
