@@ -274,3 +274,41 @@ fn the_series_gives_the_same_findings_in_any_order() {
         assert_eq!(findings(&order), sorted, "{order:?}");
     }
 }
+
+#[test]
+fn without_a_plan_the_rules_that_need_one_stay_silent_and_the_others_run() {
+    use contestel::core::finding::RuleId;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let mut found = BTreeSet::new();
+    for group in groups() {
+        let bills: Vec<Bill> = group
+            .iter()
+            .map(|n| serde_json::from_str(&read(n, "expected.json")).unwrap())
+            .collect();
+        let report = check(&bills, None, today);
+        for f in &report.findings {
+            assert!(
+                !matches!(
+                    f.rule,
+                    RuleId::UnrequestedOption
+                        | RuleId::PriceAbovePlan
+                        | RuleId::BilledAfterTermination
+                ),
+                "{group:?}: {f:?}"
+            );
+            found.insert(f.rule);
+        }
+    }
+    for rule in [
+        RuleId::PremiumNumber,
+        RuleId::ThirdParty,
+        RuleId::OutOfPlan,
+        RuleId::Roaming,
+        RuleId::PriceIncrease,
+        RuleId::Duplicate,
+        RuleId::OneOffFee,
+        RuleId::TotalMismatch,
+    ] {
+        assert!(found.contains(&rule), "{rule:?} did not run without a plan");
+    }
+}
