@@ -428,6 +428,24 @@ fn usage_like(category: Category) -> bool {
     )
 }
 
+/// The category, or the one the wording gives when the reader could only say "other":
+/// a positive "Forfait …" or "Abonnement …" is a subscription, an "Option …" an option.
+pub fn effective_category(line: &BillLine) -> Category {
+    if line.category != Category::Other || line.amount <= Decimal::ZERO {
+        return line.category;
+    }
+    let label = fold(&line.label);
+    if third_party_words(&label) || has_any(&fold(&line.section), &["tiers"]) {
+        return line.category;
+    }
+    let first = label.split(' ').next().unwrap_or_default();
+    match first {
+        "forfait" | "abonnement" | "offre" => Category::Subscription,
+        "option" => Category::Option,
+        _ => line.category,
+    }
+}
+
 /// The primary kind of a charge.
 pub fn line_kind(line: &BillLine) -> LineKind {
     let label = fold(&line.label);
@@ -445,7 +463,10 @@ pub fn line_kind(line: &BillLine) -> LineKind {
     {
         return LineKind::ThirdParty;
     }
-    let recurring = matches!(line.category, Category::Subscription | Category::Option);
+    let recurring = matches!(
+        effective_category(line),
+        Category::Subscription | Category::Option
+    );
     if line.category == Category::Premium || (!recurring && premium_words(&label)) {
         return LineKind::Premium(premium_in_label(&line.label));
     }
@@ -800,6 +821,53 @@ mod tests {
         for (label, section, category, amount, want) in cases {
             let got = line_kind(&line(label, section, *category, amount));
             assert_eq!(got, *want, "{label}");
+        }
+    }
+
+    #[test]
+    fn wording_gives_a_category_the_reader_could_not() {
+        let cases = [
+            (
+                "Forfait 5G 100 Go du 01/10 au 31/10",
+                Category::Other,
+                "24.99",
+                Category::Subscription,
+            ),
+            (
+                "Abonnement Livebox",
+                Category::Other,
+                "42.99",
+                Category::Subscription,
+            ),
+            (
+                "Option Multi-SIM",
+                Category::Other,
+                "5.00",
+                Category::Option,
+            ),
+            (
+                "Hors forfait : appels",
+                Category::Other,
+                "2.00",
+                Category::Other,
+            ),
+            (
+                "Abonnement Internet+ Quiz",
+                Category::Other,
+                "3.00",
+                Category::Other,
+            ),
+            (
+                "Forfait remboursé",
+                Category::Other,
+                "-5.00",
+                Category::Other,
+            ),
+            ("Forfait Sosh", Category::Usage, "5.00", Category::Usage),
+        ];
+        for (label, category, amount, want) in cases {
+            let l = line(label, "", category, amount);
+            assert_eq!(effective_category(&l), want, "{label}");
         }
     }
 

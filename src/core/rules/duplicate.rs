@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use super::classify::effective_category;
 use super::text::fold;
 use super::{cents_eq, charged, eur, finding, Context};
 use crate::core::bill::{Category, Period};
@@ -35,7 +36,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let mut flagged = BTreeSet::new();
         // Twice on the same bill.
         for (j, line) in bill.lines.iter().enumerate() {
-            if !charged(line) || !recurring(line.category) {
+            if !charged(line) || !recurring(effective_category(line)) {
                 continue;
             }
             let first = bill.lines[..j].iter().position(|other| {
@@ -68,7 +69,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         }
         // The same period of the same item already billed on an earlier bill.
         for (j, line) in bill.lines.iter().enumerate() {
-            if flagged.contains(&j) || !charged(line) || !recurring(line.category) {
+            if flagged.contains(&j) || !charged(line) || !recurring(effective_category(line)) {
                 continue;
             }
             let Some(period) = ctx.line_period(b, j) else {
@@ -83,7 +84,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     .find_map(|(i, other)| {
                         let other_period = ctx.line_period(e, i)?;
                         let same = charged(other)
-                            && other.category == line.category
+                            && effective_category(other) == effective_category(line)
                             && ctx.item(e, i) == item
                             && 2 * shared_days(period, other_period)
                                 > (period.end - period.start).num_days() + 1;

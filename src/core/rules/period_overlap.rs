@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::classify::effective_category;
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
@@ -38,7 +39,10 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 .enumerate()
                 .filter(|(i, l)| {
                     charged(l)
-                        && matches!(l.category, Category::Subscription | Category::Option)
+                        && matches!(
+                            effective_category(l),
+                            Category::Subscription | Category::Option
+                        )
                         && ctx
                             .line_period(b, *i)
                             .is_some_and(|p| p.start <= previous.end && p.end >= previous.start)

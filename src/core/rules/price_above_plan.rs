@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 
+use super::classify::effective_category;
 use super::text::{fold, has_any, same_item};
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
@@ -46,7 +47,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let subscriptions: Vec<usize> = (0..bill.lines.len())
             .filter(|&i| {
                 let l = &bill.lines[i];
-                charged(l) && l.category == Category::Subscription && ctx.on_plan_line(b, i)
+                charged(l)
+                    && effective_category(l) == Category::Subscription
+                    && ctx.on_plan_line(b, i)
             })
             .collect();
         let named = |i: usize| {
@@ -71,7 +74,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             } else {
                 Decimal::ONE
             };
-            let expected = match line.category {
+            let expected = match effective_category(line) {
                 Category::Subscription if named(i) => {
                     (plan.price_on(start).max(plan.price_on(end)) * months).round_dp(2)
                 }
@@ -109,16 +112,20 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let (fr_excess, en_excess) = eur(excess);
             let label = &line.label;
             let (promo_fr, promo_en) = match &plan.promo {
-                Some(p) if p.until < start && line.category == Category::Subscription => (
-                    format!(
-                        " (la promotion s'est terminée le {})",
-                        format_date(p.until, Lang::Fr)
-                    ),
-                    format!(
-                        " (the promotion ended on {})",
-                        format_date(p.until, Lang::En)
-                    ),
-                ),
+                Some(p)
+                    if p.until < start && effective_category(line) == Category::Subscription =>
+                {
+                    (
+                        format!(
+                            " (la promotion s'est terminée le {})",
+                            format_date(p.until, Lang::Fr)
+                        ),
+                        format!(
+                            " (the promotion ended on {})",
+                            format_date(p.until, Lang::En)
+                        ),
+                    )
+                }
                 _ => (String::new(), String::new()),
             };
             f.message = Bilingual::new(

@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 
+use super::classify::effective_category;
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
@@ -17,7 +18,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     for &b in ctx.chronological() {
         let bill = &ctx.bills[b];
         for (i, line) in bill.lines.iter().enumerate() {
-            if !charged(line) || !matches!(line.category, Category::Subscription | Category::Option)
+            if !charged(line)
+                || !matches!(
+                    effective_category(line),
+                    Category::Subscription | Category::Option
+                )
             {
                 continue;
             }
@@ -29,7 +34,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     .iter()
                     .enumerate()
                     .filter(|(j, l)| {
-                        charged(l) && l.category == line.category && ctx.item(e, *j) == item
+                        charged(l)
+                            && effective_category(l) == effective_category(line)
+                            && ctx.item(e, *j) == item
                     })
                     .max_by_key(|(j, _)| ctx.line_period(e, *j).map(|p| p.start))
                     .map(|(j, l)| (e, j, l.amount))
@@ -63,7 +70,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 let promo = plan.promo.as_ref()?;
                 let ended_between = previous_start <= promo.until && promo.until < start;
                 let at_contract_price = line.amount <= plan.monthly_price + Decimal::new(1, 2);
-                (line.category == Category::Subscription && ended_between && at_contract_price)
+                (effective_category(line) == Category::Subscription
+                    && ended_between
+                    && at_contract_price)
                     .then_some(promo.until)
             });
             let severity = if planned.is_some() {

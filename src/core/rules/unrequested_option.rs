@@ -2,6 +2,7 @@
 //! does not list. Needs a plan: without one, nobody knows what was subscribed. Options
 //! charged 0,00 € and options for another line of a multi-line bill are left alone. Pure.
 
+use super::classify::effective_category;
 use super::classify::{line_kind, LineKind};
 use super::text::{fold, has_any, key_words, same_item};
 use super::{charged, eur, finding, Context};
@@ -28,7 +29,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 ],
             );
             let candidate = match line_kind(line) {
-                LineKind::Recurring => line.category == Category::Option || add_on,
+                LineKind::Recurring => effective_category(line) == Category::Option || add_on,
                 LineKind::Other => add_on,
                 _ => false,
             };
