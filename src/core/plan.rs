@@ -813,5 +813,10 @@ mod tests {
             }]
         );
         assert!(plan.validate().is_ok());
+        assert_eq!(
+            Plan::from_json(&plan.to_json()).unwrap(),
+            plan,
+            "exported, read back"
+        );
     }
 }
