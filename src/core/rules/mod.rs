@@ -2,7 +2,10 @@
 //!
 //! Each rule is a pure function `check(&Context) -> Vec<Finding>` in its own file, over
 //! the bills of one line (given in any order: the context sorts them by period) and an
-//! optional plan; rules that need a plan stay silent without one. `check` runs them all,
+//! optional plan; rules that need a plan stay silent without one (`unrequested_option`,
+//! `price_above_plan`, `billed_after_termination`), the others run and use the plan when
+//! there is one (blocks, allowances, EU roaming, the promotion's end). `time_barred_soon`
+//! dates what the others found. `check` runs them all,
 //! sorts the findings by severity then amount, and counts the amount at stake per bill and
 //! overall without counting a charge twice when two rules point at it. No clock: `today`
 //! is a parameter.

@@ -49,8 +49,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 )
             } else if termination {
                 Bilingual::new(
-                    "Vérifiez la date de fin d'engagement et le calcul : après un an, les frais de résiliation d'un forfait mobile sont limités au quart des mois restants.",
-                    "Check the end of the commitment and the calculation: after one year, early termination fees of a mobile plan are capped at a quarter of the remaining months.",
+                    "Vérifiez la date de fin d'engagement et le calcul : pour un engagement de plus de 12 mois, une résiliation à partir du 13e mois ne coûte au plus que le quart des mensualités restantes.",
+                    "Check the end of the commitment and the calculation: for a commitment longer than 12 months, terminating from the 13th month costs at most a quarter of the remaining monthly payments.",
                 )
             } else if has_any(
                 &label,
