@@ -6,12 +6,15 @@
 
 pub mod bill;
 pub mod error;
+pub mod finding;
 pub mod i18n;
 pub mod interpret;
 pub mod journal;
 pub mod layout;
 pub mod money;
 pub mod pdf;
+pub mod plan;
 pub mod reader;
+pub mod rules;
 pub mod store;
 pub mod uploads;

@@ -1,0 +1,253 @@
+//! `price_above_plan`: the subscription or an option charged above the plan's price for
+//! the period billed (the promotional price up to and including its last day, the normal
+//! price after). Discounts printed on the same bill count before anything is flagged: a
+//! 39,99 € box with a "-10,00 € first year" line is the 29,99 € promotion, not an
+//! overcharge. Needs a plan. Pure.
+
+use rust_decimal::Decimal;
+
+use super::classify::effective_category;
+use super::text::{fold, has_any, same_item};
+use super::{charged, eur, finding, Context};
+use crate::core::bill::Category;
+use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
+use crate::core::i18n::{format_date, Lang};
+
+/// Flags charges above the plan's price.
+pub fn check(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (b, bill) in ctx.bills.iter().enumerate() {
+        let Some(plan) = ctx.plan_for(b) else {
+            continue;
+        };
+        // Credits that lower the price (not refunds of something else).
+        let mut credit: Decimal = bill
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| {
+                (l.category == Category::Discount || l.amount < Decimal::ZERO)
+                    && ctx.on_plan_line(b, *i)
+                    && !has_any(
+                        &fold(&l.label),
+                        &[
+                            "avoir",
+                            "geste",
+                            "rembours",
+                            "regularisation",
+                            "dedommagement",
+                            "annulation",
+                        ],
+                    )
+            })
+            .map(|(_, l)| -l.amount)
+            .sum();
+        // With several subscriptions on the plan's line (a box and a mobile), only the
+        // one the plan names is the plan's.
+        let subscriptions: Vec<usize> = (0..bill.lines.len())
+            .filter(|&i| {
+                let l = &bill.lines[i];
+                charged(l)
+                    && effective_category(l) == Category::Subscription
+                    && ctx.on_plan_line(b, i)
+            })
+            .collect();
+        let named = |i: usize| {
+            subscriptions.len() < 2
+                || plan
+                    .name
+                    .as_deref()
+                    .is_none_or(|n| same_item(n, &bill.lines[i].label))
+        };
+        for (i, line) in bill.lines.iter().enumerate() {
+            if !charged(line) || !ctx.on_plan_line(b, i) {
+                continue;
+            }
+            let period = ctx.line_period(b, i);
+            let (start, end) = period.map_or((ctx.reference_date(b), ctx.reference_date(b)), |p| {
+                (p.start, p.end)
+            });
+            // A first or last bill may cover more than a month: the price scales with it.
+            let days = (end - start).num_days() + 1;
+            let months = if days > 32 {
+                Decimal::from(days) / Decimal::from(30)
+            } else {
+                Decimal::ONE
+            };
+            let expected = match effective_category(line) {
+                Category::Subscription if named(i) => {
+                    (plan.price_on(start).max(plan.price_on(end)) * months).round_dp(2)
+                }
+                Category::Subscription => continue,
+                Category::Option => match plan
+                    .options
+                    .iter()
+                    .find(|o| same_item(&o.name, &line.label))
+                {
+                    Some(option) => option.price,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let mut excess = line.amount - expected;
+            if excess <= Decimal::new(1, 2) {
+                continue;
+            }
+            let used = credit.min(excess).max(Decimal::ZERO);
+            credit -= used;
+            excess -= used;
+            if excess <= Decimal::new(1, 2) {
+                continue;
+            }
+            let mut f = finding(
+                RuleId::PriceAbovePlan,
+                Severity::Warning,
+                b,
+                vec![i],
+                vec![],
+                excess,
+            );
+            let (fr_charged, en_charged) = eur(line.amount);
+            let (fr_expected, en_expected) = eur(expected);
+            let (fr_excess, en_excess) = eur(excess);
+            let label = &line.label;
+            let (promo_fr, promo_en) = match &plan.promo {
+                Some(p)
+                    if p.until < start && effective_category(line) == Category::Subscription =>
+                {
+                    (
+                        format!(
+                            " (la promotion s'est terminée le {})",
+                            format_date(p.until, Lang::Fr)
+                        ),
+                        format!(
+                            " (the promotion ended on {})",
+                            format_date(p.until, Lang::En)
+                        ),
+                    )
+                }
+                _ => (String::new(), String::new()),
+            };
+            f.message = Bilingual::new(
+                format!("« {label} » : {fr_charged} facturés au lieu de {fr_expected} prévus par votre contrat{promo_fr}, soit {fr_excess} de trop."),
+                format!("\"{label}\": {en_charged} charged instead of the {en_expected} of your contract{promo_en}: {en_excess} too much."),
+            );
+            f.action = Bilingual::new(
+                "Demandez le remboursement de la différence, contrat ou récapitulatif de commande à l'appui ; si l'opérateur invoque une hausse de prix, demandez quand elle vous a été notifiée.",
+                "Ask for the difference back, with your contract or order summary; if the operator points to a price change, ask when you were notified of it.",
+            );
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::core::bill::Category::*;
+
+    const PLAN: &str = r#"{"name": "Forfait 5G", "monthly_price": "24.99", "promo": {"price": "14.99", "until": "2026-09-30"},
+        "options": [{"name": "Option Multi-SIM", "price": "5.00"}]}"#;
+
+    #[test]
+    fn charges_above_the_price_for_the_period_are_flagged() {
+        let p = plan(PLAN);
+        // (period, lines, flagged amount)
+        let cases: &[(
+            &str,
+            &str,
+            Vec<crate::core::bill::BillLine>,
+            std::option::Option<&str>,
+        )] = &[
+            (
+                "2026-10-01",
+                "2026-10-31",
+                vec![line("Forfait 5G", "29.99", Subscription)],
+                Some("5.00"),
+            ),
+            (
+                "2026-09-01",
+                "2026-09-30",
+                vec![line("Forfait 5G", "24.99", Subscription)],
+                Some("10.00"),
+            ),
+            (
+                "2026-10-01",
+                "2026-10-31",
+                vec![line("Option Multi-SIM", "7.00", Option)],
+                Some("2.00"),
+            ),
+            // Near misses: the promotion's last day, the price after it, a discount that
+            // brings the price down, an option the plan does not list (another rule's).
+            (
+                "2026-09-01",
+                "2026-09-30",
+                vec![line("Forfait 5G", "14.99", Subscription)],
+                None,
+            ),
+            (
+                "2026-10-01",
+                "2026-10-31",
+                vec![line("Forfait 5G", "24.99", Subscription)],
+                None,
+            ),
+            (
+                "2026-10-01",
+                "2026-10-31",
+                vec![
+                    line("Forfait 5G", "34.99", Subscription),
+                    line("Remise 1ère année", "-10.00", Discount),
+                ],
+                None,
+            ),
+            (
+                "2026-10-01",
+                "2026-10-31",
+                vec![line("Option Sécurité", "3.00", Option)],
+                None,
+            ),
+            (
+                "2026-09-15",
+                "2026-10-14",
+                vec![line("Forfait 5G", "24.99", Subscription)],
+                None,
+            ),
+            (
+                "2026-10-01",
+                "2026-11-14",
+                vec![line("Forfait 5G", "36.65", Subscription)],
+                None,
+            ),
+            (
+                "2026-10-01",
+                "2026-10-31",
+                vec![
+                    line("Forfait 5G", "24.99", Subscription),
+                    line("Freebox Pop", "29.99", Subscription),
+                ],
+                None,
+            ),
+        ];
+        for (start, end, lines, want) in cases {
+            let b = bill_for(start, end, lines.clone());
+            let found = check(&Context::new(&[b], Some(&p), today()));
+            let got = found.first().map(|f| f.amount.to_string());
+            assert_eq!(got.as_deref(), *want, "{start} {:?}", lines[0].label);
+        }
+    }
+
+    #[test]
+    fn a_refund_credit_does_not_hide_an_overcharge_and_no_plan_is_silent() {
+        let b = bill(vec![
+            line("Forfait 5G", "29.99", Subscription),
+            line("Avoir sur facture précédente", "-5.00", Discount),
+        ]);
+        let p = plan(PLAN);
+        let found = check(&Context::new(std::slice::from_ref(&b), Some(&p), today()));
+        assert_eq!(found[0].amount, d("5.00"));
+        assert!(found[0].message.fr.contains("30/09/2026"));
+        assert!(check(&Context::new(&[b], None, today())).is_empty());
+    }
+}

@@ -1,0 +1,168 @@
+//! `unrequested_option`: an option, insurance or service billed every month that the plan
+//! does not list. Needs a plan: without one, nobody knows what was subscribed. Options
+//! charged 0,00 € and options for another line of a multi-line bill are left alone. Pure.
+
+use super::classify::effective_category;
+use super::classify::{line_kind, LineKind};
+use super::text::{fold, has_any, key_words, same_item};
+use super::{charged, eur, finding, Context};
+use crate::core::bill::Category;
+use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
+
+/// Flags options the plan does not list.
+pub fn check(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (b, bill) in ctx.bills.iter().enumerate() {
+        let Some(plan) = ctx.plan_for(b) else {
+            continue;
+        };
+        for (i, line) in bill.lines.iter().enumerate() {
+            let label = fold(&line.label);
+            let add_on = has_any(
+                &label,
+                &[
+                    "assurance",
+                    "securite",
+                    "protection",
+                    "antivirus",
+                    "garantie",
+                ],
+            );
+            let candidate = match line_kind(line) {
+                LineKind::Recurring => effective_category(line) == Category::Option || add_on,
+                LineKind::Other => add_on,
+                _ => false,
+            };
+            if !candidate || !charged(line) || !ctx.on_plan_line(b, i) {
+                continue;
+            }
+            // The plan's name for an option is rarely the bill's word for word: the same
+            // price and one meaningful word in common is the same option.
+            let close = |name: &str, price| {
+                super::cents_eq(price, line.amount) && {
+                    let theirs = key_words(name);
+                    key_words(&line.label)
+                        .iter()
+                        .any(|w| w != "option" && w.len() > 2 && theirs.contains(w))
+                }
+            };
+            let listed = plan
+                .options
+                .iter()
+                .any(|o| same_item(&o.name, &line.label) || close(&o.name, o.price))
+                || plan
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| same_item(n, &line.label));
+            if listed {
+                continue;
+            }
+            let mut f = finding(
+                RuleId::UnrequestedOption,
+                Severity::Warning,
+                b,
+                vec![i],
+                vec![],
+                line.amount,
+            );
+            let (fr_amount, en_amount) = eur(line.amount);
+            let name = &line.label;
+            f.message = Bilingual::new(
+                format!("« {name} » : {fr_amount} pour une option ou un service qui ne figure pas dans votre contrat."),
+                format!("\"{name}\": {en_amount} for an option or service that is not in your contract."),
+            );
+            f.action = Bilingual::new(
+                "Si vous ne l'avez pas demandé, exigez la preuve de votre accord, sa résiliation et le remboursement des mois facturés : un service non commandé n'a pas à être payé.",
+                "If you did not ask for it, ask for proof of your consent, its cancellation and a refund of the months billed: a service not ordered need not be paid for.",
+            );
+            f.legal = Some(Legal::UnsolicitedSupply);
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::core::bill::Category::*;
+
+    #[test]
+    fn options_not_in_the_plan_are_flagged() {
+        let p = plan(
+            r#"{"name": "Forfait 5G 100 Go", "monthly_price": "24.99",
+                "options": [{"name": "Option Multi-SIM", "price": "5.00"},
+                            {"name": "Location Freebox Player Devialet", "price": "5.99"}]}"#,
+        );
+        let cases: &[(&str, &str, crate::core::bill::Category, bool)] = &[
+            (
+                "Option Sécurité Mobile du 01/10 au 31/10",
+                "3.00",
+                Option,
+                true,
+            ),
+            (
+                "Assurance Mobile Sérénité du 15/10 au 14/11",
+                "9.99",
+                Option,
+                true,
+            ),
+            ("Assurance écran", "6.99", Other, true),
+            // Near misses: listed options, a free option, the plan itself, a discount.
+            ("Option Multi-SIM du 01/10 au 31/10", "5.00", Option, false),
+            (
+                "Location Freebox Player Devialet du 1er au 30 Septembre 2026",
+                "5.99",
+                Option,
+                false,
+            ),
+            (
+                "Option Appels illimités vers les mobiles",
+                "0.00",
+                Option,
+                false,
+            ),
+            ("Multi SIM 2 cartes", "5.00", Option, false),
+            ("Player Devialet", "5.99", Option, false),
+            (
+                "Forfait 5G 100 Go du 01/10 au 31/10",
+                "24.99",
+                Subscription,
+                false,
+            ),
+            ("Remise Option Sécurité", "-3.00", Discount, false),
+        ];
+        for (label, amount, category, flagged) in cases {
+            let b = bill(vec![line(label, amount, *category)]);
+            let found = check(&Context::new(&[b], Some(&p), today()));
+            assert_eq!(!found.is_empty(), *flagged, "{label}");
+        }
+    }
+
+    #[test]
+    fn silent_without_a_plan_and_for_another_line() {
+        let mut b = bill(vec![
+            line_in(
+                "Option Europe",
+                "3.00",
+                Option,
+                "Ligne 07 61 98 76 54 – Options",
+            ),
+            line_in(
+                "Option Sécurité",
+                "3.00",
+                Option,
+                "Ligne 06 12 34 56 78 – Options",
+            ),
+        ]);
+        assert!(check(&Context::new(std::slice::from_ref(&b), None, today())).is_empty());
+        b.line_numbers = vec!["06 12 34 56 78".into(), "07 61 98 76 54".into()];
+        let p = plan(r#"{"monthly_price": "10", "line_number": "06 12 34 56 78"}"#);
+        let found = check(&Context::new(&[b], Some(&p), today()));
+        assert_eq!(
+            summary(&found),
+            vec![(0, vec![1], vec![], Severity::Warning, "3.00".into())]
+        );
+    }
+}
