@@ -204,3 +204,64 @@ fn every_bad_input_is_contained_and_the_good_bill_still_read() {
         assert!(!e["error"].as_str().unwrap().is_empty());
     }
 }
+
+#[test]
+fn with_a_plan_the_report_lists_the_findings_and_what_is_at_stake() {
+    let pdf = fixture("sample-orange-mobile.pdf");
+    let plan = fixture("sample-orange-mobile.plan.json");
+    let out = inspect(&["--today", "2026-11-26", "--plan", &plan, &pdf], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let r = report(&out);
+    let findings = r["findings"].as_array().unwrap();
+    let flagged: Vec<(String, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["lines"][0].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Every line the truth file flags, with its rule.
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("sample-orange-mobile.truth.json")).unwrap(),
+    )
+    .unwrap();
+    for t in truth["charges"].as_array().unwrap() {
+        let expected = (
+            t["rule"].as_str().unwrap().to_string(),
+            t["index"].as_u64().unwrap(),
+        );
+        assert!(
+            flagged.contains(&expected),
+            "{expected:?} not in {flagged:?}"
+        );
+    }
+    assert_eq!(r["total_at_stake"], "38.05");
+    assert!(findings
+        .iter()
+        .all(|f| f["bill"] == 0 && f["message"].as_str().is_some_and(|m| !m.is_empty())));
+}
+
+#[test]
+fn a_plan_with_a_wrong_field_is_refused_and_named() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wrong-plan");
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.json");
+    std::fs::write(
+        &plan,
+        r#"{"monthly_price": "24.99", "promo": {"price": "14.99", "until": "bientôt"}}"#,
+    )
+    .unwrap();
+    let out = inspect(
+        &[
+            "--plan",
+            plan.to_str().unwrap(),
+            &fixture("sfr-mobile-2026-08.pdf"),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("promo.until"), "{stderr}");
+}

@@ -27,10 +27,14 @@ mod native {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
 
+    use chrono::NaiveDate;
     use contestel::core::bill::Bill;
     use contestel::core::error::{ReadError, ReadErrorKind};
     use contestel::core::i18n::Lang;
+    use contestel::core::plan::Plan;
     use contestel::core::reader::{read, MAX_FILE_BYTES};
+    use contestel::core::rules;
+    use rust_decimal::Decimal;
     use serde::{Deserialize, Serialize};
 
     /// The hidden flag that makes this binary read one file and print the outcome.
@@ -40,10 +44,11 @@ mod native {
     const TIME_LIMIT: Duration = Duration::from_secs(10);
 
     const USAGE: &str = "\
-usage: inspect [--plan PLAN.json] [--lang fr|en] FILE...
+usage: inspect [--plan PLAN.json] [--lang fr|en] [--today YYYY-MM-DD] FILE...
 
 Reads French telecom PDF bills and prints one JSON report on stdout:
   {\"bills\": [...], \"findings\": [...], \"errors\": [{\"source\": ..., \"error\": ...}]}
+The bills given together are checked as bills of one line, against the plan if given.
 Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage.";
 
     /// What the child sends back on its stdout.
@@ -65,11 +70,15 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
     struct Report {
         bills: Vec<Bill>,
         findings: Vec<serde_json::Value>,
+        /// What the findings put at stake, without counting a charge twice.
+        total_at_stake: Decimal,
         errors: Vec<FileError>,
     }
 
     struct Options {
         lang: Lang,
+        plan: Option<Plan>,
+        today: NaiveDate,
         files: Vec<String>,
     }
 
@@ -96,6 +105,7 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
         let mut report = Report {
             bills: Vec::new(),
             findings: Vec::new(),
+            total_at_stake: Decimal::ZERO,
             errors: Vec::new(),
         };
         for file in &options.files {
@@ -132,6 +142,14 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
                 }),
             }
         }
+        // The bills given together are taken as bills of one line (one plan).
+        let checked = rules::check(&report.bills, options.plan.as_ref(), options.today);
+        report.findings = checked
+            .report_findings(options.lang)
+            .iter()
+            .filter_map(|f| serde_json::to_value(f).ok())
+            .collect();
+        report.total_at_stake = checked.total_at_stake;
         let json = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
         let mut out = std::io::stdout().lock();
         if writeln!(out, "{json}").is_err() {
@@ -148,12 +166,20 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
     fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         let mut lang = Lang::Fr;
         let mut plan = None;
+        let mut today = None;
         let mut files = Vec::new();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match arg.as_str() {
                 "-h" | "--help" => return Ok(None),
                 "--plan" => plan = Some(it.next().ok_or("--plan needs a file")?.clone()),
+                "--today" => {
+                    let day = it.next().ok_or("--today needs a date YYYY-MM-DD")?;
+                    today = Some(
+                        day.parse::<NaiveDate>()
+                            .map_err(|_| format!("--today takes a date YYYY-MM-DD, not {day}"))?,
+                    );
+                }
                 "--lang" => {
                     lang = match it.next().map(String::as_str) {
                         Some("fr") => Lang::Fr,
@@ -172,15 +198,35 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
         if files.is_empty() {
             return Err("no bill to read".into());
         }
-        if let Some(plan) = plan {
-            // The plan format is defined by the plan-checking work; until then it only
-            // has to be a readable JSON file.
-            let text = std::fs::read_to_string(&plan)
-                .map_err(|e| format!("cannot read the plan {plan}: {e}"))?;
-            serde_json::from_str::<serde_json::Value>(&text)
-                .map_err(|e| format!("the plan {plan} is not valid JSON: {e}"))?;
-        }
-        Ok(Some(Options { lang, files }))
+        let plan = match plan {
+            None => None,
+            Some(path) => {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read the plan {path}: {e}"))?;
+                Some(Plan::from_json(&text).map_err(|e| format!("{path}: {}", e.message(lang)))?)
+            }
+        };
+        let today = match today {
+            Some(day) => day,
+            None => system_today(),
+        };
+        Ok(Some(Options {
+            lang,
+            plan,
+            today,
+            files,
+        }))
+    }
+
+    /// Today (UTC) from the system clock: the deadlines of the refund window depend on it.
+    fn system_today() -> NaiveDate {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() / 86_400)
+            .unwrap_or(0);
+        NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+            .unwrap_or_default()
     }
 
     /// The name a bill is known by: its file name, as in the browser.
