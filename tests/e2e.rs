@@ -441,7 +441,7 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
             PATIENCE,
         )
         .await;
-    click(&browser, ".tabs .tab:nth-child(2)").await;
+    click(&browser, "#tab-cases").await;
     click(&browser, ".case-card button").await;
     browser
         .wait_until(
@@ -464,5 +464,106 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
             "{reference} kept:\n{timeline}"
         );
     }
+    browser.close().await;
+}
+
+async fn at_stake(browser: &Browser) -> String {
+    let text = browser
+        .client
+        .find(Locator::Css("#total-at-stake"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    spaced(&text)
+}
+
+async fn flagged_labels(browser: &Browser) -> Vec<String> {
+    let value = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('tr.charge.alert, tr.charge.warning')]\
+               .map(row => row.querySelector('td').firstChild.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
+    let (_server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+
+    // Without a plan: what is suspicious by nature (premium numbers, third parties,
+    // roaming outside the EU, a one-off fee).
+    assert_eq!(at_stake(&browser).await, "30,05 €");
+    let flagged = flagged_labels(&browser).await;
+    assert_eq!(flagged.len(), 9, "{flagged:?}");
+    assert!(
+        !flagged.iter().any(|l| l.starts_with("Option Sécurité")),
+        "{flagged:?}"
+    );
+
+    // The contract: 24,99 € after a promotion that ended on 31 August, one option.
+    click(&browser, "#tab-plan").await;
+    type_into(&browser, "#plan-name", "Forfait Orange 5G 100 Go").await;
+    type_into(&browser, "#plan-price", "24,99").await;
+    type_into(&browser, "#promo-price", "14,99").await;
+    browser
+        .client
+        .execute(
+            "const input = document.querySelector('#promo-until');\
+             const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;\
+             set.call(input, '2026-08-31'); input.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&browser, ".options button").await;
+    type_into(
+        &browser,
+        ".option-row label:nth-child(1) input",
+        "Option Multi-SIM",
+    )
+    .await;
+    type_into(&browser, ".option-row label:nth-child(2) input", "5,00").await;
+    click(&browser, "#save-plan").await;
+    browser
+        .wait_until(
+            "return !!document.querySelector('.notice')",
+            "the plan to be saved",
+            PATIENCE,
+        )
+        .await;
+
+    click(&browser, "#tab-bills").await;
+    browser
+        .wait_until(
+            "return !!document.querySelector('#total-at-stake')",
+            "the findings",
+            PATIENCE,
+        )
+        .await;
+    assert_eq!(at_stake(&browser).await, "38,05 €");
+    let flagged = flagged_labels(&browser).await;
+    assert_eq!(flagged.len(), 11, "{flagged:?}");
+    for label in [
+        "Forfait Orange 5G 100 Go du 01/10 au 31/10",
+        "Option Sécurité Mobile du 01/10 au 31/10",
+    ] {
+        assert!(
+            flagged.iter().any(|l| l == label),
+            "{label} flagged: {flagged:?}"
+        );
+    }
+    assert!(
+        !flagged.iter().any(|l| l.starts_with("Option Multi-SIM")),
+        "the subscribed option is not flagged"
+    );
+    browser.screenshot("findings-1280").await;
     browser.close().await;
 }

@@ -2,20 +2,40 @@
 
 use yew::prelude::*;
 
+use super::contest::contest;
 use super::journal::UseJournal;
 use super::{use_lang, View};
-use crate::core::bill::{Bill, BillLine, BillWarning, Category};
+use crate::core::bill::{Bill, BillLine, BillWarning};
+use crate::core::finding::{RuleId, Severity};
 use crate::core::i18n::{format_amount, format_date, Lang, Text};
-use crate::core::journal::case::{CaseStatus, DisputedLine};
-use crate::core::journal::{Action, NewCase};
 use crate::core::reader::Reading;
-use crate::services::clock;
 
 /// Props of [`BillView`].
 #[derive(Properties, PartialEq)]
 pub struct BillViewProps {
     /// What reading the file gave.
     pub reading: Reading,
+    /// What the rules found on its lines: (line index, severity, rule).
+    #[prop_or_default]
+    pub flags: Vec<(usize, Severity, RuleId)>,
+}
+
+/// The icon of a severity: shown with its word, never colour alone.
+pub fn severity_icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Alert => "⛔",
+        Severity::Warning => "⚠",
+        Severity::Info => "ℹ",
+    }
+}
+
+/// The CSS class of a severity.
+pub fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Alert => "alert",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
 }
 
 fn field(label: &str, value: Option<String>) -> Html {
@@ -66,60 +86,12 @@ fn sections(lines: &[BillLine]) -> Vec<(&str, Vec<(usize, &BillLine)>)> {
     groups
 }
 
-/// The reason a disputed line is recorded with, from what the line is: it chooses the
-/// demands the letters make.
-fn reason_of(category: Category) -> &'static str {
-    match category {
-        Category::Premium => "premium_number",
-        Category::ThirdParty => "third_party",
-        Category::OneOffFee => "one_off_fee",
-        Category::OutOfPlan => "out_of_plan",
-        Category::Option => "unrequested_option",
-        Category::Subscription => "price_above_plan",
-        _ => "",
-    }
-}
-
-/// Disputes a line: added to the open case of the same invoice, or a new case.
-fn contest(journal: &UseJournal, bill: &Bill, line: &BillLine, lang: Lang) -> u32 {
-    let disputed = DisputedLine {
-        invoice_number: bill.invoice_number.clone(),
-        bill_date: bill.issue_date,
-        label: line.label.clone(),
-        amount: line.amount,
-        reason: reason_of(line.category).into(),
-    };
-    let existing = journal.journal().cases.iter().find(|c| {
-        c.status == CaseStatus::Open
-            && c.operator == bill.operator
-            && c.lines
-                .iter()
-                .any(|l| l.invoice_number == bill.invoice_number)
-    });
-    if let Some(case) = existing {
-        let id = case.id;
-        journal.apply(Action::AddLine {
-            case: id,
-            line: disputed,
-        });
-        return id;
-    }
-    let title = match &bill.invoice_number {
-        Some(n) => format!("{} — {} {n}", line.label, lang.pick("facture", "invoice")),
-        None => line.label.clone(),
-    };
-    journal.apply(Action::OpenCase(NewCase {
-        title,
-        operator: bill.operator,
-        line_number: bill.line_numbers.first().cloned(),
-        customer_id: bill.customer_id.clone(),
-        opened_on: clock::today(),
-        lines: vec![disputed],
-        paid_on: bill.due_date,
-    }))
-}
-
-fn charges(bill: &Bill, lang: Lang, oncontest: &Callback<usize>) -> Html {
+fn charges(
+    bill: &Bill,
+    lang: Lang,
+    oncontest: &Callback<usize>,
+    flags: &[(usize, Severity, RuleId)],
+) -> Html {
     if bill.lines.is_empty() {
         return html! { <p class="muted">{ Text::NoCharges.get(lang) }</p> };
     }
@@ -139,9 +111,21 @@ fn charges(bill: &Bill, lang: Lang, oncontest: &Callback<usize>) -> Html {
                     <tr class="section-row"><th scope="rowgroup" colspan="4">{ section }</th></tr>
                     { for members.into_iter().map(|(index, line)| {
                         let onclick = oncontest.reform(move |_: MouseEvent| index);
+                        // The most serious flag first (Alert < Warning < Info).
+                        let mut mine: Vec<&(usize, Severity, RuleId)> = flags.iter().filter(|f| f.0 == index).collect();
+                        mine.sort_by_key(|f| f.1);
+                        let flag = mine.first().map(|f| (f.1, f.2));
                         html! {
-                            <tr class="charge">
-                                <td>{ &line.label }</td>
+                            <tr class={classes!("charge", flag.map(|(s, _)| severity_class(s)))}>
+                                <td>
+                                    { &line.label }
+                                    if let Some((severity, rule)) = flag {
+                                        <span class={classes!("flag", severity_class(severity))}>
+                                            <span aria-hidden="true">{ severity_icon(severity) }</span>
+                                            { format!(" {} · {}", severity.label(lang), rule.label(lang)) }
+                                        </span>
+                                    }
+                                </td>
                                 <td class="category">{ line.category.label(lang) }</td>
                                 <td class="amount">{ format_amount(line.amount, lang) }</td>
                                 <td class="row-action">
@@ -208,8 +192,8 @@ pub fn bill_view(props: &BillViewProps) -> Html {
     let oncontest = {
         let bill = bill.clone();
         Callback::from(move |index: usize| {
-            if let (Some(journal), Some(line)) = (&journal, bill.lines.get(index)) {
-                let id = contest(journal, &bill, line, lang);
+            if let Some(journal) = &journal {
+                let id = contest(journal, &bill, &[index], None, lang);
                 navigate.emit(View::Case(id));
             }
         })
@@ -224,7 +208,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                 </div>
             }
             <h3>{ Text::Charges.get(lang) }</h3>
-            { charges(bill, lang, &oncontest) }
+            { charges(bill, lang, &oncontest, &props.flags) }
             if !bill.usage.is_empty() {
                 <details class="usage">
                     <summary>{ format!("{} ({})", Text::UsageRecords.get(lang), bill.usage.len()) }</summary>

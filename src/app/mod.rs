@@ -6,24 +6,34 @@
 mod bill_view;
 mod case_view;
 mod cases_view;
+mod contest;
 mod drop_zone;
 mod event_form;
+mod findings_panel;
 mod forms;
 mod header;
 mod journal;
 mod letter_panel;
+mod plan_view;
+mod plans;
 mod storage_banner;
 mod upload_card;
 mod uploads;
 
 use yew::prelude::*;
 
+use crate::core::bill::Bill;
 use crate::core::i18n::{Lang, Text};
+use crate::core::rules;
+use crate::core::uploads::UploadStatus;
 use case_view::CaseView;
 use cases_view::CasesView;
 use drop_zone::DropZone;
+use findings_panel::FindingsPanel;
 use header::Header;
 use journal::use_journal;
+use plan_view::PlanView;
+use plans::use_plans;
 use storage_banner::StorageBanner;
 use upload_card::UploadCard;
 use uploads::use_uploads;
@@ -36,6 +46,8 @@ pub type LangContext = Lang;
 pub enum View {
     /// Dropping and reading bills.
     Bills,
+    /// The plan the bills are checked against.
+    Plan,
     /// The list of cases.
     Cases,
     /// One case.
@@ -55,6 +67,32 @@ pub fn app() -> Html {
     let view = use_state(|| View::Bills);
     let uploads = use_uploads();
     let journal = use_journal();
+    let plans = use_plans();
+
+    // The bills read, oldest upload first, with the upload each comes from; the findings
+    // are derived from them and the plan on every render (microseconds, nothing stored).
+    let read: Vec<(u32, Bill)> = uploads
+        .items()
+        .iter()
+        .rev()
+        .filter_map(|u| match &u.status {
+            UploadStatus::Read(reading) => Some((u.id, reading.bill.clone())),
+            _ => None,
+        })
+        .collect();
+    let bills: Vec<Bill> = read.iter().map(|(_, b)| b.clone()).collect();
+    let report = rules::check(&bills, plans.current(), crate::services::clock::today());
+    let flags_of = |upload: u32| {
+        let Some(index) = read.iter().position(|(id, _)| *id == upload) else {
+            return Vec::new();
+        };
+        report
+            .findings
+            .iter()
+            .filter(|f| f.bill == index)
+            .flat_map(|f| f.lines.iter().map(move |&line| (line, f.severity, f.rule)))
+            .collect::<Vec<_>>()
+    };
 
     {
         let tag = lang.tag();
@@ -105,8 +143,13 @@ pub fn app() -> Html {
             (a, b) => a == b,
         };
         let onclick = navigate.reform(move |_: MouseEvent| target);
+        let id = match target {
+            View::Bills => "tab-bills",
+            View::Plan => "tab-plan",
+            _ => "tab-cases",
+        };
         html! {
-            <button type="button" class={classes!("tab", current.then_some("current"))}
+            <button type="button" {id} class={classes!("tab", current.then_some("current"))}
                 aria-current={current.then_some("page")} {onclick}>
                 { label.get(l) }
                 if target == View::Cases && !journal.journal().cases.is_empty() {
@@ -119,14 +162,19 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<LangContext> context={*lang}>
         <ContextProvider<journal::UseJournal> context={journal.clone()}>
+        <ContextProvider<plans::UsePlans> context={plans.clone()}>
         <ContextProvider<Callback<View>> context={navigate.clone()}>
             <Header {onlanguage} />
             <nav class="tabs" aria-label="Contestel">
                 { tab(View::Bills, Text::NavBills) }
+                { tab(View::Plan, Text::NavPlan) }
                 { tab(View::Cases, Text::NavCases) }
             </nav>
             <main id="main" class="page">
-                <StorageBanner status={journal.status()} />
+                <StorageBanner status={match journal.status() {
+                    journal::StorageStatus::Saved => plans.status(),
+                    other => other,
+                }} />
                 if journal.error().is_some() {
                     <p class="storage-banner" role="alert">{ Text::ChangeRefused.get(l) }</p>
                 }
@@ -142,24 +190,29 @@ pub fn app() -> Html {
                                 </p>
                                 <DropZone {onfiles} {onsample} />
                             </section>
+                            if !bills.is_empty() {
+                                <FindingsPanel bills={bills.clone()} report={report.clone()} has_plan={plans.current().is_some()} />
+                            }
                             if !uploads.items().is_empty() {
                                 <section class="uploads" aria-labelledby="uploads-heading">
                                     <h2 id="uploads-heading">{ Text::FilesHeading.get(l) }</h2>
                                     <ul class="upload-list" aria-live="polite">
                                         { for uploads.items().iter().map(|upload| html! {
-                                            <UploadCard key={upload.id} upload={upload.clone()} onremove={onremove.clone()} />
+                                            <UploadCard key={upload.id} upload={upload.clone()} onremove={onremove.clone()} flags={flags_of(upload.id)} />
                                         }) }
                                     </ul>
                                 </section>
                             }
                         </>
                     },
+                    View::Plan => html! { <PlanView last_bill={bills.last().cloned()} /> },
                     View::Cases => html! { <CasesView /> },
                     View::Case(id) => html! { <CaseView {id} /> },
                 } }
             </main>
             <footer class="footer"><p>{ Text::Disclaimer.get(l) }</p></footer>
         </ContextProvider<Callback<View>>>
+        </ContextProvider<plans::UsePlans>>
         </ContextProvider<journal::UseJournal>>
         </ContextProvider<LangContext>>
     }

@@ -14,6 +14,13 @@ pub struct UploadCardProps {
     pub upload: Upload,
     /// Called with the upload's id when the person removes it.
     pub onremove: Callback<u32>,
+    /// What the rules found on its lines.
+    #[prop_or_default]
+    pub flags: Vec<(
+        usize,
+        crate::core::finding::Severity,
+        crate::core::finding::RuleId,
+    )>,
 }
 
 fn size_label(bytes: u64) -> String {
@@ -59,7 +66,7 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                 UploadStatus::Failed(error) => html! {
                     <p class="error" role="alert">{ error.message(lang) }</p>
                 },
-                UploadStatus::Read(reading) => html! { <BillView reading={(**reading).clone()} /> },
+                UploadStatus::Read(reading) => html! { <BillView reading={(**reading).clone()} flags={props.flags.clone()} /> },
             } }
         </li>
     }

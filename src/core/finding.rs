@@ -43,6 +43,30 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    /// The rule's name for a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (fr, en) = match self {
+            RuleId::PremiumNumber => ("Numéro surtaxé", "Premium-rate number"),
+            RuleId::ThirdParty => ("Achat ou service d'un tiers", "Third-party purchase"),
+            RuleId::OutOfPlan => ("Hors forfait", "Out of plan"),
+            RuleId::Roaming => ("Itinérance à l'étranger", "Roaming abroad"),
+            RuleId::UnrequestedOption => {
+                ("Option non prévue au contrat", "Option not in the contract")
+            }
+            RuleId::PriceAbovePlan => ("Prix supérieur au contrat", "Price above the contract"),
+            RuleId::PriceIncrease => ("Hausse de prix", "Price increase"),
+            RuleId::Duplicate => ("Facturé deux fois", "Billed twice"),
+            RuleId::OneOffFee => ("Frais ponctuels", "One-off fee"),
+            RuleId::TotalMismatch => ("Total incohérent", "Total does not add up"),
+            RuleId::PeriodOverlap => ("Période déjà facturée", "Period billed again"),
+            RuleId::BilledAfterTermination => {
+                ("Facturé après résiliation", "Billed after termination")
+            }
+            RuleId::TimeBarredSoon => ("Délai de remboursement", "Refund deadline"),
+        };
+        lang.pick(fr, en)
+    }
+
     /// Every rule, in the order of the table.
     pub const ALL: [RuleId; 13] = [
         RuleId::PremiumNumber,
@@ -115,6 +139,17 @@ pub enum Severity {
     Warning,
     /// Good to know; nothing to contest by itself.
     Info,
+}
+
+impl Severity {
+    /// The severity's name for a person (shown with its colour and icon, never colour alone).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Alert => lang.pick("À contester", "Contest"),
+            Severity::Warning => lang.pick("À vérifier", "Check"),
+            Severity::Info => lang.pick("Bon à savoir", "Good to know"),
+        }
+    }
 }
 
 /// The legal texts findings cite. Serialized as the citation a person reads.

@@ -224,6 +224,60 @@ pub enum Text {
     Caution,
     /// A change to the journal was refused.
     ChangeRefused,
+    /// Tab: the plan.
+    NavPlan,
+    /// Heading of the plan view.
+    PlanHeading,
+    /// What the plan is for.
+    PlanIntro,
+    /// Field: the plan's name.
+    PlanName,
+    /// Field: the line number.
+    PlanLine,
+    /// Field: the monthly price.
+    MonthlyPrice,
+    /// Field: the promotional price.
+    PromoPrice,
+    /// Field: the promotion's last day.
+    PromoUntil,
+    /// Heading: the options.
+    OptionsHeading,
+    /// Field: an option's name.
+    OptionName,
+    /// Field: an option's price.
+    OptionPrice,
+    /// Button adding an option.
+    AddOption,
+    /// Button removing an option.
+    RemoveOption,
+    /// Field: premium numbers blocked.
+    BlockedPremium,
+    /// Field: third-party billing blocked.
+    BlockedThirdParty,
+    /// Button saving the plan.
+    SavePlan,
+    /// Confirmation the plan was saved.
+    PlanSaved,
+    /// Button filling the plan from a bill.
+    PrefillFromBill,
+    /// Note after filling from a bill.
+    PrefillNote,
+    /// A field holds no valid amount.
+    InvalidAmount,
+    /// Heading of the findings.
+    FindingsHeading,
+    /// Amount at stake.
+    AtStake,
+    /// No finding.
+    NoFindings,
+    /// Hint when no plan is entered.
+    NoPlanHint,
+    /// Filter: every finding.
+    FilterAll,
+    /// Label: what to do.
+    WhatToDo,
+    /// Button disputing a finding.
+    ContestFinding,
 }
 
 impl Text {
@@ -344,6 +398,33 @@ impl Text {
                 "Cette modification n'a pas été enregistrée : le montant ou l'intitulé n'est pas valable.",
                 "This change was not saved: the amount or the title is not valid.",
             ),
+            NavPlan => ("Mon forfait", "My plan"),
+            PlanHeading => ("Votre forfait, tel que prévu au contrat", "Your plan, as in the contract"),
+            PlanIntro => ("Contestel compare chaque facture à ce que prévoit votre contrat : prix, promotion et sa fin, options souscrites. Sans forfait saisi, seules les lignes suspectes par nature sont signalées.", "Contestel compares each bill with your contract: price, promotion and its end, options. Without a plan, only lines suspicious by nature are flagged."),
+            PlanName => ("Nom du forfait", "Plan name"),
+            PlanLine => ("Numéro de ligne ou de box", "Line or box number"),
+            MonthlyPrice => ("Prix mensuel du contrat (hors promotion), en €", "Monthly contract price (without promotion), in €"),
+            PromoPrice => ("Prix pendant la promotion, en €", "Price during the promotion, in €"),
+            PromoUntil => ("Fin de la promotion (dernier jour)", "End of the promotion (last day)"),
+            OptionsHeading => ("Options souscrites", "Options subscribed"),
+            OptionName => ("Option", "Option"),
+            OptionPrice => ("Prix mensuel, en €", "Monthly price, in €"),
+            AddOption => ("Ajouter une option", "Add an option"),
+            RemoveOption => ("Retirer l'option", "Remove the option"),
+            BlockedPremium => ("J'ai demandé le blocage des numéros surtaxés", "I asked for premium numbers to be blocked"),
+            BlockedThirdParty => ("J'ai demandé le blocage des achats par des tiers", "I asked for third-party billing to be blocked"),
+            SavePlan => ("Enregistrer le forfait", "Save the plan"),
+            PlanSaved => ("Forfait enregistré : les factures sont vérifiées avec lui.", "Plan saved: bills are checked against it."),
+            PrefillFromBill => ("Pré-remplir depuis la dernière facture lue", "Fill in from the last bill read"),
+            PrefillNote => ("Vérifiez ces valeurs avec votre contrat avant d'enregistrer : la facture peut elle-même être fausse.", "Check these values against your contract before saving: the bill itself may be wrong."),
+            InvalidAmount => ("Montant invalide", "Invalid amount"),
+            FindingsHeading => ("Ce qui semble anormal", "What looks wrong"),
+            AtStake => ("En jeu", "At stake"),
+            NoFindings => ("Rien d'anormal n'a été repéré sur ces factures.", "Nothing wrong was spotted on these bills."),
+            NoPlanHint => ("Saisissez votre forfait pour vérifier aussi les prix et les options.", "Enter your plan to check prices and options too."),
+            FilterAll => ("Tout", "All"),
+            WhatToDo => ("Que faire :", "What to do:"),
+            ContestFinding => ("Contester", "Dispute"),
         };
         lang.pick(fr, en)
     }

@@ -24,6 +24,24 @@ pub struct AmountToken {
     pub currency: bool,
 }
 
+/// Parses an amount a person typed in a form: `24`, `24,9`, `24.99`, `1 029,00 €`.
+/// Looser than [`parse_amount`] (a bare integer is an amount here), never negative.
+pub fn parse_typed_amount(text: &str) -> Option<Decimal> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('€')
+        .trim_end_matches("EUR")
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() || cleaned.matches('.').count() > 1 || cleaned.starts_with('-') {
+        return None;
+    }
+    let value: Decimal = cleaned.parse().ok()?;
+    (value.scale() <= 2).then_some(value)
+}
+
 /// Parses text that is exactly one amount (surrounding spaces allowed).
 pub fn parse_amount(text: &str) -> Option<Decimal> {
     let trimmed = text.trim_matches(is_space);
@@ -558,5 +576,25 @@ mod tests {
             find_rates("TVA 20% et 10 % sur 5,5 %"),
             vec![d("20"), d("10"), d("5.5")]
         );
+    }
+
+    #[test]
+    fn typed_amounts_are_read_as_people_type_them() {
+        let cases = [
+            ("24", Some("24")),
+            ("24,9", Some("24.9")),
+            (" 24.99 ", Some("24.99")),
+            ("1\u{a0}029,00 €", Some("1029.00")),
+            ("1 029,00EUR", Some("1029.00")),
+            ("", None),
+            ("-5", None),
+            ("24,999", None),
+            ("1.234,56", None),
+            ("douze", None),
+        ];
+        for (typed, expected) in cases {
+            let expected = expected.map(|e| e.parse::<Decimal>().unwrap());
+            assert_eq!(parse_typed_amount(typed), expected, "{typed:?}");
+        }
     }
 }

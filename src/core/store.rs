@@ -124,6 +124,18 @@ impl Stored for super::journal::Journal {
     const VERSION: u32 = 1;
 }
 
+/// The plans the person entered, one per line or box.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plans {
+    /// The plans.
+    pub plans: Vec<super::plan::Plan>,
+}
+
+impl Stored for Plans {
+    const KEY: &'static str = "contestel.plans";
+    const VERSION: u32 = 1;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,123 @@
+//! What looks wrong on the bills read: sorted by severity and amount, filterable, each with
+//! its explanation, what to do, the law, and a button to contest it.
+
+use yew::prelude::*;
+
+use super::bill_view::{severity_class, severity_icon};
+use super::contest::contest;
+use super::journal::UseJournal;
+use super::{use_lang, View};
+use crate::core::bill::Bill;
+use crate::core::finding::{Finding, Severity};
+use crate::core::i18n::{format_amount, Text};
+use crate::core::rules::Report;
+
+/// Props of [`FindingsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct FindingsPanelProps {
+    /// The bills checked, in the order the findings index them.
+    pub bills: Vec<Bill>,
+    /// What the rules found.
+    pub report: Report,
+    /// Whether a plan was entered.
+    pub has_plan: bool,
+}
+
+/// The findings panel.
+#[function_component(FindingsPanel)]
+pub fn findings_panel(props: &FindingsPanelProps) -> Html {
+    let lang = use_lang();
+    let journal = use_context::<UseJournal>();
+    let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let filter = use_state(|| None::<Severity>);
+    let shown: Vec<&Finding> = props
+        .report
+        .findings
+        .iter()
+        .filter(|f| filter.is_none_or(|s| f.severity == s))
+        .collect();
+
+    let filter_button = |value: Option<Severity>, label: &str| {
+        let filter = filter.clone();
+        let count = props
+            .report
+            .findings
+            .iter()
+            .filter(|f| value.is_none_or(|s| f.severity == s))
+            .count();
+        let pressed = *filter == value;
+        html! {
+            <button type="button" class={classes!("chip", pressed.then_some("pressed"))}
+                aria-pressed={pressed.to_string()} onclick={Callback::from(move |_: MouseEvent| filter.set(value))}>
+                { format!("{label} ({count})") }
+            </button>
+        }
+    };
+
+    html! {
+        <section class="findings" aria-labelledby="findings-heading">
+            <div class="findings-head">
+                <h2 id="findings-heading">{ Text::FindingsHeading.get(lang) }</h2>
+                <p class="at-stake">
+                    <span>{ Text::AtStake.get(lang) }</span>
+                    <strong id="total-at-stake">{ format_amount(props.report.total_at_stake, lang) }</strong>
+                </p>
+            </div>
+            if !props.has_plan {
+                <p class="muted">{ Text::NoPlanHint.get(lang) }</p>
+            }
+            if props.report.findings.is_empty() {
+                <p>{ Text::NoFindings.get(lang) }</p>
+            } else {
+                <div class="chips" role="group" aria-label={Text::FindingsHeading.get(lang)}>
+                    { filter_button(None, Text::FilterAll.get(lang)) }
+                    { filter_button(Some(Severity::Alert), Severity::Alert.label(lang)) }
+                    { filter_button(Some(Severity::Warning), Severity::Warning.label(lang)) }
+                    { filter_button(Some(Severity::Info), Severity::Info.label(lang)) }
+                </div>
+                <ul class="finding-list">
+                    { for shown.into_iter().map(|finding| {
+                        let oncontest = {
+                            let journal = journal.clone();
+                            let navigate = navigate.clone();
+                            let bill = props.bills.get(finding.bill).cloned();
+                            let lines = finding.lines.clone();
+                            let rule = finding.rule;
+                            Callback::from(move |_: MouseEvent| {
+                                if let (Some(journal), Some(bill)) = (&journal, &bill) {
+                                    let id = contest(journal, bill, &lines, Some(rule.id()), lang);
+                                    navigate.emit(View::Case(id));
+                                }
+                            })
+                        };
+                        let class = severity_class(finding.severity);
+                        html! {
+                            <li class={classes!("finding", class)} data-rule={finding.rule.id()}>
+                                <div class="finding-head">
+                                    <span class={classes!("flag", class)}>
+                                        <span aria-hidden="true">{ severity_icon(finding.severity) }</span>
+                                        { format!(" {}", finding.severity.label(lang)) }
+                                    </span>
+                                    <strong>{ finding.rule.label(lang) }</strong>
+                                    if !finding.amount.is_zero() {
+                                        <span class="amount">{ format_amount(finding.amount, lang) }</span>
+                                    }
+                                </div>
+                                <p>{ finding.message.get(lang) }</p>
+                                <p class="muted"><strong>{ Text::WhatToDo.get(lang) }</strong>{ " " }{ finding.action.get(lang) }</p>
+                                if let Some(legal) = finding.legal {
+                                    <p class="legal">{ legal.citation() }</p>
+                                }
+                                if !finding.lines.is_empty() && finding.severity != Severity::Info {
+                                    <button type="button" class="button small contest-finding" onclick={oncontest}>
+                                        { Text::ContestFinding.get(lang) }
+                                    </button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

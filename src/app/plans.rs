@@ -1,0 +1,66 @@
+//! The plans the person entered, kept in localStorage like the journal.
+
+use yew::prelude::*;
+
+use super::journal::StorageStatus;
+use crate::core::plan::Plan;
+use crate::core::store::Plans;
+use crate::services::storage::{self, Load};
+
+/// Handle on the stored plans.
+#[derive(Clone, PartialEq)]
+pub struct UsePlans {
+    plans: UseStateHandle<Plans>,
+    saved_at: UseStateHandle<i64>,
+    status: UseStateHandle<StorageStatus>,
+}
+
+impl UsePlans {
+    /// The plan in force (the first one), if any.
+    pub fn current(&self) -> Option<&Plan> {
+        self.plans.plans.first()
+    }
+
+    /// Where the plans stand with respect to storage.
+    pub fn status(&self) -> StorageStatus {
+        *self.status
+    }
+
+    /// Replaces the plan in force and saves it.
+    pub fn set(&self, plan: Plan) {
+        let mut next = (*self.plans).clone();
+        match next.plans.first_mut() {
+            Some(first) => *first = plan,
+            None => next.plans.push(plan),
+        }
+        match storage::save(&next, *self.saved_at) {
+            Ok(at) => {
+                self.saved_at.set(at);
+                self.status.set(StorageStatus::Saved);
+            }
+            Err(storage::SaveError::QuotaExceeded) => self.status.set(StorageStatus::QuotaExceeded),
+            Err(storage::SaveError::Unavailable) => self.status.set(StorageStatus::Unavailable),
+            Err(_) => self.status.set(StorageStatus::Failed),
+        }
+        self.plans.set(next);
+    }
+}
+
+/// The plans, loaded once.
+#[hook]
+pub fn use_plans() -> UsePlans {
+    let loaded = use_memo((), |_| match storage::load::<Plans>() {
+        Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
+        Load::Empty => (Plans::default(), 0, StorageStatus::Saved),
+        Load::Unavailable => (Plans::default(), 0, StorageStatus::Unavailable),
+        Load::Unreadable { .. } => (Plans::default(), 0, StorageStatus::Unreadable),
+    });
+    let plans = use_state(|| loaded.0.clone());
+    let saved_at = use_state(|| loaded.1);
+    let status = use_state(|| loaded.2);
+    UsePlans {
+        plans,
+        saved_at,
+        status,
+    }
+}
