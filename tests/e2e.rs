@@ -567,3 +567,137 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
     browser.screenshot("findings-1280").await;
     browser.close().await;
 }
+
+async fn stored_journal(browser: &Browser) -> serde_json::Value {
+    let raw = browser
+        .client
+        .execute("return localStorage.getItem('contestel.journal')", vec![])
+        .await
+        .unwrap();
+    let envelope: serde_json::Value = serde_json::from_str(raw.as_str().unwrap_or("null")).unwrap();
+    envelope["data"].clone()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn an_export_imported_after_clearing_storage_brings_everything_back() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    click(
+        &browser,
+        "li.finding[data-rule=third_party] button.contest-finding",
+    )
+    .await;
+    browser
+        .wait_until(
+            "return !!document.querySelector('#case-title')",
+            "the case to open",
+            PATIENCE,
+        )
+        .await;
+    for reference in ["TK-1", "TK-2"] {
+        type_into(&browser, ".event-form label:nth-child(5) input", reference).await;
+        click(&browser, ".event-form button[type=submit]").await;
+    }
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.events .event').length === 2",
+            "two exchanges",
+            PATIENCE,
+        )
+        .await;
+    let before = stored_journal(&browser).await;
+    assert_eq!(
+        before["cases"].as_array().map(Vec::len),
+        Some(1),
+        "{before}"
+    );
+
+    click(&browser, "#tab-data").await;
+    click(&browser, "#export").await;
+    let downloads = browser.downloads();
+    let deadline = std::time::Instant::now() + PATIENCE;
+    let exported = loop {
+        let done = std::fs::read_dir(&downloads)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"));
+        if let Some(path) = done {
+            break path;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no export file in {}",
+            downloads.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+
+    // Storage wiped (what a browser does after long disuse), then the page reloaded.
+    browser
+        .client
+        .execute("localStorage.clear()", vec![])
+        .await
+        .unwrap();
+    browser.client.goto(&server.url()).await.unwrap();
+    browser
+        .wait_until(
+            "return !!document.querySelector('#tab-data')",
+            "the app to start again",
+            PATIENCE,
+        )
+        .await;
+    click(&browser, "#tab-cases").await;
+    assert!(
+        browser
+            .client
+            .find(Locator::Css(".case-card"))
+            .await
+            .is_err(),
+        "no case left"
+    );
+
+    click(&browser, "#tab-data").await;
+    upload_to(&browser, "#import-file", &exported.display().to_string()).await;
+    browser
+        .wait_until(
+            "return !!document.querySelector('#import-summary')",
+            "the import preview",
+            PATIENCE,
+        )
+        .await;
+    let summary = browser
+        .client
+        .find(Locator::Css("#import-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(summary.contains("1 dossier(s), 2 échange(s)"), "{summary}");
+    click(&browser, "#import-replace").await;
+    browser
+        .wait_until(
+            "return !!document.querySelector('#data-notice')",
+            "the import to finish",
+            PATIENCE,
+        )
+        .await;
+    let after = stored_journal(&browser).await;
+    assert_eq!(
+        serde_json::to_string(&after).unwrap(),
+        serde_json::to_string(&before).unwrap()
+    );
+    browser.close().await;
+}
+
+async fn upload_to(browser: &Browser, css: &str, path: &str) {
+    let input = browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .expect("file input");
+    input.send_keys(path).await.expect("pick a file");
+}

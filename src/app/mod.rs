@@ -7,6 +7,7 @@ mod bill_view;
 mod case_view;
 mod cases_view;
 mod contest;
+mod data_view;
 mod drop_zone;
 mod event_form;
 mod findings_panel;
@@ -28,6 +29,7 @@ use crate::core::rules;
 use crate::core::uploads::UploadStatus;
 use case_view::CaseView;
 use cases_view::CasesView;
+use data_view::DataView;
 use drop_zone::DropZone;
 use findings_panel::FindingsPanel;
 use header::Header;
@@ -52,6 +54,8 @@ pub enum View {
     Cases,
     /// One case.
     Case(u32),
+    /// The person's data: export, import, erase.
+    Data,
 }
 
 /// Reads the language from context (French when none is provided).
@@ -146,6 +150,7 @@ pub fn app() -> Html {
         let id = match target {
             View::Bills => "tab-bills",
             View::Plan => "tab-plan",
+            View::Data => "tab-data",
             _ => "tab-cases",
         };
         html! {
@@ -169,6 +174,7 @@ pub fn app() -> Html {
                 { tab(View::Bills, Text::NavBills) }
                 { tab(View::Plan, Text::NavPlan) }
                 { tab(View::Cases, Text::NavCases) }
+                { tab(View::Data, Text::NavData) }
             </nav>
             <main id="main" class="page">
                 <StorageBanner status={match journal.status() {
@@ -208,6 +214,7 @@ pub fn app() -> Html {
                     View::Plan => html! { <PlanView last_bill={bills.last().cloned()} /> },
                     View::Cases => html! { <CasesView /> },
                     View::Case(id) => html! { <CaseView {id} /> },
+                    View::Data => html! { <DataView bills={bills.clone()} /> },
                 } }
             </main>
             <footer class="footer"><p>{ Text::Disclaimer.get(l) }</p></footer>

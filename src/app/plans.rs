@@ -26,6 +26,11 @@ impl UsePlans {
         *self.status
     }
 
+    /// Every plan.
+    pub fn all(&self) -> &Plans {
+        &self.plans
+    }
+
     /// Replaces the plan in force and saves it.
     pub fn set(&self, plan: Plan) {
         let mut next = (*self.plans).clone();
@@ -33,6 +38,11 @@ impl UsePlans {
             Some(first) => *first = plan,
             None => next.plans.push(plan),
         }
+        self.set_all(next);
+    }
+
+    /// Replaces every plan and saves them.
+    pub fn set_all(&self, next: Plans) {
         match storage::save(&next, *self.saved_at) {
             Ok(at) => {
                 self.saved_at.set(at);

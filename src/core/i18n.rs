@@ -224,6 +224,42 @@ pub enum Text {
     Caution,
     /// A change to the journal was refused.
     ChangeRefused,
+    /// Tab: the person's data.
+    NavData,
+    /// Heading of the data view.
+    DataHeading,
+    /// What is stored where.
+    DataIntro,
+    /// Why export.
+    ExportReminder,
+    /// Button exporting everything.
+    ExportButton,
+    /// Field importing a file.
+    ImportLabel,
+    /// Button merging an import.
+    ImportMerge,
+    /// Button replacing with an import.
+    ImportReplace,
+    /// Button cancelling.
+    Cancel,
+    /// Confirmation of an import.
+    Imported,
+    /// An imported file is not an export.
+    ImportNotExport,
+    /// An imported file comes from a newer version.
+    ImportTooNew,
+    /// An imported file is damaged.
+    ImportDamaged,
+    /// Button erasing everything.
+    EraseAll,
+    /// Confirmation before erasing.
+    ConfirmErase,
+    /// Confirmation of erasing.
+    Erased,
+    /// The browser will keep the data.
+    PersistGranted,
+    /// The browser may evict the data.
+    PersistDenied,
     /// Tab: the plan.
     NavPlan,
     /// Heading of the plan view.
@@ -398,6 +434,24 @@ impl Text {
                 "Cette modification n'a pas été enregistrée : le montant ou l'intitulé n'est pas valable.",
                 "This change was not saved: the amount or the title is not valid.",
             ),
+            NavData => ("Mes données", "My data"),
+            DataHeading => ("Vos données restent sur cet appareil", "Your data stays on this device"),
+            DataIntro => ("Vos dossiers, vos échanges et votre forfait sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu l'est, le temps de la visite.", "Your cases, exchanges and plan are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them, for the visit."),
+            ExportReminder => ("Certains navigateurs (Safari notamment) effacent les données d'un site après 7 jours sans visite : exportez régulièrement vos données dans un fichier que vous gardez.", "Some browsers (Safari notably) erase a site's data after 7 days without a visit: export your data now and then to a file you keep."),
+            ExportButton => ("Exporter mes données (.json)", "Export my data (.json)"),
+            ImportLabel => ("Importer un fichier d'export", "Import an export file"),
+            ImportMerge => ("Fusionner avec mes données", "Merge with my data"),
+            ImportReplace => ("Remplacer mes données", "Replace my data"),
+            Cancel => ("Annuler", "Cancel"),
+            Imported => ("Import terminé.", "Import done."),
+            ImportNotExport => ("Ce fichier n'est pas un export de Contestel.", "This file is not a Contestel export."),
+            ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
+            ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
+            EraseAll => ("Tout effacer de cet appareil", "Erase everything from this device"),
+            ConfirmErase => ("Effacer définitivement tous vos dossiers et votre forfait de cet appareil ? Pensez à exporter d'abord.", "Erase all your cases and your plan from this device for good? Export first."),
+            Erased => ("Tout a été effacé de cet appareil.", "Everything was erased from this device."),
+            PersistGranted => ("Le navigateur s'engage à conserver ces données (stockage persistant accordé).", "The browser will keep this data (persistent storage granted)."),
+            PersistDenied => ("Le navigateur peut effacer ces données s'il manque de place : exportez-les.", "The browser may erase this data when short of space: export it."),
             NavPlan => ("Mon forfait", "My plan"),
             PlanHeading => ("Votre forfait, tel que prévu au contrat", "Your plan, as in the contract"),
             PlanIntro => ("Contestel compare chaque facture à ce que prévoit votre contrat : prix, promotion et sa fin, options souscrites. Sans forfait saisi, seules les lignes suspectes par nature sont signalées.", "Contestel compares each bill with your contract: price, promotion and its end, options. Without a plan, only lines suspicious by nature are flagged."),

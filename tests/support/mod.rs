@@ -229,7 +229,11 @@ impl Browser {
                     format!("--window-size={width},{height}"),
                     "--lang=fr-FR",
                 ],
-                "prefs": {"intl.accept_languages": "fr-FR,fr"}
+                "prefs": {
+                    "intl.accept_languages": "fr-FR,fr",
+                    "download.default_directory": profile.path().join("downloads").display().to_string(),
+                    "download.prompt_for_download": false
+                }
             }),
         );
         // Desktop Chromium will not make a window narrower than 500 px: phones are emulated.
@@ -312,6 +316,11 @@ impl Browser {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).expect("write screenshot");
         path
+    }
+
+    /// The folder downloads land in.
+    pub fn downloads(&self) -> PathBuf {
+        self._profile.path().join("downloads")
     }
 
     /// Ends the session and the driver.

@@ -1,0 +1,194 @@
+//! The person's data: what is kept where, export, import (after showing what the file
+//! holds), erase everything, and what the browser promised about keeping it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::journal::UseJournal;
+use super::plans::UsePlans;
+use super::use_lang;
+use crate::core::backup::{merge_journal, Backup, BackupError};
+use crate::core::bill::Bill;
+use crate::core::i18n::{format_date, Lang, Text};
+use crate::core::journal::{Action, Journal};
+use crate::core::store::Plans;
+use crate::services::{clock, export, storage};
+
+/// Props of [`DataView`].
+#[derive(Properties, PartialEq)]
+pub struct DataViewProps {
+    /// The bills read in this visit, exported with the rest.
+    pub bills: Vec<Bill>,
+}
+
+fn summary_text(backup: &Backup, lang: Lang) -> String {
+    let s = backup.summary();
+    let date = chrono::DateTime::from_timestamp_millis(backup.exported_at)
+        .map(|d| format_date(d.date_naive(), lang))
+        .unwrap_or_default();
+    match lang {
+        Lang::Fr => format!(
+            "Export du {date} : {} dossier(s), {} échange(s), {} forfait(s), {} facture(s).",
+            s.cases, s.events, s.plans, s.bills
+        ),
+        Lang::En => format!(
+            "Export of {date}: {} case(s), {} exchange(s), {} plan(s), {} bill(s).",
+            s.cases, s.events, s.plans, s.bills
+        ),
+    }
+}
+
+/// The data view.
+#[function_component(DataView)]
+pub fn data_view(props: &DataViewProps) -> Html {
+    let lang = use_lang();
+    let journal = use_context::<UseJournal>();
+    let plans = use_context::<UsePlans>();
+    let pending = use_state(|| None::<Rc<Backup>>);
+    let notice = use_state(|| None::<Text>);
+    let persisted = use_state(|| None::<bool>);
+    {
+        let persisted = persisted.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                persisted.set(storage::request_persistence().await)
+            });
+        });
+    }
+    let (Some(journal), Some(plans)) = (journal, plans) else {
+        return html! {};
+    };
+
+    let onexport = {
+        let journal = journal.clone();
+        let plans = plans.clone();
+        let bills = props.bills.clone();
+        Callback::from(move |_: MouseEvent| {
+            let backup = Backup::new(
+                journal.journal().clone(),
+                plans.all().clone(),
+                bills.clone(),
+                storage::now_ms(),
+            );
+            let name = format!("contestel-export-{}.json", clock::today());
+            let _ = export::download_text(&name, &backup.encode(), "application/json");
+        })
+    };
+    let onfile = {
+        let pending = pending.clone();
+        let notice = notice.clone();
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+            let Some(file) = input
+                .as_ref()
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            if let Some(input) = &input {
+                input.set_value("");
+            }
+            let pending = pending.clone();
+            let notice = notice.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = gloo::file::File::from(file);
+                let text = gloo::file::futures::read_as_text(&file)
+                    .await
+                    .unwrap_or_default();
+                match Backup::decode(&text) {
+                    Ok(backup) => {
+                        notice.set(None);
+                        pending.set(Some(Rc::new(backup)));
+                    }
+                    Err(error) => {
+                        pending.set(None);
+                        notice.set(Some(match error {
+                            BackupError::NotAnExport => Text::ImportNotExport,
+                            BackupError::TooNew { .. } => Text::ImportTooNew,
+                            BackupError::Damaged { .. } => Text::ImportDamaged,
+                        }));
+                    }
+                }
+            });
+        })
+    };
+    let apply = |merge: bool| {
+        let journal = journal.clone();
+        let plans = plans.clone();
+        let pending = pending.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(backup) = (*pending).clone() else {
+                return;
+            };
+            if merge {
+                journal.apply(Action::Replace(merge_journal(
+                    journal.journal(),
+                    &backup.journal,
+                )));
+                if plans.all().plans.is_empty() {
+                    plans.set_all(backup.plans.clone());
+                }
+            } else {
+                journal.apply(Action::Replace(backup.journal.clone()));
+                plans.set_all(backup.plans.clone());
+            }
+            pending.set(None);
+            notice.set(Some(Text::Imported));
+        })
+    };
+    let oncancel = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
+    let onerase = {
+        let journal = journal.clone();
+        let plans = plans.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(Text::ConfirmErase.get(lang)) {
+                journal.apply(Action::Replace(Journal::default()));
+                plans.set_all(Plans::default());
+                notice.set(Some(Text::Erased));
+            }
+        })
+    };
+
+    html! {
+        <section class="data" aria-labelledby="data-heading">
+            <h2 id="data-heading">{ Text::DataHeading.get(lang) }</h2>
+            <p>{ Text::DataIntro.get(lang) }</p>
+            if let Some(granted) = *persisted {
+                <p class="muted" id="persist-status">
+                    { if granted { Text::PersistGranted.get(lang) } else { Text::PersistDenied.get(lang) } }
+                </p>
+            }
+            <p class="notice">{ Text::ExportReminder.get(lang) }</p>
+            <div class="actions">
+                <button type="button" class="button primary" id="export" onclick={onexport}>{ Text::ExportButton.get(lang) }</button>
+            </div>
+            <div class="import">
+                <label for="import-file">{ Text::ImportLabel.get(lang) }</label>
+                <input id="import-file" type="file" accept="application/json,.json" onchange={onfile} />
+            </div>
+            if let Some(backup) = (*pending).clone() {
+                <div class="import-preview" role="status">
+                    <p id="import-summary">{ summary_text(&backup, lang) }</p>
+                    <div class="actions">
+                        <button type="button" class="button primary" id="import-merge" onclick={apply(true)}>{ Text::ImportMerge.get(lang) }</button>
+                        <button type="button" class="button" id="import-replace" onclick={apply(false)}>{ Text::ImportReplace.get(lang) }</button>
+                        <button type="button" class="button quiet" onclick={oncancel}>{ Text::Cancel.get(lang) }</button>
+                    </div>
+                </div>
+            }
+            if let Some(text) = *notice {
+                <p class="notice" role="alert" id="data-notice">{ text.get(lang) }</p>
+            }
+            <div class="actions danger-zone">
+                <button type="button" class="button quiet" id="erase-all" onclick={onerase}>{ Text::EraseAll.get(lang) }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,260 @@
+//! The export file: everything the person keeps (cases, plans, bills read), in one JSON
+//! document they can save anywhere and import on this or another device.
+//!
+//! Import never acts on its own: [`Backup::decode`] validates and [`Backup::summary`] says
+//! what the file holds; the person then chooses to merge or replace.
+
+use serde::{Deserialize, Serialize};
+
+use super::bill::Bill;
+use super::journal::case::Case;
+use super::journal::Journal;
+use super::store::Plans;
+
+/// What the export file says it is.
+pub const KIND: &str = "contestel-export";
+/// The export format's version.
+pub const VERSION: u32 = 1;
+
+/// An export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    /// Always [`KIND`].
+    pub kind: String,
+    /// The format's version.
+    pub version: u32,
+    /// When it was made, milliseconds since the epoch.
+    pub exported_at: i64,
+    /// The dispute journal.
+    pub journal: Journal,
+    /// The plans.
+    pub plans: Plans,
+    /// The bills read, as read.
+    #[serde(default)]
+    pub bills: Vec<Bill>,
+}
+
+/// Why a file cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BackupError {
+    /// Not JSON, or not a Contestel export.
+    NotAnExport,
+    /// An export from a newer Contestel.
+    TooNew {
+        /// Its version.
+        version: u32,
+    },
+    /// A Contestel export whose content does not fit.
+    Damaged {
+        /// What the decoder said.
+        detail: String,
+    },
+}
+
+/// What an export holds, to show before importing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// Number of cases.
+    pub cases: usize,
+    /// Number of recorded exchanges.
+    pub events: usize,
+    /// Number of plans.
+    pub plans: usize,
+    /// Number of bills.
+    pub bills: usize,
+}
+
+impl Backup {
+    /// A new export of the given data.
+    pub fn new(journal: Journal, plans: Plans, bills: Vec<Bill>, exported_at: i64) -> Backup {
+        Backup {
+            kind: KIND.into(),
+            version: VERSION,
+            exported_at,
+            journal,
+            plans,
+            bills,
+        }
+    }
+
+    /// The file's text, pretty-printed so that a person can read it.
+    pub fn encode(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads an export file, refusing anything that is not one.
+    pub fn decode(text: &str) -> Result<Backup, BackupError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|_| BackupError::NotAnExport)?;
+        if value.get("kind").and_then(|k| k.as_str()) != Some(KIND) {
+            return Err(BackupError::NotAnExport);
+        }
+        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+        if version > VERSION {
+            return Err(BackupError::TooNew { version });
+        }
+        serde_json::from_value(value).map_err(|e| BackupError::Damaged {
+            detail: e.to_string(),
+        })
+    }
+
+    /// What it holds.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            cases: self.journal.cases.len(),
+            events: self.journal.cases.iter().map(|c| c.events.len()).sum(),
+            plans: self.plans.plans.len(),
+            bills: self.bills.len(),
+        }
+    }
+}
+
+/// Merges an imported journal into the current one: cases already present (same title,
+/// opening date and lines) are kept once, with the exchanges of both; the others are
+/// added under fresh ids. Nothing of the current journal is lost.
+pub fn merge_journal(current: &Journal, incoming: &Journal) -> Journal {
+    let mut merged = current.clone();
+    merged.next_id = merged.next_id.max(1);
+    if merged.sender == Default::default() {
+        merged.sender = incoming.sender.clone();
+    }
+    for case in &incoming.cases {
+        let same = |c: &&mut Case| {
+            c.title == case.title && c.opened_on == case.opened_on && c.lines == case.lines
+        };
+        match merged.cases.iter_mut().find(|c| same(c)) {
+            Some(existing) => {
+                for event in &case.events {
+                    let known = existing.events.iter().any(|e| {
+                        super::journal::case::Event {
+                            id: e.id,
+                            ..event.clone()
+                        } == *e
+                    });
+                    if !known {
+                        existing.events.push(super::journal::case::Event {
+                            id: merged.next_id,
+                            ..event.clone()
+                        });
+                        merged.next_id += 1;
+                    }
+                }
+            }
+            None => {
+                let mut copy = case.clone();
+                copy.id = merged.next_id;
+                merged.next_id += 1;
+                for event in &mut copy.events {
+                    event.id = merged.next_id;
+                    merged.next_id += 1;
+                }
+                merged.cases.push(copy);
+            }
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::journal::case::{Answer, Channel};
+    use crate::core::journal::ladder::Stage;
+    use crate::core::journal::tests::{event, new_case};
+    use crate::core::journal::Action;
+
+    fn journal() -> Journal {
+        let mut journal = Journal::default();
+        let id = journal
+            .apply(Action::OpenCase(new_case("2026-11-26")))
+            .unwrap()
+            .unwrap();
+        let call = event(
+            "2026-11-26",
+            Stage::CustomerService,
+            Channel::Phone,
+            Answer::Unsatisfactory,
+        );
+        journal
+            .apply(Action::AddEvent {
+                case: id,
+                event: call,
+            })
+            .unwrap();
+        journal
+    }
+
+    #[test]
+    fn an_export_reads_back_exactly() {
+        let backup = Backup::new(journal(), Plans::default(), Vec::new(), 1_764_150_000_000);
+        let text = backup.encode();
+        assert_eq!(Backup::decode(&text), Ok(backup.clone()));
+        assert_eq!(
+            backup.summary(),
+            Summary {
+                cases: 1,
+                events: 1,
+                plans: 0,
+                bills: 0
+            }
+        );
+    }
+
+    #[test]
+    fn what_is_not_an_export_is_refused() {
+        assert_eq!(Backup::decode("%PDF-1.7"), Err(BackupError::NotAnExport));
+        assert_eq!(
+            Backup::decode(r#"{"cases": []}"#),
+            Err(BackupError::NotAnExport)
+        );
+        let newer = r#"{"kind": "contestel-export", "version": 7}"#;
+        assert_eq!(
+            Backup::decode(newer),
+            Err(BackupError::TooNew { version: 7 })
+        );
+        let damaged = r#"{"kind": "contestel-export", "version": 1, "exported_at": 0, "journal": 3, "plans": {"plans": []}}"#;
+        assert!(matches!(
+            Backup::decode(damaged),
+            Err(BackupError::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn merging_keeps_both_sides_and_never_duplicates() {
+        let mine = journal();
+        // The same journal merged into itself changes nothing.
+        assert_eq!(merge_journal(&mine, &mine).cases, mine.cases);
+        // Another device's journal: its own case plus a new exchange on the shared one.
+        let mut theirs = mine.clone();
+        let extra = event(
+            "2026-11-28",
+            Stage::WrittenComplaint,
+            Channel::Letter,
+            Answer::Awaited,
+        );
+        theirs
+            .apply(Action::AddEvent {
+                case: 1,
+                event: extra,
+            })
+            .unwrap();
+        let mut other = new_case("2026-12-01");
+        other.title = "Frais de résiliation".into();
+        theirs.apply(Action::OpenCase(other)).unwrap();
+        let merged = merge_journal(&mine, &theirs);
+        assert_eq!(merged.cases.len(), 2);
+        assert_eq!(merged.cases[0].events.len(), 2);
+        let mut ids: Vec<u32> = merged
+            .cases
+            .iter()
+            .flat_map(|c| std::iter::once(c.id).chain(c.events.iter().map(|e| e.id)))
+            .collect();
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "ids stay unique");
+        assert!(merged.next_id > *ids.last().unwrap());
+    }
+}
