@@ -193,6 +193,9 @@ pub fn case_view(props: &CaseViewProps) -> Html {
                 } else {
                     <button type="button" class="button" onclick={set_status(CaseStatus::Open)}>{ Text::StatusOpen.get(lang) }</button>
                 }
+                <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::services::export::print("dossier"))}>
+                    { Text::PrintDossier.get(lang) }
+                </button>
                 <button type="button" class="button quiet" onclick={ondelete}>{ Text::DeleteCase.get(lang) }</button>
             </div>
         </article>

@@ -64,6 +64,45 @@ pub fn use_lang() -> Lang {
     use_context::<LangContext>().unwrap_or_default()
 }
 
+/// The open cases with their next step and nearest deadline, on the home view: what the
+/// person came back for.
+fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: Lang) -> Html {
+    use crate::core::journal::advice::advise;
+    use crate::core::journal::case::CaseStatus;
+    use crate::core::journal::deadlines::deadlines;
+    let today = crate::services::clock::today();
+    let open: Vec<_> = journal
+        .journal()
+        .cases
+        .iter()
+        .filter(|c| c.status == CaseStatus::Open)
+        .collect();
+    if open.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="open-cases" aria-labelledby="open-cases-heading">
+            <h2 id="open-cases-heading">{ Text::OpenCasesHeading.get(lang) }</h2>
+            <ul>
+                { for open.into_iter().map(|case| {
+                    let id = case.id;
+                    let onclick = navigate.reform(move |_: MouseEvent| View::Case(id));
+                    let next = deadlines(case, today).into_iter().find(|d| !matches!(d.state, crate::core::journal::deadlines::DeadlineState::Later(_)));
+                    html! {
+                        <li>
+                            <button type="button" class="link-button" {onclick}>{ &case.title }</button>
+                            <span class="muted">{ format!(" — {}", advise(case, today).next.describe(lang)) }</span>
+                            if let Some(deadline) = next {
+                                <span class="deadline soon">{ format!(" {}", deadline.describe(lang)) }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -196,6 +235,7 @@ pub fn app() -> Html {
                                 </p>
                                 <DropZone {onfiles} {onsample} />
                             </section>
+                            { open_cases(&journal, &navigate, l) }
                             if !bills.is_empty() {
                                 <FindingsPanel bills={bills.clone()} report={report.clone()} has_plan={plans.current().is_some()} />
                             }

@@ -224,6 +224,10 @@ pub enum Text {
     Caution,
     /// A change to the journal was refused.
     ChangeRefused,
+    /// Button printing a case's file.
+    PrintDossier,
+    /// Heading of the open cases on the home view.
+    OpenCasesHeading,
     /// Tab: the person's data.
     NavData,
     /// Heading of the data view.
@@ -434,6 +438,8 @@ impl Text {
                 "Cette modification n'a pas été enregistrée : le montant ou l'intitulé n'est pas valable.",
                 "This change was not saved: the amount or the title is not valid.",
             ),
+            PrintDossier => ("Imprimer le dossier", "Print the file"),
+            OpenCasesHeading => ("Vos dossiers en cours", "Your open cases"),
             NavData => ("Mes données", "My data"),
             DataHeading => ("Vos données restent sur cet appareil", "Your data stays on this device"),
             DataIntro => ("Vos dossiers, vos échanges et votre forfait sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu l'est, le temps de la visite.", "Your cases, exchanges and plan are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them, for the visit."),
