@@ -464,6 +464,15 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
             "{reference} kept:\n{timeline}"
         );
     }
+    // Already before a court: the advice warns that the Médiateur cannot take it.
+    click(&browser, ".case-settings input[type=checkbox]").await;
+    browser
+        .wait_until(
+            "return [...document.querySelectorAll('.caution li')].some(li => li.textContent.includes('tribunal'))",
+            "the inadmissibility warning",
+            PATIENCE,
+        )
+        .await;
     browser.close().await;
 }
 

@@ -8,11 +8,12 @@ use super::letter_panel::LetterPanel;
 use super::{use_lang, View};
 use crate::core::i18n::{format_amount, format_date, Lang, Text};
 use crate::core::journal::advice::{advise, NextStep};
-use crate::core::journal::case::{CaseStatus, Event};
+use crate::core::journal::case::{Case, CaseStatus, Event};
 use crate::core::journal::deadlines::{deadlines, DeadlineState};
 use crate::core::journal::ladder::Stage;
 use crate::core::journal::letters::{LetterKind, Sender};
 use crate::core::journal::Action;
+use crate::core::money::parse_typed_amount;
 use crate::services::clock;
 
 /// Props of [`CaseView`].
@@ -116,6 +117,35 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         })
     };
     let onback = navigate.reform(|_: MouseEvent| View::Cases);
+    let oncourt = {
+        let journal = journal.clone();
+        let case = case.clone();
+        Callback::from(move |_: yew::Event| {
+            journal.apply(Action::EditCase(Case {
+                before_court: !case.before_court,
+                ..case.clone()
+            }));
+        })
+    };
+    let onrecovered = {
+        let journal = journal.clone();
+        let case = case.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let input = gloo::utils::document()
+                .get_element_by_id("recovered")
+                .and_then(|el| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok()
+                });
+            if let Some(amount) = input.and_then(|i| parse_typed_amount(&i.value())) {
+                journal.apply(Action::SetStatus {
+                    case: case.id,
+                    status: case.status,
+                    recovered: amount,
+                });
+            }
+        })
+    };
     let proposed_stage = advice.stage.unwrap_or(Stage::CustomerService);
 
     html! {
@@ -185,6 +215,18 @@ pub fn case_view(props: &CaseViewProps) -> Html {
 
             <LetterPanel case={case.clone()} sender={journal.journal().sender.clone()}
                 kind={letter_for(&advice.next)} {today} {onsender} />
+
+            <div class="case-settings">
+                <label class="check">
+                    <input type="checkbox" checked={case.before_court} onchange={oncourt} />
+                    { Text::BeforeCourt.get(lang) }
+                </label>
+                <form class="inline-form" onsubmit={onrecovered}>
+                    <label for="recovered">{ Text::RecoveredLabel.get(lang) }</label>
+                    <input id="recovered" type="text" inputmode="decimal" value={case.recovered.to_string().replace('.', ",")} />
+                    <button type="submit" class="button small">{ Text::SaveAmount.get(lang) }</button>
+                </form>
+            </div>
 
             <div class="actions case-actions">
                 if case.status == CaseStatus::Open {

@@ -224,6 +224,12 @@ pub enum Text {
     Caution,
     /// A change to the journal was refused.
     ChangeRefused,
+    /// Field: the dispute is before a court.
+    BeforeCourt,
+    /// Field: amount recovered.
+    RecoveredLabel,
+    /// Button saving the recovered amount.
+    SaveAmount,
     /// Button printing a case's file.
     PrintDossier,
     /// Heading of the open cases on the home view.
@@ -438,6 +444,9 @@ impl Text {
                 "Cette modification n'a pas été enregistrée : le montant ou l'intitulé n'est pas valable.",
                 "This change was not saved: the amount or the title is not valid.",
             ),
+            BeforeCourt => ("Ce litige est déjà devant un tribunal ou un autre médiateur", "This dispute is already before a court or another mediator"),
+            RecoveredLabel => ("Montant obtenu, en €", "Amount recovered, in €"),
+            SaveAmount => ("Enregistrer", "Save"),
             PrintDossier => ("Imprimer le dossier", "Print the file"),
             OpenCasesHeading => ("Vos dossiers en cours", "Your open cases"),
             NavData => ("Mes données", "My data"),
