@@ -575,3 +575,16 @@ fn read_times() {
         );
     }
 }
+
+#[test]
+fn accents_drawn_over_their_letters_are_composed() {
+    let (name, bytes) = own!("accents-gs.pdf");
+    let pages = read_contained(bytes, name)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .pages;
+    let rows: Vec<Vec<&str>> = pages[0].rows.iter().map(cells).collect();
+    assert_eq!(
+        rows,
+        vec![vec!["Somme prélevée", "12,00"], vec!["Échéance", "3,00"]]
+    );
+}
