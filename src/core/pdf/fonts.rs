@@ -20,6 +20,14 @@ use crate::core::error::ReadError;
 
 /// Most entries kept from one `/ToUnicode` map (a CJK font maps about 20 000 codes).
 const MAX_CMAP_ENTRIES: usize = 65_536;
+/// Most codes a `/ToUnicode` map may spell out through ranges, counted before checking
+/// them: ranges of invalid targets would otherwise loop without growing the map.
+const MAX_CMAP_WORK: usize = 1 << 18;
+/// Largest `/ToUnicode` stream read; real ones are a few kilobytes.
+const MAX_CMAP_BYTES: usize = 4 << 20;
+/// Most character widths a composite font's `/W` may spell out through ranges
+/// (pdf-extract stores each one).
+const MAX_CID_WIDTHS: i64 = 1 << 20;
 
 /// Whether pdf-extract can build a font from this dictionary after cleaning.
 fn usable(doc: &Document, font: &Dictionary) -> bool {
@@ -94,7 +102,11 @@ fn clean_font(
     {
         Some(Object::Stream(s)) => {
             let data = stream_data(&s, budget)?;
-            let map = parse_to_unicode(&data);
+            let map = if data.len() <= MAX_CMAP_BYTES {
+                parse_to_unicode(&data)
+            } else {
+                BTreeMap::new()
+            };
             if map.is_empty() {
                 font.remove(b"ToUnicode");
             } else {
@@ -289,6 +301,7 @@ fn clean_cid_widths(doc: &Document, w: &Object) -> Option<Vec<Object>> {
         .collect();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut spelled = 0i64;
     while i < items.len() {
         let first = items[i].as_i64().ok()?;
         match items.get(i + 1)? {
@@ -304,7 +317,8 @@ fn clean_cid_widths(doc: &Document, w: &Object) -> Option<Vec<Object>> {
             last => {
                 let last = last.as_i64().ok()?;
                 let width = number(items.get(i + 2)?)?;
-                if last < first || last - first > 65_535 {
+                spelled = spelled.saturating_add(last.saturating_sub(first));
+                if last < first || last - first > 65_535 || spelled > MAX_CID_WIDTHS {
                     return None;
                 }
                 out.extend([
@@ -324,8 +338,9 @@ fn clean_cid_widths(doc: &Document, w: &Object) -> Option<Vec<Object>> {
 pub fn parse_to_unicode(data: &[u8]) -> BTreeMap<u32, Vec<u16>> {
     let tokens = cmap_tokens(data);
     let mut map = BTreeMap::new();
+    let mut work = 0usize;
     let mut i = 0;
-    while i < tokens.len() && map.len() < MAX_CMAP_ENTRIES {
+    while i < tokens.len() && map.len() < MAX_CMAP_ENTRIES && work < MAX_CMAP_WORK {
         match &tokens[i] {
             Token::Op(op) if op == b"beginbfchar" => {
                 i += 1;
@@ -342,7 +357,10 @@ pub fn parse_to_unicode(data: &[u8]) -> BTreeMap<u32, Vec<u16>> {
             }
             Token::Op(op) if op == b"beginbfrange" => {
                 i += 1;
-                while i + 2 < tokens.len() && !matches!(&tokens[i], Token::Op(_)) {
+                while i + 2 < tokens.len()
+                    && !matches!(&tokens[i], Token::Op(_))
+                    && work < MAX_CMAP_WORK
+                {
                     let (Token::Hex(lo), Token::Hex(hi)) = (&tokens[i], &tokens[i + 1]) else {
                         i += 1;
                         continue;
@@ -355,6 +373,7 @@ pub fn parse_to_unicode(data: &[u8]) -> BTreeMap<u32, Vec<u16>> {
                     match &tokens[i + 2] {
                         Token::Hex(dst) => {
                             if let Some(dst) = utf16(dst) {
+                                work += span.min(MAX_CMAP_ENTRIES) + 1;
                                 for (k, code) in (lo..=hi).enumerate().take(MAX_CMAP_ENTRIES) {
                                     let mut d = dst.clone();
                                     if let Some(last) = d.last_mut() {
@@ -567,6 +586,17 @@ mod tests {
         // What adobe-cmap-parser (inside pdf-extract) will read.
         assert!(parse_to_unicode(b"garbage ) ] [ <<").is_empty());
         assert!(parse_to_unicode(b"").is_empty());
+    }
+
+    #[test]
+    fn ranges_that_do_not_grow_the_map_cost_a_bounded_amount() {
+        let mut cmap = b"100000 beginbfrange\n".to_vec();
+        for _ in 0..100_000 {
+            cmap.extend_from_slice(b"<0000> <0FFF> <0041>\n");
+        }
+        let start = std::time::Instant::now();
+        assert_eq!(parse_to_unicode(&cmap).len(), 0x1000);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]

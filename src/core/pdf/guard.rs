@@ -42,6 +42,9 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         return Err(too_complex());
     }
     let mut from = 0;
+    // Where the previous stream's data ended: a dictionary is looked for after it only,
+    // so that a file of nothing but `stream` keywords is scanned once, not once each.
+    let mut floor = 0;
     while let Some(at) = find(bytes, b"stream", from) {
         from = at + 6;
         if at >= 3 && &bytes[at - 3..at] == b"end" {
@@ -54,7 +57,8 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         };
         let data_end = find(bytes, b"endstream", data_start).unwrap_or(bytes.len());
         from = data_end;
-        let dict = Tokens::new(dict_before(bytes, at));
+        let dict = Tokens::new(dict_before(bytes, floor, at));
+        floor = data_end;
         let xref = dict.has_name(b"XRef");
         let objstm = dict.has_name(b"ObjStm");
         if !xref && !objstm {
@@ -124,8 +128,11 @@ fn check_xref_fields(dict: &Tokens, limits: &Limits) -> Result<(), ReadError> {
 
 /// The dictionary text before a `stream` keyword: back to the `obj` that opens it (or
 /// the `endobj` that closes the object before, when the header is missing).
-fn dict_before(bytes: &[u8], stream_at: usize) -> &[u8] {
-    let lo = stream_at.saturating_sub(16 * 1024);
+fn dict_before(bytes: &[u8], floor: usize, stream_at: usize) -> &[u8] {
+    let lo = stream_at
+        .saturating_sub(16 * 1024)
+        .max(floor)
+        .min(stream_at);
     let window = &bytes[lo..stream_at];
     rfind(window, b"obj").map_or(window, |pos| &window[pos + 3..])
 }

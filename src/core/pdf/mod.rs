@@ -95,7 +95,7 @@ impl Default for Limits {
             max_nesting: 16,
             max_object_depth: 64,
             max_objects: 200_000,
-            max_content_bytes: 8 << 20,
+            max_content_bytes: 4 << 20,
             max_operations: 2_000_000,
         }
     }
