@@ -18,8 +18,12 @@
 //!    every stream inflated by us against one budget of decompressed bytes; dangling
 //!    references nulled (pdf-extract `expect`s them); content streams parsed, and the
 //!    operators pdf-extract would index or unwrap without checking dropped when their
-//!    operands are malformed; form XObjects nested deeper than the limit, or in a cycle,
-//!    cut.
+//!    operands are malformed (colour, path and graphics-state operators, which carry no
+//!    text, are dropped outright; `'` and `"` are spelled out as `T*` + `Tj`, which
+//!    pdf-extract handles); form XObjects nested deeper than the limit, or in a cycle,
+//!    cut; `/Rotate` carried to the collector. `fonts` cleans each font the first time a
+//!    `Tf` uses it: `/ToUnicode` re-read tolerantly and rewritten plainly, widths and
+//!    names put in the shapes pdf-extract unwraps.
 //! 4. pdf-extract walks the pages and calls our `glyphs::Collector` for every character,
 //!    which keeps its position and size, and stops past the glyph limits.
 //! 5. `rows` rebuilds rows by baseline and cells by horizontal gaps (never trusting the
@@ -39,11 +43,20 @@
 //! nesting at 100 and its page-tree iterator at depth 256 and a visited count), and the
 //! sanitizer covers what pdf-extract does afterwards.
 //!
-//! What remains is contained one level up: pdf-extract still has panicking paths in font
-//! parsing. The browser reads each file in a fresh worker that is terminated on error or
-//! timeout; native callers use [`crate::core::reader::read_contained`], which maps a
-//! panic to `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the
-//! `inspect` CLI cannot rely on `catch_unwind`: it reads each file in a child process.
+//! What remains is contained one level up. pdf-extract can still panic in code this
+//! layer does not rebuild: embedded Type 1 and CFF font programs (read for their built-in
+//! encodings), embedded CMap encodings of composite fonts, and arithmetic overflow in
+//! lopdf under debug assertions. One bound is a worst case rather than a measure: an
+//! encrypted object stream cannot be inflated before lopdf decrypts it, so it is refused
+//! only when it *could* exceed 1 GiB. The browser reads each file in a fresh worker that
+//! is terminated on error or timeout; native callers use
+//! [`crate::core::reader::read_contained`], which maps a panic to
+//! `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the `inspect`
+//! CLI cannot rely on `catch_unwind`: it reads each file in a child process.
+//!
+//! No clock here (the core has none): the time limit belongs to the caller (the worker's
+//! timeout, the CLI's child process). The limits below keep every step linear in the
+//! input or capped, so a bad file fails fast rather than late.
 
 mod fonts;
 mod glyphs;
