@@ -23,7 +23,14 @@ fn pdf(content: &[u8], form: &[u8], cmap: &[u8]) -> Vec<u8> {
     f2.set("ToUnicode", Object::Reference(cmap_id));
     f2.set("FirstChar", 32);
     f2.set("LastChar", 34);
-    f2.set("Widths", vec![Object::Integer(500), Object::Integer(600), Object::Integer(700)]);
+    f2.set(
+        "Widths",
+        vec![
+            Object::Integer(500),
+            Object::Integer(600),
+            Object::Integer(700),
+        ],
+    );
     let f1 = doc.add_object(f1);
     let f2 = doc.add_object(f2);
     let mut fonts = Dictionary::new();
@@ -40,7 +47,10 @@ fn pdf(content: &[u8], form: &[u8], cmap: &[u8]) -> Vec<u8> {
     form_dict.set("Type", name("XObject"));
     form_dict.set("Subtype", name("Form"));
     form_dict.set("Resources", Object::Reference(resources_id));
-    doc.objects.insert(form_id, Object::Stream(Stream::new(form_dict, form.to_vec())));
+    doc.objects.insert(
+        form_id,
+        Object::Stream(Stream::new(form_dict, form.to_vec())),
+    );
     let content_id = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
     let pages_id = doc.new_object_id();
     let mut page = Dictionary::new();
