@@ -588,3 +588,70 @@ fn accents_drawn_over_their_letters_are_composed() {
         vec![vec!["Somme prélevée", "12,00"], vec!["Échéance", "3,00"]]
     );
 }
+
+#[test]
+fn every_limit_gives_too_complex_with_its_page() {
+    let bytes = make_pdf(
+        "BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj 450 0 Td (19,99) Tj ET /X Do",
+        &[("X", "BT /F1 10 Tf 50 600 Td (Option) Tj ET", true)],
+    );
+    let base = Limits::default();
+    let cases = [
+        (
+            "glyphs per page",
+            Limits {
+                max_glyphs_per_page: 10,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        (
+            "glyphs",
+            Limits {
+                max_glyphs: 10,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        (
+            "operations",
+            Limits {
+                max_operations: 5,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        (
+            "content bytes",
+            Limits {
+                max_content_bytes: 20,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        // (The budget of inflated bytes is tested on bomb.pdf: these streams are plain.)
+        (
+            "page tree depth",
+            Limits {
+                max_nesting: 0,
+                ..base.clone()
+            },
+            None,
+        ),
+        (
+            "pages",
+            Limits {
+                max_pages: 0,
+                ..base.clone()
+            },
+            None,
+        ),
+    ];
+    for (what, limits, page) in cases {
+        let got = extract(&bytes, &limits)
+            .map(|_| ())
+            .map_err(|e| (e.kind, e.page));
+        assert_eq!(got, Err((ReadErrorKind::TooComplex, page)), "{what}");
+    }
+    assert!(extract(&bytes, &base).is_ok());
+}
