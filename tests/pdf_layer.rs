@@ -232,9 +232,10 @@ macro_rules! own {
 }
 
 #[test]
-fn owner_password_only_files_open_with_every_cipher() {
+fn owner_password_only_and_object_stream_files_read_like_the_plain_one() {
     let plain = read_bill("free-box-2026-10");
     for (name, bytes) in [
+        own!("objstm.pdf"),
         own!("owner-rc4-40.pdf"),
         own!("owner-rc4-128.pdf"),
         own!("owner-aes-128.pdf"),
