@@ -124,14 +124,20 @@ fn clean_font(
         clean_simple_encoding(doc, font);
         clean_widths(doc, font);
     }
-    if let Some(d) = font
-        .get(b"FontDescriptor")
-        .ok()
-        .and_then(|o| resolve(doc, o))
-    {
-        if d.as_dict().is_err() {
+    match font.get(b"FontDescriptor").ok().cloned() {
+        Some(Object::Reference(id))
+            if doc.objects.get(&id).is_some_and(|d| d.as_dict().is_ok()) =>
+        {
+            clean_descriptor(doc, id, budget)?;
+        }
+        Some(Object::Dictionary(_)) | None => {}
+        Some(_) => {
             font.remove(b"FontDescriptor");
         }
+    }
+    // A composite font's embedded CMap encoding is read by pdf-extract: inflated here.
+    if let Some(Object::Reference(id)) = font.get(b"Encoding").ok().cloned() {
+        inflate_in_place(doc, id, budget)?;
     }
     let missing_width = font.get(b"MissingWidth").ok().and_then(|o| resolve(doc, o));
     if missing_width.is_some_and(|o| number(o).is_none()) {
@@ -139,6 +145,50 @@ fn clean_font(
     }
     if subtype == b"Type0" {
         clean_descendant(doc, font);
+    }
+    Ok(())
+}
+
+/// The font programs pdf-extract reads: Type 1 (`/FontFile`) and CFF (`/FontFile3`)
+/// for their built-in encodings, inflated here within the budget. It also inflates a
+/// TrueType program (`/FontFile2`) only to throw it away: that reference is dropped.
+fn clean_descriptor(doc: &mut Document, id: ObjectId, budget: &mut usize) -> Result<(), ReadError> {
+    let Some(Object::Dictionary(d)) = doc.objects.get(&id) else {
+        return Ok(());
+    };
+    let mut d = d.clone();
+    d.remove(b"FontFile2");
+    for key in [&b"FontFile"[..], b"FontFile3"] {
+        match d.get(key).ok().cloned() {
+            // pdf-extract reads a CFF program's /Subtype as a name, unchecked.
+            Some(Object::Reference(file))
+                if key == b"FontFile3"
+                    && !matches!(
+                        doc.objects.get(&file),
+                        Some(Object::Stream(s)) if s.dict.get(b"Subtype").and_then(Object::as_name).is_ok()
+                    ) =>
+            {
+                d.remove(key);
+            }
+            Some(Object::Reference(file)) => inflate_in_place(doc, file, budget)?,
+            Some(_) => {
+                d.remove(key);
+            }
+            None => {}
+        }
+    }
+    doc.objects.insert(id, Object::Dictionary(d));
+    Ok(())
+}
+
+/// Inflates the stream at `id` (if it is one) within the budget, so that lopdf never
+/// inflates it without a bound when pdf-extract asks for its data.
+fn inflate_in_place(doc: &mut Document, id: ObjectId, budget: &mut usize) -> Result<(), ReadError> {
+    if let Some(Object::Stream(s)) = doc.objects.get_mut(&id) {
+        if s.dict.get(b"Filter").is_ok() {
+            let data = stream_data(s, budget)?;
+            s.set_plain_content(data);
+        }
     }
     Ok(())
 }

@@ -421,8 +421,9 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
             .map_err(at_page)?;
         cleaned_pages.push((page, resources, ops));
     }
-    // The fonts, ToUnicode maps and other streams pdf-extract will inflate itself.
-    inflate_remaining_streams(doc, cleaner.budget)?;
+    // Every stream pdf-extract will read is now plain: page contents (rebuilt), forms
+    // (cleaned), ToUnicode maps, font programs and CMap encodings (`fonts`). The others
+    // (images, metadata, attachments, unused objects) stay compressed and unread.
 
     let pages_id = doc.new_object_id();
     let mut kids = Vec::with_capacity(cleaned_pages.len());
@@ -690,20 +691,6 @@ fn page_content(doc: &Document, page: ObjectId, budget: &mut usize) -> Result<Ve
         }
     }
     Ok(content)
-}
-
-/// Inflates every stream still compressed (fonts, ToUnicode maps) within the budget, so
-/// that lopdf never inflates without a bound when pdf-extract asks for their data.
-fn inflate_remaining_streams(doc: &mut Document, budget: &mut usize) -> Result<(), ReadError> {
-    for o in doc.objects.values_mut() {
-        if let Object::Stream(s) = o {
-            if s.dict.get(b"Filter").is_ok() {
-                let data = stream_data(s, budget)?;
-                s.set_plain_content(data);
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Filters content streams down to the operators pdf-extract needs for text, each with
