@@ -656,3 +656,40 @@ fn every_limit_gives_too_complex_with_its_page() {
     }
     assert!(extract(&bytes, &base).is_ok());
 }
+
+#[test]
+fn a_form_reads_with_its_own_fonts_even_under_the_page_s_names() {
+    use pdf_extract::{Dictionary, Document, Object};
+    let bytes = make_pdf(
+        "BT /F1 10 Tf 50 700 Td (A) Tj ET /X Do BT /F1 10 Tf 50 500 Td (A) Tj ET",
+        &[("X", "BT /F1 10 Tf 50 600 Td (A) Tj ET", true)],
+    );
+    // Give the form a /F1 of its own, whose code 65 is "é".
+    let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    let mut encoding = Dictionary::new();
+    encoding.set(
+        "Differences",
+        vec![Object::Integer(65), Object::Name(b"eacute".to_vec())],
+    );
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    font.set("Encoding", Object::Dictionary(encoding));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    for o in doc.objects.values_mut() {
+        if let Object::Stream(s) = o {
+            if s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form") {
+                s.dict
+                    .set("Resources", Object::Dictionary(resources.clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page_rows(&out), vec![vec!["A"], vec!["é"], vec!["A"]]);
+}

@@ -415,10 +415,11 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
         if content.len() > limits.max_content_bytes {
             return Err(at_page(too_complex()));
         }
-        let resources = page.resources.clone().unwrap_or_default();
-        let ops = cleaner
+        let mut resources = page.resources.clone().unwrap_or_default();
+        let (ops, fonts) = cleaner
             .clean(doc, &content, &resources, 0)
             .map_err(at_page)?;
+        resources.set("Font", Object::Dictionary(fonts));
         cleaned_pages.push((page, resources, ops));
     }
     // Every stream pdf-extract will read is now plain: page contents (rebuilt), forms
@@ -714,7 +715,7 @@ impl Cleaner<'_, '_> {
         content: &[u8],
         resources: &Dictionary,
         depth: usize,
-    ) -> Result<Vec<Operation>, ReadError> {
+    ) -> Result<(Vec<Operation>, Dictionary), ReadError> {
         if depth_exceeds(content, self.limits.max_object_depth, false) {
             return Err(too_complex());
         }
@@ -732,6 +733,7 @@ impl Cleaner<'_, '_> {
             .cloned()
             .unwrap_or_default();
         let mut out = Vec::new();
+        let mut renamed = Dictionary::new();
         // Whether a usable font is set, per graphics-state level (`q` / `Q`).
         let mut font_set = vec![false];
         for op in decoded.operations {
@@ -780,8 +782,16 @@ impl Cleaner<'_, '_> {
                     if let Some(level) = font_set.last_mut() {
                         *level = usable;
                     }
-                    if usable {
-                        out.push(op);
+                    // pdf-extract caches fonts by resource name for a whole page, so
+                    // a form's /F1 would be read with the page's /F1: each font gets a
+                    // name of its own, from its object number.
+                    if let (true, Some(id)) = (usable, font_id) {
+                        let unique = format!("F{}_{}", id.0, id.1).into_bytes();
+                        renamed.set(unique.clone(), Object::Reference(id));
+                        out.push(Operation::new(
+                            "Tf",
+                            vec![Object::Name(unique), operands[1].clone()],
+                        ));
                     }
                 }
                 "Tj" if has_font && matches!(operands.first(), Some(Object::String(..))) => {
@@ -825,7 +835,7 @@ impl Cleaner<'_, '_> {
                 _ => {}
             }
         }
-        Ok(out)
+        Ok((out, renamed))
     }
 
     /// Cleans a form XObject in place; whether a `Do` on it may stay.
@@ -865,6 +875,7 @@ impl Cleaner<'_, '_> {
             .and_then(|r| resolve_dict(doc, r))
             .cloned()
             .unwrap_or_else(|| parent_resources.clone());
+        let mut resources = resources;
         let data = stream_data(stream, self.budget)?;
         if data.len() > self.limits.max_content_bytes {
             return Err(too_complex());
@@ -874,10 +885,11 @@ impl Cleaner<'_, '_> {
         let before = self.operations;
         let ops = self.clean(doc, &data, &resources, depth);
         self.in_progress.pop();
-        let ops = ops?;
+        let (ops, fonts) = ops?;
         let content = Content { operations: ops }
             .encode()
             .map_err(|_| corrupt())?;
+        resources.set("Font", Object::Dictionary(fonts));
         dict.set("Resources", Object::Dictionary(resources));
         let mut clean = Stream::new(dict, Vec::new());
         clean.set_plain_content(content);
