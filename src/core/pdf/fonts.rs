@@ -8,8 +8,10 @@
 //! … endbfchar`), with only valid UTF-16 targets and a bounded number of entries. The
 //! other fixes are field checks: names where names are expected, `/Widths` of numbers
 //! matching `/FirstChar`..`/LastChar`, encodings pdf-extract knows, a descendant font and
-//! an encoding for composite fonts. What is left (embedded Type 1 and CFF programs,
-//! `/Differences` glyph names) is contained by the caller.
+//! an encoding for composite fonts. The font programs pdf-extract parses are inflated
+//! here within the budget; the TrueType program it inflates only to discard is dropped.
+//! What is left (the parsing of embedded Type 1 and CFF programs and of embedded CMap
+//! encodings) is contained by the caller.
 
 use std::collections::BTreeMap;
 

@@ -15,15 +15,18 @@
 //!    trip on: page tree walked with a depth and page limit; `Resources` and `MediaBox`
 //!    resolved onto each page (pdf-extract climbs `/Parent` without a cycle check);
 //!    images replaced by empty forms (pdf-extract would parse their pixels as content);
-//!    every stream inflated by us against one budget of decompressed bytes; dangling
+//!    every stream it reads inflated by us against one budget of decompressed bytes; dangling
 //!    references nulled (pdf-extract `expect`s them); content streams parsed, and the
 //!    operators pdf-extract would index or unwrap without checking dropped when their
 //!    operands are malformed (colour, path and graphics-state operators, which carry no
 //!    text, are dropped outright; `'` and `"` are spelled out as `T*` + `Tj`, which
 //!    pdf-extract handles); form XObjects nested deeper than the limit, or in a cycle,
-//!    cut; `/Rotate` carried to the collector. `fonts` cleans each font the first time a
-//!    `Tf` uses it: `/ToUnicode` re-read tolerantly and rewritten plainly, widths and
-//!    names put in the shapes pdf-extract unwraps.
+//!    cut; `/Rotate` carried to the collector; every font given a resource name of its
+//!    own (pdf-extract caches fonts by name for a whole page, forms included). `fonts`
+//!    cleans each font the first time a `Tf` uses it: `/ToUnicode` re-read tolerantly
+//!    and rewritten plainly, widths and names put in the shapes pdf-extract unwraps,
+//!    font programs it parses inflated within the budget. Streams pdf-extract never
+//!    reads (images, metadata, attachments) are never inflated.
 //! 4. pdf-extract walks the pages and calls our `glyphs::Collector` for every character,
 //!    which keeps its position and size, and stops past the glyph limits.
 //! 5. `rows` rebuilds rows by baseline and cells by horizontal gaps (never trusting the
