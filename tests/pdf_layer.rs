@@ -693,3 +693,26 @@ fn a_form_reads_with_its_own_fonts_even_under_the_page_s_names() {
     doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page_rows(&out), vec![vec!["A"], vec!["é"], vec!["A"]]);
 }
+
+#[test]
+fn a_font_written_inside_the_resources_is_used() {
+    use pdf_extract::{Document, Object};
+    let bytes = make_pdf("BT /F1 10 Tf 50 700 Td (Direct) Tj ET", &[]);
+    let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    // Replace the reference to /F1 by the font dictionary itself.
+    let font = doc
+        .objects
+        .values()
+        .find_map(|o| o.as_dict().ok().filter(|d| d.has(b"BaseFont")).cloned())
+        .unwrap_or_else(|| panic!("no font"));
+    for o in doc.objects.values_mut() {
+        if let Object::Dictionary(d) = o {
+            if let Ok(Object::Dictionary(fonts)) = d.get_mut(b"Font") {
+                fonts.set("F1", Object::Dictionary(font.clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page_rows(&out), vec![vec!["Direct"]]);
+}

@@ -720,12 +720,20 @@ impl Cleaner<'_, '_> {
             return Err(too_complex());
         }
         let decoded = Content::decode(content).map_err(|_| corrupt())?;
-        let fonts = resources
+        let mut fonts = resources
             .get(b"Font")
             .ok()
             .and_then(|f| resolve_dict(doc, f))
             .cloned()
             .unwrap_or_default();
+        // A font written inside the resources becomes an object of its own, so that it
+        // is cleaned (in place, by id) like the others.
+        for (_, font) in fonts.iter_mut() {
+            if let Object::Dictionary(d) = font {
+                let id = doc.add_object(Object::Dictionary(std::mem::take(d)));
+                *font = Object::Reference(id);
+            }
+        }
         let xobjects = resources
             .get(b"XObject")
             .ok()
@@ -761,8 +769,6 @@ impl Cleaner<'_, '_> {
                 "Td" | "TD" if numbers(2) => out.push(op),
                 "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(1) => out.push(op),
                 "Tf" if operands.len() == 2 && number(&operands[1]).is_some() => {
-                    // Fonts written inside the resources (not objects of their own) are
-                    // not cleaned: left out.
                     let font_id = operands[0]
                         .as_name()
                         .ok()
