@@ -4,7 +4,8 @@
 //! the only thing that tells what sits on one line is geometry. Glyphs are grouped by
 //! baseline (with a tolerance relative to the font size, so a superscript "er" or a
 //! column drawn a point lower stays on its row), each row is sorted by x, and cells are
-//! cut where the horizontal gap is wider than about two spaces. Pure: glyphs in, rows out.
+//! cut where the horizontal gap is wider than about two spaces, or at a dot leader.
+//! Pure: glyphs in, rows out.
 
 use super::text;
 use crate::core::layout::{TextCell, TextPage, TextRow};
@@ -132,13 +133,19 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
     let y = baseline(&glyphs);
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     let glyphs = attach_accents(dedup_overprint(glyphs));
+    let leaders = leader_dots(&glyphs);
 
     let mut cells: Vec<TextCell> = Vec::new();
     let mut current: Option<(f32, f32, String)> = None; // x, x_end, text
     let mut spaces = 0usize;
     let mut space_width = 0.0f32;
     let mut last_size = size;
-    for g in glyphs {
+    for (g, leader) in glyphs.into_iter().zip(leaders) {
+        if leader {
+            // "Total ........ 45,00": the dots separate a label from its amount.
+            spaces += 2;
+            continue;
+        }
         if g.is_space() {
             spaces += g.text.chars().count();
             space_width += g.width;
@@ -192,6 +199,39 @@ fn baseline(glyphs: &[Glyph]) -> f32 {
         .map(|g| g.y)
         .fold(f32::NAN, |acc, y| if acc.is_nan() { y } else { acc.min(y) })
         .max(f32::MIN)
+}
+
+/// Marks the dot leaders of a row: runs of at least four `.` (spaced or not) or two
+/// `…`. A decimal point, an ellipsis or "etc." stay text.
+fn leader_dots(glyphs: &[Glyph]) -> Vec<bool> {
+    let mut marks = vec![false; glyphs.len()];
+    let mut run: Vec<usize> = Vec::new();
+    let mut weight = 0;
+    let mut close = |run: &mut Vec<usize>, weight: &mut usize, marks: &mut Vec<bool>| {
+        if *weight >= 4 {
+            for &i in run.iter() {
+                marks[i] = true;
+            }
+        }
+        run.clear();
+        *weight = 0;
+    };
+    for (i, g) in glyphs.iter().enumerate() {
+        match g.text.as_str() {
+            "." => {
+                run.push(i);
+                weight += 1;
+            }
+            "\u{2026}" => {
+                run.push(i);
+                weight += 2;
+            }
+            _ if g.is_space() && !run.is_empty() => {}
+            _ => close(&mut run, &mut weight, &mut marks),
+        }
+    }
+    close(&mut run, &mut weight, &mut marks);
+    marks
 }
 
 /// Drops the second copy of a glyph drawn twice at nearly the same place (fake bold,
@@ -364,6 +404,16 @@ mod tests {
                 "explicit space glyphs: one joins words, two cut cells",
                 cat(vec![word(50.0, 100.0, 10.0, "Total  TTC 12,00")]),
                 vec![vec!["Total", "TTC 12,00"]],
+            ),
+            (
+                "dot leaders separate a label from its amount",
+                word(50.0, 100.0, 10.0, "Total ........ 45,00 \u{20ac}"),
+                vec![vec!["Total", "45,00 \u{20ac}"]],
+            ),
+            (
+                "spaced leaders too; decimal points and \"etc.\" stay",
+                word(50.0, 100.0, 10.0, "Options (etc.) . . . . 29.99"),
+                vec![vec!["Options (etc.)", "29.99"]],
             ),
             (
                 "non-breaking thousands separators are text",
