@@ -207,7 +207,7 @@ fn leader_dots(glyphs: &[Glyph]) -> Vec<bool> {
     let mut marks = vec![false; glyphs.len()];
     let mut run: Vec<usize> = Vec::new();
     let mut weight = 0;
-    let mut close = |run: &mut Vec<usize>, weight: &mut usize, marks: &mut Vec<bool>| {
+    let close = |run: &mut Vec<usize>, weight: &mut usize, marks: &mut Vec<bool>| {
         if *weight >= 4 {
             for &i in run.iter() {
                 marks[i] = true;
