@@ -716,3 +716,30 @@ fn a_font_written_inside_the_resources_is_used() {
     doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page_rows(&out), vec![vec!["Direct"]]);
 }
+
+#[test]
+fn forms_are_placed_where_the_page_puts_them() {
+    // A form drawn twice, moved by the page's cm and by its own /Matrix: pdf-extract
+    // alone would read both copies at the form's own coordinates.
+    let bytes = make_pdf(
+        "BT /F1 10 Tf 50 700 Td (Haut) Tj ET q 1 0 0 1 0 -100 cm /X Do Q /Y Do",
+        &[
+            (
+                "X",
+                "BT /F1 10 Tf 50 700 Td (Milieu) Tj 450 0 Td (1,00) Tj ET",
+                true,
+            ),
+            ("Y", "q 1 0 0 1 0 -600 cm /X Do Q", true),
+        ],
+    );
+    let pages = extract(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let rows: Vec<(f32, String)> = pages[0].rows.iter().map(|r| (r.y, r.text())).collect();
+    assert_eq!(
+        rows,
+        vec![
+            (142.0, "Haut".to_string()),
+            (242.0, "Milieu  1,00".to_string()),
+            (742.0, "Milieu  1,00".to_string()),
+        ]
+    );
+}

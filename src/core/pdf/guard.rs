@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
+use std::rc::Rc;
 
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
@@ -700,8 +701,8 @@ struct Cleaner<'l, 'b> {
     limits: &'l Limits,
     budget: &'b mut usize,
     operations: usize,
-    /// Forms already cleaned, with the operations they expand to.
-    forms: HashMap<ObjectId, usize>,
+    /// Forms already cleaned, ready to be drawn inline again.
+    forms: HashMap<ObjectId, Rc<InlineForm>>,
     /// Forms being cleaned, innermost last: one met again is a cycle.
     in_progress: Vec<ObjectId>,
     /// Fonts already cleaned, and whether pdf-extract can use them.
@@ -759,10 +760,10 @@ impl Cleaner<'_, '_> {
                     font_set.push(has_font);
                     out.push(op);
                 }
-                "Q" => {
-                    if font_set.len() > 1 {
-                        font_set.pop();
-                    }
+                // A `Q` without its `q` would pop the state of whatever drew this
+                // content (a form is drawn inline): dropped.
+                "Q" if font_set.len() > 1 => {
+                    font_set.pop();
                     out.push(op);
                 }
                 "cm" | "Tm" if numbers(6) => out.push(op),
@@ -829,9 +830,21 @@ impl Cleaner<'_, '_> {
                         .and_then(|n| n.as_name().ok())
                         .and_then(|name| xobjects.get(name).ok())
                         .and_then(|r| r.as_reference().ok());
+                    // pdf-extract draws a form from a fresh graphics state, ignoring the
+                    // page's `cm` and the form's /Matrix: its text would land at the
+                    // form's own coordinates. The form is drawn inline instead, inside
+                    // `q` … `Q`, with its matrix.
                     if let Some(id) = form {
-                        if self.form(doc, id, resources, depth + 1)? {
-                            out.push(op);
+                        if let Some(inline) = self.form(doc, id, resources, depth + 1)? {
+                            out.push(Operation::new("q", vec![]));
+                            if let Some(m) = &inline.matrix {
+                                out.push(Operation::new("cm", m.clone()));
+                            }
+                            out.extend(inline.operations.iter().cloned());
+                            out.push(Operation::new("Q", vec![]));
+                            for (name, font) in inline.fonts.iter() {
+                                renamed.set(name.clone(), font.clone());
+                            }
                         }
                     }
                 }
@@ -841,30 +854,35 @@ impl Cleaner<'_, '_> {
                 _ => {}
             }
         }
+        // And a `q` without its `Q` is closed here.
+        for _ in 1..font_set.len() {
+            out.push(Operation::new("Q", vec![]));
+        }
         Ok((out, renamed))
     }
 
-    /// Cleans a form XObject in place; whether a `Do` on it may stay.
+    /// Cleans a form XObject for drawing inline; `None` when a `Do` on it draws nothing
+    /// (not a form, nested too deep, or drawing itself).
     fn form(
         &mut self,
         doc: &mut Document,
         id: ObjectId,
         parent_resources: &Dictionary,
         depth: usize,
-    ) -> Result<bool, ReadError> {
-        if let Some(&cost) = self.forms.get(&id) {
-            // Drawn again: pdf-extract walks it again.
-            self.operations += cost;
+    ) -> Result<Option<Rc<InlineForm>>, ReadError> {
+        if let Some(inline) = self.forms.get(&id) {
+            // Drawn again: its operations are copied again.
+            self.operations += inline.operations.len();
             if self.operations > self.limits.max_operations {
                 return Err(too_complex());
             }
-            return Ok(true);
+            return Ok(Some(Rc::clone(inline)));
         }
         if depth > self.limits.max_nesting || self.in_progress.contains(&id) {
-            return Ok(false);
+            return Ok(None);
         }
         let Some(Object::Stream(stream)) = doc.objects.get(&id) else {
-            return Ok(false);
+            return Ok(None);
         };
         let subtype = stream
             .dict
@@ -872,7 +890,7 @@ impl Cleaner<'_, '_> {
             .ok()
             .and_then(|t| t.as_name().ok());
         if subtype != Some(b"Form") {
-            return Ok(false);
+            return Ok(None);
         }
         let resources = stream
             .dict
@@ -881,28 +899,39 @@ impl Cleaner<'_, '_> {
             .and_then(|r| resolve_dict(doc, r))
             .cloned()
             .unwrap_or_else(|| parent_resources.clone());
-        let mut resources = resources;
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|m| resolve(doc, m))
+            .and_then(|m| m.as_array().ok())
+            .filter(|m| m.len() == 6 && m.iter().all(|v| number(v).is_some()))
+            .cloned();
         let data = stream_data(stream, self.budget)?;
         if data.len() > self.limits.max_content_bytes {
             return Err(too_complex());
         }
-        let mut dict = stream.dict.clone();
         self.in_progress.push(id);
-        let before = self.operations;
-        let ops = self.clean(doc, &data, &resources, depth);
+        let cleaned = self.clean(doc, &data, &resources, depth);
         self.in_progress.pop();
-        let (ops, fonts) = ops?;
-        let content = Content { operations: ops }
-            .encode()
-            .map_err(|_| corrupt())?;
-        resources.set("Font", Object::Dictionary(fonts));
-        dict.set("Resources", Object::Dictionary(resources));
-        let mut clean = Stream::new(dict, Vec::new());
-        clean.set_plain_content(content);
-        doc.objects.insert(id, Object::Stream(clean));
-        self.forms.insert(id, self.operations - before);
-        Ok(true)
+        let (operations, fonts) = cleaned?;
+        let inline = Rc::new(InlineForm {
+            operations,
+            fonts,
+            matrix,
+        });
+        self.forms.insert(id, Rc::clone(&inline));
+        Ok(Some(inline))
     }
+}
+
+/// A form's content, cleaned, ready to be drawn inline wherever it is used.
+struct InlineForm {
+    operations: Vec<Operation>,
+    /// Its fonts, under the names its operations use.
+    fonts: Dictionary,
+    /// Its /Matrix, when it has a valid one.
+    matrix: Option<Vec<Object>>,
 }
 
 #[cfg(test)]

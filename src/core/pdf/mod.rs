@@ -12,21 +12,26 @@
 //!    which is how owner-password-only files (most operator bills that are encrypted at
 //!    all) open; a file that still needs a password is `PasswordProtected`.
 //! 3. `guard::sanitize` rewrites the loaded document into one that pdf-extract cannot
-//!    trip on: page tree walked with a depth and page limit; `Resources` and `MediaBox`
-//!    resolved onto each page (pdf-extract climbs `/Parent` without a cycle check);
-//!    images replaced by empty forms (pdf-extract would parse their pixels as content);
-//!    every stream it reads inflated by us against one budget of decompressed bytes; dangling
-//!    references nulled (pdf-extract `expect`s them); content streams parsed, and the
-//!    operators pdf-extract would index or unwrap without checking dropped when their
-//!    operands are malformed (colour, path and graphics-state operators, which carry no
-//!    text, are dropped outright; `'` and `"` are spelled out as `T*` + `Tj`, which
-//!    pdf-extract handles); form XObjects nested deeper than the limit, or in a cycle,
-//!    cut; `/Rotate` carried to the collector; every font given a resource name of its
-//!    own (pdf-extract caches fonts by name for a whole page, forms included). `fonts`
-//!    cleans each font the first time a `Tf` uses it: `/ToUnicode` re-read tolerantly
-//!    and rewritten plainly, widths and names put in the shapes pdf-extract unwraps,
-//!    font programs it parses inflated within the budget. Streams pdf-extract never
-//!    reads (images, metadata, attachments) are never inflated.
+//!    trip on:
+//!    - the page tree walked with a visited set, a depth and a page limit, and flattened;
+//!      `Resources`, `MediaBox` and `/Rotate` resolved onto each page (pdf-extract
+//!      climbs `/Parent` without a cycle check, and ignores `/Rotate`);
+//!    - dangling references nulled (pdf-extract `expect`s them); images replaced by
+//!      empty forms (pdf-extract would parse their pixels as content);
+//!    - only the streams pdf-extract reads inflated, by us, against one budget of
+//!      decompressed bytes; images, metadata and attachments never are;
+//!    - content streams parsed and filtered to the text operators, each with the
+//!      operands pdf-extract indexes or unwraps without checking (colour, path and
+//!      graphics-state operators carry no text and are dropped; `'` and `"` are spelled
+//!      out as `T*` + `Tj`, which pdf-extract handles; unbalanced `Q` dropped);
+//!    - form XObjects drawn inline, within `q` … `Q` and with their `/Matrix`:
+//!      pdf-extract would draw them from a fresh graphics state, reading their text
+//!      where the form is defined rather than where the page puts it; forms nested
+//!      deeper than the limit, or drawing themselves, are cut;
+//!    - every font given a resource name of its own (pdf-extract caches fonts by name
+//!      for a whole page), and cleaned by `fonts` the first time a `Tf` uses it:
+//!      `/ToUnicode` re-read tolerantly and rewritten plainly, widths and names put in
+//!      the shapes pdf-extract unwraps, the font programs it parses inflated.
 //! 4. pdf-extract walks the pages and calls our `glyphs::Collector` for every character,
 //!    which keeps its position and size, and stops past the glyph limits.
 //! 5. `rows` rebuilds rows by baseline and cells by horizontal gaps (never trusting the
