@@ -743,3 +743,13 @@ fn forms_are_placed_where_the_page_puts_them() {
         ]
     );
 }
+
+#[test]
+fn text_drawn_off_the_page_is_not_read() {
+    let content = "BT /F1 10 Tf 50 700 Td (Visible) Tj ET \
+                   BT /F1 10 Tf 50 -40 Td (Dessous 9,99) Tj ET \
+                   BT /F1 10 Tf 900 700 Td (Droite 9,99) Tj ET \
+                   BT /F1 10 Tf -300 650 Td (Gauche 9,99) Tj ET \
+                   BT /F1 10 Tf 50 900 Td (Dessus 9,99) Tj ET";
+    assert_eq!(page_rows(&make_pdf(content, &[])), vec![vec!["Visible"]]);
+}

@@ -135,6 +135,16 @@ impl OutputDev for Collector {
         }
         let size = (font_size * d).abs();
         let advance = (width * font_size * a).abs();
+        // Text drawn off the page is not seen by anyone reading the bill: it must not
+        // be read as a charge either.
+        let (page_w, page_h) = if page.rotate % 180 == 90 {
+            (h, w)
+        } else {
+            (w, h)
+        };
+        if x + advance < 0.0 || x > page_w || y < 0.0 || y - size > page_h {
+            return Ok(());
+        }
         page.glyphs.push(Glyph {
             x: x as f32,
             y: y as f32,
