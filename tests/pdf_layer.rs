@@ -559,7 +559,30 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
 #[test]
 #[ignore]
 fn read_times() {
-    for (name, bytes) in BILLS {
+    let bad: Vec<(&str, &[u8])> = vec![
+        ("bad/bomb.pdf", include_bytes!("fixtures/bad/bomb.pdf")),
+        (
+            "bad/deep-nesting.pdf",
+            include_bytes!("fixtures/bad/deep-nesting.pdf"),
+        ),
+        (
+            "bad/huge-xref-w.pdf",
+            include_bytes!("fixtures/bad/huge-xref-w.pdf"),
+        ),
+        (
+            "bad/pages-loop.pdf",
+            include_bytes!("fixtures/bad/pages-loop.pdf"),
+        ),
+        (
+            "bad/scanned.pdf",
+            include_bytes!("fixtures/bad/scanned.pdf"),
+        ),
+        (
+            "bad/user-password.pdf",
+            include_bytes!("fixtures/bad/user-password.pdf"),
+        ),
+    ];
+    for (name, bytes) in BILLS.iter().copied().chain(bad) {
         let mut times: Vec<Duration> = (0..15)
             .map(|_| {
                 let start = Instant::now();
