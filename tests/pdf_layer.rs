@@ -776,3 +776,57 @@ fn text_drawn_off_the_page_is_not_read() {
                    BT /F1 10 Tf 50 900 Td (Dessus 9,99) Tj ET";
     assert_eq!(page_rows(&make_pdf(content, &[])), vec![vec!["Visible"]]);
 }
+
+#[test]
+fn streams_lopdf_would_inflate_while_loading_are_measured_first() {
+    use std::io::Write;
+    let stream = |dict: &str, data: &[u8]| {
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        pdf.extend_from_slice(
+            format!("1 0 obj\n<<{dict}/Length {}>>\nstream\n", data.len()).as_bytes(),
+        );
+        pdf.extend_from_slice(data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n");
+        pdf
+    };
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..100 {
+        zlib.write_all(&zeros).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let bomb = zlib.finish().unwrap_or_else(|e| panic!("{e}"));
+    // Not zlib at all, as an encrypted stream looks before decryption.
+    let noise: Vec<u8> = (0..2_000_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "an object stream inflating to 100 MiB",
+            stream("/Type/ObjStm/N 1/First 4/Filter/FlateDecode", &bomb),
+        ),
+        (
+            "an xref stream inflating to 100 MiB",
+            stream("/Type/XRef/W[1 2 1]/Size 3/Filter/FlateDecode", &bomb),
+        ),
+        (
+            "an encrypted object stream that could inflate past 1 GiB",
+            [
+                stream("/Type/ObjStm/N 1/First 4/Filter/FlateDecode", &noise),
+                b"/Encrypt 9 0 R".to_vec(),
+            ]
+            .concat(),
+        ),
+        (
+            "a large LZW object stream",
+            stream("/Type/ObjStm/N 1/First 4/Filter/LZWDecode", &noise),
+        ),
+    ];
+    for (what, bytes) in cases {
+        let start = Instant::now();
+        let got = extract(&bytes, &Limits::default())
+            .map(|_| ())
+            .map_err(|e| e.kind);
+        assert_eq!(got, Err(ReadErrorKind::TooComplex), "{what}");
+        assert!(start.elapsed() < Duration::from_secs(2), "{what}");
+    }
+}
