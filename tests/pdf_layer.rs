@@ -830,3 +830,92 @@ fn streams_lopdf_would_inflate_while_loading_are_measured_first() {
         assert!(start.elapsed() < Duration::from_secs(2), "{what}");
     }
 }
+
+#[test]
+fn crafted_font_dictionaries_are_cleaned_or_skipped() {
+    use pdf_extract::{Dictionary, Document, Object};
+    let name = |s: &str| Object::Name(s.as_bytes().to_vec());
+    let names_past_255: Vec<Object> = std::iter::once(Object::Integer(250))
+        .chain("a b c d e f g h".split(' ').map(name))
+        .collect();
+    let mut encoding = Dictionary::new();
+    encoding.set("Differences", names_past_255);
+    // (what, the font's entries, whether its text is read)
+    type Case = (&'static str, Vec<(&'static str, Object)>, bool);
+    let cases: Vec<Case> = vec![
+        (
+            "/Differences running past code 255",
+            vec![("Encoding", Object::Dictionary(encoding))],
+            true,
+        ),
+        (
+            "an unknown encoding name",
+            vec![("Encoding", name("KOI8"))],
+            true,
+        ),
+        ("/ToUnicode null", vec![("ToUnicode", Object::Null)], true),
+        (
+            "/Widths of strings",
+            vec![
+                ("FirstChar", 32.into()),
+                ("LastChar", 40.into()),
+                ("Widths", vec![Object::string_literal("x")].into()),
+            ],
+            true,
+        ),
+        (
+            "a Type 3 font without widths",
+            vec![
+                ("Subtype", name("Type3")),
+                ("Encoding", name("WinAnsiEncoding")),
+            ],
+            false,
+        ),
+        (
+            "a composite font without descendants",
+            vec![("Subtype", name("Type0")), ("Encoding", name("Identity-H"))],
+            false,
+        ),
+        (
+            "no /Subtype: read as a simple font",
+            vec![("Subtype", Object::Null)],
+            true,
+        ),
+    ];
+    for (what, entries, read) in cases {
+        let bytes = make_pdf(
+            "BT /F1 10 Tf 50 700 Td (Abc) Tj ET BT /F2 10 Tf 50 650 Td (Autre) Tj ET",
+            &[],
+        );
+        let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let font_id = doc
+            .objects
+            .iter()
+            .find(|(_, o)| o.as_dict().is_ok_and(|d| d.has(b"BaseFont")))
+            .map(|(id, _)| *id)
+            .unwrap_or_else(|| panic!("no font"));
+        let Some(Object::Dictionary(font)) = doc.objects.get(&font_id).cloned() else {
+            panic!("no font dictionary");
+        };
+        let mut crafted = font.clone();
+        for (key, value) in entries {
+            crafted.set(key, value);
+        }
+        let crafted_id = doc.add_object(Object::Dictionary(crafted));
+        for o in doc.objects.values_mut() {
+            if let Object::Dictionary(d) = o {
+                if let Ok(Object::Dictionary(fonts)) = d.get_mut(b"Font") {
+                    fonts.set("F2", Object::Reference(crafted_id));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+        let rows = read_contained(&out, what)
+            .unwrap_or_else(|e| panic!("{what}: {e:?}"))
+            .pages[0]
+            .rows
+            .len();
+        assert_eq!(rows, if read { 2 } else { 1 }, "{what}");
+    }
+}

@@ -57,6 +57,11 @@ fn usable(doc: &Document, font: &Dictionary) -> bool {
                 .and_then(|d| d.as_dict().ok());
             encoding_ok && descendant.is_some()
         }
+        // A Type 3 font must keep its encoding and widths: pdf-extract requires them.
+        Some(b"Type3") => {
+            let has = |key: &[u8]| font.get(key).is_ok();
+            has(b"Encoding") && has(b"FirstChar") && has(b"LastChar") && has(b"Widths")
+        }
         Some(_) => true,
         None => false,
     }
@@ -230,20 +235,23 @@ fn clean_simple_encoding(doc: &Document, font: &mut Dictionary) {
                 d.remove(b"BaseEncoding");
             }
             if let Some(diffs) = d.get(b"Differences").ok().and_then(|o| resolve(doc, o)) {
-                let kept: Vec<Object> = diffs
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|o| match resolve(doc, o) {
-                                Some(Object::Integer(i)) if (0..=255).contains(i) => {
-                                    Some(Object::Integer(*i))
-                                }
-                                Some(Object::Name(n)) => Some(Object::Name(n.clone())),
-                                _ => None,
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                // Codes and names only, and no name past code 255: pdf-extract writes
+                // each into a 256-entry table without checking.
+                let mut kept = Vec::new();
+                let mut code = 0i64;
+                for o in diffs.as_array().map(|a| a.as_slice()).unwrap_or_default() {
+                    match resolve(doc, o) {
+                        Some(Object::Integer(i)) if (0..=255).contains(i) => {
+                            code = *i;
+                            kept.push(Object::Integer(*i));
+                        }
+                        Some(Object::Name(n)) if code <= 255 => {
+                            code += 1;
+                            kept.push(Object::Name(n.clone()));
+                        }
+                        _ => {}
+                    }
+                }
                 d.set("Differences", kept);
             }
             font.set("Encoding", Object::Dictionary(d));
