@@ -840,6 +840,15 @@ fn crafted_font_dictionaries_are_cleaned_or_skipped() {
         .collect();
     let mut encoding = Dictionary::new();
     encoding.set("Differences", names_past_255);
+    let mut surrogate = Dictionary::new();
+    surrogate.set(
+        "Differences",
+        vec![Object::Integer(65), name("capitalcompwordmark")],
+    );
+    let to_unicode = pdf_extract::Stream::new(
+        Dictionary::new(),
+        b"1 beginbfrange <20> <7E> <0020> endbfrange".to_vec(),
+    );
     // (what, the font's entries, whether its text is read)
     type Case = (&'static str, Vec<(&'static str, Object)>, bool);
     let cases: Vec<Case> = vec![
@@ -851,6 +860,14 @@ fn crafted_font_dictionaries_are_cleaned_or_skipped() {
         (
             "an unknown encoding name",
             vec![("Encoding", name("KOI8"))],
+            true,
+        ),
+        (
+            "a glyph name pdf-extract maps to a lone surrogate, with a ToUnicode",
+            vec![
+                ("Encoding", Object::Dictionary(surrogate)),
+                ("ToUnicode", Object::Stream(to_unicode)),
+            ],
             true,
         ),
         ("/ToUnicode null", vec![("ToUnicode", Object::Null)], true),
@@ -899,6 +916,11 @@ fn crafted_font_dictionaries_are_cleaned_or_skipped() {
         };
         let mut crafted = font.clone();
         for (key, value) in entries {
+            // Streams are objects of their own.
+            let value = match value {
+                Object::Stream(s) => Object::Reference(doc.add_object(s)),
+                v => v,
+            };
             crafted.set(key, value);
         }
         let crafted_id = doc.add_object(Object::Dictionary(crafted));

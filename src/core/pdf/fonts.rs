@@ -31,6 +31,24 @@ const MAX_CMAP_BYTES: usize = 4 << 20;
 /// (pdf-extract stores each one).
 const MAX_CID_WIDTHS: i64 = 1 << 20;
 
+/// Glyph names pdf-extract's table maps to a lone UTF-16 surrogate, which it then
+/// `unwrap`s into a `String` when the font also has a `/ToUnicode`. Some are TeX names.
+const SURROGATE_GLYPH_NAMES: &[&[u8]] = &[
+    b"FFIsmall",
+    b"FFLsmall",
+    b"FFsmall",
+    b"FIsmall",
+    b"FLsmall",
+    b"Germandblssmall",
+    b"SSsmall",
+    b"altselector",
+    b"ascendercompwordmark",
+    b"capitalcompwordmark",
+    b"emptyslot",
+    b"interrobangdown",
+    b"ringfitted",
+];
+
 /// Whether pdf-extract can build a font from this dictionary after cleaning.
 fn usable(doc: &Document, font: &Dictionary) -> bool {
     let name = |key: &[u8]| {
@@ -247,7 +265,13 @@ fn clean_simple_encoding(doc: &Document, font: &mut Dictionary) {
                         }
                         Some(Object::Name(n)) if code <= 255 => {
                             code += 1;
-                            kept.push(Object::Name(n.clone()));
+                            if SURROGATE_GLYPH_NAMES.contains(&n.as_slice()) {
+                                // Keeps the position, drops the name: `.notdef` maps to
+                                // nothing.
+                                kept.push(Object::Name(b".notdef".to_vec()));
+                            } else {
+                                kept.push(Object::Name(n.clone()));
+                            }
                         }
                         _ => {}
                     }
