@@ -112,6 +112,15 @@ fn clean_font(
             font.set(key.to_vec(), Object::Name(b"Unknown".to_vec()));
         }
     }
+    // pdf-extract special-cases fonts named FontAwesome with a panic on a glyph name it
+    // does not know that the ToUnicode also maps; the name itself is of no use here.
+    let awesome = font
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .is_ok_and(|n| n.windows(11).any(|w| w == b"FontAwesome"));
+    if awesome {
+        font.set("BaseFont", Object::Name(b"Icons".to_vec()));
+    }
     let subtype = font
         .get(b"Subtype")
         .and_then(Object::as_name)
