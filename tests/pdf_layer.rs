@@ -881,6 +881,35 @@ fn crafted_font_dictionaries_are_cleaned_or_skipped() {
             true,
         ),
         (
+            "a Type 3 font whose widths leave out the codes shown",
+            vec![
+                ("Subtype", name("Type3")),
+                ("Encoding", name("WinAnsiEncoding")),
+                ("FirstChar", 32.into()),
+                ("LastChar", 33.into()),
+                (
+                    "Widths",
+                    vec![Object::Integer(500), Object::Integer(500)].into(),
+                ),
+            ],
+            true,
+        ),
+        (
+            "a Type 1 font with a ToUnicode and no encoding",
+            vec![
+                ("BaseFont", name("NotACoreFont")),
+                (
+                    "ToUnicode",
+                    Object::Stream(pdf_extract::Stream::new(
+                        Dictionary::new(),
+                        b"1 beginbfchar <41> <0041> endbfchar".to_vec(),
+                    )),
+                ),
+                ("Encoding", Object::Null),
+            ],
+            true,
+        ),
+        (
             "a Type 3 font without widths",
             vec![
                 ("Subtype", name("Type3")),

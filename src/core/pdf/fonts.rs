@@ -158,6 +158,26 @@ fn clean_font(
         clean_simple_encoding(doc, font);
         clean_widths(doc, font);
     }
+    if subtype == b"Type3" {
+        // pdf-extract panics on a Type 3 code outside /FirstChar../LastChar: cover them
+        // all.
+        widen_to_all_codes(font);
+    }
+    // A simple font with a ToUnicode but no encoding of any kind: pdf-extract `expect`s
+    // an encoding for the codes the ToUnicode leaves out.
+    let has_program = font
+        .get(b"FontDescriptor")
+        .ok()
+        .and_then(|d| resolve(doc, d))
+        .and_then(|d| d.as_dict().ok())
+        .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile3"));
+    if !matches!(subtype.as_slice(), b"Type0" | b"Type3" | b"TrueType")
+        && font.has(b"ToUnicode")
+        && !font.has(b"Encoding")
+        && !has_program
+    {
+        font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    }
     match font.get(b"FontDescriptor").ok().cloned() {
         Some(Object::Reference(id))
             if doc.objects.get(&id).is_some_and(|d| d.as_dict().is_ok()) =>
@@ -332,6 +352,31 @@ fn clean_widths(doc: &Document, font: &mut Dictionary) {
             );
         }
         _ => strip_widths(font),
+    }
+}
+
+/// Widths for every one-byte code, those given kept at their codes, the others 0.
+fn widen_to_all_codes(font: &mut Dictionary) {
+    let first = font.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
+    let given: Vec<Object> = font
+        .get(b"Widths")
+        .and_then(Object::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut widths = vec![Object::Real(0.0); 256];
+    for (i, w) in given.into_iter().enumerate() {
+        if let Some(slot) = usize::try_from(first)
+            .ok()
+            .and_then(|f| f.checked_add(i))
+            .and_then(|code| widths.get_mut(code))
+        {
+            *slot = w;
+        }
+    }
+    if font.has(b"Widths") {
+        font.set("FirstChar", 0);
+        font.set("LastChar", 255);
+        font.set("Widths", widths);
     }
 }
 
