@@ -3,15 +3,17 @@
 //!
 //! The largest source of panics found by fuzzing was the `/ToUnicode` CMap: pdf-extract
 //! panics when it is not a stream, and adobe-cmap-parser panics on a CMap it cannot
-//! parse or whose operators lack operands. Each `/ToUnicode` is therefore read here with a
-//! tolerant parser and written back in the plainest form (`N beginbfchar <code> <utf-16>
-//! … endbfchar`), with only valid UTF-16 targets and a bounded number of entries. The
-//! other fixes are field checks: names where names are expected, `/Widths` of numbers
-//! matching `/FirstChar`..`/LastChar`, encodings pdf-extract knows, a descendant font and
-//! an encoding for composite fonts. The font programs pdf-extract parses are inflated
-//! here within the budget; the TrueType program it inflates only to discard is dropped.
-//! What is left (the parsing of embedded Type 1 and CFF programs and of embedded CMap
-//! encodings) is contained by the caller.
+//! parse or whose operators lack operands. Each `/ToUnicode` is therefore read here with
+//! a tolerant parser and written back in the plainest form (`N beginbfchar <code>
+//! <utf-16> … endbfchar`), with only valid UTF-16 targets and a bounded number of
+//! entries. The other fixes are field checks: names where names are expected, `/Widths`
+//! of numbers matching `/FirstChar`..`/LastChar` (all 256 codes for Type 3), encodings
+//! pdf-extract knows and `/Differences` within 256 codes and without the glyph names it
+//! maps to lone surrogates, a descendant font and an encoding for composite fonts. Each
+//! was a panic, found by fuzzing or by reading pdf-extract's font code. The font
+//! programs it parses are inflated here within the budget; the TrueType program it
+//! inflates only to discard is dropped. What is left (the parsing of embedded Type 1 and
+//! CFF programs and of embedded CMap encodings) is contained by the caller.
 
 use std::collections::BTreeMap;
 
