@@ -509,6 +509,7 @@ fn fuzz_findings_no_longer_panic() {
         found!("font-name-missing.pdf"),
         found!("encoding-unknown.pdf"),
         found!("cmap-odd-code.pdf"),
+        found!("cid-descendant-inline.pdf"),
     ];
     for (name, bytes) in cases {
         let start = Instant::now();

@@ -390,21 +390,31 @@ fn strip_widths(font: &mut Dictionary) {
 
 /// A composite font's descendant: a dictionary with a font descriptor, and a `/W` array
 /// of the shapes pdf-extract reads (`c [w …]` and `c_first c_last w`).
-fn clean_descendant(doc: &mut Document, font: &Dictionary) {
-    let Some(Object::Reference(id)) = font
+fn clean_descendant(doc: &mut Document, font: &mut Dictionary) {
+    let first = font
         .get(b"DescendantFonts")
         .ok()
         .and_then(|o| resolve(doc, o))
         .and_then(|o| o.as_array().ok())
         .and_then(|a| a.first())
-        .cloned()
-    else {
-        return;
-    };
-    let Some(Object::Dictionary(cid)) = doc.objects.get(&id) else {
-        return;
-    };
-    let mut cid = cid.clone();
+        .cloned();
+    match first {
+        Some(Object::Reference(id)) => {
+            if let Some(Object::Dictionary(cid)) = doc.objects.get(&id) {
+                let cid = clean_cid_font(doc, cid.clone());
+                doc.objects.insert(id, Object::Dictionary(cid));
+            }
+        }
+        // Written inside the array: cleaned there.
+        Some(Object::Dictionary(cid)) => {
+            let cid = clean_cid_font(doc, cid);
+            font.set("DescendantFonts", vec![Object::Dictionary(cid)]);
+        }
+        _ => {}
+    }
+}
+
+fn clean_cid_font(doc: &Document, mut cid: Dictionary) -> Dictionary {
     let descriptor_ok = cid
         .get(b"FontDescriptor")
         .ok()
@@ -429,7 +439,7 @@ fn clean_descendant(doc: &mut Document, font: &Dictionary) {
             }
         }
     }
-    doc.objects.insert(id, Object::Dictionary(cid));
+    cid
 }
 
 fn clean_cid_widths(doc: &Document, w: &Object) -> Option<Vec<Object>> {
