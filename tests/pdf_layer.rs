@@ -75,12 +75,14 @@ const BILLS: &[(&str, &[u8])] = &[
     bill!("bouygues-mobile-2026-10"),
     bill!("byou-mobile-2026-10"),
     bill!("free-box-2026-10"),
+    bill!("free-box-legacy-2026-09"),
     bill!("free-mobile-2026-10"),
     bill!("red-mobile-2026-10"),
     bill!("sample-orange-mobile"),
     bill!("sfr-mobile-2026-08"),
     bill!("sfr-mobile-2026-09"),
     bill!("sfr-mobile-2026-10"),
+    bill!("sosh-two-lines-2026-10"),
     bill!("unknown-operator-2026-11"),
 ];
 

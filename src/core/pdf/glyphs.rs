@@ -18,6 +18,7 @@ pub struct Collector {
     max_glyphs_per_page: usize,
     max_glyphs: usize,
     total: usize,
+    run: u32,
     rotations: Vec<u16>,
     page: Option<PageState>,
     /// Pages built so far.
@@ -41,6 +42,7 @@ impl Collector {
             max_glyphs_per_page,
             max_glyphs,
             total: 0,
+            run: 0,
             rotations,
             page: None,
             pages: Vec::new(),
@@ -151,11 +153,14 @@ impl OutputDev for Collector {
             width: advance as f32,
             size: size as f32,
             text: char.to_string(),
+            run: self.run,
         });
         Ok(())
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        // pdf-extract calls this for each string it shows: one run each.
+        self.run = self.run.wrapping_add(1);
         Ok(())
     }
 

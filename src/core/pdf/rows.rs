@@ -7,6 +7,8 @@
 //! cut where the horizontal gap is wider than about two spaces, or at a dot leader.
 //! Pure: glyphs in, rows out.
 
+use std::collections::HashMap;
+
 use super::text;
 use crate::core::layout::{TextCell, TextPage, TextRow};
 
@@ -23,6 +25,9 @@ pub struct Glyph {
     pub size: f32,
     /// The text it stands for (may be several characters, e.g. a ligature, or none).
     pub text: String,
+    /// The text-showing run it was drawn in (one string of a `Tj` or `TJ`): glyphs of
+    /// one run are never interleaved with those of another that overlaps it.
+    pub run: u32,
 }
 
 impl Glyph {
@@ -34,6 +39,7 @@ impl Glyph {
             width,
             size,
             text: text.to_string(),
+            run: 0,
         }
     }
 
@@ -70,6 +76,9 @@ fn is_breaking_space(c: char) -> bool {
 const ROW_TOLERANCE: f32 = 0.6;
 /// A gap wider than this many font sizes (about two spaces) starts a new cell.
 const CELL_GAP: f32 = 0.5;
+/// A run that starts this many font sizes before the end of the text it follows is
+/// drawn over it, not after it (kerning between the strings of a `TJ` is far less).
+const OVERLAP: f32 = 0.3;
 /// A gap wider than this many font sizes is a space between words.
 const SPACE_GAP: f32 = 0.12;
 
@@ -132,7 +141,21 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
     let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
     let y = baseline(&glyphs);
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let glyphs = attach_accents(dedup_overprint(glyphs));
+    let mut glyphs = attach_accents(dedup_overprint(glyphs));
+    // Runs left to right by where they start, each run's glyphs left to right: two runs
+    // drawn over each other (a long value running into the next column) stay apart
+    // instead of being shuffled together letter by letter.
+    let mut starts: HashMap<u32, f32> = HashMap::new();
+    for g in &glyphs {
+        starts.entry(g.run).or_insert(g.x);
+    }
+    let start = |g: &Glyph| starts.get(&g.run).copied().unwrap_or(g.x);
+    glyphs.sort_by(|a, b| {
+        start(a)
+            .total_cmp(&start(b))
+            .then(a.run.cmp(&b.run))
+            .then(a.x.total_cmp(&b.x))
+    });
     let leaders = leader_dots(&glyphs);
 
     let mut cells: Vec<TextCell> = Vec::new();
@@ -140,6 +163,7 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
     let mut spaces = 0usize;
     let mut space_width = 0.0f32;
     let mut last_size = size;
+    let mut last_run = None;
     for (g, leader) in glyphs.into_iter().zip(leaders) {
         if leader {
             // "Total ........ 45,00": the dots separate a label from its amount.
@@ -156,11 +180,14 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
             Some((_, end, text)) => {
                 let em = last_size.max(g.size);
                 let gap = g.x - *end;
-                let split = match spaces {
-                    0 => gap > CELL_GAP * em,
-                    1 => gap - space_width > CELL_GAP * em,
-                    _ => true,
-                };
+                // A new run starting well inside the text before it overprints it.
+                let overprint = last_run != Some(g.run) && gap < -OVERLAP * em;
+                let split = overprint
+                    || match spaces {
+                        0 => gap > CELL_GAP * em,
+                        1 => gap - space_width > CELL_GAP * em,
+                        _ => true,
+                    };
                 if split {
                     if let Some(cell) = current.take().and_then(finish_cell) {
                         cells.push(cell);
@@ -176,6 +203,7 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
             }
         }
         last_size = g.size;
+        last_run = Some(g.run);
         spaces = 0;
         space_width = 0.0;
     }
@@ -328,6 +356,10 @@ mod tests {
             .collect()
     }
 
+    fn runs(run: u32, glyphs: Vec<Glyph>) -> Vec<Glyph> {
+        glyphs.into_iter().map(|g| Glyph { run, ..g }).collect()
+    }
+
     fn cat(parts: Vec<Vec<Glyph>>) -> Vec<Glyph> {
         parts.into_iter().flatten().collect()
     }
@@ -390,6 +422,14 @@ mod tests {
                     word(500.0, 101.2, 10.0, "-5,00"),
                 ]),
                 vec![vec!["Remise", "-5,00"]],
+            ),
+            (
+                "a run drawn over the next column stays apart from it",
+                cat(vec![
+                    runs(1, word(160.0, 100.0, 8.0, "du 1er au 30 septembre 2026")),
+                    runs(2, word(230.0, 100.0, 8.0, "75011 Paris")),
+                ]),
+                vec![vec!["du 1er au 30 septembre 2026", "75011 Paris"]],
             ),
             (
                 "columns that plain text would glue together",
