@@ -512,6 +512,7 @@ fn fuzz_findings_no_longer_panic() {
         found!("encoding-unknown.pdf"),
         found!("cmap-odd-code.pdf"),
         found!("cid-descendant-inline.pdf"),
+        found!("name-utf16-mark.pdf"),
     ];
     for (name, bytes) in cases {
         let start = Instant::now();

@@ -51,6 +51,13 @@ const SURROGATE_GLYPH_NAMES: &[&[u8]] = &[
     b"ringfitted",
 ];
 
+/// A name whose bytes start with the UTF-16 byte-order mark: pdf-extract decodes such a
+/// name as UTF-16 and `unwrap`s the result, which fails on an odd length or a lone
+/// surrogate.
+fn utf16_marked(name: &[u8]) -> bool {
+    name.starts_with(&[0xFE, 0xFF])
+}
+
 /// Whether pdf-extract can build a font from this dictionary after cleaning.
 fn usable(doc: &Document, font: &Dictionary) -> bool {
     let name = |key: &[u8]| {
@@ -109,7 +116,8 @@ fn clean_font(
             .get(key)
             .ok()
             .and_then(|o| resolve(doc, o))
-            .is_some_and(|o| o.as_name().is_ok());
+            .and_then(|o| o.as_name().ok())
+            .is_some_and(|n| !utf16_marked(n));
         if !is_name {
             font.set(key.to_vec(), Object::Name(b"Unknown".to_vec()));
         }
@@ -221,7 +229,7 @@ fn clean_descriptor(doc: &mut Document, id: ObjectId, budget: &mut usize) -> Res
                 if key == b"FontFile3"
                     && !matches!(
                         doc.objects.get(&file),
-                        Some(Object::Stream(s)) if s.dict.get(b"Subtype").and_then(Object::as_name).is_ok()
+                        Some(Object::Stream(s)) if s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| !utf16_marked(n))
                     ) =>
             {
                 d.remove(key);
@@ -296,7 +304,7 @@ fn clean_simple_encoding(doc: &Document, font: &mut Dictionary) {
                         }
                         Some(Object::Name(n)) if code <= 255 => {
                             code += 1;
-                            if SURROGATE_GLYPH_NAMES.contains(&n.as_slice()) {
+                            if SURROGATE_GLYPH_NAMES.contains(&n.as_slice()) || utf16_marked(n) {
                                 // Keeps the position, drops the name: `.notdef` maps to
                                 // nothing.
                                 kept.push(Object::Name(b".notdef".to_vec()));
