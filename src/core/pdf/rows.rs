@@ -4,8 +4,10 @@
 //! the only thing that tells what sits on one line is geometry. Glyphs are grouped by
 //! baseline (with a tolerance relative to the font size, so a superscript "er" or a
 //! column drawn a point lower stays on its row), each row is sorted by x, and cells are
-//! cut where the horizontal gap is wider than about two spaces, or at a dot leader.
-//! Pure: glyphs in, rows out.
+//! cut where the horizontal gap is wider than about two spaces, or at a dot leader. The
+//! strings a PDF draws are kept whole: one drawn over another (a long value running into
+//! the next column) becomes a cell of its own rather than being shuffled into it letter
+//! by letter. Pure: glyphs in, rows out.
 
 use std::collections::HashMap;
 
