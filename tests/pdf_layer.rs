@@ -183,6 +183,24 @@ fn labels_and_their_amounts_share_a_row_as_separate_cells() {
             "Montant EUR HT",
             &["Montant EUR HT", "Montant TVA", "Montant EUR TTC"],
         ),
+        // Columns placed by TJ offsets inside one text run, no space characters.
+        (
+            "free-box-legacy-2026-09",
+            2,
+            "Freebox Révolution",
+            &[
+                "Freebox Révolution du 1er au 30 Septembre 2026",
+                "37.49",
+                "7.50",
+                "44.99",
+            ],
+        ),
+        (
+            "sosh-two-lines-2026-10",
+            1,
+            "Remises",
+            &["Remises", "-2,00\u{202f}€"],
+        ),
         (
             "sample-orange-mobile",
             2,
@@ -216,6 +234,20 @@ fn labels_and_their_amounts_share_a_row_as_separate_cells() {
         let last = row.cells.last().map(|c| c.x_end).unwrap_or_default();
         assert!(last > 500.0, "{bill}: {starts:?} ends at {last}");
     }
+}
+
+#[test]
+fn a_value_drawn_over_the_next_column_stays_apart_from_it() {
+    let pages = read_bill("free-box-legacy-2026-09");
+    let row = find_row(&pages, 1, "Période");
+    assert_eq!(
+        cells(row),
+        vec![
+            "Période :",
+            "du 1er septembre 2026 au 30 septembre 2026",
+            "75011 Paris"
+        ]
+    );
 }
 
 #[test]
