@@ -75,12 +75,14 @@ const BILLS: &[(&str, &[u8])] = &[
     bill!("bouygues-mobile-2026-10"),
     bill!("byou-mobile-2026-10"),
     bill!("free-box-2026-10"),
+    bill!("free-box-legacy-2026-09"),
     bill!("free-mobile-2026-10"),
     bill!("red-mobile-2026-10"),
     bill!("sample-orange-mobile"),
     bill!("sfr-mobile-2026-08"),
     bill!("sfr-mobile-2026-09"),
     bill!("sfr-mobile-2026-10"),
+    bill!("sosh-two-lines-2026-10"),
     bill!("unknown-operator-2026-11"),
 ];
 
@@ -181,6 +183,24 @@ fn labels_and_their_amounts_share_a_row_as_separate_cells() {
             "Montant EUR HT",
             &["Montant EUR HT", "Montant TVA", "Montant EUR TTC"],
         ),
+        // Columns placed by TJ offsets inside one text run, no space characters.
+        (
+            "free-box-legacy-2026-09",
+            2,
+            "Freebox Révolution",
+            &[
+                "Freebox Révolution du 1er au 30 Septembre 2026",
+                "37.49",
+                "7.50",
+                "44.99",
+            ],
+        ),
+        (
+            "sosh-two-lines-2026-10",
+            1,
+            "Remises",
+            &["Remises", "-2,00\u{202f}€"],
+        ),
         (
             "sample-orange-mobile",
             2,
@@ -217,6 +237,20 @@ fn labels_and_their_amounts_share_a_row_as_separate_cells() {
 }
 
 #[test]
+fn a_value_drawn_over_the_next_column_stays_apart_from_it() {
+    let pages = read_bill("free-box-legacy-2026-09");
+    let row = find_row(&pages, 1, "Période");
+    assert_eq!(
+        cells(row),
+        vec![
+            "Période :",
+            "du 1er septembre 2026 au 30 septembre 2026",
+            "75011 Paris"
+        ]
+    );
+}
+
+#[test]
 fn owner_password_only_bill_opens_like_any_other() {
     let pages = read_bill("free-mobile-2026-10");
     assert!(rows_text(&pages).iter().any(|r| r.contains("Free Mobile")));
@@ -232,9 +266,10 @@ macro_rules! own {
 }
 
 #[test]
-fn owner_password_only_files_open_with_every_cipher() {
+fn owner_password_only_and_object_stream_files_read_like_the_plain_one() {
     let plain = read_bill("free-box-2026-10");
     for (name, bytes) in [
+        own!("objstm.pdf"),
         own!("owner-rc4-40.pdf"),
         own!("owner-rc4-128.pdf"),
         own!("owner-aes-128.pdf"),
@@ -508,6 +543,8 @@ fn fuzz_findings_no_longer_panic() {
         found!("font-name-missing.pdf"),
         found!("encoding-unknown.pdf"),
         found!("cmap-odd-code.pdf"),
+        found!("cid-descendant-inline.pdf"),
+        found!("name-utf16-mark.pdf"),
     ];
     for (name, bytes) in cases {
         let start = Instant::now();
@@ -558,7 +595,30 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
 #[test]
 #[ignore]
 fn read_times() {
-    for (name, bytes) in BILLS {
+    let bad: Vec<(&str, &[u8])> = vec![
+        ("bad/bomb.pdf", include_bytes!("fixtures/bad/bomb.pdf")),
+        (
+            "bad/deep-nesting.pdf",
+            include_bytes!("fixtures/bad/deep-nesting.pdf"),
+        ),
+        (
+            "bad/huge-xref-w.pdf",
+            include_bytes!("fixtures/bad/huge-xref-w.pdf"),
+        ),
+        (
+            "bad/pages-loop.pdf",
+            include_bytes!("fixtures/bad/pages-loop.pdf"),
+        ),
+        (
+            "bad/scanned.pdf",
+            include_bytes!("fixtures/bad/scanned.pdf"),
+        ),
+        (
+            "bad/user-password.pdf",
+            include_bytes!("fixtures/bad/user-password.pdf"),
+        ),
+    ];
+    for (name, bytes) in BILLS.iter().copied().chain(bad) {
         let mut times: Vec<Duration> = (0..15)
             .map(|_| {
                 let start = Instant::now();
@@ -573,5 +633,376 @@ fn read_times() {
             times[times.len() / 2].as_secs_f64() * 1e3,
             times[0].as_secs_f64() * 1e3
         );
+    }
+}
+
+#[test]
+fn accents_drawn_over_their_letters_are_composed() {
+    let (name, bytes) = own!("accents-gs.pdf");
+    let pages = read_contained(bytes, name)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .pages;
+    let rows: Vec<Vec<&str>> = pages[0].rows.iter().map(cells).collect();
+    assert_eq!(
+        rows,
+        vec![vec!["Somme prélevée", "12,00"], vec!["Échéance", "3,00"]]
+    );
+}
+
+#[test]
+fn every_limit_gives_too_complex_with_its_page() {
+    let bytes = make_pdf(
+        "BT /F1 10 Tf 50 700 Td (Forfait mobile) Tj 450 0 Td (19,99) Tj ET /X Do",
+        &[("X", "BT /F1 10 Tf 50 600 Td (Option) Tj ET", true)],
+    );
+    let base = Limits::default();
+    let cases = [
+        (
+            "glyphs per page",
+            Limits {
+                max_glyphs_per_page: 10,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        (
+            "glyphs",
+            Limits {
+                max_glyphs: 10,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        (
+            "operations",
+            Limits {
+                max_operations: 5,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        (
+            "content bytes",
+            Limits {
+                max_content_bytes: 20,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        // (The budget of inflated bytes is tested on bomb.pdf: these streams are plain.)
+        (
+            "page tree depth",
+            Limits {
+                max_nesting: 0,
+                ..base.clone()
+            },
+            None,
+        ),
+        (
+            "pages",
+            Limits {
+                max_pages: 0,
+                ..base.clone()
+            },
+            None,
+        ),
+    ];
+    for (what, limits, page) in cases {
+        let got = extract(&bytes, &limits)
+            .map(|_| ())
+            .map_err(|e| (e.kind, e.page));
+        assert_eq!(got, Err((ReadErrorKind::TooComplex, page)), "{what}");
+    }
+    assert!(extract(&bytes, &base).is_ok());
+}
+
+#[test]
+fn a_form_reads_with_its_own_fonts_even_under_the_page_s_names() {
+    use pdf_extract::{Dictionary, Document, Object};
+    let bytes = make_pdf(
+        "BT /F1 10 Tf 50 700 Td (A) Tj ET /X Do BT /F1 10 Tf 50 500 Td (A) Tj ET",
+        &[("X", "BT /F1 10 Tf 50 600 Td (A) Tj ET", true)],
+    );
+    // Give the form a /F1 of its own, whose code 65 is "é".
+    let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    let mut encoding = Dictionary::new();
+    encoding.set(
+        "Differences",
+        vec![Object::Integer(65), Object::Name(b"eacute".to_vec())],
+    );
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    font.set("Encoding", Object::Dictionary(encoding));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    for o in doc.objects.values_mut() {
+        if let Object::Stream(s) = o {
+            if s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form") {
+                s.dict
+                    .set("Resources", Object::Dictionary(resources.clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page_rows(&out), vec![vec!["A"], vec!["é"], vec!["A"]]);
+}
+
+#[test]
+fn a_font_written_inside_the_resources_is_used() {
+    use pdf_extract::{Document, Object};
+    let bytes = make_pdf("BT /F1 10 Tf 50 700 Td (Direct) Tj ET", &[]);
+    let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    // Replace the reference to /F1 by the font dictionary itself.
+    let font = doc
+        .objects
+        .values()
+        .find_map(|o| o.as_dict().ok().filter(|d| d.has(b"BaseFont")).cloned())
+        .unwrap_or_else(|| panic!("no font"));
+    for o in doc.objects.values_mut() {
+        if let Object::Dictionary(d) = o {
+            if let Ok(Object::Dictionary(fonts)) = d.get_mut(b"Font") {
+                fonts.set("F1", Object::Dictionary(font.clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page_rows(&out), vec![vec!["Direct"]]);
+}
+
+#[test]
+fn forms_are_placed_where_the_page_puts_them() {
+    // A form drawn twice, moved by the page's cm and by its own /Matrix: pdf-extract
+    // alone would read both copies at the form's own coordinates.
+    let bytes = make_pdf(
+        "BT /F1 10 Tf 50 700 Td (Haut) Tj ET q 1 0 0 1 0 -100 cm /X Do Q /Y Do",
+        &[
+            (
+                "X",
+                "BT /F1 10 Tf 50 700 Td (Milieu) Tj 450 0 Td (1,00) Tj ET",
+                true,
+            ),
+            ("Y", "q 1 0 0 1 0 -600 cm /X Do Q", true),
+        ],
+    );
+    let pages = extract(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let rows: Vec<(f32, String)> = pages[0].rows.iter().map(|r| (r.y, r.text())).collect();
+    assert_eq!(
+        rows,
+        vec![
+            (142.0, "Haut".to_string()),
+            (242.0, "Milieu  1,00".to_string()),
+            (742.0, "Milieu  1,00".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn text_drawn_off_the_page_is_not_read() {
+    let content = "BT /F1 10 Tf 50 700 Td (Visible) Tj ET \
+                   BT /F1 10 Tf 50 -40 Td (Dessous 9,99) Tj ET \
+                   BT /F1 10 Tf 900 700 Td (Droite 9,99) Tj ET \
+                   BT /F1 10 Tf -300 650 Td (Gauche 9,99) Tj ET \
+                   BT /F1 10 Tf 50 900 Td (Dessus 9,99) Tj ET";
+    assert_eq!(page_rows(&make_pdf(content, &[])), vec![vec!["Visible"]]);
+}
+
+#[test]
+fn streams_lopdf_would_inflate_while_loading_are_measured_first() {
+    use std::io::Write;
+    let stream = |dict: &str, data: &[u8]| {
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        pdf.extend_from_slice(
+            format!("1 0 obj\n<<{dict}/Length {}>>\nstream\n", data.len()).as_bytes(),
+        );
+        pdf.extend_from_slice(data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n");
+        pdf
+    };
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..100 {
+        zlib.write_all(&zeros).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let bomb = zlib.finish().unwrap_or_else(|e| panic!("{e}"));
+    // Not zlib at all, as an encrypted stream looks before decryption.
+    let noise: Vec<u8> = (0..2_000_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "an object stream inflating to 100 MiB",
+            stream("/Type/ObjStm/N 1/First 4/Filter/FlateDecode", &bomb),
+        ),
+        (
+            "an xref stream inflating to 100 MiB",
+            stream("/Type/XRef/W[1 2 1]/Size 3/Filter/FlateDecode", &bomb),
+        ),
+        (
+            "an encrypted object stream that could inflate past 1 GiB",
+            [
+                stream("/Type/ObjStm/N 1/First 4/Filter/FlateDecode", &noise),
+                b"/Encrypt 9 0 R".to_vec(),
+            ]
+            .concat(),
+        ),
+        (
+            "a large LZW object stream",
+            stream("/Type/ObjStm/N 1/First 4/Filter/LZWDecode", &noise),
+        ),
+    ];
+    for (what, bytes) in cases {
+        let start = Instant::now();
+        let got = extract(&bytes, &Limits::default())
+            .map(|_| ())
+            .map_err(|e| e.kind);
+        assert_eq!(got, Err(ReadErrorKind::TooComplex), "{what}");
+        assert!(start.elapsed() < Duration::from_secs(2), "{what}");
+    }
+}
+
+#[test]
+fn crafted_font_dictionaries_are_cleaned_or_skipped() {
+    use pdf_extract::{Dictionary, Document, Object};
+    let name = |s: &str| Object::Name(s.as_bytes().to_vec());
+    let names_past_255: Vec<Object> = std::iter::once(Object::Integer(250))
+        .chain("a b c d e f g h".split(' ').map(name))
+        .collect();
+    let mut encoding = Dictionary::new();
+    encoding.set("Differences", names_past_255);
+    let mut surrogate = Dictionary::new();
+    surrogate.set(
+        "Differences",
+        vec![Object::Integer(65), name("capitalcompwordmark")],
+    );
+    let to_unicode = pdf_extract::Stream::new(
+        Dictionary::new(),
+        b"1 beginbfrange <20> <7E> <0020> endbfrange".to_vec(),
+    );
+    // (what, the font's entries, whether its text is read)
+    type Case = (&'static str, Vec<(&'static str, Object)>, bool);
+    let cases: Vec<Case> = vec![
+        (
+            "/Differences running past code 255",
+            vec![("Encoding", Object::Dictionary(encoding))],
+            true,
+        ),
+        (
+            "an unknown encoding name",
+            vec![("Encoding", name("KOI8"))],
+            true,
+        ),
+        (
+            "a glyph name pdf-extract maps to a lone surrogate, with a ToUnicode",
+            vec![
+                ("Encoding", Object::Dictionary(surrogate)),
+                ("ToUnicode", Object::Stream(to_unicode)),
+            ],
+            true,
+        ),
+        ("/ToUnicode null", vec![("ToUnicode", Object::Null)], true),
+        (
+            "/Widths of strings",
+            vec![
+                ("FirstChar", 32.into()),
+                ("LastChar", 40.into()),
+                ("Widths", vec![Object::string_literal("x")].into()),
+            ],
+            true,
+        ),
+        (
+            "a Type 3 font whose widths leave out the codes shown",
+            vec![
+                ("Subtype", name("Type3")),
+                ("Encoding", name("WinAnsiEncoding")),
+                ("FirstChar", 32.into()),
+                ("LastChar", 33.into()),
+                (
+                    "Widths",
+                    vec![Object::Integer(500), Object::Integer(500)].into(),
+                ),
+            ],
+            true,
+        ),
+        (
+            "a Type 1 font with a ToUnicode and no encoding",
+            vec![
+                ("BaseFont", name("NotACoreFont")),
+                (
+                    "ToUnicode",
+                    Object::Stream(pdf_extract::Stream::new(
+                        Dictionary::new(),
+                        b"1 beginbfchar <41> <0041> endbfchar".to_vec(),
+                    )),
+                ),
+                ("Encoding", Object::Null),
+            ],
+            true,
+        ),
+        (
+            "a Type 3 font without widths",
+            vec![
+                ("Subtype", name("Type3")),
+                ("Encoding", name("WinAnsiEncoding")),
+            ],
+            false,
+        ),
+        (
+            "a composite font without descendants",
+            vec![("Subtype", name("Type0")), ("Encoding", name("Identity-H"))],
+            false,
+        ),
+        (
+            "no /Subtype: read as a simple font",
+            vec![("Subtype", Object::Null)],
+            true,
+        ),
+    ];
+    for (what, entries, read) in cases {
+        let bytes = make_pdf(
+            "BT /F1 10 Tf 50 700 Td (Abc) Tj ET BT /F2 10 Tf 50 650 Td (Autre) Tj ET",
+            &[],
+        );
+        let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let font_id = doc
+            .objects
+            .iter()
+            .find(|(_, o)| o.as_dict().is_ok_and(|d| d.has(b"BaseFont")))
+            .map(|(id, _)| *id)
+            .unwrap_or_else(|| panic!("no font"));
+        let Some(Object::Dictionary(font)) = doc.objects.get(&font_id).cloned() else {
+            panic!("no font dictionary");
+        };
+        let mut crafted = font.clone();
+        for (key, value) in entries {
+            // Streams are objects of their own.
+            let value = match value {
+                Object::Stream(s) => Object::Reference(doc.add_object(s)),
+                v => v,
+            };
+            crafted.set(key, value);
+        }
+        let crafted_id = doc.add_object(Object::Dictionary(crafted));
+        for o in doc.objects.values_mut() {
+            if let Object::Dictionary(d) = o {
+                if let Ok(Object::Dictionary(fonts)) = d.get_mut(b"Font") {
+                    fonts.set("F2", Object::Reference(crafted_id));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+        let rows = read_contained(&out, what)
+            .unwrap_or_else(|e| panic!("{what}: {e:?}"))
+            .pages[0]
+            .rows
+            .len();
+        assert_eq!(rows, if read { 2 } else { 1 }, "{what}");
     }
 }

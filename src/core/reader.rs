@@ -43,7 +43,7 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Reading, ReadError> {
 /// panics abort — the release profile (`panic = "abort"`, so the `inspect` CLI reads each
 /// file in a child process) and wasm32 (where the worker is terminated instead).
 pub fn read_contained(bytes: &[u8], source: &str) -> Result<Reading, ReadError> {
-    // The panic message would go to stderr through the default hook; the error says it.
+    // The default panic hook still prints the message to stderr; the caller gets a value.
     std::panic::catch_unwind(|| read(bytes, source))
         .unwrap_or_else(|_| Err(ReadError::new(ReadErrorKind::Crashed)))
 }

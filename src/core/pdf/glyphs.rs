@@ -18,6 +18,7 @@ pub struct Collector {
     max_glyphs_per_page: usize,
     max_glyphs: usize,
     total: usize,
+    run: u32,
     rotations: Vec<u16>,
     page: Option<PageState>,
     /// Pages built so far.
@@ -41,6 +42,7 @@ impl Collector {
             max_glyphs_per_page,
             max_glyphs,
             total: 0,
+            run: 0,
             rotations,
             page: None,
             pages: Vec::new(),
@@ -135,17 +137,30 @@ impl OutputDev for Collector {
         }
         let size = (font_size * d).abs();
         let advance = (width * font_size * a).abs();
+        // Text drawn off the page is not seen by anyone reading the bill: it must not
+        // be read as a charge either.
+        let (page_w, page_h) = if page.rotate % 180 == 90 {
+            (h, w)
+        } else {
+            (w, h)
+        };
+        if x + advance < 0.0 || x > page_w || y < 0.0 || y - size > page_h {
+            return Ok(());
+        }
         page.glyphs.push(Glyph {
             x: x as f32,
             y: y as f32,
             width: advance as f32,
             size: size as f32,
             text: char.to_string(),
+            run: self.run,
         });
         Ok(())
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        // pdf-extract calls this for each string it shows: one run each.
+        self.run = self.run.wrapping_add(1);
         Ok(())
     }
 

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
+use std::rc::Rc;
 
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
@@ -42,6 +43,9 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         return Err(too_complex());
     }
     let mut from = 0;
+    // Where the previous stream's data ended: a dictionary is looked for after it only,
+    // so that a file of nothing but `stream` keywords is scanned once, not once each.
+    let mut floor = 0;
     while let Some(at) = find(bytes, b"stream", from) {
         from = at + 6;
         if at >= 3 && &bytes[at - 3..at] == b"end" {
@@ -54,7 +58,8 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         };
         let data_end = find(bytes, b"endstream", data_start).unwrap_or(bytes.len());
         from = data_end;
-        let dict = Tokens::new(dict_before(bytes, at));
+        let dict = Tokens::new(dict_before(bytes, floor, at));
+        floor = data_end;
         let xref = dict.has_name(b"XRef");
         let objstm = dict.has_name(b"ObjStm");
         if !xref && !objstm {
@@ -124,8 +129,11 @@ fn check_xref_fields(dict: &Tokens, limits: &Limits) -> Result<(), ReadError> {
 
 /// The dictionary text before a `stream` keyword: back to the `obj` that opens it (or
 /// the `endobj` that closes the object before, when the header is missing).
-fn dict_before(bytes: &[u8], stream_at: usize) -> &[u8] {
-    let lo = stream_at.saturating_sub(16 * 1024);
+fn dict_before(bytes: &[u8], floor: usize, stream_at: usize) -> &[u8] {
+    let lo = stream_at
+        .saturating_sub(16 * 1024)
+        .max(floor)
+        .min(stream_at);
     let window = &bytes[lo..stream_at];
     rfind(window, b"obj").map_or(window, |pos| &window[pos + 3..])
 }
@@ -408,14 +416,16 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
         if content.len() > limits.max_content_bytes {
             return Err(at_page(too_complex()));
         }
-        let resources = page.resources.clone().unwrap_or_default();
-        let ops = cleaner
+        let mut resources = page.resources.clone().unwrap_or_default();
+        let (ops, fonts) = cleaner
             .clean(doc, &content, &resources, 0)
             .map_err(at_page)?;
+        resources.set("Font", Object::Dictionary(fonts));
         cleaned_pages.push((page, resources, ops));
     }
-    // The fonts, ToUnicode maps and other streams pdf-extract will inflate itself.
-    inflate_remaining_streams(doc, cleaner.budget)?;
+    // Every stream pdf-extract will read is now plain: page contents (rebuilt), forms
+    // (cleaned), ToUnicode maps, font programs and CMap encodings (`fonts`). The others
+    // (images, metadata, attachments, unused objects) stay compressed and unread.
 
     let pages_id = doc.new_object_id();
     let mut kids = Vec::with_capacity(cleaned_pages.len());
@@ -685,28 +695,14 @@ fn page_content(doc: &Document, page: ObjectId, budget: &mut usize) -> Result<Ve
     Ok(content)
 }
 
-/// Inflates every stream still compressed (fonts, ToUnicode maps) within the budget, so
-/// that lopdf never inflates without a bound when pdf-extract asks for their data.
-fn inflate_remaining_streams(doc: &mut Document, budget: &mut usize) -> Result<(), ReadError> {
-    for o in doc.objects.values_mut() {
-        if let Object::Stream(s) = o {
-            if s.dict.get(b"Filter").is_ok() {
-                let data = stream_data(s, budget)?;
-                s.set_plain_content(data);
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Filters content streams down to the operators pdf-extract needs for text, each with
 /// the operands it indexes and unwraps without checking.
 struct Cleaner<'l, 'b> {
     limits: &'l Limits,
     budget: &'b mut usize,
     operations: usize,
-    /// Forms already cleaned, with the operations they expand to.
-    forms: HashMap<ObjectId, usize>,
+    /// Forms already cleaned, ready to be drawn inline again.
+    forms: HashMap<ObjectId, Rc<InlineForm>>,
     /// Forms being cleaned, innermost last: one met again is a cycle.
     in_progress: Vec<ObjectId>,
     /// Fonts already cleaned, and whether pdf-extract can use them.
@@ -720,17 +716,25 @@ impl Cleaner<'_, '_> {
         content: &[u8],
         resources: &Dictionary,
         depth: usize,
-    ) -> Result<Vec<Operation>, ReadError> {
+    ) -> Result<(Vec<Operation>, Dictionary), ReadError> {
         if depth_exceeds(content, self.limits.max_object_depth, false) {
             return Err(too_complex());
         }
         let decoded = Content::decode(content).map_err(|_| corrupt())?;
-        let fonts = resources
+        let mut fonts = resources
             .get(b"Font")
             .ok()
             .and_then(|f| resolve_dict(doc, f))
             .cloned()
             .unwrap_or_default();
+        // A font written inside the resources becomes an object of its own, so that it
+        // is cleaned (in place, by id) like the others.
+        for (_, font) in fonts.iter_mut() {
+            if let Object::Dictionary(d) = font {
+                let id = doc.add_object(Object::Dictionary(std::mem::take(d)));
+                *font = Object::Reference(id);
+            }
+        }
         let xobjects = resources
             .get(b"XObject")
             .ok()
@@ -738,6 +742,7 @@ impl Cleaner<'_, '_> {
             .cloned()
             .unwrap_or_default();
         let mut out = Vec::new();
+        let mut renamed = Dictionary::new();
         // Whether a usable font is set, per graphics-state level (`q` / `Q`).
         let mut font_set = vec![false];
         for op in decoded.operations {
@@ -755,18 +760,16 @@ impl Cleaner<'_, '_> {
                     font_set.push(has_font);
                     out.push(op);
                 }
-                "Q" => {
-                    if font_set.len() > 1 {
-                        font_set.pop();
-                    }
+                // A `Q` without its `q` would pop the state of whatever drew this
+                // content (a form is drawn inline): dropped.
+                "Q" if font_set.len() > 1 => {
+                    font_set.pop();
                     out.push(op);
                 }
                 "cm" | "Tm" if numbers(6) => out.push(op),
                 "Td" | "TD" if numbers(2) => out.push(op),
                 "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(1) => out.push(op),
                 "Tf" if operands.len() == 2 && number(&operands[1]).is_some() => {
-                    // Fonts written inside the resources (not objects of their own) are
-                    // not cleaned: left out.
                     let font_id = operands[0]
                         .as_name()
                         .ok()
@@ -786,8 +789,16 @@ impl Cleaner<'_, '_> {
                     if let Some(level) = font_set.last_mut() {
                         *level = usable;
                     }
-                    if usable {
-                        out.push(op);
+                    // pdf-extract caches fonts by resource name for a whole page, so
+                    // a form's /F1 would be read with the page's /F1: each font gets a
+                    // name of its own, from its object number.
+                    if let (true, Some(id)) = (usable, font_id) {
+                        let unique = format!("F{}_{}", id.0, id.1).into_bytes();
+                        renamed.set(unique.clone(), Object::Reference(id));
+                        out.push(Operation::new(
+                            "Tf",
+                            vec![Object::Name(unique), operands[1].clone()],
+                        ));
                     }
                 }
                 "Tj" if has_font && matches!(operands.first(), Some(Object::String(..))) => {
@@ -819,9 +830,21 @@ impl Cleaner<'_, '_> {
                         .and_then(|n| n.as_name().ok())
                         .and_then(|name| xobjects.get(name).ok())
                         .and_then(|r| r.as_reference().ok());
+                    // pdf-extract draws a form from a fresh graphics state, ignoring the
+                    // page's `cm` and the form's /Matrix: its text would land at the
+                    // form's own coordinates. The form is drawn inline instead, inside
+                    // `q` … `Q`, with its matrix.
                     if let Some(id) = form {
-                        if self.form(doc, id, resources, depth + 1)? {
-                            out.push(op);
+                        if let Some(inline) = self.form(doc, id, resources, depth + 1)? {
+                            out.push(Operation::new("q", vec![]));
+                            if let Some(m) = &inline.matrix {
+                                out.push(Operation::new("cm", m.clone()));
+                            }
+                            out.extend(inline.operations.iter().cloned());
+                            out.push(Operation::new("Q", vec![]));
+                            for (name, font) in inline.fonts.iter() {
+                                renamed.set(name.clone(), font.clone());
+                            }
                         }
                     }
                 }
@@ -831,30 +854,35 @@ impl Cleaner<'_, '_> {
                 _ => {}
             }
         }
-        Ok(out)
+        // And a `q` without its `Q` is closed here.
+        for _ in 1..font_set.len() {
+            out.push(Operation::new("Q", vec![]));
+        }
+        Ok((out, renamed))
     }
 
-    /// Cleans a form XObject in place; whether a `Do` on it may stay.
+    /// Cleans a form XObject for drawing inline; `None` when a `Do` on it draws nothing
+    /// (not a form, nested too deep, or drawing itself).
     fn form(
         &mut self,
         doc: &mut Document,
         id: ObjectId,
         parent_resources: &Dictionary,
         depth: usize,
-    ) -> Result<bool, ReadError> {
-        if let Some(&cost) = self.forms.get(&id) {
-            // Drawn again: pdf-extract walks it again.
-            self.operations += cost;
+    ) -> Result<Option<Rc<InlineForm>>, ReadError> {
+        if let Some(inline) = self.forms.get(&id) {
+            // Drawn again: its operations are copied again.
+            self.operations += inline.operations.len();
             if self.operations > self.limits.max_operations {
                 return Err(too_complex());
             }
-            return Ok(true);
+            return Ok(Some(Rc::clone(inline)));
         }
         if depth > self.limits.max_nesting || self.in_progress.contains(&id) {
-            return Ok(false);
+            return Ok(None);
         }
         let Some(Object::Stream(stream)) = doc.objects.get(&id) else {
-            return Ok(false);
+            return Ok(None);
         };
         let subtype = stream
             .dict
@@ -862,7 +890,7 @@ impl Cleaner<'_, '_> {
             .ok()
             .and_then(|t| t.as_name().ok());
         if subtype != Some(b"Form") {
-            return Ok(false);
+            return Ok(None);
         }
         let resources = stream
             .dict
@@ -871,26 +899,39 @@ impl Cleaner<'_, '_> {
             .and_then(|r| resolve_dict(doc, r))
             .cloned()
             .unwrap_or_else(|| parent_resources.clone());
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|m| resolve(doc, m))
+            .and_then(|m| m.as_array().ok())
+            .filter(|m| m.len() == 6 && m.iter().all(|v| number(v).is_some()))
+            .cloned();
         let data = stream_data(stream, self.budget)?;
         if data.len() > self.limits.max_content_bytes {
             return Err(too_complex());
         }
-        let mut dict = stream.dict.clone();
         self.in_progress.push(id);
-        let before = self.operations;
-        let ops = self.clean(doc, &data, &resources, depth);
+        let cleaned = self.clean(doc, &data, &resources, depth);
         self.in_progress.pop();
-        let ops = ops?;
-        let content = Content { operations: ops }
-            .encode()
-            .map_err(|_| corrupt())?;
-        dict.set("Resources", Object::Dictionary(resources));
-        let mut clean = Stream::new(dict, Vec::new());
-        clean.set_plain_content(content);
-        doc.objects.insert(id, Object::Stream(clean));
-        self.forms.insert(id, self.operations - before);
-        Ok(true)
+        let (operations, fonts) = cleaned?;
+        let inline = Rc::new(InlineForm {
+            operations,
+            fonts,
+            matrix,
+        });
+        self.forms.insert(id, Rc::clone(&inline));
+        Ok(Some(inline))
     }
+}
+
+/// A form's content, cleaned, ready to be drawn inline wherever it is used.
+struct InlineForm {
+    operations: Vec<Operation>,
+    /// Its fonts, under the names its operations use.
+    fonts: Dictionary,
+    /// Its /Matrix, when it has a valid one.
+    matrix: Option<Vec<Object>>,
 }
 
 #[cfg(test)]

@@ -12,14 +12,26 @@
 //!    which is how owner-password-only files (most operator bills that are encrypted at
 //!    all) open; a file that still needs a password is `PasswordProtected`.
 //! 3. `guard::sanitize` rewrites the loaded document into one that pdf-extract cannot
-//!    trip on: page tree walked with a depth and page limit; `Resources` and `MediaBox`
-//!    resolved onto each page (pdf-extract climbs `/Parent` without a cycle check);
-//!    images replaced by empty forms (pdf-extract would parse their pixels as content);
-//!    every stream inflated by us against one budget of decompressed bytes; dangling
-//!    references nulled (pdf-extract `expect`s them); content streams parsed, and the
-//!    operators pdf-extract would index or unwrap without checking dropped when their
-//!    operands are malformed; form XObjects nested deeper than the limit, or in a cycle,
-//!    cut.
+//!    trip on:
+//!    - the page tree walked with a visited set, a depth and a page limit, and flattened;
+//!      `Resources`, `MediaBox` and `/Rotate` resolved onto each page (pdf-extract
+//!      climbs `/Parent` without a cycle check, and ignores `/Rotate`);
+//!    - dangling references nulled (pdf-extract `expect`s them); images replaced by
+//!      empty forms (pdf-extract would parse their pixels as content);
+//!    - only the streams pdf-extract reads inflated, by us, against one budget of
+//!      decompressed bytes; images, metadata and attachments never are;
+//!    - content streams parsed and filtered to the text operators, each with the
+//!      operands pdf-extract indexes or unwraps without checking (colour, path and
+//!      graphics-state operators carry no text and are dropped; `'` and `"` are spelled
+//!      out as `T*` + `Tj`, which pdf-extract handles; unbalanced `Q` dropped);
+//!    - form XObjects drawn inline, within `q` … `Q` and with their `/Matrix`:
+//!      pdf-extract would draw them from a fresh graphics state, reading their text
+//!      where the form is defined rather than where the page puts it; forms nested
+//!      deeper than the limit, or drawing themselves, are cut;
+//!    - every font given a resource name of its own (pdf-extract caches fonts by name
+//!      for a whole page), and cleaned by `fonts` the first time a `Tf` uses it:
+//!      `/ToUnicode` re-read tolerantly and rewritten plainly, widths and names put in
+//!      the shapes pdf-extract unwraps, the font programs it parses inflated.
 //! 4. pdf-extract walks the pages and calls our `glyphs::Collector` for every character,
 //!    which keeps its position and size, and stops past the glyph limits.
 //! 5. `rows` rebuilds rows by baseline and cells by horizontal gaps (never trusting the
@@ -39,11 +51,20 @@
 //! nesting at 100 and its page-tree iterator at depth 256 and a visited count), and the
 //! sanitizer covers what pdf-extract does afterwards.
 //!
-//! What remains is contained one level up: pdf-extract still has panicking paths in font
-//! parsing. The browser reads each file in a fresh worker that is terminated on error or
-//! timeout; native callers use [`crate::core::reader::read_contained`], which maps a
-//! panic to `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the
-//! `inspect` CLI cannot rely on `catch_unwind`: it reads each file in a child process.
+//! What remains is contained one level up. pdf-extract can still panic in code this
+//! layer does not rebuild: embedded Type 1 and CFF font programs (read for their built-in
+//! encodings), embedded CMap encodings of composite fonts, and arithmetic overflow in
+//! lopdf under debug assertions. One bound is a worst case rather than a measure: an
+//! encrypted object stream cannot be inflated before lopdf decrypts it, so it is refused
+//! only when it *could* exceed 1 GiB. The browser reads each file in a fresh worker that
+//! is terminated on error or timeout; native callers use
+//! [`crate::core::reader::read_contained`], which maps a panic to
+//! `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the `inspect`
+//! CLI cannot rely on `catch_unwind`: it reads each file in a child process.
+//!
+//! No clock here (the core has none): the time limit belongs to the caller (the worker's
+//! timeout, the CLI's child process). The limits below keep every step linear in the
+//! input or capped, so a bad file fails fast rather than late.
 
 mod fonts;
 mod glyphs;
@@ -95,7 +116,7 @@ impl Default for Limits {
             max_nesting: 16,
             max_object_depth: 64,
             max_objects: 200_000,
-            max_content_bytes: 8 << 20,
+            max_content_bytes: 4 << 20,
             max_operations: 2_000_000,
         }
     }

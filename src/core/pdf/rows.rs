@@ -4,7 +4,12 @@
 //! the only thing that tells what sits on one line is geometry. Glyphs are grouped by
 //! baseline (with a tolerance relative to the font size, so a superscript "er" or a
 //! column drawn a point lower stays on its row), each row is sorted by x, and cells are
-//! cut where the horizontal gap is wider than about two spaces. Pure: glyphs in, rows out.
+//! cut where the horizontal gap is wider than about two spaces, or at a dot leader. The
+//! strings a PDF draws are kept whole: one drawn over another (a long value running into
+//! the next column) becomes a cell of its own rather than being shuffled into it letter
+//! by letter. Pure: glyphs in, rows out.
+
+use std::collections::HashMap;
 
 use super::text;
 use crate::core::layout::{TextCell, TextPage, TextRow};
@@ -22,6 +27,9 @@ pub struct Glyph {
     pub size: f32,
     /// The text it stands for (may be several characters, e.g. a ligature, or none).
     pub text: String,
+    /// The text-showing run it was drawn in (one string of a `Tj` or `TJ`): glyphs of
+    /// one run are never interleaved with those of another that overlaps it.
+    pub run: u32,
 }
 
 impl Glyph {
@@ -33,6 +41,7 @@ impl Glyph {
             width,
             size,
             text: text.to_string(),
+            run: 0,
         }
     }
 
@@ -69,6 +78,9 @@ fn is_breaking_space(c: char) -> bool {
 const ROW_TOLERANCE: f32 = 0.6;
 /// A gap wider than this many font sizes (about two spaces) starts a new cell.
 const CELL_GAP: f32 = 0.5;
+/// A run that starts this many font sizes before the end of the text it follows is
+/// drawn over it, not after it (kerning between the strings of a `TJ` is far less).
+const OVERLAP: f32 = 0.3;
 /// A gap wider than this many font sizes is a space between words.
 const SPACE_GAP: f32 = 0.12;
 
@@ -131,14 +143,35 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
     let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
     let y = baseline(&glyphs);
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let glyphs = attach_accents(dedup_overprint(glyphs));
+    let mut glyphs = attach_accents(dedup_overprint(glyphs));
+    // Runs left to right by where they start, each run's glyphs left to right: two runs
+    // drawn over each other (a long value running into the next column) stay apart
+    // instead of being shuffled together letter by letter.
+    let mut starts: HashMap<u32, f32> = HashMap::new();
+    for g in &glyphs {
+        starts.entry(g.run).or_insert(g.x);
+    }
+    let start = |g: &Glyph| starts.get(&g.run).copied().unwrap_or(g.x);
+    glyphs.sort_by(|a, b| {
+        start(a)
+            .total_cmp(&start(b))
+            .then(a.run.cmp(&b.run))
+            .then(a.x.total_cmp(&b.x))
+    });
+    let leaders = leader_dots(&glyphs);
 
     let mut cells: Vec<TextCell> = Vec::new();
     let mut current: Option<(f32, f32, String)> = None; // x, x_end, text
     let mut spaces = 0usize;
     let mut space_width = 0.0f32;
     let mut last_size = size;
-    for g in glyphs {
+    let mut last_run = None;
+    for (g, leader) in glyphs.into_iter().zip(leaders) {
+        if leader {
+            // "Total ........ 45,00": the dots separate a label from its amount.
+            spaces += 2;
+            continue;
+        }
         if g.is_space() {
             spaces += g.text.chars().count();
             space_width += g.width;
@@ -149,11 +182,14 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
             Some((_, end, text)) => {
                 let em = last_size.max(g.size);
                 let gap = g.x - *end;
-                let split = match spaces {
-                    0 => gap > CELL_GAP * em,
-                    1 => gap - space_width > CELL_GAP * em,
-                    _ => true,
-                };
+                // A new run starting well inside the text before it overprints it.
+                let overprint = last_run != Some(g.run) && gap < -OVERLAP * em;
+                let split = overprint
+                    || match spaces {
+                        0 => gap > CELL_GAP * em,
+                        1 => gap - space_width > CELL_GAP * em,
+                        _ => true,
+                    };
                 if split {
                     if let Some(cell) = current.take().and_then(finish_cell) {
                         cells.push(cell);
@@ -169,6 +205,7 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
             }
         }
         last_size = g.size;
+        last_run = Some(g.run);
         spaces = 0;
         space_width = 0.0;
     }
@@ -194,6 +231,39 @@ fn baseline(glyphs: &[Glyph]) -> f32 {
         .max(f32::MIN)
 }
 
+/// Marks the dot leaders of a row: runs of at least four `.` (spaced or not) or two
+/// `…`. A decimal point, an ellipsis or "etc." stay text.
+fn leader_dots(glyphs: &[Glyph]) -> Vec<bool> {
+    let mut marks = vec![false; glyphs.len()];
+    let mut run: Vec<usize> = Vec::new();
+    let mut weight = 0;
+    let close = |run: &mut Vec<usize>, weight: &mut usize, marks: &mut Vec<bool>| {
+        if *weight >= 4 {
+            for &i in run.iter() {
+                marks[i] = true;
+            }
+        }
+        run.clear();
+        *weight = 0;
+    };
+    for (i, g) in glyphs.iter().enumerate() {
+        match g.text.as_str() {
+            "." => {
+                run.push(i);
+                weight += 1;
+            }
+            "\u{2026}" => {
+                run.push(i);
+                weight += 2;
+            }
+            _ if g.is_space() && !run.is_empty() => {}
+            _ => close(&mut run, &mut weight, &mut marks),
+        }
+    }
+    close(&mut run, &mut weight, &mut marks);
+    marks
+}
+
 /// Drops the second copy of a glyph drawn twice at nearly the same place (fake bold,
 /// shadows): it would otherwise read "TToottaall".
 fn dedup_overprint(glyphs: Vec<Glyph>) -> Vec<Glyph> {
@@ -214,42 +284,57 @@ fn dedup_overprint(glyphs: Vec<Glyph>) -> Vec<Glyph> {
 
 /// Puts an accent drawn over a letter onto that letter (`´` over `e` gives `é`),
 /// whichever of the two was drawn first. An accent over nothing stays as it is, for
-/// the textual repair to look at.
+/// the textual repair to look at. `glyphs` is sorted by x; a base is looked for among
+/// the few glyphs starting before the accent's centre, so that a row of a hundred
+/// thousand accents costs no more than a row of letters.
 fn attach_accents(mut glyphs: Vec<Glyph>) -> Vec<Glyph> {
-    let mut i = 0;
-    while i < glyphs.len() {
+    const LOOK_BACK: usize = 8;
+    let mut absorbed = vec![false; glyphs.len()];
+    for i in 0..glyphs.len() {
         let Some(accent) = glyphs[i].accent() else {
-            i += 1;
             continue;
         };
         let a = &glyphs[i];
         let centre = a.x + a.width / 2.0;
-        let base = glyphs.iter().enumerate().position(|(j, b)| {
+        // Glyphs whose left edge is at most just past the centre, nearest first.
+        let upto = glyphs.partition_point(|b| b.x - 0.05 * b.size <= centre);
+        let base = (upto.saturating_sub(LOOK_BACK)..upto).rev().find(|&j| {
+            let b = &glyphs[j];
             j != i
+                && !absorbed[j]
                 && b.accent().is_none()
                 && b.text.chars().count() == 1
                 && b.width > 0.0
-                && b.x - 0.05 * b.size <= centre
                 && centre <= b.end() + 0.05 * b.size
         });
         let composed = base.and_then(|j| {
             let letter = glyphs[j].text.chars().next()?;
             Some((j, text::compose_accent(letter, accent)?))
         });
-        match composed {
-            Some((j, c)) => {
-                glyphs[j].text = c.to_string();
-                glyphs.remove(i);
-            }
-            None => i += 1,
+        if let Some((j, c)) = composed {
+            glyphs[j].text = c.to_string();
+            absorbed[i] = true;
         }
     }
+    let mut keep = absorbed.into_iter().map(|a| !a);
+    glyphs.retain(|_| keep.next().unwrap_or(true));
     glyphs
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_many_accents_is_quick() {
+        let glyphs: Vec<Glyph> = (0..100_000)
+            .map(|i| Glyph::new(i as f32 * 0.001, 100.0, 0.0, 10.0, "\u{b4}"))
+            .collect();
+        let start = std::time::Instant::now();
+        let rows = build_rows(glyphs);
+        assert_eq!(rows.len(), 1);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    }
 
     /// Lays out `text` as glyphs from `x` on baseline `y`, 0.5 em per character.
     fn word(x: f32, y: f32, size: f32, text: &str) -> Vec<Glyph> {
@@ -271,6 +356,10 @@ mod tests {
         rows.iter()
             .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
             .collect()
+    }
+
+    fn runs(run: u32, glyphs: Vec<Glyph>) -> Vec<Glyph> {
+        glyphs.into_iter().map(|g| Glyph { run, ..g }).collect()
     }
 
     fn cat(parts: Vec<Vec<Glyph>>) -> Vec<Glyph> {
@@ -337,6 +426,14 @@ mod tests {
                 vec![vec!["Remise", "-5,00"]],
             ),
             (
+                "a run drawn over the next column stays apart from it",
+                cat(vec![
+                    runs(1, word(160.0, 100.0, 8.0, "du 1er au 30 septembre 2026")),
+                    runs(2, word(230.0, 100.0, 8.0, "75011 Paris")),
+                ]),
+                vec![vec!["du 1er au 30 septembre 2026", "75011 Paris"]],
+            ),
+            (
                 "columns that plain text would glue together",
                 cat(vec![
                     word(300.0, 100.0, 10.0, "29.99"),
@@ -349,6 +446,16 @@ mod tests {
                 "explicit space glyphs: one joins words, two cut cells",
                 cat(vec![word(50.0, 100.0, 10.0, "Total  TTC 12,00")]),
                 vec![vec!["Total", "TTC 12,00"]],
+            ),
+            (
+                "dot leaders separate a label from its amount",
+                word(50.0, 100.0, 10.0, "Total ........ 45,00 \u{20ac}"),
+                vec![vec!["Total", "45,00 \u{20ac}"]],
+            ),
+            (
+                "spaced leaders too; decimal points and \"etc.\" stay",
+                word(50.0, 100.0, 10.0, "Options (etc.) . . . . 29.99"),
+                vec![vec!["Options (etc.)", "29.99"]],
             ),
             (
                 "non-breaking thousands separators are text",

@@ -1,4 +1,5 @@
-//! Text repair for what PDFs hand out: NFC, and accents that arrive as separate glyphs.
+//! Text repair for what PDFs hand out: NFC, accents that arrive as separate glyphs,
+//! ligatures and invisible characters.
 //!
 //! TeX-made and some older PDFs draw "é" as an `e` and a spacing acute `´` placed over it,
 //! so plain extraction gives `pr´elev´ee`. Other producers emit a base letter followed by
@@ -42,7 +43,8 @@ fn french_letter(c: char) -> bool {
     "éèêëàâäîïôöùûüÿçÉÈÊËÀÂÄÎÏÔÖÙÛÜŸÇñÑ".contains(c)
 }
 
-/// Repairs decomposed accents in `s` and normalises it to NFC.
+/// Repairs decomposed accents in `s`, spells out ligatures, drops invisible characters
+/// and normalises to NFC.
 ///
 /// Handles a spacing accent before its letter (`´e`), after it (`e´`), a combining mark
 /// after its letter (NFC does that) and a combining mark before its letter. Where a
@@ -116,7 +118,24 @@ pub fn repair(s: &str) -> String {
         out.push(c);
         i += 1;
     }
-    out.into_iter().collect::<String>().nfc().collect()
+    let mut text = String::with_capacity(out.len());
+    for c in out {
+        match c {
+            // Typographic ligatures from a font's ToUnicode: the letters they stand for,
+            // so that "Proﬁl" reads "Profil". (Not NFKC, which would also turn the
+            // non-breaking spaces of amounts into plain ones.)
+            '\u{FB00}' => text.push_str("ff"),
+            '\u{FB01}' => text.push_str("fi"),
+            '\u{FB02}' => text.push_str("fl"),
+            '\u{FB03}' => text.push_str("ffi"),
+            '\u{FB04}' => text.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => text.push_str("st"),
+            // Invisible: soft hyphens, zero-width spaces and joiners, byte-order marks.
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            c => text.push(c),
+        }
+    }
+    text.nfc().collect()
 }
 
 #[cfg(test)]
@@ -144,6 +163,8 @@ mod tests {
             // Amounts keep their non-breaking spaces.
             ("1\u{a0}234,56\u{202f}€", "1\u{a0}234,56\u{202f}€"),
             ("29.99", "29.99"),
+            ("Pro\u{FB01}l e\u{FB00}ectu\u{e9}", "Profil effectué"),
+            ("fac\u{AD}ture\u{200B}", "facture"),
             ("", ""),
             ("´", "´"),
         ];
