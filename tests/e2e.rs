@@ -25,13 +25,7 @@ async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
         .goto(&server.url())
         .await
         .expect("open the page");
-    browser
-        .wait_until(
-            "return !!document.querySelector('#sample-button')",
-            "the app to start",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, "#sample-button", "the app to start").await;
     (server, browser)
 }
 
@@ -68,21 +62,7 @@ async fn sample_bill_is_read_in_the_worker_and_shown() {
         .unwrap();
     assert_eq!(lang.as_str(), Some("fr"));
 
-    browser
-        .client
-        .find(Locator::Css("#sample-button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_until(
-            "return document.querySelectorAll('.upload[data-status=read]').length === 1",
-            "the sample bill to be read",
-            PATIENCE,
-        )
-        .await;
+    read_sample(&browser).await;
     // What a person needs to see: who billed, which invoice, how much, and every charge
     // with its amount, as the sample bill's expected reading has them.
     let expected: contestel::core::bill::Bill = serde_json::from_str(
@@ -158,21 +138,7 @@ async fn a_file_that_is_not_a_pdf_gets_a_clear_error_and_the_page_keeps_working(
     assert_eq!(alert, "Ce fichier n'est pas un PDF.");
 
     // Still usable: the sample bill reads after the failure.
-    browser
-        .client
-        .find(Locator::Css("#sample-button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_until(
-            "return document.querySelectorAll('.upload[data-status=read]').length === 1",
-            "the sample bill to be read after a bad file",
-            PATIENCE,
-        )
-        .await;
+    read_sample(&browser).await;
     browser.screenshot("bad-file-then-sample-1280").await;
     browser.close().await;
 }
@@ -181,21 +147,7 @@ async fn a_file_that_is_not_a_pdf_gets_a_clear_error_and_the_page_keeps_working(
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn the_page_fits_a_phone_screen() {
     let (_server, browser) = open_app(360, 740).await;
-    browser
-        .client
-        .find(Locator::Css("#sample-button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_until(
-            "return document.querySelectorAll('.upload[data-status=read]').length === 1",
-            "the sample bill to be read",
-            PATIENCE,
-        )
-        .await;
+    read_sample(&browser).await;
     let overflow = browser
         .client
         .execute(
@@ -291,6 +243,12 @@ async fn every_bad_input_gets_its_own_clear_error_and_a_good_bill_still_reads() 
     browser.close().await;
 }
 
+/// Waits until an element matching `css` is on the page.
+async fn wait_for(browser: &Browser, css: &str, what: &str) {
+    let script = format!("return !!document.querySelector({css:?})");
+    browser.wait_until(&script, what, PATIENCE).await;
+}
+
 async fn click(browser: &Browser, css: &str) {
     browser
         .client
@@ -334,13 +292,7 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
         "button.contest[aria-label*='Option Sécurité Mobile']",
     )
     .await;
-    browser
-        .wait_until(
-            "return !!document.querySelector('#case-title')",
-            "the case to open",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, "#case-title", "the case to open").await;
     let title = browser
         .client
         .find(Locator::Css("#case-title"))
@@ -434,13 +386,7 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
 
     // A reload (a month later, for the person) finds everything in place.
     browser.client.goto(&server.url()).await.unwrap();
-    browser
-        .wait_until(
-            "return !!document.querySelector('.tabs')",
-            "the app to start again",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, ".tabs", "the app to start again").await;
     click(&browser, "#tab-cases").await;
     click(&browser, ".case-card button").await;
     browser
@@ -541,22 +487,10 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
     .await;
     type_into(&browser, ".option-row label:nth-child(2) input", "5,00").await;
     click(&browser, "#save-plan").await;
-    browser
-        .wait_until(
-            "return !!document.querySelector('.notice')",
-            "the plan to be saved",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, ".notice", "the plan to be saved").await;
 
     click(&browser, "#tab-bills").await;
-    browser
-        .wait_until(
-            "return !!document.querySelector('#total-at-stake')",
-            "the findings",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, "#total-at-stake", "the findings").await;
     assert_eq!(at_stake(&browser).await, "38,05 €");
     let flagged = flagged_labels(&browser).await;
     assert_eq!(flagged.len(), 11, "{flagged:?}");
@@ -597,13 +531,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         "li.finding[data-rule=third_party] button.contest-finding",
     )
     .await;
-    browser
-        .wait_until(
-            "return !!document.querySelector('#case-title')",
-            "the case to open",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, "#case-title", "the case to open").await;
     for reference in ["TK-1", "TK-2"] {
         type_into(&browser, ".event-form label:nth-child(5) input", reference).await;
         click(&browser, ".event-form button[type=submit]").await;
@@ -651,13 +579,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         .await
         .unwrap();
     browser.client.goto(&server.url()).await.unwrap();
-    browser
-        .wait_until(
-            "return !!document.querySelector('#tab-data')",
-            "the app to start again",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, "#tab-data", "the app to start again").await;
     click(&browser, "#tab-cases").await;
     assert!(
         browser
@@ -670,13 +592,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
 
     click(&browser, "#tab-data").await;
     upload_to(&browser, "#import-file", &exported.display().to_string()).await;
-    browser
-        .wait_until(
-            "return !!document.querySelector('#import-summary')",
-            "the import preview",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, "#import-summary", "the import preview").await;
     let summary = browser
         .client
         .find(Locator::Css("#import-summary"))
@@ -687,13 +603,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         .unwrap();
     assert!(summary.contains("1 dossier(s), 2 échange(s)"), "{summary}");
     click(&browser, "#import-replace").await;
-    browser
-        .wait_until(
-            "return !!document.querySelector('#data-notice')",
-            "the import to finish",
-            PATIENCE,
-        )
-        .await;
+    wait_for(&browser, "#data-notice", "the import to finish").await;
     let after = stored_journal(&browser).await;
     assert_eq!(
         serde_json::to_string(&after).unwrap(),

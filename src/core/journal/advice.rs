@@ -235,23 +235,8 @@ impl Warning {
 #[cfg(test)]
 mod tests {
     use super::super::case::{Channel, Event};
-    use super::super::tests::{day, event, new_case};
-    use super::super::{Action, Journal};
+    use super::super::tests::{case_with, day, event};
     use super::*;
-
-    fn case_with(events: Vec<Event>) -> Case {
-        let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-01-05")))
-            .unwrap()
-            .unwrap();
-        for e in events {
-            journal
-                .apply(Action::AddEvent { case: id, event: e })
-                .unwrap();
-        }
-        journal.case(id).unwrap().clone()
-    }
 
     #[test]
     fn the_ladder_is_climbed_in_order() {

@@ -218,23 +218,8 @@ pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
 mod tests {
     use super::super::case::{Answer, Channel};
     use super::super::ladder::Stage;
-    use super::super::tests::{day, event, new_case};
-    use super::super::{Action, Journal};
+    use super::super::tests::{case_with, day, event};
     use super::*;
-
-    fn case_with(events: Vec<super::super::case::Event>) -> Case {
-        let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-01-05")))
-            .unwrap()
-            .unwrap();
-        for e in events {
-            journal
-                .apply(Action::AddEvent { case: id, event: e })
-                .unwrap();
-        }
-        journal.case(id).unwrap().clone()
-    }
 
     fn find(deadlines: &[Deadline], kind: DeadlineKind) -> Option<&Deadline> {
         deadlines.iter().find(|d| d.kind == kind)

@@ -283,6 +283,19 @@ pub(crate) mod tests {
         }
     }
 
+    /// A case opened on 5 January 2026 with the given exchanges.
+    pub(crate) fn case_with(events: Vec<Event>) -> Case {
+        let mut journal = Journal::default();
+        let id = journal
+            .apply(Action::OpenCase(new_case("2026-01-05")))
+            .unwrap()
+            .unwrap();
+        for event in events {
+            journal.apply(Action::AddEvent { case: id, event }).unwrap();
+        }
+        journal.case(id).unwrap().clone()
+    }
+
     pub(crate) fn new_case(opened: &str) -> NewCase {
         NewCase {
             title: "Option Sécurité jamais demandée".into(),
