@@ -387,6 +387,13 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
     // A reload (a month later, for the person) finds everything in place.
     browser.client.goto(&server.url()).await.unwrap();
     wait_for(&browser, ".tabs", "the app to start again").await;
+    // The bill read before is still there, as read (the PDF itself was never kept).
+    wait_for(
+        &browser,
+        ".upload[data-status=read] .charges",
+        "the bill kept from the last visit",
+    )
+    .await;
     click(&browser, "#tab-cases").await;
     click(&browser, ".case-card button").await;
     browser
@@ -609,6 +616,14 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         serde_json::to_string(&after).unwrap(),
         serde_json::to_string(&before).unwrap()
     );
+    // The bill read comes back too.
+    click(&browser, "#tab-bills").await;
+    wait_for(
+        &browser,
+        ".upload[data-status=read] .charges",
+        "the imported bill",
+    )
+    .await;
     browser.close().await;
 }
 

@@ -227,6 +227,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                     </table>
                 </details>
             }
+            if !props.reading.pages.is_empty() {
             <details class="raw-text" open={bill.lines.is_empty()}>
                 <summary>{ Text::TextRead.get(lang) }</summary>
                 { for props.reading.pages.iter().map(|page| html! {
@@ -238,6 +239,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                     </section>
                 }) }
             </details>
+            }
         </div>
     }
 }

@@ -45,6 +45,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let lang = use_lang();
     let journal = use_context::<UseJournal>();
     let plans = use_context::<UsePlans>();
+    let uploads = use_context::<super::uploads::UseUploads>();
     let pending = use_state(|| None::<Rc<Backup>>);
     let notice = use_state(|| None::<Text>);
     let persisted = use_state(|| None::<bool>);
@@ -115,6 +116,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         })
     };
     let apply = |merge: bool| {
+        let uploads = uploads.clone();
         let journal = journal.clone();
         let plans = plans.clone();
         let pending = pending.clone();
@@ -134,6 +136,9 @@ pub fn data_view(props: &DataViewProps) -> Html {
             } else {
                 journal.apply(Action::Replace(backup.journal.clone()));
                 plans.set_all(backup.plans.clone());
+            }
+            if let Some(uploads) = &uploads {
+                uploads.add_bills(backup.bills.clone());
             }
             pending.set(None);
             notice.set(Some(Text::Imported));

@@ -19,7 +19,7 @@ mod plan_view;
 mod plans;
 mod storage_banner;
 mod upload_card;
-mod uploads;
+pub(crate) mod uploads;
 
 use yew::prelude::*;
 
@@ -207,6 +207,7 @@ pub fn app() -> Html {
         <ContextProvider<LangContext> context={*lang}>
         <ContextProvider<journal::UseJournal> context={journal.clone()}>
         <ContextProvider<plans::UsePlans> context={plans.clone()}>
+        <ContextProvider<uploads::UseUploads> context={uploads.clone()}>
         <ContextProvider<Callback<View>> context={navigate.clone()}>
             <Header {onlanguage} />
             <nav class="tabs" aria-label="Contestel">
@@ -259,6 +260,7 @@ pub fn app() -> Html {
             </main>
             <footer class="footer"><p>{ Text::Disclaimer.get(l) }</p></footer>
         </ContextProvider<Callback<View>>>
+        </ContextProvider<uploads::UseUploads>>
         </ContextProvider<plans::UsePlans>>
         </ContextProvider<journal::UseJournal>>
         </ContextProvider<LangContext>>

@@ -49,7 +49,9 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
         <li class={classes!("upload", state_class)} data-status={state_class}>
             <div class="upload-head">
                 <span class="file-name">{ &upload.name }</span>
-                <span class="file-size">{ size_label(upload.size) }</span>
+                if upload.size > 0 {
+                    <span class="file-size">{ size_label(upload.size) }</span>
+                }
                 <span class={classes!("status", state_class)}>
                     if matches!(upload.status, UploadStatus::Reading) {
                         <span class="spinner" aria-hidden="true"></span>

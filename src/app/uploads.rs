@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::store::SavedBills;
 use crate::core::uploads::{Upload, UploadAction, Uploads};
+use crate::services::storage::{self, Load};
 use crate::services::{files, reader_host};
 
 /// The sample bill shipped with the app (made by the project's fixture generator).
@@ -98,16 +100,61 @@ impl UseUploads {
         });
     }
 
+    /// Adds bills read elsewhere (an import), skipping those already here.
+    pub fn add_bills(&self, bills: Vec<crate::core::bill::Bill>) {
+        let known = self.state.0.bills();
+        for bill in bills.into_iter().filter(|b| !known.contains(b)) {
+            let id = self.mint();
+            self.state.dispatch(UploadAction::Started {
+                id,
+                name: bill.source.clone(),
+                size: 0,
+            });
+            let reading = crate::core::reader::Reading {
+                pages: Vec::new(),
+                bill,
+            };
+            self.state.dispatch(UploadAction::Finished {
+                id,
+                result: Ok(Box::new(reading)),
+            });
+        }
+    }
+
     /// Removes a file from the list.
     pub fn remove(&self, id: u32) {
         self.state.dispatch(UploadAction::Removed { id });
     }
 }
 
-/// The uploads of this visit.
+/// The uploads: the bills kept from earlier visits, then what the person adds. Every
+/// change to the bills read is saved (as read structures, never the PDFs).
 #[hook]
 pub fn use_uploads() -> UseUploads {
-    let state = use_reducer(UploadsState::default);
-    let next_id = use_memo((), |_| Cell::new(1u32));
+    let restored = use_memo((), |_| match storage::load::<SavedBills>() {
+        Load::Loaded(saved) => (saved.value.bills, saved.saved_at),
+        _ => (Vec::new(), 0),
+    });
+    let state = use_reducer(|| UploadsState(Uploads::restored(restored.0.clone(), 1)));
+    let next_id = use_memo((), |_| Cell::new(restored.0.len() as u32 + 1));
+    let saved_at = use_mut_ref(|| restored.1);
+    {
+        let bills = state.0.bills();
+        use_effect_with(bills, move |bills| {
+            let kept = SavedBills {
+                bills: bills.clone(),
+            };
+            // A failure here is not fatal: the bills stay on screen for this visit, and the
+            // journal's banner already says when storage cannot be used.
+            let last = *saved_at.borrow();
+            match storage::save(&kept, last) {
+                Ok(at) => *saved_at.borrow_mut() = at,
+                Err(storage::SaveError::NewerElsewhere { saved_at: at }) => {
+                    *saved_at.borrow_mut() = at
+                }
+                Err(_) => {}
+            }
+        });
+    }
     UseUploads { state, next_id }
 }

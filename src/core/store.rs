@@ -136,6 +136,18 @@ impl Stored for Plans {
     const VERSION: u32 = 1;
 }
 
+/// The bills read, kept as their read structure (never the PDF itself).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SavedBills {
+    /// The bills, oldest first.
+    pub bills: Vec<super::bill::Bill>,
+}
+
+impl Stored for SavedBills {
+    const KEY: &'static str = "contestel.bills";
+    const VERSION: u32 = 1;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,37 @@ impl Uploads {
         }
     }
 
+    /// The uploads of bills kept from earlier visits, oldest first, ids from `first_id` on.
+    pub fn restored(bills: Vec<super::bill::Bill>, first_id: u32) -> Uploads {
+        let items = bills
+            .into_iter()
+            .enumerate()
+            .rev()
+            .map(|(i, bill)| Upload {
+                id: first_id + i as u32,
+                name: bill.source.clone(),
+                size: 0,
+                status: UploadStatus::Read(Box::new(Reading {
+                    pages: Vec::new(),
+                    bill,
+                })),
+            })
+            .collect();
+        Uploads { items }
+    }
+
+    /// The bills read, oldest first: what is kept between visits.
+    pub fn bills(&self) -> Vec<super::bill::Bill> {
+        self.items
+            .iter()
+            .rev()
+            .filter_map(|u| match &u.status {
+                UploadStatus::Read(reading) => Some(reading.bill.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// How many files are still being read.
     pub fn pending(&self) -> usize {
         self.items
@@ -129,6 +160,17 @@ mod tests {
         assert_eq!(uploads.items[1].status, UploadStatus::Failed(not_pdf));
         assert_eq!(uploads.items[0].status, UploadStatus::Reading);
         assert_eq!(uploads.pending(), 1);
+    }
+
+    #[test]
+    fn bills_kept_between_visits_come_back_in_order() {
+        let bill = |n: &str| crate::core::bill::Bill {
+            source: n.into(),
+            ..Default::default()
+        };
+        let uploads = Uploads::restored(vec![bill("old.pdf"), bill("new.pdf")], 1);
+        assert_eq!(uploads.items[0].name, "new.pdf", "newest first on screen");
+        assert_eq!(uploads.bills(), vec![bill("old.pdf"), bill("new.pdf")]);
     }
 
     #[test]
