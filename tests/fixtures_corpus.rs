@@ -28,7 +28,9 @@ const RULES: &[&str] = &[
 ];
 
 fn dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn bill_names() -> Vec<String> {
@@ -78,24 +80,43 @@ fn expected_readings_are_exact_bills() {
     for name in bill_names() {
         let (value, bill) = expected(&name);
         // Round trip: no field the model does not know, no amount written two ways.
-        assert_eq!(serde_json::to_value(&bill).unwrap(), value, "{name}: not in the model's own form");
+        assert_eq!(
+            serde_json::to_value(&bill).unwrap(),
+            value,
+            "{name}: not in the model's own form"
+        );
         assert_eq!(bill.source, format!("{name}.pdf"));
         assert!(bill.pages >= 1);
         assert!(!bill.lines.is_empty(), "{name}: no charges");
         for line in &bill.lines {
-            assert!(line.page >= 1 && line.page <= bill.pages, "{name}: {line:?}");
+            assert!(
+                line.page >= 1 && line.page <= bill.pages,
+                "{name}: {line:?}"
+            );
             assert!(!line.label.trim().is_empty() && !line.section.trim().is_empty());
-            assert_eq!(line.amount.scale(), 2, "{name}: {} has no cents", line.label);
+            assert_eq!(
+                line.amount.scale(),
+                2,
+                "{name}: {} has no cents",
+                line.label
+            );
         }
         for u in &bill.usage {
             assert!(u.page >= 1 && u.page <= bill.pages, "{name}: {u:?}");
             assert!(u.duration_s.is_some() || u.volume.is_some() || u.kind.contains("SMS"));
             if u.included {
-                assert!(u.amount.is_zero(), "{name}: an included record costs {}", u.amount);
+                assert!(
+                    u.amount.is_zero(),
+                    "{name}: an included record costs {}",
+                    u.amount
+                );
             }
         }
         if bill.operator.is_none() {
-            assert!(bill.warnings.contains(&BillWarning::UnknownOperator), "{name}");
+            assert!(
+                bill.warnings.contains(&BillWarning::UnknownOperator),
+                "{name}"
+            );
         }
     }
 }
@@ -111,9 +132,15 @@ fn charges_add_up_to_the_total_or_say_they_do_not() {
             _ => None,
         });
         match mismatch {
-            None => assert_eq!(sum, total, "{name}: lines add up to {sum}, total is {total}"),
+            None => assert_eq!(
+                sum, total,
+                "{name}: lines add up to {sum}, total is {total}"
+            ),
             Some((printed, computed)) => {
-                assert_ne!(sum, total, "{name}: a mismatch warning on a bill that adds up");
+                assert_ne!(
+                    sum, total,
+                    "{name}: a mismatch warning on a bill that adds up"
+                );
                 assert_eq!((printed, computed), (total, sum), "{name}");
             }
         }
@@ -147,7 +174,10 @@ fn truth_points_at_real_lines_with_known_rules() {
                 };
                 assert_eq!(dec(&flag["amount"]), amount, "{name}: {key}[{i}]");
                 let printed = flag.get("label").or(flag.get("destination")).unwrap();
-                assert_eq!(printed.as_str().unwrap().replace(' ', ""), label.replace(' ', ""));
+                assert_eq!(
+                    printed.as_str().unwrap().replace(' ', ""),
+                    label.replace(' ', "")
+                );
             }
         }
         let mismatch = bill
@@ -158,7 +188,10 @@ fn truth_points_at_real_lines_with_known_rules() {
             .get("bill")
             .and_then(Value::as_array)
             .is_some_and(|b| b.iter().any(|f| f["rule"] == "total_mismatch"));
-        assert_eq!(mismatch, flagged, "{name}: total_mismatch in truth vs warnings");
+        assert_eq!(
+            mismatch, flagged,
+            "{name}: total_mismatch in truth vs warnings"
+        );
     }
 }
 
@@ -191,7 +224,10 @@ fn every_bad_input_is_small_and_has_a_known_error_kind() {
             continue;
         }
         assert!(listed.contains(&name), "{name} is not in bad/README.md");
-        assert!(entry.metadata().unwrap().len() < 64 * 1024, "{name} is too big to commit");
+        assert!(
+            entry.metadata().unwrap().len() < 64 * 1024,
+            "{name} is too big to commit"
+        );
     }
     assert!(listed.len() >= 10);
 }
