@@ -545,6 +545,7 @@ fn fuzz_findings_no_longer_panic() {
         found!("cmap-odd-code.pdf"),
         found!("cid-descendant-inline.pdf"),
         found!("name-utf16-mark.pdf"),
+        found!("font-is-a-page.pdf"),
     ];
     for (name, bytes) in cases {
         let start = Instant::now();

@@ -404,6 +404,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
         forms: HashMap::new(),
         in_progress: Vec::new(),
         fonts: HashMap::new(),
+        pages: pages.iter().map(|p| p.id).collect(),
     };
     let mut cleaned_pages = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
@@ -707,6 +708,8 @@ struct Cleaner<'l, 'b> {
     in_progress: Vec<ObjectId>,
     /// Fonts already cleaned, and whether pdf-extract can use them.
     fonts: HashMap<ObjectId, bool>,
+    /// The pages, which are rebuilt after their content is cleaned.
+    pages: HashSet<ObjectId>,
 }
 
 impl Cleaner<'_, '_> {
@@ -776,6 +779,9 @@ impl Cleaner<'_, '_> {
                         .and_then(|name| fonts.get(name).ok())
                         .and_then(|f| f.as_reference().ok());
                     let usable = match font_id {
+                        // A page posing as a font: the page is rebuilt after this, and
+                        // the cleaned font would be lost.
+                        Some(id) if self.pages.contains(&id) => false,
                         Some(id) => match self.fonts.get(&id) {
                             Some(&usable) => usable,
                             None => {
