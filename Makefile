@@ -18,7 +18,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve dist test tools browser-tools fmt-check clippy test-native test-browser test-e2e fixtures clean
+.PHONY: help serve dist test tools browser-tools fmt-check clippy test-native test-browser test-e2e fixtures fuzz clean
 
 help:
 	@echo "make serve   build the app and serve it on http://127.0.0.1:8080"
@@ -89,6 +89,16 @@ test-e2e: $(TMPDIR)
 
 fixtures:
 	tests/fixtures/gen/generate.sh
+
+# Fuzz the reading entry point (nightly): `make fuzz TARGET=read SECONDS=600`; targets are
+# read (any bytes), content (content streams) and font (font dictionaries). A crash lands
+# in fuzz/artifacts/; make it a regression file under tests/fixtures/fuzz/.
+TARGET ?= read
+SECONDS ?= 300
+fuzz:
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run $(TARGET) -- -dict=pdf.dict -max_total_time=$(SECONDS) \
+	  -rss_limit_mb=2048 -timeout=10
 
 clean:
 	rm -rf dist .tmp
