@@ -97,7 +97,7 @@ TARGET ?= read
 SECONDS ?= 300
 fuzz:
 	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-	cd fuzz && cargo +nightly fuzz run $(TARGET) -- -dict=pdf.dict -max_total_time=$(SECONDS) \
+	cargo +nightly fuzz run $(TARGET) -- -dict=fuzz/pdf.dict -max_total_time=$(SECONDS) \
 	  -rss_limit_mb=2048 -timeout=10
 
 clean:
