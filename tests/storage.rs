@@ -67,6 +67,14 @@ fn an_unreadable_value_is_set_aside_and_never_lost() {
         area().get_item(&recovery).unwrap().as_deref(),
         Some("{\"app\":\"contestel\", half a journal")
     );
+    // It is listed for the person to see and download.
+    let listed = storage::set_aside_values();
+    assert!(
+        listed
+            .iter()
+            .any(|(key, text)| *key == recovery && text.contains("half a journal")),
+        "{listed:?}"
+    );
     // Saving afterwards keeps the copy.
     storage::save(&journal_with_a_case(), 0).expect("save after setting aside");
     assert_eq!(

@@ -39,6 +39,35 @@ fn summary_text(backup: &Backup, lang: Lang) -> String {
     }
 }
 
+/// What was set aside because it could not be read: shown, and downloadable as it is.
+fn set_aside(lang: Lang) -> Html {
+    let values = storage::set_aside_values();
+    if values.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="set-aside" aria-labelledby="set-aside-heading">
+            <h3 id="set-aside-heading">{ Text::SetAsideHeading.get(lang) }</h3>
+            <p>{ Text::SetAsideIntro.get(lang) }</p>
+            <ul>
+                { for values.into_iter().map(|(key, text)| {
+                    let name = format!("{key}.txt");
+                    let label = format!("{key} ({} o)", text.len());
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        let _ = export::download_text(&name, &text, "text/plain;charset=utf-8");
+                    });
+                    html! {
+                        <li>
+                            <code>{ label }</code>{ " " }
+                            <button type="button" class="button small" {onclick}>{ Text::Download.get(lang) }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
 /// The data view.
 #[function_component(DataView)]
 pub fn data_view(props: &DataViewProps) -> Html {
@@ -149,6 +178,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         Callback::from(move |_: MouseEvent| pending.set(None))
     };
     let onerase = {
+        let uploads = uploads.clone();
         let journal = journal.clone();
         let plans = plans.clone();
         let notice = notice.clone();
@@ -156,6 +186,10 @@ pub fn data_view(props: &DataViewProps) -> Html {
             if gloo::dialogs::confirm(Text::ConfirmErase.get(lang)) {
                 journal.apply(Action::Replace(Journal::default()));
                 plans.set_all(Plans::default());
+                if let Some(uploads) = &uploads {
+                    uploads.remove_all();
+                }
+                storage::erase_all();
                 notice.set(Some(Text::Erased));
             }
         })
@@ -191,6 +225,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             if let Some(text) = *notice {
                 <p class="notice" role="alert" id="data-notice">{ text.get(lang) }</p>
             }
+            { set_aside(lang) }
             <div class="actions danger-zone">
                 <button type="button" class="button quiet" id="erase-all" onclick={onerase}>{ Text::EraseAll.get(lang) }</button>
             </div>

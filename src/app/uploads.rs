@@ -121,6 +121,13 @@ impl UseUploads {
         }
     }
 
+    /// Removes every file from the list (erase everything).
+    pub fn remove_all(&self) {
+        for upload in self.items() {
+            self.state.dispatch(UploadAction::Removed { id: upload.id });
+        }
+    }
+
     /// Removes a file from the list.
     pub fn remove(&self, id: u32) {
         self.state.dispatch(UploadAction::Removed { id });

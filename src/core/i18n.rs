@@ -224,6 +224,10 @@ pub enum Text {
     Caution,
     /// A change to the journal was refused.
     ChangeRefused,
+    /// Heading: values set aside.
+    SetAsideHeading,
+    /// What set-aside values are.
+    SetAsideIntro,
     /// Field: the dispute is before a court.
     BeforeCourt,
     /// Field: amount recovered.
@@ -444,6 +448,8 @@ impl Text {
                 "Cette modification n'a pas été enregistrée : le montant ou l'intitulé n'est pas valable.",
                 "This change was not saved: the amount or the title is not valid.",
             ),
+            SetAsideHeading => ("Données mises de côté", "Data set aside"),
+            SetAsideIntro => ("Ces données enregistrées n'ont pas pu être relues. Elles sont conservées telles quelles : téléchargez-les pour les garder ou les faire examiner.", "This stored data could not be read back. It is kept as it was: download it to keep it or have it looked at."),
             BeforeCourt => ("Ce litige est déjà devant un tribunal ou un autre médiateur", "This dispute is already before a court or another mediator"),
             RecoveredLabel => ("Montant obtenu, en €", "Amount recovered, in €"),
             SaveAmount => ("Enregistrer", "Save"),

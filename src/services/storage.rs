@@ -155,6 +155,33 @@ fn classify(error: &wasm_bindgen::JsValue) -> SaveError {
     }
 }
 
+/// The values set aside because they could not be read: `(key, text)`, to show and
+/// download. They stay until the person erases everything.
+pub fn set_aside_values() -> Vec<(String, String)> {
+    let Some(area) = local_storage() else {
+        return Vec::new();
+    };
+    let count = area.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| area.key(i).ok().flatten())
+        .filter(|key| key.contains(".unreadable."))
+        .filter_map(|key| area.get_item(&key).ok().flatten().map(|text| (key, text)))
+        .collect()
+}
+
+/// Removes every value this app stored, set-aside values included.
+pub fn erase_all() {
+    let Some(area) = local_storage() else { return };
+    let count = area.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count)
+        .filter_map(|i| area.key(i).ok().flatten())
+        .filter(|key| key.starts_with("contestel."))
+        .collect();
+    for key in keys {
+        let _ = area.remove_item(&key);
+    }
+}
+
 /// Asks the browser to keep this site's storage (not evicted under pressure); resolves to
 /// the browser's answer, `None` when it cannot say.
 pub async fn request_persistence() -> Option<bool> {
