@@ -495,6 +495,20 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
     type_into(&browser, ".option-row label:nth-child(2) input", "5,00").await;
     click(&browser, "#save-plan").await;
     wait_for(&browser, ".notice", "the plan to be saved").await;
+    // A second plan, for the box: the mobile line's bill keeps its own contract.
+    click(&browser, "#new-plan").await;
+    wait_for(&browser, "#plan-name", "a blank plan form").await;
+    type_into(&browser, "#plan-name", "Freebox Pop").await;
+    type_into(&browser, "#plan-line", "09 51 23 45 67").await;
+    type_into(&browser, "#plan-price", "29,99").await;
+    click(&browser, "#save-plan").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.plan .chip').length === 3",
+            "two plans and the new-plan button",
+            PATIENCE,
+        )
+        .await;
 
     click(&browser, "#tab-bills").await;
     wait_for(&browser, "#total-at-stake", "the findings").await;

@@ -124,7 +124,7 @@ pub fn app() -> Html {
         })
         .collect();
     let bills: Vec<Bill> = read.iter().map(|(_, b)| b.clone()).collect();
-    let report = rules::check(&bills, plans.current(), crate::services::clock::today());
+    let report = rules::check_lines(&bills, &plans.all().plans, crate::services::clock::today());
     let flags_of = |upload: u32| {
         let Some(index) = read.iter().position(|(id, _)| *id == upload) else {
             return Vec::new();
@@ -238,7 +238,7 @@ pub fn app() -> Html {
                             </section>
                             { open_cases(&journal, &navigate, l) }
                             if !bills.is_empty() {
-                                <FindingsPanel bills={bills.clone()} report={report.clone()} has_plan={plans.current().is_some()} />
+                                <FindingsPanel bills={bills.clone()} report={report.clone()} has_plan={plans.any()} />
                             }
                             if !uploads.items().is_empty() {
                                 <section class="uploads" aria-labelledby="uploads-heading">

@@ -17,6 +17,73 @@ pub struct PlanViewProps {
     pub last_bill: Option<Bill>,
 }
 
+/// Props of [`PlanForm`].
+#[derive(Properties, PartialEq)]
+struct PlanFormProps {
+    /// Which plan it edits; past the end for a new one.
+    index: usize,
+    /// The last bill read, to pre-fill from.
+    last_bill: Option<Bill>,
+}
+
+fn plan_title(plan: &Plan, lang: crate::core::i18n::Lang) -> String {
+    let name = plan
+        .name
+        .clone()
+        .unwrap_or_else(|| Text::PlanHeading.get(lang).to_string());
+    match &plan.line_number {
+        Some(line) => format!("{name} — {line}"),
+        None => name,
+    }
+}
+
+/// The plans: one per line or box, each edited in its own form.
+#[function_component(PlanView)]
+pub fn plan_view(props: &PlanViewProps) -> Html {
+    let lang = use_lang();
+    let plans = use_context::<UsePlans>();
+    let selected = use_state(|| 0usize);
+    let Some(plans) = plans else { return html! {} };
+    let count = plans.all().plans.len();
+    let current = (*selected).min(count);
+    let choose = |index: usize| {
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| selected.set(index))
+    };
+    let onremove = {
+        let plans = plans.clone();
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(Text::ConfirmDeletePlan.get(lang)) {
+                plans.remove(current);
+                selected.set(0);
+            }
+        })
+    };
+    html! {
+        <section class="plan" aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{ Text::PlanHeading.get(lang) }</h2>
+            <p class="muted">{ Text::PlanIntro.get(lang) }</p>
+            <div class="chips" role="group" aria-label={Text::PlanHeading.get(lang)}>
+                { for plans.all().plans.iter().enumerate().map(|(i, plan)| html! {
+                    <button type="button" class={classes!("chip", (i == current).then_some("pressed"))}
+                        aria-pressed={(i == current).to_string()} onclick={choose(i)}>
+                        { plan_title(plan, lang) }
+                    </button>
+                }) }
+                <button type="button" id="new-plan" class={classes!("chip", (current == count).then_some("pressed"))}
+                    aria-pressed={(current == count).to_string()} onclick={choose(count)}>
+                    { format!("+ {}", Text::NewPlan.get(lang)) }
+                </button>
+            </div>
+            <PlanForm key={current} index={current} last_bill={props.last_bill.clone()} />
+            if current < count {
+                <button type="button" class="button quiet" onclick={onremove}>{ Text::DeletePlan.get(lang) }</button>
+            }
+        </section>
+    }
+}
+
 #[derive(Clone, Default, PartialEq)]
 struct Draft {
     name: String,
@@ -108,12 +175,15 @@ impl Draft {
     }
 }
 
-/// The plan view.
-#[function_component(PlanView)]
-pub fn plan_view(props: &PlanViewProps) -> Html {
+/// The form of one plan.
+#[function_component(PlanForm)]
+fn plan_form(props: &PlanFormProps) -> Html {
     let lang = use_lang();
     let plans = use_context::<UsePlans>();
-    let current = plans.as_ref().and_then(|p| p.current().cloned());
+    let index = props.index;
+    let current = plans
+        .as_ref()
+        .and_then(|p| p.all().plans.get(index).cloned());
     let draft = use_state(|| current.as_ref().map(Draft::from_plan).unwrap_or_default());
     let notice = use_state(|| None::<Text>);
     let wrong = use_state(|| None::<&'static str>);
@@ -165,7 +235,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
             e.prevent_default();
             match draft.to_plan(base.as_ref()) {
                 Ok(plan) => {
-                    plans.set(plan);
+                    plans.set(index, plan);
                     wrong.set(None);
                     notice.set(Some(Text::PlanSaved));
                 }
@@ -179,9 +249,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
     let invalid = |name: &str| (*wrong == Some(name)).then_some("true");
 
     html! {
-        <section class="plan" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">{ Text::PlanHeading.get(lang) }</h2>
-            <p class="muted">{ Text::PlanIntro.get(lang) }</p>
+        <div class="plan-edit">
             if props.last_bill.is_some() {
                 <button type="button" class="button" id="prefill" onclick={onprefill}>{ Text::PrefillFromBill.get(lang) }</button>
             }
@@ -236,6 +304,6 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                     { Text::BlockedThirdParty.get(lang) }</label>
                 <button type="submit" class="button primary" id="save-plan">{ Text::SavePlan.get(lang) }</button>
             </form>
-        </section>
+        </div>
     }
 }

@@ -16,9 +16,9 @@ pub struct UsePlans {
 }
 
 impl UsePlans {
-    /// The plan in force (the first one), if any.
-    pub fn current(&self) -> Option<&Plan> {
-        self.plans.plans.first()
+    /// Whether any plan was entered.
+    pub fn any(&self) -> bool {
+        !self.plans.plans.is_empty()
     }
 
     /// Where the plans stand with respect to storage.
@@ -31,14 +31,23 @@ impl UsePlans {
         &self.plans
     }
 
-    /// Replaces the plan in force and saves it.
-    pub fn set(&self, plan: Plan) {
+    /// Saves `plan` at `index`, or as a new plan when `index` is past the end.
+    pub fn set(&self, index: usize, plan: Plan) {
         let mut next = (*self.plans).clone();
-        match next.plans.first_mut() {
-            Some(first) => *first = plan,
+        match next.plans.get_mut(index) {
+            Some(slot) => *slot = plan,
             None => next.plans.push(plan),
         }
         self.set_all(next);
+    }
+
+    /// Removes the plan at `index`.
+    pub fn remove(&self, index: usize) {
+        let mut next = (*self.plans).clone();
+        if index < next.plans.len() {
+            next.plans.remove(index);
+            self.set_all(next);
+        }
     }
 
     /// Replaces every plan and saves them.

@@ -1,7 +1,7 @@
 //! `inspect`: read bills from the command line and print one JSON report.
 //!
 //! ```text
-//! cargo run --release --bin inspect -- [--plan PLAN.json] [--lang fr|en] FILE...
+//! cargo run --release --bin inspect -- [--plan PLAN.json]... [--lang fr|en] [--today YYYY-MM-DD] FILE...
 //! ```
 //!
 //! The report is `{"bills": [...], "findings": [], "errors": [{"source", "error"}]}` on
@@ -44,11 +44,12 @@ mod native {
     const TIME_LIMIT: Duration = Duration::from_secs(10);
 
     const USAGE: &str = "\
-usage: inspect [--plan PLAN.json] [--lang fr|en] [--today YYYY-MM-DD] FILE...
+usage: inspect [--plan PLAN.json]... [--lang fr|en] [--today YYYY-MM-DD] FILE...
 
 Reads French telecom PDF bills and prints one JSON report on stdout:
   {\"bills\": [...], \"findings\": [...], \"errors\": [{\"source\": ..., \"error\": ...}]}
-The bills given together are checked as bills of one line, against the plan if given.
+Each bill is checked against the plan naming its line (give --plan once per line or box);
+bills of the same line are compared with each other (increases, repeated periods).
 Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage.";
 
     /// What the child sends back on its stdout.
@@ -77,7 +78,7 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
 
     struct Options {
         lang: Lang,
-        plan: Option<Plan>,
+        plans: Vec<Plan>,
         today: NaiveDate,
         files: Vec<String>,
     }
@@ -142,8 +143,8 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
                 }),
             }
         }
-        // The bills given together are taken as bills of one line (one plan).
-        let checked = rules::check(&report.bills, options.plan.as_ref(), options.today);
+        // Each bill is checked against the plan of its line (`--plan` once per line).
+        let checked = rules::check_lines(&report.bills, &options.plans, options.today);
         report.findings = checked
             .report_findings(options.lang)
             .iter()
@@ -165,14 +166,14 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
     /// The options, `None` for `--help`, or what is wrong with the command line.
     fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         let mut lang = Lang::Fr;
-        let mut plan = None;
+        let mut plan_files = Vec::new();
         let mut today = None;
         let mut files = Vec::new();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match arg.as_str() {
                 "-h" | "--help" => return Ok(None),
-                "--plan" => plan = Some(it.next().ok_or("--plan needs a file")?.clone()),
+                "--plan" => plan_files.push(it.next().ok_or("--plan needs a file")?.clone()),
                 "--today" => {
                     let day = it.next().ok_or("--today needs a date YYYY-MM-DD")?;
                     today = Some(
@@ -188,7 +189,7 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
                     }
                 }
                 "--" => files.extend(it.by_ref().cloned()),
-                a if a.starts_with("--plan=") => plan = Some(a["--plan=".len()..].to_string()),
+                a if a.starts_with("--plan=") => plan_files.push(a["--plan=".len()..].to_string()),
                 a if a.starts_with('-') && a.len() > 1 => {
                     return Err(format!("unknown option {a}"))
                 }
@@ -198,21 +199,19 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
         if files.is_empty() {
             return Err("no bill to read".into());
         }
-        let plan = match plan {
-            None => None,
-            Some(path) => {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read the plan {path}: {e}"))?;
-                Some(Plan::from_json(&text).map_err(|e| format!("{path}: {}", e.message(lang)))?)
-            }
-        };
+        let mut plans = Vec::new();
+        for path in plan_files {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read the plan {path}: {e}"))?;
+            plans.push(Plan::from_json(&text).map_err(|e| format!("{path}: {}", e.message(lang)))?);
+        }
         let today = match today {
             Some(day) => day,
             None => system_today(),
         };
         Ok(Some(Options {
             lang,
-            plan,
+            plans,
             today,
             files,
         }))

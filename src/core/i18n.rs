@@ -224,6 +224,12 @@ pub enum Text {
     Caution,
     /// A change to the journal was refused.
     ChangeRefused,
+    /// Button adding a plan.
+    NewPlan,
+    /// Button deleting a plan.
+    DeletePlan,
+    /// Confirmation before deleting a plan.
+    ConfirmDeletePlan,
     /// Heading: values set aside.
     SetAsideHeading,
     /// What set-aside values are.
@@ -448,6 +454,9 @@ impl Text {
                 "Cette modification n'a pas été enregistrée : le montant ou l'intitulé n'est pas valable.",
                 "This change was not saved: the amount or the title is not valid.",
             ),
+            NewPlan => ("Nouveau forfait (autre ligne ou box)", "New plan (another line or box)"),
+            DeletePlan => ("Supprimer ce forfait", "Delete this plan"),
+            ConfirmDeletePlan => ("Supprimer ce forfait ?", "Delete this plan?"),
             SetAsideHeading => ("Données mises de côté", "Data set aside"),
             SetAsideIntro => ("Ces données enregistrées n'ont pas pu être relues. Elles sont conservées telles quelles : téléchargez-les pour les garder ou les faire examiner.", "This stored data could not be read back. It is kept as it was: download it to keep it or have it looked at."),
             BeforeCourt => ("Ce litige est déjà devant un tribunal ou un autre médiateur", "This dispute is already before a court or another mediator"),

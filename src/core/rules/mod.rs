@@ -208,6 +208,11 @@ pub fn check(bills: &[Bill], plan: Option<&Plan>, today: NaiveDate) -> Report {
     findings.extend(billed_after_termination::check(&ctx));
     let deadlines = time_barred_soon::check_findings(&ctx, &findings);
     findings.extend(deadlines);
+    report(bills.len(), findings)
+}
+
+/// Sorts findings (alerts first, then by amount) and counts what is at stake.
+fn report(bills: usize, mut findings: Vec<Finding>) -> Report {
     findings.sort_by(|a, b| {
         (
             a.severity,
@@ -224,13 +229,74 @@ pub fn check(bills: &[Bill], plan: Option<&Plan>, today: NaiveDate) -> Report {
                 b.rule,
             ))
     });
-    let at_stake = at_stake(bills.len(), &findings);
+    let at_stake = at_stake(bills, &findings);
     let total_at_stake = at_stake.iter().sum();
     Report {
         findings,
         at_stake,
         total_at_stake,
     }
+}
+
+/// Runs the rules over bills of several lines or boxes, each line against its own plan.
+///
+/// A bill goes with every plan whose line number it names (a bill of two lines goes with
+/// both plans: on it, the plan rules only look at that plan's line); bills no plan names go
+/// with the one plan that names no line, if there is exactly one, else with none. A finding
+/// that two groups both make (a premium call on a two-line bill) is kept once.
+pub fn check_lines(bills: &[Bill], plans: &[Plan], today: NaiveDate) -> Report {
+    if plans.len() <= 1 {
+        return check(bills, plans.first(), today);
+    }
+    let names = |plan: &Plan, bill: &Bill| {
+        let mine = plan.line_number.as_deref().map(digits).unwrap_or_default();
+        !mine.is_empty() && bill.line_numbers.iter().any(|n| digits(n) == mine)
+    };
+    let mut groups: Vec<(Option<&Plan>, Vec<usize>)> = plans
+        .iter()
+        .map(|plan| {
+            (
+                Some(plan),
+                (0..bills.len())
+                    .filter(|&i| names(plan, &bills[i]))
+                    .collect(),
+            )
+        })
+        .collect();
+    let unnamed: Vec<usize> = (0..bills.len())
+        .filter(|&i| !plans.iter().any(|p| names(p, &bills[i])))
+        .collect();
+    let mut lineless = plans.iter().filter(|p| {
+        p.line_number
+            .as_deref()
+            .map(digits)
+            .unwrap_or_default()
+            .is_empty()
+    });
+    let fallback = match (lineless.next(), lineless.next()) {
+        (Some(plan), None) => Some(plan),
+        _ => None,
+    };
+    groups.push((fallback, unnamed));
+
+    let mut seen = std::collections::HashSet::new();
+    let mut findings = Vec::new();
+    for (plan, members) in groups.into_iter().filter(|(_, m)| !m.is_empty()) {
+        let group: Vec<Bill> = members.iter().map(|&i| bills[i].clone()).collect();
+        for mut finding in check(&group, plan, today).findings {
+            finding.bill = members[finding.bill];
+            let key = (
+                finding.rule,
+                finding.bill,
+                finding.lines.clone(),
+                finding.usage.clone(),
+            );
+            if seen.insert(key) {
+                findings.push(finding);
+            }
+        }
+    }
+    report(bills.len(), findings)
 }
 
 /// The amount at stake per bill. Information is not at stake. A finding whose lines or

@@ -1,0 +1,110 @@
+//! Bills of several lines, each checked against its own plan (`rules::check_lines`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use contestel::core::bill::Bill;
+use contestel::core::finding::RuleId;
+use contestel::core::plan::Plan;
+use contestel::core::rules::{check, check_lines};
+
+fn bill(name: &str) -> Bill {
+    let path = format!(
+        "{}/tests/fixtures/bills/{name}.expected.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn plan(name: &str) -> Plan {
+    let path = format!(
+        "{}/tests/fixtures/bills/{name}.plan.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Plan::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn keys(findings: &[contestel::core::finding::Finding]) -> Vec<(RuleId, usize, Vec<usize>)> {
+    let mut keys: Vec<_> = findings
+        .iter()
+        .map(|f| (f.rule, f.bill, f.lines.clone()))
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn two_lines_on_one_bill_each_get_their_own_plan_and_nothing_counts_twice() {
+    let sosh = bill("sosh-two-lines-2026-10");
+    let first = plan("sosh-two-lines-2026-10");
+    // The second line's contract: 7,99 € a month, where the bill charges 9,99 €.
+    let mut second = first.clone();
+    second.line_number = Some("07 61 98 76 54".into());
+    second.name = Some("Forfait Sosh 20 Go".into());
+    second.monthly_price = "7.99".parse().unwrap();
+
+    let alone = check(std::slice::from_ref(&sosh), Some(&first), today());
+    let both = check_lines(
+        std::slice::from_ref(&sosh),
+        &[first.clone(), second],
+        today(),
+    );
+    let found = keys(&both.findings);
+    // What the first plan found is still found, once.
+    for key in keys(&alone.findings) {
+        assert_eq!(
+            found.iter().filter(|k| **k == key).count(),
+            1,
+            "{key:?} in {found:?}"
+        );
+    }
+    // The second line's subscription (billed on lines 2 and 3, the second a duplicate) is
+    // now checked against its own price.
+    assert!(
+        found
+            .iter()
+            .any(|(rule, _, lines)| *rule == RuleId::PriceAbovePlan
+                && lines.iter().any(|l| *l == 2 || *l == 3)),
+        "{found:?}"
+    );
+    // The first line's subscription is at its contract price: not flagged.
+    assert!(
+        !found
+            .iter()
+            .any(|(rule, _, lines)| *rule == RuleId::PriceAbovePlan && lines.contains(&0)),
+        "{found:?}"
+    );
+    // Line 3 is already at stake as a duplicate: its price is not counted a second time.
+    assert_eq!(both.total_at_stake, alone.total_at_stake);
+}
+
+#[test]
+fn bills_of_different_lines_are_checked_as_if_apart() {
+    let bills = vec![bill("sample-orange-mobile"), bill("free-box-2026-10")];
+    let plans = vec![plan("sample-orange-mobile"), plan("free-box-2026-10")];
+    let together = check_lines(&bills, &plans, today());
+    for (i, (b, p)) in bills.iter().zip(&plans).enumerate() {
+        let apart = check(std::slice::from_ref(b), Some(p), today());
+        let mine: Vec<_> = keys(&together.findings)
+            .into_iter()
+            .filter(|k| k.1 == i)
+            .map(|(r, _, l)| (r, 0, l))
+            .collect();
+        assert_eq!(mine, keys(&apart.findings), "bill {i}");
+        assert_eq!(together.at_stake[i], apart.total_at_stake, "bill {i}");
+    }
+}
+
+#[test]
+fn one_plan_is_the_plain_check() {
+    let bills = vec![bill("sample-orange-mobile")];
+    let plans = vec![plan("sample-orange-mobile")];
+    assert_eq!(
+        check_lines(&bills, &plans, today()),
+        check(&bills, plans.first(), today())
+    );
+}
