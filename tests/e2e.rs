@@ -509,6 +509,7 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
             PATIENCE,
         )
         .await;
+    browser.screenshot("plans-1280").await;
 
     click(&browser, "#tab-bills").await;
     wait_for(&browser, "#total-at-stake", "the findings").await;
