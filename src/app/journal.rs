@@ -30,6 +30,19 @@ pub enum StorageStatus {
     Failed,
 }
 
+impl StorageStatus {
+    /// What a failed save means for the person (a newer save elsewhere is handled by the
+    /// caller, which reloads it).
+    pub fn after(error: &SaveError) -> StorageStatus {
+        match error {
+            SaveError::QuotaExceeded => StorageStatus::QuotaExceeded,
+            SaveError::Unavailable => StorageStatus::Unavailable,
+            SaveError::TooNew => StorageStatus::TooNew,
+            _ => StorageStatus::Failed,
+        }
+    }
+}
+
 /// The journal and its storage state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct JournalState {
@@ -162,16 +175,9 @@ pub fn use_journal() -> UseJournal {
                             ));
                         }
                     }
-                    Err(SaveError::QuotaExceeded) => {
-                        state.dispatch(JournalMsg::SaveFailed(StorageStatus::QuotaExceeded))
+                    Err(error) => {
+                        state.dispatch(JournalMsg::SaveFailed(StorageStatus::after(&error)))
                     }
-                    Err(SaveError::Unavailable) => {
-                        state.dispatch(JournalMsg::SaveFailed(StorageStatus::Unavailable))
-                    }
-                    Err(SaveError::TooNew) => {
-                        state.dispatch(JournalMsg::SaveFailed(StorageStatus::TooNew))
-                    }
-                    Err(_) => state.dispatch(JournalMsg::SaveFailed(StorageStatus::Failed)),
                 }
             }
         });

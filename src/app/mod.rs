@@ -113,7 +113,7 @@ pub fn app() -> Html {
     let plans = use_plans();
 
     // The bills read, oldest upload first, with the upload each comes from; the findings
-    // are derived from them and the plan on every render (microseconds, nothing stored).
+    // are derived from them and the plans, never stored.
     let read: Vec<(u32, Bill)> = uploads
         .items()
         .iter()
@@ -124,7 +124,10 @@ pub fn app() -> Html {
         })
         .collect();
     let bills: Vec<Bill> = read.iter().map(|(_, b)| b.clone()).collect();
-    let report = rules::check_lines(&bills, &plans.all().plans, crate::services::clock::today());
+    // Re-checked only when the bills or the plans change, not on every view switch.
+    let report = use_memo((bills.clone(), plans.all().clone()), |(bills, plans)| {
+        rules::check_lines(bills, &plans.plans, crate::services::clock::today())
+    });
     let flags_of = |upload: u32| {
         let Some(index) = read.iter().position(|(id, _)| *id == upload) else {
             return Vec::new();
@@ -238,7 +241,7 @@ pub fn app() -> Html {
                             </section>
                             { open_cases(&journal, &navigate, l) }
                             if !bills.is_empty() {
-                                <FindingsPanel bills={bills.clone()} report={report.clone()} has_plan={plans.any()} />
+                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} />
                             }
                             if !uploads.items().is_empty() {
                                 <section class="uploads" aria-labelledby="uploads-heading">

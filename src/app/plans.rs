@@ -57,9 +57,7 @@ impl UsePlans {
                 self.saved_at.set(at);
                 self.status.set(StorageStatus::Saved);
             }
-            Err(storage::SaveError::QuotaExceeded) => self.status.set(StorageStatus::QuotaExceeded),
-            Err(storage::SaveError::Unavailable) => self.status.set(StorageStatus::Unavailable),
-            Err(_) => self.status.set(StorageStatus::Failed),
+            Err(error) => self.status.set(StorageStatus::after(&error)),
         }
         self.plans.set(next);
     }
