@@ -85,7 +85,7 @@ test-browser: $(TMPDIR)
 
 # Drives the built dist/ in real Chromium; run `make dist` first.
 test-e2e: $(TMPDIR)
-	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e --test privacy -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
 
 fixtures:
 	tests/fixtures/gen/generate.sh
