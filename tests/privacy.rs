@@ -217,7 +217,15 @@ impl Listener {
 async fn the_csp_blocks_what_an_injected_script_would_send_elsewhere() {
     let server = StaticServer::start(&dist_dir(), BASE);
     let elsewhere = Listener::start();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start_with(
+        1280,
+        900,
+        BrowserOptions {
+            network_log: true,
+            ..BrowserOptions::default()
+        },
+    )
+    .await;
     browser.client.goto(&server.url()).await.unwrap();
     wait_for(&browser, "#sample-button", "the app to start").await;
     click(&browser, "#sample-button").await;
@@ -264,6 +272,16 @@ async fn the_csp_blocks_what_an_injected_script_would_send_elsewhere() {
         elsewhere.hits(),
         0,
         "the other server received a connection"
+    );
+    // The console says so too (what the whole-visit test checks never happens).
+    let console = browser.console_messages().await;
+    assert!(
+        console
+            .iter()
+            .filter(|m| m.contains("Content Security Policy"))
+            .count()
+            >= 3,
+        "{console:#?}"
     );
     browser.close().await;
 }
@@ -445,6 +463,14 @@ async fn a_whole_visit_sends_nothing_but_requests_for_the_app_itself() {
         }
         assert!(!text.contains(reference), "{reference} sent in {request}");
     }
+    // Nothing the app does was refused by its own CSP.
+    let console = browser.console_messages().await;
+    assert!(
+        !console
+            .iter()
+            .any(|m| m.contains("Content Security Policy") || m.contains("Refused to")),
+        "{console:#?}"
+    );
     for event in &events {
         assert!(
             !event.method.starts_with("Network.webSocket")
@@ -663,5 +689,75 @@ async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
     let caches: Vec<String> = serde_json::from_value(caches).unwrap();
     assert_eq!(caches.len(), 1, "{caches:?}");
     assert!(caches[0].ends_with(":0000000000000002"), "{caches:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_data_panel_shows_what_is_stored_and_erases_it_after_confirmation() {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(1280, 900).await;
+    browser.client.goto(&server.url()).await.unwrap();
+    wait_for(&browser, "#sample-button", "the app to start").await;
+    read_sample_and_fixture(&browser).await;
+    click(&browser, "#tab-data").await;
+    let bills_size = "const cell = document.querySelector('tr[data-kind=bills] td');";
+    browser
+        .wait_until(
+            &format!("{bills_size} return !!cell && /[km]/i.test(cell.textContent)"),
+            "the bills' size in kB",
+            PATIENCE,
+        )
+        .await;
+    let panel = browser
+        .client
+        .find(Locator::Css(".stored"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for label in [
+        "Dossiers et échanges",
+        "Forfaits",
+        "Factures lues",
+        "Total dans le stockage local",
+        "sur 5,2 Mo",
+    ] {
+        assert!(panel.contains(label), "{label}:\n{panel}");
+    }
+    wait_for(&browser, "#site-estimate", "the browser's estimate").await;
+    let stored = "return Object.keys(localStorage).filter(k => k.startsWith('contestel.'))\
+        .map(k => localStorage.getItem(k)).join('')";
+    let before = browser.client.execute(stored, vec![]).await.unwrap();
+    assert!(
+        before.as_str().unwrap().contains("6812345901"),
+        "the bill is stored"
+    );
+    browser.screenshot("data-panel-1280").await;
+
+    // Refusing the confirmation keeps everything.
+    click(&browser, "#erase-all").await;
+    let question = browser.client.get_alert_text().await.unwrap();
+    assert!(question.contains("Effacer définitivement"), "{question}");
+    browser.client.dismiss_alert().await.unwrap();
+    let kept = browser.client.execute(stored, vec![]).await.unwrap();
+    assert_eq!(kept, before);
+
+    click(&browser, "#erase-all").await;
+    browser.client.accept_alert().await.unwrap();
+    wait_for(&browser, "#data-notice", "the erase to be confirmed").await;
+    browser
+        .wait_until(
+            &format!("{bills_size} return !!cell && !/[km]/i.test(cell.textContent)"),
+            "the bills' size to drop",
+            PATIENCE,
+        )
+        .await;
+    let after = browser.client.execute(stored, vec![]).await.unwrap();
+    let after = after.as_str().unwrap();
+    for marker in bill_markers() {
+        assert!(!after.contains(&marker), "{marker} still stored: {after}");
+    }
     browser.close().await;
 }

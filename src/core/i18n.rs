@@ -538,7 +538,7 @@ impl Text {
             StoredPlans => ("Forfaits", "Plans"),
             StoredBills => ("Factures lues (ce qui en a été lu, jamais le PDF)", "Bills read (what was read from them, never the PDF)"),
             StoredOther => ("Autres réglages", "Other settings"),
-            StoredTotal => ("Total, sur les 5 Mo environ que permet le stockage local", "Total, of the about 5 MB local storage allows"),
+            StoredTotal => ("Total dans le stockage local, sur ce qu'il permet", "Total in local storage, of what it allows"),
             SizeColumn => ("Taille", "Size"),
             SiteEstimate => ("Tout le site, copie hors ligne de l'application comprise (estimation du navigateur) :", "The whole site, offline copy of the app included (the browser's estimate):"),
             OutOf => ("sur", "of"),

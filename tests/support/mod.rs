@@ -333,6 +333,22 @@ impl Browser {
             .collect()
     }
 
+    /// The console messages since the last call, CSP violations included (the browser must
+    /// have been started with `network_log`).
+    pub async fn console_messages(&self) -> Vec<String> {
+        let entries = self
+            .client
+            .issue_cmd(GetLog("browser"))
+            .await
+            .expect("ChromeDriver's browser log");
+        entries
+            .as_array()
+            .expect("log entries")
+            .iter()
+            .filter_map(|entry| entry["message"].as_str().map(String::from))
+            .collect()
+    }
+
     /// Starts ChromeDriver and opens a fresh headless Chromium with `options`.
     pub async fn start_with(width: u32, height: u32, options: BrowserOptions) -> Browser {
         let driver_path =
@@ -374,7 +390,7 @@ impl Browser {
         if options.network_log {
             caps.insert(
                 "goog:loggingPrefs".into(),
-                serde_json::json!({ "performance": "ALL" }),
+                serde_json::json!({ "performance": "ALL", "browser": "ALL" }),
             );
             caps["goog:chromeOptions"]["perfLoggingPrefs"] =
                 serde_json::json!({ "enableNetwork": true, "enablePage": false });
