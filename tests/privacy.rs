@@ -614,7 +614,8 @@ async fn after_one_visit_the_app_loads_and_reads_bills_with_the_server_stopped()
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
     let site = SiteCopy::new("update");
-    let server = StaticServer::start(&site.0, BASE);
+    // At a domain's root, as from a custom domain (the other tests use a sub-path).
+    let server = StaticServer::start(&site.0, "/");
     let browser = Browser::start(1280, 900).await;
     browser.client.goto(&server.url()).await.unwrap();
     wait_for(&browser, "#sample-button", "the app to start").await;
@@ -759,5 +760,39 @@ async fn the_data_panel_shows_what_is_stored_and_erases_it_after_confirmation() 
     for marker in bill_markers() {
         assert!(!after.contains(&marker), "{marker} still stored: {after}");
     }
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn on_a_host_that_caches_like_github_pages_the_first_visit_downloads_each_file_once() {
+    let dist = dist_dir();
+    let server = StaticServer::start_with_cache_control(&dist, BASE, "max-age=600");
+    let browser = Browser::start(1280, 900).await;
+    browser.client.goto(&server.url()).await.unwrap();
+    wait_for(&browser, "#sample-button", "the app to start").await;
+    wait_for_service_worker(&browser).await;
+    let log = server.requests();
+    let mut seen = BTreeSet::new();
+    let mut total = 0;
+    println!("First load, GitHub Pages caching: {} requests", log.len());
+    for (request, status) in &log {
+        let size = served_size(&dist, request);
+        total += size;
+        println!("  {status} {size:>9} B  {request}");
+        // Names with Trunk's hash never change content: the service worker takes them from
+        // the HTTP cache. The others are fetched afresh (a few small files).
+        let hashed = request
+            .rsplit('/')
+            .next()
+            .and_then(|name| name.split('.').next())
+            .and_then(|stem| stem.trim_end_matches("_bg").rsplit('-').next())
+            .is_some_and(|hash| hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert!(
+            seen.insert(request.clone()) || !hashed,
+            "downloaded twice: {request}"
+        );
+    }
+    println!("  total {total} B");
     browser.close().await;
 }

@@ -4,10 +4,13 @@
 // file Trunk wrote, hashed names included) and VERSION (derived from their contents), so
 // any change to the site is a new service worker.
 //
-// - install: every file of this build goes into this version's cache, fetched afresh
-//   (not from the HTTP cache). A new version then WAITS: the page tells the person
-//   ("Nouvelle version disponible — recharger") and posts "skip-waiting" when they choose
-//   to, so a page never runs half of one build and half of another.
+// - install: every file of this build goes into this version's cache. A file whose name
+//   carries Trunk's content hash may come from the HTTP cache (the page has just
+//   downloaded it: no second download); the others (index.html, the worker's files, the
+//   icons…) keep their name across versions and are fetched afresh. A new version then
+//   WAITS: the page tells the person ("Nouvelle version disponible — recharger") and posts
+//   "skip-waiting" when they choose to, so a page never runs half of one build and half of
+//   another.
 // - activate: the caches of earlier versions of this scope are removed (only ours: sites
 //   on a shared origin share Cache Storage), then the open pages are taken over, so that
 //   the first visit already works offline.
@@ -20,12 +23,18 @@ const FILES = __CONTESTEL_FILES__;
 const PREFIX = "contestel:" + self.registration.scope + ":";
 const CACHE = PREFIX + VERSION;
 const SCOPE_PATH = new URL(self.registration.scope).pathname;
+// Trunk's file hash: `app-1e0874e919ebb917_bg.wasm`, `main-3b71f90849bd9310.css`.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" })))),
+      .then((cache) =>
+        cache.addAll(
+          FILES.map((file) => new Request(file, { cache: HASHED.test(file) ? "default" : "reload" })),
+        ),
+      ),
   );
 });
 

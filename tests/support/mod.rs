@@ -31,13 +31,20 @@ pub struct StaticServer {
 }
 
 impl StaticServer {
-    /// Serves `root` under `base` (e.g. `/contestel/`).
+    /// Serves `root` under `base` (e.g. `/contestel/`), every answer `Cache-Control: no-cache`.
     pub fn start(root: &Path, base: &str) -> StaticServer {
+        StaticServer::start_with_cache_control(root, base, "no-cache")
+    }
+
+    /// Serves `root` under `base` with the given `Cache-Control` (GitHub Pages sends
+    /// `max-age=600`).
+    pub fn start_with_cache_control(root: &Path, base: &str, cache_control: &str) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port on 127.0.0.1");
         let port = listener.local_addr().expect("local address").port();
         let log = Arc::new(Mutex::new(Vec::new()));
         let root = root.to_path_buf();
         let prefix = base.to_string();
+        let cache_control = cache_control.to_string();
         let thread_log = Arc::clone(&log);
         let stopped = Arc::new(AtomicBool::new(false));
         let thread_stopped = Arc::clone(&stopped);
@@ -50,7 +57,10 @@ impl StaticServer {
                 let root = root.clone();
                 let prefix = prefix.clone();
                 let log = Arc::clone(&thread_log);
-                std::thread::spawn(move || serve_one(stream, &root, &prefix, port, &log));
+                let cache_control = cache_control.clone();
+                std::thread::spawn(move || {
+                    serve_one(stream, &root, &prefix, port, &cache_control, &log)
+                });
             }
         });
         StaticServer {
@@ -129,6 +139,7 @@ fn serve_one(
     root: &Path,
     prefix: &str,
     port: u16,
+    cache_control: &str,
     log: &Mutex<Vec<(String, u16)>>,
 ) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
@@ -173,7 +184,7 @@ fn serve_one(
         .unwrap()
         .push((format!("{method} {target}"), status));
     let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Not Found" },
         body.len()
     );
