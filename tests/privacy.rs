@@ -405,6 +405,10 @@ async fn a_whole_visit_sends_nothing_but_requests_for_the_app_itself() {
             PATIENCE,
         )
         .await;
+    // Every view, so that any of them doing something the CSP refuses shows in the console.
+    for tab in ["#tab-plan", "#tab-cases", "#tab-bills"] {
+        click(&browser, tab).await;
+    }
     click(&browser, "#tab-data").await;
     wait_for(&browser, "#stored-meter", "the stored sizes").await;
     click(&browser, "#export").await;
@@ -794,5 +798,55 @@ async fn on_a_host_that_caches_like_github_pages_the_first_visit_downloads_each_
         );
     }
     println!("  total {total} B");
+    browser.close().await;
+}
+
+/// A worker script that tries to send something elsewhere and says how it went.
+const PROBE_WORKER: &str = "onmessage = (event) => fetch(event.data, {method: 'POST', \
+    body: 'invoice 6812345901', mode: 'no-cors'}).then(() => postMessage('sent'), \
+    (error) => postMessage(error.name));";
+
+async fn probe_from_worker(browser: &Browser, target: &str) -> String {
+    let outcome = browser
+        .client
+        .execute_async(
+            "const [target, done] = arguments;\
+             const worker = new Worker('./probe-worker.js');\
+             worker.onmessage = (event) => { done(event.data); worker.terminate(); };\
+             worker.onerror = (event) => done('error ' + event.message);\
+             worker.postMessage(target);",
+            vec![serde_json::json!(target)],
+        )
+        .await
+        .unwrap();
+    outcome.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_service_worker_refuses_what_a_worker_would_send_elsewhere() {
+    let site = SiteCopy::new("probe");
+    std::fs::write(site.0.join("probe-worker.js"), PROBE_WORKER).unwrap();
+    let server = StaticServer::start(&site.0, BASE);
+    let elsewhere = Listener::start();
+    let target = format!("http://127.0.0.1:{}/collect", elsewhere.port);
+    let browser = Browser::start(1280, 900).await;
+    browser.client.goto(&server.url()).await.unwrap();
+    wait_for(&browser, "#sample-button", "the app to start").await;
+
+    // Before the service worker controls the page, a worker answers to its own response's
+    // CSP, not the page's <meta> (none here, as on GitHub Pages): it can reach elsewhere.
+    let before = probe_from_worker(&browser, &target).await;
+    println!(
+        "a worker's request elsewhere, before the service worker: {before}, {} connection(s)",
+        elsewhere.hits()
+    );
+
+    wait_for_service_worker(&browser).await;
+    let hits = elsewhere.hits();
+    let after = probe_from_worker(&browser, &target).await;
+    assert_eq!(after, "TypeError", "refused by the service worker");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(elsewhere.hits(), hits, "nothing reached the other server");
     browser.close().await;
 }
