@@ -850,3 +850,31 @@ async fn the_service_worker_refuses_what_a_worker_would_send_elsewhere() {
     assert_eq!(elsewhere.hits(), hits, "nothing reached the other server");
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_data_panel_fits_a_phone_screen() {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(360, 740).await;
+    browser.client.goto(&server.url()).await.unwrap();
+    wait_for(&browser, "#sample-button", "the app to start").await;
+    click(&browser, "#sample-button").await;
+    read_count(&browser, 1, "the sample bill to be read").await;
+    click(&browser, "#tab-data").await;
+    wait_for(&browser, "#site-estimate", "the browser's estimate").await;
+    let overflow = browser
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow.as_i64(),
+        Some(0),
+        "no horizontal scrolling at 360 px"
+    );
+    browser.screenshot("data-panel-360").await;
+    browser.close().await;
+}
