@@ -878,3 +878,41 @@ async fn the_data_panel_fits_a_phone_screen() {
     browser.screenshot("data-panel-360").await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_app_can_be_installed() {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(1280, 900).await;
+    browser.client.goto(&server.url()).await.unwrap();
+    wait_for(&browser, "#sample-button", "the app to start").await;
+    wait_for_service_worker(&browser).await;
+    let manifest = browser
+        .devtools("Page.getAppManifest", serde_json::json!({}))
+        .await;
+    assert_eq!(manifest["errors"], serde_json::json!([]), "{manifest:#}");
+    let app = &manifest["manifest"];
+    // Scoped to the folder it is served from, so two apps on one origin stay apart.
+    assert_eq!(app["startUrl"], server.url().as_str(), "{app:#}");
+    assert_eq!(app["scope"], server.url().as_str(), "{app:#}");
+    assert_eq!(app["id"], server.url().as_str(), "{app:#}");
+    let sizes: Vec<&str> = app["icons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|icon| icon["sizes"].as_str())
+        .collect();
+    assert!(
+        sizes.contains(&"192x192") && sizes.contains(&"512x512"),
+        "{sizes:?}"
+    );
+    let installability = browser
+        .devtools("Page.getInstallabilityErrors", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        installability["installabilityErrors"],
+        serde_json::json!([]),
+        "{installability:#}"
+    );
+    browser.close().await;
+}

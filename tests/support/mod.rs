@@ -314,7 +314,40 @@ impl fantoccini::wd::WebDriverCompatibleCommand for GetLog {
     }
 }
 
+/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command on the page.
+#[derive(Debug)]
+struct DevToolsCommand(String, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
 impl Browser {
+    /// Runs one DevTools protocol command on the page (`Page.getAppManifest`…) and returns
+    /// its result.
+    pub async fn devtools(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(DevToolsCommand(command.to_string(), params))
+            .await
+            .unwrap_or_else(|e| panic!("DevTools {command}: {e}"))
+    }
+
     /// Starts ChromeDriver and opens a fresh headless Chromium of the given window size.
     pub async fn start(width: u32, height: u32) -> Browser {
         Browser::start_with(width, height, BrowserOptions::default()).await
