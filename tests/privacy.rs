@@ -916,3 +916,119 @@ async fn the_app_can_be_installed() {
     );
     browser.close().await;
 }
+
+/// Runs `tools/postbuild.py` on a staging folder holding `index.html` and a few files, as
+/// Trunk does; returns whether it succeeded, and what it said.
+fn postbuild(index: &str, files: &[(&str, &str)]) -> (bool, String, PathBuf) {
+    let dir = std::env::temp_dir().join(format!(
+        "contestel-postbuild-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), index).unwrap();
+    for (name, content) in files {
+        std::fs::write(dir.join(name), content).unwrap();
+    }
+    let (ok, said) = rerun_postbuild(&dir);
+    (ok, said, dir)
+}
+
+fn rerun_postbuild(dir: &Path) -> (bool, String) {
+    let output = std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/postbuild.py"))
+        .env("TRUNK_STAGING_DIR", dir)
+        .output()
+        .expect("python3 runs tools/postbuild.py");
+    let said = String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.success(), said)
+}
+
+const BOOTSTRAP: &str = "<script type=module>import init from './app-0123456789abcdef.js';\
+    await init({ module_or_path: './app-0123456789abcdef_bg.wasm' });</script>";
+
+fn page(head: &str) -> String {
+    format!("<!doctype html><html lang=fr><meta charset=utf-8><title>t</title>{head}<body></body></html>")
+}
+
+#[test]
+fn the_post_build_hook_hashes_the_bootstrap_and_lists_every_file_for_the_service_worker() {
+    let wasm = [
+        ("app-0123456789abcdef_bg.wasm", "wasm"),
+        ("worker.js", "js"),
+    ];
+    let (ok, said, dir) = postbuild(&page(BOOTSTRAP), &wasm);
+    assert!(ok, "{said}");
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let (csp, scripts) = csp_and_inline_scripts(&html);
+    assert!(html
+        .starts_with("<!doctype html><html lang=fr><meta http-equiv=\"Content-Security-Policy\""));
+    let digest = Sha256::digest(scripts[0].as_bytes());
+    let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+    assert!(
+        csp.contains(&format!(
+            "script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval'"
+        )),
+        "{csp}"
+    );
+    let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+    assert!(
+        sw.contains(
+            r#"const FILES = ["app-0123456789abcdef_bg.wasm", "index.html", "worker.js"];"#
+        ),
+        "{sw}"
+    );
+    let version = |sw: &str| {
+        sw.lines()
+            .find(|l| l.starts_with("const VERSION = "))
+            .unwrap()
+            .to_string()
+    };
+    let first = version(&sw);
+
+    // Run again on the same page (the hook must run once per build): refused.
+    let (ok, said) = rerun_postbuild(&dir);
+    assert!(!ok && said.contains("run twice"), "{said}");
+
+    // Same files, same version; one byte changed in any file, another version.
+    let (_, _, same) = postbuild(&page(BOOTSTRAP), &wasm);
+    assert_eq!(
+        version(&std::fs::read_to_string(same.join("sw.js")).unwrap()),
+        first
+    );
+    let (_, _, changed) = postbuild(&page(BOOTSTRAP), &[wasm[0], ("worker.js", "js!")]);
+    assert_ne!(
+        version(&std::fs::read_to_string(changed.join("sw.js")).unwrap()),
+        first
+    );
+    for d in [dir, same, changed] {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
+
+#[test]
+fn the_post_build_hook_fails_the_build_on_a_page_it_does_not_expect() {
+    let wasm = [("app-0123456789abcdef_bg.wasm", "wasm")];
+    let autoreload = "<script>const url = base + '.well-known/trunk/ws';</script>";
+    let cases = [
+        (page(""), "no inline script"),
+        (page(&format!("{BOOTSTRAP}{autoreload}")), "autoreload"),
+        (
+            page(&format!("{BOOTSTRAP}<p style=\"color:red\">x</p>")),
+            "style attribute",
+        ),
+        (page("<script>alert(1)</script>"), "not Trunk's bootstrap"),
+    ];
+    for (html, reason) in cases {
+        let (ok, said, dir) = postbuild(&html, &wasm);
+        assert!(!ok && said.contains(reason), "{reason}: {said}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    let (ok, said, dir) = postbuild(&page(BOOTSTRAP), &[]);
+    assert!(!ok && said.contains(".wasm"), "{said}");
+    let _ = std::fs::remove_dir_all(dir);
+}
