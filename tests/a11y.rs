@@ -8,42 +8,9 @@
 
 mod support;
 
-use std::time::Duration;
-
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use support::{dist_dir, Browser, StaticServer};
-
-const BASE: &str = "/contestel/";
-const PATIENCE: Duration = Duration::from_secs(30);
-
-async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
-    let server = StaticServer::start(&dist_dir(), BASE);
-    let browser = Browser::start(width, height).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the page");
-    wait_for(&browser, "#sample-button").await;
-    (server, browser)
-}
-
-async fn wait_for(browser: &Browser, css: &str) {
-    let script = format!("return !!document.querySelector({css:?})");
-    browser.wait_until(&script, css, PATIENCE).await;
-}
-
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
+use support::{open_app, PATIENCE};
 
 /// Visits every view with the sample bill read and a case opened from one of its
 /// findings, and runs axe-core on each.
@@ -53,7 +20,7 @@ async fn every_view_passes_axe(width: u32, height: u32) {
         .assert_accessible(&format!("the empty home page at {width} px"))
         .await;
 
-    click(&browser, "#sample-button").await;
+    browser.click("#sample-button").await;
     browser
         .wait_until(
             "return document.querySelectorAll('.upload[data-status=read]').length === 1",
@@ -65,27 +32,27 @@ async fn every_view_passes_axe(width: u32, height: u32) {
         .assert_accessible(&format!("the sample bill and its findings at {width} px"))
         .await;
 
-    click(&browser, "#tab-plan").await;
-    wait_for(&browser, "form").await;
+    browser.click("#tab-plan").await;
+    browser.wait_for("form").await;
     browser
         .assert_accessible(&format!("the plan form at {width} px"))
         .await;
 
-    click(&browser, "#tab-bills").await;
-    wait_for(&browser, "button.contest-finding").await;
-    click(&browser, "button.contest-finding").await;
-    wait_for(&browser, "#case-title").await;
+    browser.click("#tab-bills").await;
+    browser.wait_for("button.contest-finding").await;
+    browser.click("button.contest-finding").await;
+    browser.wait_for("#case-title").await;
     browser
         .assert_accessible(&format!("a case with its letters at {width} px"))
         .await;
 
-    click(&browser, "#tab-cases").await;
-    wait_for(&browser, ".case-card").await;
+    browser.click("#tab-cases").await;
+    browser.wait_for(".case-card").await;
     browser
         .assert_accessible(&format!("the list of cases at {width} px"))
         .await;
 
-    click(&browser, "#tab-data").await;
+    browser.click("#tab-data").await;
     browser
         .assert_accessible(&format!("the data view at {width} px"))
         .await;

@@ -141,6 +141,26 @@ fn safe_join(root: &Path, rest: &str) -> Option<PathBuf> {
     }
 }
 
+/// How long a test waits for the page before it fails.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// GitHub Pages serves a project site under `/<repo>/`: the tests serve it exactly so.
+pub const BASE: &str = "/contestel/";
+
+/// Serves the built site and opens it in a fresh Chromium of the given size, once the app
+/// has started.
+pub async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the page");
+    browser.wait_for("#sample-button").await;
+    (server, browser)
+}
+
 /// The built site to test: `$CONTESTEL_DIST`, else `dist/` at the crate root.
 pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("CONTESTEL_DIST")
@@ -320,6 +340,23 @@ impl Browser {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).expect("write screenshot");
         path
+    }
+
+    /// Waits until an element matches the CSS selector.
+    pub async fn wait_for(&self, css: &str) {
+        let script = format!("return !!document.querySelector({css:?})");
+        self.wait_until(&script, css, PATIENCE).await;
+    }
+
+    /// Clicks the first element matching the CSS selector.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Runs axe-core (from `tools/node_modules`, injected into the page under test) on the
