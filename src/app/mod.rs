@@ -18,6 +18,7 @@ mod letter_panel;
 mod plan_view;
 mod plans;
 mod storage_banner;
+mod update_banner;
 mod upload_card;
 pub(crate) mod uploads;
 
@@ -37,6 +38,7 @@ use journal::use_journal;
 use plan_view::PlanView;
 use plans::use_plans;
 use storage_banner::StorageBanner;
+use update_banner::UpdateBanner;
 use upload_card::UploadCard;
 use uploads::use_uploads;
 
@@ -220,6 +222,7 @@ pub fn app() -> Html {
                 { tab(View::Data, Text::NavData) }
             </nav>
             <main id="main" class="page">
+                <UpdateBanner />
                 <StorageBanner status={match journal.status() {
                     journal::StorageStatus::Saved => plans.status(),
                     other => other,
