@@ -72,7 +72,7 @@ fn stored(usage: &Usage, estimate: Option<(u64, u64)>, lang: Lang) -> Html {
         <section class="stored" aria-labelledby="stored-heading">
             <h3 id="stored-heading">{ Text::StoredHeading.get(lang) }</h3>
             <table class="stored-sizes">
-                <thead><tr><th scope="col"></th><th scope="col" class="amount">{ Text::SizeColumn.get(lang) }</th></tr></thead>
+                <thead><tr><th scope="col">{ Text::StoredItemColumn.get(lang) }</th><th scope="col" class="amount">{ Text::SizeColumn.get(lang) }</th></tr></thead>
                 <tbody>
                     { for rows.into_iter().filter(|(_, size, kind)| *size > 0 || !matches!(*kind, "set-aside" | "other")).map(|(label, size, kind)| html! {
                         <tr data-kind={kind}><th scope="row">{ label.get(lang) }</th><td class="amount">{ format_size(size, lang) }</td></tr>

@@ -352,6 +352,8 @@ pub enum Text {
     StoredTotal,
     /// Column heading: a size.
     SizeColumn,
+    /// Column heading of the stored-data table: what each row is.
+    StoredItemColumn,
     /// The browser's estimate for the whole site, against its quota.
     SiteEstimate,
     /// "of", between a size and its limit.
@@ -540,6 +542,7 @@ impl Text {
             StoredOther => ("Autres réglages", "Other settings"),
             StoredTotal => ("Total dans le stockage local, sur ce qu'il permet", "Total in local storage, of what it allows"),
             SizeColumn => ("Taille", "Size"),
+            StoredItemColumn => ("Donnée", "Data"),
             SiteEstimate => ("Tout le site, copie hors ligne de l'application comprise (estimation du navigateur) :", "The whole site, offline copy of the app included (the browser's estimate):"),
             OutOf => ("sur", "of"),
         };
