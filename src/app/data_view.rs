@@ -10,7 +10,7 @@ use super::plans::UsePlans;
 use super::use_lang;
 use crate::core::backup::{merge_journal, Backup, BackupError};
 use crate::core::bill::Bill;
-use crate::core::i18n::{format_date, format_size, Lang, Text};
+use crate::core::i18n::{self, format_size, Lang, Text};
 use crate::core::journal::{Action, Journal};
 use crate::core::store::{Plans, Usage, LOCAL_STORAGE_LIMIT};
 use crate::services::{clock, export, storage};
@@ -23,20 +23,9 @@ pub struct DataViewProps {
 }
 
 fn summary_text(backup: &Backup, lang: Lang) -> String {
-    let s = backup.summary();
-    let date = chrono::DateTime::from_timestamp_millis(backup.exported_at)
-        .map(|d| format_date(d.date_naive(), lang))
-        .unwrap_or_default();
-    match lang {
-        Lang::Fr => format!(
-            "Export du {date} : {} dossier(s), {} échange(s), {} forfait(s), {} facture(s).",
-            s.cases, s.events, s.plans, s.bills
-        ),
-        Lang::En => format!(
-            "Export of {date}: {} case(s), {} exchange(s), {} plan(s), {} bill(s).",
-            s.cases, s.events, s.plans, s.bills
-        ),
-    }
+    let exported_on =
+        chrono::DateTime::from_timestamp_millis(backup.exported_at).map(|d| d.date_naive());
+    i18n::backup_summary(&backup.summary(), exported_on, lang)
 }
 
 /// What was set aside because it could not be read: shown, and downloadable as it is.
@@ -83,7 +72,7 @@ fn stored(usage: &Usage, estimate: Option<(u64, u64)>, lang: Lang) -> Html {
         <section class="stored" aria-labelledby="stored-heading">
             <h3 id="stored-heading">{ Text::StoredHeading.get(lang) }</h3>
             <table class="stored-sizes">
-                <thead><tr><th scope="col"></th><th scope="col" class="amount">{ Text::SizeColumn.get(lang) }</th></tr></thead>
+                <thead><tr><th scope="col">{ Text::StoredItemColumn.get(lang) }</th><th scope="col" class="amount">{ Text::SizeColumn.get(lang) }</th></tr></thead>
                 <tbody>
                     { for rows.into_iter().filter(|(_, size, kind)| *size > 0 || !matches!(*kind, "set-aside" | "other")).map(|(label, size, kind)| html! {
                         <tr data-kind={kind}><th scope="row">{ label.get(lang) }</th><td class="amount">{ format_size(size, lang) }</td></tr>

@@ -352,6 +352,8 @@ pub enum Text {
     StoredTotal,
     /// Column heading: a size.
     SizeColumn,
+    /// Column heading of the stored-data table: what each row is.
+    StoredItemColumn,
     /// The browser's estimate for the whole site, against its quota.
     SiteEstimate,
     /// "of", between a size and its limit.
@@ -540,10 +542,93 @@ impl Text {
             StoredOther => ("Autres réglages", "Other settings"),
             StoredTotal => ("Total dans le stockage local, sur ce qu'il permet", "Total in local storage, of what it allows"),
             SizeColumn => ("Taille", "Size"),
+            StoredItemColumn => ("Donnée", "Data"),
             SiteEstimate => ("Tout le site, copie hors ligne de l'application comprise (estimation du navigateur) :", "The whole site, offline copy of the app included (the browser's estimate):"),
             OutOf => ("sur", "of"),
         };
         lang.pick(fr, en)
+    }
+}
+
+/// A warning about how a bill was read, in words.
+pub fn bill_warning(warning: &crate::core::bill::BillWarning, lang: Lang) -> String {
+    use crate::core::bill::BillWarning;
+    match warning {
+        BillWarning::TotalMismatch { printed, computed } => {
+            let (computed, printed, apart) = (
+                format_amount(*computed, lang),
+                format_amount(*printed, lang),
+                format_amount((*printed - *computed).abs(), lang),
+            );
+            match lang {
+                Lang::Fr => format!(
+                    "Les lignes lues font {computed} alors que le total imprimé est {printed} \
+                     ({apart} d'écart)."
+                ),
+                Lang::En => format!(
+                    "The lines read add up to {computed} while the printed total is {printed} \
+                     ({apart} apart)."
+                ),
+            }
+        }
+        BillWarning::NoTotal => lang
+            .pick(
+                "Aucun total n'a été trouvé sur la facture.",
+                "No total was found on the bill.",
+            )
+            .into(),
+        BillWarning::UnknownOperator => lang
+            .pick(
+                "L'opérateur n'a pas été reconnu.",
+                "The operator was not recognised.",
+            )
+            .into(),
+        BillWarning::TooManyLines { kept } => match lang {
+            Lang::Fr => format!(
+                "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
+            ),
+            Lang::En => format!("The bill has too many lines: only the first {kept} are used."),
+        },
+    }
+}
+
+/// What an export file holds, shown before it is imported.
+pub fn backup_summary(
+    summary: &crate::core::backup::Summary,
+    exported_on: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> String {
+    let crate::core::backup::Summary {
+        cases,
+        events,
+        plans,
+        bills,
+    } = summary;
+    let date = exported_on
+        .map(|d| format_date(d, lang))
+        .unwrap_or_default();
+    match lang {
+        Lang::Fr => format!(
+            "Export du {date} : {cases} dossier(s), {events} échange(s), {plans} forfait(s), \
+             {bills} facture(s)."
+        ),
+        Lang::En => format!(
+            "Export of {date}: {cases} case(s), {events} exchange(s), {plans} plan(s), \
+             {bills} bill(s)."
+        ),
+    }
+}
+
+/// An exchange's reference (ticket or letter number), as shown in a timeline.
+pub fn reference(reference: &str, lang: Lang) -> String {
+    format!("{} {reference}", lang.pick("réf.", "ref."))
+}
+
+/// The title given to a case opened from a bill: what is disputed and on which invoice.
+pub fn case_title(what: &str, invoice_number: Option<&str>, lang: Lang) -> String {
+    match invoice_number {
+        Some(n) => format!("{what} — {} {n}", lang.pick("facture", "invoice")),
+        None => what.to_string(),
     }
 }
 
@@ -625,6 +710,41 @@ mod tests {
             assert_eq!(format_amount(d, Lang::Fr), fr, "{input}");
             assert_eq!(format_amount(d, Lang::En), en, "{input}");
         }
+    }
+
+    #[test]
+    fn messages_with_values_read_well_in_both_languages() {
+        use crate::core::bill::BillWarning;
+        let mismatch = BillWarning::TotalMismatch {
+            printed: Decimal::from_str("68.04").unwrap(),
+            computed: Decimal::from_str("65.05").unwrap(),
+        };
+        assert_eq!(
+            bill_warning(&mismatch, Lang::Fr),
+            "Les lignes lues font 65,05\u{a0}€ alors que le total imprimé est 68,04\u{a0}€ \
+             (2,99\u{a0}€ d'écart)."
+        );
+        assert_eq!(
+            bill_warning(&mismatch, Lang::En),
+            "The lines read add up to €65.05 while the printed total is €68.04 (€2.99 apart)."
+        );
+        let summary = crate::core::backup::Summary {
+            cases: 2,
+            events: 5,
+            plans: 1,
+            bills: 3,
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
+        assert_eq!(
+            backup_summary(&summary, day, Lang::Fr),
+            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s)."
+        );
+        assert_eq!(reference("A-42", Lang::En), "ref. A-42");
+        assert_eq!(
+            case_title("Option Sécurité", Some("F123"), Lang::Fr),
+            "Option Sécurité — facture F123"
+        );
+        assert_eq!(case_title("Option", None, Lang::En), "Option");
     }
 
     #[test]

@@ -206,6 +206,26 @@ fn safe_join(root: &Path, rest: &str) -> Option<PathBuf> {
     }
 }
 
+/// How long a test waits for the page before it fails.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// GitHub Pages serves a project site under `/<repo>/`: the tests serve it exactly so.
+pub const BASE: &str = "/contestel/";
+
+/// Serves the built site and opens it in a fresh Chromium of the given size, once the app
+/// has started.
+pub async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the page");
+    browser.wait_for("#sample-button").await;
+    (server, browser)
+}
+
 /// The built site to test: `$CONTESTEL_DIST`, else `dist/` at the crate root.
 pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("CONTESTEL_DIST")
@@ -519,6 +539,79 @@ impl Browser {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).expect("write screenshot");
         path
+    }
+
+    /// Waits until an element matches the CSS selector.
+    pub async fn wait_for(&self, css: &str) {
+        let script = format!("return !!document.querySelector({css:?})");
+        self.wait_until(&script, css, PATIENCE).await;
+    }
+
+    /// Clicks the first element matching the CSS selector.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Runs axe-core (from `tools/node_modules`, injected into the page under test) on the
+    /// whole document against WCAG 2.1 A and AA and axe's best practices (headings in order,
+    /// landmarks), and returns every violation, whatever its impact, one line each. axe is
+    /// injected through WebDriver, which the page's Content-Security-Policy does not govern.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let present = self
+            .client
+            .execute("return typeof window.axe === 'object'", vec![])
+            .await
+            .expect("look for axe");
+        if present.as_bool() != Some(true) {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tools/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("{}: {e} (`make tools` installs axe-core)", path.display())
+            });
+            self.client
+                .execute(&source, vec![])
+                .await
+                .expect("inject axe-core");
+        }
+        const RUN: &str = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+                resultTypes: ['violations'],
+            }).then(r => done(r.violations
+                .map(v => `${v.id} (${v.impact}): ${v.help} — ` + v.nodes.slice(0, 6)
+                    .map(n => n.target.join(' ') + ': '
+                        + (n.failureSummary || '').replace(/\s+/g, ' '))
+                    .join(' | '))))
+              .catch(e => done(['axe-core failed: ' + e]));
+        "#;
+        let result = self
+            .client
+            .execute_async(RUN, vec![])
+            .await
+            .expect("run axe-core");
+        result
+            .as_array()
+            .expect("a list of violations")
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Fails the test if axe-core finds any violation on the page as it is.
+    pub async fn assert_accessible(&self, view: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core found on {view}:\n{}",
+            violations.join("\n")
+        );
     }
 
     /// The folder downloads land in.
