@@ -16,10 +16,7 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use fantoccini::Locator;
 use sha2::{Digest, Sha256};
-use support::{dist_dir, Browser, BrowserOptions, StaticServer};
-
-const BASE: &str = "/contestel/";
-const PATIENCE: Duration = Duration::from_secs(30);
+use support::{dist_dir, open_app, Browser, BrowserOptions, StaticServer, BASE, PATIENCE};
 /// A bill other than the sample, uploaded as a person would.
 const FIXTURE_BILL: &str = "bills/free-box-2026-10";
 
@@ -29,22 +26,6 @@ fn fixture(path: &str) -> String {
         .join(path)
         .display()
         .to_string()
-}
-
-async fn wait_for(browser: &Browser, css: &str, what: &str) {
-    let script = format!("return !!document.querySelector({css:?})");
-    browser.wait_until(&script, what, PATIENCE).await;
-}
-
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap();
 }
 
 async fn read_count(browser: &Browser, count: usize, what: &str) {
@@ -61,7 +42,7 @@ async fn read_count(browser: &Browser, count: usize, what: &str) {
 
 /// Reads the sample bill, then uploads the fixture bill: two bills read.
 async fn read_sample_and_fixture(browser: &Browser) {
-    click(browser, "#sample-button").await;
+    browser.click("#sample-button").await;
     read_count(browser, 1, "the sample bill to be read").await;
     let input = browser
         .client
@@ -227,8 +208,8 @@ async fn the_csp_blocks_what_an_injected_script_would_send_elsewhere() {
     )
     .await;
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
-    click(&browser, "#sample-button").await;
+    browser.wait_for("#sample-button").await;
+    browser.click("#sample-button").await;
     read_count(&browser, 1, "the sample bill to be read").await;
 
     // What a malicious script in the page would try: send the bill elsewhere by fetch, by
@@ -380,14 +361,14 @@ async fn a_whole_visit_sends_nothing_but_requests_for_the_app_itself() {
     tokio::time::sleep(Duration::from_secs(1)).await;
     let start = server.requests().len();
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
+    browser.wait_for("#sample-button").await;
     wait_for_service_worker(&browser).await;
     // Everything is fetched once the service worker has precached the app.
     let first_load = server.requests().split_off(start);
 
     read_sample_and_fixture(&browser).await;
-    click(&browser, "li.finding button.contest-finding").await;
-    wait_for(&browser, "#case-title", "the case to open").await;
+    browser.click("li.finding button.contest-finding").await;
+    browser.wait_for("#case-title").await;
     let reference = "TK-PRIV-4242";
     browser
         .client
@@ -397,7 +378,7 @@ async fn a_whole_visit_sends_nothing_but_requests_for_the_app_itself() {
         .send_keys(reference)
         .await
         .unwrap();
-    click(&browser, ".event-form button[type=submit]").await;
+    browser.click(".event-form button[type=submit]").await;
     browser
         .wait_until(
             "return document.querySelectorAll('.events .event').length === 1",
@@ -407,11 +388,11 @@ async fn a_whole_visit_sends_nothing_but_requests_for_the_app_itself() {
         .await;
     // Every view, so that any of them doing something the CSP refuses shows in the console.
     for tab in ["#tab-plan", "#tab-cases", "#tab-bills"] {
-        click(&browser, tab).await;
+        browser.click(tab).await;
     }
-    click(&browser, "#tab-data").await;
-    wait_for(&browser, "#stored-meter", "the stored sizes").await;
-    click(&browser, "#export").await;
+    browser.click("#tab-data").await;
+    browser.wait_for("#stored-meter").await;
+    browser.click("#export").await;
     let deadline = Instant::now() + PATIENCE;
     let exported = loop {
         let found = std::fs::read_dir(browser.downloads())
@@ -568,10 +549,7 @@ impl Drop for SiteCopy {
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn after_one_visit_the_app_loads_and_reads_bills_with_the_server_stopped() {
-    let server = StaticServer::start(&dist_dir(), BASE);
-    let browser = Browser::start(1280, 900).await;
-    browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
+    let (server, browser) = open_app(1280, 900).await;
     wait_for_service_worker(&browser).await;
 
     server.stop();
@@ -580,7 +558,7 @@ async fn after_one_visit_the_app_loads_and_reads_bills_with_the_server_stopped()
     let served = server.requests().len();
 
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start offline").await;
+    browser.wait_for("#sample-button").await;
     // The network is really gone for the page: a file that is not cached fails.
     let probe = browser
         .client
@@ -622,7 +600,7 @@ async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
     let server = StaticServer::start(&site.0, "/");
     let browser = Browser::start(1280, 900).await;
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
+    browser.wait_for("#sample-button").await;
     wait_for_service_worker(&browser).await;
     assert!(
         browser
@@ -646,12 +624,7 @@ async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
 
     // The next visit is served by the installed version, which learns of the new one.
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(
-        &browser,
-        "#update-banner",
-        "the new version to be announced",
-    )
-    .await;
+    browser.wait_for("#update-banner").await;
     let banner = browser
         .client
         .find(Locator::Css("#update-banner"))
@@ -666,7 +639,7 @@ async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
     assert!(!title.starts_with("v2"), "still the old page: {title}");
     browser.screenshot("update-banner-1280").await;
 
-    click(&browser, "#update-reload").await;
+    browser.click("#update-reload").await;
     browser
         .wait_until(
             "return document.title.startsWith('v2') && !!document.querySelector('#sample-button')",
@@ -700,12 +673,9 @@ async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn the_data_panel_shows_what_is_stored_and_erases_it_after_confirmation() {
-    let server = StaticServer::start(&dist_dir(), BASE);
-    let browser = Browser::start(1280, 900).await;
-    browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
+    let (_server, browser) = open_app(1280, 900).await;
     read_sample_and_fixture(&browser).await;
-    click(&browser, "#tab-data").await;
+    browser.click("#tab-data").await;
     let bills_size = "const cell = document.querySelector('tr[data-kind=bills] td');";
     browser
         .wait_until(
@@ -731,7 +701,7 @@ async fn the_data_panel_shows_what_is_stored_and_erases_it_after_confirmation() 
     ] {
         assert!(panel.contains(label), "{label}:\n{panel}");
     }
-    wait_for(&browser, "#site-estimate", "the browser's estimate").await;
+    browser.wait_for("#site-estimate").await;
     let stored = "return Object.keys(localStorage).filter(k => k.startsWith('contestel.'))\
         .map(k => localStorage.getItem(k)).join('')";
     let before = browser.client.execute(stored, vec![]).await.unwrap();
@@ -742,16 +712,16 @@ async fn the_data_panel_shows_what_is_stored_and_erases_it_after_confirmation() 
     browser.screenshot("data-panel-1280").await;
 
     // Refusing the confirmation keeps everything.
-    click(&browser, "#erase-all").await;
+    browser.click("#erase-all").await;
     let question = browser.client.get_alert_text().await.unwrap();
     assert!(question.contains("Effacer définitivement"), "{question}");
     browser.client.dismiss_alert().await.unwrap();
     let kept = browser.client.execute(stored, vec![]).await.unwrap();
     assert_eq!(kept, before);
 
-    click(&browser, "#erase-all").await;
+    browser.click("#erase-all").await;
     browser.client.accept_alert().await.unwrap();
-    wait_for(&browser, "#data-notice", "the erase to be confirmed").await;
+    browser.wait_for("#data-notice").await;
     browser
         .wait_until(
             &format!("{bills_size} return !!cell && !/[km]/i.test(cell.textContent)"),
@@ -774,7 +744,7 @@ async fn on_a_host_that_caches_like_github_pages_the_first_visit_downloads_each_
     let server = StaticServer::start_with_cache_control(&dist, BASE, "max-age=600");
     let browser = Browser::start(1280, 900).await;
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
+    browser.wait_for("#sample-button").await;
     wait_for_service_worker(&browser).await;
     let log = server.requests();
     let mut seen = BTreeSet::new();
@@ -832,7 +802,7 @@ async fn the_service_worker_refuses_what_a_worker_would_send_elsewhere() {
     let target = format!("http://127.0.0.1:{}/collect", elsewhere.port);
     let browser = Browser::start(1280, 900).await;
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
+    browser.wait_for("#sample-button").await;
 
     // Before the service worker controls the page, a worker answers to its own response's
     // CSP, not the page's <meta> (none here, as on GitHub Pages): it can reach elsewhere.
@@ -854,14 +824,11 @@ async fn the_service_worker_refuses_what_a_worker_would_send_elsewhere() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn the_data_panel_fits_a_phone_screen() {
-    let server = StaticServer::start(&dist_dir(), BASE);
-    let browser = Browser::start(360, 740).await;
-    browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
-    click(&browser, "#sample-button").await;
+    let (_server, browser) = open_app(360, 740).await;
+    browser.click("#sample-button").await;
     read_count(&browser, 1, "the sample bill to be read").await;
-    click(&browser, "#tab-data").await;
-    wait_for(&browser, "#site-estimate", "the browser's estimate").await;
+    browser.click("#tab-data").await;
+    browser.wait_for("#site-estimate").await;
     let overflow = browser
         .client
         .execute(
@@ -882,10 +849,7 @@ async fn the_data_panel_fits_a_phone_screen() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn the_app_can_be_installed() {
-    let server = StaticServer::start(&dist_dir(), BASE);
-    let browser = Browser::start(1280, 900).await;
-    browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#sample-button", "the app to start").await;
+    let (server, browser) = open_app(1280, 900).await;
     wait_for_service_worker(&browser).await;
     let manifest = browser
         .devtools("Page.getAppManifest", serde_json::json!({}))
