@@ -1000,3 +1000,64 @@ fn the_post_build_hook_fails_the_build_on_a_page_it_does_not_expect() {
     assert!(!ok && said.contains(".wasm"), "{said}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_page_left_open_learns_of_a_new_version_when_it_comes_back_to_the_foreground() {
+    let site = SiteCopy::new("foreground");
+    let server = StaticServer::start(&site.0, BASE);
+    let browser = Browser::start(1280, 900).await;
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    wait_for_service_worker(&browser).await;
+    // A later visit: the browser checks sw.js once the page is open.
+    let before = server.requests().len();
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    let fetched_sw = |from: usize| {
+        server.requests()[from..]
+            .iter()
+            .filter(|(r, _)| r.ends_with("/sw.js"))
+            .count()
+    };
+    let deadline = Instant::now() + PATIENCE;
+    while fetched_sw(before) == 0 {
+        assert!(Instant::now() < deadline, "the browser never checked sw.js");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // A new version is published while the page stays open: nothing happens by itself…
+    site.edit("sw.js", "const VERSION = \"", "const VERSION = \"2");
+    let checks = server.requests().len();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(fetched_sw(checks), 0, "sw.js fetched without a reason");
+    assert!(browser
+        .client
+        .find(Locator::Css("#update-banner"))
+        .await
+        .is_err());
+
+    // …until the page comes back to the foreground (no navigation).
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let shown = browser
+            .client
+            .execute(
+                "document.dispatchEvent(new Event('visibilitychange'));\
+                 return !!document.querySelector('#update-banner')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if shown == true {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no banner after coming back");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        fetched_sw(checks) > 0,
+        "the service worker was fetched again"
+    );
+    browser.close().await;
+}

@@ -1,6 +1,7 @@
 //! The service worker (`sw.js`, written by `tools/postbuild.py` after each build): registered
 //! so the app works offline after one visit, and watched so the person is told when a new
-//! version is ready — it waits until they choose to reload.
+//! version is ready — it waits until they choose to reload. A new version is looked for
+//! when the page opens and whenever it comes back to the foreground.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -78,6 +79,17 @@ fn watch(
     });
     registration.set_onupdatefound(Some(onupdatefound.as_ref().unchecked_ref()));
     onupdatefound.forget();
+
+    // The browser looks for a new version when the page is opened; an installed app may
+    // stay open for days, so look again whenever it comes back to the foreground.
+    let registration = registration.clone();
+    let document = gloo::utils::document();
+    gloo::events::EventListener::new(&document, "visibilitychange", move |_| {
+        if !gloo::utils::document().hidden() {
+            let _ = registration.update();
+        }
+    })
+    .forget();
 }
 
 /// Lets the waiting version take over, then reloads the page so that it runs entirely on
