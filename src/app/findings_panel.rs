@@ -86,7 +86,7 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                             Callback::from(move |_: MouseEvent| {
                                 if let (Some(journal), Some(bill)) = (&journal, &bill) {
                                     let id = contest(journal, bill, &lines, Some(rule.id()), lang);
-                                    navigate.emit(View::Case(id));
+                                    navigate.emit(View::Case { id });
                                 }
                             })
                         };

@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod bill;
+pub mod charts;
 pub mod error;
 pub mod finding;
 pub mod i18n;
