@@ -738,7 +738,18 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     browser.client.forward().await.unwrap();
     wait_for(&browser, "#bill-heading", "the bill again").await;
 
-    // Dispute a finding: the case opens with its letter.
+    // The four weekly charges of one Internet+ club are one finding, counted four times.
+    let grouped = text_of(
+        &browser,
+        ".bill-page li.finding[data-rule=third_party][data-count='4'] .finding-head",
+    )
+    .await;
+    assert!(
+        grouped.contains("× 4") && grouped.contains("12,00 €"),
+        "{grouped}"
+    );
+
+    // Dispute it: the case opens with the four charges and its letter.
     click(
         &browser,
         ".bill-page li.finding[data-rule=third_party] button.contest-finding",
@@ -748,6 +759,11 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     let case_route = route(&browser).await;
     assert!(case_route.starts_with("/cases/"), "{case_route}");
     let case_title = text_of(&browser, "#case-title").await;
+    let case = text_of(&browser, ".case").await;
+    assert!(
+        case.contains("12,00 €"),
+        "the four charges are disputed: {case}"
+    );
     let letter = browser
         .client
         .find(Locator::Css("#letter-text"))
@@ -971,6 +987,18 @@ async fn every_view_screenshot(width: u32, height: u32) {
         }
         wait_for(&browser, ready, name).await;
         browser.screenshot(&shot(name)).await;
+        browser
+            .assert_accessible(&format!("the {name} view at {width} px"))
+            .await;
+        // A phone's screenshot is its screen: show the charts too.
+        if width < 500 && (name == "bills" || name == "bill") {
+            browser
+                .client
+                .execute("document.querySelector('.chart').scrollIntoView()", vec![])
+                .await
+                .unwrap();
+            browser.screenshot(&shot(&format!("{name}-chart"))).await;
+        }
         if width < 500 {
             let (spill, what) = overflow(&browser).await;
             assert_eq!(spill, 0, "{name} scrolls sideways at {width} px: {what}");

@@ -54,8 +54,13 @@ pub fn bill_page(props: &BillPageProps) -> Html {
             .copied()
             .unwrap_or_default(),
     };
-    let flagged_lines: Vec<usize> = props.flags.iter().map(|f| f.0).collect();
-    let split = category_split(bill, &flagged_lines);
+    let flagged: Vec<(usize, rust_decimal::Decimal)> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .filter_map(|f| f.lines.first().map(|&line| (line, f.amount)))
+        .collect();
+    let split = category_split(bill, &flagged);
     let title = {
         let operator = bill
             .operator
@@ -79,7 +84,10 @@ pub fn bill_page(props: &BillPageProps) -> Html {
                 <button type="button" class="button small" id="print-bill" onclick={onprint}>{ Text::PrintBill.get(lang) }</button>
             </div>
             <FindingsPanel bills={props.bills.clone()} {report} has_plan={props.has_plan} />
-            { split_chart(&split, lang, "split") }
+            <section class="split-section" aria-labelledby="split-heading">
+                <h3 id="split-heading">{ Text::SplitTitle.get(lang) }</h3>
+                { split_chart(&split, lang, "split") }
+            </section>
             <BillView reading={Reading { pages: Vec::new(), bill: bill.clone() }} flags={props.flags.clone()} />
         </article>
     }

@@ -352,10 +352,10 @@ fn shell() -> Html {
                     },
                     View::Bills => html! {
                         <>
+                            <Timeline bills={bills.clone()} {at_stake} />
                             if !bills.is_empty() {
                                 <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} />
                             }
-                            <Timeline bills={bills.clone()} {at_stake} />
                         </>
                     },
                     View::Bill { key } => {

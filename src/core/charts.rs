@@ -265,28 +265,30 @@ pub const SPLIT_ROW: u32 = 44;
 /// The height of a bar in the split.
 pub const SPLIT_BAR: u32 = 16;
 
-/// Splits a bill's charges by category. `flagged_lines` are the indexes of the charges the
-/// rules flagged. Credits are summed apart: a share of a bill is a share of what was
-/// charged.
-pub fn category_split(bill: &Bill, flagged_lines: &[usize]) -> Split {
+/// Splits a bill's charges by category. `flagged` holds, for each finding on the bill, the
+/// index of its first charge and the amount at stake: the flagged part of a category is
+/// what is at stake on it (a 3 € price rise on a 29,99 € plan flags 3 €, not the plan),
+/// never more than the category. Credits are summed apart: a share of a bill is a share of
+/// what was charged.
+pub fn category_split(bill: &Bill, flagged: &[(usize, Decimal)]) -> Split {
     let mut sums: Vec<(Category, Decimal, Decimal)> = Vec::new();
     let mut discounts = Decimal::ZERO;
-    for (index, line) in bill.lines.iter().enumerate() {
+    for line in &bill.lines {
         if line.amount.is_sign_negative() || line.category == Category::Discount {
             discounts += line.amount.min(Decimal::ZERO);
             continue;
         }
-        let flagged = if flagged_lines.contains(&index) {
-            line.amount
-        } else {
-            Decimal::ZERO
-        };
         match sums.iter_mut().find(|(c, _, _)| *c == line.category) {
-            Some((_, amount, flag)) => {
-                *amount += line.amount;
-                *flag += flagged;
-            }
-            None => sums.push((line.category, line.amount, flagged)),
+            Some((_, amount, _)) => *amount += line.amount,
+            None => sums.push((line.category, line.amount, Decimal::ZERO)),
+        }
+    }
+    for &(index, at_stake) in flagged {
+        let Some(line) = bill.lines.get(index) else {
+            continue;
+        };
+        if let Some((_, amount, flag)) = sums.iter_mut().find(|(c, _, _)| *c == line.category) {
+            *flag = (*flag + at_stake.max(Decimal::ZERO)).min(*amount);
         }
     }
     // Largest first; equal amounts keep the order they appear in.
@@ -447,7 +449,12 @@ mod tests {
             ],
             ..Default::default()
         };
-        let split = category_split(&bill, &[2]);
+        // 5 € at stake on the second third-party charge, 1 € on the plan, and a finding
+        // pointing at the discount (which has no bar) or past the end adds nothing.
+        let split = category_split(
+            &bill,
+            &[(2, dec("5")), (1, dec("1")), (3, dec("10")), (9, dec("1"))],
+        );
         let order: Vec<Category> = split.slices.iter().map(|s| s.category).collect();
         assert_eq!(
             order,
@@ -464,10 +471,23 @@ mod tests {
         assert_eq!(third.share, dec("26"));
         assert_eq!(third.flagged, dec("5"));
         assert_eq!(split.slices[0].width, dec("360"));
+        assert_eq!(split.slices[0].flagged, dec("1"));
+        assert_eq!(split.slices[2].flagged, Decimal::ZERO);
         assert_eq!(third.width, dec("143.9"));
         assert_eq!(third.flagged_width, dec("72"));
         assert_eq!(third.y, dec("44"));
         assert_eq!(split.height, dec("132"));
+    }
+
+    #[test]
+    fn what_is_flagged_never_exceeds_its_category() {
+        let bill = Bill {
+            lines: vec![line("3", Category::Premium)],
+            ..Default::default()
+        };
+        let split = category_split(&bill, &[(0, dec("2")), (0, dec("2"))]);
+        assert_eq!(split.slices[0].flagged, dec("3"));
+        assert_eq!(split.slices[0].flagged_width, split.slices[0].width);
     }
 
     #[test]

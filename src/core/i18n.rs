@@ -391,6 +391,10 @@ pub enum Text {
     UndatedBills,
     /// A line that could not be read.
     UnknownLine,
+    /// After a count: how many times a finding repeats.
+    Times,
+    /// Summary of the charges a grouped finding covers.
+    EachCharge,
 }
 
 impl Text {
@@ -594,6 +598,8 @@ impl Text {
             FlaggedLegend => ("Hachuré ⚠ : montant signalé", "Hatched ⚠: amount flagged"),
             UndatedBills => ("Sans date", "Undated"),
             UnknownLine => ("Ligne non lue", "Line not read"),
+            Times => ("fois", "times"),
+            EachCharge => ("Le détail, charge par charge", "Each charge in detail"),
         };
         lang.pick(fr, en)
     }

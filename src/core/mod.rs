@@ -9,6 +9,7 @@ pub mod bill;
 pub mod charts;
 pub mod error;
 pub mod finding;
+pub mod finding_groups;
 pub mod i18n;
 pub mod interpret;
 pub mod journal;
