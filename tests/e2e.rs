@@ -745,7 +745,7 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     )
     .await;
     assert!(
-        grouped.contains("× 4") && grouped.contains("12,00 €"),
+        grouped.contains("4 fois") && grouped.contains("12,00 €"),
         "{grouped}"
     );
 

@@ -102,7 +102,7 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                                     </span>
                                     <strong>{ finding.rule.label(lang) }</strong>
                                     if count > 1 {
-                                        <span class="repeat">{ format!("× {count}") }<span class="visually-hidden">{ format!(" ({count} {})", Text::Times.get(lang)) }</span></span>
+                                        <span class="repeat">{ format!("{count} {}", Text::Times.get(lang)) }</span>
                                     }
                                     if !group.amount.is_zero() {
                                         <span class="amount">{ format_amount(group.amount, lang) }</span>
