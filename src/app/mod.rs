@@ -21,6 +21,7 @@ mod plan_view;
 mod plans;
 mod storage_banner;
 mod timeline;
+mod update_banner;
 mod upload_card;
 pub(crate) mod uploads;
 
@@ -43,6 +44,7 @@ use plan_view::PlanView;
 use plans::use_plans;
 use storage_banner::StorageBanner;
 use timeline::Timeline;
+use update_banner::UpdateBanner;
 use upload_card::UploadCard;
 use uploads::use_uploads;
 
@@ -312,6 +314,7 @@ fn shell() -> Html {
                 { tab(View::Data, Text::NavData) }
             </nav>
             <main id="main" class="page">
+                <UpdateBanner />
                 <StorageBanner status={match journal.status() {
                     journal::StorageStatus::Saved => plans.status(),
                     other => other,

@@ -395,6 +395,30 @@ pub enum Text {
     Times,
     /// Summary of the charges a grouped finding covers.
     EachCharge,
+    /// A new version of the app is ready.
+    UpdateAvailable,
+    /// Button loading the new version.
+    UpdateReload,
+    /// Heading of the table of what is stored.
+    StoredHeading,
+    /// Stored: the cases and exchanges.
+    StoredJournal,
+    /// Stored: the plans.
+    StoredPlans,
+    /// Stored: the bills read.
+    StoredBills,
+    /// Stored: anything else of the app's.
+    StoredOther,
+    /// Total of what is stored, against localStorage's limit.
+    StoredTotal,
+    /// Column heading: a size.
+    SizeColumn,
+    /// Column heading of the stored-data table: what each row is.
+    StoredItemColumn,
+    /// The browser's estimate for the whole site, against its quota.
+    SiteEstimate,
+    /// "of", between a size and its limit.
+    OutOf,
 }
 
 impl Text {
@@ -527,7 +551,7 @@ impl Text {
             OpenCasesHeading => ("Vos dossiers en cours", "Your open cases"),
             NavData => ("Mes données", "My data"),
             DataHeading => ("Vos données restent sur cet appareil", "Your data stays on this device"),
-            DataIntro => ("Vos dossiers, vos échanges et votre forfait sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu l'est, le temps de la visite.", "Your cases, exchanges and plan are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them, for the visit."),
+            DataIntro => ("Vos dossiers, vos échanges, vos forfaits et les factures lues sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu est gardé.", "Your cases, exchanges, plans and the bills read are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them is."),
             ExportReminder => ("Certains navigateurs (Safari notamment) effacent les données d'un site après 7 jours sans visite : exportez régulièrement vos données dans un fichier que vous gardez.", "Some browsers (Safari notably) erase a site's data after 7 days without a visit: export your data now and then to a file you keep."),
             ExportButton => ("Exporter mes données (.json)", "Export my data (.json)"),
             ImportLabel => ("Importer un fichier d'export", "Import an export file"),
@@ -539,7 +563,7 @@ impl Text {
             ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
             ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
             EraseAll => ("Tout effacer de cet appareil", "Erase everything from this device"),
-            ConfirmErase => ("Effacer définitivement tous vos dossiers et votre forfait de cet appareil ? Pensez à exporter d'abord.", "Erase all your cases and your plan from this device for good? Export first."),
+            ConfirmErase => ("Effacer définitivement de cet appareil vos dossiers, vos forfaits, les factures lues et les données mises de côté ? Pensez à exporter d'abord.", "Erase your cases, plans, the bills read and the data set aside from this device for good? Export first."),
             Erased => ("Tout a été effacé de cet appareil.", "Everything was erased from this device."),
             PersistGranted => ("Le navigateur s'engage à conserver ces données (stockage persistant accordé).", "The browser will keep this data (persistent storage granted)."),
             PersistDenied => ("Le navigateur peut effacer ces données s'il manque de place : exportez-les.", "The browser may erase this data when short of space: export it."),
@@ -600,6 +624,18 @@ impl Text {
             UnknownLine => ("Ligne non lue", "Line not read"),
             Times => ("fois", "times"),
             EachCharge => ("Le détail, charge par charge", "Each charge in detail"),
+            UpdateAvailable => ("Nouvelle version disponible —", "New version available —"),
+            UpdateReload => ("recharger", "reload"),
+            StoredHeading => ("Ce qui est enregistré dans ce navigateur", "What is stored in this browser"),
+            StoredJournal => ("Dossiers et échanges", "Cases and exchanges"),
+            StoredPlans => ("Forfaits", "Plans"),
+            StoredBills => ("Factures lues (ce qui en a été lu, jamais le PDF)", "Bills read (what was read from them, never the PDF)"),
+            StoredOther => ("Autres réglages", "Other settings"),
+            StoredTotal => ("Total dans le stockage local, sur ce qu'il permet", "Total in local storage, of what it allows"),
+            SizeColumn => ("Taille", "Size"),
+            StoredItemColumn => ("Donnée", "Data"),
+            SiteEstimate => ("Tout le site, copie hors ligne de l'application comprise (estimation du navigateur) :", "The whole site, offline copy of the app included (the browser's estimate):"),
+            OutOf => ("sur", "of"),
         };
         lang.pick(fr, en)
     }
@@ -712,6 +748,27 @@ pub fn format_amount(amount: rust_decimal::Decimal, lang: Lang) -> String {
     }
 }
 
+/// Formats a size in bytes with decimal units and one decimal: `850 o`, `12,3 ko`, `4,6 Go`
+/// (`12.3 kB` in English).
+pub fn format_size(bytes: u64, lang: Lang) -> String {
+    let units = match lang {
+        Lang::Fr => ["o", "ko", "Mo", "Go", "To"],
+        Lang::En => ["B", "kB", "MB", "GB", "TB"],
+    };
+    let mut unit = 0;
+    let mut scale = 1u64;
+    while unit + 1 < units.len() && bytes >= scale * 1000 {
+        unit += 1;
+        scale *= 1000;
+    }
+    if unit == 0 {
+        return format!("{bytes}\u{a0}{}", units[0]);
+    }
+    let tenths = (bytes as u128 * 10 + scale as u128 / 2) / scale as u128;
+    let point = if lang == Lang::Fr { ',' } else { '.' };
+    format!("{}{point}{}\u{a0}{}", tenths / 10, tenths % 10, units[unit])
+}
+
 /// Formats a date for the language: `05/10/2026` or `5 Oct 2026`.
 pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
     match lang {
@@ -779,6 +836,21 @@ mod tests {
             "Option Sécurité — facture F123"
         );
         assert_eq!(case_title("Option", None, Lang::En), "Option");
+    }
+
+    #[test]
+    fn sizes_are_formatted_per_language() {
+        let cases = [
+            (0, "0\u{a0}o", "0\u{a0}B"),
+            (999, "999\u{a0}o", "999\u{a0}B"),
+            (12_345, "12,3\u{a0}ko", "12.3\u{a0}kB"),
+            (5_242_880, "5,2\u{a0}Mo", "5.2\u{a0}MB"),
+            (299_999_999_999, "300,0\u{a0}Go", "300.0\u{a0}GB"),
+        ];
+        for (bytes, fr, en) in cases {
+            assert_eq!(format_size(bytes, Lang::Fr), fr, "{bytes}");
+            assert_eq!(format_size(bytes, Lang::En), en, "{bytes}");
+        }
     }
 
     #[test]
