@@ -157,7 +157,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
         Callback::from(move |index: usize| {
             if let Some(journal) = &journal {
                 let id = contest(journal, &bill, &[index], None, lang);
-                navigate.emit(View::Case(id));
+                navigate.emit(View::Case { id });
             }
         })
     };

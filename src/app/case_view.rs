@@ -72,7 +72,13 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         return html! {};
     };
     let Some(case) = journal.journal().case(props.id).cloned() else {
-        return html! { <p class="muted">{ Text::NoCases.get(lang) }</p> };
+        return super::not_found(
+            Text::CaseNotFound,
+            View::Cases,
+            Text::BackToCases,
+            lang,
+            &navigate,
+        );
     };
     let today = clock::today();
     let advice = advise(&case, today);

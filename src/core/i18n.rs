@@ -334,6 +334,67 @@ pub enum Text {
     WhatToDo,
     /// Button disputing a finding.
     ContestFinding,
+    // --- Routing, timeline, charts and uploads (issue 6) ---
+    /// Tab: the home page.
+    NavHome,
+    /// Heading of the bills over time.
+    TimelineHeading,
+    /// Link from the home page to the bills over time.
+    TimelineLink,
+    /// No bill was read yet.
+    NoBillsYet,
+    /// Link back to the home page.
+    GoHome,
+    /// Heading when a link leads nowhere.
+    NotFoundHeading,
+    /// A link leads nowhere.
+    NotFoundText,
+    /// A link to a bill that is not here.
+    BillNotFound,
+    /// A link to a case that is not here.
+    CaseNotFound,
+    /// Link to every bill.
+    BackToBills,
+    /// Link opening one bill.
+    OpenBill,
+    /// Status of a file waiting for its turn.
+    Queued,
+    /// Label of a file's progress bar.
+    ReadingFile,
+    /// Status of a bill read before.
+    AlreadyRead,
+    /// Why a bill read before is not added again; the file name follows.
+    AlreadyReadFrom,
+    /// Title of the monthly chart; the line follows.
+    MonthlyChartTitle,
+    /// Description of the monthly chart.
+    MonthlyChartDesc,
+    /// Title of the split of a bill.
+    SplitTitle,
+    /// Description of the split of a bill.
+    SplitDesc,
+    /// Shows the numbers behind a chart.
+    ShowNumbers,
+    /// Column header: month.
+    MonthColumn,
+    /// Column header: amount flagged.
+    FlaggedColumn,
+    /// Column header: share.
+    ShareColumn,
+    /// Discounts and credits of a bill.
+    DiscountsLabel,
+    /// Button printing a bill.
+    PrintBill,
+    /// Legend of the hatched part of a chart.
+    FlaggedLegend,
+    /// Bills without a period, on the timeline.
+    UndatedBills,
+    /// A line that could not be read.
+    UnknownLine,
+    /// After a count: how many times a finding repeats.
+    Times,
+    /// Summary of the charges a grouped finding covers.
+    EachCharge,
     /// A new version of the app is ready.
     UpdateAvailable,
     /// Button loading the new version.
@@ -533,6 +594,36 @@ impl Text {
             FilterAll => ("Tout", "All"),
             WhatToDo => ("Que faire :", "What to do:"),
             ContestFinding => ("Contester", "Dispute"),
+            NavHome => ("Accueil", "Home"),
+            TimelineHeading => ("Vos factures dans le temps", "Your bills over time"),
+            TimelineLink => ("Voir vos factures dans le temps", "See your bills over time"),
+            NoBillsYet => ("Aucune facture n'a encore été lue.", "No bill has been read yet."),
+            GoHome => ("Retour à l'accueil", "Back to the home page"),
+            NotFoundHeading => ("Page introuvable", "Page not found"),
+            NotFoundText => ("Cette adresse ne mène à rien dans Contestel.", "This address leads nowhere in Contestel."),
+            BillNotFound => ("Cette facture n'est pas (ou plus) enregistrée dans ce navigateur.", "This bill is not (or no longer) kept in this browser."),
+            CaseNotFound => ("Ce dossier n'est pas (ou plus) enregistré dans ce navigateur.", "This case is not (or no longer) kept in this browser."),
+            BackToBills => ("Toutes les factures", "All bills"),
+            OpenBill => ("Voir la facture", "View the bill"),
+            Queued => ("En attente", "Waiting"),
+            ReadingFile => ("Lecture du fichier", "Reading the file"),
+            AlreadyRead => ("Facture déjà lue", "Bill already read"),
+            AlreadyReadFrom => ("Cette facture est déjà dans vos factures : elle n'est pas ajoutée une deuxième fois. Lue depuis :", "This bill is already among your bills: it is not added a second time. Read from:"),
+            MonthlyChartTitle => ("Total de chaque mois, ligne", "Monthly total, line"),
+            MonthlyChartDesc => ("Une barre par facture, du mois le plus ancien au plus récent. La partie hachurée et marquée d'un ⚠ est le montant signalé comme anormal.", "One bar per bill, from the oldest month to the newest. The hatched part marked ⚠ is the amount flagged as wrong."),
+            SplitTitle => ("Répartition de la facture par catégorie", "Split of the bill by category"),
+            SplitDesc => ("Une barre par catégorie, la plus grosse en premier. La partie hachurée et marquée d'un ⚠ est signalée comme anormale.", "One bar per category, the largest first. The hatched part marked ⚠ is flagged as wrong."),
+            ShowNumbers => ("Voir les chiffres du graphique", "Show the chart's numbers"),
+            MonthColumn => ("Mois", "Month"),
+            FlaggedColumn => ("Signalé", "Flagged"),
+            ShareColumn => ("Part", "Share"),
+            DiscountsLabel => ("Remises et avoirs", "Discounts and credits"),
+            PrintBill => ("Imprimer la facture", "Print the bill"),
+            FlaggedLegend => ("Hachuré ⚠ : montant signalé", "Hatched ⚠: amount flagged"),
+            UndatedBills => ("Sans date", "Undated"),
+            UnknownLine => ("Ligne non lue", "Line not read"),
+            Times => ("fois", "times"),
+            EachCharge => ("Le détail, charge par charge", "Each charge in detail"),
             UpdateAvailable => ("Nouvelle version disponible —", "New version available —"),
             UpdateReload => ("recharger", "reload"),
             StoredHeading => ("Ce qui est enregistré dans ce navigateur", "What is stored in this browser"),
