@@ -859,6 +859,7 @@ async fn several_files_at_once_one_bad_and_a_bill_read_again_is_recognised() {
         "the bill read again",
     )
     .await;
+    browser.screenshot("uploads-duplicate-1280").await;
     let card = text_of(&browser, ".upload[data-status=duplicate]").await;
     assert!(
         card.contains("Facture déjà lue") && card.contains("sfr-mobile-2026-08.pdf"),
@@ -1048,4 +1049,109 @@ async fn every_view_on_a_desktop() {
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn every_view_on_a_phone() {
     every_view_screenshot(360, 740).await;
+}
+
+/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command.
+#[derive(Debug)]
+struct DevTools(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+/// Which of the selectors the page, as printed with `body[data-print=KIND]`, shows.
+async fn printed(browser: &Browser, kind: &str, selectors: &[&str]) -> Vec<String> {
+    let shown = browser
+        .client
+        .execute(
+            "document.body.dataset.print = arguments[0];\
+             const shown = arguments[1].filter(css => [...document.querySelectorAll(css)]\
+               .some(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'));\
+             return shown;",
+            vec![serde_json::json!(kind), serde_json::json!(selectors)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(shown).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_bill_and_a_letter_print_without_the_app_around_them() {
+    let (_server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    click(&browser, "#tab-bills").await;
+    wait_for(&browser, ".timeline-item a.open-bill", "the timeline").await;
+    click(&browser, ".timeline-item a.open-bill").await;
+    wait_for(&browser, "#bill-heading", "the bill's page").await;
+    browser
+        .client
+        .issue_cmd(DevTools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": "print" }),
+        ))
+        .await
+        .expect("emulate print media");
+    let around = [
+        ".site-header",
+        ".tabs",
+        ".footer",
+        "#print-bill",
+        ".contest-finding",
+        ".back a",
+    ];
+    let content = [
+        "#bill-heading",
+        ".findings",
+        ".chart.split svg",
+        "table.charges",
+    ];
+    let all: Vec<&str> = around.iter().chain(content.iter()).copied().collect();
+    assert_eq!(
+        printed(&browser, "bill", &all).await,
+        content.to_vec(),
+        "the bill prints with its findings, split and charges, without the app around it"
+    );
+    browser.screenshot("print-bill-1280").await;
+
+    // A letter prints alone.
+    let screen = |media: &'static str| {
+        DevTools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": media }),
+        )
+    };
+    browser.client.issue_cmd(screen("")).await.unwrap();
+    printed(&browser, "", &[]).await;
+    click(
+        &browser,
+        ".bill-page li.finding[data-rule=third_party] button.contest-finding",
+    )
+    .await;
+    wait_for(&browser, "#case-title", "the case").await;
+    browser.client.issue_cmd(screen("print")).await.unwrap();
+    let shown = printed(
+        &browser,
+        "letter",
+        &[".site-header", ".tabs", "#case-title", ".letter-sheet"],
+    )
+    .await;
+    assert_eq!(shown, vec![".letter-sheet"]);
+    browser.close().await;
 }
