@@ -701,6 +701,8 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     let (title, bars, flagged, table): (String, u32, u32, String) =
         serde_json::from_value(chart).unwrap();
     assert!(title.contains("06 12 34 56 78"), "{title}");
+    let line = text_of(&browser, ".line-group h3").await;
+    assert_eq!(line, "06 12 34 56 78 · Orange");
     assert_eq!((bars, flagged), (1, 1), "one bill, flagged");
     assert!(
         spaced(&table).contains("68,04 €") && spaced(&table).contains("30,05 €"),
@@ -718,6 +720,16 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     );
     let heading = text_of(&browser, "#bill-heading").await;
     assert!(heading.contains("Orange"), "{heading}");
+    let focused = browser
+        .client
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        focused.as_str(),
+        Some("main"),
+        "focus moves to the new view's content"
+    );
     assert_eq!(at_stake(&browser).await, "30,05 €");
     wait_for(&browser, ".chart.split svg[role=img] desc", "the split").await;
     let rows = browser
