@@ -730,6 +730,16 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
         Some("main"),
         "focus moves to the new view's content"
     );
+    let scrolled = browser
+        .client
+        .execute("return window.scrollY", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        scrolled.as_f64(),
+        Some(0.0),
+        "the new view starts at the top"
+    );
     assert_eq!(at_stake(&browser).await, "30,05 €");
     wait_for(&browser, ".chart.split svg[role=img] desc", "the split").await;
     let rows = browser

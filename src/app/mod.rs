@@ -238,7 +238,11 @@ fn shell() -> Html {
             }
             if let Some(main) = gloo::utils::document().get_element_by_id("main") {
                 if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                    let _ = main.focus();
+                    // Without scrolling: the view starts at the top of the page, header
+                    // included, as the navigation left it.
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = main.focus_with_options(&options);
                 }
             }
         });
