@@ -701,6 +701,8 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     let (title, bars, flagged, table): (String, u32, u32, String) =
         serde_json::from_value(chart).unwrap();
     assert!(title.contains("06 12 34 56 78"), "{title}");
+    let line = text_of(&browser, ".line-group h3").await;
+    assert_eq!(line, "06 12 34 56 78 · Orange");
     assert_eq!((bars, flagged), (1, 1), "one bill, flagged");
     assert!(
         spaced(&table).contains("68,04 €") && spaced(&table).contains("30,05 €"),
@@ -718,6 +720,26 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     );
     let heading = text_of(&browser, "#bill-heading").await;
     assert!(heading.contains("Orange"), "{heading}");
+    let focused = browser
+        .client
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        focused.as_str(),
+        Some("main"),
+        "focus moves to the new view's content"
+    );
+    let scrolled = browser
+        .client
+        .execute("return window.scrollY", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        scrolled.as_f64(),
+        Some(0.0),
+        "the new view starts at the top"
+    );
     assert_eq!(at_stake(&browser).await, "30,05 €");
     wait_for(&browser, ".chart.split svg[role=img] desc", "the split").await;
     let rows = browser
@@ -859,6 +881,7 @@ async fn several_files_at_once_one_bad_and_a_bill_read_again_is_recognised() {
         "the bill read again",
     )
     .await;
+    browser.screenshot("uploads-duplicate-1280").await;
     let card = text_of(&browser, ".upload[data-status=duplicate]").await;
     assert!(
         card.contains("Facture déjà lue") && card.contains("sfr-mobile-2026-08.pdf"),
@@ -1048,4 +1071,109 @@ async fn every_view_on_a_desktop() {
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn every_view_on_a_phone() {
     every_view_screenshot(360, 740).await;
+}
+
+/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command.
+#[derive(Debug)]
+struct DevTools(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+/// Which of the selectors the page, as printed with `body[data-print=KIND]`, shows.
+async fn printed(browser: &Browser, kind: &str, selectors: &[&str]) -> Vec<String> {
+    let shown = browser
+        .client
+        .execute(
+            "document.body.dataset.print = arguments[0];\
+             const shown = arguments[1].filter(css => [...document.querySelectorAll(css)]\
+               .some(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'));\
+             return shown;",
+            vec![serde_json::json!(kind), serde_json::json!(selectors)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(shown).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_bill_and_a_letter_print_without_the_app_around_them() {
+    let (_server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    click(&browser, "#tab-bills").await;
+    wait_for(&browser, ".timeline-item a.open-bill", "the timeline").await;
+    click(&browser, ".timeline-item a.open-bill").await;
+    wait_for(&browser, "#bill-heading", "the bill's page").await;
+    browser
+        .client
+        .issue_cmd(DevTools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": "print" }),
+        ))
+        .await
+        .expect("emulate print media");
+    let around = [
+        ".site-header",
+        ".tabs",
+        ".footer",
+        "#print-bill",
+        ".contest-finding",
+        ".back a",
+    ];
+    let content = [
+        "#bill-heading",
+        ".findings",
+        ".chart.split svg",
+        "table.charges",
+    ];
+    let all: Vec<&str> = around.iter().chain(content.iter()).copied().collect();
+    assert_eq!(
+        printed(&browser, "bill", &all).await,
+        content.to_vec(),
+        "the bill prints with its findings, split and charges, without the app around it"
+    );
+    browser.screenshot("print-bill-1280").await;
+
+    // A letter prints alone.
+    let screen = |media: &'static str| {
+        DevTools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": media }),
+        )
+    };
+    browser.client.issue_cmd(screen("")).await.unwrap();
+    printed(&browser, "", &[]).await;
+    click(
+        &browser,
+        ".bill-page li.finding[data-rule=third_party] button.contest-finding",
+    )
+    .await;
+    wait_for(&browser, "#case-title", "the case").await;
+    browser.client.issue_cmd(screen("print")).await.unwrap();
+    let shown = printed(
+        &browser,
+        "letter",
+        &[".site-header", ".tabs", "#case-title", ".letter-sheet"],
+    )
+    .await;
+    assert_eq!(shown, vec![".letter-sheet"]);
+    browser.close().await;
 }

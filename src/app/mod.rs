@@ -227,6 +227,27 @@ fn shell() -> Html {
         });
     }
 
+    // After a move to another view (not on the first page load), focus goes to the new
+    // view's content, as a page load would put it: a screen reader reads the new view, and
+    // Tab continues from there rather than from a link that is no longer on the page.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(view.clone(), move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    // Without scrolling: the view starts at the top of the page, header
+                    // included, as the navigation left it.
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = main.focus_with_options(&options);
+                }
+            }
+        });
+    }
+
     let onlanguage = {
         let lang = lang.clone();
         Callback::from(move |_| {
@@ -313,7 +334,7 @@ fn shell() -> Html {
                 { tab(View::Cases, Text::NavCases) }
                 { tab(View::Data, Text::NavData) }
             </nav>
-            <main id="main" class="page">
+            <main id="main" class="page" tabindex="-1">
                 <UpdateBanner />
                 <StorageBanner status={match journal.status() {
                     journal::StorageStatus::Saved => plans.status(),

@@ -63,10 +63,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
             { for lines.iter().enumerate().map(|(n, (line, members))| {
                 let heading = format!("line-{n}-heading");
                 let name = if line.is_empty() { Text::UnknownLine.get(lang).to_string() } else { line.clone() };
+                // The line's operator, from its newest bill, when the line is a number.
+                let operator = members
+                    .first()
+                    .and_then(|&i| props.bills[i].operator)
+                    .map(|o| o.name())
+                    .filter(|o| *o != line);
                 let chart = charts.iter().find(|c| c.line == *line);
                 html! {
                     <section class="line-group" aria-labelledby={heading.clone()}>
-                        <h3 id={heading}>{ name }</h3>
+                        <h3 id={heading}>
+                            { name }
+                            if let Some(operator) = operator {
+                                <span class="muted">{ format!(" · {operator}") }</span>
+                            }
+                        </h3>
                         if let Some(chart) = chart {
                             { monthly_chart(chart, &props.bills, lang, &format!("line-{n}-chart")) }
                         }
