@@ -519,21 +519,18 @@ impl Browser {
     /// Saves a screenshot of the whole page (not just the viewport) under
     /// `target/screenshots/NAME.png`; returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let (width, height) = self.client.get_window_size().await.expect("window size");
-        let full = self
-            .client
-            .execute("return document.documentElement.scrollHeight", vec![])
-            .await
-            .ok()
-            .and_then(|h| h.as_u64())
-            .unwrap_or(height)
-            .clamp(height, 6000);
-        let _ = self.client.set_window_size(width as u32, full as u32).await;
-        let png = self.client.screenshot().await.expect("screenshot");
-        let _ = self
-            .client
-            .set_window_size(width as u32, height as u32)
+        use base64::Engine as _;
+        // DevTools captures beyond the viewport, which resizing the window cannot do for an
+        // emulated phone (its viewport stays the device's).
+        let shot = self
+            .devtools(
+                "Page.captureScreenshot",
+                serde_json::json!({"format": "png", "captureBeyondViewport": true}),
+            )
             .await;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(shot["data"].as_str().expect("a PNG in base64"))
+            .expect("decode the screenshot");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).expect("create target/screenshots");
         let path = dir.join(format!("{name}.png"));
