@@ -871,6 +871,18 @@ async fn several_files_at_once_one_bad_and_a_bill_read_again_is_recognised() {
     );
     let failed = text_of(&browser, ".upload[data-status=failed] .file-name").await;
     assert_eq!(failed, "not-a-bill.pdf");
+    // Two bills read: each is folded under its summary, with a link to its own page,
+    // so that a dozen bills do not make the home page endless.
+    let folded = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.upload[data-status=read] details.bill-details')]\
+               .map(d => d.open === false && !!d.closest('.upload').querySelector('.open-bill-link a'))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(folded, serde_json::json!([true, true]));
     browser.screenshot("uploads-1280").await;
 
     // The August bill again, under another name or not: recognised, not added twice.

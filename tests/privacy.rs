@@ -575,6 +575,15 @@ async fn after_one_visit_the_app_loads_and_reads_bills_with_the_server_stopped()
         .unwrap();
     assert_eq!(probe, "TypeError", "the site is unreachable");
     read_sample_and_fixture(&browser).await;
+    // Two bills read: each is folded under its summary; unfold them.
+    browser
+        .client
+        .execute(
+            "document.querySelectorAll('details.bill-details').forEach(d => d.open = true)",
+            vec![],
+        )
+        .await
+        .unwrap();
     let text = browser
         .client
         .find(Locator::Css(".upload-list"))

@@ -20,10 +20,11 @@ pub struct BillViewProps {
     pub flags: Vec<(usize, Severity, RuleId)>,
 }
 
-/// The icon of a severity: shown with its word, never colour alone.
+/// The icon of a severity: shown with its word, never colour alone; all three are in the
+/// fonts most systems have (DejaVu), unlike an emoji that shows as an empty box without one.
 pub fn severity_icon(severity: Severity) -> &'static str {
     match severity {
-        Severity::Alert => "⛔",
+        Severity::Alert => "✖",
         Severity::Warning => "⚠",
         Severity::Info => "ℹ",
     }

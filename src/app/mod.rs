@@ -367,7 +367,7 @@ fn shell() -> Html {
                                     <h2 id="uploads-heading">{ Text::FilesHeading.get(l) }</h2>
                                     <ul class="upload-list" aria-live="polite">
                                         { for uploads.items().iter().map(|upload| html! {
-                                            <UploadCard key={upload.id} upload={upload.clone()} onremove={onremove.clone()} flags={flags_of(upload.id)} />
+                                            <UploadCard key={upload.id} upload={upload.clone()} onremove={onremove.clone()} flags={flags_of(upload.id)} expanded={bills.len() <= 1} />
                                         }) }
                                     </ul>
                                 </section>

@@ -4,12 +4,16 @@ use yew::prelude::*;
 
 use super::bill_view::BillView;
 use super::{use_lang, view_link, View};
-use crate::core::i18n::Text;
+use crate::core::i18n::{format_size, Text};
 use crate::core::uploads::{bill_key, Upload, UploadStatus};
 
 /// Props of [`UploadCard`].
 #[derive(Properties, PartialEq)]
 pub struct UploadCardProps {
+    /// Whether the bill read is shown unfolded (one bill alone), or folded under its
+    /// summary so that a dozen bills do not make the page endless.
+    #[prop_or(true)]
+    pub expanded: bool,
     /// The upload shown.
     pub upload: Upload,
     /// Called with the upload's id when the person removes it.
@@ -21,14 +25,6 @@ pub struct UploadCardProps {
         crate::core::finding::Severity,
         crate::core::finding::RuleId,
     )>,
-}
-
-fn size_label(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} Mo", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
-    } else {
-        format!("{} Ko", bytes.div_ceil(1024))
-    }
 }
 
 /// A file and its reading.
@@ -53,7 +49,7 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
             <div class="upload-head">
                 <span class="file-name">{ &upload.name }</span>
                 if upload.size > 0 {
-                    <span class="file-size">{ size_label(upload.size) }</span>
+                    <span class="file-size">{ format_size(upload.size, lang) }</span>
                 }
                 <span class={classes!("status", state_class)}>
                     if matches!(upload.status, UploadStatus::Reading) {
@@ -85,7 +81,10 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                         <p class="open-bill-link">
                             { view_link(View::Bill { key: bill_key(&reading.bill) }, &navigate, classes!("button", "small"), Text::OpenBill.get(lang)) }
                         </p>
-                        <BillView reading={(**reading).clone()} flags={props.flags.clone()} />
+                        <details class="bill-details" open={props.expanded}>
+                            <summary>{ Text::BillDetails.get(lang) }</summary>
+                            <BillView reading={(**reading).clone()} flags={props.flags.clone()} />
+                        </details>
                     </>
                 },
             } }

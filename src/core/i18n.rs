@@ -357,6 +357,8 @@ pub enum Text {
     BackToBills,
     /// Link opening one bill.
     OpenBill,
+    /// Summary of a read bill's folded details on the home page.
+    BillDetails,
     /// Status of a file waiting for its turn.
     Queued,
     /// Label of a file's progress bar.
@@ -604,6 +606,7 @@ impl Text {
             BillNotFound => ("Cette facture n'est pas (ou plus) enregistrée dans ce navigateur.", "This bill is not (or no longer) kept in this browser."),
             CaseNotFound => ("Ce dossier n'est pas (ou plus) enregistré dans ce navigateur.", "This case is not (or no longer) kept in this browser."),
             BackToBills => ("Toutes les factures", "All bills"),
+            BillDetails => ("Détail de la facture lue", "Details of the bill read"),
             OpenBill => ("Voir la facture", "View the bill"),
             Queued => ("En attente", "Waiting"),
             ReadingFile => ("Lecture du fichier", "Reading the file"),
