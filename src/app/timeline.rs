@@ -21,7 +21,7 @@ pub struct TimelineProps {
 }
 
 /// When a bill is for: its period, else its issue date, else "undated".
-fn when(bill: &Bill, lang: Lang) -> String {
+pub(crate) fn when(bill: &Bill, lang: Lang) -> String {
     match (bill.period, bill_month(bill)) {
         (Some(period), _) => format!(
             "{} → {}",

@@ -3,8 +3,10 @@
 use yew::prelude::*;
 
 use super::bill_view::BillView;
+use super::timeline::when;
 use super::{use_lang, view_link, View};
-use crate::core::i18n::{format_size, Text};
+use crate::core::charts::bill_total;
+use crate::core::i18n::{format_amount, format_size, Text};
 use crate::core::uploads::{bill_key, Upload, UploadStatus};
 
 /// Props of [`UploadCard`].
@@ -79,6 +81,11 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                 UploadStatus::Read(reading) => html! {
                     <>
                         <p class="open-bill-link">
+                            <span class="bill-summary">
+                                { reading.bill.operator.map(|o| o.name()).unwrap_or(Text::UnknownOperator.get(lang)) }
+                                { format!(" · {} · ", when(&reading.bill, lang)) }
+                                <strong>{ format_amount(bill_total(&reading.bill), lang) }</strong>
+                            </span>
                             { view_link(View::Bill { key: bill_key(&reading.bill) }, &navigate, classes!("button", "small"), Text::OpenBill.get(lang)) }
                         </p>
                         <details class="bill-details" open={props.expanded}>
