@@ -1,0 +1,213 @@
+// What `make bench` runs in the page: Contestel's parse worker (the app's own
+// worker_loader.js, unchanged) and pdf.js on the same bytes, in the same page and run.
+// Every function resolves to plain numbers in milliseconds; tests/bench.rs drives them.
+
+import * as pdfjs from "./pdfjs/build/pdf.min.mjs";
+
+pdfjs.GlobalWorkerOptions.workerSrc = "./pdfjs/build/pdf.worker.min.mjs";
+
+const now = () => performance.now();
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+function stats(samples) {
+  return {
+    median_ms: median(samples),
+    min_ms: Math.min(...samples),
+    max_ms: Math.max(...samples),
+    runs: samples.length,
+  };
+}
+
+export async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// --- Contestel ------------------------------------------------------------------------
+
+// Starts the app's parse worker and resolves once it says "ready" (as reader_host does).
+function startWorker() {
+  const started = now();
+  const worker = new Worker("./worker_loader.js");
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event) => {
+      if (event.data === "ready") resolve({ worker, startup_ms: now() - started });
+      else reject(new Error(`unexpected first message: ${event.data}`));
+    };
+    worker.onerror = (e) => reject(new Error(`worker failed: ${e.message}`));
+  });
+}
+
+// One reading: the bytes transferred to the worker, its JSON answer back.
+function readOnce(worker, bytes) {
+  const copy = bytes.slice();
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.onerror = (e) => reject(new Error(`worker failed: ${e.message}`));
+    worker.postMessage(copy, [copy.buffer]);
+  });
+}
+
+// Worker start-up: `starts` fresh workers, each until "ready", then terminated. The first
+// includes compiling the wasm; later ones may hit the browser's compiled-code cache,
+// which is what a person reading a second bill gets.
+export async function contestelStartup(starts) {
+  const samples = [];
+  for (let i = 0; i < starts; i++) {
+    const { worker, startup_ms } = await startWorker();
+    worker.terminate();
+    samples.push(startup_ms);
+  }
+  return { first_ms: samples[0], ...stats(samples.slice(1)) };
+}
+
+// Reads each file `warmup` times, then `runs` timed times, in one long-lived worker (the
+// app uses a fresh one per file: its start-up is measured apart, above). Also checks
+// that each answer is a reading, not an error, and the time of the very first reading
+// (cold code: the wasm engine's baseline tier).
+export async function contestelRead(urls, warmup, runs) {
+  const { worker } = await startWorker();
+  const out = [];
+  try {
+    for (const url of urls) {
+      const bytes = await fetchBytes(url);
+      const t0 = now();
+      const first = await readOnce(worker, bytes);
+      const first_ms = now() - t0;
+      if (typeof first !== "string" || !first.startsWith('{"Ok"')) {
+        throw new Error(`${url}: not read: ${String(first).slice(0, 200)}`);
+      }
+      for (let i = 1; i < warmup; i++) await readOnce(worker, bytes);
+      const samples = [];
+      for (let i = 0; i < runs; i++) {
+        const t = now();
+        await readOnce(worker, bytes);
+        samples.push(now() - t);
+      }
+      out.push({ url, first_ms, answer_bytes: first.length, ...stats(samples) });
+    }
+  } finally {
+    worker.terminate();
+  }
+  return out;
+}
+
+// Reads all the files one after the other, `runs` times: the total per round.
+export async function contestelBatch(urls, warmup, runs) {
+  const files = await Promise.all(urls.map(fetchBytes));
+  const { worker } = await startWorker();
+  const samples = [];
+  try {
+    for (let r = 0; r < warmup + runs; r++) {
+      const t = now();
+      for (const bytes of files) await readOnce(worker, bytes);
+      if (r >= warmup) samples.push(now() - t);
+    }
+  } finally {
+    worker.terminate();
+  }
+  return stats(samples);
+}
+
+// As the app reads files (reader_host.rs): a fresh worker per file, started, handed the
+// bytes, terminated. Resolves to the total, and each file's start-to-answer time.
+export async function contestelFresh(urls) {
+  const files = await Promise.all(urls.map(fetchBytes));
+  const each = [];
+  const t = now();
+  for (const bytes of files) {
+    const t1 = now();
+    const { worker } = await startWorker();
+    const answer = await readOnce(worker, bytes);
+    worker.terminate();
+    if (typeof answer !== "string" || !answer.startsWith('{"Ok"')) {
+      throw new Error(`not read: ${String(answer).slice(0, 200)}`);
+    }
+    each.push(now() - t1);
+  }
+  return { total_ms: now() - t, each_ms: each, ...stats(each) };
+}
+
+// --- pdf.js ---------------------------------------------------------------------------
+
+const pdfjsOptions = {
+  cMapUrl: "./pdfjs/cmaps/",
+  cMapPacked: true,
+  standardFontDataUrl: "./pdfjs/standard_fonts/",
+  wasmUrl: "./pdfjs/wasm/",
+};
+
+// One extraction: getDocument, then getTextContent of every page; returns the pages.
+async function pdfjsOnce(worker, bytes) {
+  const task = pdfjs.getDocument({ ...pdfjsOptions, data: bytes.slice(), worker });
+  const doc = await task.promise;
+  let items = 0;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const text = await page.getTextContent();
+    items += text.items.length;
+  }
+  const pages = doc.numPages;
+  await task.destroy();
+  return { pages, items };
+}
+
+export async function pdfjsStartup(starts) {
+  const samples = [];
+  for (let i = 0; i < starts; i++) {
+    const t = now();
+    const worker = new pdfjs.PDFWorker();
+    await worker.promise;
+    samples.push(now() - t);
+    worker.destroy();
+  }
+  return { first_ms: samples[0], ...stats(samples.slice(1)) };
+}
+
+export async function pdfjsRead(urls, warmup, runs) {
+  const worker = new pdfjs.PDFWorker();
+  await worker.promise;
+  const out = [];
+  try {
+    for (const url of urls) {
+      const bytes = await fetchBytes(url);
+      const t0 = now();
+      const { pages, items } = await pdfjsOnce(worker, bytes);
+      const first_ms = now() - t0;
+      for (let i = 1; i < warmup; i++) await pdfjsOnce(worker, bytes);
+      const samples = [];
+      for (let i = 0; i < runs; i++) {
+        const t = now();
+        await pdfjsOnce(worker, bytes);
+        samples.push(now() - t);
+      }
+      out.push({ url, pages, items, first_ms, ...stats(samples) });
+    }
+  } finally {
+    worker.destroy();
+  }
+  return out;
+}
+
+export async function pdfjsBatch(urls, warmup, runs) {
+  const files = await Promise.all(urls.map(fetchBytes));
+  const worker = new pdfjs.PDFWorker();
+  await worker.promise;
+  const samples = [];
+  try {
+    for (let r = 0; r < warmup + runs; r++) {
+      const t = now();
+      for (const bytes of files) await pdfjsOnce(worker, bytes);
+      if (r >= warmup) samples.push(now() - t);
+    }
+  } finally {
+    worker.destroy();
+  }
+  return stats(samples);
+}
