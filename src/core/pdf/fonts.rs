@@ -4,9 +4,9 @@
 //! The largest source of panics found by fuzzing was the `/ToUnicode` CMap: pdf-extract
 //! panics when it is not a stream, and adobe-cmap-parser panics on a CMap it cannot
 //! parse or whose operators lack operands. Each `/ToUnicode` is therefore read here with
-//! a tolerant parser and written back in the plainest form (`bfchar` entries, and
-//! `bfrange` entries with an array of targets for runs of consecutive codes), with only
-//! valid UTF-16 targets and a bounded number of entries. The other fixes are field checks: names where names are expected, `/Widths`
+//! a tolerant parser and written back in the plainest form (`N beginbfchar <code>
+//! <utf-16> … endbfchar`), with only valid UTF-16 targets and a bounded number of
+//! entries; each page then gets a copy holding only the codes it shows (`page_copy`). The other fixes are field checks: names where names are expected, `/Widths`
 //! of numbers matching `/FirstChar`..`/LastChar` (all 256 codes for Type 3), encodings
 //! pdf-extract knows and `/Differences` within 256 codes and without the glyph names it
 //! maps to lone surrogates, a descendant font and an encoding for composite fonts. Each
@@ -104,6 +104,46 @@ pub fn prepare(doc: &mut Document, id: ObjectId, budget: &mut usize) -> Result<b
     let ok = usable(doc, &font);
     doc.objects.insert(id, Object::Dictionary(font));
     Ok(ok)
+}
+
+/// A copy of a cleaned simple font whose `/ToUnicode` keeps only the codes in `used` (the
+/// bytes the page's text operators show, whatever the font), or `None` when the map would
+/// not shrink (or the font is composite, Type 3, or has no map stream).
+///
+/// pdf-extract builds each font again on every page, parsing its whole ToUnicode each time;
+/// a page of call detail uses a few dozen of a subset font's codes. The codes it decodes
+/// are looked up exactly as before: every code shown on the page keeps its entry, and a
+/// code absent from the map was absent before too (pdf-extract then falls back to the
+/// encoding either way). Composite fonts are left alone: their codes are not bytes.
+pub fn page_copy(doc: &mut Document, id: ObjectId, used: &[bool; 256]) -> Option<ObjectId> {
+    let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+        return None;
+    };
+    let simple = matches!(
+        font.get(b"Subtype").and_then(Object::as_name),
+        Ok(b"Type1" | b"MMType1" | b"TrueType")
+    );
+    let map_id = font.get(b"ToUnicode").ok()?.as_reference().ok()?;
+    if !simple {
+        return None;
+    }
+    let Some(Object::Stream(map)) = doc.objects.get(&map_id) else {
+        return None;
+    };
+    // The map as `clean_font` wrote it: plain, uncompressed.
+    let full = parse_to_unicode(&map.content);
+    let kept: BTreeMap<u32, Vec<u16>> = full
+        .iter()
+        .filter(|(&code, _)| used.get(code as usize).copied().unwrap_or(false))
+        .map(|(&code, dst)| (code, dst.clone()))
+        .collect();
+    if kept.len() == full.len() {
+        return None;
+    }
+    let mut copy = font.clone();
+    let map_id = doc.add_object(Stream::new(Dictionary::new(), write_cmap(&kept)));
+    copy.set("ToUnicode", Object::Reference(map_id));
+    Some(doc.add_object(Object::Dictionary(copy)))
 }
 
 fn clean_font(
@@ -588,77 +628,33 @@ fn utf16(bytes: &[u8]) -> Option<Vec<u16>> {
     String::from_utf16(&units).ok().map(|_| units)
 }
 
-/// Writes a map back as the plainest CMap adobe-cmap-parser reads: runs of consecutive
-/// codes as `bfrange` entries with an array of targets (`<lo> <hi> [<dst> …]`), lone codes
-/// as `bfchar` entries.
+/// Writes a map back as the plainest CMap adobe-cmap-parser reads (`bfchar` entries only).
 ///
 /// pdf-extract parses a font's CMap again on every page that uses the font, with a
-/// combinator parser whose cost is per token (the largest share of the reading time of a
-/// bill with embedded fonts, by profile): a run written as a range costs about half the
-/// tokens of the same codes written one by one, and maps exactly the same codes.
+/// combinator parser that costs about 15 µs an entry natively (the largest share of the
+/// reading time of a bill with embedded fonts, by profile); `bfrange` entries with an array
+/// of targets measured slower still, so each page gets only the entries it uses instead
+/// (`page_copy`).
 fn write_cmap(map: &BTreeMap<u32, Vec<u16>>) -> Vec<u8> {
     use std::fmt::Write;
 
-    /// At most this many entries per block (the limit PDF sets for `bfchar` blocks) and
-    /// codes per range.
-    const BLOCK: usize = 100;
-    // An even number of digits: adobe-cmap-parser stops at an odd one.
-    fn code(out: &mut String, code: u32) {
-        let _ = match code {
-            0..=0xFFFF => write!(out, "<{code:04X}>"),
-            0x1_0000..=0xFF_FFFF => write!(out, "<{code:06X}>"),
-            _ => write!(out, "<{code:08X}>"),
-        };
-    }
-    fn target(out: &mut String, dst: &[u16]) {
-        out.push('<');
-        for u in dst {
-            let _ = write!(out, "{u:04X}");
-        }
-        out.push('>');
-    }
-
-    // Runs of consecutive codes, each at most BLOCK long.
-    let mut runs: Vec<Vec<(u32, &Vec<u16>)>> = Vec::new();
-    for (&c, dst) in map {
-        match runs.last_mut() {
-            Some(run) if run.len() < BLOCK && run.last().is_some_and(|&(p, _)| p + 1 == c) => {
-                run.push((c, dst))
-            }
-            _ => runs.push(vec![(c, dst)]),
-        }
-    }
-    let (ranges, singles): (Vec<_>, Vec<_>) = runs.into_iter().partition(|r| r.len() > 1);
-
     let mut out = String::from("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n");
-    let singles: Vec<(u32, &Vec<u16>)> = singles.into_iter().flatten().collect();
-    for chunk in singles.chunks(BLOCK) {
+    let entries: Vec<_> = map.iter().collect();
+    for chunk in entries.chunks(100) {
         let _ = writeln!(out, "{} beginbfchar", chunk.len());
-        for &(c, dst) in chunk {
-            code(&mut out, c);
-            out.push(' ');
-            target(&mut out, dst);
-            out.push('\n');
+        for (&code, dst) in chunk {
+            // An even number of digits: adobe-cmap-parser stops at an odd one.
+            let _ = match code {
+                0..=0xFFFF => write!(out, "<{code:04X}> <"),
+                0x1_0000..=0xFF_FFFF => write!(out, "<{code:06X}> <"),
+                _ => write!(out, "<{code:08X}> <"),
+            };
+            for u in dst.iter() {
+                let _ = write!(out, "{u:04X}");
+            }
+            out.push_str(">\n");
         }
         out.push_str("endbfchar\n");
-    }
-    for chunk in ranges.chunks(BLOCK) {
-        let _ = writeln!(out, "{} beginbfrange", chunk.len());
-        for run in chunk {
-            let (first, last) = (run[0].0, run[run.len() - 1].0);
-            code(&mut out, first);
-            out.push(' ');
-            code(&mut out, last);
-            out.push_str(" [");
-            for (i, &(_, dst)) in run.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                target(&mut out, dst);
-            }
-            out.push_str("]\n");
-        }
-        out.push_str("endbfrange\n");
     }
     out.push_str("endcmap\nend\nend\n");
     out.into_bytes()
@@ -795,20 +791,19 @@ mod tests {
         let wide: BTreeMap<u32, Vec<u16>> = [(0x4_4780, vec![0x48])].into_iter().collect();
         let text = String::from_utf8(write_cmap(&wide)).unwrap_or_default();
         assert!(text.contains("<044780> <0048>"), "{text}");
-        // Consecutive codes are written as one range with an array of targets, the lone
-        // ones as single entries; both read back to the same map.
-        let mixed: BTreeMap<u32, Vec<u16>> = (0..250u32)
+        // Long maps are cut into blocks of 100; every entry reads back.
+        let long: BTreeMap<u32, Vec<u16>> = (0..250u32)
             .map(|c| (c, vec![0x20AC - c as u16]))
             .chain([(300, vec![0x41, 0x42]), (0x1_0000, vec![0xD83D, 0xDE00])])
             .collect();
-        let text = String::from_utf8(write_cmap(&mixed)).unwrap_or_default();
+        let text = String::from_utf8(write_cmap(&long)).unwrap_or_default();
+        assert!(text.contains("100 beginbfchar\n<0000> <20AC>\n"), "{text}");
+        assert!(text.contains("52 beginbfchar\n"), "{text}");
         assert!(
-            text.contains("3 beginbfrange\n<0000> <0063> [<20AC> <20AB> "),
+            text.contains("<012C> <00410042>\n<010000> <D83DDE00>\n"),
             "{text}"
         );
-        assert!(text.contains("<00C8> <00F9> ["), "{text}");
-        assert!(text.contains("2 beginbfchar\n<012C> <00410042>\n<010000> <D83DDE00>\n"));
-        assert_eq!(parse_to_unicode(text.as_bytes()), mixed);
+        assert_eq!(parse_to_unicode(text.as_bytes()), long);
         // What adobe-cmap-parser (inside pdf-extract) will read.
         assert!(parse_to_unicode(b"garbage ) ] [ <<").is_empty());
         assert!(parse_to_unicode(b"").is_empty());
