@@ -810,6 +810,40 @@ mod tests {
     }
 
     #[test]
+    fn a_page_copy_keeps_the_codes_the_page_shows() {
+        let mut doc = Document::with_version("1.7");
+        let map: BTreeMap<u32, Vec<u16>> =
+            [(0x41, vec![0x20AC]), (0x42, vec![0xE9]), (0x43, vec![0x41])]
+                .into_iter()
+                .collect();
+        let font = |doc: &mut Document, subtype: &str| {
+            let cmap = doc.add_object(Stream::new(Dictionary::new(), write_cmap(&map)));
+            let mut font = Dictionary::new();
+            font.set("Type", Object::Name(b"Font".to_vec()));
+            font.set("Subtype", Object::Name(subtype.as_bytes().to_vec()));
+            font.set("ToUnicode", Object::Reference(cmap));
+            doc.add_object(Object::Dictionary(font))
+        };
+        let simple = font(&mut doc, "TrueType");
+        let mut used = [false; 256];
+        used[0x41] = true;
+        used[0x43] = true;
+        used[0x44] = true;
+        let copy = page_copy(&mut doc, simple, &used).expect("a smaller map");
+        let copied = doc.get_dictionary(copy).unwrap();
+        let cmap = copied.get(b"ToUnicode").unwrap().as_reference().unwrap();
+        let kept = parse_to_unicode(&doc.get_object(cmap).unwrap().as_stream().unwrap().content);
+        let want: BTreeMap<u32, Vec<u16>> = [(0x41, vec![0x20AC]), (0x43, vec![0x41])]
+            .into_iter()
+            .collect();
+        assert_eq!(kept, want);
+        // Nothing to cut, or a composite font: no copy.
+        assert_eq!(page_copy(&mut doc, simple, &[true; 256]), None);
+        let composite = font(&mut doc, "Type0");
+        assert_eq!(page_copy(&mut doc, composite, &used), None);
+    }
+
+    #[test]
     fn ranges_that_do_not_grow_the_map_cost_a_bounded_amount() {
         let mut cmap = b"100000 beginbfrange\n".to_vec();
         for _ in 0..100_000 {
