@@ -67,8 +67,8 @@ export async function contestelStartup(starts) {
   return { first_ms: samples[0], ...stats(samples.slice(1)) };
 }
 
-// Reads each file `warmup` times, then `runs` timed times, in one long-lived worker (the
-// app uses a fresh one per file: its start-up is measured apart, above). Also checks
+// Reads each file `warmup` times, then `runs` timed times, in one long-lived worker (as
+// the app's reader_host keeps one; its start-up is measured apart, above). Also checks
 // that each answer is a reading, not an error, and the time of the very first reading
 // (cold code: the wasm engine's baseline tier).
 export async function contestelRead(urls, warmup, runs) {
@@ -115,8 +115,9 @@ export async function contestelBatch(urls, warmup, runs) {
   return stats(samples);
 }
 
-// As the app reads files (reader_host.rs): a fresh worker per file, started, handed the
-// bytes, terminated. Resolves to the total, and each file's start-to-answer time.
+// A fresh worker per file, started, handed the bytes, terminated (how reader_host.rs read
+// files before it kept a worker that answered cleanly). Resolves to the total, and each
+// file's start-to-answer time.
 export async function contestelFresh(urls) {
   const files = await Promise.all(urls.map(fetchBytes));
   const each = [];
