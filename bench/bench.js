@@ -67,37 +67,6 @@ export async function contestelStartup(starts) {
   return { first_ms: samples[0], ...stats(samples.slice(1)) };
 }
 
-// Reads each file `warmup` times, then `runs` timed times, in one long-lived worker (as
-// the app's reader_host keeps one; its start-up is measured apart, above). Also checks
-// that each answer is a reading, not an error, and the time of the very first reading
-// (cold code: the wasm engine's baseline tier).
-export async function contestelRead(urls, warmup, runs) {
-  const { worker } = await startWorker();
-  const out = [];
-  try {
-    for (const url of urls) {
-      const bytes = await fetchBytes(url);
-      const t0 = now();
-      const first = await readOnce(worker, bytes);
-      const first_ms = now() - t0;
-      if (typeof first !== "string" || !first.startsWith('{"Ok"')) {
-        throw new Error(`${url}: not read: ${String(first).slice(0, 200)}`);
-      }
-      for (let i = 1; i < warmup; i++) await readOnce(worker, bytes);
-      const samples = [];
-      for (let i = 0; i < runs; i++) {
-        const t = now();
-        await readOnce(worker, bytes);
-        samples.push(now() - t);
-      }
-      out.push({ url, first_ms, answer_bytes: first.length, ...stats(samples) });
-    }
-  } finally {
-    worker.terminate();
-  }
-  return out;
-}
-
 // Reads all the files one after the other, `runs` times: the total per round.
 export async function contestelBatch(urls, warmup, runs) {
   const files = await Promise.all(urls.map(fetchBytes));
@@ -171,31 +140,6 @@ export async function pdfjsStartup(starts) {
   return { first_ms: samples[0], ...stats(samples.slice(1)) };
 }
 
-export async function pdfjsRead(urls, warmup, runs) {
-  const worker = new pdfjs.PDFWorker();
-  await worker.promise;
-  const out = [];
-  try {
-    for (const url of urls) {
-      const bytes = await fetchBytes(url);
-      const t0 = now();
-      const { pages, items } = await pdfjsOnce(worker, bytes);
-      const first_ms = now() - t0;
-      for (let i = 1; i < warmup; i++) await pdfjsOnce(worker, bytes);
-      const samples = [];
-      for (let i = 0; i < runs; i++) {
-        const t = now();
-        await pdfjsOnce(worker, bytes);
-        samples.push(now() - t);
-      }
-      out.push({ url, pages, items, first_ms, ...stats(samples) });
-    }
-  } finally {
-    worker.destroy();
-  }
-  return out;
-}
-
 export async function pdfjsBatch(urls, warmup, runs) {
   const files = await Promise.all(urls.map(fetchBytes));
   const worker = new pdfjs.PDFWorker();
@@ -211,4 +155,55 @@ export async function pdfjsBatch(urls, warmup, runs) {
     worker.destroy();
   }
   return stats(samples);
+}
+
+// --- side by side ---------------------------------------------------------------------
+
+// Both readers on each file, their timed runs interleaved (Contestel, pdf.js, Contestel,
+// …) so that a machine busy with something else slows both alike: the ratio holds even
+// when the absolute times drift. Each reader has its own worker, started beforehand.
+export async function compareRead(urls, warmup, runs) {
+  const { worker } = await startWorker();
+  const pdfWorker = new pdfjs.PDFWorker();
+  await pdfWorker.promise;
+  const out = [];
+  try {
+    for (const url of urls) {
+      const bytes = await fetchBytes(url);
+      let t = now();
+      const first = await readOnce(worker, bytes);
+      const contestel_first_ms = now() - t;
+      if (typeof first !== "string" || !first.startsWith('{"Ok"')) {
+        throw new Error(`${url}: not read: ${String(first).slice(0, 200)}`);
+      }
+      t = now();
+      const { pages, items } = await pdfjsOnce(pdfWorker, bytes);
+      const pdfjs_first_ms = now() - t;
+      for (let i = 1; i < warmup; i++) {
+        await readOnce(worker, bytes);
+        await pdfjsOnce(pdfWorker, bytes);
+      }
+      const c = [];
+      const p = [];
+      for (let i = 0; i < runs; i++) {
+        t = now();
+        await readOnce(worker, bytes);
+        c.push(now() - t);
+        t = now();
+        await pdfjsOnce(pdfWorker, bytes);
+        p.push(now() - t);
+      }
+      out.push({
+        url, pages, items, answer_bytes: first.length,
+        contestel: { first_ms: contestel_first_ms, ...stats(c) },
+        pdfjs: { first_ms: pdfjs_first_ms, ...stats(p) },
+        ratio_of_medians: median(c) / median(p),
+        median_ratio: median(c.map((v, i) => v / p[i])),
+      });
+    }
+  } finally {
+    worker.terminate();
+    pdfWorker.destroy();
+  }
+  return out;
 }

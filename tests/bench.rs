@@ -25,7 +25,7 @@ use serde_json::{json, Value};
 use support::{dist_dir, Browser, StaticServer};
 
 /// Timed runs per bill, after the warm-up runs.
-const RUNS: usize = 10;
+const RUNS: usize = 15;
 const WARMUP: usize = 3;
 /// Page loads measured (each a fresh navigation; the first is reported apart).
 const PAGE_LOADS: usize = 6;
@@ -326,15 +326,11 @@ async fn bench() {
     eprintln!("bench: worker start-up");
     let contestel_startup = call(&browser, "contestelStartup", json!([STARTS])).await;
     let pdfjs_startup = call(&browser, "pdfjsStartup", json!([STARTS])).await;
-    eprintln!("bench: Contestel, {} bills", single_urls.len());
-    let contestel = call(
-        &browser,
-        "contestelRead",
-        json!([single_urls, WARMUP, RUNS]),
-    )
-    .await;
-    eprintln!("bench: pdf.js, {} bills", single_urls.len());
-    let pdfjs = call(&browser, "pdfjsRead", json!([single_urls, WARMUP, RUNS])).await;
+    eprintln!(
+        "bench: Contestel and pdf.js, interleaved, {} bills",
+        single_urls.len()
+    );
+    let compared = call(&browser, "compareRead", json!([single_urls, WARMUP, RUNS])).await;
     eprintln!("bench: 24 monthly bills");
     let contestel_24 = call(&browser, "contestelBatch", json!([monthly_urls, 1, 5])).await;
     let pdfjs_24 = call(&browser, "pdfjsBatch", json!([monthly_urls, 1, 5])).await;
@@ -357,8 +353,9 @@ async fn bench() {
 
     let mut bills = Vec::new();
     for (i, path) in singles.iter().enumerate() {
-        let c = &contestel[i];
-        let p = &pdfjs[i];
+        let row = &compared[i];
+        let c = &row["contestel"];
+        let p = &row["pdfjs"];
         let name = stem(path);
         let contestel_ms = num(c, "median_ms");
         let pdfjs_ms = num(p, "median_ms");
@@ -367,7 +364,7 @@ async fn bench() {
             "name": name,
             "set": if path.starts_with(root().join("bench/scale")) { "scale" } else { "fixtures" },
             "bytes": std::fs::metadata(path).unwrap().len(),
-            "pages": p["pages"],
+            "pages": row["pages"],
             "contestel_ms": contestel_ms,
             "contestel_first_ms": c["first_ms"],
             "contestel_min_ms": c["min_ms"],
@@ -375,6 +372,8 @@ async fn bench() {
             "pdfjs_first_ms": p["first_ms"],
             "pdfjs_min_ms": p["min_ms"],
             "ratio": contestel_ms / pdfjs_ms,
+            // The median of the run-by-run ratios (each pair ran back to back).
+            "paired_ratio": row["median_ratio"],
             "native_ms": n.map(|n| n["native_ms"].clone()).unwrap_or(Value::Null),
             "lopdf_load_ms": n.map(|n| n["lopdf_load_ms"].clone()).unwrap_or(Value::Null),
             "native_vs_lopdf_load_ratio": n.map(|n| n["ratio"].clone()).unwrap_or(Value::Null),
@@ -433,7 +432,7 @@ async fn bench() {
         "pdfjs_scale_24_bills_ms": num(&pdfjs_24, "median_ms"),
         "native_vs_lopdf_load_ratio": native_vs_lopdf,
         // The first reading in the first worker: the wasm code is cold (baseline tier).
-        "cold_first_read": {"name": stem(&singles[0]), "ms": contestel[0]["first_ms"]},
+        "cold_first_read": {"name": stem(&singles[0]), "ms": compared[0]["contestel"]["first_ms"]},
         "worker_startup": contestel_startup,
         "pdfjs_worker_startup": pdfjs_startup,
         "page_load": load,
@@ -498,21 +497,24 @@ fn markdown(r: &Value) -> String {
     s.push_str(&format!(
         "# Contestel benchmark\n\n{} — {}. Medians of {} runs after {} warm-up runs, \
          in one headless Chromium page; Contestel in its parse worker (bytes in, bill out, \
-         as JSON), pdf.js 6 `getDocument` + `getTextContent` of every page in its worker; \
-         workers started beforehand (start-up below).\n\n",
+         as JSON), pdf.js 6 `getDocument` + `getTextContent` of every page in its worker, \
+         their runs interleaved; workers started beforehand (start-up below). \
+         *paired* is the median of the run-by-run ratios.\n\n",
         r["date"].as_str().unwrap_or(""),
         r["machine"].as_str().unwrap_or(""),
         r["runs"],
         r["warmup"],
     ));
     s.push_str(
-        "| bill | pages | KB | Contestel ms | first ms | pdf.js ms | first ms | ratio | native ms | lopdf load ms | native / lopdf |\n",
+        "| bill | pages | KB | Contestel ms | first ms | pdf.js ms | first ms | ratio | paired | native ms | lopdf load ms | native / lopdf |\n",
     );
-    s.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    s.push_str(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+    );
     for b in r["bills"].as_array().unwrap() {
         let opt = |k: &str| b[k].as_f64().map(fmt_ms).unwrap_or_else(|| "–".into());
         s.push_str(&format!(
-            "| {} | {} | {:.1} | {} | {} | {} | {} | {:.2} | {} | {} | {} |\n",
+            "| {} | {} | {:.1} | {} | {} | {} | {} | {:.2} | {:.2} | {} | {} | {} |\n",
             b["name"].as_str().unwrap(),
             b["pages"],
             b["bytes"].as_f64().unwrap() / 1000.0,
@@ -521,6 +523,7 @@ fn markdown(r: &Value) -> String {
             fmt_ms(b["pdfjs_ms"].as_f64().unwrap()),
             fmt_ms(b["pdfjs_first_ms"].as_f64().unwrap()),
             b["ratio"].as_f64().unwrap(),
+            b["paired_ratio"].as_f64().unwrap_or(f64::NAN),
             opt("native_ms"),
             opt("lopdf_load_ms"),
             b["native_vs_lopdf_load_ratio"]
