@@ -41,7 +41,8 @@ tools: $(TMPDIR)
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
 	@grep -q 'wasm_bindgen = "$(WASM_BINDGEN_VERSION)"' Trunk.toml \
 	  || { echo "Trunk.toml [tools] wasm_bindgen must be $(WASM_BINDGEN_VERSION), as in Cargo.lock" >&2; exit 1; }
-	@[ -x $(TOOLS_BIN)/wasm-opt ] || npm ci --prefix tools --no-audit --no-fund
+	@[ -x $(TOOLS_BIN)/wasm-opt ] && [ -f tools/node_modules/axe-core/axe.min.js ] \
+	  || npm ci --prefix tools --no-audit --no-fund
 	@cargo fetch --locked --quiet
 
 browser-tools:
@@ -86,7 +87,7 @@ test-browser: $(TMPDIR)
 
 # Drives the built dist/ in real Chromium; run `make dist` first.
 test-e2e: $(TMPDIR)
-	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e --test a11y --test privacy -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
 
 fixtures:
 	tests/fixtures/gen/generate.sh

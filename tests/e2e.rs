@@ -511,7 +511,7 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
         .await;
     browser.screenshot("plans-1280").await;
 
-    click(&browser, "#tab-bills").await;
+    click(&browser, "#tab-home").await;
     wait_for(&browser, "#total-at-stake", "the findings").await;
     assert_eq!(at_stake(&browser).await, "38,05 €");
     let flagged = flagged_labels(&browser).await;
@@ -632,7 +632,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         serde_json::to_string(&before).unwrap()
     );
     // The bill read comes back too.
-    click(&browser, "#tab-bills").await;
+    click(&browser, "#tab-home").await;
     wait_for(
         &browser,
         ".upload[data-status=read] .charges",
@@ -649,4 +649,531 @@ async fn upload_to(browser: &Browser, css: &str, path: &str) {
         .await
         .expect("file input");
     input.send_keys(path).await.expect("pick a file");
+}
+
+/// The address after the `#`, where the router keeps the view.
+async fn route(browser: &Browser) -> String {
+    let url = browser.client.current_url().await.unwrap();
+    url.fragment().unwrap_or_default().to_string()
+}
+
+async fn text_of(browser: &Browser, css: &str) -> String {
+    let element = browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    spaced(&element.text().await.unwrap())
+}
+
+/// Waits until the router shows `fragment` (after the `#`).
+async fn wait_for_route(browser: &Browser, fragment: &str) {
+    browser
+        .wait_until(
+            &format!("return location.hash === '#{fragment}'"),
+            &format!("the address #{fragment}"),
+            PATIENCE,
+        )
+        .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_back() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+
+    // The bills over time: one line, one bar, its numbers in a table, a link to the bill.
+    click(&browser, "#tab-bills").await;
+    wait_for_route(&browser, "/bills").await;
+    wait_for(&browser, ".timeline-item", "the timeline").await;
+    let chart = browser
+        .client
+        .execute(
+            "const svg = document.querySelector('.line-group svg[role=img]');\
+             return [svg.querySelector('title').textContent, svg.querySelectorAll('rect.bar').length,\
+                     svg.querySelectorAll('rect.bar-flagged').length,\
+                     document.querySelector('.line-group .chart-data table').textContent]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (title, bars, flagged, table): (String, u32, u32, String) =
+        serde_json::from_value(chart).unwrap();
+    assert!(title.contains("06 12 34 56 78"), "{title}");
+    let line = text_of(&browser, ".line-group h3").await;
+    assert_eq!(line, "06 12 34 56 78 · Orange");
+    assert_eq!((bars, flagged), (1, 1), "one bill, flagged");
+    assert!(
+        spaced(&table).contains("68,04 €") && spaced(&table).contains("30,05 €"),
+        "{table}"
+    );
+
+    // One bill: its address is stable, its findings and its split are there.
+    click(&browser, ".timeline-item a.open-bill").await;
+    wait_for(&browser, "#bill-heading", "the bill's page").await;
+    let bill_route = route(&browser).await;
+    let key = bill_route.strip_prefix("/bills/").unwrap_or_default();
+    assert!(
+        key.len() == 16 && key.chars().all(|c| c.is_ascii_hexdigit()),
+        "{bill_route}"
+    );
+    let heading = text_of(&browser, "#bill-heading").await;
+    assert!(heading.contains("Orange"), "{heading}");
+    let focused = browser
+        .client
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        focused.as_str(),
+        Some("main"),
+        "focus moves to the new view's content"
+    );
+    let scrolled = browser
+        .client
+        .execute("return window.scrollY", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        scrolled.as_f64(),
+        Some(0.0),
+        "the new view starts at the top"
+    );
+    assert_eq!(at_stake(&browser).await, "30,05 €");
+    wait_for(&browser, ".chart.split svg[role=img] desc", "the split").await;
+    let rows = browser
+        .client
+        .find_all(Locator::Css(".bill-page table.charges tr.charge"))
+        .await
+        .unwrap();
+    assert!(rows.len() > 5, "the charges are shown");
+
+    // A reload lands on the same bill; back returns to the timeline, forward to the bill.
+    browser.client.refresh().await.unwrap();
+    wait_for(&browser, "#bill-heading", "the bill after a reload").await;
+    assert_eq!(route(&browser).await, bill_route);
+    assert_eq!(text_of(&browser, "#bill-heading").await, heading);
+    browser.client.back().await.unwrap();
+    wait_for_route(&browser, "/bills").await;
+    wait_for(&browser, ".timeline-item", "the timeline again").await;
+    browser.client.forward().await.unwrap();
+    wait_for(&browser, "#bill-heading", "the bill again").await;
+
+    // The four weekly charges of one Internet+ club are one finding, counted four times.
+    let grouped = text_of(
+        &browser,
+        ".bill-page li.finding[data-rule=third_party][data-count='4'] .finding-head",
+    )
+    .await;
+    assert!(
+        grouped.contains("4 fois") && grouped.contains("12,00 €"),
+        "{grouped}"
+    );
+
+    // Dispute it: the case opens with the four charges and its letter.
+    click(
+        &browser,
+        ".bill-page li.finding[data-rule=third_party] button.contest-finding",
+    )
+    .await;
+    wait_for(&browser, "#case-title", "the case to open").await;
+    let case_route = route(&browser).await;
+    assert!(case_route.starts_with("/cases/"), "{case_route}");
+    let case_title = text_of(&browser, "#case-title").await;
+    let case = text_of(&browser, ".case").await;
+    assert!(
+        case.contains("12,00 €"),
+        "the four charges are disputed: {case}"
+    );
+    let letter = browser
+        .client
+        .find(Locator::Css("#letter-text"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(letter.contains("FM2611-0048213957"), "{letter}");
+
+    // The case's address survives a reload too, and back returns to the bill.
+    browser.client.refresh().await.unwrap();
+    wait_for(&browser, "#case-title", "the case after a reload").await;
+    assert_eq!(route(&browser).await, case_route);
+    assert_eq!(text_of(&browser, "#case-title").await, case_title);
+    browser.client.back().await.unwrap();
+    wait_for(&browser, "#bill-heading", "the bill, back").await;
+    assert_eq!(route(&browser).await, bill_route);
+
+    // Links to what is not (or no longer) here say so and lead back.
+    for (address, back) in [
+        ("/bills/0000000000000000", "/bills"),
+        ("/cases/999", "/cases"),
+        ("/nowhere", "/"),
+    ] {
+        browser
+            .client
+            .goto(&format!("{}#{address}", server.url()))
+            .await
+            .unwrap();
+        wait_for(&browser, ".not-found", "the not-found page").await;
+        click(&browser, ".not-found a").await;
+        wait_for_route(&browser, back).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn several_files_at_once_one_bad_and_a_bill_read_again_is_recognised() {
+    let (_server, browser) = open_app(1280, 900).await;
+    // Every state a card goes through, as the page showed it.
+    browser
+        .client
+        .execute(
+            "window.seen = new Set();\
+             new MutationObserver(() => document.querySelectorAll('.upload').forEach(u => {\
+               window.seen.add(u.dataset.status);\
+               if (u.querySelector('progress')) window.seen.add('progress');\
+             })).observe(document.body, {subtree: true, childList: true, attributes: true});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let files = [
+        fixture("bills/sfr-mobile-2026-08.pdf"),
+        fixture("e2e/not-a-bill.pdf"),
+        fixture("bills/sfr-mobile-2026-09.pdf"),
+    ];
+    upload(&browser, &files.join("\n")).await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=read]').length === 2 \
+             && document.querySelectorAll('.upload[data-status=failed]').length === 1",
+            "two bills read and the bad file reported",
+            Duration::from_secs(60),
+        )
+        .await;
+    let seen = browser
+        .client
+        .execute("return [...window.seen]", vec![])
+        .await
+        .unwrap();
+    let seen: Vec<String> = serde_json::from_value(seen).unwrap();
+    assert!(
+        seen.iter().any(|s| s == "reading") && seen.iter().any(|s| s == "progress"),
+        "each file showed its progress while read: {seen:?}"
+    );
+    assert_eq!(
+        text_of(&browser, ".upload[data-status=failed] .error").await,
+        "Ce fichier n'est pas un PDF."
+    );
+    let failed = text_of(&browser, ".upload[data-status=failed] .file-name").await;
+    assert_eq!(failed, "not-a-bill.pdf");
+    browser.screenshot("uploads-1280").await;
+
+    // The August bill again, under another name or not: recognised, not added twice.
+    upload(&browser, &fixture("bills/sfr-mobile-2026-08.pdf")).await;
+    wait_for(
+        &browser,
+        ".upload[data-status=duplicate]",
+        "the bill read again",
+    )
+    .await;
+    browser.screenshot("uploads-duplicate-1280").await;
+    let card = text_of(&browser, ".upload[data-status=duplicate]").await;
+    assert!(
+        card.contains("Facture déjà lue") && card.contains("sfr-mobile-2026-08.pdf"),
+        "{card}"
+    );
+    let stored = browser
+        .client
+        .execute(
+            "return JSON.parse(localStorage.getItem('contestel.bills')).data.bills.length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(stored.as_u64(), Some(2), "kept once");
+    click(&browser, "#tab-bills").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.timeline-item').length === 2",
+            "two bills on the timeline",
+            PATIENCE,
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_language_switches_to_english_and_back_with_amounts_formatted() {
+    let (_server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    assert_eq!(at_stake(&browser).await, "30,05 €");
+    click(&browser, ".lang-switch").await;
+    browser
+        .wait_until(
+            "return document.documentElement.lang === 'en'",
+            "English",
+            PATIENCE,
+        )
+        .await;
+    assert_eq!(at_stake(&browser).await, "€30.05");
+    assert_eq!(text_of(&browser, "#tab-home").await, "Home");
+    let total = text_of(&browser, ".upload .bill-fields").await;
+    assert!(total.contains("€68.04"), "{total}");
+    // The view and its address stay where they were.
+    click(&browser, "#tab-bills").await;
+    wait_for(&browser, ".timeline-item", "the timeline").await;
+    let item = text_of(&browser, ".timeline-item").await;
+    assert!(
+        item.contains("€68.04") && item.contains("1 Oct 2026"),
+        "{item}"
+    );
+    click(&browser, ".lang-switch").await;
+    browser
+        .wait_until(
+            "return document.documentElement.lang === 'fr'",
+            "French again",
+            PATIENCE,
+        )
+        .await;
+    assert_eq!(route(&browser).await, "/bills");
+    let item = text_of(&browser, ".timeline-item").await;
+    assert!(
+        item.contains("68,04 €") && item.contains("01/10/2026"),
+        "{item}"
+    );
+    browser.close().await;
+}
+
+/// How far the page spills beyond the screen's width, and what spills.
+async fn overflow(browser: &Browser) -> (i64, String) {
+    let value = browser
+        .client
+        .execute(
+            "const w = document.documentElement.clientWidth;\
+             return [document.documentElement.scrollWidth - w,\
+               [...document.querySelectorAll('body *')]\
+               .filter(e => e.getBoundingClientRect().right > w + 0.5)\
+               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+/// Every view, at a phone's and a desktop's width, into `target/screenshots/`: and at
+/// 360 px, none scrolls sideways.
+async fn every_view_screenshot(width: u32, height: u32) {
+    let (server, browser) = open_app(width, height).await;
+    let shot = |name: &str| format!("view-{name}-{width}");
+    browser.screenshot(&shot("home-empty")).await;
+    let files = [
+        fixture("bills/sfr-mobile-2026-08.pdf"),
+        fixture("bills/sfr-mobile-2026-09.pdf"),
+        fixture("bills/sfr-mobile-2026-10.pdf"),
+    ];
+    upload(&browser, &files.join("\n")).await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=read]').length === 3",
+            "three bills read",
+            Duration::from_secs(60),
+        )
+        .await;
+    read_sample_too(&browser).await;
+    let views: [(&str, &str, &str); 7] = [
+        ("home", "/", "#findings-heading"),
+        ("bills", "/bills", ".timeline-item"),
+        ("bill", "", "#bill-heading"),
+        ("plan", "/plan", "form"),
+        ("cases", "/cases", ".new-case"),
+        ("data", "/data", "#export"),
+        ("not-found", "/nowhere", ".not-found"),
+    ];
+    for (name, address, ready) in views {
+        if name == "bill" {
+            click(&browser, "#tab-bills").await;
+            wait_for(&browser, ".timeline-item", "the timeline").await;
+            click(&browser, ".timeline-item a.open-bill").await;
+        } else {
+            browser
+                .client
+                .goto(&format!("{}#{address}", server.url()))
+                .await
+                .unwrap();
+        }
+        wait_for(&browser, ready, name).await;
+        browser.screenshot(&shot(name)).await;
+        browser
+            .assert_accessible(&format!("the {name} view at {width} px"))
+            .await;
+        // A phone's screenshot is its screen: show the charts too.
+        if width < 500 && (name == "bills" || name == "bill") {
+            browser
+                .client
+                .execute("document.querySelector('.chart').scrollIntoView()", vec![])
+                .await
+                .unwrap();
+            browser.screenshot(&shot(&format!("{name}-chart"))).await;
+        }
+        if width < 500 {
+            let (spill, what) = overflow(&browser).await;
+            assert_eq!(spill, 0, "{name} scrolls sideways at {width} px: {what}");
+        }
+    }
+    // A case with its letter.
+    click(&browser, "#tab-home").await;
+    wait_for(&browser, "button.contest-finding", "the findings").await;
+    click(&browser, "button.contest-finding").await;
+    wait_for(&browser, "#case-title", "the case").await;
+    browser.screenshot(&shot("case")).await;
+    if width < 500 {
+        let (spill, what) = overflow(&browser).await;
+        assert_eq!(spill, 0, "the case scrolls sideways at {width} px: {what}");
+    }
+    browser.close().await;
+}
+
+/// Reads the sample bill when other bills are already listed.
+async fn read_sample_too(browser: &Browser) {
+    let before = browser
+        .client
+        .find_all(Locator::Css(".upload[data-status=read]"))
+        .await
+        .unwrap()
+        .len();
+    click(browser, "#sample-button").await;
+    browser
+        .wait_until(
+            &format!(
+                "return document.querySelectorAll('.upload[data-status=read]').length === {}",
+                before + 1
+            ),
+            "the sample bill to be read",
+            PATIENCE,
+        )
+        .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn every_view_on_a_desktop() {
+    every_view_screenshot(1280, 900).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn every_view_on_a_phone() {
+    every_view_screenshot(360, 740).await;
+}
+
+/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command.
+#[derive(Debug)]
+struct DevTools(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+/// Which of the selectors the page, as printed with `body[data-print=KIND]`, shows.
+async fn printed(browser: &Browser, kind: &str, selectors: &[&str]) -> Vec<String> {
+    let shown = browser
+        .client
+        .execute(
+            "document.body.dataset.print = arguments[0];\
+             const shown = arguments[1].filter(css => [...document.querySelectorAll(css)]\
+               .some(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'));\
+             return shown;",
+            vec![serde_json::json!(kind), serde_json::json!(selectors)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(shown).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_bill_and_a_letter_print_without_the_app_around_them() {
+    let (_server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    click(&browser, "#tab-bills").await;
+    wait_for(&browser, ".timeline-item a.open-bill", "the timeline").await;
+    click(&browser, ".timeline-item a.open-bill").await;
+    wait_for(&browser, "#bill-heading", "the bill's page").await;
+    browser
+        .client
+        .issue_cmd(DevTools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": "print" }),
+        ))
+        .await
+        .expect("emulate print media");
+    let around = [
+        ".site-header",
+        ".tabs",
+        ".footer",
+        "#print-bill",
+        ".contest-finding",
+        ".back a",
+    ];
+    let content = [
+        "#bill-heading",
+        ".findings",
+        ".chart.split svg",
+        "table.charges",
+    ];
+    let all: Vec<&str> = around.iter().chain(content.iter()).copied().collect();
+    assert_eq!(
+        printed(&browser, "bill", &all).await,
+        content.to_vec(),
+        "the bill prints with its findings, split and charges, without the app around it"
+    );
+    browser.screenshot("print-bill-1280").await;
+
+    // A letter prints alone.
+    let screen = |media: &'static str| {
+        DevTools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": media }),
+        )
+    };
+    browser.client.issue_cmd(screen("")).await.unwrap();
+    printed(&browser, "", &[]).await;
+    click(
+        &browser,
+        ".bill-page li.finding[data-rule=third_party] button.contest-finding",
+    )
+    .await;
+    wait_for(&browser, "#case-title", "the case").await;
+    browser.client.issue_cmd(screen("print")).await.unwrap();
+    let shown = printed(
+        &browser,
+        "letter",
+        &[".site-header", ".tabs", "#case-title", ".letter-sheet"],
+    )
+    .await;
+    assert_eq!(shown, vec![".letter-sheet"]);
+    browser.close().await;
 }

@@ -5,9 +5,9 @@ use yew::prelude::*;
 use super::contest::contest;
 use super::journal::UseJournal;
 use super::{use_lang, View};
-use crate::core::bill::{Bill, BillLine, BillWarning};
+use crate::core::bill::{Bill, BillLine};
 use crate::core::finding::{RuleId, Severity};
-use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::i18n::{self, format_amount, format_date, Lang, Text};
 use crate::core::reader::Reading;
 
 /// Props of [`BillView`].
@@ -145,43 +145,6 @@ fn charges(
     }
 }
 
-fn warning_text(warning: &BillWarning, lang: Lang) -> String {
-    match warning {
-        BillWarning::TotalMismatch { printed, computed } => match lang {
-            Lang::Fr => format!(
-                "Les lignes lues font {} alors que le total imprimé est {} ({} d'écart).",
-                format_amount(*computed, lang),
-                format_amount(*printed, lang),
-                format_amount((*printed - *computed).abs(), lang)
-            ),
-            Lang::En => format!(
-                "The lines read add up to {} while the printed total is {} ({} apart).",
-                format_amount(*computed, lang),
-                format_amount(*printed, lang),
-                format_amount((*printed - *computed).abs(), lang)
-            ),
-        },
-        BillWarning::NoTotal => lang
-            .pick(
-                "Aucun total n'a été trouvé sur la facture.",
-                "No total was found on the bill.",
-            )
-            .into(),
-        BillWarning::UnknownOperator => lang
-            .pick(
-                "L'opérateur n'a pas été reconnu.",
-                "The operator was not recognised.",
-            )
-            .into(),
-        BillWarning::TooManyLines { kept } => match lang {
-            Lang::Fr => format!(
-                "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
-            ),
-            Lang::En => format!("The bill has too many lines: only the first {kept} are used."),
-        },
-    }
-}
-
 /// The read bill.
 #[function_component(BillView)]
 pub fn bill_view(props: &BillViewProps) -> Html {
@@ -194,7 +157,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
         Callback::from(move |index: usize| {
             if let Some(journal) = &journal {
                 let id = contest(journal, &bill, &[index], None, lang);
-                navigate.emit(View::Case(id));
+                navigate.emit(View::Case { id });
             }
         })
     };
@@ -204,7 +167,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
             if !bill.warnings.is_empty() {
                 <div class="warnings" role="note">
                     <h3>{ Text::Warnings.get(lang) }</h3>
-                    <ul>{ for bill.warnings.iter().map(|w| html! { <li>{ warning_text(w, lang) }</li> }) }</ul>
+                    <ul>{ for bill.warnings.iter().map(|w| html! { <li>{ i18n::bill_warning(w, lang) }</li> }) }</ul>
                 </div>
             }
             <h3>{ Text::Charges.get(lang) }</h3>

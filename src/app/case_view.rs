@@ -6,7 +6,7 @@ use super::event_form::{answer_name, EventForm};
 use super::journal::UseJournal;
 use super::letter_panel::LetterPanel;
 use super::{use_lang, View};
-use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::i18n::{self, format_amount, format_date, Lang, Text};
 use crate::core::journal::advice::{advise, NextStep};
 use crate::core::journal::case::{Case, CaseStatus, Event};
 use crate::core::journal::deadlines::{deadlines, DeadlineState};
@@ -49,7 +49,7 @@ fn event_item(event: &Event, lang: Lang) -> Html {
                 <span class="event-date">{ format_date(event.date, lang) }</span>
                 <span class="event-stage">{ event.stage.label(lang) }</span>
                 <span class="muted">{ event.channel.label(lang) }</span>
-                if !event.reference.is_empty() { <span class="muted">{ format!("réf. {}", event.reference) }</span> }
+                if !event.reference.is_empty() { <span class="muted">{ i18n::reference(&event.reference, lang) }</span> }
             </div>
             if !event.counterpart.is_empty() { <p class="muted">{ &event.counterpart }</p> }
             if !event.said.is_empty() { <p>{ &event.said }</p> }
@@ -72,7 +72,13 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         return html! {};
     };
     let Some(case) = journal.journal().case(props.id).cloned() else {
-        return html! { <p class="muted">{ Text::NoCases.get(lang) }</p> };
+        return super::not_found(
+            Text::CaseNotFound,
+            View::Cases,
+            Text::BackToCases,
+            lang,
+            &navigate,
+        );
     };
     let today = clock::today();
     let advice = advise(&case, today);

@@ -43,7 +43,7 @@ pub fn cases_view() -> Html {
                 paid_on: None,
             }));
             title.set(String::new());
-            navigate.emit(View::Case(id));
+            navigate.emit(View::Case { id });
         })
     };
     let cases = &journal.journal().cases;
@@ -58,7 +58,7 @@ pub fn cases_view() -> Html {
                     { for cases.iter().rev().map(|case| {
                         let advice = advise(case, today);
                         let next_date = deadlines(case, today).into_iter().next();
-                        let open = navigate.reform({ let id = case.id; move |_: MouseEvent| View::Case(id) });
+                        let open = navigate.reform({ let id = case.id; move |_: MouseEvent| View::Case { id } });
                         html! {
                             <li class="case-card">
                                 <div class="upload-head">

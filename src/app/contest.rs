@@ -2,7 +2,7 @@
 
 use super::journal::UseJournal;
 use crate::core::bill::{Bill, Category};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{self, Lang};
 use crate::core::journal::case::{CaseStatus, DisputedLine};
 use crate::core::journal::{Action, NewCase};
 use crate::services::clock;
@@ -60,10 +60,7 @@ pub fn contest(
         .first()
         .map(|l| l.label.clone())
         .unwrap_or_default();
-    let title = match &bill.invoice_number {
-        Some(n) => format!("{first} — {} {n}", lang.pick("facture", "invoice")),
-        None => first,
-    };
+    let title = i18n::case_title(&first, bill.invoice_number.as_deref(), lang);
     journal.apply(Action::OpenCase(NewCase {
         title,
         operator: bill.operator,

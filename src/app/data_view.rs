@@ -10,9 +10,9 @@ use super::plans::UsePlans;
 use super::use_lang;
 use crate::core::backup::{merge_journal, Backup, BackupError};
 use crate::core::bill::Bill;
-use crate::core::i18n::{format_date, Lang, Text};
+use crate::core::i18n::{self, format_size, Lang, Text};
 use crate::core::journal::{Action, Journal};
-use crate::core::store::Plans;
+use crate::core::store::{Plans, Usage, LOCAL_STORAGE_LIMIT};
 use crate::services::{clock, export, storage};
 
 /// Props of [`DataView`].
@@ -23,20 +23,9 @@ pub struct DataViewProps {
 }
 
 fn summary_text(backup: &Backup, lang: Lang) -> String {
-    let s = backup.summary();
-    let date = chrono::DateTime::from_timestamp_millis(backup.exported_at)
-        .map(|d| format_date(d.date_naive(), lang))
-        .unwrap_or_default();
-    match lang {
-        Lang::Fr => format!(
-            "Export du {date} : {} dossier(s), {} échange(s), {} forfait(s), {} facture(s).",
-            s.cases, s.events, s.plans, s.bills
-        ),
-        Lang::En => format!(
-            "Export of {date}: {} case(s), {} exchange(s), {} plan(s), {} bill(s).",
-            s.cases, s.events, s.plans, s.bills
-        ),
-    }
+    let exported_on =
+        chrono::DateTime::from_timestamp_millis(backup.exported_at).map(|d| d.date_naive());
+    i18n::backup_summary(&backup.summary(), exported_on, lang)
 }
 
 /// What was set aside because it could not be read: shown, and downloadable as it is.
@@ -68,6 +57,44 @@ fn set_aside(lang: Lang) -> Html {
     }
 }
 
+/// What is stored, kind by kind, against localStorage's limit; then the browser's estimate
+/// for the whole site against its quota. Sizes are counted as the browser counts them
+/// against the limit (UTF-16 code units, about a byte each for what Contestel writes).
+fn stored(usage: &Usage, estimate: Option<(u64, u64)>, lang: Lang) -> Html {
+    let rows = [
+        (Text::StoredJournal, usage.journal, "journal"),
+        (Text::StoredPlans, usage.plans, "plans"),
+        (Text::StoredBills, usage.bills, "bills"),
+        (Text::SetAsideHeading, usage.set_aside, "set-aside"),
+        (Text::StoredOther, usage.other, "other"),
+    ];
+    html! {
+        <section class="stored" aria-labelledby="stored-heading">
+            <h3 id="stored-heading">{ Text::StoredHeading.get(lang) }</h3>
+            <table class="stored-sizes">
+                <thead><tr><th scope="col">{ Text::StoredItemColumn.get(lang) }</th><th scope="col" class="amount">{ Text::SizeColumn.get(lang) }</th></tr></thead>
+                <tbody>
+                    { for rows.into_iter().filter(|(_, size, kind)| *size > 0 || !matches!(*kind, "set-aside" | "other")).map(|(label, size, kind)| html! {
+                        <tr data-kind={kind}><th scope="row">{ label.get(lang) }</th><td class="amount">{ format_size(size, lang) }</td></tr>
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr data-kind="total">
+                        <th scope="row">{ Text::StoredTotal.get(lang) }</th>
+                        <td class="amount">{ format!("{} {} {}", format_size(usage.total(), lang), Text::OutOf.get(lang), format_size(LOCAL_STORAGE_LIMIT, lang)) }</td>
+                    </tr>
+                </tfoot>
+            </table>
+            <meter id="stored-meter" min="0" max={LOCAL_STORAGE_LIMIT.to_string()} value={usage.total().to_string()}></meter>
+            if let Some((used, quota)) = estimate {
+                <p class="muted" id="site-estimate">
+                    { format!("{} {} {} {}", Text::SiteEstimate.get(lang), format_size(used, lang), Text::OutOf.get(lang), format_size(quota, lang)) }
+                </p>
+            }
+        </section>
+    }
+}
+
 /// The data view.
 #[function_component(DataView)]
 pub fn data_view(props: &DataViewProps) -> Html {
@@ -83,6 +110,26 @@ pub fn data_view(props: &DataViewProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 persisted.set(storage::request_persistence().await)
+            });
+        });
+    }
+    // Measured after each change has been saved: the saves are effects of this same
+    // render, and a spawned task runs once they are done.
+    let usage = use_state(Usage::default);
+    let estimate = use_state(|| None::<(u64, u64)>);
+    {
+        let usage = usage.clone();
+        let estimate = estimate.clone();
+        let changed = (
+            journal.as_ref().map(|j| j.journal().clone()),
+            plans.as_ref().map(|p| p.all().clone()),
+            props.bills.clone(),
+            *notice,
+        );
+        use_effect_with(changed, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                usage.set(storage::usage());
+                estimate.set(storage::estimate().await);
             });
         });
     }
@@ -199,6 +246,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         <section class="data" aria-labelledby="data-heading">
             <h2 id="data-heading">{ Text::DataHeading.get(lang) }</h2>
             <p>{ Text::DataIntro.get(lang) }</p>
+            { stored(&usage, *estimate, lang) }
             if let Some(granted) = *persisted {
                 <p class="muted" id="persist-status">
                     { if granted { Text::PersistGranted.get(lang) } else { Text::PersistDenied.get(lang) } }

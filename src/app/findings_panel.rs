@@ -8,7 +8,8 @@ use super::contest::contest;
 use super::journal::UseJournal;
 use super::{use_lang, View};
 use crate::core::bill::Bill;
-use crate::core::finding::{Finding, Severity};
+use crate::core::finding::Severity;
+use crate::core::finding_groups::{group_findings, FindingGroup};
 use crate::core::i18n::{format_amount, Text};
 use crate::core::rules::Report;
 
@@ -30,11 +31,10 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
     let journal = use_context::<UseJournal>();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let filter = use_state(|| None::<Severity>);
-    let shown: Vec<&Finding> = props
-        .report
-        .findings
-        .iter()
-        .filter(|f| filter.is_none_or(|s| f.severity == s))
+    // Repeats of one finding (the weekly charges of one service) are one entry.
+    let groups: Vec<FindingGroup> = group_findings(&props.report.findings, &props.bills)
+        .into_iter()
+        .filter(|g| filter.is_none_or(|s| props.report.findings[g.members[0]].severity == s))
         .collect();
 
     let filter_button = |value: Option<Severity>, label: &str| {
@@ -76,39 +76,54 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                     { filter_button(Some(Severity::Info), Severity::Info.label(lang)) }
                 </div>
                 <ul class="finding-list">
-                    { for shown.into_iter().map(|finding| {
+                    { for groups.iter().map(|group| {
+                        let finding = &props.report.findings[group.members[0]];
+                        let count = group.members.len();
                         let oncontest = {
                             let journal = journal.clone();
                             let navigate = navigate.clone();
                             let bill = props.bills.get(finding.bill).cloned();
-                            let lines = finding.lines.clone();
+                            let lines = group.lines.clone();
                             let rule = finding.rule;
                             Callback::from(move |_: MouseEvent| {
                                 if let (Some(journal), Some(bill)) = (&journal, &bill) {
                                     let id = contest(journal, bill, &lines, Some(rule.id()), lang);
-                                    navigate.emit(View::Case(id));
+                                    navigate.emit(View::Case { id });
                                 }
                             })
                         };
                         let class = severity_class(finding.severity);
                         html! {
-                            <li class={classes!("finding", class)} data-rule={finding.rule.id()}>
+                            <li class={classes!("finding", class)} data-rule={finding.rule.id()} data-count={count.to_string()}>
                                 <div class="finding-head">
                                     <span class={classes!("flag", class)}>
                                         <span aria-hidden="true">{ severity_icon(finding.severity) }</span>
                                         { format!(" {}", finding.severity.label(lang)) }
                                     </span>
                                     <strong>{ finding.rule.label(lang) }</strong>
-                                    if !finding.amount.is_zero() {
-                                        <span class="amount">{ format_amount(finding.amount, lang) }</span>
+                                    if count > 1 {
+                                        <span class="repeat">{ format!("{count} {}", Text::Times.get(lang)) }</span>
+                                    }
+                                    if !group.amount.is_zero() {
+                                        <span class="amount">{ format_amount(group.amount, lang) }</span>
                                     }
                                 </div>
                                 <p>{ finding.message.get(lang) }</p>
+                                if count > 1 {
+                                    <details class="repeats">
+                                        <summary>{ Text::EachCharge.get(lang) }</summary>
+                                        <ul>
+                                            { for group.members.iter().map(|&i| html! {
+                                                <li>{ props.report.findings[i].message.get(lang) }</li>
+                                            }) }
+                                        </ul>
+                                    </details>
+                                }
                                 <p class="muted"><strong>{ Text::WhatToDo.get(lang) }</strong>{ " " }{ finding.action.get(lang) }</p>
                                 if let Some(legal) = finding.legal {
                                     <p class="legal">{ legal.citation() }</p>
                                 }
-                                if !finding.lines.is_empty() && finding.severity != Severity::Info {
+                                if !group.lines.is_empty() && finding.severity != Severity::Info {
                                     <button type="button" class="button small contest-finding" onclick={oncontest}>
                                         { Text::ContestFinding.get(lang) }
                                     </button>

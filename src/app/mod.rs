@@ -3,9 +3,11 @@
 //! Components hold no domain logic and no fixed strings: state changes go through the
 //! pure reducers of `core`, strings through `core::i18n::Text`.
 
+mod bill_page;
 mod bill_view;
 mod case_view;
 mod cases_view;
+mod charts;
 mod contest;
 mod data_view;
 mod drop_zone;
@@ -18,15 +20,19 @@ mod letter_panel;
 mod plan_view;
 mod plans;
 mod storage_banner;
+mod timeline;
+mod update_banner;
 mod upload_card;
 pub(crate) mod uploads;
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::core::bill::Bill;
 use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
+use bill_page::BillPage;
 use case_view::CaseView;
 use cases_view::CasesView;
 use data_view::DataView;
@@ -37,25 +43,90 @@ use journal::use_journal;
 use plan_view::PlanView;
 use plans::use_plans;
 use storage_banner::StorageBanner;
+use timeline::Timeline;
+use update_banner::UpdateBanner;
 use upload_card::UploadCard;
 use uploads::use_uploads;
 
 /// The language in force, provided to every component.
 pub type LangContext = Lang;
 
-/// Where the person is in the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where the person is in the app: each view has its address, after the `#` so that the
+/// static host (GitHub Pages under a sub-path) always serves the same page.
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
 pub enum View {
-    /// Dropping and reading bills.
+    /// Home: the promise, dropping bills, the open cases, what looks wrong.
+    #[at("/")]
+    Home,
+    /// Every bill read, by line and period, with the monthly chart.
+    #[at("/bills")]
     Bills,
+    /// One bill, by its key (`core::uploads::bill_key`).
+    #[at("/bills/:key")]
+    Bill {
+        /// The bill's key.
+        key: String,
+    },
     /// The plan the bills are checked against.
+    #[at("/plan")]
     Plan,
     /// The list of cases.
+    #[at("/cases")]
     Cases,
     /// One case.
-    Case(u32),
+    #[at("/cases/:id")]
+    Case {
+        /// The case's id in the journal.
+        id: u32,
+    },
     /// The person's data: export, import, erase.
+    #[at("/data")]
     Data,
+    /// An address that leads nowhere.
+    #[not_found]
+    #[at("/not-found")]
+    NotFound,
+}
+
+impl View {
+    /// The `href` of the view, for links that also work opened in a new tab.
+    pub fn href(&self) -> String {
+        format!("#{}", self.to_path())
+    }
+}
+
+/// A link to a view: a real `<a href>` (a new tab, a copied link work), followed inside the
+/// app when clicked plainly.
+pub fn view_link(target: View, navigate: &Callback<View>, class: Classes, label: &str) -> Html {
+    let href = target.href();
+    let onclick = {
+        let navigate = navigate.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            navigate.emit(target.clone());
+        })
+    };
+    html! { <a {class} {href} {onclick}>{ label.to_string() }</a> }
+}
+
+/// What a deep link to something missing shows: why, and the way back.
+pub fn not_found(
+    why: Text,
+    back: View,
+    back_label: Text,
+    lang: Lang,
+    navigate: &Callback<View>,
+) -> Html {
+    html! {
+        <section class="not-found" aria-labelledby="not-found-heading">
+            <h2 id="not-found-heading">{ Text::NotFoundHeading.get(lang) }</h2>
+            <p>{ why.get(lang) }</p>
+            <p>{ view_link(back, navigate, classes!("button", "primary"), back_label.get(lang)) }</p>
+        </section>
+    }
 }
 
 /// Reads the language from context (French when none is provided).
@@ -86,7 +157,7 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
             <ul>
                 { for open.into_iter().map(|case| {
                     let id = case.id;
-                    let onclick = navigate.reform(move |_: MouseEvent| View::Case(id));
+                    let onclick = navigate.reform(move |_: MouseEvent| View::Case { id });
                     let next = deadlines(case, today).into_iter().find(|d| !matches!(d.state, crate::core::journal::deadlines::DeadlineState::Later(_)));
                     html! {
                         <li>
@@ -103,11 +174,18 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
     }
 }
 
-/// The root component.
+/// The root component: the router around the app.
 #[function_component(App)]
 pub fn app() -> Html {
+    html! { <HashRouter><Shell /></HashRouter> }
+}
+
+/// The app within the router.
+#[function_component(Shell)]
+fn shell() -> Html {
     let lang = use_state(Lang::default);
-    let view = use_state(|| View::Bills);
+    let view = use_route::<View>().unwrap_or(View::NotFound);
+    let navigator = use_navigator();
     let uploads = use_uploads();
     let journal = use_journal();
     let plans = use_plans();
@@ -149,6 +227,27 @@ pub fn app() -> Html {
         });
     }
 
+    // After a move to another view (not on the first page load), focus goes to the new
+    // view's content, as a page load would put it: a screen reader reads the new view, and
+    // Tab continues from there rather than from a link that is no longer on the page.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(view.clone(), move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    // Without scrolling: the view starts at the top of the page, header
+                    // included, as the navigation left it.
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = main.focus_with_options(&options);
+                }
+            }
+        });
+    }
+
     let onlanguage = {
         let lang = lang.clone();
         Callback::from(move |_| {
@@ -160,9 +259,10 @@ pub fn app() -> Html {
         })
     };
     let navigate = {
-        let view = view.clone();
         Callback::from(move |next: View| {
-            view.set(next);
+            if let Some(navigator) = &navigator {
+                navigator.push(&next);
+            }
             // A new view starts at its top, as a new page would.
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -184,27 +284,41 @@ pub fn app() -> Html {
     };
     let l = *lang;
     let tab = |target: View, label: Text| {
-        let current = match (*view, target) {
-            (View::Case(_), View::Cases) => true,
+        let current = match (&view, &target) {
+            (View::Case { .. }, View::Cases) | (View::Bill { .. }, View::Bills) => true,
             (a, b) => a == b,
         };
-        let onclick = navigate.reform(move |_: MouseEvent| target);
         let id = match target {
+            View::Home => "tab-home",
             View::Bills => "tab-bills",
             View::Plan => "tab-plan",
             View::Data => "tab-data",
             _ => "tab-cases",
         };
+        let cases = journal.journal().cases.len();
+        let counted = target == View::Cases && cases > 0;
+        let href = target.href();
+        let onclick = {
+            let navigate = navigate.clone();
+            Callback::from(move |e: MouseEvent| {
+                if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                    return;
+                }
+                e.prevent_default();
+                navigate.emit(target.clone());
+            })
+        };
         html! {
-            <button type="button" {id} class={classes!("tab", current.then_some("current"))}
+            <a {id} {href} class={classes!("tab", current.then_some("current"))}
                 aria-current={current.then_some("page")} {onclick}>
                 { label.get(l) }
-                if target == View::Cases && !journal.journal().cases.is_empty() {
-                    <span class="count">{ journal.journal().cases.len() }</span>
+                if counted {
+                    <span class="count">{ cases }</span>
                 }
-            </button>
+            </a>
         }
     };
+    let at_stake = report.at_stake.clone();
 
     html! {
         <ContextProvider<LangContext> context={*lang}>
@@ -214,12 +328,14 @@ pub fn app() -> Html {
         <ContextProvider<Callback<View>> context={navigate.clone()}>
             <Header {onlanguage} />
             <nav class="tabs" aria-label="Contestel">
+                { tab(View::Home, Text::NavHome) }
                 { tab(View::Bills, Text::NavBills) }
                 { tab(View::Plan, Text::NavPlan) }
                 { tab(View::Cases, Text::NavCases) }
                 { tab(View::Data, Text::NavData) }
             </nav>
-            <main id="main" class="page">
+            <main id="main" class="page" tabindex="-1">
+                <UpdateBanner />
                 <StorageBanner status={match journal.status() {
                     journal::StorageStatus::Saved => plans.status(),
                     other => other,
@@ -227,8 +343,8 @@ pub fn app() -> Html {
                 if journal.error().is_some() {
                     <p class="storage-banner" role="alert">{ Text::ChangeRefused.get(l) }</p>
                 }
-                { match *view {
-                    View::Bills => html! {
+                { match view {
+                    View::Home => html! {
                         <>
                             <section class="intro">
                                 <p class="promise">
@@ -240,6 +356,9 @@ pub fn app() -> Html {
                                 <DropZone {onfiles} {onsample} />
                             </section>
                             { open_cases(&journal, &navigate, l) }
+                            if !bills.is_empty() {
+                                <p class="timeline-link">{ view_link(View::Bills, &navigate, classes!("button"), Text::TimelineLink.get(l)) }</p>
+                            }
                             if !bills.is_empty() {
                                 <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} />
                             }
@@ -255,10 +374,29 @@ pub fn app() -> Html {
                             }
                         </>
                     },
+                    View::Bills => html! {
+                        <>
+                            <Timeline bills={bills.clone()} {at_stake} />
+                            if !bills.is_empty() {
+                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} />
+                            }
+                        </>
+                    },
+                    View::Bill { key } => {
+                        let found = bills.iter().position(|b| crate::core::uploads::bill_key(b) == key);
+                        match found {
+                            Some(index) => html! {
+                                <BillPage {index} bills={bills.clone()} report={(*report).clone()}
+                                    has_plan={plans.any()} flags={flags_of(read[index].0)} />
+                            },
+                            None => not_found(Text::BillNotFound, View::Bills, Text::BackToBills, l, &navigate),
+                        }
+                    }
                     View::Plan => html! { <PlanView last_bill={bills.last().cloned()} /> },
                     View::Cases => html! { <CasesView /> },
-                    View::Case(id) => html! { <CaseView {id} /> },
+                    View::Case { id } => html! { <CaseView {id} /> },
                     View::Data => html! { <DataView bills={bills.clone()} /> },
+                    View::NotFound => not_found(Text::NotFoundText, View::Home, Text::GoHome, l, &navigate),
                 } }
             </main>
             <footer class="footer"><p>{ Text::Disclaimer.get(l) }</p></footer>

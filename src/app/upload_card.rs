@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use super::bill_view::BillView;
-use super::use_lang;
+use super::{use_lang, view_link, View};
 use crate::core::i18n::Text;
-use crate::core::uploads::{Upload, UploadStatus};
+use crate::core::uploads::{bill_key, Upload, UploadStatus};
 
 /// Props of [`UploadCard`].
 #[derive(Properties, PartialEq)]
@@ -35,13 +35,16 @@ fn size_label(bytes: u64) -> String {
 #[function_component(UploadCard)]
 pub fn upload_card(props: &UploadCardProps) -> Html {
     let lang = use_lang();
+    let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let upload = &props.upload;
     let onclick = {
         let id = upload.id;
         props.onremove.reform(move |_: MouseEvent| id)
     };
     let (state_class, state_text) = match &upload.status {
+        UploadStatus::Queued => ("queued", Text::Queued.get(lang)),
         UploadStatus::Reading => ("reading", Text::Reading.get(lang)),
+        UploadStatus::Duplicate { .. } => ("duplicate", Text::AlreadyRead.get(lang)),
         UploadStatus::Read(_) => ("read", Text::Read.get(lang)),
         UploadStatus::Failed(_) => ("failed", Text::Unreadable.get(lang)),
     };
@@ -64,11 +67,27 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                 </button>
             </div>
             { match &upload.status {
-                UploadStatus::Reading => html! {},
+                UploadStatus::Queued => html! {},
+                UploadStatus::Reading => html! {
+                    <progress class="reading-progress" aria-label={format!("{} {}", Text::ReadingFile.get(lang), upload.name)}></progress>
+                },
+                UploadStatus::Duplicate { of } => html! {
+                    <p class="duplicate-note" role="status">
+                        <span aria-hidden="true">{ "ℹ " }</span>
+                        { format!("{} {of}", Text::AlreadyReadFrom.get(lang)) }
+                    </p>
+                },
                 UploadStatus::Failed(error) => html! {
                     <p class="error" role="alert">{ error.message(lang) }</p>
                 },
-                UploadStatus::Read(reading) => html! { <BillView reading={(**reading).clone()} flags={props.flags.clone()} /> },
+                UploadStatus::Read(reading) => html! {
+                    <>
+                        <p class="open-bill-link">
+                            { view_link(View::Bill { key: bill_key(&reading.bill) }, &navigate, classes!("button", "small"), Text::OpenBill.get(lang)) }
+                        </p>
+                        <BillView reading={(**reading).clone()} flags={props.flags.clone()} />
+                    </>
+                },
             } }
         </li>
     }

@@ -69,6 +69,7 @@ impl UseUploads {
         let dispatcher = self.state.dispatcher();
         wasm_bindgen_futures::spawn_local(async move {
             for (id, file) in jobs {
+                dispatcher.dispatch(UploadAction::Began { id });
                 let result = match files::read_bytes(&file).await {
                     Ok(bytes) => reader_host::read_in_worker(bytes, &file.name()).await,
                     Err(error) => Err(error),
@@ -90,6 +91,7 @@ impl UseUploads {
             name: name.clone(),
             size: SAMPLE_BILL.len() as u64,
         });
+        self.state.dispatch(UploadAction::Began { id });
         let dispatcher = self.state.dispatcher();
         wasm_bindgen_futures::spawn_local(async move {
             let result = reader_host::read_in_worker(SAMPLE_BILL.to_vec(), &name).await;
@@ -102,8 +104,15 @@ impl UseUploads {
 
     /// Adds bills read elsewhere (an import), skipping those already here.
     pub fn add_bills(&self, bills: Vec<crate::core::bill::Bill>) {
-        let known = self.state.0.bills();
-        for bill in bills.into_iter().filter(|b| !known.contains(b)) {
+        let mut known = self.state.0.bills();
+        for bill in bills {
+            if known
+                .iter()
+                .any(|k| crate::core::uploads::same_bill(k, &bill))
+            {
+                continue;
+            }
+            known.push(bill.clone());
             let id = self.mint();
             self.state.dispatch(UploadAction::Started {
                 id,

@@ -334,6 +334,91 @@ pub enum Text {
     WhatToDo,
     /// Button disputing a finding.
     ContestFinding,
+    // --- Routing, timeline, charts and uploads (issue 6) ---
+    /// Tab: the home page.
+    NavHome,
+    /// Heading of the bills over time.
+    TimelineHeading,
+    /// Link from the home page to the bills over time.
+    TimelineLink,
+    /// No bill was read yet.
+    NoBillsYet,
+    /// Link back to the home page.
+    GoHome,
+    /// Heading when a link leads nowhere.
+    NotFoundHeading,
+    /// A link leads nowhere.
+    NotFoundText,
+    /// A link to a bill that is not here.
+    BillNotFound,
+    /// A link to a case that is not here.
+    CaseNotFound,
+    /// Link to every bill.
+    BackToBills,
+    /// Link opening one bill.
+    OpenBill,
+    /// Status of a file waiting for its turn.
+    Queued,
+    /// Label of a file's progress bar.
+    ReadingFile,
+    /// Status of a bill read before.
+    AlreadyRead,
+    /// Why a bill read before is not added again; the file name follows.
+    AlreadyReadFrom,
+    /// Title of the monthly chart; the line follows.
+    MonthlyChartTitle,
+    /// Description of the monthly chart.
+    MonthlyChartDesc,
+    /// Title of the split of a bill.
+    SplitTitle,
+    /// Description of the split of a bill.
+    SplitDesc,
+    /// Shows the numbers behind a chart.
+    ShowNumbers,
+    /// Column header: month.
+    MonthColumn,
+    /// Column header: amount flagged.
+    FlaggedColumn,
+    /// Column header: share.
+    ShareColumn,
+    /// Discounts and credits of a bill.
+    DiscountsLabel,
+    /// Button printing a bill.
+    PrintBill,
+    /// Legend of the hatched part of a chart.
+    FlaggedLegend,
+    /// Bills without a period, on the timeline.
+    UndatedBills,
+    /// A line that could not be read.
+    UnknownLine,
+    /// After a count: how many times a finding repeats.
+    Times,
+    /// Summary of the charges a grouped finding covers.
+    EachCharge,
+    /// A new version of the app is ready.
+    UpdateAvailable,
+    /// Button loading the new version.
+    UpdateReload,
+    /// Heading of the table of what is stored.
+    StoredHeading,
+    /// Stored: the cases and exchanges.
+    StoredJournal,
+    /// Stored: the plans.
+    StoredPlans,
+    /// Stored: the bills read.
+    StoredBills,
+    /// Stored: anything else of the app's.
+    StoredOther,
+    /// Total of what is stored, against localStorage's limit.
+    StoredTotal,
+    /// Column heading: a size.
+    SizeColumn,
+    /// Column heading of the stored-data table: what each row is.
+    StoredItemColumn,
+    /// The browser's estimate for the whole site, against its quota.
+    SiteEstimate,
+    /// "of", between a size and its limit.
+    OutOf,
 }
 
 impl Text {
@@ -466,7 +551,7 @@ impl Text {
             OpenCasesHeading => ("Vos dossiers en cours", "Your open cases"),
             NavData => ("Mes données", "My data"),
             DataHeading => ("Vos données restent sur cet appareil", "Your data stays on this device"),
-            DataIntro => ("Vos dossiers, vos échanges et votre forfait sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu l'est, le temps de la visite.", "Your cases, exchanges and plan are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them, for the visit."),
+            DataIntro => ("Vos dossiers, vos échanges, vos forfaits et les factures lues sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu est gardé.", "Your cases, exchanges, plans and the bills read are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them is."),
             ExportReminder => ("Certains navigateurs (Safari notamment) effacent les données d'un site après 7 jours sans visite : exportez régulièrement vos données dans un fichier que vous gardez.", "Some browsers (Safari notably) erase a site's data after 7 days without a visit: export your data now and then to a file you keep."),
             ExportButton => ("Exporter mes données (.json)", "Export my data (.json)"),
             ImportLabel => ("Importer un fichier d'export", "Import an export file"),
@@ -478,7 +563,7 @@ impl Text {
             ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
             ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
             EraseAll => ("Tout effacer de cet appareil", "Erase everything from this device"),
-            ConfirmErase => ("Effacer définitivement tous vos dossiers et votre forfait de cet appareil ? Pensez à exporter d'abord.", "Erase all your cases and your plan from this device for good? Export first."),
+            ConfirmErase => ("Effacer définitivement de cet appareil vos dossiers, vos forfaits, les factures lues et les données mises de côté ? Pensez à exporter d'abord.", "Erase your cases, plans, the bills read and the data set aside from this device for good? Export first."),
             Erased => ("Tout a été effacé de cet appareil.", "Everything was erased from this device."),
             PersistGranted => ("Le navigateur s'engage à conserver ces données (stockage persistant accordé).", "The browser will keep this data (persistent storage granted)."),
             PersistDenied => ("Le navigateur peut effacer ces données s'il manque de place : exportez-les.", "The browser may erase this data when short of space: export it."),
@@ -509,8 +594,132 @@ impl Text {
             FilterAll => ("Tout", "All"),
             WhatToDo => ("Que faire :", "What to do:"),
             ContestFinding => ("Contester", "Dispute"),
+            NavHome => ("Accueil", "Home"),
+            TimelineHeading => ("Vos factures dans le temps", "Your bills over time"),
+            TimelineLink => ("Voir vos factures dans le temps", "See your bills over time"),
+            NoBillsYet => ("Aucune facture n'a encore été lue.", "No bill has been read yet."),
+            GoHome => ("Retour à l'accueil", "Back to the home page"),
+            NotFoundHeading => ("Page introuvable", "Page not found"),
+            NotFoundText => ("Cette adresse ne mène à rien dans Contestel.", "This address leads nowhere in Contestel."),
+            BillNotFound => ("Cette facture n'est pas (ou plus) enregistrée dans ce navigateur.", "This bill is not (or no longer) kept in this browser."),
+            CaseNotFound => ("Ce dossier n'est pas (ou plus) enregistré dans ce navigateur.", "This case is not (or no longer) kept in this browser."),
+            BackToBills => ("Toutes les factures", "All bills"),
+            OpenBill => ("Voir la facture", "View the bill"),
+            Queued => ("En attente", "Waiting"),
+            ReadingFile => ("Lecture du fichier", "Reading the file"),
+            AlreadyRead => ("Facture déjà lue", "Bill already read"),
+            AlreadyReadFrom => ("Cette facture est déjà dans vos factures : elle n'est pas ajoutée une deuxième fois. Lue depuis :", "This bill is already among your bills: it is not added a second time. Read from:"),
+            MonthlyChartTitle => ("Total de chaque mois, ligne", "Monthly total, line"),
+            MonthlyChartDesc => ("Une barre par facture, du mois le plus ancien au plus récent. La partie hachurée et marquée d'un ⚠ est le montant signalé comme anormal.", "One bar per bill, from the oldest month to the newest. The hatched part marked ⚠ is the amount flagged as wrong."),
+            SplitTitle => ("Répartition de la facture par catégorie", "Split of the bill by category"),
+            SplitDesc => ("Une barre par catégorie, la plus grosse en premier. La partie hachurée et marquée d'un ⚠ est signalée comme anormale.", "One bar per category, the largest first. The hatched part marked ⚠ is flagged as wrong."),
+            ShowNumbers => ("Voir les chiffres du graphique", "Show the chart's numbers"),
+            MonthColumn => ("Mois", "Month"),
+            FlaggedColumn => ("Signalé", "Flagged"),
+            ShareColumn => ("Part", "Share"),
+            DiscountsLabel => ("Remises et avoirs", "Discounts and credits"),
+            PrintBill => ("Imprimer la facture", "Print the bill"),
+            FlaggedLegend => ("Hachuré ⚠ : montant signalé", "Hatched ⚠: amount flagged"),
+            UndatedBills => ("Sans date", "Undated"),
+            UnknownLine => ("Ligne non lue", "Line not read"),
+            Times => ("fois", "times"),
+            EachCharge => ("Le détail, charge par charge", "Each charge in detail"),
+            UpdateAvailable => ("Nouvelle version disponible —", "New version available —"),
+            UpdateReload => ("recharger", "reload"),
+            StoredHeading => ("Ce qui est enregistré dans ce navigateur", "What is stored in this browser"),
+            StoredJournal => ("Dossiers et échanges", "Cases and exchanges"),
+            StoredPlans => ("Forfaits", "Plans"),
+            StoredBills => ("Factures lues (ce qui en a été lu, jamais le PDF)", "Bills read (what was read from them, never the PDF)"),
+            StoredOther => ("Autres réglages", "Other settings"),
+            StoredTotal => ("Total dans le stockage local, sur ce qu'il permet", "Total in local storage, of what it allows"),
+            SizeColumn => ("Taille", "Size"),
+            StoredItemColumn => ("Donnée", "Data"),
+            SiteEstimate => ("Tout le site, copie hors ligne de l'application comprise (estimation du navigateur) :", "The whole site, offline copy of the app included (the browser's estimate):"),
+            OutOf => ("sur", "of"),
         };
         lang.pick(fr, en)
+    }
+}
+
+/// A warning about how a bill was read, in words.
+pub fn bill_warning(warning: &crate::core::bill::BillWarning, lang: Lang) -> String {
+    use crate::core::bill::BillWarning;
+    match warning {
+        BillWarning::TotalMismatch { printed, computed } => {
+            let (computed, printed, apart) = (
+                format_amount(*computed, lang),
+                format_amount(*printed, lang),
+                format_amount((*printed - *computed).abs(), lang),
+            );
+            match lang {
+                Lang::Fr => format!(
+                    "Les lignes lues font {computed} alors que le total imprimé est {printed} \
+                     ({apart} d'écart)."
+                ),
+                Lang::En => format!(
+                    "The lines read add up to {computed} while the printed total is {printed} \
+                     ({apart} apart)."
+                ),
+            }
+        }
+        BillWarning::NoTotal => lang
+            .pick(
+                "Aucun total n'a été trouvé sur la facture.",
+                "No total was found on the bill.",
+            )
+            .into(),
+        BillWarning::UnknownOperator => lang
+            .pick(
+                "L'opérateur n'a pas été reconnu.",
+                "The operator was not recognised.",
+            )
+            .into(),
+        BillWarning::TooManyLines { kept } => match lang {
+            Lang::Fr => format!(
+                "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
+            ),
+            Lang::En => format!("The bill has too many lines: only the first {kept} are used."),
+        },
+    }
+}
+
+/// What an export file holds, shown before it is imported.
+pub fn backup_summary(
+    summary: &crate::core::backup::Summary,
+    exported_on: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> String {
+    let crate::core::backup::Summary {
+        cases,
+        events,
+        plans,
+        bills,
+    } = summary;
+    let date = exported_on
+        .map(|d| format_date(d, lang))
+        .unwrap_or_default();
+    match lang {
+        Lang::Fr => format!(
+            "Export du {date} : {cases} dossier(s), {events} échange(s), {plans} forfait(s), \
+             {bills} facture(s)."
+        ),
+        Lang::En => format!(
+            "Export of {date}: {cases} case(s), {events} exchange(s), {plans} plan(s), \
+             {bills} bill(s)."
+        ),
+    }
+}
+
+/// An exchange's reference (ticket or letter number), as shown in a timeline.
+pub fn reference(reference: &str, lang: Lang) -> String {
+    format!("{} {reference}", lang.pick("réf.", "ref."))
+}
+
+/// The title given to a case opened from a bill: what is disputed and on which invoice.
+pub fn case_title(what: &str, invoice_number: Option<&str>, lang: Lang) -> String {
+    match invoice_number {
+        Some(n) => format!("{what} — {} {n}", lang.pick("facture", "invoice")),
+        None => what.to_string(),
     }
 }
 
@@ -537,6 +746,27 @@ pub fn format_amount(amount: rust_decimal::Decimal, lang: Lang) -> String {
         Lang::Fr => format!("{sign}{grouped}{point}{decimals}\u{a0}€"),
         Lang::En => format!("{sign}€{grouped}{point}{decimals}"),
     }
+}
+
+/// Formats a size in bytes with decimal units and one decimal: `850 o`, `12,3 ko`, `4,6 Go`
+/// (`12.3 kB` in English).
+pub fn format_size(bytes: u64, lang: Lang) -> String {
+    let units = match lang {
+        Lang::Fr => ["o", "ko", "Mo", "Go", "To"],
+        Lang::En => ["B", "kB", "MB", "GB", "TB"],
+    };
+    let mut unit = 0;
+    let mut scale = 1u64;
+    while unit + 1 < units.len() && bytes >= scale * 1000 {
+        unit += 1;
+        scale *= 1000;
+    }
+    if unit == 0 {
+        return format!("{bytes}\u{a0}{}", units[0]);
+    }
+    let tenths = (bytes as u128 * 10 + scale as u128 / 2) / scale as u128;
+    let point = if lang == Lang::Fr { ',' } else { '.' };
+    format!("{}{point}{}\u{a0}{}", tenths / 10, tenths % 10, units[unit])
 }
 
 /// Formats a date for the language: `05/10/2026` or `5 Oct 2026`.
@@ -570,6 +800,56 @@ mod tests {
             let d = Decimal::from_str(input).unwrap();
             assert_eq!(format_amount(d, Lang::Fr), fr, "{input}");
             assert_eq!(format_amount(d, Lang::En), en, "{input}");
+        }
+    }
+
+    #[test]
+    fn messages_with_values_read_well_in_both_languages() {
+        use crate::core::bill::BillWarning;
+        let mismatch = BillWarning::TotalMismatch {
+            printed: Decimal::from_str("68.04").unwrap(),
+            computed: Decimal::from_str("65.05").unwrap(),
+        };
+        assert_eq!(
+            bill_warning(&mismatch, Lang::Fr),
+            "Les lignes lues font 65,05\u{a0}€ alors que le total imprimé est 68,04\u{a0}€ \
+             (2,99\u{a0}€ d'écart)."
+        );
+        assert_eq!(
+            bill_warning(&mismatch, Lang::En),
+            "The lines read add up to €65.05 while the printed total is €68.04 (€2.99 apart)."
+        );
+        let summary = crate::core::backup::Summary {
+            cases: 2,
+            events: 5,
+            plans: 1,
+            bills: 3,
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
+        assert_eq!(
+            backup_summary(&summary, day, Lang::Fr),
+            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s)."
+        );
+        assert_eq!(reference("A-42", Lang::En), "ref. A-42");
+        assert_eq!(
+            case_title("Option Sécurité", Some("F123"), Lang::Fr),
+            "Option Sécurité — facture F123"
+        );
+        assert_eq!(case_title("Option", None, Lang::En), "Option");
+    }
+
+    #[test]
+    fn sizes_are_formatted_per_language() {
+        let cases = [
+            (0, "0\u{a0}o", "0\u{a0}B"),
+            (999, "999\u{a0}o", "999\u{a0}B"),
+            (12_345, "12,3\u{a0}ko", "12.3\u{a0}kB"),
+            (5_242_880, "5,2\u{a0}Mo", "5.2\u{a0}MB"),
+            (299_999_999_999, "300,0\u{a0}Go", "300.0\u{a0}GB"),
+        ];
+        for (bytes, fr, en) in cases {
+            assert_eq!(format_size(bytes, Lang::Fr), fr, "{bytes}");
+            assert_eq!(format_size(bytes, Lang::En), en, "{bytes}");
         }
     }
 

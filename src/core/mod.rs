@@ -6,8 +6,10 @@
 
 pub mod backup;
 pub mod bill;
+pub mod charts;
 pub mod error;
 pub mod finding;
+pub mod finding_groups;
 pub mod i18n;
 pub mod interpret;
 pub mod journal;

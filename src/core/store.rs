@@ -184,6 +184,59 @@ impl Stored for SavedBills {
     const VERSION: u32 = 1;
 }
 
+/// localStorage's own limit per site, in UTF-16 code units of keys and values (how Chromium
+/// and Firefox count it: Chromium allows 10 MiB of UTF-16, Firefox 5 Mi characters),
+/// whatever the browser's overall quota for the site.
+pub const LOCAL_STORAGE_LIMIT: u64 = 5 * 1024 * 1024;
+
+/// How much each kind of stored data weighs, in UTF-16 code units of key and value (see
+/// [`LOCAL_STORAGE_LIMIT`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// The cases and their exchanges.
+    pub journal: u64,
+    /// The plans.
+    pub plans: u64,
+    /// The bills read.
+    pub bills: u64,
+    /// Values set aside because they could not be read.
+    pub set_aside: u64,
+    /// Any other key of this app.
+    pub other: u64,
+}
+
+impl Usage {
+    /// Sums the `(key, value)` pairs of this app's keys (those starting with `contestel.`);
+    /// other sites' keys on a shared origin are not counted.
+    pub fn of<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Usage {
+        let mut usage = Usage::default();
+        for (key, value) in entries {
+            if !key.starts_with("contestel.") {
+                continue;
+            }
+            let size = (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
+            let slot = if key.contains(".unreadable.") {
+                &mut usage.set_aside
+            } else if key == <super::journal::Journal as Stored>::KEY {
+                &mut usage.journal
+            } else if key == Plans::KEY {
+                &mut usage.plans
+            } else if key == SavedBills::KEY {
+                &mut usage.bills
+            } else {
+                &mut usage.other
+            };
+            *slot += size;
+        }
+        usage
+    }
+
+    /// Everything this app keeps in localStorage.
+    pub fn total(&self) -> u64 {
+        self.journal + self.plans + self.bills + self.set_aside + self.other
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,5 +347,28 @@ mod tests {
             recovery_key("contestel.journal", 42),
             "contestel.journal.unreadable.42"
         );
+    }
+
+    #[test]
+    fn usage_is_counted_per_kind_in_utf16_units_and_ignores_other_sites() {
+        let usage = Usage::of([
+            ("contestel.journal", "{\"a\":1}"),
+            ("contestel.plans", "é"),
+            ("contestel.bills", "𝄞"),
+            ("contestel.journal.unreadable.7", "x"),
+            ("contestel.other", ""),
+            ("another-app.data", "a much longer value that is not ours"),
+        ]);
+        assert_eq!(
+            usage,
+            Usage {
+                journal: 17 + 7,
+                plans: 15 + 1,
+                bills: 15 + 2,
+                set_aside: 30 + 1,
+                other: 15,
+            }
+        );
+        assert_eq!(usage.total(), 24 + 16 + 17 + 31 + 15);
     }
 }

@@ -5,18 +5,26 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::bill::Bill;
 use super::error::ReadError;
 use super::reader::Reading;
 
 /// Where a file is in its reading.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum UploadStatus {
+    /// Waiting for its turn: files are read one after the other.
+    Queued,
     /// A worker is reading it.
     Reading,
     /// It was read.
     Read(Box<Reading>),
     /// It could not be read, and why.
     Failed(ReadError),
+    /// It is a bill already read: not added a second time.
+    Duplicate {
+        /// The name of the file it was first read from.
+        of: String,
+    },
 }
 
 /// One file dropped or picked.
@@ -43,6 +51,11 @@ pub enum UploadAction {
         name: String,
         /// File size in bytes.
         size: u64,
+    },
+    /// A worker started reading a queued file.
+    Began {
+        /// The upload it concerns.
+        id: u32,
     },
     /// The reading of a file ended.
     Finished {
@@ -76,24 +89,56 @@ impl Uploads {
                         id,
                         name,
                         size,
-                        status: UploadStatus::Reading,
+                        status: UploadStatus::Queued,
                     },
                 );
             }
-            UploadAction::Finished { id, result } => {
+            UploadAction::Began { id } => {
                 if let Some(upload) = self.items.iter_mut().find(|u| u.id == id) {
-                    upload.status = match result {
-                        Ok(reading) => UploadStatus::Read(reading),
-                        Err(error) => UploadStatus::Failed(error),
-                    };
+                    if upload.status == UploadStatus::Queued {
+                        upload.status = UploadStatus::Reading;
+                    }
+                }
+            }
+            UploadAction::Finished { id, result } => {
+                let status = match result {
+                    Ok(reading) => match self.already_read(&reading.bill, id) {
+                        Some(of) => UploadStatus::Duplicate { of },
+                        None => UploadStatus::Read(reading),
+                    },
+                    Err(error) => UploadStatus::Failed(error),
+                };
+                if let Some(upload) = self.items.iter_mut().find(|u| u.id == id) {
+                    upload.status = status;
                 }
             }
             UploadAction::Removed { id } => self.items.retain(|u| u.id != id),
         }
     }
 
+    /// The name of the file an equal bill was already read from, other than upload `id`.
+    fn already_read(&self, bill: &Bill, id: u32) -> Option<String> {
+        self.items
+            .iter()
+            .filter(|u| u.id != id)
+            .find_map(|u| match &u.status {
+                UploadStatus::Read(reading) if same_bill(&reading.bill, bill) => {
+                    Some(u.name.clone())
+                }
+                _ => None,
+            })
+    }
+
+    /// The bill whose [`bill_key`] is `key`, with its index among [`Uploads::bills`].
+    pub fn find_bill(&self, key: &str) -> Option<(usize, Bill)> {
+        self.bills()
+            .into_iter()
+            .enumerate()
+            .find(|(_, bill)| bill_key(bill) == key)
+    }
+
     /// The uploads of bills kept from earlier visits, oldest first, ids from `first_id` on.
-    pub fn restored(bills: Vec<super::bill::Bill>, first_id: u32) -> Uploads {
+    pub fn restored(bills: Vec<Bill>, first_id: u32) -> Uploads {
         let items = bills
             .into_iter()
             .enumerate()
@@ -112,7 +157,7 @@ impl Uploads {
     }
 
     /// The bills read, oldest first: what is kept between visits.
-    pub fn bills(&self) -> Vec<super::bill::Bill> {
+    pub fn bills(&self) -> Vec<Bill> {
         self.items
             .iter()
             .rev()
@@ -123,13 +168,53 @@ impl Uploads {
             .collect()
     }
 
-    /// How many files are still being read.
+    /// How many files are still being read or waiting for it.
     pub fn pending(&self) -> usize {
         self.items
             .iter()
-            .filter(|u| u.status == UploadStatus::Reading)
+            .filter(|u| matches!(u.status, UploadStatus::Queued | UploadStatus::Reading))
             .count()
     }
+}
+
+/// A digest of what was read from a bill, whatever the file was called: equal for two
+/// readings of the same PDF. FNV-1a (64 bits) over the bill's JSON, which serde writes in a
+/// fixed field order, so the digest is the same from one visit to the next.
+fn content_digest(bill: &Bill) -> u64 {
+    let mut anonymous = bill.clone();
+    anonymous.source.clear();
+    let json = serde_json::to_string(&anonymous).unwrap_or_default();
+    json.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The bill's identifier in links (`#/bills/<key>`): derived from its content, so it stays
+/// the same across reloads and whatever else is added or removed.
+pub fn bill_key(bill: &Bill) -> String {
+    format!("{:016x}", content_digest(bill))
+}
+
+/// Invoice numbers as compared: case, spaces and separators do not count.
+fn invoice_number(bill: &Bill) -> Option<String> {
+    let number: String = bill
+        .invoice_number
+        .as_deref()?
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect();
+    (!number.is_empty()).then_some(number)
+}
+
+/// Whether two readings are the same bill: the same operator and invoice number, or the
+/// same content (a bill without an invoice number read twice).
+pub fn same_bill(a: &Bill, b: &Bill) -> bool {
+    let same_invoice = a.operator.is_some()
+        && a.operator == b.operator
+        && invoice_number(a).is_some()
+        && invoice_number(a) == invoice_number(b);
+    same_invoice || content_digest(a) == content_digest(b)
 }
 
 #[cfg(test)]
@@ -151,6 +236,13 @@ mod tests {
         uploads.apply(started(1, "a.pdf"));
         uploads.apply(started(2, "b.pdf"));
         assert_eq!(uploads.pending(), 2);
+        uploads.apply(UploadAction::Began { id: 1 });
+        assert_eq!(uploads.items[1].status, UploadStatus::Reading);
+        assert_eq!(
+            uploads.items[0].status,
+            UploadStatus::Queued,
+            "still waiting"
+        );
         let not_pdf = ReadError::new(ReadErrorKind::NotPdf);
         uploads.apply(UploadAction::Finished {
             id: 1,
@@ -158,7 +250,7 @@ mod tests {
         });
         assert_eq!(uploads.items[1].name, "a.pdf");
         assert_eq!(uploads.items[1].status, UploadStatus::Failed(not_pdf));
-        assert_eq!(uploads.items[0].status, UploadStatus::Reading);
+        assert_eq!(uploads.items[0].status, UploadStatus::Queued);
         assert_eq!(uploads.pending(), 1);
     }
 
@@ -183,5 +275,87 @@ mod tests {
             result: Err(ReadError::new(ReadErrorKind::Crashed)),
         });
         assert!(uploads.items.is_empty());
+    }
+
+    fn bill(source: &str, invoice: Option<&str>, total: &str) -> Bill {
+        Bill {
+            source: source.into(),
+            operator: Some(crate::core::bill::Operator::Sfr),
+            invoice_number: invoice.map(Into::into),
+            total: Some(total.parse().unwrap()),
+            ..Default::default()
+        }
+    }
+
+    fn read(uploads: &mut Uploads, id: u32, bill: Bill) {
+        uploads.apply(started(id, &bill.source.clone()));
+        uploads.apply(UploadAction::Finished {
+            id,
+            result: Ok(Box::new(Reading {
+                pages: Vec::new(),
+                bill,
+            })),
+        });
+    }
+
+    #[test]
+    fn a_bill_read_again_is_recognised_and_not_added_twice() {
+        let mut uploads = Uploads::restored(vec![bill("oct.pdf", Some("FA 123-45"), "20")], 1);
+        // The same invoice, renamed, its number printed differently.
+        read(&mut uploads, 2, bill("copie.pdf", Some("fa12345"), "20"));
+        assert_eq!(
+            uploads.items[0].status,
+            UploadStatus::Duplicate {
+                of: "oct.pdf".into()
+            }
+        );
+        assert_eq!(uploads.bills().len(), 1, "kept once");
+        assert_eq!(uploads.pending(), 0);
+    }
+
+    #[test]
+    fn the_same_content_without_an_invoice_number_is_a_duplicate_too() {
+        let mut uploads = Uploads::default();
+        read(&mut uploads, 1, bill("a.pdf", None, "20"));
+        read(&mut uploads, 2, bill("b.pdf", None, "20"));
+        assert!(matches!(
+            uploads.items[0].status,
+            UploadStatus::Duplicate { .. }
+        ));
+        // Another amount is another bill.
+        read(&mut uploads, 3, bill("c.pdf", None, "21"));
+        assert!(matches!(uploads.items[0].status, UploadStatus::Read(_)));
+        assert_eq!(uploads.bills().len(), 2);
+    }
+
+    #[test]
+    fn other_invoices_and_other_operators_are_other_bills() {
+        let a = bill("a.pdf", Some("F1"), "20");
+        assert!(!same_bill(&a, &bill("b.pdf", Some("F2"), "20")));
+        let mut other_operator = bill("a.pdf", Some("F1"), "20");
+        other_operator.operator = Some(crate::core::bill::Operator::Orange);
+        assert!(!same_bill(&a, &other_operator));
+        // Without a known operator, only the content can tell.
+        let mut unknown = bill("a.pdf", Some("F1"), "20");
+        unknown.operator = None;
+        let mut unknown_too = bill("b.pdf", Some("F1"), "30");
+        unknown_too.operator = None;
+        assert!(!same_bill(&unknown, &unknown_too));
+    }
+
+    #[test]
+    fn a_bill_key_is_stable_and_ignores_the_file_name() {
+        let a = bill("a.pdf", Some("F1"), "20");
+        assert_eq!(
+            bill_key(&a),
+            bill_key(&bill("renamed.pdf", Some("F1"), "20"))
+        );
+        assert_ne!(bill_key(&a), bill_key(&bill("a.pdf", Some("F2"), "20")));
+        assert_eq!(bill_key(&a).len(), 16);
+        // Pinned: a link saved in one visit must open the same bill in the next.
+        assert_eq!(bill_key(&Bill::default()), "1fb91b41f70b4357");
+        let uploads = Uploads::restored(vec![a.clone(), bill("b.pdf", Some("F2"), "9")], 1);
+        assert_eq!(uploads.find_bill(&bill_key(&a)).map(|(i, _)| i), Some(0));
+        assert_eq!(uploads.find_bill("0000000000000000"), None);
     }
 }

@@ -1,8 +1,9 @@
-//! The only layer that touches browser APIs: files, the parse worker, storage.
+//! The only layer that touches browser APIs: files, the parse worker, storage, the service worker.
 
 pub mod clock;
 pub mod export;
 pub mod files;
+pub mod offline;
 pub mod parse_worker;
 pub mod reader_host;
 pub mod storage;

@@ -216,3 +216,27 @@ pub fn on_change(
         },
     ))
 }
+
+/// What this app keeps in localStorage, per kind (see `core::store::Usage`).
+pub fn usage() -> store::Usage {
+    let Some(area) = local_storage() else {
+        return store::Usage::default();
+    };
+    let count = area.length().unwrap_or(0);
+    let entries: Vec<(String, String)> = (0..count)
+        .filter_map(|i| area.key(i).ok().flatten())
+        .filter_map(|key| area.get_item(&key).ok().flatten().map(|value| (key, value)))
+        .collect();
+    store::Usage::of(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// The browser's estimate for the whole site (`navigator.storage.estimate()`): bytes used
+/// (localStorage, the service worker's copy of the app, …) and the quota, when it says.
+pub async fn estimate() -> Option<(u64, u64)> {
+    let manager = web_sys::window()?.navigator().storage();
+    let value = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?)
+        .await
+        .ok()?;
+    let estimate: web_sys::StorageEstimate = value.unchecked_into();
+    Some((estimate.get_usage()? as u64, estimate.get_quota()? as u64))
+}

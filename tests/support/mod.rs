@@ -12,6 +12,7 @@ use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -25,30 +26,76 @@ pub struct StaticServer {
     pub base: String,
     /// Every request line received, with its status: `("GET /x", 200)`.
     pub log: Arc<Mutex<Vec<(String, u16)>>>,
+    stopped: Arc<AtomicBool>,
+    accepting: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl StaticServer {
-    /// Serves `root` under `base` (e.g. `/contestel/`).
+    /// Serves `root` under `base` (e.g. `/contestel/`), every answer `Cache-Control: no-cache`.
     pub fn start(root: &Path, base: &str) -> StaticServer {
+        StaticServer::start_with_cache_control(root, base, "no-cache")
+    }
+
+    /// Serves `root` under `base` with the given `Cache-Control` (GitHub Pages sends
+    /// `max-age=600`).
+    pub fn start_with_cache_control(root: &Path, base: &str, cache_control: &str) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port on 127.0.0.1");
         let port = listener.local_addr().expect("local address").port();
         let log = Arc::new(Mutex::new(Vec::new()));
         let root = root.to_path_buf();
         let prefix = base.to_string();
+        let cache_control = cache_control.to_string();
         let thread_log = Arc::clone(&log);
-        std::thread::spawn(move || {
+        let stopped = Arc::new(AtomicBool::new(false));
+        let thread_stopped = Arc::clone(&stopped);
+        let accepting = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if thread_stopped.load(Ordering::SeqCst) {
+                    // Returning drops the listener: the port now refuses connections.
+                    return;
+                }
                 let root = root.clone();
                 let prefix = prefix.clone();
                 let log = Arc::clone(&thread_log);
-                std::thread::spawn(move || serve_one(stream, &root, &prefix, &log));
+                let cache_control = cache_control.clone();
+                std::thread::spawn(move || {
+                    serve_one(stream, &root, &prefix, port, &cache_control, &log)
+                });
             }
         });
         StaticServer {
             port,
             base: base.to_string(),
             log,
+            stopped,
+            accepting: Mutex::new(Some(accepting)),
         }
+    }
+
+    /// Stops listening, as a site that went offline: from now on, connecting to the port
+    /// is refused. Requests already accepted are still answered.
+    pub fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        // Wakes the accepting thread up so it sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        if let Some(thread) = self.accepting.lock().unwrap().take() {
+            thread.join().expect("the accepting thread ends");
+        }
+    }
+
+    /// Chromium switches that make this server the browser's only way out: every request
+    /// of the page, its workers and the browser itself then reaches this server (loopback
+    /// included, which Chromium otherwise never proxies) and is logged, whatever its origin.
+    pub fn proxy_args(&self) -> Vec<String> {
+        vec![
+            format!("--proxy-server=http://127.0.0.1:{}", self.port),
+            "--proxy-bypass-list=<-loopback>".into(),
+        ]
+    }
+
+    /// The requests received so far: `("GET /x", status)`.
+    pub fn requests(&self) -> Vec<(String, u16)> {
+        self.log.lock().unwrap().clone()
     }
 
     /// The site's URL.
@@ -83,7 +130,18 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<(String, u16)>>) {
+/// Serves one request. A browser told to use this server as its proxy (see
+/// [`StaticServer::proxy_args`]) sends absolute URLs (`GET http://host:port/path`) and
+/// `CONNECT host:443`: only this server's own URLs are answered, anything else is logged and
+/// refused.
+fn serve_one(
+    mut stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    port: u16,
+    cache_control: &str,
+    log: &Mutex<Vec<(String, u16)>>,
+) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut request_line = String::new();
@@ -102,7 +160,14 @@ fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<(
     let mut parts = request_line.split_whitespace();
     let method = parts.next().unwrap_or("").to_string();
     let target = parts.next().unwrap_or("/").to_string();
-    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let own = format!("http://127.0.0.1:{port}/");
+    let local = match target.strip_prefix(&own) {
+        Some(rest) => format!("/{rest}"),
+        None if target.starts_with('/') => target.clone(),
+        // Another host, through the proxy: never served.
+        None => String::new(),
+    };
+    let path = local.split(['?', '#']).next().unwrap_or("/");
     let file = path
         .strip_prefix(prefix)
         .map(|rest| if rest.is_empty() { "index.html" } else { rest })
@@ -119,7 +184,7 @@ fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<(
         .unwrap()
         .push((format!("{method} {target}"), status));
     let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Not Found" },
         body.len()
     );
@@ -139,6 +204,26 @@ fn safe_join(root: &Path, rest: &str) -> Option<PathBuf> {
     } else {
         None
     }
+}
+
+/// How long a test waits for the page before it fails.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// GitHub Pages serves a project site under `/<repo>/`: the tests serve it exactly so.
+pub const BASE: &str = "/contestel/";
+
+/// Serves the built site and opens it in a fresh Chromium of the given size, once the app
+/// has started.
+pub async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the page");
+    browser.wait_for("#sample-button").await;
+    (server, browser)
 }
 
 /// The built site to test: `$CONTESTEL_DIST`, else `dist/` at the crate root.
@@ -204,9 +289,132 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// What a test may ask of the browser beyond the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct BrowserOptions {
+    /// Record the DevTools Network events of the page (ChromeDriver's performance log),
+    /// read with [`Browser::network_events`].
+    pub network_log: bool,
+    /// Extra command-line switches for Chromium.
+    pub args: Vec<String>,
+}
+
+/// One DevTools event from ChromeDriver's performance log: its method
+/// (`Network.requestWillBeSent`…) and parameters.
+#[derive(Clone, Debug)]
+pub struct DevToolsEvent {
+    /// The event's name.
+    pub method: String,
+    /// Its parameters, as DevTools sent them.
+    pub params: serde_json::Value,
+}
+
+/// ChromeDriver's `POST /session/{id}/se/log`: the log entries of one type since the last
+/// call (a Selenium extension that fantoccini has no method for).
+#[derive(Debug)]
+struct GetLog(&'static str);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for GetLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command on the page.
+#[derive(Debug)]
+struct DevToolsCommand(String, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
 impl Browser {
+    /// Runs one DevTools protocol command on the page (`Page.getAppManifest`…) and returns
+    /// its result.
+    pub async fn devtools(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(DevToolsCommand(command.to_string(), params))
+            .await
+            .unwrap_or_else(|e| panic!("DevTools {command}: {e}"))
+    }
+
     /// Starts ChromeDriver and opens a fresh headless Chromium of the given window size.
     pub async fn start(width: u32, height: u32) -> Browser {
+        Browser::start_with(width, height, BrowserOptions::default()).await
+    }
+
+    /// The DevTools events recorded since the last call (the browser must have been
+    /// started with `network_log`).
+    pub async fn network_events(&self) -> Vec<DevToolsEvent> {
+        let entries = self
+            .client
+            .issue_cmd(GetLog("performance"))
+            .await
+            .expect("ChromeDriver's performance log");
+        entries
+            .as_array()
+            .expect("log entries")
+            .iter()
+            .filter_map(|entry| entry["message"].as_str())
+            .filter_map(|message| serde_json::from_str::<serde_json::Value>(message).ok())
+            .map(|message| DevToolsEvent {
+                method: message["message"]["method"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                params: message["message"]["params"].clone(),
+            })
+            .collect()
+    }
+
+    /// The console messages since the last call, CSP violations included (the browser must
+    /// have been started with `network_log`).
+    pub async fn console_messages(&self) -> Vec<String> {
+        let entries = self
+            .client
+            .issue_cmd(GetLog("browser"))
+            .await
+            .expect("ChromeDriver's browser log");
+        entries
+            .as_array()
+            .expect("log entries")
+            .iter()
+            .filter_map(|entry| entry["message"].as_str().map(String::from))
+            .collect()
+    }
+
+    /// Starts ChromeDriver and opens a fresh headless Chromium with `options`.
+    pub async fn start_with(width: u32, height: u32, options: BrowserOptions) -> Browser {
         let driver_path =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
@@ -240,6 +448,17 @@ impl Browser {
                 }
             }),
         );
+        if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
+            args.extend(options.args.iter().map(|a| serde_json::json!(a)));
+        }
+        if options.network_log {
+            caps.insert(
+                "goog:loggingPrefs".into(),
+                serde_json::json!({ "performance": "ALL", "browser": "ALL" }),
+            );
+            caps["goog:chromeOptions"]["perfLoggingPrefs"] =
+                serde_json::json!({ "enableNetwork": true, "enablePage": false });
+        }
         // Desktop Chromium will not make a window narrower than 500 px: phones are emulated.
         if width < 500 {
             caps["goog:chromeOptions"]["mobileEmulation"] = serde_json::json!({
@@ -300,26 +519,96 @@ impl Browser {
     /// Saves a screenshot of the whole page (not just the viewport) under
     /// `target/screenshots/NAME.png`; returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let (width, height) = self.client.get_window_size().await.expect("window size");
-        let full = self
-            .client
-            .execute("return document.documentElement.scrollHeight", vec![])
-            .await
-            .ok()
-            .and_then(|h| h.as_u64())
-            .unwrap_or(height)
-            .clamp(height, 6000);
-        let _ = self.client.set_window_size(width as u32, full as u32).await;
-        let png = self.client.screenshot().await.expect("screenshot");
-        let _ = self
-            .client
-            .set_window_size(width as u32, height as u32)
+        use base64::Engine as _;
+        // DevTools captures beyond the viewport, which resizing the window cannot do for an
+        // emulated phone (its viewport stays the device's).
+        let shot = self
+            .devtools(
+                "Page.captureScreenshot",
+                serde_json::json!({"format": "png", "captureBeyondViewport": true}),
+            )
             .await;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(shot["data"].as_str().expect("a PNG in base64"))
+            .expect("decode the screenshot");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).expect("create target/screenshots");
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).expect("write screenshot");
         path
+    }
+
+    /// Waits until an element matches the CSS selector.
+    pub async fn wait_for(&self, css: &str) {
+        let script = format!("return !!document.querySelector({css:?})");
+        self.wait_until(&script, css, PATIENCE).await;
+    }
+
+    /// Clicks the first element matching the CSS selector.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Runs axe-core (from `tools/node_modules`, injected into the page under test) on the
+    /// whole document against WCAG 2.1 A and AA and axe's best practices (headings in order,
+    /// landmarks), and returns every violation, whatever its impact, one line each. axe is
+    /// injected through WebDriver, which the page's Content-Security-Policy does not govern.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let present = self
+            .client
+            .execute("return typeof window.axe === 'object'", vec![])
+            .await
+            .expect("look for axe");
+        if present.as_bool() != Some(true) {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tools/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("{}: {e} (`make tools` installs axe-core)", path.display())
+            });
+            self.client
+                .execute(&source, vec![])
+                .await
+                .expect("inject axe-core");
+        }
+        const RUN: &str = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+                resultTypes: ['violations'],
+            }).then(r => done(r.violations
+                .map(v => `${v.id} (${v.impact}): ${v.help} — ` + v.nodes.slice(0, 6)
+                    .map(n => n.target.join(' ') + ': '
+                        + (n.failureSummary || '').replace(/\s+/g, ' '))
+                    .join(' | '))))
+              .catch(e => done(['axe-core failed: ' + e]));
+        "#;
+        let result = self
+            .client
+            .execute_async(RUN, vec![])
+            .await
+            .expect("run axe-core");
+        result
+            .as_array()
+            .expect("a list of violations")
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Fails the test if axe-core finds any violation on the page as it is.
+    pub async fn assert_accessible(&self, view: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core found on {view}:\n{}",
+            violations.join("\n")
+        );
     }
 
     /// The folder downloads land in.

@@ -1,0 +1,115 @@
+//! Every bill read, line by line: the monthly chart of each line, then its bills, newest
+//! first, each with its total, what was flagged on it, and a link to it.
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::charts::monthly_chart;
+use super::{use_lang, view_link, View};
+use crate::core::bill::Bill;
+use crate::core::charts::{bill_line, bill_month, bill_total, format_month, monthly_totals};
+use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::uploads::bill_key;
+
+/// Props of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The bills read, oldest upload first.
+    pub bills: Vec<Bill>,
+    /// The amount at stake per bill, in the same order.
+    pub at_stake: Vec<Decimal>,
+}
+
+/// When a bill is for: its period, else its issue date, else "undated".
+fn when(bill: &Bill, lang: Lang) -> String {
+    match (bill.period, bill_month(bill)) {
+        (Some(period), _) => format!(
+            "{} → {}",
+            format_date(period.start, lang),
+            format_date(period.end, lang)
+        ),
+        (None, Some(month)) => format_month(month, lang),
+        (None, None) => Text::UndatedBills.get(lang).to_string(),
+    }
+}
+
+/// The bills over time.
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let lang = use_lang();
+    let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let charts = monthly_totals(&props.bills, &props.at_stake);
+
+    // Lines in the order they first appear; in each, the newest bill first.
+    let mut lines: Vec<(String, Vec<usize>)> = Vec::new();
+    for (index, bill) in props.bills.iter().enumerate() {
+        let line = bill_line(bill).unwrap_or_default();
+        match lines.iter_mut().find(|(name, _)| *name == line) {
+            Some((_, members)) => members.push(index),
+            None => lines.push((line, vec![index])),
+        }
+    }
+    for (_, members) in &mut lines {
+        members.sort_by_key(|&i| std::cmp::Reverse((bill_month(&props.bills[i]), i)));
+    }
+
+    html! {
+        <section class="timeline" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{ Text::TimelineHeading.get(lang) }</h2>
+            if props.bills.is_empty() {
+                <p>{ Text::NoBillsYet.get(lang) }</p>
+                <p>{ view_link(View::Home, &navigate, classes!("button", "primary"), Text::GoHome.get(lang)) }</p>
+            }
+            { for lines.iter().enumerate().map(|(n, (line, members))| {
+                let heading = format!("line-{n}-heading");
+                let name = if line.is_empty() { Text::UnknownLine.get(lang).to_string() } else { line.clone() };
+                // The line's operator, from its newest bill, when the line is a number.
+                let operator = members
+                    .first()
+                    .and_then(|&i| props.bills[i].operator)
+                    .map(|o| o.name())
+                    .filter(|o| *o != line);
+                let chart = charts.iter().find(|c| c.line == *line);
+                html! {
+                    <section class="line-group" aria-labelledby={heading.clone()}>
+                        <h3 id={heading}>
+                            { name }
+                            if let Some(operator) = operator {
+                                <span class="muted">{ format!(" · {operator}") }</span>
+                            }
+                        </h3>
+                        if let Some(chart) = chart {
+                            { monthly_chart(chart, &props.bills, lang, &format!("line-{n}-chart")) }
+                        }
+                        <ol class="timeline-list">
+                            { for members.iter().map(|&i| {
+                                let bill = &props.bills[i];
+                                let flagged = props.at_stake.get(i).copied().unwrap_or_default();
+                                let operator = bill.operator.map(|o| o.name()).unwrap_or(Text::UnknownOperator.get(lang));
+                                html! {
+                                    <li class="timeline-item" data-key={bill_key(bill)}>
+                                        <span class="when">{ when(bill, lang) }</span>
+                                        <span class="who">
+                                            { operator }
+                                            if let Some(number) = &bill.invoice_number {
+                                                { format!(" · {} {number}", Text::InvoiceNumber.get(lang)) }
+                                            }
+                                        </span>
+                                        <span class="amount">{ format_amount(bill_total(bill), lang) }</span>
+                                        if !flagged.is_zero() {
+                                            <span class="flag warning">
+                                                <span aria-hidden="true">{ "⚠" }</span>
+                                                { format!(" {} {}", Text::FlaggedColumn.get(lang), format_amount(flagged, lang)) }
+                                            </span>
+                                        }
+                                        { view_link(View::Bill { key: bill_key(bill) }, &navigate, classes!("button", "small", "open-bill"), Text::OpenBill.get(lang)) }
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                    </section>
+                }
+            }) }
+        </section>
+    }
+}
