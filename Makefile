@@ -18,12 +18,13 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve dist test tools browser-tools fmt-check clippy test-native test-browser test-e2e fixtures fuzz clean
+.PHONY: help serve dist test tools browser-tools fmt-check clippy test-native test-browser test-e2e fixtures fuzz bench clean
 
 help:
 	@echo "make serve   build the app and serve it on http://127.0.0.1:8080"
 	@echo "make test    run every test: format, lints, native, browser and end-to-end"
 	@echo "make dist    write the static site to dist/ and print the .wasm sizes"
+	@echo "make bench   measure Contestel against pdf.js in Chromium: bench/results/latest.md"
 
 $(TMPDIR):
 	@mkdir -p $@
@@ -90,6 +91,22 @@ test-e2e: $(TMPDIR)
 
 fixtures:
 	tests/fixtures/gen/generate.sh
+
+# --- benchmark ---------------------------------------------------------------------------
+
+# Not a test (no timing is asserted anywhere): Contestel and pdf.js on the same bills in the
+# same headless Chromium page, page load, the journal's load and save, native reading
+# against lopdf's own load. pdf.js is installed into bench/ only (never shipped in dist/);
+# the scale set is generated into bench/scale/. Writes bench/results/latest.{md,json}.
+BENCH_NATIVE_FILES = tests/fixtures/bills/*.pdf bench/scale/annex-30-pages.pdf bench/scale/monthly-2024-11.pdf
+bench: tools browser-tools dist
+	@[ -f bench/node_modules/pdfjs-dist/build/pdf.min.mjs ] \
+	  || npm ci --prefix bench --no-audit --no-fund --omit=optional
+	tests/fixtures/gen/scale.sh >/dev/null
+	cargo bench --locked --bench read -- --runs 20 --json $(LOGS)/bench-native.json $(BENCH_NATIVE_FILES)
+	cargo test --locked --release --target wasm32-unknown-unknown --test bench_store -- --nocapture 2>&1 \
+	  | tee $(LOGS)/bench-store.log | grep -E 'BENCH_STORE|test result'
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test bench -- --ignored --nocapture
 
 # Fuzz the reading entry point (nightly): `make fuzz TARGET=read SECONDS=600`; targets are
 # read (any bytes), content (content streams) and font (font dictionaries). A crash lands

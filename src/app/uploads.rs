@@ -10,9 +10,6 @@ use crate::core::uploads::{Upload, UploadAction, Uploads};
 use crate::services::storage::{self, Load};
 use crate::services::{files, reader_host};
 
-/// The sample bill shipped with the app (made by the project's fixture generator).
-const SAMPLE_BILL: &[u8] = include_bytes!("../../tests/fixtures/bills/sample-orange-mobile.pdf");
-
 #[derive(Default, PartialEq)]
 struct UploadsState(Uploads);
 
@@ -82,19 +79,23 @@ impl UseUploads {
         });
     }
 
-    /// Reads the sample bill shipped with the app.
+    /// Reads the sample bill shipped with the app (made by the project's fixture
+    /// generator), fetched from next to the app.
     pub fn add_sample(&self, name: &str) {
         let id = self.mint();
         let name = name.to_string();
         self.state.dispatch(UploadAction::Started {
             id,
             name: name.clone(),
-            size: SAMPLE_BILL.len() as u64,
+            size: 0,
         });
         self.state.dispatch(UploadAction::Began { id });
         let dispatcher = self.state.dispatcher();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = reader_host::read_in_worker(SAMPLE_BILL.to_vec(), &name).await;
+            let result = match files::fetch_bytes(files::SAMPLE_URL).await {
+                Ok(bytes) => reader_host::read_in_worker(bytes, &name).await,
+                Err(error) => Err(error),
+            };
             dispatcher.dispatch(UploadAction::Finished {
                 id,
                 result: result.map(Box::new),

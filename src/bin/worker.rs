@@ -1,4 +1,4 @@
-//! The parse worker's entry point: one worker per file, started by the app.
+//! The parse worker's entry point: started by the app, ended on any failure.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -70,9 +70,45 @@ pub struct Loaded<T> {
     pub migrated: bool,
 }
 
+/// The envelope's fields without its data, which is skipped unparsed.
+#[derive(Deserialize)]
+struct Header {
+    app: String,
+    version: u32,
+    saved_at: i64,
+    #[allow(dead_code)]
+    data: serde::de::IgnoredAny,
+}
+
+/// The envelope's data alone, read straight into its type.
+#[derive(Deserialize)]
+#[serde(bound = "T: DeserializeOwned")]
+struct DataOnly<T> {
+    data: T,
+}
+
 /// Decodes what was stored under `T::KEY`. `None` means nothing was stored.
+///
+/// A value in the current schema (the usual case) is read straight into `T`; only an
+/// earlier version goes through `serde_json::Value` for its migrations. (Through `Value`
+/// every time, a journal of 1 000 events took twice as long to load, and `save` decodes
+/// what is stored before writing over it.)
 pub fn decode<T: Stored>(raw: Option<&str>) -> Result<Option<Loaded<T>>, StoreError> {
     let Some(raw) = raw else { return Ok(None) };
+    let header: Header = serde_json::from_str(raw).map_err(|e| StoreError::Unreadable {
+        detail: e.to_string(),
+    })?;
+    if header.app == APP && header.version == T::VERSION {
+        let DataOnly { data } =
+            serde_json::from_str::<DataOnly<T>>(raw).map_err(|e| StoreError::Invalid {
+                detail: e.to_string(),
+            })?;
+        return Ok(Some(Loaded {
+            value: data,
+            saved_at: header.saved_at,
+            migrated: false,
+        }));
+    }
     let envelope: Envelope = serde_json::from_str(raw).map_err(|e| StoreError::Unreadable {
         detail: e.to_string(),
     })?;

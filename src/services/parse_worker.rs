@@ -1,7 +1,8 @@
 //! The worker side of reading: bytes in, `Result<Reading, ReadError>` out, as JSON.
 //!
-//! Runs inside a dedicated worker, one per file: if the PDF crates panic or loop on a
-//! hostile file, only this worker dies (the host terminates it) and the page keeps going.
+//! Runs inside a dedicated worker, which answers each file it is given (the host keeps it
+//! for the next file after a clean answer): if the PDF crates panic or loop on a hostile
+//! file, only this worker dies (the host terminates it) and the page keeps going.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;

@@ -6,7 +6,7 @@
 //! parse or whose operators lack operands. Each `/ToUnicode` is therefore read here with
 //! a tolerant parser and written back in the plainest form (`N beginbfchar <code>
 //! <utf-16> … endbfchar`), with only valid UTF-16 targets and a bounded number of
-//! entries. The other fixes are field checks: names where names are expected, `/Widths`
+//! entries; each page then gets a copy holding only the codes it shows (`page_copy`). The other fixes are field checks: names where names are expected, `/Widths`
 //! of numbers matching `/FirstChar`..`/LastChar` (all 256 codes for Type 3), encodings
 //! pdf-extract knows and `/Differences` within 256 codes and without the glyph names it
 //! maps to lone surrogates, a descendant font and an encoding for composite fonts. Each
@@ -104,6 +104,46 @@ pub fn prepare(doc: &mut Document, id: ObjectId, budget: &mut usize) -> Result<b
     let ok = usable(doc, &font);
     doc.objects.insert(id, Object::Dictionary(font));
     Ok(ok)
+}
+
+/// A copy of a cleaned simple font whose `/ToUnicode` keeps only the codes in `used` (the
+/// bytes the page's text operators show, whatever the font), or `None` when the map would
+/// not shrink (or the font is composite, Type 3, or has no map stream).
+///
+/// pdf-extract builds each font again on every page, parsing its whole ToUnicode each time;
+/// a page of call detail uses a few dozen of a subset font's codes. The codes it decodes
+/// are looked up exactly as before: every code shown on the page keeps its entry, and a
+/// code absent from the map was absent before too (pdf-extract then falls back to the
+/// encoding either way). Composite fonts are left alone: their codes are not bytes.
+pub fn page_copy(doc: &mut Document, id: ObjectId, used: &[bool; 256]) -> Option<ObjectId> {
+    let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+        return None;
+    };
+    let simple = matches!(
+        font.get(b"Subtype").and_then(Object::as_name),
+        Ok(b"Type1" | b"MMType1" | b"TrueType")
+    );
+    let map_id = font.get(b"ToUnicode").ok()?.as_reference().ok()?;
+    if !simple {
+        return None;
+    }
+    let Some(Object::Stream(map)) = doc.objects.get(&map_id) else {
+        return None;
+    };
+    // The map as `clean_font` wrote it: plain, uncompressed.
+    let full = parse_to_unicode(&map.content);
+    let kept: BTreeMap<u32, Vec<u16>> = full
+        .iter()
+        .filter(|(&code, _)| used.get(code as usize).copied().unwrap_or(false))
+        .map(|(&code, dst)| (code, dst.clone()))
+        .collect();
+    if kept.len() == full.len() {
+        return None;
+    }
+    let mut copy = font.clone();
+    let map_id = doc.add_object(Stream::new(Dictionary::new(), write_cmap(&kept)));
+    copy.set("ToUnicode", Object::Reference(map_id));
+    Some(doc.add_object(Object::Dictionary(copy)))
 }
 
 fn clean_font(
@@ -588,21 +628,31 @@ fn utf16(bytes: &[u8]) -> Option<Vec<u16>> {
     String::from_utf16(&units).ok().map(|_| units)
 }
 
-/// Writes a map back as the plainest CMap adobe-cmap-parser reads.
+/// Writes a map back as the plainest CMap adobe-cmap-parser reads (`bfchar` entries only).
+///
+/// pdf-extract parses a font's CMap again on every page that uses the font, with a
+/// combinator parser that costs about 15 µs an entry natively (the largest share of the
+/// reading time of a bill with embedded fonts, by profile); `bfrange` entries with an array
+/// of targets measured slower still, so each page gets only the entries it uses instead
+/// (`page_copy`).
 fn write_cmap(map: &BTreeMap<u32, Vec<u16>>) -> Vec<u8> {
+    use std::fmt::Write;
+
     let mut out = String::from("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n");
     let entries: Vec<_> = map.iter().collect();
     for chunk in entries.chunks(100) {
-        out.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (code, dst) in chunk {
-            let dst: String = dst.iter().map(|u| format!("{u:04X}")).collect();
+        let _ = writeln!(out, "{} beginbfchar", chunk.len());
+        for (&code, dst) in chunk {
             // An even number of digits: adobe-cmap-parser stops at an odd one.
-            let code = match code {
-                0..=0xFFFF => format!("{code:04X}"),
-                0x1_0000..=0xFF_FFFF => format!("{code:06X}"),
-                _ => format!("{code:08X}"),
+            let _ = match code {
+                0..=0xFFFF => write!(out, "<{code:04X}> <"),
+                0x1_0000..=0xFF_FFFF => write!(out, "<{code:06X}> <"),
+                _ => write!(out, "<{code:08X}> <"),
             };
-            out.push_str(&format!("<{code}> <{dst}>\n"));
+            for u in dst.iter() {
+                let _ = write!(out, "{u:04X}");
+            }
+            out.push_str(">\n");
         }
         out.push_str("endbfchar\n");
     }
@@ -741,9 +791,56 @@ mod tests {
         let wide: BTreeMap<u32, Vec<u16>> = [(0x4_4780, vec![0x48])].into_iter().collect();
         let text = String::from_utf8(write_cmap(&wide)).unwrap_or_default();
         assert!(text.contains("<044780> <0048>"), "{text}");
+        // Long maps are cut into blocks of 100; every entry reads back.
+        let long: BTreeMap<u32, Vec<u16>> = (0..250u32)
+            .map(|c| (c, vec![0x20AC - c as u16]))
+            .chain([(300, vec![0x41, 0x42]), (0x1_0000, vec![0xD83D, 0xDE00])])
+            .collect();
+        let text = String::from_utf8(write_cmap(&long)).unwrap_or_default();
+        assert!(text.contains("100 beginbfchar\n<0000> <20AC>\n"), "{text}");
+        assert!(text.contains("52 beginbfchar\n"), "{text}");
+        assert!(
+            text.contains("<012C> <00410042>\n<010000> <D83DDE00>\n"),
+            "{text}"
+        );
+        assert_eq!(parse_to_unicode(text.as_bytes()), long);
         // What adobe-cmap-parser (inside pdf-extract) will read.
         assert!(parse_to_unicode(b"garbage ) ] [ <<").is_empty());
         assert!(parse_to_unicode(b"").is_empty());
+    }
+
+    #[test]
+    fn a_page_copy_keeps_the_codes_the_page_shows() {
+        let mut doc = Document::with_version("1.7");
+        let map: BTreeMap<u32, Vec<u16>> =
+            [(0x41, vec![0x20AC]), (0x42, vec![0xE9]), (0x43, vec![0x41])]
+                .into_iter()
+                .collect();
+        let font = |doc: &mut Document, subtype: &str| {
+            let cmap = doc.add_object(Stream::new(Dictionary::new(), write_cmap(&map)));
+            let mut font = Dictionary::new();
+            font.set("Type", Object::Name(b"Font".to_vec()));
+            font.set("Subtype", Object::Name(subtype.as_bytes().to_vec()));
+            font.set("ToUnicode", Object::Reference(cmap));
+            doc.add_object(Object::Dictionary(font))
+        };
+        let simple = font(&mut doc, "TrueType");
+        let mut used = [false; 256];
+        used[0x41] = true;
+        used[0x43] = true;
+        used[0x44] = true;
+        let copy = page_copy(&mut doc, simple, &used).expect("a smaller map");
+        let copied = doc.get_dictionary(copy).unwrap();
+        let cmap = copied.get(b"ToUnicode").unwrap().as_reference().unwrap();
+        let kept = parse_to_unicode(&doc.get_object(cmap).unwrap().as_stream().unwrap().content);
+        let want: BTreeMap<u32, Vec<u16>> = [(0x41, vec![0x20AC]), (0x43, vec![0x41])]
+            .into_iter()
+            .collect();
+        assert_eq!(kept, want);
+        // Nothing to cut, or a composite font: no copy.
+        assert_eq!(page_copy(&mut doc, simple, &[true; 256]), None);
+        let composite = font(&mut doc, "Type0");
+        assert_eq!(page_copy(&mut doc, composite, &used), None);
     }
 
     #[test]

@@ -389,6 +389,33 @@ impl<'a> Tokens<'a> {
 /// Rewrites the loaded document so that pdf-extract can walk it without panicking,
 /// recursing without end or inflating without bound; returns each page's `/Rotate`
 /// (0, 90, 180 or 270), which pdf-extract ignores.
+/// Every byte the text-showing operators of cleaned content show (`Tj` and `TJ` only:
+/// `'` and `"` were spelled out as `Tj` by the cleaner).
+fn shown_bytes(ops: &[Operation]) -> [bool; 256] {
+    let mut used = [false; 256];
+    let mut mark = |o: &Object| {
+        if let Object::String(bytes, _) = o {
+            for &b in bytes {
+                used[b as usize] = true;
+            }
+        }
+    };
+    for op in ops {
+        match op.operator.as_str() {
+            "Tj" => op.operands.iter().for_each(&mut mark),
+            "TJ" => {
+                for o in &op.operands {
+                    if let Object::Array(items) = o {
+                        items.iter().for_each(&mut mark);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    used
+}
+
 pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadError> {
     if doc.objects.len() > limits.max_objects {
         return Err(too_complex());
@@ -418,9 +445,19 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
             return Err(at_page(too_complex()));
         }
         let mut resources = page.resources.clone().unwrap_or_default();
-        let (ops, fonts) = cleaner
+        let (ops, mut fonts) = cleaner
             .clean(doc, &content, &resources, 0)
             .map_err(at_page)?;
+        // Each simple font with only the part of its ToUnicode this page shows: pdf-extract
+        // parses a font's whole map again on every page (see `fonts::page_copy`).
+        let used = shown_bytes(&ops);
+        for (_, font) in fonts.iter_mut() {
+            if let Ok(id) = font.as_reference() {
+                if let Some(copy) = fonts::page_copy(doc, id, &used) {
+                    *font = Object::Reference(copy);
+                }
+            }
+        }
         resources.set("Font", Object::Dictionary(fonts));
         cleaned_pages.push((page, resources, ops));
     }

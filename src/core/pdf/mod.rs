@@ -56,8 +56,8 @@
 //! encodings), embedded CMap encodings of composite fonts, and arithmetic overflow in
 //! lopdf under debug assertions. One bound is a worst case rather than a measure: an
 //! encrypted object stream cannot be inflated before lopdf decrypts it, so it is refused
-//! only when it *could* exceed 1 GiB. The browser reads each file in a fresh worker that
-//! is terminated on error or timeout; native callers use
+//! only when it *could* exceed 1 GiB. The browser reads files in a worker that is
+//! terminated on error or timeout (and the next file gets a fresh one); native callers use
 //! [`crate::core::reader::read_contained`], which maps a panic to
 //! `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the `inspect`
 //! CLI cannot rely on `catch_unwind`: it reads each file in a child process.
