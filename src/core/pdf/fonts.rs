@@ -849,9 +849,12 @@ mod tests {
         for _ in 0..100_000 {
             cmap.extend_from_slice(b"<0000> <0FFF> <0041>\n");
         }
+        // Unbounded, this is 409 600 000 map insertions: minutes, even optimised. Bounded,
+        // it takes a quarter of a second in a debug build; the generous limit keeps a busy
+        // machine (the whole suite runs in parallel) from failing it.
         let start = std::time::Instant::now();
         assert_eq!(parse_to_unicode(&cmap).len(), 0x1000);
-        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
     }
 
     #[test]
