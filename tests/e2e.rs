@@ -7,35 +7,10 @@
 
 mod support;
 
-use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::Locator;
-use support::{dist_dir, Browser, StaticServer};
-
-/// GitHub Pages serves a project site under `/<repo>/`: test exactly that.
-const BASE: &str = "/contestel/";
-const PATIENCE: Duration = Duration::from_secs(30);
-
-async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
-    let server = StaticServer::start(&dist_dir(), BASE);
-    let browser = Browser::start(width, height).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the page");
-    wait_for(&browser, "#sample-button", "the app to start").await;
-    (server, browser)
-}
-
-fn fixture(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-        .display()
-        .to_string()
-}
+use support::{fixture, open_app, Browser, BASE, PATIENCE};
 
 /// WebDriver reports no-break spaces as plain spaces.
 fn spaced(text: &str) -> String {
@@ -148,27 +123,9 @@ async fn a_file_that_is_not_a_pdf_gets_a_clear_error_and_the_page_keeps_working(
 async fn the_page_fits_a_phone_screen() {
     let (_server, browser) = open_app(360, 740).await;
     read_sample(&browser).await;
-    let overflow = browser
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let wide = browser
-        .client
-        .execute(
-            "return [...document.querySelectorAll('body *')]\
-               .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)\
-               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let (spill, wide) = browser.horizontal_overflow().await;
     assert_eq!(
-        overflow.as_i64(),
-        Some(0),
+        spill, 0,
         "no horizontal scrolling at 360 px; too wide: {wide}"
     );
     browser.screenshot("sample-bill-360").await;
@@ -243,23 +200,6 @@ async fn every_bad_input_gets_its_own_clear_error_and_a_good_bill_still_reads() 
     browser.close().await;
 }
 
-/// Waits until an element matching `css` is on the page.
-async fn wait_for(browser: &Browser, css: &str, what: &str) {
-    let script = format!("return !!document.querySelector({css:?})");
-    browser.wait_until(&script, what, PATIENCE).await;
-}
-
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
-
 async fn type_into(browser: &Browser, css: &str, text: &str) {
     let field = browser
         .client
@@ -270,7 +210,7 @@ async fn type_into(browser: &Browser, css: &str, text: &str) {
 }
 
 async fn read_sample(browser: &Browser) {
-    click(browser, "#sample-button").await;
+    browser.click("#sample-button").await;
     browser
         .wait_until(
             "return document.querySelectorAll('.upload[data-status=read]').length === 1",
@@ -287,12 +227,10 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
     read_sample(&browser).await;
 
     // Dispute the option nobody asked for, straight from the bill.
-    click(
-        &browser,
-        "button.contest[aria-label*='Option Sécurité Mobile']",
-    )
-    .await;
-    wait_for(&browser, "#case-title", "the case to open").await;
+    browser
+        .click("button.contest[aria-label*='Option Sécurité Mobile']")
+        .await;
+    browser.wait_for("#case-title").await;
     let title = browser
         .client
         .find(Locator::Css("#case-title"))
@@ -332,20 +270,18 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
         ("customer_service", "chat", "CH-5521", "Relance par chat"),
     ];
     for (i, (stage, channel, reference, said)) in exchanges.iter().enumerate() {
-        click(
-            &browser,
-            &format!(".event-form select:nth-of-type(1) option[value={stage}]"),
-        )
-        .await;
+        browser
+            .click(&format!(
+                ".event-form select:nth-of-type(1) option[value={stage}]"
+            ))
+            .await;
         let channel_select = ".event-form label:nth-child(3) select";
-        click(
-            &browser,
-            &format!("{channel_select} option[value={channel}]"),
-        )
-        .await;
+        browser
+            .click(&format!("{channel_select} option[value={channel}]"))
+            .await;
         type_into(&browser, ".event-form label:nth-child(5) input", reference).await;
         type_into(&browser, ".event-form label:nth-child(6) textarea", said).await;
-        click(&browser, ".event-form button[type=submit]").await;
+        browser.click(".event-form button[type=submit]").await;
         browser
             .wait_until(
                 &format!(
@@ -386,16 +322,11 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
 
     // A reload (a month later, for the person) finds everything in place.
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, ".tabs", "the app to start again").await;
+    browser.wait_for(".tabs").await;
     // The bill read before is still there, as read (the PDF itself was never kept).
-    wait_for(
-        &browser,
-        ".upload[data-status=read] .charges",
-        "the bill kept from the last visit",
-    )
-    .await;
-    click(&browser, "#tab-cases").await;
-    click(&browser, ".case-card button").await;
+    browser.wait_for(".upload[data-status=read] .charges").await;
+    browser.click("#tab-cases").await;
+    browser.click(".case-card button").await;
     browser
         .wait_until(
             "return document.querySelectorAll('.events .event').length === 3",
@@ -418,7 +349,7 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
         );
     }
     // Already before a court: the advice warns that the Médiateur cannot take it.
-    click(&browser, ".case-settings input[type=checkbox]").await;
+    browser.click(".case-settings input[type=checkbox]").await;
     browser
         .wait_until(
             "return [...document.querySelectorAll('.caution li')].some(li => li.textContent.includes('tribunal'))",
@@ -471,7 +402,7 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
     );
 
     // The contract: 24,99 € after a promotion that ended on 31 August, one option.
-    click(&browser, "#tab-plan").await;
+    browser.click("#tab-plan").await;
     type_into(&browser, "#plan-name", "Forfait Orange 5G 100 Go").await;
     type_into(&browser, "#plan-price", "24,99").await;
     type_into(&browser, "#promo-price", "14,99").await;
@@ -485,7 +416,7 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
         )
         .await
         .unwrap();
-    click(&browser, ".options button").await;
+    browser.click(".options button").await;
     type_into(
         &browser,
         ".option-row label:nth-child(1) input",
@@ -493,15 +424,15 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
     )
     .await;
     type_into(&browser, ".option-row label:nth-child(2) input", "5,00").await;
-    click(&browser, "#save-plan").await;
-    wait_for(&browser, ".notice", "the plan to be saved").await;
+    browser.click("#save-plan").await;
+    browser.wait_for(".notice").await;
     // A second plan, for the box: the mobile line's bill keeps its own contract.
-    click(&browser, "#new-plan").await;
-    wait_for(&browser, "#plan-name", "a blank plan form").await;
+    browser.click("#new-plan").await;
+    browser.wait_for("#plan-name").await;
     type_into(&browser, "#plan-name", "Freebox Pop").await;
     type_into(&browser, "#plan-line", "09 51 23 45 67").await;
     type_into(&browser, "#plan-price", "29,99").await;
-    click(&browser, "#save-plan").await;
+    browser.click("#save-plan").await;
     browser
         .wait_until(
             "return document.querySelectorAll('.plan .chip').length === 3",
@@ -511,8 +442,8 @@ async fn entering_the_plan_flags_what_the_contract_does_not_cover() {
         .await;
     browser.screenshot("plans-1280").await;
 
-    click(&browser, "#tab-home").await;
-    wait_for(&browser, "#total-at-stake", "the findings").await;
+    browser.click("#tab-home").await;
+    browser.wait_for("#total-at-stake").await;
     assert_eq!(at_stake(&browser).await, "38,05 €");
     let flagged = flagged_labels(&browser).await;
     assert_eq!(flagged.len(), 11, "{flagged:?}");
@@ -548,15 +479,13 @@ async fn stored_journal(browser: &Browser) -> serde_json::Value {
 async fn an_export_imported_after_clearing_storage_brings_everything_back() {
     let (server, browser) = open_app(1280, 900).await;
     read_sample(&browser).await;
-    click(
-        &browser,
-        "li.finding[data-rule=third_party] button.contest-finding",
-    )
-    .await;
-    wait_for(&browser, "#case-title", "the case to open").await;
+    browser
+        .click("li.finding[data-rule=third_party] button.contest-finding")
+        .await;
+    browser.wait_for("#case-title").await;
     for reference in ["TK-1", "TK-2"] {
         type_into(&browser, ".event-form label:nth-child(5) input", reference).await;
-        click(&browser, ".event-form button[type=submit]").await;
+        browser.click(".event-form button[type=submit]").await;
     }
     browser
         .wait_until(
@@ -572,8 +501,8 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         "{before}"
     );
 
-    click(&browser, "#tab-data").await;
-    click(&browser, "#export").await;
+    browser.click("#tab-data").await;
+    browser.click("#export").await;
     let downloads = browser.downloads();
     let deadline = std::time::Instant::now() + PATIENCE;
     let exported = loop {
@@ -601,8 +530,8 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         .await
         .unwrap();
     browser.client.goto(&server.url()).await.unwrap();
-    wait_for(&browser, "#tab-data", "the app to start again").await;
-    click(&browser, "#tab-cases").await;
+    browser.wait_for("#tab-data").await;
+    browser.click("#tab-cases").await;
     assert!(
         browser
             .client
@@ -612,9 +541,9 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         "no case left"
     );
 
-    click(&browser, "#tab-data").await;
+    browser.click("#tab-data").await;
     upload_to(&browser, "#import-file", &exported.display().to_string()).await;
-    wait_for(&browser, "#import-summary", "the import preview").await;
+    browser.wait_for("#import-summary").await;
     let summary = browser
         .client
         .find(Locator::Css("#import-summary"))
@@ -624,21 +553,16 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         .await
         .unwrap();
     assert!(summary.contains("1 dossier(s), 2 échange(s)"), "{summary}");
-    click(&browser, "#import-replace").await;
-    wait_for(&browser, "#data-notice", "the import to finish").await;
+    browser.click("#import-replace").await;
+    browser.wait_for("#data-notice").await;
     let after = stored_journal(&browser).await;
     assert_eq!(
         serde_json::to_string(&after).unwrap(),
         serde_json::to_string(&before).unwrap()
     );
     // The bill read comes back too.
-    click(&browser, "#tab-home").await;
-    wait_for(
-        &browser,
-        ".upload[data-status=read] .charges",
-        "the imported bill",
-    )
-    .await;
+    browser.click("#tab-home").await;
+    browser.wait_for(".upload[data-status=read] .charges").await;
     browser.close().await;
 }
 
@@ -684,9 +608,9 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     read_sample(&browser).await;
 
     // The bills over time: one line, one bar, its numbers in a table, a link to the bill.
-    click(&browser, "#tab-bills").await;
+    browser.click("#tab-bills").await;
     wait_for_route(&browser, "/bills").await;
-    wait_for(&browser, ".timeline-item", "the timeline").await;
+    browser.wait_for(".timeline-item").await;
     let chart = browser
         .client
         .execute(
@@ -710,8 +634,8 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     );
 
     // One bill: its address is stable, its findings and its split are there.
-    click(&browser, ".timeline-item a.open-bill").await;
-    wait_for(&browser, "#bill-heading", "the bill's page").await;
+    browser.click(".timeline-item a.open-bill").await;
+    browser.wait_for("#bill-heading").await;
     let bill_route = route(&browser).await;
     let key = bill_route.strip_prefix("/bills/").unwrap_or_default();
     assert!(
@@ -741,7 +665,7 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
         "the new view starts at the top"
     );
     assert_eq!(at_stake(&browser).await, "30,05 €");
-    wait_for(&browser, ".chart.split svg[role=img] desc", "the split").await;
+    browser.wait_for(".chart.split svg[role=img] desc").await;
     let rows = browser
         .client
         .find_all(Locator::Css(".bill-page table.charges tr.charge"))
@@ -751,14 +675,14 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
 
     // A reload lands on the same bill; back returns to the timeline, forward to the bill.
     browser.client.refresh().await.unwrap();
-    wait_for(&browser, "#bill-heading", "the bill after a reload").await;
+    browser.wait_for("#bill-heading").await;
     assert_eq!(route(&browser).await, bill_route);
     assert_eq!(text_of(&browser, "#bill-heading").await, heading);
     browser.client.back().await.unwrap();
     wait_for_route(&browser, "/bills").await;
-    wait_for(&browser, ".timeline-item", "the timeline again").await;
+    browser.wait_for(".timeline-item").await;
     browser.client.forward().await.unwrap();
-    wait_for(&browser, "#bill-heading", "the bill again").await;
+    browser.wait_for("#bill-heading").await;
 
     // The four weekly charges of one Internet+ club are one finding, counted four times.
     let grouped = text_of(
@@ -772,12 +696,10 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
     );
 
     // Dispute it: the case opens with the four charges and its letter.
-    click(
-        &browser,
-        ".bill-page li.finding[data-rule=third_party] button.contest-finding",
-    )
-    .await;
-    wait_for(&browser, "#case-title", "the case to open").await;
+    browser
+        .click(".bill-page li.finding[data-rule=third_party] button.contest-finding")
+        .await;
+    browser.wait_for("#case-title").await;
     let case_route = route(&browser).await;
     assert!(case_route.starts_with("/cases/"), "{case_route}");
     let case_title = text_of(&browser, "#case-title").await;
@@ -799,11 +721,11 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
 
     // The case's address survives a reload too, and back returns to the bill.
     browser.client.refresh().await.unwrap();
-    wait_for(&browser, "#case-title", "the case after a reload").await;
+    browser.wait_for("#case-title").await;
     assert_eq!(route(&browser).await, case_route);
     assert_eq!(text_of(&browser, "#case-title").await, case_title);
     browser.client.back().await.unwrap();
-    wait_for(&browser, "#bill-heading", "the bill, back").await;
+    browser.wait_for("#bill-heading").await;
     assert_eq!(route(&browser).await, bill_route);
 
     // Links to what is not (or no longer) here say so and lead back.
@@ -817,8 +739,8 @@ async fn sample_bill_to_findings_to_case_to_letter_with_addresses_reloads_and_ba
             .goto(&format!("{}#{address}", server.url()))
             .await
             .unwrap();
-        wait_for(&browser, ".not-found", "the not-found page").await;
-        click(&browser, ".not-found a").await;
+        browser.wait_for(".not-found").await;
+        browser.click(".not-found a").await;
         wait_for_route(&browser, back).await;
     }
     browser.close().await;
@@ -887,12 +809,7 @@ async fn several_files_at_once_one_bad_and_a_bill_read_again_is_recognised() {
 
     // The August bill again, under another name or not: recognised, not added twice.
     upload(&browser, &fixture("bills/sfr-mobile-2026-08.pdf")).await;
-    wait_for(
-        &browser,
-        ".upload[data-status=duplicate]",
-        "the bill read again",
-    )
-    .await;
+    browser.wait_for(".upload[data-status=duplicate]").await;
     browser.screenshot("uploads-duplicate-1280").await;
     let card = text_of(&browser, ".upload[data-status=duplicate]").await;
     assert!(
@@ -908,7 +825,7 @@ async fn several_files_at_once_one_bad_and_a_bill_read_again_is_recognised() {
         .await
         .unwrap();
     assert_eq!(stored.as_u64(), Some(2), "kept once");
-    click(&browser, "#tab-bills").await;
+    browser.click("#tab-bills").await;
     browser
         .wait_until(
             "return document.querySelectorAll('.timeline-item').length === 2",
@@ -925,7 +842,7 @@ async fn the_language_switches_to_english_and_back_with_amounts_formatted() {
     let (_server, browser) = open_app(1280, 900).await;
     read_sample(&browser).await;
     assert_eq!(at_stake(&browser).await, "30,05 €");
-    click(&browser, ".lang-switch").await;
+    browser.click(".lang-switch").await;
     browser
         .wait_until(
             "return document.documentElement.lang === 'en'",
@@ -938,14 +855,14 @@ async fn the_language_switches_to_english_and_back_with_amounts_formatted() {
     let total = text_of(&browser, ".upload .bill-fields").await;
     assert!(total.contains("€68.04"), "{total}");
     // The view and its address stay where they were.
-    click(&browser, "#tab-bills").await;
-    wait_for(&browser, ".timeline-item", "the timeline").await;
+    browser.click("#tab-bills").await;
+    browser.wait_for(".timeline-item").await;
     let item = text_of(&browser, ".timeline-item").await;
     assert!(
         item.contains("€68.04") && item.contains("1 Oct 2026"),
         "{item}"
     );
-    click(&browser, ".lang-switch").await;
+    browser.click(".lang-switch").await;
     browser
         .wait_until(
             "return document.documentElement.lang === 'fr'",
@@ -960,23 +877,6 @@ async fn the_language_switches_to_english_and_back_with_amounts_formatted() {
         "{item}"
     );
     browser.close().await;
-}
-
-/// How far the page spills beyond the screen's width, and what spills.
-async fn overflow(browser: &Browser) -> (i64, String) {
-    let value = browser
-        .client
-        .execute(
-            "const w = document.documentElement.clientWidth;\
-             return [document.documentElement.scrollWidth - w,\
-               [...document.querySelectorAll('body *')]\
-               .filter(e => e.getBoundingClientRect().right > w + 0.5)\
-               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')]",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(value).unwrap()
 }
 
 /// Every view, at a phone's and a desktop's width, into `target/screenshots/`: and at
@@ -1013,9 +913,9 @@ async fn every_view_screenshot(width: u32, height: u32) {
     ];
     for (name, address, ready) in views {
         if name == "bill" {
-            click(&browser, "#tab-bills").await;
-            wait_for(&browser, ".timeline-item", "the timeline").await;
-            click(&browser, ".timeline-item a.open-bill").await;
+            browser.click("#tab-bills").await;
+            browser.wait_for(".timeline-item").await;
+            browser.click(".timeline-item a.open-bill").await;
         } else {
             browser
                 .client
@@ -1023,27 +923,27 @@ async fn every_view_screenshot(width: u32, height: u32) {
                 .await
                 .unwrap();
         }
-        wait_for(&browser, ready, name).await;
+        browser.wait_for(ready).await;
         browser.screenshot(&shot(name)).await;
         browser
             .assert_accessible(&format!("the {name} view at {width} px"))
             .await;
         if width < 500 {
-            let (spill, what) = overflow(&browser).await;
+            let (spill, what) = browser.horizontal_overflow().await;
             assert_eq!(spill, 0, "{name} scrolls sideways at {width} px: {what}");
         }
     }
     // A case with its letter.
-    click(&browser, "#tab-home").await;
-    wait_for(&browser, "button.contest-finding", "the findings").await;
-    click(&browser, "button.contest-finding").await;
-    wait_for(&browser, "#case-title", "the case").await;
+    browser.click("#tab-home").await;
+    browser.wait_for("button.contest-finding").await;
+    browser.click("button.contest-finding").await;
+    browser.wait_for("#case-title").await;
     browser.screenshot(&shot("case")).await;
     browser
         .assert_accessible(&format!("a case with its letters at {width} px"))
         .await;
     if width < 500 {
-        let (spill, what) = overflow(&browser).await;
+        let (spill, what) = browser.horizontal_overflow().await;
         assert_eq!(spill, 0, "the case scrolls sideways at {width} px: {what}");
     }
     browser.close().await;
@@ -1057,7 +957,7 @@ async fn read_sample_too(browser: &Browser) {
         .await
         .unwrap()
         .len();
-    click(browser, "#sample-button").await;
+    browser.click("#sample-button").await;
     browser
         .wait_until(
             &format!(
@@ -1082,30 +982,6 @@ async fn every_view_on_a_phone() {
     every_view_screenshot(360, 740).await;
 }
 
-/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command.
-#[derive(Debug)]
-struct DevTools(&'static str, serde_json::Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
-
 /// Which of the selectors the page, as printed with `body[data-print=KIND]`, shows.
 async fn printed(browser: &Browser, kind: &str, selectors: &[&str]) -> Vec<String> {
     let shown = browser
@@ -1127,18 +1003,14 @@ async fn printed(browser: &Browser, kind: &str, selectors: &[&str]) -> Vec<Strin
 async fn a_bill_and_a_letter_print_without_the_app_around_them() {
     let (_server, browser) = open_app(1280, 900).await;
     read_sample(&browser).await;
-    click(&browser, "#tab-bills").await;
-    wait_for(&browser, ".timeline-item a.open-bill", "the timeline").await;
-    click(&browser, ".timeline-item a.open-bill").await;
-    wait_for(&browser, "#bill-heading", "the bill's page").await;
+    browser.click("#tab-bills").await;
+    browser.wait_for(".timeline-item a.open-bill").await;
+    browser.click(".timeline-item a.open-bill").await;
+    browser.wait_for("#bill-heading").await;
+    let media = |media: &'static str| serde_json::json!({ "media": media });
     browser
-        .client
-        .issue_cmd(DevTools(
-            "Emulation.setEmulatedMedia",
-            serde_json::json!({ "media": "print" }),
-        ))
-        .await
-        .expect("emulate print media");
+        .devtools("Emulation.setEmulatedMedia", media("print"))
+        .await;
     let around = [
         ".site-header",
         ".tabs",
@@ -1162,21 +1034,17 @@ async fn a_bill_and_a_letter_print_without_the_app_around_them() {
     browser.screenshot("print-bill-1280").await;
 
     // A letter prints alone.
-    let screen = |media: &'static str| {
-        DevTools(
-            "Emulation.setEmulatedMedia",
-            serde_json::json!({ "media": media }),
-        )
-    };
-    browser.client.issue_cmd(screen("")).await.unwrap();
+    browser
+        .devtools("Emulation.setEmulatedMedia", media(""))
+        .await;
     printed(&browser, "", &[]).await;
-    click(
-        &browser,
-        ".bill-page li.finding[data-rule=third_party] button.contest-finding",
-    )
-    .await;
-    wait_for(&browser, "#case-title", "the case").await;
-    browser.client.issue_cmd(screen("print")).await.unwrap();
+    browser
+        .click(".bill-page li.finding[data-rule=third_party] button.contest-finding")
+        .await;
+    browser.wait_for("#case-title").await;
+    browser
+        .devtools("Emulation.setEmulatedMedia", media("print"))
+        .await;
     let shown = printed(
         &browser,
         "letter",

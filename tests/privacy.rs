@@ -16,17 +16,9 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use fantoccini::Locator;
 use sha2::{Digest, Sha256};
-use support::{dist_dir, open_app, Browser, BrowserOptions, StaticServer, BASE, PATIENCE};
+use support::{dist_dir, fixture, open_app, Browser, BrowserOptions, StaticServer, BASE, PATIENCE};
 /// A bill other than the sample, uploaded as a person would.
 const FIXTURE_BILL: &str = "bills/free-box-2026-10";
-
-fn fixture(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-        .display()
-        .to_string()
-}
 
 async fn read_count(browser: &Browser, count: usize, what: &str) {
     browser
@@ -842,18 +834,10 @@ async fn the_data_panel_fits_a_phone_screen() {
     read_count(&browser, 1, "the sample bill to be read").await;
     browser.click("#tab-data").await;
     browser.wait_for("#site-estimate").await;
-    let overflow = browser
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let (spill, wide) = browser.horizontal_overflow().await;
     assert_eq!(
-        overflow.as_i64(),
-        Some(0),
-        "no horizontal scrolling at 360 px"
+        spill, 0,
+        "no horizontal scrolling at 360 px; too wide: {wide}"
     );
     browser.screenshot("data-panel-360").await;
     browser.close().await;

@@ -95,20 +95,24 @@ impl View {
     }
 }
 
+/// What clicking a link to a view does: a plain click is followed inside the app; with a
+/// modifier or another button, the browser does what it does with links (a new tab…).
+fn follow(target: View, navigate: &Callback<View>) -> Callback<MouseEvent> {
+    let navigate = navigate.clone();
+    Callback::from(move |e: MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        navigate.emit(target.clone());
+    })
+}
+
 /// A link to a view: a real `<a href>` (a new tab, a copied link work), followed inside the
 /// app when clicked plainly.
 pub fn view_link(target: View, navigate: &Callback<View>, class: Classes, label: &str) -> Html {
     let href = target.href();
-    let onclick = {
-        let navigate = navigate.clone();
-        Callback::from(move |e: MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-                return;
-            }
-            e.prevent_default();
-            navigate.emit(target.clone());
-        })
-    };
+    let onclick = follow(target, navigate);
     html! { <a {class} {href} {onclick}>{ label.to_string() }</a> }
 }
 
@@ -298,16 +302,7 @@ fn shell() -> Html {
         let cases = journal.journal().cases.len();
         let counted = target == View::Cases && cases > 0;
         let href = target.href();
-        let onclick = {
-            let navigate = navigate.clone();
-            Callback::from(move |e: MouseEvent| {
-                if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-                    return;
-                }
-                e.prevent_default();
-                navigate.emit(target.clone());
-            })
-        };
+        let onclick = follow(target.clone(), &navigate);
         html! {
             <a {id} {href} class={classes!("tab", current.then_some("current"))}
                 aria-current={current.then_some("page")} {onclick}>

@@ -212,6 +212,15 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 /// GitHub Pages serves a project site under `/<repo>/`: the tests serve it exactly so.
 pub const BASE: &str = "/contestel/";
 
+/// The path of a file under `tests/fixtures/`, as a file input takes it.
+pub fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+        .display()
+        .to_string()
+}
+
 /// Serves the built site and opens it in a fresh Chromium of the given size, once the app
 /// has started.
 pub async fn open_app(width: u32, height: u32) -> (StaticServer, Browser) {
@@ -309,52 +318,27 @@ pub struct DevToolsEvent {
     pub params: serde_json::Value,
 }
 
-/// ChromeDriver's `POST /session/{id}/se/log`: the log entries of one type since the last
-/// call (a Selenium extension that fantoccini has no method for).
+/// A ChromeDriver extension command fantoccini has no method for: `POST
+/// /session/{id}/PATH` with a JSON body (`se/log` for the log entries of one type since the
+/// last call, `goog/cdp/execute` for one DevTools command on the page).
 #[derive(Debug)]
-struct GetLog(&'static str);
+struct ChromeDriverCommand(&'static str, serde_json::Value);
 
-impl fantoccini::wd::WebDriverCompatibleCommand for GetLog {
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromeDriverCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.0
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(serde_json::json!({ "type": self.0 }).to_string()),
-        )
-    }
-}
-
-/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command on the page.
-#[derive(Debug)]
-struct DevToolsCommand(String, serde_json::Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DevToolsCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
+        (http::Method::POST, Some(self.1.to_string()))
     }
 }
 
@@ -363,7 +347,10 @@ impl Browser {
     /// its result.
     pub async fn devtools(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
         self.client
-            .issue_cmd(DevToolsCommand(command.to_string(), params))
+            .issue_cmd(ChromeDriverCommand(
+                "goog/cdp/execute",
+                serde_json::json!({ "cmd": command, "params": params }),
+            ))
             .await
             .unwrap_or_else(|e| panic!("DevTools {command}: {e}"))
     }
@@ -378,7 +365,10 @@ impl Browser {
     pub async fn network_events(&self) -> Vec<DevToolsEvent> {
         let entries = self
             .client
-            .issue_cmd(GetLog("performance"))
+            .issue_cmd(ChromeDriverCommand(
+                "se/log",
+                serde_json::json!({ "type": "performance" }),
+            ))
             .await
             .expect("ChromeDriver's performance log");
         entries
@@ -402,7 +392,10 @@ impl Browser {
     pub async fn console_messages(&self) -> Vec<String> {
         let entries = self
             .client
-            .issue_cmd(GetLog("browser"))
+            .issue_cmd(ChromeDriverCommand(
+                "se/log",
+                serde_json::json!({ "type": "browser" }),
+            ))
             .await
             .expect("ChromeDriver's browser log");
         entries
@@ -536,6 +529,24 @@ impl Browser {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).expect("write screenshot");
         path
+    }
+
+    /// How far the page scrolls sideways (0 when it fits), and the first elements that
+    /// stick out, for the failure message.
+    pub async fn horizontal_overflow(&self) -> (i64, String) {
+        let value = self
+            .client
+            .execute(
+                "const w = document.documentElement.clientWidth;\
+                 return [document.documentElement.scrollWidth - w,\
+                   [...document.querySelectorAll('body *')]\
+                   .filter(e => e.getBoundingClientRect().right > w + 0.5)\
+                   .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')]",
+                vec![],
+            )
+            .await
+            .expect("measure the page's width");
+        serde_json::from_value(value).expect("a width and a list")
     }
 
     /// Waits until an element matches the CSS selector.
