@@ -102,14 +102,7 @@ async fn a_file_that_is_not_a_pdf_gets_a_clear_error_and_the_page_keeps_working(
             PATIENCE,
         )
         .await;
-    let alert = browser
-        .client
-        .find(Locator::Css(".upload .error"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let alert = browser.text(".upload .error").await;
     assert_eq!(alert, "Ce fichier n'est pas un PDF.");
 
     // Still usable: the sample bill reads after the failure.
@@ -231,23 +224,9 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
         .click("button.contest[aria-label*='Option Sécurité Mobile']")
         .await;
     browser.wait_for("#case-title").await;
-    let title = browser
-        .client
-        .find(Locator::Css("#case-title"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let title = browser.text("#case-title").await;
     assert!(title.contains("Option Sécurité Mobile"), "{title}");
-    let advice = browser
-        .client
-        .find(Locator::Css(".next-step"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let advice = browser.text(".next-step").await;
     assert!(
         advice.contains("service client"),
         "first step: customer service: {advice}"
@@ -293,14 +272,7 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
             )
             .await;
     }
-    let advice = browser
-        .client
-        .find(Locator::Css(".next-step"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let advice = browser.text(".next-step").await;
     assert!(
         advice.contains("Attendez la réponse"),
         "after the written complaint, wait: {advice}"
@@ -334,14 +306,7 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
             PATIENCE,
         )
         .await;
-    let timeline = browser
-        .client
-        .find(Locator::Css(".events"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let timeline = browser.text(".events").await;
     for (_, _, reference, said) in exchanges {
         assert!(
             timeline.contains(reference) && timeline.contains(said),
@@ -361,14 +326,7 @@ async fn a_case_opened_from_a_bill_line_keeps_its_exchanges_across_a_reload() {
 }
 
 async fn at_stake(browser: &Browser) -> String {
-    let text = browser
-        .client
-        .find(Locator::Css("#total-at-stake"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = browser.text("#total-at-stake").await;
     spaced(&text)
 }
 
@@ -544,14 +502,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
     browser.click("#tab-data").await;
     upload_to(&browser, "#import-file", &exported.display().to_string()).await;
     browser.wait_for("#import-summary").await;
-    let summary = browser
-        .client
-        .find(Locator::Css("#import-summary"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let summary = browser.text("#import-summary").await;
     assert!(summary.contains("1 dossier(s), 2 échange(s)"), "{summary}");
     browser.click("#import-replace").await;
     browser.wait_for("#data-notice").await;
@@ -582,12 +533,7 @@ async fn route(browser: &Browser) -> String {
 }
 
 async fn text_of(browser: &Browser, css: &str) -> String {
-    let element = browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
-    spaced(&element.text().await.unwrap())
+    spaced(&browser.text(css).await)
 }
 
 /// Waits until the router shows `fragment` (after the `#`).

@@ -576,14 +576,7 @@ async fn after_one_visit_the_app_loads_and_reads_bills_with_the_server_stopped()
         )
         .await
         .unwrap();
-    let text = browser
-        .client
-        .find(Locator::Css(".upload-list"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = browser.text(".upload-list").await;
     assert!(
         text.contains("6812345901"),
         "the uploaded bill is shown:\n{text}"
@@ -630,14 +623,7 @@ async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
     // The next visit is served by the installed version, which learns of the new one.
     browser.client.goto(&server.url()).await.unwrap();
     browser.wait_for("#update-banner").await;
-    let banner = browser
-        .client
-        .find(Locator::Css("#update-banner"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let banner = browser.text("#update-banner").await;
     let banner = banner.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(banner, "Nouvelle version disponible — recharger");
     let title = browser.client.title().await.unwrap();
@@ -689,14 +675,7 @@ async fn the_data_panel_shows_what_is_stored_and_erases_it_after_confirmation() 
             PATIENCE,
         )
         .await;
-    let panel = browser
-        .client
-        .find(Locator::Css(".stored"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let panel = browser.text(".stored").await;
     for label in [
         "Dossiers et échanges",
         "Forfaits",

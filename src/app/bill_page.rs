@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::bill_view::BillView;
 use super::charts::split_chart;
 use super::findings_panel::FindingsPanel;
+use super::timeline::operator_name;
 use super::{use_lang, view_link, View};
 use crate::core::bill::Bill;
 use crate::core::charts::category_split;
@@ -62,10 +63,7 @@ pub fn bill_page(props: &BillPageProps) -> Html {
         .collect();
     let split = category_split(bill, &flagged);
     let title = {
-        let operator = bill
-            .operator
-            .map(|o| o.name())
-            .unwrap_or(Text::UnknownOperator.get(lang));
+        let operator = operator_name(bill, lang);
         match bill.period {
             Some(p) => format!(
                 "{operator} · {} → {}",

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::contest::contest;
 use super::journal::UseJournal;
+use super::timeline::operator_name;
 use super::{use_lang, View};
 use crate::core::bill::{Bill, BillLine};
 use crate::core::finding::{RuleId, Severity};
@@ -47,11 +48,7 @@ fn field(label: &str, value: Option<String>) -> Html {
 }
 
 fn header_fields(bill: &Bill, lang: Lang) -> Html {
-    let operator = Some(
-        bill.operator
-            .map(|o| o.name().to_string())
-            .unwrap_or_else(|| Text::UnknownOperator.get(lang).to_string()),
-    );
+    let operator = Some(operator_name(bill, lang).to_string());
     let period = bill.period.map(|p| {
         format!(
             "{} → {}",

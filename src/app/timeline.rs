@@ -20,6 +20,13 @@ pub struct TimelineProps {
     pub at_stake: Vec<Decimal>,
 }
 
+/// Who billed, in words.
+pub(crate) fn operator_name(bill: &Bill, lang: Lang) -> &'static str {
+    bill.operator
+        .map(|o| o.name())
+        .unwrap_or(Text::UnknownOperator.get(lang))
+}
+
 /// When a bill is for: its period, else its issue date, else "undated".
 pub(crate) fn when(bill: &Bill, lang: Lang) -> String {
     match (bill.period, bill_month(bill)) {
@@ -85,12 +92,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             { for members.iter().map(|&i| {
                                 let bill = &props.bills[i];
                                 let flagged = props.at_stake.get(i).copied().unwrap_or_default();
-                                let operator = bill.operator.map(|o| o.name()).unwrap_or(Text::UnknownOperator.get(lang));
+                                let key = bill_key(bill);
                                 html! {
-                                    <li class="timeline-item" data-key={bill_key(bill)}>
+                                    <li class="timeline-item" data-key={key.clone()}>
                                         <span class="when">{ when(bill, lang) }</span>
                                         <span class="who">
-                                            { operator }
+                                            { operator_name(bill, lang) }
                                             if let Some(number) = &bill.invoice_number {
                                                 { format!(" · {} {number}", Text::InvoiceNumber.get(lang)) }
                                             }
@@ -102,7 +109,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                                 { format!(" {} {}", Text::FlaggedColumn.get(lang), format_amount(flagged, lang)) }
                                             </span>
                                         }
-                                        { view_link(View::Bill { key: bill_key(bill) }, &navigate, classes!("button", "small", "open-bill"), Text::OpenBill.get(lang)) }
+                                        { view_link(View::Bill { key }, &navigate, classes!("button", "small", "open-bill"), Text::OpenBill.get(lang)) }
                                     </li>
                                 }
                             }) }

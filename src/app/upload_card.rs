@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::bill_view::BillView;
-use super::timeline::when;
+use super::timeline::{operator_name, when};
 use super::{use_lang, view_link, View};
 use crate::core::charts::bill_total;
 use crate::core::i18n::{format_amount, format_size, Text};
@@ -82,7 +82,7 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                     <>
                         <p class="open-bill-link">
                             <span class="bill-summary">
-                                { reading.bill.operator.map(|o| o.name()).unwrap_or(Text::UnknownOperator.get(lang)) }
+                                { operator_name(&reading.bill, lang) }
                                 { format!(" · {} · ", when(&reading.bill, lang)) }
                                 <strong>{ format_amount(bill_total(&reading.bill), lang) }</strong>
                             </span>

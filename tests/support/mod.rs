@@ -555,6 +555,17 @@ impl Browser {
         self.wait_until(&script, css, PATIENCE).await;
     }
 
+    /// The text of the first element matching the CSS selector, as WebDriver gives it.
+    pub async fn text(&self, css: &str) -> String {
+        self.client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("the text of {css}: {e}"))
+    }
+
     /// Clicks the first element matching the CSS selector.
     pub async fn click(&self, css: &str) {
         self.client
