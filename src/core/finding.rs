@@ -103,6 +103,44 @@ impl RuleId {
         }
     }
 
+    /// The references every finding of this rule rests on (a finding may name one more in
+    /// its `legal`).
+    pub fn sources(self) -> &'static [Legal] {
+        match self {
+            RuleId::PremiumNumber => &[
+                Legal::PremiumCaps,
+                Legal::PremiumBlocking,
+                Legal::VoiceServices,
+            ],
+            RuleId::ThirdParty => &[
+                Legal::UnsolicitedSupply,
+                Legal::DefaultOptions,
+                Legal::ThirdPartyContacts,
+            ],
+            RuleId::UnrequestedOption => &[Legal::UnsolicitedSupply, Legal::DefaultOptions],
+            RuleId::PriceIncrease => &[Legal::PriceChangeNotice],
+            RuleId::Roaming => &[Legal::EuRoaming],
+            RuleId::TimeBarredSoon => &[
+                Legal::Prescription,
+                Legal::MediationSuspends,
+                Legal::AcknowledgementInterrupts,
+                Legal::CourtClaimInterrupts,
+            ],
+            RuleId::OutOfPlan
+            | RuleId::PriceAbovePlan
+            | RuleId::Duplicate
+            | RuleId::OneOffFee
+            | RuleId::TotalMismatch
+            | RuleId::PeriodOverlap
+            | RuleId::BilledAfterTermination => &[],
+        }
+    }
+
+    /// The rule with this id (`premium_number`).
+    pub fn from_id(id: &str) -> Option<RuleId> {
+        RuleId::ALL.into_iter().find(|r| r.id() == id)
+    }
+
     /// A short title for a person.
     pub fn title(self, lang: Lang) -> &'static str {
         let (fr, en) = match self {
@@ -152,36 +190,7 @@ impl Severity {
     }
 }
 
-/// The legal texts findings cite. Serialized as the citation a person reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Legal {
-    /// Notice of a price change and the right to terminate.
-    #[serde(rename = "Code de la consommation, art. L224-33")]
-    PriceChangeNotice,
-    /// One year to claim back what was paid.
-    #[serde(rename = "Code des postes et des communications électroniques, art. L34-2")]
-    Prescription,
-    /// Payment demanded for a service not ordered.
-    #[serde(rename = "Code de la consommation, art. L121-12")]
-    UnsolicitedSupply,
-    /// Roaming in the EU at domestic prices.
-    #[serde(rename = "Règlement (UE) 2022/612")]
-    EuRoaming,
-}
-
-impl Legal {
-    /// The citation as printed.
-    pub fn citation(self) -> &'static str {
-        match self {
-            Legal::PriceChangeNotice => "Code de la consommation, art. L224-33",
-            Legal::Prescription => {
-                "Code des postes et des communications électroniques, art. L34-2"
-            }
-            Legal::UnsolicitedSupply => "Code de la consommation, art. L121-12",
-            Legal::EuRoaming => "Règlement (UE) 2022/612",
-        }
-    }
-}
+pub use super::law::Legal;
 
 /// A text in both languages of the interface.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,6 +266,17 @@ pub struct ReportFinding<'a> {
 }
 
 impl Finding {
+    /// Every reference the finding rests on: its own first, then its rule's, once each.
+    pub fn sources(&self) -> Vec<Legal> {
+        let mut out: Vec<Legal> = self.legal.into_iter().collect();
+        for legal in self.rule.sources() {
+            if !out.contains(legal) {
+                out.push(*legal);
+            }
+        }
+        out
+    }
+
     /// The finding in the report's shape, in one language.
     pub fn to_report(&self, lang: Lang) -> ReportFinding<'_> {
         ReportFinding {

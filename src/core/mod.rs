@@ -13,6 +13,7 @@ pub mod finding_groups;
 pub mod i18n;
 pub mod interpret;
 pub mod journal;
+pub mod law;
 pub mod layout;
 pub mod money;
 pub mod pdf;

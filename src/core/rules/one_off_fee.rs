@@ -2,12 +2,88 @@
 //! and other one-off fees. They are often contestable (not in the price list, a rejected
 //! payment the operator caused, a termination fee with no commitment left), so each is a
 //! warning with an action that fits its kind, and a termination fee after the end of the
-//! commitment is an alert. Pure.
+//! commitment is an alert.
+//!
+//! Termination fees follow Code de la consommation L224-28 II as amended by loi 2022-1158
+//! (`shared/DOMAIN.md`, checked 2026-11-30): for a contract concluded **since 1 January
+//! 2023**, nothing of the remaining months is due once the 12th month is over (at most 20 %
+//! of the remainder for an offer with a subsidised phone); for an older contract, from the
+//! 13th month, at most a quarter of the remaining monthly payments. The plan's start date
+//! says which; without it, the finding asks for it. A flat fee for closing the account is
+//! not "remaining months": only an *early* termination fee is an alert. Pure.
 
 use super::classify::{line_kind, LineKind};
 use super::text::{fold, has_any};
 use super::{charged, eur, finding, Context};
-use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
+use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
+use crate::core::law::{add_months, termination_reform, COMMITMENT_FIRST_MONTHS};
+
+/// Which termination rule a contract falls under, on the day it ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Termination {
+    /// The commitment was over: no early-termination fee is due.
+    CommitmentOver,
+    /// Concluded since 1 January 2023 and ended after its 12th month: nothing of the
+    /// remaining months is due (20 % at most with a subsidised phone).
+    Reformed,
+    /// Concluded before 2023 and ended after its 12th month: at most a quarter of the
+    /// remaining monthly payments.
+    Quarter,
+    /// Ended within its first 12 months.
+    FirstYear,
+    /// The contract's start is not known.
+    Unknown,
+}
+
+fn termination(
+    start: Option<chrono::NaiveDate>,
+    commitment_end: Option<chrono::NaiveDate>,
+    on: Option<chrono::NaiveDate>,
+) -> Termination {
+    let Some(on) = on else {
+        return Termination::Unknown;
+    };
+    // Not said is not "none": only a date says the commitment is over.
+    if commitment_end.is_some_and(|end| end <= on) {
+        return Termination::CommitmentOver;
+    }
+    let Some(start) = start else {
+        return Termination::Unknown;
+    };
+    if on < add_months(start, COMMITMENT_FIRST_MONTHS) {
+        Termination::FirstYear
+    } else if start >= termination_reform() {
+        Termination::Reformed
+    } else {
+        Termination::Quarter
+    }
+}
+
+/// What to do about a termination fee, by the rule the contract falls under.
+fn termination_action(rule: Termination) -> Bilingual {
+    match rule {
+        Termination::CommitmentOver => Bilingual::new(
+            "Votre période d'engagement était terminée : des frais de résiliation anticipée ne sont pas dus. Demandez leur annulation.",
+            "Your commitment period was over: early termination fees are not due. Ask for them to be cancelled.",
+        ),
+        Termination::Reformed => Bilingual::new(
+            "Contrat conclu depuis le 1er janvier 2023 et résilié après son 12e mois : rien des mensualités restantes n'est dû (au plus 20 % du reste si l'offre comprenait un téléphone subventionné). Demandez l'annulation de ce qui correspond aux mois restants.",
+            "A contract made since 1 January 2023 and terminated after its 12th month: nothing of the remaining monthly payments is due (at most 20% of the rest if the offer came with a subsidised phone). Ask for what stands for the remaining months to be cancelled.",
+        ),
+        Termination::Quarter => Bilingual::new(
+            "Contrat conclu avant 2023 et résilié après son 12e mois : au plus le quart des mensualités restantes est dû. Vérifiez le calcul.",
+            "A contract made before 2023 and terminated after its 12th month: at most a quarter of the remaining monthly payments is due. Check the calculation.",
+        ),
+        Termination::FirstYear => Bilingual::new(
+            "Résilié pendant les 12 premiers mois : les mensualités restant à courir jusqu'à la fin du 12e mois peuvent être dues. Vérifiez le calcul avec votre contrat.",
+            "Terminated within the first 12 months: the monthly payments left up to the end of the 12th month may be due. Check the calculation against your contract.",
+        ),
+        Termination::Unknown => Bilingual::new(
+            "Indiquez la date de début du contrat dans votre forfait : conclu depuis le 1er janvier 2023, rien des mensualités restantes n'est dû après le 12e mois ; conclu avant, au plus le quart des mensualités restantes à partir du 13e mois.",
+            "Enter the contract's start date in your plan: made since 1 January 2023, nothing of the remaining monthly payments is due after the 12th month; made before, at most a quarter of the remaining payments from the 13th month.",
+        ),
+    }
+}
 
 /// Flags one-off fees.
 pub fn check(ctx: &Context) -> Vec<Finding> {
@@ -19,21 +95,26 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let label = fold(&line.label);
-            let termination = has_any(&label, &["resiliation"]);
-            // A termination fee when the plan says there is no commitment left.
-            let no_commitment = termination
-                && plan.is_some_and(|p| {
-                    match (p.commitment_end, p.terminated_on.or(bill.issue_date)) {
-                        // Not said is not "none": only a date says it is over.
-                        (None, _) => false,
-                        (Some(end), Some(on)) => end <= on,
-                        (Some(_), None) => false,
-                    }
-                });
-            let severity = if no_commitment {
-                Severity::Alert
-            } else {
-                Severity::Warning
+            let is_termination = has_any(&label, &["resiliation"]);
+            // An early-termination fee is the remaining months of a commitment; a flat
+            // "frais de résiliation" may be a listed fee.
+            let early = has_any(
+                &label,
+                &["anticipe", "engagement", "restant", "mensualites"],
+            );
+            let rule = match plan {
+                Some(p) if is_termination => termination(
+                    p.start,
+                    p.commitment_end,
+                    p.terminated_on.or(bill.issue_date),
+                ),
+                _ => Termination::Unknown,
+            };
+            let severity = match rule {
+                _ if !is_termination => Severity::Warning,
+                Termination::CommitmentOver => Severity::Alert,
+                Termination::Reformed if early => Severity::Alert,
+                _ => Severity::Warning,
             };
             let mut f = finding(RuleId::OneOffFee, severity, b, vec![i], vec![], line.amount);
             let (fr_amount, en_amount) = eur(line.amount);
@@ -42,16 +123,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 format!("« {name} » : {fr_amount} de frais ponctuels."),
                 format!("\"{name}\": a one-off fee of {en_amount}."),
             );
-            f.action = if no_commitment {
-                Bilingual::new(
-                    "Votre période d'engagement était terminée : des frais de résiliation anticipée ne sont pas dus. Demandez leur annulation.",
-                    "Your commitment period was over: early termination fees are not due. Ask for them to be cancelled.",
-                )
-            } else if termination {
-                Bilingual::new(
-                    "Vérifiez la date de fin d'engagement et le calcul : pour un engagement de plus de 12 mois, une résiliation à partir du 13e mois ne coûte au plus que le quart des mensualités restantes.",
-                    "Check the end of the commitment and the calculation: for a commitment longer than 12 months, terminating from the 13th month costs at most a quarter of the remaining monthly payments.",
-                )
+            f.action = if is_termination {
+                termination_action(rule)
             } else if has_any(
                 &label,
                 &["rejet", "impaye", "relance", "retard", "recouvrement"],
@@ -71,6 +144,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     "Check the fee was announced in your contract or the price list; otherwise ask for a refund.",
                 )
             };
+            if is_termination {
+                f.legal = Some(Legal::TerminationFees);
+            }
             out.push(f);
         }
     }
@@ -145,5 +221,70 @@ mod tests {
             Severity::Warning,
             "no commitment date: not known"
         );
+        assert!(found[0].action.fr.contains("date de début du contrat"));
+        assert_eq!(found[0].legal, Some(Legal::TerminationFees));
+    }
+
+    /// The fee found for a 24-month contract started on `start` and terminated on `on`.
+    fn early_fee(start: &str, on: &str) -> Finding {
+        let b = bill(vec![line(
+            "Frais de résiliation anticipée",
+            "120.00",
+            OneOffFee,
+        )]);
+        let p = plan(&format!(
+            r#"{{"monthly_price": "20", "start": "{start}", "commitment_end": "2030-01-01", "terminated_on": "{on}"}}"#
+        ));
+        check(&Context::new(&[b], Some(&p), today())).remove(0)
+    }
+
+    #[test]
+    fn termination_fees_turn_on_1_january_2023_and_after_the_twelfth_month() {
+        // The contract's date: 31 December 2022 keeps the quarter rule, 1 January 2023
+        // falls under the reform (both terminated after their 12th month).
+        let old = early_fee("2022-12-31", "2024-06-01");
+        assert_eq!(old.severity, Severity::Warning);
+        assert!(
+            old.action.fr.contains("quart des mensualités restantes"),
+            "{}",
+            old.action.fr
+        );
+        let new = early_fee("2023-01-01", "2024-06-01");
+        assert_eq!(new.severity, Severity::Alert);
+        assert!(new
+            .action
+            .fr
+            .contains("rien des mensualités restantes n'est dû"));
+        assert!(new.action.fr.contains("20 %"));
+        // The month: started 15 March 2023, the 12th month ends on 14 March 2024.
+        let in_twelfth = early_fee("2023-03-15", "2024-03-14");
+        assert_eq!(in_twelfth.severity, Severity::Warning);
+        assert!(in_twelfth.action.fr.contains("12 premiers mois"));
+        let thirteenth = early_fee("2023-03-15", "2024-03-15");
+        assert_eq!(thirteenth.severity, Severity::Alert);
+        // An old contract, the same two days.
+        assert!(early_fee("2021-03-15", "2022-03-14")
+            .action
+            .fr
+            .contains("12 premiers mois"));
+        assert!(early_fee("2021-03-15", "2022-03-15")
+            .action
+            .fr
+            .contains("quart"));
+    }
+
+    #[test]
+    fn a_flat_termination_fee_is_explained_but_not_an_alert() {
+        let b = bill(vec![line("Frais de résiliation", "49.00", OneOffFee)]);
+        let p = plan(
+            r#"{"monthly_price": "20", "start": "2023-05-01", "commitment_end": "2030-01-01", "terminated_on": "2025-06-01"}"#,
+        );
+        let f = check(&Context::new(&[b], Some(&p), today())).remove(0);
+        assert_eq!(
+            f.severity,
+            Severity::Warning,
+            "not remaining months by its name"
+        );
+        assert!(f.action.fr.contains("rien des mensualités restantes"));
     }
 }

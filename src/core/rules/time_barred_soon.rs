@@ -1,25 +1,37 @@
 //! `time_barred_soon` (information): the customer has one year from payment to claim
-//! back what was paid for electronic-communications services (CPCE L34-2). For each bill
-//! with something to contest, says when that year ends if it is within 60 days, or that
-//! it has ended. The payment date is the due date when nothing else is known (then the
-//! issue date, then the end of the period). Third-party purchases may fall outside L34-2;
-//! the message says so. Pure: `today` comes from the context.
+//! back what was paid for electronic-communications services (CPCE L34-2 al. 1, checked
+//! 2026-11-30 against `shared/DOMAIN.md`). For each bill with something to contest, says
+//! when that year ends if it is within 60 days, or that it has ended. The payment date is
+//! the due date when nothing else is known (then the issue date, then the end of the
+//! period).
+//!
+//! Two facts shape the words: a complaint letter does **not** stop this limit (only the
+//! operator's acknowledgement, C. civ. 2240, a court claim, 2241, or a referral to a
+//! mediator, which suspends it, 2238), so the advice is to refer to the Médiateur or a
+//! court before the date; and L34-2 does not cover third-party content, so third-party
+//! charges get no window here. Pure: `today` comes from the context.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{finding, Context};
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
 use crate::core::i18n::{format_date, Lang};
+use crate::core::law::{add_months, PRESCRIPTION_MONTHS};
 
 /// How many days ahead a closing window is announced.
 pub const NOTICE_DAYS: i64 = 60;
 
-/// The same day one year later (28 February for a 29 February).
+/// The same day one year later (28 February for a 29 February): the last day of the
+/// L34-2 window for a payment made on `day`.
 fn one_year_after(day: NaiveDate) -> NaiveDate {
-    NaiveDate::from_ymd_opt(day.year() + 1, day.month(), day.day())
-        .or_else(|| NaiveDate::from_ymd_opt(day.year() + 1, day.month(), 28))
-        .unwrap_or(day)
+    add_months(day, PRESCRIPTION_MONTHS)
+}
+
+/// Whether L34-2 covers what the finding disputes: not third-party content (CPCE L34-2,
+/// `shared/DOMAIN.md`, checked 2026-11-30).
+fn covered(finding: &Finding) -> bool {
+    finding.rule != RuleId::ThirdParty
 }
 
 /// Runs the other rules that put money at stake, then dates their findings.
@@ -46,7 +58,7 @@ pub fn check_findings(ctx: &Context, findings: &[Finding]) -> Vec<Finding> {
     for (b, bill) in ctx.bills.iter().enumerate() {
         let contested: Vec<&Finding> = findings
             .iter()
-            .filter(|f| f.bill == b && f.severity != Severity::Info)
+            .filter(|f| f.bill == b && f.severity != Severity::Info && covered(f))
             .collect();
         if contested.is_empty() {
             continue;
@@ -75,7 +87,9 @@ pub fn check_findings(ctx: &Context, findings: &[Finding]) -> Vec<Finding> {
             .collect();
         usage.sort_unstable();
         usage.dedup();
-        let at_stake = super::at_stake(ctx.bills.len(), findings)[b];
+        let covered_findings: Vec<Finding> =
+            findings.iter().filter(|f| covered(f)).cloned().collect();
+        let at_stake = super::at_stake(ctx.bills.len(), &covered_findings)[b];
         let mut f = finding(
             RuleId::TimeBarredSoon,
             Severity::Info,
@@ -85,26 +99,36 @@ pub fn check_findings(ctx: &Context, findings: &[Finding]) -> Vec<Finding> {
             at_stake.max(Decimal::ZERO),
         );
         let (fr_date, en_date) = (format_date(closes, Lang::Fr), format_date(closes, Lang::En));
-        f.message = if left >= 0 {
+        let (fr_in, en_in) = if left == 1 {
+            ("demain".to_string(), "tomorrow".to_string())
+        } else {
+            (format!("dans {left} jours"), format!("in {left} days"))
+        };
+        f.message = if left > 0 {
             Bilingual::new(
-                format!("Le délai d'un an pour réclamer le remboursement de cette facture se termine le {fr_date} (dans {left} jours)."),
-                format!("The one-year window to claim a refund on this bill closes on {en_date} (in {left} days)."),
+                format!("Le délai d'un an pour réclamer le remboursement de cette facture se termine le {fr_date} ({fr_in})."),
+                format!("The one-year window to claim a refund on this bill closes on {en_date} ({en_in})."),
+            )
+        } else if left == 0 {
+            Bilingual::new(
+                format!("Le délai d'un an pour réclamer le remboursement de cette facture se termine aujourd'hui, le {fr_date}."),
+                format!("The one-year window to claim a refund on this bill closes today, {en_date}."),
             )
         } else {
             Bilingual::new(
-                format!("Le délai d'un an pour réclamer le remboursement de cette facture s'est terminé le {fr_date} : l'opérateur peut refuser de rembourser (les achats auprès de tiers peuvent relever d'un autre délai)."),
-                format!("The one-year window to claim a refund on this bill closed on {en_date}: the operator may refuse to refund (third-party purchases may fall under another time limit)."),
+                format!("Le délai d'un an pour réclamer le remboursement de cette facture s'est terminé le {fr_date} : l'opérateur peut refuser de rembourser."),
+                format!("The one-year window to claim a refund on this bill closed on {en_date}: the operator may refuse to refund."),
             )
         };
         f.action = if left >= 0 {
             Bilingual::new(
-                "Envoyez une réclamation écrite avant cette date et gardez-en la preuve.",
-                "Send a written complaint before that date and keep proof of it.",
+                "Une lettre de réclamation n'arrête pas ce délai : avant cette date, saisissez le Médiateur des communications électroniques (une fois les étapes de réclamation faites) ou le tribunal, ou obtenez de l'opérateur qu'il reconnaisse par écrit vous devoir la somme.",
+                "A complaint letter does not stop this limit: before that date, refer the case to the electronic communications ombudsman (once the complaint steps are done) or to a court, or get the operator to acknowledge in writing that it owes you the sum.",
             )
         } else {
             Bilingual::new(
-                "Vous pouvez tout de même demander un geste commercial ; pour les prochaines factures, réclamez sans attendre.",
-                "You may still ask for a goodwill gesture; for the next bills, claim without waiting.",
+                "Vous pouvez tout de même demander un geste commercial ; pour les prochaines factures, agissez sans attendre.",
+                "You may still ask for a goodwill gesture; for the next bills, act without waiting.",
             )
         };
         f.legal = Some(Legal::Prescription);
@@ -144,6 +168,72 @@ mod tests {
             });
             assert_eq!(got, *want, "{due}");
         }
+    }
+
+    #[test]
+    fn the_window_turns_on_its_last_day_and_never_says_a_complaint_stops_it() {
+        // today() is 2026-11-26: paid on 2025-11-26, the window closes today.
+        let at = |due: &str| {
+            let mut b = bill(vec![line("Frais de mise en service", "49.00", OneOffFee)]);
+            b.due_date = Some(date(due));
+            check(&Context::new(&[b], None, today())).remove(0)
+        };
+        let last_day = at("2025-11-26");
+        assert!(
+            last_day
+                .message
+                .fr
+                .contains("se termine aujourd'hui, le 26/11/2026"),
+            "{}",
+            last_day.message.fr
+        );
+        assert!(last_day.message.en.contains("closes today"));
+        let day_after = at("2025-11-25");
+        assert!(
+            day_after.message.fr.contains("s'est terminé le 25/11/2026"),
+            "{}",
+            day_after.message.fr
+        );
+        let day_before = at("2025-11-27");
+        assert!(
+            day_before.message.fr.contains("27/11/2026 (demain)"),
+            "{}",
+            day_before.message.fr
+        );
+        for f in [&last_day, &day_before] {
+            assert!(
+                f.action.fr.contains("n'arrête pas ce délai"),
+                "{}",
+                f.action.fr
+            );
+            assert!(f.action.fr.contains("Médiateur") && f.action.fr.contains("tribunal"));
+            assert!(!f.action.fr.contains("Envoyez une réclamation écrite avant"));
+            assert!(f.action.en.contains("does not stop this limit"));
+        }
+    }
+
+    #[test]
+    fn third_party_charges_get_no_l34_2_window() {
+        let mut only_third = bill(vec![line_in(
+            "Internet+ GameZone Club",
+            "3.00",
+            ThirdParty,
+            "Vos services fournis par des tiers",
+        )]);
+        only_third.due_date = Some(date("2025-12-20"));
+        assert!(check(&Context::new(&[only_third.clone()], None, today())).is_empty());
+
+        let mut both = only_third;
+        both.lines
+            .push(line("Frais de mise en service", "49.00", OneOffFee));
+        let found = check(&Context::new(&[both], None, today()));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].lines, vec![1], "only the operator's own charge");
+        assert_eq!(
+            found[0].amount,
+            d("49.00"),
+            "the third-party charge is not counted"
+        );
     }
 
     #[test]
