@@ -46,7 +46,10 @@ impl RuleId {
     /// The rule's name for a person.
     pub fn label(self, lang: Lang) -> &'static str {
         let (fr, en) = match self {
-            RuleId::PremiumNumber => ("Numéro surtaxé", "Premium-rate number"),
+            RuleId::PremiumNumber => (
+                "Numéro spécial, surtaxe possible",
+                "Special number, may be surcharged",
+            ),
             RuleId::ThirdParty => ("Achat ou service d'un tiers", "Third-party purchase"),
             RuleId::OutOfPlan => ("Hors forfait", "Out of plan"),
             RuleId::Roaming => ("Itinérance à l'étranger", "Roaming abroad"),
@@ -144,7 +147,7 @@ impl RuleId {
     /// A short title for a person.
     pub fn title(self, lang: Lang) -> &'static str {
         let (fr, en) = match self {
-            RuleId::PremiumNumber => ("Numéro surtaxé", "Premium-rate number"),
+            RuleId::PremiumNumber => ("Numéro spécial", "Special number"),
             RuleId::ThirdParty => ("Service tiers", "Third-party service"),
             RuleId::OutOfPlan => ("Hors forfait", "Out of plan"),
             RuleId::Roaming => ("Itinérance", "Roaming"),

@@ -17,11 +17,11 @@ use super::text::{fold, has_any, has_word};
 /// The kind of surcharged number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PremiumKind {
-    /// 081 X: capped at 0,06 €/min or 0,15 €/call.
+    /// 081 X: service part capped at 0,06 €/min or 0,15 €/call.
     Sva081,
-    /// 082 X: capped at 0,20 €/min or 0,50 €/call.
+    /// 082 X: service part capped at 0,20 €/min or 0,50 €/call.
     Sva082,
-    /// 089 X: capped at 0,80 €/min or 3 €/call.
+    /// 089 X: service part capped at 0,80 €/min or 3 €/call.
     Sva089,
     /// A 4-digit 3BPQ (B from 2 to 9) or 10XY number.
     Short,
@@ -32,7 +32,8 @@ pub enum PremiumKind {
 }
 
 impl PremiumKind {
-    /// The legal cap per minute and per call, in cents, where there is one (unverified).
+    /// The cap on the service part, per minute and per call, in cents, where there is one;
+    /// the call's own price is on top (Arcep décision 2012-0856, checked 2026-11-30).
     pub fn caps_cents(self) -> Option<(i64, i64)> {
         match self {
             PremiumKind::Sva081 => Some((6, 15)),
@@ -49,7 +50,7 @@ impl PremiumKind {
                 "numéro à valeur ajoutée (08 1x, 08 2x, 08 9x)",
                 "premium-rate number (08 1x, 08 2x, 08 9x)",
             ),
-            PremiumKind::Short => ("numéro court surtaxé", "surcharged short number"),
+            PremiumKind::Short => ("numéro court spécial", "special short number"),
             PremiumKind::Directory => ("service de renseignements 118", "118 directory enquiries"),
             PremiumKind::SmsPlus(_) => ("SMS+ vers un numéro court", "SMS+ to a short code"),
         }

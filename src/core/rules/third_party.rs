@@ -1,8 +1,17 @@
 //! `third_party`: purchases and subscriptions billed by the operator for someone else
 //! (Internet+, SMS+ services, content purchases, "services fournis par des tiers",
-//! payment on the bill). Often enabled by default and subscribed to without knowing. Pure.
+//! payment on the bill). Often enabled by default and subscribed to without knowing.
+//!
+//! What the words rest on (`shared/DOMAIN.md`, checked 2026-11-30): no payment for a
+//! service not ordered (Code de la consommation L121-12); a paid option accepted by default
+//! is refunded (L121-17); the supplier's contact is on surmafacture.fr (the operators'
+//! association AF2M, formerly infoconso-multimedia.fr), where a report is not a complaint:
+//! the complaint goes to the supplier's and the operator's customer service. Blocking
+//! Internet+ is an operator option (free in practice), not a legal right; the free block of
+//! L224-54 covers SMS+ 3xxxx–8xxxx. Pure.
 
 use super::classify::{line_kind, LineKind};
+use super::text::{fold, has_any};
 use super::{charged, eur, finding, Context};
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
 
@@ -41,9 +50,20 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 );
             }
             f.message = Bilingual::new(fr, en);
+            let (block_fr, block_en) = if has_any(&fold(label), &["sms+", "mms+"]) {
+                (
+                    "demandez le blocage gratuit des SMS+, que l'opérateur doit accorder",
+                    "ask for the free block on SMS+, which the operator must grant",
+                )
+            } else {
+                (
+                    "demandez à l'opérateur de bloquer les achats par des tiers (une option qu'il propose, gratuite en pratique, mais pas un droit prévu par la loi)",
+                    "ask the operator to block third-party billing (an option it offers, free in practice, but not a legal right)",
+                )
+            };
             f.action = Bilingual::new(
-                "Si vous n'avez pas souscrit ce service, demandez à l'opérateur son remboursement et la preuve de votre accord, résiliez-le et demandez le blocage gratuit des services tiers ; l'éditeur se retrouve sur infoconso-multimedia.fr.",
-                "If you did not subscribe, ask the operator for a refund and for proof of your consent, cancel it and ask for the free block on third-party billing; the provider can be looked up on infoconso-multimedia.fr.",
+                format!("Si vous n'avez pas souscrit ce service, réclamez son remboursement par écrit au fournisseur et à l'opérateur, avec la preuve de votre accord : un service non commandé n'a pas à être payé, et une option acceptée par défaut doit être remboursée. Les coordonnées du fournisseur sont sur surmafacture.fr (un signalement sur ce site ne vaut pas réclamation). Résiliez le service et {block_fr}."),
+                format!("If you did not subscribe, claim the refund in writing from the supplier and from the operator, with proof of your consent: a service not ordered need not be paid for, and an option accepted by default must be refunded. The supplier's contact is on surmafacture.fr (a report on that site is not a complaint). Cancel the service and {block_en}."),
             );
             f.legal = Some(Legal::UnsolicitedSupply);
             out.push(f);
@@ -106,6 +126,27 @@ mod tests {
             let found = check(&Context::new(&[b], None, today()));
             assert_eq!(!found.is_empty(), *flagged, "{label}");
         }
+    }
+
+    #[test]
+    fn the_action_names_surmafacture_and_never_makes_the_internet_plus_block_a_right() {
+        let b = bill(vec![
+            line("Internet+ Quiz", "3.00", ThirdParty),
+            line("SMS+ Horoscope abonnement hebdomadaire", "4.50", ThirdParty),
+        ]);
+        let found = check(&Context::new(&[b], None, today()));
+        for f in &found {
+            assert!(f.action.fr.contains("surmafacture.fr"), "{}", f.action.fr);
+            assert!(!f.action.fr.contains("infoconso") && !f.action.en.contains("infoconso"));
+            assert!(f.action.fr.contains("ne vaut pas réclamation"));
+            assert!(f.action.fr.contains("au fournisseur et à l'opérateur"));
+            assert!(f.sources().contains(&Legal::UnsolicitedSupply));
+            assert!(f.sources().contains(&Legal::DefaultOptions));
+            assert!(f.sources().contains(&Legal::ThirdPartyContacts));
+        }
+        assert!(found[0].action.fr.contains("pas un droit prévu par la loi"));
+        assert!(!found[0].action.fr.contains("blocage gratuit"));
+        assert!(found[1].action.fr.contains("blocage gratuit des SMS+"));
     }
 
     #[test]
