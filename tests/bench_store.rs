@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use contestel::core::bill::Bill;
 use contestel::core::journal::case::{Answer, Channel, Event};
 use contestel::core::journal::ladder::Stage;
-use contestel::core::journal::{Action, Journal, NewCase};
+use contestel::core::journal::{Journal, NewCase};
 use contestel::core::store::{SavedBills, Stored};
 use contestel::services::storage::{self, Load};
 use wasm_bindgen_test::*;
@@ -25,18 +25,16 @@ fn journal() -> Journal {
     let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let mut journal = Journal::default();
     for c in 0..CASES {
-        let case = journal
-            .apply(Action::OpenCase(NewCase {
-                title: format!("Option jamais demandée n° {c}"),
-                operator: Some(contestel::core::bill::Operator::Orange),
-                line_number: Some("06 12 34 56 78".into()),
-                customer_id: Some("7012345678".into()),
-                opened_on: day,
-                lines: vec![],
-                paid_on: None,
-            }))
-            .unwrap()
-            .expect("a case id");
+        let (case, open) = journal.open_case(NewCase {
+            title: format!("Option jamais demandée n° {c}"),
+            operator: Some(contestel::core::bill::Operator::Orange),
+            line_number: Some("06 12 34 56 78".into()),
+            customer_id: Some("7012345678".into()),
+            opened_on: day,
+            lines: vec![],
+            paid_on: None,
+        });
+        journal.apply(open).unwrap();
         for e in 0..EVENTS_PER_CASE {
             let event = Event {
                 id: 0,
@@ -51,8 +49,10 @@ fn journal() -> Journal {
                 answered_on: None,
                 answer_by: None,
                 follow_up: None,
+                milestone: None,
             };
-            journal.apply(Action::AddEvent { case, event }).unwrap();
+            let (_, add) = journal.add_event(case, event);
+            journal.apply(add).unwrap();
         }
     }
     journal

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use contestel::core::journal::{Action, Journal, NewCase};
+use contestel::core::journal::{Journal, NewCase};
 use contestel::core::store::{self, StoreError, Stored};
 use contestel::services::storage::{self, Load, SaveError};
 use wasm_bindgen::JsCast;
@@ -21,17 +21,16 @@ fn area() -> web_sys::Storage {
 
 fn journal_with_a_case() -> Journal {
     let mut journal = Journal::default();
-    journal
-        .apply(Action::OpenCase(NewCase {
-            title: "Option jamais demandée".into(),
-            operator: None,
-            line_number: None,
-            customer_id: None,
-            opened_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            lines: vec![],
-            paid_on: None,
-        }))
-        .unwrap();
+    let (_, open) = journal.open_case(NewCase {
+        title: "Option jamais demandée".into(),
+        operator: None,
+        line_number: None,
+        customer_id: None,
+        opened_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        lines: vec![],
+        paid_on: None,
+    });
+    journal.apply(open).unwrap();
     journal
 }
 

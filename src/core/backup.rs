@@ -13,8 +13,9 @@ use super::store::Plans;
 
 /// What the export file says it is.
 pub const KIND: &str = "contestel-export";
-/// The export format's version.
-pub const VERSION: u32 = 1;
+/// The export format's version. 2: the journal inside is at its version 2 (an export of
+/// version 1 holds a version-1 journal, migrated on import).
+pub const VERSION: u32 = 2;
 
 /// An export.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,6 +96,14 @@ impl Backup {
         if version > VERSION {
             return Err(BackupError::TooNew { version });
         }
+        let mut value = value;
+        if version < 2 {
+            if let Some(journal) = value.get_mut("journal") {
+                let old = std::mem::take(journal);
+                *journal = super::journal::migrate::v1_to_v2(old)
+                    .map_err(|detail| BackupError::Damaged { detail })?;
+            }
+        }
         serde_json::from_value(value).map_err(|e| BackupError::Damaged {
             detail: e.to_string(),
         })
@@ -162,28 +171,40 @@ mod tests {
     use super::*;
     use crate::core::journal::case::{Answer, Channel};
     use crate::core::journal::ladder::Stage;
-    use crate::core::journal::tests::{event, new_case};
-    use crate::core::journal::Action;
+    use crate::core::journal::tests::{event, new_case, open, record};
 
     fn journal() -> Journal {
         let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-11-26")))
-            .unwrap()
-            .unwrap();
+        let id = open(&mut journal, new_case("2026-11-26"));
         let call = event(
             "2026-11-26",
             Stage::CustomerService,
             Channel::Phone,
             Answer::Unsatisfactory,
         );
+        record(&mut journal, id, call);
         journal
-            .apply(Action::AddEvent {
-                case: id,
-                event: call,
-            })
-            .unwrap();
-        journal
+    }
+
+    #[test]
+    fn an_export_of_version_1_is_migrated_on_import() {
+        let text = r#"{"kind": "contestel-export", "version": 1, "exported_at": 5,
+            "journal": {"cases": [{"id": 1, "title": "T", "operator": null,
+                "opened_on": "2026-11-01", "disputed": "3", "paid_on": "2026-10-20",
+                "lines": [{"invoice_number": null, "bill_date": null, "label": "Option",
+                           "amount": "3", "reason": "unrequested_option"}]}],
+                "next_id": 2},
+            "plans": {"plans": []}}"#;
+        let backup = Backup::decode(text).unwrap();
+        let line = &backup.journal.cases[0].lines[0];
+        assert_eq!(
+            line.reason,
+            Some(crate::core::finding::RuleId::UnrequestedOption)
+        );
+        assert_eq!(
+            line.paid_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-10-20")
+        );
     }
 
     #[test]
@@ -234,15 +255,10 @@ mod tests {
             Channel::Letter,
             Answer::Awaited,
         );
-        theirs
-            .apply(Action::AddEvent {
-                case: 1,
-                event: extra,
-            })
-            .unwrap();
+        record(&mut theirs, 1, extra);
         let mut other = new_case("2026-12-01");
         other.title = "Frais de résiliation".into();
-        theirs.apply(Action::OpenCase(other)).unwrap();
+        open(&mut theirs, other);
         let merged = merge_journal(&mine, &theirs);
         assert_eq!(merged.cases.len(), 2);
         assert_eq!(merged.cases[0].events.len(), 2);

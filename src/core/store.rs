@@ -157,7 +157,16 @@ pub fn recovery_key(key: &str, saved_at: i64) -> String {
 
 impl Stored for super::journal::Journal {
     const KEY: &'static str = "contestel.journal";
-    const VERSION: u32 = 1;
+    /// 2: disputed lines carry their rule id and payment date; cases know what the law
+    /// needs (`journal::migrate`).
+    const VERSION: u32 = 2;
+
+    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            1 => super::journal::migrate::v1_to_v2(data),
+            _ => Err(format!("no migration from version {from}")),
+        }
+    }
 }
 
 /// The plans the person entered, one per line or box.
@@ -329,10 +338,10 @@ mod tests {
     }
 
     #[test]
-    fn the_journal_is_stored_at_version_one() {
+    fn the_journal_is_stored_at_version_two() {
         let raw = encode(&Journal::default(), 1).unwrap();
         assert!(
-            raw.starts_with(r#"{"app":"contestel","version":1,"#),
+            raw.starts_with(r#"{"app":"contestel","version":2,"#),
             "{raw}"
         );
         assert_eq!(

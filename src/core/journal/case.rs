@@ -1,4 +1,10 @@
-//! A dispute and the exchanges that make its record.
+//! A dispute and the exchanges that make its record, with what the law needs to know
+//! about it: when the contract was made (termination fees changed on 1 January 2023,
+//! Code de la consommation L224-28), whether the operator has a second complaint level
+//! (service-public.fr F14373), the channel the contract names for complaints (L612-2 1°),
+//! when each disputed amount was paid (CPCE L34-2 al. 1) and, for a sum the operator
+//! claims, when it fell due and when it was claimed (L34-2 al. 2). Sources checked
+//! 2026-11-30 against `shared/DOMAIN.md`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -6,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ladder::Stage;
 use crate::core::bill::Operator;
+use crate::core::finding::RuleId;
 use crate::core::i18n::Lang;
 
 /// How an exchange took place.
@@ -49,6 +56,26 @@ impl Channel {
         )
     }
 
+    /// The channels a contract may name for complaints, and a letter be sent through.
+    pub const WRITTEN: [Channel; 4] = [
+        Channel::RegisteredLetter,
+        Channel::Letter,
+        Channel::Email,
+        Channel::WebForm,
+    ];
+
+    /// Whether a letter sent this way is sent by post.
+    pub fn is_postal(self) -> bool {
+        matches!(self, Channel::Letter | Channel::RegisteredLetter)
+    }
+
+    /// Whether a complaint sent this way follows a contract that names `named` for
+    /// complaints (L612-2 1°): a registered letter is a letter; a plain letter is not a
+    /// registered one; an e-mail is not the operator's form, nor the form an e-mail.
+    pub fn follows(self, named: Channel) -> bool {
+        self == named || (named == Channel::Letter && self == Channel::RegisteredLetter)
+    }
+
     /// The channel's name for a person.
     pub fn label(self, lang: Lang) -> &'static str {
         let (fr, en) = match self {
@@ -77,6 +104,18 @@ pub enum Answer {
     Partial,
     /// The demand was refused or the answer does not settle it.
     Unsatisfactory,
+}
+
+/// A step of the Médiateur's procedure that an exchange records, beyond the referral.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Milestone {
+    /// The Médiateur's notice that the file is complete: the 90 days for its proposal run
+    /// from it (Code de la consommation R612-2, R612-5).
+    FileComplete,
+    /// The Médiateur's proposed solution (not a binding decision); the answer records
+    /// whether the person (and the operator) accepted it.
+    Proposal,
 }
 
 /// One exchange in a dispute.
@@ -114,6 +153,35 @@ pub struct Event {
     /// A follow-up the other side promised (a call back, a credit on the next bill).
     #[serde(default)]
     pub follow_up: Option<NaiveDate>,
+    /// The Médiateur's step this exchange records, if any (at the Médiateur's stage).
+    #[serde(default)]
+    pub milestone: Option<Milestone>,
+}
+
+impl Event {
+    /// Whether the other side's answer did not settle the dispute.
+    pub fn refused(&self) -> bool {
+        matches!(self.answer, Answer::Unsatisfactory | Answer::Partial)
+    }
+
+    /// The day the answer came (the exchange's own day when not noted).
+    pub fn answer_day(&self) -> NaiveDate {
+        self.answered_on.unwrap_or(self.date)
+    }
+}
+
+/// Whether the operator has a second complaint level (a *service consommateurs*) that must
+/// be tried before the Médiateur (service-public.fr F14373).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecondLevel {
+    /// Not known: the advice takes the safe path and has it tried.
+    #[default]
+    Unknown,
+    /// It has one.
+    Yes,
+    /// It has none: the first level's answer is the last before the Médiateur.
+    No,
 }
 
 /// Where a dispute stands.
@@ -142,9 +210,34 @@ pub struct DisputedLine {
     pub label: String,
     /// The amount disputed.
     pub amount: Decimal,
-    /// Why, in a word (the rule that flagged it, or the person's own reason).
+    /// The rule that flagged it, or what the line is when disputed by hand; `None` for the
+    /// person's own reason. It chooses the demands the letters make.
     #[serde(default)]
-    pub reason: String,
+    pub reason: Option<RuleId>,
+    /// When this amount was paid (debited): the one-year window to claim it back runs from
+    /// it (CPCE L34-2 al. 1), and a bank's refund of a direct debit too.
+    #[serde(default)]
+    pub paid_on: Option<NaiveDate>,
+    /// For a sum the operator claims and the person has not paid: the day it fell due. The
+    /// operator has one year from it to claim it (CPCE L34-2 al. 2).
+    #[serde(default)]
+    pub due_on: Option<NaiveDate>,
+    /// The day the operator claimed that sum (a bill or a reminder).
+    #[serde(default)]
+    pub claimed_on: Option<NaiveDate>,
+    /// The person's own words about the line (an earlier free-text reason is kept here).
+    #[serde(default)]
+    pub note: String,
+}
+
+impl DisputedLine {
+    /// Whether it is the same bill line as `other` (same invoice, label and amount).
+    pub fn same_as(&self, other: &DisputedLine) -> bool {
+        self.invoice_number == other.invoice_number
+            && self.bill_date == other.bill_date
+            && self.label == other.label
+            && self.amount == other.amount
+    }
 }
 
 /// A dispute with an operator.
@@ -175,14 +268,35 @@ pub struct Case {
     /// The amount obtained back.
     #[serde(default)]
     pub recovered: Decimal,
-    /// When the oldest disputed amount was paid: the one-year refund window (CPCE L34-2)
-    /// runs from it.
+    /// When the disputed amounts were paid, for those whose line does not say (and for a
+    /// case without lines): the one-year refund window (CPCE L34-2) runs from it.
     #[serde(default)]
     pub paid_on: Option<NaiveDate>,
     /// The dispute is already before a court or another mediator (the Médiateur then
     /// cannot take it, L612-2).
     #[serde(default)]
     pub before_court: bool,
+    /// The day the contract was made: termination fees follow another rule for contracts
+    /// made since 1 January 2023 (L224-28 II).
+    #[serde(default)]
+    pub contract_start: Option<NaiveDate>,
+    /// Whether the operator has a second complaint level.
+    #[serde(default)]
+    pub second_level: SecondLevel,
+    /// The channel the contract names for complaints (L612-2 1°: a complaint made otherwise
+    /// may make the file inadmissible).
+    #[serde(default)]
+    pub complaint_channel: Option<Channel>,
+    /// Where the contract says complaints go (postal address, e-mail or form), as printed.
+    #[serde(default)]
+    pub complaint_address: String,
+    /// The disputed amounts were paid by direct debit (the bank may refund a debit).
+    #[serde(default)]
+    pub direct_debit: bool,
+    /// The day the operator notified a price change: four months to terminate without fees
+    /// run from it (L224-33).
+    #[serde(default)]
+    pub price_notice_on: Option<NaiveDate>,
     /// The exchanges, in the order they were entered.
     #[serde(default)]
     pub events: Vec<Event>,
@@ -196,12 +310,31 @@ impl Case {
         events
     }
 
-    /// The first written complaint to the operator (a written exchange at the written
-    /// complaint or consumer-service stage): the date the Médiateur's clock starts from.
+    /// The first written complaint to the operator's first level (a written exchange at the
+    /// customer-service or written-complaint stage).
+    pub fn first_complaint(&self) -> Option<&Event> {
+        self.timeline().into_iter().find(|e| {
+            e.channel.is_written()
+                && matches!(e.stage, Stage::CustomerService | Stage::WrittenComplaint)
+        })
+    }
+
+    /// The first written recourse to the second level, the *service consommateurs*.
+    pub fn second_level_recourse(&self) -> Option<&Event> {
+        self.timeline()
+            .into_iter()
+            .find(|e| e.channel.is_written() && e.stage == Stage::ConsumerService)
+    }
+
+    /// The first written complaint to the operator at any of its levels: the Médiateur's
+    /// one-year window (L612-2) runs from it.
     pub fn written_complaint(&self) -> Option<&Event> {
         self.timeline().into_iter().find(|e| {
             e.channel.is_written()
-                && matches!(e.stage, Stage::WrittenComplaint | Stage::ConsumerService)
+                && matches!(
+                    e.stage,
+                    Stage::CustomerService | Stage::WrittenComplaint | Stage::ConsumerService
+                )
         })
     }
 
@@ -209,11 +342,30 @@ impl Case {
     pub fn mediator_referral(&self) -> Option<&Event> {
         self.timeline()
             .into_iter()
-            .find(|e| e.stage == Stage::Mediator)
+            .find(|e| e.stage == Stage::Mediator && e.milestone.is_none())
+    }
+
+    /// The Médiateur's step of this kind, if recorded.
+    pub fn mediator_step(&self, milestone: Milestone) -> Option<&Event> {
+        self.timeline()
+            .into_iter()
+            .find(|e| e.stage == Stage::Mediator && e.milestone == Some(milestone))
+    }
+
+    /// The *mise en demeure*, if sent.
+    pub fn formal_notice(&self) -> Option<&Event> {
+        self.timeline()
+            .into_iter()
+            .find(|e| e.stage == Stage::FormalNotice)
     }
 
     /// Whether the operator settled the dispute in writing or otherwise.
     pub fn settled(&self) -> bool {
         self.events.iter().any(|e| e.answer == Answer::Satisfactory)
+    }
+
+    /// When a line's amount was paid: its own date, else the case's.
+    pub fn paid_on(&self, line: &DisputedLine) -> Option<NaiveDate> {
+        line.paid_on.or(self.paid_on)
     }
 }

@@ -1,39 +1,140 @@
-//! The dates that matter in a dispute, computed from its exchanges.
+//! The dates that matter in a dispute, computed from its exchanges and what the case knows.
 //!
-//! Sources (`shared/DOMAIN.md`): the Médiateur needs a prior written complaint and may be
-//! seized once the operator has answered unsatisfactorily (one month on) or has not
-//! answered within two months (service-public.fr); not more than one year after the
-//! written complaint (Code de la consommation L612-2); inadmissibility is notified within
-//! three weeks and the opinion is due within 90 days (R612-5); a payment may be claimed
-//! back within one year (CPCE L34-2).
+//! Sources (`shared/DOMAIN.md`, checked 2026-11-30; figures in `core::law`):
+//! - the order of service-public.fr F14373: the written complaint to customer service;
+//!   after its unsatisfactory answer, or one month without one, the *service consommateurs*
+//!   (second level); after the second level's unsatisfactory answer the Médiateur at once,
+//!   or after one month of its silence. Directly only when customer service stays silent
+//!   for two months. An unsatisfactory first-level answer does not open the Médiateur
+//!   where the operator has a second level. Once the second level is written to, its own
+//!   answer or month is awaited (referring while it runs would skip it);
+//! - the Médiateur: not more than one year after the written complaint (Code de la
+//!   consommation L612-2); a rejection notified within three weeks of receiving the file
+//!   (L612-2); its proposal within 90 days of its notice that the file is complete
+//!   (R612-2, R612-5);
+//! - the refund window of each paid amount: one year from its payment (CPCE L34-2),
+//!   suspended by a referral to the Médiateur (C. civ. 2238);
+//! - the bank's refund of a direct debit: 8 weeks when authorised (CMF L133-25), 13 months
+//!   when not (L133-24);
+//! - termination without fees after a price change: four months from the notice (L224-33).
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::case::{Answer, Case, CaseStatus};
-use crate::core::i18n::{format_date, Lang};
+use super::case::{Answer, Case, CaseStatus, Milestone, SecondLevel};
+use super::ladder::Stage;
+use crate::core::i18n::{format_amount, format_date, Lang};
+use crate::core::law::{self, Legal};
+
+pub use crate::core::law::add_months;
 
 /// Within this many days, a deadline is shown as close.
 pub const SOON_DAYS: i64 = 14;
 
 /// What a date is the deadline of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// The operator's answer asked for by a given date.
     AnswerDue,
     /// A follow-up the operator promised.
     FollowUp,
-    /// From this day the Médiateur may be seized.
+    /// From this day, without a satisfactory answer, the second level may be written to.
+    SecondLevelOpens,
+    /// From this day the Médiateur may be referred to.
     MediatorOpens,
-    /// After this day the Médiateur may no longer be seized (L612-2).
+    /// After this day the Médiateur may no longer be referred to (L612-2).
     MediatorCloses,
-    /// The Médiateur says within three weeks whether it takes the file.
+    /// A rejection of the file is notified within three weeks of its receipt (L612-2).
     MediatorAdmissibility,
-    /// The Médiateur's opinion is due (90 days, R612-5).
-    MediatorOpinion,
-    /// The last day to claim back what was paid (one year, CPCE L34-2).
+    /// The Médiateur's proposal is due (90 days from its notice that the file is complete).
+    MediatorProposal,
+    /// The last day to claim back an amount paid (one year, CPCE L34-2).
     RefundWindowCloses,
+    /// The last day to ask the bank to refund an authorised direct debit (8 weeks).
+    SepaAuthorisedCloses,
+    /// The last day to contest an unauthorised direct debit with the bank (13 months).
+    SepaUnauthorisedCloses,
+    /// The last day to terminate without fees after a price change (four months).
+    PriceChangeTerminationCloses,
+}
+
+impl DeadlineKind {
+    /// The references the deadline rests on.
+    pub fn sources(self) -> &'static [Legal] {
+        match self {
+            DeadlineKind::AnswerDue | DeadlineKind::FollowUp => &[],
+            DeadlineKind::SecondLevelOpens => &[Legal::DisputeSteps],
+            DeadlineKind::MediatorOpens => &[Legal::DisputeSteps, Legal::MediatorAdmissibility],
+            DeadlineKind::MediatorCloses | DeadlineKind::MediatorAdmissibility => {
+                &[Legal::MediatorAdmissibility]
+            }
+            DeadlineKind::MediatorProposal => &[Legal::MediatorProposal],
+            DeadlineKind::RefundWindowCloses => &[Legal::Prescription, Legal::MediationSuspends],
+            DeadlineKind::SepaAuthorisedCloses => &[Legal::SepaAuthorised],
+            DeadlineKind::SepaUnauthorisedCloses => &[Legal::SepaUnauthorised],
+            DeadlineKind::PriceChangeTerminationCloses => &[Legal::PriceChangeNotice],
+        }
+    }
+
+    /// The id as printed by `inspect advise` (`mediator_opens`).
+    pub fn id(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// What to do by that day, for a calendar reminder.
+    pub fn todo(self, lang: Lang) -> &'static str {
+        let (fr, en) = match self {
+            DeadlineKind::AnswerDue => (
+                "Sans réponse, notez-le dans Contestel et passez à l'étape suivante.",
+                "Without an answer, note it in Contestel and move to the next step.",
+            ),
+            DeadlineKind::FollowUp => (
+                "Vérifiez que la suite promise a eu lieu et notez-le.",
+                "Check the promised follow-up happened and note it.",
+            ),
+            DeadlineKind::SecondLevelOpens => (
+                "Sans réponse satisfaisante, écrivez au service consommateurs en rappelant votre réclamation.",
+                "Without a satisfactory answer, write to the consumer service recalling your complaint.",
+            ),
+            DeadlineKind::MediatorOpens => (
+                "Sans réponse satisfaisante, saisissez le Médiateur des communications électroniques (gratuit).",
+                "Without a satisfactory answer, refer the case to the electronic communications ombudsman (free).",
+            ),
+            DeadlineKind::MediatorCloses => (
+                "Dernier jour pour saisir le Médiateur.",
+                "Last day to refer the case to the ombudsman.",
+            ),
+            DeadlineKind::MediatorAdmissibility => (
+                "Sans refus du Médiateur à cette date, attendez son avis de dossier complet.",
+                "Without a rejection by then, wait for the ombudsman's notice that the file is complete.",
+            ),
+            DeadlineKind::MediatorProposal => (
+                "La proposition du Médiateur est attendue ; notez-la et dites si vous l'acceptez.",
+                "The ombudsman's proposal is due; note it and whether you accept it.",
+            ),
+            DeadlineKind::RefundWindowCloses => (
+                "Avant ce jour : saisissez le Médiateur ou le tribunal (une lettre de réclamation n'arrête pas ce délai).",
+                "Before this day: refer to the ombudsman or a court (a complaint letter does not stop this limit).",
+            ),
+            DeadlineKind::SepaAuthorisedCloses => (
+                "Dernier jour pour demander à la banque le remboursement du prélèvement (cela n'éteint pas la dette).",
+                "Last day to ask the bank to refund the direct debit (it does not cancel the debt).",
+            ),
+            DeadlineKind::SepaUnauthorisedCloses => (
+                "Dernier jour pour contester auprès de la banque un prélèvement que vous n'avez pas autorisé.",
+                "Last day to contest with the bank a debit you never authorised.",
+            ),
+            DeadlineKind::PriceChangeTerminationCloses => (
+                "Dernier jour pour résilier sans frais après la hausse de prix.",
+                "Last day to terminate without fees after the price change.",
+            ),
+        };
+        lang.pick(fr, en)
+    }
 }
 
 /// Where a deadline stands on a given day.
@@ -59,80 +160,240 @@ pub struct Deadline {
     pub state: DeadlineState,
     /// The event it comes from, if any.
     pub event: Option<u32>,
+    /// The disputed lines it is for (indexes into the case's lines), for the windows that
+    /// run per paid amount.
+    #[serde(default)]
+    pub lines: Vec<usize>,
+    /// The amount those lines make.
+    #[serde(default)]
+    pub amount: Option<rust_decimal::Decimal>,
 }
 
 impl Deadline {
     fn new(kind: DeadlineKind, date: NaiveDate, today: NaiveDate, event: Option<u32>) -> Deadline {
-        let days = (date - today).num_days();
-        let state = if days < 0 {
-            DeadlineState::Past(-days)
-        } else if days <= SOON_DAYS {
-            DeadlineState::Soon(days)
-        } else {
-            DeadlineState::Later(days)
-        };
         Deadline {
             kind,
             date,
-            state,
+            state: state(date, today),
             event,
+            lines: Vec::new(),
+            amount: None,
         }
     }
 
     /// A sentence for a person.
     pub fn describe(&self, lang: Lang) -> String {
         let date = format_date(self.date, lang);
+        let of = match self.amount {
+            Some(amount) => match lang {
+                Lang::Fr => format!(" ({} payés)", format_amount(amount, lang)),
+                Lang::En => format!(" ({} paid)", format_amount(amount, lang)),
+            },
+            None => String::new(),
+        };
         let (fr, en) = match self.kind {
             DeadlineKind::AnswerDue => ("Réponse attendue au plus tard le", "Answer due by"),
             DeadlineKind::FollowUp => ("Suite promise pour le", "Follow-up promised for"),
-            DeadlineKind::MediatorOpens => ("Médiateur saisissable à partir du", "Ombudsman can be referred to from"),
+            DeadlineKind::SecondLevelOpens => (
+                "Service consommateurs à saisir, sans réponse satisfaisante, à partir du",
+                "Consumer service to write to, without a satisfactory answer, from",
+            ),
+            DeadlineKind::MediatorOpens => (
+                "Médiateur saisissable à partir du",
+                "Ombudsman can be referred to from",
+            ),
             DeadlineKind::MediatorCloses => (
                 "Dernier jour pour saisir le Médiateur (1 an après la réclamation écrite) :",
                 "Last day to refer to the ombudsman (1 year after the written complaint):",
             ),
             DeadlineKind::MediatorAdmissibility => (
-                "Le Médiateur doit dire s'il prend le dossier avant le",
-                "The ombudsman must say whether it takes the file by",
+                "Un refus du dossier par le Médiateur doit être notifié dans les 3 semaines de sa réception, vers le",
+                "A rejection of the file must be notified within 3 weeks of its receipt, around",
             ),
-            DeadlineKind::MediatorOpinion => ("Avis du Médiateur attendu avant le", "Ombudsman's opinion due by"),
+            DeadlineKind::MediatorProposal => (
+                "Proposition de solution du Médiateur attendue (90 jours après l'avis de dossier complet, prolongeables) avant le",
+                "The ombudsman's proposed solution is due (90 days after the notice that the file is complete, extendable) by",
+            ),
             DeadlineKind::RefundWindowCloses => (
-                "Dernier jour pour réclamer le remboursement (1 an après le paiement, art. L34-2 CPCE) :",
-                "Last day to claim a refund (1 year after payment, CPCE L34-2):",
+                "Dernier jour pour réclamer le remboursement (1 an après le paiement, art. L34-2 CPCE)",
+                "Last day to claim a refund (1 year after payment, CPCE L34-2)",
+            ),
+            DeadlineKind::SepaAuthorisedCloses => (
+                "Dernier jour pour demander à la banque le remboursement du prélèvement (8 semaines)",
+                "Last day to ask the bank to refund the direct debit (8 weeks)",
+            ),
+            DeadlineKind::SepaUnauthorisedCloses => (
+                "Dernier jour pour contester un prélèvement non autorisé (13 mois)",
+                "Last day to contest an unauthorised debit (13 months)",
+            ),
+            DeadlineKind::PriceChangeTerminationCloses => (
+                "Dernier jour pour résilier sans frais après la hausse de prix (4 mois) :",
+                "Last day to terminate without fees after the price change (4 months):",
             ),
         };
-        format!("{} {date}", lang.pick(fr, en))
+        match self.kind {
+            DeadlineKind::RefundWindowCloses
+            | DeadlineKind::SepaAuthorisedCloses
+            | DeadlineKind::SepaUnauthorisedCloses => {
+                format!("{}{of}{}{date}", lang.pick(fr, en), lang.pick(" : ", ": "))
+            }
+            _ => format!("{} {date}", lang.pick(fr, en)),
+        }
     }
 }
 
-/// Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb).
-pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
-    date.checked_add_months(Months::new(months)).unwrap_or(date)
+fn state(date: NaiveDate, today: NaiveDate) -> DeadlineState {
+    let days = (date - today).num_days();
+    if days < 0 {
+        DeadlineState::Past(-days)
+    } else if days <= SOON_DAYS {
+        DeadlineState::Soon(days)
+    } else {
+        DeadlineState::Later(days)
+    }
 }
 
-fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(days)).unwrap_or(date)
-}
-
-/// The day the Médiateur may be seized from, if a written complaint was made: one month
-/// after an unsatisfactory written answer, or two months after the complaint without a
-/// satisfactory one, whichever comes first.
-pub fn mediator_opens(case: &Case) -> Option<NaiveDate> {
-    let complaint = case.written_complaint()?;
-    let no_answer = add_months(complaint.date, 2);
-    let after_refusal = case
-        .timeline()
-        .into_iter()
+/// The day the first level's unsatisfactory answer came, if it came.
+fn first_level_refusal(case: &Case, since: NaiveDate) -> Option<NaiveDate> {
+    case.events
+        .iter()
         .filter(|e| {
-            e.date >= complaint.date && matches!(e.answer, Answer::Unsatisfactory | Answer::Partial)
+            matches!(e.stage, Stage::CustomerService | Stage::WrittenComplaint)
+                && e.date >= since
+                && e.refused()
         })
-        .map(|e| add_months(e.answered_on.unwrap_or(e.date), 1))
-        .min();
-    Some(after_refusal.map_or(no_answer, |d| d.min(no_answer)))
+        .map(|e| e.answer_day())
+        .min()
 }
 
-/// The last day the Médiateur may be seized: one year after the written complaint.
+/// The day, if any, the first level answered the written complaint at all.
+fn first_level_answer(case: &Case, since: NaiveDate) -> Option<NaiveDate> {
+    case.events
+        .iter()
+        .filter(|e| {
+            matches!(e.stage, Stage::CustomerService | Stage::WrittenComplaint)
+                && e.date >= since
+                && e.answer != Answer::Awaited
+        })
+        .map(|e| e.answer_day())
+        .min()
+}
+
+/// The day the second level may be written to, once a first-level complaint is on record:
+/// at once after an unsatisfactory answer, or one month after the complaint without one.
+/// `None` when the operator has no second level or it was already written to.
+pub fn second_level_opens(case: &Case) -> Option<NaiveDate> {
+    if case.second_level == SecondLevel::No || case.second_level_recourse().is_some() {
+        return None;
+    }
+    let first = case.first_complaint()?;
+    let silence = add_months(first.date, law::SECOND_LEVEL_WAIT_MONTHS);
+    Some(first_level_refusal(case, first.date).map_or(silence, |r| r.min(silence)))
+}
+
+/// The day the Médiateur may be referred to, from the steps on record; `None` while the
+/// steps before it are not on record (no written complaint; or a first-level answer came
+/// and the second level, where the operator has one, was not written to).
+pub fn mediator_opens(case: &Case) -> Option<NaiveDate> {
+    if let Some(recourse) = case.second_level_recourse() {
+        // The second level was written to: its refusal opens the Médiateur at once, its
+        // silence after one month.
+        let silence = add_months(recourse.date, law::SECOND_LEVEL_WAIT_MONTHS);
+        let refusal = case
+            .events
+            .iter()
+            .filter(|e| e.stage == Stage::ConsumerService && e.date >= recourse.date && e.refused())
+            .map(|e| e.answer_day())
+            .min();
+        return Some(refusal.map_or(silence, |r| r.min(silence)));
+    }
+    let first = case.first_complaint()?;
+    let silence = add_months(first.date, law::FIRST_LEVEL_SILENCE_MONTHS);
+    // Customer service silent for two months: the Médiateur directly.
+    let silent = first_level_answer(case, first.date).is_none_or(|answered| answered >= silence);
+    let by_silence = silent.then_some(silence);
+    match case.second_level {
+        // No second level: the first level's refusal is the operator's last word.
+        SecondLevel::No => match (first_level_refusal(case, first.date), by_silence) {
+            (Some(r), Some(s)) => Some(r.min(s)),
+            (r, s) => r.or(s),
+        },
+        SecondLevel::Yes | SecondLevel::Unknown => by_silence,
+    }
+}
+
+/// The last day the Médiateur may be referred to: one year after the written complaint.
 pub fn mediator_closes(case: &Case) -> Option<NaiveDate> {
-    case.written_complaint().map(|c| add_months(c.date, 12))
+    case.written_complaint()
+        .map(|c| add_months(c.date, law::MEDIATOR_WINDOW_MONTHS))
+}
+
+/// The day a rejection of the file should be notified by: three weeks from its receipt
+/// (counted from the referral, the earliest the file can have been received).
+pub fn mediator_rejection_by(case: &Case) -> Option<NaiveDate> {
+    case.mediator_referral()
+        .map(|r| law::add_days(r.date, law::MEDIATOR_REJECTION_DAYS))
+}
+
+/// The day the Médiateur's proposal is due: 90 days from its notice that the file is
+/// complete; `None` until that notice is on record.
+pub fn mediator_proposal_due(case: &Case) -> Option<NaiveDate> {
+    case.mediator_step(Milestone::FileComplete)
+        .map(|n| law::add_days(n.date, law::MEDIATOR_PROPOSAL_DAYS))
+}
+
+/// One refund window: the amounts paid on one day, and the last day to claim them back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefundWindow {
+    /// The day they were paid.
+    pub paid_on: NaiveDate,
+    /// The last day of the window (one year later).
+    pub closes: NaiveDate,
+    /// The lines (indexes into the case's lines); empty for a case without lines.
+    pub lines: Vec<usize>,
+    /// What they add up to.
+    pub amount: rust_decimal::Decimal,
+    /// The referral to the Médiateur came before the window closed: it is suspended while
+    /// the mediation lasts (C. civ. 2238).
+    pub suspended: bool,
+}
+
+/// The L34-2 window of each paid amount of the case, by payment date. A line disputed for
+/// third-party content has none (L34-2 does not cover it).
+pub fn refund_windows(case: &Case) -> Vec<RefundWindow> {
+    let referral = case.mediator_referral().map(|r| r.date);
+    let mut windows: Vec<RefundWindow> = Vec::new();
+    let mut push = |paid_on: NaiveDate, line: Option<usize>, amount| {
+        let closes = add_months(paid_on, law::PRESCRIPTION_MONTHS);
+        match windows.iter_mut().find(|w| w.paid_on == paid_on) {
+            Some(w) => {
+                w.lines.extend(line);
+                w.amount += amount;
+            }
+            None => windows.push(RefundWindow {
+                paid_on,
+                closes,
+                lines: line.into_iter().collect(),
+                amount,
+                suspended: referral.is_some_and(|r| r <= closes),
+            }),
+        }
+    };
+    if case.lines.is_empty() {
+        if let Some(paid) = case.paid_on {
+            push(paid, None, case.disputed);
+        }
+    }
+    for (i, line) in case.lines.iter().enumerate() {
+        if line.reason == Some(crate::core::finding::RuleId::ThirdParty) {
+            continue;
+        }
+        if let Some(paid) = case.paid_on(line) {
+            push(paid, Some(i), line.amount);
+        }
+    }
+    windows.sort_by_key(|w| w.paid_on);
+    windows
 }
 
 /// Every deadline of a case on `today`, by date. A closed case has none.
@@ -161,68 +422,148 @@ pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
             ));
         }
     }
+    let settled = case.settled();
     match case.mediator_referral() {
-        None => {
-            if let (Some(opens), Some(closes)) = (mediator_opens(case), mediator_closes(case)) {
-                if !case.settled() {
-                    out.push(Deadline::new(
-                        DeadlineKind::MediatorOpens,
-                        opens,
-                        today,
-                        None,
-                    ));
-                    out.push(Deadline::new(
-                        DeadlineKind::MediatorCloses,
-                        closes,
-                        today,
-                        None,
-                    ));
-                }
-            }
-        }
-        Some(referral) => {
-            if referral.answer == Answer::Awaited {
-                let admissibility = add_days(referral.date, 21);
-                if admissibility >= today {
-                    out.push(Deadline::new(
-                        DeadlineKind::MediatorAdmissibility,
-                        admissibility,
-                        today,
-                        Some(referral.id),
-                    ));
-                }
+        None if !settled => {
+            if let Some(opens) = second_level_opens(case) {
                 out.push(Deadline::new(
-                    DeadlineKind::MediatorOpinion,
-                    add_days(referral.date, 90),
+                    DeadlineKind::SecondLevelOpens,
+                    opens,
                     today,
-                    Some(referral.id),
+                    case.first_complaint().map(|e| e.id),
+                ));
+            }
+            if let Some(opens) = mediator_opens(case) {
+                out.push(Deadline::new(
+                    DeadlineKind::MediatorOpens,
+                    opens,
+                    today,
+                    None,
+                ));
+            }
+            if let Some(closes) = mediator_closes(case) {
+                out.push(Deadline::new(
+                    DeadlineKind::MediatorCloses,
+                    closes,
+                    today,
+                    case.written_complaint().map(|e| e.id),
                 ));
             }
         }
+        None => {}
+        Some(referral) => {
+            let proposal = case.mediator_step(Milestone::Proposal);
+            if proposal.is_none() && !settled {
+                match mediator_proposal_due(case) {
+                    Some(due) => out.push(Deadline::new(
+                        DeadlineKind::MediatorProposal,
+                        due,
+                        today,
+                        case.mediator_step(Milestone::FileComplete).map(|e| e.id),
+                    )),
+                    None if referral.answer == Answer::Awaited => {
+                        if let Some(by) = mediator_rejection_by(case) {
+                            if by >= today {
+                                out.push(Deadline::new(
+                                    DeadlineKind::MediatorAdmissibility,
+                                    by,
+                                    today,
+                                    Some(referral.id),
+                                ));
+                            }
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
     }
-    if let Some(paid) = case.paid_on {
-        if !case.settled() {
+    if !settled {
+        for window in refund_windows(case) {
+            if window.suspended {
+                continue;
+            }
+            let mut d = Deadline::new(DeadlineKind::RefundWindowCloses, window.closes, today, None);
+            d.lines = window.lines.clone();
+            d.amount = Some(window.amount);
+            out.push(d);
+            if case.direct_debit {
+                for (kind, date) in [
+                    (
+                        DeadlineKind::SepaAuthorisedCloses,
+                        law::add_days(window.paid_on, law::SEPA_AUTHORISED_WEEKS * 7),
+                    ),
+                    (
+                        DeadlineKind::SepaUnauthorisedCloses,
+                        add_months(window.paid_on, law::SEPA_UNAUTHORISED_MONTHS),
+                    ),
+                ] {
+                    let mut d = Deadline::new(kind, date, today, None);
+                    d.lines = window.lines.clone();
+                    d.amount = Some(window.amount);
+                    out.push(d);
+                }
+            }
+        }
+        if let Some(notice) = case.price_notice_on {
             out.push(Deadline::new(
-                DeadlineKind::RefundWindowCloses,
-                add_months(paid, 12),
+                DeadlineKind::PriceChangeTerminationCloses,
+                add_months(notice, law::PRICE_CHANGE_TERMINATION_MONTHS),
                 today,
                 None,
             ));
         }
     }
-    out.sort_by_key(|d| d.date);
+    out.sort_by_key(|d| (d.date, d.kind));
     out
+}
+
+/// The deadlines of every open case that fall between `today` and six days later, by date:
+/// what is due this week.
+pub fn due_this_week<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+) -> Vec<(&'a Case, Deadline)> {
+    let mut due: Vec<(&Case, Deadline)> = cases
+        .into_iter()
+        .flat_map(|case| {
+            deadlines(case, today)
+                .into_iter()
+                .filter(|d| matches!(d.state, DeadlineState::Soon(days) if days <= 6))
+                .map(move |d| (case, d))
+        })
+        .collect();
+    due.sort_by_key(|(case, d)| (d.date, case.id, d.kind));
+    due
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::case::{Answer, Channel};
+    use super::super::case::{Answer, Channel, Event};
     use super::super::ladder::Stage;
     use super::super::tests::{case_with, day, event};
     use super::*;
 
     fn find(deadlines: &[Deadline], kind: DeadlineKind) -> Option<&Deadline> {
         deadlines.iter().find(|d| d.kind == kind)
+    }
+
+    fn answered(mut e: Event, on: &str) -> Event {
+        e.answered_on = Some(day(on));
+        e
+    }
+
+    fn complaint(date: &str, answer: Answer) -> Event {
+        event(
+            date,
+            Stage::WrittenComplaint,
+            Channel::RegisteredLetter,
+            answer,
+        )
+    }
+
+    fn recourse(date: &str, answer: Answer) -> Event {
+        event(date, Stage::ConsumerService, Channel::Email, answer)
     }
 
     #[test]
@@ -249,15 +590,11 @@ mod tests {
     }
 
     #[test]
-    fn without_an_answer_the_mediator_opens_two_months_after_the_written_complaint() {
-        let case = case_with(vec![event(
-            "2026-01-31",
-            Stage::WrittenComplaint,
-            Channel::RegisteredLetter,
-            Answer::Awaited,
-        )]);
+    fn customer_service_silent_for_two_months_opens_the_mediator_directly() {
+        let case = case_with(vec![complaint("2026-01-31", Answer::Awaited)]);
         // 31 January + 2 months: the last day of March.
         assert_eq!(mediator_opens(&case), Some(day("2026-03-31")));
+        assert_eq!(second_level_opens(&case), Some(day("2026-02-28")));
         assert_eq!(mediator_closes(&case), Some(day("2027-01-31")));
         let cases = [
             ("2026-03-16", DeadlineState::Later(15)),
@@ -276,28 +613,54 @@ mod tests {
     }
 
     #[test]
-    fn an_unsatisfactory_answer_opens_the_mediator_one_month_later() {
-        let mut answer = event(
-            "2026-02-01",
-            Stage::WrittenComplaint,
-            Channel::Email,
-            Answer::Unsatisfactory,
-        );
-        answer.answered_on = Some(day("2026-02-10"));
-        let case = case_with(vec![answer]);
-        assert_eq!(mediator_opens(&case), Some(day("2026-03-10")));
-        // A refusal late in the two months does not push the date beyond them.
-        let mut late = event(
-            "2026-02-01",
-            Stage::WrittenComplaint,
-            Channel::Email,
-            Answer::Unsatisfactory,
-        );
-        late.answered_on = Some(day("2026-03-20"));
-        assert_eq!(
-            mediator_opens(&case_with(vec![late])),
-            Some(day("2026-04-01"))
-        );
+    fn an_unsatisfactory_first_level_answer_opens_the_second_level_not_the_mediator() {
+        let case = case_with(vec![answered(
+            complaint("2026-02-01", Answer::Unsatisfactory),
+            "2026-02-10",
+        )]);
+        // The consumer service at once; the Médiateur not before it was tried.
+        assert_eq!(second_level_opens(&case), Some(day("2026-02-10")));
+        assert_eq!(mediator_opens(&case), None);
+        // Where the operator has no second level, that answer opens the Médiateur at once.
+        let mut none = case.clone();
+        none.second_level = SecondLevel::No;
+        assert_eq!(mediator_opens(&none), Some(day("2026-02-10")));
+        assert_eq!(second_level_opens(&none), None);
+        // Without a second level and without an answer: two months.
+        let mut silent = case_with(vec![complaint("2026-02-01", Answer::Awaited)]);
+        silent.second_level = SecondLevel::No;
+        assert_eq!(mediator_opens(&silent), Some(day("2026-04-01")));
+    }
+
+    #[test]
+    fn the_second_level_opens_the_mediator_at_its_refusal_or_after_its_month() {
+        // Its month of silence: written on 12 February, the Médiateur from 12 March, not
+        // on 10 March when the first level's two months end.
+        let waiting = case_with(vec![
+            complaint("2026-01-10", Answer::Awaited),
+            recourse("2026-02-12", Answer::Awaited),
+        ]);
+        assert_eq!(mediator_opens(&waiting), Some(day("2026-03-12")));
+        // Its refusal: at once.
+        let refused = case_with(vec![
+            complaint("2026-01-10", Answer::Unsatisfactory),
+            answered(recourse("2026-02-12", Answer::Unsatisfactory), "2026-02-20"),
+        ]);
+        assert_eq!(mediator_opens(&refused), Some(day("2026-02-20")));
+        // Day by day around the month of silence.
+        for (today, state) in [
+            ("2026-03-11", DeadlineState::Soon(1)),
+            ("2026-03-12", DeadlineState::Soon(0)),
+            ("2026-03-13", DeadlineState::Past(1)),
+        ] {
+            let all = deadlines(&waiting, day(today));
+            assert_eq!(
+                find(&all, DeadlineKind::MediatorOpens).unwrap().state,
+                state,
+                "{today}"
+            );
+            assert!(find(&all, DeadlineKind::SecondLevelOpens).is_none());
+        }
     }
 
     #[test]
@@ -320,70 +683,148 @@ mod tests {
         );
     }
 
+    fn mediator(date: &str, milestone: Option<Milestone>, answer: Answer) -> Event {
+        let mut e = event(date, Stage::Mediator, Channel::WebForm, answer);
+        e.milestone = milestone;
+        e
+    }
+
     #[test]
-    fn after_referral_the_opinion_is_due_within_ninety_days() {
-        let case = case_with(vec![
-            event(
-                "2026-01-05",
-                Stage::WrittenComplaint,
-                Channel::Letter,
-                Answer::Unsatisfactory,
-            ),
-            event(
-                "2026-03-10",
-                Stage::Mediator,
-                Channel::WebForm,
-                Answer::Awaited,
-            ),
-        ]);
+    fn the_proposal_is_due_ninety_days_after_the_notice_that_the_file_is_complete() {
+        let referred = vec![
+            complaint("2026-01-05", Answer::Unsatisfactory),
+            recourse("2026-01-20", Answer::Unsatisfactory),
+            mediator("2026-03-10", None, Answer::Awaited),
+        ];
+        // Referred, not yet complete: the rejection delay, no proposal date yet.
+        let case = case_with(referred.clone());
         let all = deadlines(&case, day("2026-03-12"));
-        assert_eq!(
-            find(&all, DeadlineKind::MediatorOpinion).unwrap().date,
-            day("2026-06-08")
-        );
         assert_eq!(
             find(&all, DeadlineKind::MediatorAdmissibility)
                 .unwrap()
                 .date,
             day("2026-03-31")
         );
+        assert!(
+            find(&all, DeadlineKind::MediatorProposal).is_none(),
+            "{all:?}"
+        );
         assert!(find(&all, DeadlineKind::MediatorOpens).is_none());
-        let later = deadlines(&case, day("2026-04-15"));
-        assert!(find(&later, DeadlineKind::MediatorAdmissibility).is_none());
+        assert!(find(
+            &deadlines(&case, day("2026-04-01")),
+            DeadlineKind::MediatorAdmissibility
+        )
+        .is_none());
+        // The notice that the file is complete, 2 April: the proposal by 1 July, not 90
+        // days after the referral (8 June).
+        let mut complete = referred.clone();
+        complete.push(mediator(
+            "2026-04-02",
+            Some(Milestone::FileComplete),
+            Answer::Awaited,
+        ));
+        let case = case_with(complete.clone());
+        assert_eq!(mediator_proposal_due(&case), Some(day("2026-07-01")));
+        let all = deadlines(&case, day("2026-06-08"));
+        assert_eq!(
+            find(&all, DeadlineKind::MediatorProposal).unwrap().date,
+            day("2026-07-01")
+        );
+        assert!(find(&all, DeadlineKind::MediatorAdmissibility).is_none());
+        // The proposal came: nothing more to wait for from the Médiateur.
+        complete.push(mediator(
+            "2026-06-20",
+            Some(Milestone::Proposal),
+            Answer::Unsatisfactory,
+        ));
+        let case = case_with(complete);
+        assert!(find(
+            &deadlines(&case, day("2026-06-21")),
+            DeadlineKind::MediatorProposal
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn each_paid_amount_has_its_own_refund_window_and_a_referral_suspends_it() {
+        let mut case = case_with(vec![]);
+        case.lines[0].paid_on = Some(day("2026-10-17"));
+        case.lines[1].paid_on = Some(day("2026-11-18"));
+        let all = deadlines(&case, day("2026-12-01"));
+        let windows: Vec<(NaiveDate, Vec<usize>)> = all
+            .iter()
+            .filter(|d| d.kind == DeadlineKind::RefundWindowCloses)
+            .map(|d| (d.date, d.lines.clone()))
+            .collect();
+        assert_eq!(
+            windows,
+            vec![(day("2027-10-17"), vec![0]), (day("2027-11-18"), vec![1])]
+        );
+        // A third-party line has no L34-2 window.
+        case.lines[0].reason = Some(crate::core::finding::RuleId::ThirdParty);
+        let all = deadlines(&case, day("2026-12-01"));
+        assert_eq!(
+            all.iter()
+                .filter(|d| d.kind == DeadlineKind::RefundWindowCloses)
+                .count(),
+            1
+        );
+        // Referred to the Médiateur on the window's last day: suspended; a day later: not.
+        case.lines[0].reason = None;
+        for (referral, suspended) in [("2027-10-17", true), ("2027-10-18", false)] {
+            let mut referred = case.clone();
+            referred
+                .events
+                .push(mediator(referral, None, Answer::Awaited));
+            let w = &refund_windows(&referred)[0];
+            assert_eq!(w.suspended, suspended, "{referral}");
+        }
+    }
+
+    #[test]
+    fn bank_and_price_change_windows_are_dated_when_the_case_says() {
+        let mut case = case_with(vec![]);
+        assert!(find(
+            &deadlines(&case, day("2026-11-20")),
+            DeadlineKind::SepaAuthorisedCloses
+        )
+        .is_none());
+        case.direct_debit = true;
+        case.price_notice_on = Some(day("2026-10-31"));
+        let all = deadlines(&case, day("2026-11-20"));
+        // Paid 18 November 2026: 8 weeks is 13 January 2027, 13 months 18 December 2027.
+        assert_eq!(
+            find(&all, DeadlineKind::SepaAuthorisedCloses).unwrap().date,
+            day("2027-01-13")
+        );
+        assert_eq!(
+            find(&all, DeadlineKind::SepaUnauthorisedCloses)
+                .unwrap()
+                .date,
+            day("2027-12-18")
+        );
+        // Notified 31 October: four months end on the last day of February.
+        assert_eq!(
+            find(&all, DeadlineKind::PriceChangeTerminationCloses)
+                .unwrap()
+                .date,
+            day("2027-02-28")
+        );
     }
 
     #[test]
     fn answer_deadlines_and_follow_ups_are_listed_until_answered() {
-        let mut letter = event(
-            "2026-01-05",
-            Stage::WrittenComplaint,
-            Channel::RegisteredLetter,
-            Answer::Awaited,
-        );
-        letter.answer_by = Some(day("2026-02-05"));
-        let mut call = event(
-            "2026-01-04",
-            Stage::CustomerService,
-            Channel::Phone,
-            Answer::Partial,
-        );
-        call.follow_up = Some(day("2026-01-20"));
-        let case = case_with(vec![letter.clone(), call]);
-        let all = deadlines(&case, day("2026-02-06"));
-        assert_eq!(
-            find(&all, DeadlineKind::AnswerDue).unwrap().state,
-            DeadlineState::Past(1)
-        );
-        assert_eq!(
-            find(&all, DeadlineKind::FollowUp).unwrap().date,
-            day("2026-01-20")
-        );
-        let answered = case_with(vec![Event {
-            answer: Answer::Unsatisfactory,
-            ..letter
-        }]);
+        let mut letter = complaint("2026-01-10", Answer::Awaited);
+        letter.answer_by = Some(day("2026-02-10"));
+        letter.follow_up = Some(day("2026-01-20"));
+        let case = case_with(vec![letter.clone()]);
+        let all = deadlines(&case, day("2026-01-15"));
+        assert!(find(&all, DeadlineKind::AnswerDue).is_some());
+        assert!(find(&all, DeadlineKind::FollowUp).is_some());
+        letter.answer = Answer::Unsatisfactory;
+        let case = case_with(vec![letter]);
         assert!(find(
-            &deadlines(&answered, day("2026-02-06")),
+            &deadlines(&case, day("2026-01-15")),
             DeadlineKind::AnswerDue
         )
         .is_none());
@@ -391,15 +832,52 @@ mod tests {
 
     #[test]
     fn a_closed_case_has_no_deadline() {
-        let mut case = case_with(vec![event(
-            "2026-01-05",
-            Stage::WrittenComplaint,
-            Channel::Letter,
-            Answer::Awaited,
-        )]);
+        let mut case = case_with(vec![complaint("2026-01-10", Answer::Awaited)]);
         case.status = CaseStatus::Won;
         assert!(deadlines(&case, day("2026-02-01")).is_empty());
     }
 
-    use super::super::case::Event;
+    #[test]
+    fn due_this_week_takes_today_to_six_days_on() {
+        let mut letter = complaint("2026-01-10", Answer::Awaited);
+        letter.answer_by = Some(day("2026-02-10"));
+        let case = case_with(vec![letter]);
+        let due = |today: &str| {
+            due_this_week([&case], day(today))
+                .into_iter()
+                .filter(|(_, d)| d.kind == DeadlineKind::AnswerDue)
+                .count()
+        };
+        assert_eq!(due("2026-02-03"), 0, "seven days ahead");
+        assert_eq!(due("2026-02-04"), 1, "six days ahead");
+        assert_eq!(due("2026-02-10"), 1, "today");
+        assert_eq!(due("2026-02-11"), 0, "past");
+    }
+
+    #[test]
+    fn every_deadline_reads_in_both_languages_and_names_what_to_do() {
+        let kinds = [
+            DeadlineKind::AnswerDue,
+            DeadlineKind::FollowUp,
+            DeadlineKind::SecondLevelOpens,
+            DeadlineKind::MediatorOpens,
+            DeadlineKind::MediatorCloses,
+            DeadlineKind::MediatorAdmissibility,
+            DeadlineKind::MediatorProposal,
+            DeadlineKind::RefundWindowCloses,
+            DeadlineKind::SepaAuthorisedCloses,
+            DeadlineKind::SepaUnauthorisedCloses,
+            DeadlineKind::PriceChangeTerminationCloses,
+        ];
+        for kind in kinds {
+            let d = Deadline::new(kind, day("2026-03-10"), day("2026-03-01"), None);
+            let (fr, en) = (d.describe(Lang::Fr), d.describe(Lang::En));
+            assert!(
+                fr.contains("10/03/2026") && en.contains("10 Mar 2026"),
+                "{fr} / {en}"
+            );
+            assert_ne!(kind.todo(Lang::Fr), kind.todo(Lang::En));
+            assert!(!kind.id().is_empty());
+        }
+    }
 }

@@ -1,7 +1,10 @@
 //! The escalation ladder: the steps of a telecom dispute, in the order they must be climbed.
 //!
-//! Sources: `shared/DOMAIN.md` (service-public.fr's procedure; Code de la consommation
-//! L612-1 and L612-2 for the Médiateur; CPC 750-1 for courts). Skipping a step is the
+//! Sources (`shared/DOMAIN.md`, checked 2026-11-30): service-public.fr F14373 for the
+//! order (customer service, then the *service consommateurs*, then the Médiateur); Code de
+//! la consommation L612-1 and L612-2 for the Médiateur; CPC 750-1 for courts (a prior
+//! conciliation **or mediation**). SignalConso forwards a report to the business, which
+//! may answer; J'alerte l'Arcep gives no individual follow-up. Skipping a step is the
 //! first reason files sent to the Médiateur are found inadmissible.
 
 use serde::{Deserialize, Serialize};
@@ -22,21 +25,25 @@ pub enum Stage {
     Mediator,
     /// A consumer association (UFC-Que Choisir, CLCV…): advice, representation.
     ConsumerAssociation,
-    /// SignalConso (DGCCRF) or J'alerte l'Arcep: reports, no individual follow-up.
+    /// SignalConso (DGCCRF), which forwards the report to the business (it may answer), or
+    /// J'alerte l'Arcep, which gives no individual follow-up.
     Regulator,
+    /// The *mise en demeure*: the formal demand sent before going to court.
+    FormalNotice,
     /// A conciliateur de justice or the court.
     Court,
 }
 
 impl Stage {
     /// Every stage, in ladder order.
-    pub const ALL: [Stage; 7] = [
+    pub const ALL: [Stage; 8] = [
         Stage::CustomerService,
         Stage::WrittenComplaint,
         Stage::ConsumerService,
         Stage::Mediator,
         Stage::ConsumerAssociation,
         Stage::Regulator,
+        Stage::FormalNotice,
         Stage::Court,
     ];
 
@@ -45,13 +52,17 @@ impl Stage {
         let (fr, en) = match self {
             Stage::CustomerService => ("Service client", "Customer service"),
             Stage::WrittenComplaint => ("Réclamation écrite", "Written complaint"),
-            Stage::ConsumerService => ("Service consommateurs", "Consumer service"),
+            Stage::ConsumerService => (
+                "Service consommateurs (2e niveau)",
+                "Consumer service (second level)",
+            ),
             Stage::Mediator => (
                 "Médiateur des communications électroniques",
                 "Electronic communications ombudsman",
             ),
             Stage::ConsumerAssociation => ("Association de consommateurs", "Consumer association"),
             Stage::Regulator => ("SignalConso / Arcep", "SignalConso / Arcep"),
+            Stage::FormalNotice => ("Mise en demeure", "Formal notice"),
             Stage::Court => ("Conciliateur ou tribunal", "Conciliator or court"),
         };
         lang.pick(fr, en)

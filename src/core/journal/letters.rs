@@ -1,19 +1,29 @@
 //! Ready-to-send letters, filled from a case and the person's details.
 //!
-//! Letters go to French operators and bodies, so they are written in French whatever the
-//! interface language. They hold what a complaint must hold (`shared/DOMAIN.md`): who
-//! writes, the account, the invoices and amounts, the facts, a precise demand with a
-//! deadline, the history of contacts, the attachments and the next step. No address of an
-//! operator is invented: the person copies the one printed on the bill or contract.
+//! Letters go to French operators, suppliers, banks and bodies, so they are written in
+//! French whatever the interface language; the notes for the person (what to check before
+//! sending) follow the interface. They hold what a complaint must hold
+//! (`shared/DOMAIN.md`): who writes, the account, the invoices and amounts, the facts, a
+//! precise demand with a deadline, the history of contacts, the attachments and the next
+//! step. No address of an operator or a supplier is invented: a visible `[placeholder]`
+//! says what to copy from the bill, the contract or surmafacture.fr.
+//!
+//! The header fits the channel the letter goes by: only a registered letter says
+//! "Lettre recommandée avec accusé de réception" (a letter sent by e-mail or through the
+//! customer area must not), a postal letter carries the address blocks, an e-mail or a
+//! form starts with its subject. Legal references cited in a letter are those of
+//! `core::law` (checked 2026-11-30).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::case::{Case, Event};
-use super::deadlines::add_months;
+use super::advice::NextStep;
+use super::case::{Case, Channel, DisputedLine, Event, SecondLevel};
 use super::ladder::Stage;
+use crate::core::finding::{Bilingual, RuleId};
 use crate::core::i18n::{format_amount, format_date, Lang};
+use crate::core::law::{self, add_days, add_months, Legal};
 
 /// The person writing, as they want to appear on their letters.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,12 +46,93 @@ pub struct Sender {
 pub enum LetterKind {
     /// The written complaint to customer service.
     Complaint,
-    /// The reminder to the consumer service (internal recourse).
+    /// The recourse to the second level, the *service consommateurs*.
     Recourse,
-    /// The request to the Médiateur: a summary of the file.
+    /// The *mise en demeure*, before court.
+    FormalNotice,
+    /// The request to the Médiateur: a summary of the file and the attachments that show
+    /// it is admissible.
     Mediator,
+    /// A refund demand for third-party or SMS+ charges, to the supplier and the operator.
+    ThirdPartyRefund,
+    /// Termination without fees after a price change (L224-33).
+    PriceChangeTermination,
+    /// A request for the itemised bill (free, D98-5).
+    ItemisedBill,
+    /// A request for proof of consent to an option or a service (L121-12, L121-17).
+    ConsentProof,
+    /// To the bank: the refund of a direct debit (CMF L133-25, L133-24).
+    BankDebit,
     /// The text of a SignalConso report.
     SignalConso,
+}
+
+impl LetterKind {
+    /// Every letter, in the order they are offered.
+    pub const ALL: [LetterKind; 10] = [
+        LetterKind::Complaint,
+        LetterKind::Recourse,
+        LetterKind::Mediator,
+        LetterKind::FormalNotice,
+        LetterKind::ThirdPartyRefund,
+        LetterKind::ConsentProof,
+        LetterKind::PriceChangeTermination,
+        LetterKind::ItemisedBill,
+        LetterKind::BankDebit,
+        LetterKind::SignalConso,
+    ];
+
+    /// The id as printed by `inspect advise` (`formal_notice`).
+    pub fn id(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// The references the letter rests on.
+    pub fn sources(self) -> &'static [Legal] {
+        match self {
+            LetterKind::Complaint => &[Legal::DisputeSteps, Legal::MediatorAdmissibility],
+            LetterKind::Recourse => &[Legal::DisputeSteps],
+            LetterKind::FormalNotice => &[Legal::PriorAttempt],
+            LetterKind::Mediator => &[
+                Legal::MediatorSite,
+                Legal::MediatorAdmissibility,
+                Legal::MediatorProposal,
+            ],
+            LetterKind::ThirdPartyRefund => &[
+                Legal::UnsolicitedSupply,
+                Legal::DefaultOptions,
+                Legal::ThirdPartyContacts,
+            ],
+            LetterKind::PriceChangeTermination => {
+                &[Legal::PriceChangeNotice, Legal::TerminationNotice]
+            }
+            LetterKind::ItemisedBill => &[Legal::ItemisedBill],
+            LetterKind::ConsentProof => &[Legal::UnsolicitedSupply, Legal::DefaultOptions],
+            LetterKind::BankDebit => &[Legal::SepaAuthorised, Legal::SepaUnauthorised],
+            LetterKind::SignalConso => &[Legal::SignalConso],
+        }
+    }
+
+    /// How the letter is sent unless the person chooses otherwise: the contract's channel
+    /// for complaints, a registered letter where proof of receipt matters, the online form
+    /// for the Médiateur and SignalConso.
+    pub fn default_channel(self, case: &Case) -> Channel {
+        match self {
+            LetterKind::Complaint | LetterKind::Recourse | LetterKind::ItemisedBill => {
+                case.complaint_channel.unwrap_or(Channel::RegisteredLetter)
+            }
+            LetterKind::ConsentProof => case.complaint_channel.unwrap_or(Channel::Letter),
+            LetterKind::FormalNotice | LetterKind::PriceChangeTermination => {
+                Channel::RegisteredLetter
+            }
+            LetterKind::Mediator | LetterKind::SignalConso => Channel::WebForm,
+            LetterKind::ThirdPartyRefund => Channel::Email,
+            LetterKind::BankDebit => Channel::Letter,
+        }
+    }
 }
 
 /// A filled letter, editable by the person before sending.
@@ -49,14 +140,25 @@ pub enum LetterKind {
 pub struct Letter {
     /// Which letter.
     pub kind: LetterKind,
+    /// How it is sent: it sets the header.
+    pub channel: Channel,
     /// Its subject line.
     pub subject: String,
     /// The whole text, ready to print or paste.
     pub text: String,
+    /// What the person should know before sending it, in the interface's language.
+    pub notes: Vec<Bilingual>,
 }
 
 /// How long the operator is given to answer a letter.
 pub const ANSWER_MONTHS: u32 = 1;
+
+/// The days a *mise en demeure* gives to pay (the letter's own demand, not a legal term).
+pub const FORMAL_NOTICE_DAYS: u64 = 15;
+
+/// The Médiateur's postal address (`shared/DOMAIN.md`, checked 2026-11-30).
+const MEDIATOR_ADDRESS: &str =
+    "Médiatrice des communications électroniques\nCS 30342\n94257 Gentilly Cedex";
 
 const FR: Lang = Lang::Fr;
 
@@ -69,82 +171,88 @@ fn placeholder(value: &str, hint: &str) -> String {
     }
 }
 
-fn header(case: &Case, sender: &Sender, recipient: &str, place_date: &str) -> String {
-    let mut out = String::new();
-    out.push_str(&placeholder(&sender.name, "Prénom Nom"));
-    out.push('\n');
-    out.push_str(&placeholder(&sender.address, "Adresse postale"));
-    out.push('\n');
-    for extra in [&sender.email, &sender.phone] {
-        if !extra.trim().is_empty() {
-            out.push_str(extra.trim());
-            out.push('\n');
-        }
-    }
-    let customer = case.customer_id.as_deref().unwrap_or("");
-    let line = case.line_number.as_deref().unwrap_or("");
-    out.push_str(&format!(
-        "N° client : {}\n",
-        placeholder(customer, "numéro client")
-    ));
-    out.push_str(&format!(
-        "Ligne concernée : {}\n\n",
-        placeholder(line, "numéro de ligne")
-    ));
-    out.push_str(recipient);
-    out.push_str("\n\n");
-    out.push_str(place_date);
-    out.push_str("\n\n");
-    out
-}
-
 fn operator_name(case: &Case) -> String {
     case.operator
         .map(|o| o.name().to_string())
         .unwrap_or_else(|| "[opérateur]".into())
 }
 
-fn disputed_lines(case: &Case) -> String {
+fn customer(case: &Case) -> String {
+    placeholder(case.customer_id.as_deref().unwrap_or(""), "numéro client")
+}
+
+fn line_number(case: &Case) -> String {
+    placeholder(case.line_number.as_deref().unwrap_or(""), "numéro de ligne")
+}
+
+fn invoice(line: &DisputedLine) -> String {
+    match (&line.invoice_number, line.bill_date) {
+        (Some(n), Some(d)) => format!("facture n° {n} du {}", format_date(d, FR)),
+        (Some(n), None) => format!("facture n° {n}"),
+        (None, Some(d)) => format!("facture du {}", format_date(d, FR)),
+        (None, None) => "facture".into(),
+    }
+}
+
+fn lines_text(lines: &[&DisputedLine]) -> String {
     let mut out = String::new();
-    for line in &case.lines {
-        let invoice = match (&line.invoice_number, line.bill_date) {
-            (Some(n), Some(d)) => format!("facture n° {n} du {}", format_date(d, FR)),
-            (Some(n), None) => format!("facture n° {n}"),
-            (None, Some(d)) => format!("facture du {}", format_date(d, FR)),
-            (None, None) => "facture".into(),
-        };
+    for line in lines {
         out.push_str(&format!(
-            "  - {} : {} ({invoice})\n",
+            "  - {} : {} ({})\n",
             line.label,
-            format_amount(line.amount, FR)
+            format_amount(line.amount, FR),
+            invoice(line)
         ));
     }
+    let total: Decimal = lines.iter().map(|l| l.amount).sum();
     out.push_str(&format!(
         "  Total contesté : {}\n",
-        format_amount(case.disputed, FR)
+        format_amount(total, FR)
     ));
     out
 }
 
+fn disputed_lines(case: &Case) -> String {
+    if case.lines.is_empty() {
+        return format!(
+            "  - [montants contestés, facture par facture]\n  Total contesté : {}\n",
+            format_amount(case.disputed, FR)
+        );
+    }
+    lines_text(&case.lines.iter().collect::<Vec<_>>())
+}
+
+fn has_reason(case: &Case, reasons: &[RuleId]) -> bool {
+    case.lines
+        .iter()
+        .any(|l| l.reason.is_some_and(|r| reasons.contains(&r)))
+}
+
 /// The precise demand, from what the disputed lines are.
 fn demand(case: &Case) -> String {
-    let reasons: Vec<&str> = case.lines.iter().map(|l| l.reason.as_str()).collect();
     let mut asks = Vec::new();
-    if reasons.contains(&"unrequested_option") {
-        asks.push("la résiliation immédiate des options que je n'ai jamais demandées et, si vous estimez que j'y ai consenti, la preuve de ce consentement");
+    if has_reason(case, &[RuleId::UnrequestedOption]) {
+        asks.push("la résiliation immédiate des options que je n'ai jamais demandées et, si vous estimez que j'y ai consenti, la preuve de ce consentement (art. L121-12 et L121-17 du Code de la consommation)");
     }
-    if reasons.contains(&"third_party") {
-        asks.push("l'activation gratuite du blocage des achats et services facturés par des tiers sur ma ligne");
+    if has_reason(case, &[RuleId::ThirdParty]) {
+        asks.push("le remboursement des achats facturés pour le compte de tiers que je n'ai jamais commandés, et le blocage de ces achats sur ma ligne");
     }
-    if reasons.contains(&"price_above_plan") || reasons.contains(&"price_increase") {
+    if has_reason(case, &[RuleId::PriceAbovePlan, RuleId::PriceIncrease]) {
         asks.push("l'application du prix prévu par mon contrat et, en cas de hausse, la copie de l'information préalable qui m'aurait été adressée (art. L224-33 du Code de la consommation)");
     }
-    if reasons.contains(&"premium_number") {
-        asks.push("le détail des appels et SMS vers des numéros surtaxés facturés");
+    if has_reason(case, &[RuleId::PremiumNumber]) {
+        asks.push("le détail des appels et SMS vers des numéros spéciaux facturés");
+    }
+    let termination = case.lines.iter().any(|l| {
+        l.reason == Some(RuleId::OneOffFee)
+            && crate::core::rules::text::fold(&l.label).contains("resiliation")
+    });
+    if termination {
+        asks.push("l'annulation des frais de résiliation qui ne sont pas dus (art. L224-28 du Code de la consommation)");
     }
     let mut text = format!(
         "Je vous demande le remboursement de la somme de {}",
-        format_amount(case.disputed, FR)
+        format_amount(case.disputed - case.recovered, FR)
     );
     for ask in asks {
         text.push_str(", ");
@@ -152,18 +260,6 @@ fn demand(case: &Case) -> String {
     }
     text.push('.');
     text
-}
-
-fn history(case: &Case) -> String {
-    let timeline = case.timeline();
-    if timeline.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from("Historique de mes démarches :\n");
-    for event in timeline {
-        out.push_str(&format!("  - {}\n", event_line(event)));
-    }
-    out
 }
 
 fn event_line(event: &Event) -> String {
@@ -185,20 +281,38 @@ fn event_line(event: &Event) -> String {
     line
 }
 
-fn attachments(case: &Case, extra: &[&str]) -> String {
-    let mut out = String::from("Pièces jointes :\n");
-    let mut invoices: Vec<&str> = Vec::new();
-    for invoice in case
-        .lines
-        .iter()
-        .filter_map(|l| l.invoice_number.as_deref())
-    {
-        if !invoices.contains(&invoice) {
-            invoices.push(invoice);
+fn history(case: &Case) -> String {
+    let timeline = case.timeline();
+    if timeline.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("Historique de mes démarches :\n");
+    for event in timeline {
+        out.push_str(&format!("  - {}\n", event_line(event)));
+    }
+    out.push('\n');
+    out
+}
+
+fn invoices(case: &Case) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in &case.lines {
+        let name = match (&line.invoice_number, line.bill_date) {
+            (Some(n), _) => format!("n° {n}"),
+            (None, Some(d)) => format!("du {}", format_date(d, FR)),
+            (None, None) => continue,
+        };
+        if !out.contains(&name) {
+            out.push(name);
         }
     }
-    for invoice in invoices {
-        out.push_str(&format!("  - copie de la facture n° {invoice}\n"));
+    out
+}
+
+fn attachments(case: &Case, extra: &[String]) -> String {
+    let mut out = String::from("Pièces jointes :\n");
+    for invoice in invoices(case) {
+        out.push_str(&format!("  - copie de la facture {invoice}\n"));
     }
     for item in extra {
         out.push_str(&format!("  - {item}\n"));
@@ -206,142 +320,485 @@ fn attachments(case: &Case, extra: &[&str]) -> String {
     out
 }
 
-fn signature(sender: &Sender) -> String {
-    format!(
-        "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n\n{}\n",
-        placeholder(&sender.name, "Prénom Nom")
-    )
+/// What a letter says, before its frame.
+struct Draft {
+    subject: String,
+    recipient: String,
+    body: String,
+    attached: String,
 }
 
-/// Fills the letter of the given kind for `case`, dated `today`.
-pub fn write(kind: LetterKind, case: &Case, sender: &Sender, today: NaiveDate) -> Letter {
+/// The letter's frame for its channel: addresses and the registered-letter mention only
+/// on paper, the sender's details at the foot of an e-mail or a form.
+fn frame(
+    channel: Channel,
+    case: &Case,
+    sender: &Sender,
+    today: NaiveDate,
+    draft: &Draft,
+) -> String {
+    let Draft {
+        subject,
+        recipient,
+        body,
+        attached,
+    } = draft;
+    let name = placeholder(&sender.name, "Prénom Nom");
+    let address = placeholder(&sender.address, "Adresse postale");
+    let contacts: Vec<&str> = [&sender.email, &sender.phone]
+        .into_iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut out = String::new();
+    if channel.is_postal() {
+        out.push_str(&format!("{name}\n{address}\n"));
+        for c in &contacts {
+            out.push_str(c);
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "N° client : {}\nLigne concernée : {}\n\n",
+            customer(case),
+            line_number(case)
+        ));
+        out.push_str(recipient);
+        out.push_str(&format!("\n\nLe {}\n\n", format_date(today, FR)));
+        if channel == Channel::RegisteredLetter {
+            out.push_str("Lettre recommandée avec accusé de réception\n");
+        }
+        out.push_str(&format!("Objet : {subject}\n\nMadame, Monsieur,\n\n{body}"));
+        out.push_str("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n\n");
+        out.push_str(&format!("{name}\n"));
+    } else {
+        out.push_str(&format!("Objet : {subject}\n\nMadame, Monsieur,\n\n{body}"));
+        out.push_str("Cordialement,\n\n");
+        out.push_str(&format!(
+            "{name}\nN° client : {}\nLigne concernée : {}\n{address}\n",
+            customer(case),
+            line_number(case)
+        ));
+        for c in &contacts {
+            out.push_str(c);
+            out.push('\n');
+        }
+    }
+    if !attached.is_empty() {
+        out.push('\n');
+        out.push_str(attached);
+    }
+    out
+}
+
+fn note(fr: &str, en: &str) -> Bilingual {
+    Bilingual::new(fr, en)
+}
+
+/// Fills the letter of the given kind for `case`, to go by `channel`, dated `today`.
+pub fn write(
+    kind: LetterKind,
+    case: &Case,
+    sender: &Sender,
+    channel: Channel,
+    today: NaiveDate,
+) -> Letter {
     let operator = operator_name(case);
     let answer_by = format_date(add_months(today, ANSWER_MONTHS), FR);
-    let dated = format!("Le {}", format_date(today, FR));
-    match kind {
+    let mut notes = Vec::new();
+    let (subject, recipient, body, attached) = match kind {
         LetterKind::Complaint => {
             let subject = "Réclamation — contestation de facturation".to_string();
-            let mut text = header(
-                case,
-                sender,
-                &format!("{operator}\nService client\n[adresse figurant sur votre facture ou votre contrat]"),
-                &dated,
+            let recipient = format!(
+                "{operator}\nService client\n{}",
+                placeholder(
+                    &case.complaint_address,
+                    "adresse prévue par votre contrat pour les réclamations"
+                )
             );
-            text.push_str("Lettre recommandée avec accusé de réception\n");
-            text.push_str(&format!("Objet : {subject}\n\nMadame, Monsieur,\n\n"));
-            text.push_str(&format!(
-                "Titulaire d'un contrat auprès de {operator}, je conteste les montants suivants, qui ne correspondent pas à mon contrat :\n\n"
+            let mut body = format!(
+                "Titulaire d'un contrat auprès de {operator}, je conteste les montants suivants, qui ne correspondent pas à mon contrat :\n\n{}\n{}\n\n",
+                disputed_lines(case),
+                demand(case)
+            );
+            body.push_str(&format!(
+                "Je vous remercie de me répondre par écrit avant le {answer_by}. Je règle la part non contestée de mes factures ; je vous demande de ne pas suspendre ma ligne ni poursuivre le recouvrement des sommes contestées pendant l'examen de ma réclamation.\n\n"
             ));
-            text.push_str(&disputed_lines(case));
-            text.push('\n');
-            text.push_str(&demand(case));
-            text.push_str(&format!(
-                "\n\nJe vous remercie de me répondre par écrit avant le {answer_by}. Je règle la part non contestée de mes factures.\n\n"
+            body.push_str(&history(case));
+            body.push_str(if case.second_level == SecondLevel::No {
+                "À défaut de réponse satisfaisante, je saisirai le Médiateur des communications électroniques.\n\n"
+            } else {
+                "À défaut de réponse satisfaisante, je m'adresserai à votre service consommateurs puis au Médiateur des communications électroniques.\n\n"
+            });
+            notes.push(note(
+                "Envoyez-la par le canal que votre contrat prévoit pour les réclamations : une réclamation faite autrement peut rendre le dossier irrecevable devant le Médiateur.",
+                "Send it through the channel your contract names for complaints: a complaint made otherwise may make the file inadmissible before the ombudsman.",
             ));
-            let earlier = history(case);
-            if !earlier.is_empty() {
-                text.push_str(&earlier);
-                text.push('\n');
-            }
-            text.push_str("À défaut de réponse satisfaisante, je m'adresserai à votre service consommateurs puis au Médiateur des communications électroniques.\n\n");
-            text.push_str(&signature(sender));
-            text.push('\n');
-            text.push_str(&attachments(case, &[]));
-            Letter {
-                kind,
-                subject,
-                text,
-            }
+            notes.push(note(
+                "Contester ne suspend pas le paiement : réglez la part non contestée.",
+                "Disputing does not suspend payment: pay the undisputed part.",
+            ));
+            (subject, recipient, body, attachments(case, &[]))
         }
         LetterKind::Recourse => {
             let complaint = case
-                .written_complaint()
+                .first_complaint()
                 .map(|e| format!("du {}", format_date(e.date, FR)))
-                .unwrap_or_else(|| "[date de votre réclamation écrite]".into());
+                .unwrap_or_else(|| "du [date de votre réclamation écrite]".into());
             let subject =
                 format!("Recours — réclamation {complaint} restée sans réponse satisfaisante");
-            let mut text = header(
-                case,
-                sender,
-                &format!("{operator}\nService consommateurs\n[adresse figurant sur votre facture ou votre contrat]"),
-                &dated,
+            let recipient = format!(
+                "{operator}\nService consommateurs\n[adresse du service consommateurs, indiquée dans votre contrat ou dans la réponse reçue]"
             );
-            text.push_str("Lettre recommandée avec accusé de réception\n");
-            text.push_str(&format!("Objet : {subject}\n\nMadame, Monsieur,\n\n"));
-            text.push_str(&format!(
-                "Par ma réclamation écrite {complaint}, j'ai contesté les montants suivants, sans obtenir de réponse satisfaisante :\n\n"
-            ));
-            text.push_str(&disputed_lines(case));
-            text.push('\n');
-            text.push_str(&demand(case));
-            text.push_str(&format!(
-                "\n\nJe vous remercie de me répondre avant le {answer_by}.\n\n"
-            ));
-            text.push_str(&history(case));
-            text.push_str(
-                "\nÀ défaut, je saisirai le Médiateur des communications électroniques.\n\n",
+            let mut body = format!(
+                "Par ma réclamation écrite {complaint}, j'ai contesté les montants suivants, sans obtenir de réponse satisfaisante :\n\n{}\n{}\n\n",
+                disputed_lines(case),
+                demand(case)
             );
-            text.push_str(&signature(sender));
-            text.push('\n');
-            text.push_str(&attachments(
-                case,
-                &["copie de ma réclamation écrite et de la réponse reçue"],
+            body.push_str(&format!(
+                "Je vous remercie de me répondre avant le {answer_by}.\n\n"
             ));
-            Letter {
-                kind,
+            body.push_str(&history(case));
+            body.push_str(
+                "À défaut de réponse satisfaisante, je saisirai le Médiateur des communications électroniques.\n\n",
+            );
+            (
                 subject,
-                text,
-            }
+                recipient,
+                body,
+                attachments(
+                    case,
+                    &["copie de ma réclamation écrite et de la réponse reçue".into()],
+                ),
+            )
+        }
+        LetterKind::FormalNotice => {
+            let owed = case.disputed - case.recovered;
+            let subject = format!(
+                "Mise en demeure — remboursement de {}",
+                format_amount(owed, FR)
+            );
+            let recipient = format!(
+                "{operator}\n[adresse du siège ou du service réclamations, figurant sur vos factures ou conditions générales]"
+            );
+            let mut body = format!(
+                "Malgré mes démarches rappelées ci-dessous, les montants suivants, que je conteste, ne m'ont pas été remboursés :\n\n{}\n",
+                disputed_lines(case)
+            );
+            body.push_str(&history(case));
+            body.push_str(&format!(
+                "Par la présente, je vous mets en demeure de me rembourser la somme de {} dans un délai de {FORMAL_NOTICE_DAYS} jours à compter de la réception de cette lettre.\n\n",
+                format_amount(owed, FR)
+            ));
+            body.push_str(&match case.mediator_referral() {
+                Some(referral) => format!(
+                    "À défaut, je saisirai le tribunal judiciaire compétent ; ma saisine du Médiateur des communications électroniques du {} vaut tentative préalable de résolution amiable (art. 750-1 du Code de procédure civile).\n\n",
+                    format_date(referral.date, FR)
+                ),
+                None => "À défaut, je saisirai le tribunal judiciaire compétent, après la tentative de conciliation ou de médiation que prévoit l'article 750-1 du Code de procédure civile.\n\n".to_string(),
+            });
+            notes.push(note(
+                "Une mise en demeure s'envoie de préférence en lettre recommandée avec accusé de réception : c'est la preuve que le tribunal demandera.",
+                "A formal notice is best sent by registered letter with acknowledgement of receipt: it is the proof a court will ask for.",
+            ));
+            (subject, recipient, body, attachments(case, &[]))
         }
         LetterKind::Mediator => {
             let subject = format!("Demande de médiation — litige avec {operator}");
-            let mut text = format!("{subject}\n\n");
-            text.push_str(&format!(
-                "Demandeur : {}\n{}\n",
-                placeholder(&sender.name, "Prénom Nom"),
-                placeholder(&sender.address, "Adresse postale")
-            ));
-            text.push_str(&format!(
-                "Opérateur : {operator}\nN° client : {}\nLigne : {}\n\n",
-                placeholder(case.customer_id.as_deref().unwrap_or(""), "numéro client"),
-                placeholder(case.line_number.as_deref().unwrap_or(""), "numéro de ligne")
-            ));
-            text.push_str("Objet du litige : montants facturés contestés\n");
-            text.push_str(&disputed_lines(case));
+            let recipient = MEDIATOR_ADDRESS.to_string();
+            let mut body = format!(
+                "Je vous saisis d'un litige qui m'oppose à {operator} (n° client : {}, ligne : {}).\n\nObjet du litige : montants facturés contestés\n{}",
+                customer(case),
+                line_number(case),
+                disputed_lines(case)
+            );
             if case.recovered > Decimal::ZERO {
-                text.push_str(&format!(
+                body.push_str(&format!(
                     "  Déjà obtenu : {}\n",
                     format_amount(case.recovered, FR)
                 ));
             }
-            text.push('\n');
-            text.push_str(&history(case));
-            text.push('\n');
-            text.push_str(&demand(case));
-            text.push_str(
-                "\n\nLe litige n'est soumis à aucun tribunal ni à aucun autre médiateur.\n\n",
+            body.push('\n');
+            body.push_str("Démarches préalables auprès de l'opérateur :\n");
+            match case.first_complaint() {
+                Some(e) => body.push_str(&format!(
+                    "  - réclamation écrite au service client le {} ({}){}\n",
+                    format_date(e.date, FR),
+                    e.channel.label(FR),
+                    answer_of(e)
+                )),
+                None => {
+                    body.push_str("  - réclamation écrite au service client le [date] ([canal])\n")
+                }
+            }
+            match (case.second_level, case.second_level_recourse()) {
+                (_, Some(e)) => body.push_str(&format!(
+                    "  - recours au service consommateurs le {} ({}){}\n",
+                    format_date(e.date, FR),
+                    e.channel.label(FR),
+                    answer_of(e)
+                )),
+                (SecondLevel::No, None) => body.push_str(
+                    "  - l'opérateur n'a pas de service consommateurs distinct du service client\n",
+                ),
+                _ => body.push_str("  - recours au service consommateurs le [date] ([canal])\n"),
+            }
+            body.push('\n');
+            body.push_str(&history(case));
+            body.push_str(&demand(case));
+            body.push_str(
+                "\n\nLe litige n'a été soumis à aucun tribunal ni à aucun autre médiateur.\n\n",
             );
-            text.push_str(&attachments(
+            let first = case
+                .first_complaint()
+                .map(|e| format!("du {}", format_date(e.date, FR)))
+                .unwrap_or_else(|| "[date]".into());
+            let second = match (case.second_level, case.second_level_recourse()) {
+                (_, Some(e)) => format!(
+                    "copie de mon recours au service consommateurs du {} et de sa réponse (ou de la preuve de son envoi, sans réponse depuis)",
+                    format_date(e.date, FR)
+                ),
+                (SecondLevel::No, None) => {
+                    "pièce montrant que l'opérateur n'a pas de service consommateurs (contrat, réponse)".into()
+                }
+                _ => "copie de mon recours au service consommateurs et de sa réponse".into(),
+            };
+            let attached = attachments(
                 case,
                 &[
-                    "copie de ma réclamation écrite (et de l'accusé de réception)",
-                    "copie des réponses de l'opérateur",
+                    format!("copie de ma réclamation écrite {first} au service client, envoyée par le canal prévu au contrat, et sa preuve d'envoi"),
+                    second,
+                    "copie des réponses de l'opérateur".into(),
+                    "copie du contrat ou des conditions particulières (prix prévus, canal de réclamation)".into(),
+                    "toute autre pièce utile (échanges, captures d'écran)".into(),
                 ],
+            )
+            .replace("Pièces jointes :", "Pièces jointes (ce qui montre que le dossier est recevable, art. L612-2 du Code de la consommation) :");
+            notes.push(note(
+                "Saisine gratuite en ligne sur mediation-telecom.org (ce résumé se colle dans le formulaire) ou par courrier à l'adresse ci-dessus. Le Médiateur refuse un dossier sans réclamation écrite préalable, ou présenté plus d'un an après elle.",
+                "Free referral online at mediation-telecom.org (paste this summary into the form) or by post to the address above. The ombudsman refuses a file without a prior written complaint, or brought more than a year after it.",
             ));
-            Letter {
-                kind,
-                subject,
-                text,
+            notes.push(note(
+                "Sa réponse est une proposition de solution, que vous et l'opérateur restez libres de refuser ; elle est due dans les 90 jours de son avis de dossier complet.",
+                "Its answer is a proposed solution that you and the operator remain free to refuse; it is due within 90 days of its notice that the file is complete.",
+            ));
+            (subject, recipient, body, attached)
+        }
+        LetterKind::ThirdPartyRefund => {
+            let third: Vec<&DisputedLine> = case
+                .lines
+                .iter()
+                .filter(|l| matches!(l.reason, Some(RuleId::ThirdParty | RuleId::PremiumNumber)))
+                .collect();
+            let lines = if third.is_empty() {
+                disputed_lines(case)
+            } else {
+                lines_text(&third)
+            };
+            let total: Decimal = if third.is_empty() {
+                case.disputed
+            } else {
+                third.iter().map(|l| l.amount).sum()
+            };
+            let subject =
+                "Demande de remboursement — achats facturés sur ma facture télécom sans commande"
+                    .to_string();
+            let recipient = format!(
+                "[Nom et adresse du fournisseur — ses coordonnées figurent sur surmafacture.fr]\nCopie : {operator}, service client"
+            );
+            let mut body = format!(
+                "Les achats ou abonnements suivants ont été facturés pour votre compte sur ma facture {operator} :\n\n{lines}\nJe n'ai jamais commandé ce service. Aucun paiement ne peut être exigé pour un service non commandé (art. L121-12 du Code de la consommation), et un paiement obtenu par une option acceptée par défaut doit être remboursé (art. L121-17).\n\n"
+            );
+            body.push_str(&format!(
+                "Je vous demande le remboursement de {}, la résiliation immédiate de tout abonnement à mon nom et, si vous estimez que j'y ai consenti, la preuve de ce consentement (date, heure, moyen). Je vous remercie de me répondre avant le {answer_by}.\n\n",
+                format_amount(total, FR)
+            ));
+            body.push_str(&format!(
+                "J'adresse copie de cette demande à {operator}, qui a facturé ces sommes, en lui demandant de les rembourser et de bloquer les achats par des tiers sur ma ligne.\n\n"
+            ));
+            notes.push(note(
+                "Envoyez-la au fournisseur (ses coordonnées sont sur surmafacture.fr) et au service client de l'opérateur : un signalement sur surmafacture.fr ne vaut pas réclamation.",
+                "Send it to the supplier (its contact is on surmafacture.fr) and to the operator's customer service: a report on surmafacture.fr is not a complaint.",
+            ));
+            notes.push(note(
+                "Le blocage d'Internet+ est une option que l'opérateur propose, pas un droit prévu par la loi ; celui des SMS+ et des 089 est gratuit et de droit.",
+                "Blocking Internet+ is an option the operator offers, not a legal right; blocking SMS+ and 089 numbers is free and a right.",
+            ));
+            (subject, recipient, body, attachments(case, &[]))
+        }
+        LetterKind::PriceChangeTermination => {
+            let notice = case
+                .price_notice_on
+                .map(|d| format!("le {}", format_date(d, FR)))
+                .unwrap_or_else(|| "le [date de l'information reçue]".into());
+            let subject = "Résiliation sans frais à la suite d'une modification de prix (art. L224-33 du Code de la consommation)".to_string();
+            let recipient = format!(
+                "{operator}\nService résiliation\n[adresse figurant sur votre contrat ou vos conditions générales]"
+            );
+            let body = format!(
+                "Vous m'avez informé {notice} d'une modification du prix de mon contrat (ligne {}). Comme l'article L224-33 du Code de la consommation me le permet dans les quatre mois qui suivent cette information, je résilie mon contrat sans frais.\n\nJe vous remercie de me confirmer la date de fin du contrat sur un support durable ; la résiliation prend effet au plus tard dix jours après la réception de cette demande (art. L224-39 du Code de la consommation).\n\n",
+                line_number(case)
+            );
+            notes.push(note(
+                "À envoyer dans les quatre mois de l'information de la hausse. Ce droit ne vaut pas pour un changement à votre seul avantage, purement administratif ou imposé par la loi (une hausse de TVA). Pour garder votre numéro, demandez plutôt la portabilité à votre nouvel opérateur : elle vaut résiliation.",
+                "Send it within four months of the notice of the increase. The right does not apply to a change solely to your benefit, purely administrative or imposed by law (a VAT rise). To keep your number, ask your new operator for portability instead: it terminates the contract.",
+            ));
+            if let Some(notice) = case.price_notice_on {
+                if today > add_months(notice, law::PRICE_CHANGE_TERMINATION_MONTHS) {
+                    notes.push(note(
+                        "Les quatre mois sont passés : l'opérateur peut refuser la résiliation sans frais.",
+                        "The four months are over: the operator may refuse a termination without fees.",
+                    ));
+                }
             }
+            (
+                subject,
+                recipient,
+                body,
+                String::from(
+                    "Pièces jointes :\n  - copie de l'information de modification de prix reçue\n",
+                ),
+            )
+        }
+        LetterKind::ItemisedBill => {
+            let months = {
+                let mut months: Vec<String> = Vec::new();
+                for line in &case.lines {
+                    if let Some(d) = line.bill_date {
+                        let m = d.format("%m/%Y").to_string();
+                        if !months.contains(&m) {
+                            months.push(m);
+                        }
+                    }
+                }
+                if months.is_empty() {
+                    "[mois concernés, parmi les 12 derniers]".to_string()
+                } else {
+                    months.join(", ")
+                }
+            };
+            let subject = "Demande de facture détaillée".to_string();
+            let recipient = format!(
+                "{operator}\nService client\n{}",
+                placeholder(
+                    &case.complaint_address,
+                    "adresse figurant sur votre facture ou votre contrat"
+                )
+            );
+            let body = format!(
+                "Je vous demande de m'adresser la facture détaillée (le détail de chaque communication) de ma ligne {} pour les factures suivantes : {months}.\n\nCette facture détaillée est fournie gratuitement sur demande pour chacun des douze derniers mois (art. D98-5 du Code des postes et des communications électroniques).\n\nJe vous remercie de me l'adresser avant le {answer_by}.\n\n",
+                line_number(case)
+            );
+            (subject, recipient, body, String::new())
+        }
+        LetterKind::ConsentProof => {
+            let asked: Vec<&DisputedLine> = case
+                .lines
+                .iter()
+                .filter(|l| {
+                    matches!(
+                        l.reason,
+                        Some(RuleId::UnrequestedOption | RuleId::ThirdParty)
+                    )
+                })
+                .collect();
+            let lines = if asked.is_empty() {
+                disputed_lines(case)
+            } else {
+                lines_text(&asked)
+            };
+            let subject =
+                "Demande de preuve de consentement à des options ou services facturés".to_string();
+            let recipient = format!(
+                "{operator}\nService client\n{}",
+                placeholder(
+                    &case.complaint_address,
+                    "adresse prévue par votre contrat pour les réclamations"
+                )
+            );
+            let body = format!(
+                "Les options ou services suivants me sont facturés alors que je ne les ai jamais demandés :\n\n{lines}\nJe vous demande de me communiquer la preuve de mon consentement exprès à chacun (date, moyen, document signé ou enregistrement). À défaut, je vous demande de les résilier et de me rembourser les sommes facturées : aucun paiement ne peut être exigé pour un service non commandé (art. L121-12 du Code de la consommation), et une option acceptée par défaut doit être remboursée (art. L121-17).\n\nJe vous remercie de me répondre avant le {answer_by}.\n\n"
+            );
+            (subject, recipient, body, attachments(case, &[]))
+        }
+        LetterKind::BankDebit => {
+            let subject = format!("Demande de remboursement de prélèvement SEPA — {operator}");
+            let recipient = "[Nom et adresse de votre agence bancaire]".to_string();
+            let mut authorised = Vec::new();
+            let mut unauthorised = Vec::new();
+            let mut too_late = false;
+            let mut debits: Vec<(NaiveDate, Decimal)> = Vec::new();
+            for line in &case.lines {
+                if let Some(paid) = case.paid_on(line) {
+                    match debits.iter_mut().find(|d| d.0 == paid) {
+                        Some(d) => d.1 += line.amount,
+                        None => debits.push((paid, line.amount)),
+                    }
+                }
+            }
+            if case.lines.is_empty() {
+                if let Some(paid) = case.paid_on {
+                    debits.push((paid, case.disputed));
+                }
+            }
+            debits.sort();
+            for (paid, amount) in debits {
+                let item = format!(
+                    "  - {} prélevés le {} par {operator} (référence du mandat : [RUM figurant sur votre relevé])\n",
+                    format_amount(amount, FR),
+                    format_date(paid, FR)
+                );
+                if today <= add_days(paid, law::SEPA_AUTHORISED_WEEKS * 7) {
+                    authorised.push(item);
+                } else if today <= add_months(paid, law::SEPA_UNAUTHORISED_MONTHS) {
+                    unauthorised.push(item);
+                } else {
+                    too_late = true;
+                }
+            }
+            let mut body = format!(
+                "Titulaire du compte [numéro de compte ou IBAN], je vous demande le remboursement des prélèvements suivants, émis par {operator}.\n\n"
+            );
+            if !authorised.is_empty() {
+                body.push_str("Prélèvements de moins de huit semaines, dont je demande le remboursement (art. L133-25 du Code monétaire et financier) :\n");
+                body.push_str(&authorised.concat());
+                body.push('\n');
+            }
+            if !unauthorised.is_empty() {
+                body.push_str("[À ne garder que si vous n'avez jamais autorisé ces prélèvements :] Prélèvements que je n'ai pas autorisés, que je conteste dans les treize mois qui suivent le débit (art. L133-24 du Code monétaire et financier) :\n");
+                body.push_str(&unauthorised.concat());
+                body.push('\n');
+            }
+            if authorised.is_empty() && unauthorised.is_empty() {
+                body.push_str(
+                    "  - [montant] prélevé le [date du débit] (référence du mandat : [RUM])\n\n",
+                );
+            }
+            body.push_str(&format!(
+                "Je vous remercie de créditer mon compte de ces sommes et de me le confirmer par écrit avant le {answer_by}.\n\n"
+            ));
+            notes.push(note(
+                "Le remboursement par la banque n'éteint pas la dette : l'opérateur peut encore réclamer la somme, facturer des frais de rejet ou suspendre la ligne. Contestez aussi auprès de l'opérateur.",
+                "A refund by the bank does not cancel the debt: the operator may still claim the sum, charge a rejection fee or suspend the line. Dispute it with the operator too.",
+            ));
+            notes.push(note(
+                "Huit semaines après le débit pour un prélèvement autorisé (sans avoir à se justifier) ; treize mois pour un prélèvement que vous n'avez jamais autorisé.",
+                "Eight weeks after the debit for an authorised debit (no reason needed); thirteen months for a debit you never authorised.",
+            ));
+            if too_late {
+                notes.push(note(
+                    "Certains prélèvements ont plus de treize mois : la banque ne peut plus les rembourser.",
+                    "Some debits are more than thirteen months old: the bank can no longer refund them.",
+                ));
+            }
+            (subject, recipient, body, String::new())
         }
         LetterKind::SignalConso => {
             let subject = format!("Signalement — facturation contestée par {operator}");
             let mut text = format!(
-                "{operator} m'a facturé des montants que je conteste, pour un total de {} :\n\n",
-                format_amount(case.disputed, FR)
+                "{operator} m'a facturé des montants que je conteste, pour un total de {} :\n\n{}\n",
+                format_amount(case.disputed, FR),
+                disputed_lines(case)
             );
-            text.push_str(&disputed_lines(case));
-            text.push('\n');
             let written = case
                 .timeline()
                 .into_iter()
@@ -351,28 +808,125 @@ pub fn write(kind: LetterKind, case: &Case, sender: &Sender, today: NaiveDate) -
             } else {
                 text.push_str("Je n'ai pas encore pu obtenir de régularisation.\n");
             }
-            Letter {
+            notes.push(note(
+                "SignalConso transmet votre signalement à l'entreprise, qui peut y répondre, et informe la DGCCRF ; ce n'est pas une réclamation auprès de l'opérateur.",
+                "SignalConso forwards your report to the business, which may answer, and informs the DGCCRF; it is not a complaint to the operator.",
+            ));
+            return Letter {
                 kind,
+                channel,
                 subject,
                 text,
+                notes,
+            };
+        }
+    };
+    let draft = Draft {
+        subject,
+        recipient,
+        body,
+        attached,
+    };
+    let text = frame(channel, case, sender, today, &draft);
+    let subject = draft.subject;
+    Letter {
+        kind,
+        channel,
+        subject,
+        text,
+        notes,
+    }
+}
+
+fn answer_of(event: &Event) -> String {
+    use super::case::Answer;
+    match event.answer {
+        Answer::Awaited => " — sans réponse".into(),
+        Answer::Satisfactory => " — réponse satisfaisante".into(),
+        Answer::Partial | Answer::Unsatisfactory => {
+            let on = format_date(event.answer_day(), FR);
+            if event.answer_text.trim().is_empty() {
+                format!(" — réponse insatisfaisante le {on}")
+            } else {
+                format!(
+                    " — réponse insatisfaisante le {on} : {}",
+                    event.answer_text.trim()
+                )
             }
         }
     }
 }
 
+/// The letters that fit the case where it stands, the one its next step calls for first.
+pub fn available(case: &Case, next: &NextStep, today: NaiveDate) -> Vec<LetterKind> {
+    let first = match next {
+        NextStep::WriteToConsumerService => LetterKind::Recourse,
+        NextStep::ReferToMediator { .. }
+        | NextStep::WaitForMediatorNotice { .. }
+        | NextStep::WaitForProposal { .. } => LetterKind::Mediator,
+        NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. } => LetterKind::FormalNotice,
+        NextStep::WaitForAnswer { .. } if case.second_level_recourse().is_some() => {
+            LetterKind::Recourse
+        }
+        _ => LetterKind::Complaint,
+    };
+    let complained = case.written_complaint().is_some();
+    let beyond = matches!(
+        next,
+        NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. }
+    );
+    let mediator = complained
+        && (case.mediator_referral().is_some()
+            || matches!(next, NextStep::ReferToMediator { .. })
+            || super::deadlines::mediator_opens(case).is_some());
+    let debited = case.direct_debit
+        && case.lines.iter().any(|l| {
+            case.paid_on(l)
+                .is_some_and(|p| today <= add_months(p, law::SEPA_UNAUTHORISED_MONTHS))
+        });
+    let mut out = vec![first];
+    for (kind, fits) in [
+        (LetterKind::Complaint, true),
+        (
+            LetterKind::Recourse,
+            complained && case.second_level != SecondLevel::No,
+        ),
+        (LetterKind::Mediator, mediator),
+        (LetterKind::FormalNotice, beyond),
+        (
+            LetterKind::ThirdPartyRefund,
+            has_reason(case, &[RuleId::ThirdParty]),
+        ),
+        (
+            LetterKind::ConsentProof,
+            has_reason(case, &[RuleId::UnrequestedOption, RuleId::ThirdParty]),
+        ),
+        (
+            LetterKind::PriceChangeTermination,
+            case.price_notice_on.is_some() || has_reason(case, &[RuleId::PriceIncrease]),
+        ),
+        (LetterKind::ItemisedBill, true),
+        (LetterKind::BankDebit, debited),
+        (LetterKind::SignalConso, complained),
+    ] {
+        if fits && !out.contains(&kind) {
+            out.push(kind);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::advice::advise;
     use super::super::case::{Answer, Channel};
-    use super::super::tests::{day, event, new_case};
-    use super::super::{Action, Journal};
+    use super::super::tests::{day, event, new_case, open, record};
+    use super::super::Journal;
     use super::*;
 
     fn sample_case() -> Case {
         let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-11-26")))
-            .unwrap()
-            .unwrap();
+        let id = open(&mut journal, new_case("2026-11-26"));
         let mut call = event(
             "2026-11-26",
             Stage::CustomerService,
@@ -382,12 +936,7 @@ mod tests {
         call.reference = "TK-88123".into();
         call.said = "demande d'explication sur l'option Sécurité".into();
         call.answer_text = "l'option aurait été souscrite en boutique".into();
-        journal
-            .apply(Action::AddEvent {
-                case: id,
-                event: call,
-            })
-            .unwrap();
+        record(&mut journal, id, call);
         journal.case(id).unwrap().clone()
     }
 
@@ -399,13 +948,16 @@ mod tests {
         }
     }
 
+    fn letter(kind: LetterKind, case: &Case, channel: Channel) -> Letter {
+        write(kind, case, &sender(), channel, day("2026-11-27"))
+    }
+
     #[test]
     fn the_complaint_holds_everything_a_complaint_must_hold() {
-        let letter = write(
+        let letter = letter(
             LetterKind::Complaint,
             &sample_case(),
-            &sender(),
-            day("2026-11-27"),
+            Channel::RegisteredLetter,
         );
         for must in [
             "Camille Martin",
@@ -416,11 +968,13 @@ mod tests {
             "Option Sécurité Mobile : 3,00\u{a0}€ (facture n° FM2611-0048213957 du 03/11/2026)",
             "Total contesté : 6,36\u{a0}€",
             "la preuve de ce consentement",
-            "le détail des appels et SMS vers des numéros surtaxés",
+            "L121-17",
+            "le détail des appels et SMS vers des numéros spéciaux",
             "avant le 27/12/2026",
+            "de ne pas suspendre ma ligne",
             "26/11/2026 — Service client (Téléphone), réf. TK-88123 : demande d'explication",
             "réponse : l'option aurait été souscrite en boutique",
-            "Médiateur des communications électroniques",
+            "service consommateurs puis au Médiateur des communications électroniques",
             "copie de la facture n° FM2611-0048213957",
         ] {
             assert!(
@@ -429,8 +983,37 @@ mod tests {
                 letter.text
             );
         }
-        // The customer number is unknown: a visible placeholder, never an invented value.
+        // Unknown values: visible placeholders, never invented ones.
         assert!(letter.text.contains("N° client : [numéro client]"));
+        assert!(letter
+            .text
+            .contains("[adresse prévue par votre contrat pour les réclamations]"));
+        assert!(!letter.notes.is_empty());
+    }
+
+    #[test]
+    fn only_a_registered_letter_says_it_is_registered() {
+        let case = sample_case();
+        for kind in LetterKind::ALL {
+            for channel in Channel::WRITTEN {
+                let l = write(kind, &case, &sender(), channel, day("2026-11-27"));
+                let says = l.text.contains("recommandée avec accusé de réception");
+                assert_eq!(
+                    says,
+                    channel == Channel::RegisteredLetter && kind != LetterKind::SignalConso,
+                    "{kind:?} by {channel:?}:\n{}",
+                    l.text
+                );
+                // An e-mail or a form starts with its subject, no address blocks.
+                if !channel.is_postal() && kind != LetterKind::SignalConso {
+                    assert!(l.text.starts_with("Objet : "), "{kind:?} by {channel:?}");
+                    assert!(!l.text.contains("\nLe 27/11/2026\n"), "{kind:?}");
+                }
+                if channel.is_postal() && kind != LetterKind::SignalConso {
+                    assert!(l.text.contains("\nLe 27/11/2026\n"), "{kind:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -444,32 +1027,301 @@ mod tests {
         );
         letter.id = 90;
         case.events.push(letter);
-        let recourse = write(LetterKind::Recourse, &case, &sender(), day("2027-01-02"));
+        let recourse = write(
+            LetterKind::Recourse,
+            &case,
+            &sender(),
+            Channel::Letter,
+            day("2027-01-02"),
+        );
         assert!(
             recourse.subject.contains("du 28/11/2026"),
             "{}",
             recourse.subject
         );
-        assert!(recourse.text.contains("Service consommateurs"));
+        assert!(
+            recourse.text.contains("Orange\nService consommateurs"),
+            "{}",
+            recourse.text
+        );
+    }
+
+    #[test]
+    fn the_mediator_summary_lists_the_steps_and_the_attachments_that_make_it_admissible() {
+        let mut case = sample_case();
+        let mut complaint = event(
+            "2026-11-28",
+            Stage::WrittenComplaint,
+            Channel::RegisteredLetter,
+            Answer::Unsatisfactory,
+        );
+        complaint.id = 90;
+        complaint.answered_on = Some(day("2026-12-05"));
+        let mut recourse = event(
+            "2026-12-06",
+            Stage::ConsumerService,
+            Channel::Email,
+            Answer::Awaited,
+        );
+        recourse.id = 91;
+        case.events.extend([complaint, recourse]);
+        let l = write(
+            LetterKind::Mediator,
+            &case,
+            &sender(),
+            Channel::Letter,
+            day("2027-01-10"),
+        );
+        for must in [
+            "Médiatrice des communications électroniques\nCS 30342\n94257 Gentilly Cedex",
+            "réclamation écrite au service client le 28/11/2026 (Lettre recommandée avec AR) — réponse insatisfaisante le 05/12/2026",
+            "recours au service consommateurs le 06/12/2026 (E-mail) — sans réponse",
+            "aucun tribunal ni à aucun autre médiateur",
+            "art. L612-2",
+            "copie de ma réclamation écrite du 28/11/2026 au service client, envoyée par le canal prévu au contrat",
+            "copie de mon recours au service consommateurs du 06/12/2026",
+            "copie du contrat",
+            "copie de la facture n° FM2611-0048213957",
+        ] {
+            assert!(l.text.contains(must), "missing {must:?} in:\n{}", l.text);
+        }
+        assert!(l
+            .notes
+            .iter()
+            .any(|n| n.fr.contains("proposition de solution")));
+        assert!(
+            !l.text.contains("avis"),
+            "no binding opinion is promised:\n{}",
+            l.text
+        );
+    }
+
+    #[test]
+    fn the_formal_notice_says_the_mediation_counts_as_the_prior_attempt() {
+        let mut case = sample_case();
+        let mut referral = event(
+            "2027-01-15",
+            Stage::Mediator,
+            Channel::WebForm,
+            Answer::Unsatisfactory,
+        );
+        referral.id = 92;
+        case.events.push(referral);
+        let l = write(
+            LetterKind::FormalNotice,
+            &case,
+            &sender(),
+            Channel::RegisteredLetter,
+            day("2027-05-02"),
+        );
+        assert!(l.text.contains("je vous mets en demeure de me rembourser la somme de 6,36\u{a0}€ dans un délai de 15 jours"), "{}", l.text);
+        assert!(l.text.contains("saisine du Médiateur des communications électroniques du 15/01/2027 vaut tentative préalable"));
+        assert!(l.text.contains("750-1"));
+        let without = write(
+            LetterKind::FormalNotice,
+            &sample_case(),
+            &sender(),
+            Channel::RegisteredLetter,
+            day("2027-05-02"),
+        );
+        assert!(without
+            .text
+            .contains("tentative de conciliation ou de médiation"));
+    }
+
+    #[test]
+    fn the_third_party_refund_goes_to_the_supplier_through_surmafacture_and_the_operator() {
+        let mut case = sample_case();
+        case.lines[0].reason = Some(RuleId::ThirdParty);
+        let l = letter(LetterKind::ThirdPartyRefund, &case, Channel::Letter);
+        assert!(l.text.contains("surmafacture.fr"));
+        assert!(!l.text.contains("infoconso"));
+        assert!(l.text.contains("Copie : Orange, service client"));
+        assert!(l.text.contains("L121-12") && l.text.contains("L121-17"));
+        assert!(
+            l.text.contains("Total contesté : 6,36"),
+            "the SMS+ and third-party lines:\n{}",
+            l.text
+        );
+        assert!(l
+            .notes
+            .iter()
+            .any(|n| n.fr.contains("pas un droit prévu par la loi")));
+    }
+
+    #[test]
+    fn the_price_change_termination_cites_the_notice_and_its_four_months() {
+        let mut case = sample_case();
+        case.price_notice_on = Some(day("2026-10-31"));
+        let on_time = write(
+            LetterKind::PriceChangeTermination,
+            &case,
+            &sender(),
+            Channel::RegisteredLetter,
+            day("2027-02-28"),
+        );
+        assert!(on_time.text.contains("Vous m'avez informé le 31/10/2026"));
+        assert!(on_time.text.contains("L224-33") && on_time.text.contains("L224-39"));
+        assert!(!on_time.notes.iter().any(|n| n.fr.contains("sont passés")));
+        let late = write(
+            LetterKind::PriceChangeTermination,
+            &case,
+            &sender(),
+            Channel::RegisteredLetter,
+            day("2027-03-01"),
+        );
+        assert!(late
+            .notes
+            .iter()
+            .any(|n| n.fr.contains("quatre mois sont passés")));
+        case.price_notice_on = None;
+        let unknown = letter(
+            LetterKind::PriceChangeTermination,
+            &case,
+            Channel::RegisteredLetter,
+        );
+        assert!(unknown.text.contains("[date de l'information reçue]"));
+    }
+
+    #[test]
+    fn the_itemised_bill_and_the_consent_proof_requests_cite_their_texts() {
+        let case = sample_case();
+        let bill = letter(LetterKind::ItemisedBill, &case, Channel::Email);
+        assert!(
+            bill.text.contains("D98-5")
+                && bill.text.contains("gratuitement")
+                && bill.text.contains("11/2026")
+        );
+        let consent = letter(LetterKind::ConsentProof, &case, Channel::Letter);
+        assert!(consent.text.contains("Option Sécurité Mobile"));
+        assert!(
+            !consent.text.contains("numéros spéciaux 08 9x"),
+            "only the options:\n{}",
+            consent.text
+        );
+        assert!(consent.text.contains("L121-12") && consent.text.contains("L121-17"));
+    }
+
+    #[test]
+    fn the_bank_letter_turns_at_eight_weeks_and_thirteen_months() {
+        let mut case = sample_case();
+        case.direct_debit = true;
+        // Debited 18 November 2026: eight weeks end on 13 January 2027, thirteen months on
+        // 18 December 2027.
+        let at = |today: &str| {
+            write(
+                LetterKind::BankDebit,
+                &case,
+                &sender(),
+                Channel::Letter,
+                day(today),
+            )
+        };
+        let eight = at("2027-01-13");
+        assert!(
+            eight.text.contains("moins de huit semaines") && eight.text.contains("L133-25"),
+            "{}",
+            eight.text
+        );
+        assert!(!eight.text.contains("L133-24"));
+        let after = at("2027-01-14");
+        assert!(
+            !after.text.contains("L133-25") && after.text.contains("L133-24"),
+            "{}",
+            after.text
+        );
+        assert!(after
+            .text
+            .contains("[À ne garder que si vous n'avez jamais autorisé"));
+        let last = at("2027-12-18");
+        assert!(last.text.contains("L133-24"));
+        let late = at("2027-12-19");
+        assert!(!late.text.contains("L133-24"));
+        assert!(late
+            .notes
+            .iter()
+            .any(|n| n.fr.contains("plus de treize mois")));
+        for l in [&eight, &after] {
+            assert!(l
+                .notes
+                .iter()
+                .any(|n| n.fr.contains("n'éteint pas la dette")));
+        }
+    }
+
+    #[test]
+    fn signalconso_says_the_report_is_forwarded_to_the_business() {
+        let l = letter(LetterKind::SignalConso, &sample_case(), Channel::WebForm);
+        assert!(l.notes.iter().any(|n| n
+            .fr
+            .contains("transmet votre signalement à l'entreprise, qui peut y répondre")));
     }
 
     #[test]
     fn every_letter_is_filled_without_a_sender_and_shows_what_to_complete() {
         let case = sample_case();
-        for kind in [
-            LetterKind::Complaint,
-            LetterKind::Recourse,
-            LetterKind::Mediator,
-            LetterKind::SignalConso,
-        ] {
-            let letter = write(kind, &case, &Sender::default(), day("2026-11-27"));
-            assert!(
-                !letter.subject.is_empty() && letter.text.contains("Option Sécurité Mobile"),
-                "{kind:?}"
+        for kind in LetterKind::ALL {
+            let letter = write(
+                kind,
+                &case,
+                &Sender::default(),
+                kind.default_channel(&case),
+                day("2026-11-27"),
             );
+            assert!(!letter.subject.is_empty(), "{kind:?}");
+            // Each names the lines it is about (the refund demand to a supplier, only the
+            // special-number and third-party ones).
+            if kind == LetterKind::ThirdPartyRefund {
+                assert!(letter.text.contains("numéros spéciaux 08 9x"), "{kind:?}");
+            } else if !matches!(
+                kind,
+                LetterKind::PriceChangeTermination
+                    | LetterKind::ItemisedBill
+                    | LetterKind::BankDebit
+            ) {
+                assert!(
+                    letter.text.contains("Option Sécurité Mobile"),
+                    "{kind:?}:\n{}",
+                    letter.text
+                );
+            }
             if kind != LetterKind::SignalConso {
                 assert!(letter.text.contains("[Prénom Nom]"), "{kind:?}");
             }
+            assert!(!kind.sources().is_empty(), "{kind:?}");
         }
+    }
+
+    #[test]
+    fn the_letters_offered_follow_the_stage() {
+        let case = sample_case();
+        let at = |case: &Case, today: &str| {
+            let advice = advise(case, day(today));
+            available(case, &advice.next, day(today))
+        };
+        let first = at(&case, "2026-11-27");
+        assert_eq!(first[0], LetterKind::Complaint);
+        assert!(!first.contains(&LetterKind::Recourse) && !first.contains(&LetterKind::Mediator));
+        assert!(
+            first.contains(&LetterKind::ConsentProof) && first.contains(&LetterKind::ItemisedBill)
+        );
+        let mut complained = case.clone();
+        let mut letter = event(
+            "2026-11-28",
+            Stage::WrittenComplaint,
+            Channel::RegisteredLetter,
+            Answer::Awaited,
+        );
+        letter.id = 93;
+        complained.events.push(letter);
+        let month = at(&complained, "2026-12-28");
+        assert_eq!(month[0], LetterKind::Recourse);
+        assert!(month.contains(&LetterKind::SignalConso));
+        assert!(
+            month.contains(&LetterKind::Mediator),
+            "the two months of silence are on record"
+        );
+        let late = at(&complained, "2027-11-29");
+        assert_eq!(late[0], LetterKind::FormalNotice);
     }
 }

@@ -4,18 +4,27 @@
 //! Pure: changes are [`Action`]s applied by [`Journal::apply`]; dates come from the caller
 //! (the core has no clock). The app wraps `apply` in a five-line `Reducible` adapter and
 //! saves the result as an effect.
+//!
+//! Ids are minted here, never guessed elsewhere: [`Journal::open_case`],
+//! [`Journal::add_event`] and [`Journal::contest`] return the id they give together with
+//! the action that creates it, and `apply` refuses an action whose id is no longer fresh
+//! (another change got there first), so the id a caller holds is the one the journal has.
 
 pub mod advice;
+pub mod calendar;
 pub mod case;
 pub mod deadlines;
 pub mod ladder;
 pub mod letters;
+pub mod migrate;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::core::bill::Operator;
+use crate::core::bill::{Bill, Category, Operator};
+use crate::core::finding::RuleId;
+use crate::core::i18n::{self, Lang};
 use case::{Case, CaseStatus, DisputedLine, Event};
 
 /// Every case the person keeps.
@@ -45,15 +54,20 @@ pub struct NewCase {
     pub opened_on: NaiveDate,
     /// The lines disputed (from findings, or typed by the person).
     pub lines: Vec<DisputedLine>,
-    /// When the oldest disputed amount was paid, when known.
+    /// When the disputed amounts were paid, when known and not said per line.
     pub paid_on: Option<NaiveDate>,
 }
 
 /// A change to the journal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Opens a case; it gets the journal's next id.
-    OpenCase(NewCase),
+    /// Opens a case under the id [`Journal::open_case`] minted for it.
+    OpenCase {
+        /// The new case's id.
+        id: u32,
+        /// What it is opened with.
+        case: NewCase,
+    },
     /// Replaces a case's own fields (title, operator, amounts, dates), keeping its events.
     EditCase(Case),
     /// Removes a case and its events.
@@ -61,11 +75,11 @@ pub enum Action {
         /// The case.
         case: u32,
     },
-    /// Records an exchange; it gets the journal's next id.
+    /// Records an exchange under the id [`Journal::add_event`] minted for it.
     AddEvent {
         /// The case.
         case: u32,
-        /// The exchange (its `id` is ignored).
+        /// The exchange, with its new id.
         event: Event,
     },
     /// Replaces an exchange, found by its id.
@@ -93,12 +107,12 @@ pub enum Action {
     },
     /// Sets the person's details used on letters.
     SetSender(letters::Sender),
-    /// Adds a disputed line to a case, unless the same line is already there.
-    AddLine {
+    /// Adds disputed lines to a case, each unless the same line is already there.
+    AddLines {
         /// The case.
         case: u32,
-        /// The line.
-        line: DisputedLine,
+        /// The lines.
+        lines: Vec<DisputedLine>,
     },
     /// Replaces the whole journal (an import the person confirmed).
     Replace(Journal),
@@ -116,6 +130,33 @@ pub enum JournalError {
     NegativeAmount,
     /// The title is empty.
     EmptyTitle,
+    /// The id was minted before another change took it.
+    StaleId(u32),
+}
+
+/// The reason recorded for a bill line disputed by hand, from what the line is: it
+/// chooses the demands the letters make.
+pub fn reason_of(category: Category) -> Option<RuleId> {
+    match category {
+        Category::Premium => Some(RuleId::PremiumNumber),
+        Category::ThirdParty => Some(RuleId::ThirdParty),
+        Category::OneOffFee => Some(RuleId::OneOffFee),
+        Category::OutOfPlan => Some(RuleId::OutOfPlan),
+        Category::Option => Some(RuleId::UnrequestedOption),
+        Category::Subscription => Some(RuleId::PriceAbovePlan),
+        _ => None,
+    }
+}
+
+/// Whether a disputed line comes from this bill: the same invoice number when the bill has
+/// one; without one, the same issue date; a bill with neither is never "the same" as
+/// anything (two such bills must not merge into one case).
+fn from_bill(line: &DisputedLine, bill: &Bill) -> bool {
+    match (&bill.invoice_number, bill.issue_date) {
+        (Some(number), _) => line.invoice_number.as_ref() == Some(number),
+        (None, Some(date)) => line.invoice_number.is_none() && line.bill_date == Some(date),
+        (None, None) => false,
+    }
 }
 
 impl Journal {
@@ -131,18 +172,106 @@ impl Journal {
             .ok_or(JournalError::NoSuchCase(id))
     }
 
-    fn mint(&mut self) -> u32 {
-        self.next_id = self.next_id.max(1);
-        let id = self.next_id;
-        self.next_id += 1;
-        id
+    /// The id the next created case or event gets.
+    pub fn fresh_id(&self) -> u32 {
+        self.next_id.max(1)
+    }
+
+    /// Takes `id` if it is still fresh.
+    fn take(&mut self, id: u32) -> Result<u32, JournalError> {
+        if id < self.fresh_id() {
+            return Err(JournalError::StaleId(id));
+        }
+        self.next_id = id + 1;
+        Ok(id)
+    }
+
+    /// Opening a case: its id, and the action that opens it.
+    pub fn open_case(&self, case: NewCase) -> (u32, Action) {
+        let id = self.fresh_id();
+        (id, Action::OpenCase { id, case })
+    }
+
+    /// Recording an exchange: its id, and the action that records it.
+    pub fn add_event(&self, case: u32, event: Event) -> (u32, Action) {
+        let id = self.fresh_id();
+        (
+            id,
+            Action::AddEvent {
+                case,
+                event: Event { id, ..event },
+            },
+        )
+    }
+
+    /// The open case a line of this bill joins: one with the same operator that already
+    /// disputes a line of the same bill.
+    pub fn case_for_bill(&self, bill: &Bill) -> Option<u32> {
+        self.cases
+            .iter()
+            .find(|c| {
+                c.status == CaseStatus::Open
+                    && c.operator == bill.operator
+                    && c.lines.iter().any(|l| from_bill(l, bill))
+            })
+            .map(|c| c.id)
+    }
+
+    /// Disputing lines of a bill (indexes into its `lines`) for `reason` (a rule, or `None`
+    /// for what each line is): they join the open case of the same bill, or open a new one
+    /// titled after the first line. Returns the case's id and the action, or `None` when no
+    /// line can be disputed (a credit is not).
+    pub fn contest(
+        &self,
+        bill: &Bill,
+        lines: &[usize],
+        reason: Option<RuleId>,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Option<(u32, Action)> {
+        let disputed: Vec<DisputedLine> = lines
+            .iter()
+            .filter_map(|&i| bill.lines.get(i))
+            .filter(|line| !line.amount.is_sign_negative())
+            .map(|line| DisputedLine {
+                invoice_number: bill.invoice_number.clone(),
+                bill_date: bill.issue_date,
+                label: line.label.clone(),
+                amount: line.amount,
+                reason: reason.or_else(|| reason_of(line.category)),
+                paid_on: bill.due_date,
+                due_on: None,
+                claimed_on: None,
+                note: String::new(),
+            })
+            .collect();
+        let first = disputed.first()?.label.clone();
+        if let Some(case) = self.case_for_bill(bill) {
+            return Some((
+                case,
+                Action::AddLines {
+                    case,
+                    lines: disputed,
+                },
+            ));
+        }
+        let title = i18n::case_title(&first, bill.invoice_number.as_deref(), lang);
+        Some(self.open_case(NewCase {
+            title,
+            operator: bill.operator,
+            line_number: bill.line_numbers.first().cloned(),
+            customer_id: bill.customer_id.clone(),
+            opened_on: today,
+            lines: disputed,
+            paid_on: None,
+        }))
     }
 
     /// Applies one change. On error the journal is left exactly as it was. Returns the id
     /// of the case or event created, if any.
     pub fn apply(&mut self, action: Action) -> Result<Option<u32>, JournalError> {
         match action {
-            Action::OpenCase(new) => {
+            Action::OpenCase { id, case: new } => {
                 if new.title.trim().is_empty() {
                     return Err(JournalError::EmptyTitle);
                 }
@@ -153,7 +282,7 @@ impl Journal {
                 {
                     return Err(JournalError::NegativeAmount);
                 }
-                let id = self.mint();
+                let id = self.take(id)?;
                 let disputed = new.lines.iter().map(|l| l.amount).sum();
                 self.cases.push(Case {
                     id,
@@ -168,6 +297,12 @@ impl Journal {
                     recovered: Decimal::ZERO,
                     paid_on: new.paid_on,
                     before_court: false,
+                    contract_start: None,
+                    second_level: Default::default(),
+                    complaint_channel: None,
+                    complaint_address: String::new(),
+                    direct_debit: false,
+                    price_notice_on: None,
                     events: Vec::new(),
                 });
                 Ok(Some(id))
@@ -191,7 +326,7 @@ impl Journal {
             }
             Action::AddEvent { case, event } => {
                 self.case_mut(case)?;
-                let id = self.mint();
+                let id = self.take(event.id)?;
                 self.case_mut(case)?.events.push(Event { id, ..event });
                 Ok(Some(id))
             }
@@ -231,19 +366,19 @@ impl Journal {
                 self.sender = sender;
                 Ok(None)
             }
-            Action::AddLine { case, line } => {
-                if line.amount.is_sign_negative() && !line.amount.is_zero() {
+            Action::AddLines { case, lines } => {
+                if lines
+                    .iter()
+                    .any(|l| l.amount.is_sign_negative() && !l.amount.is_zero())
+                {
                     return Err(JournalError::NegativeAmount);
                 }
                 let case = self.case_mut(case)?;
-                let same = |l: &DisputedLine| {
-                    l.invoice_number == line.invoice_number
-                        && l.label == line.label
-                        && l.amount == line.amount
-                };
-                if !case.lines.iter().any(same) {
-                    case.disputed += line.amount;
-                    case.lines.push(line);
+                for line in lines {
+                    if !case.lines.iter().any(|l| l.same_as(&line)) {
+                        case.disputed += line.amount;
+                        case.lines.push(line);
+                    }
                 }
                 Ok(None)
             }
@@ -280,20 +415,46 @@ pub(crate) mod tests {
             answered_on: None,
             answer_by: None,
             follow_up: None,
+            milestone: None,
         }
+    }
+
+    /// Opens a case through the journal's own intent method; returns its id.
+    pub(crate) fn open(journal: &mut Journal, new: NewCase) -> u32 {
+        let (id, action) = journal.open_case(new);
+        assert_eq!(journal.apply(action), Ok(Some(id)));
+        id
+    }
+
+    /// Records an exchange through the journal's own intent method; returns its id.
+    pub(crate) fn record(journal: &mut Journal, case: u32, event: Event) -> u32 {
+        let (id, action) = journal.add_event(case, event);
+        assert_eq!(journal.apply(action), Ok(Some(id)));
+        id
     }
 
     /// A case opened on 5 January 2026 with the given exchanges.
     pub(crate) fn case_with(events: Vec<Event>) -> Case {
         let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-01-05")))
-            .unwrap()
-            .unwrap();
+        let id = open(&mut journal, new_case("2026-01-05"));
         for event in events {
-            journal.apply(Action::AddEvent { case: id, event }).unwrap();
+            record(&mut journal, id, event);
         }
         journal.case(id).unwrap().clone()
+    }
+
+    pub(crate) fn disputed(label: &str, amount: &str, reason: Option<RuleId>) -> DisputedLine {
+        DisputedLine {
+            invoice_number: Some("FM2611-0048213957".into()),
+            bill_date: Some(day("2026-11-03")),
+            label: label.into(),
+            amount: Decimal::from_str(amount).unwrap(),
+            reason,
+            paid_on: None,
+            due_on: None,
+            claimed_on: None,
+            note: String::new(),
+        }
     }
 
     pub(crate) fn new_case(opened: &str) -> NewCase {
@@ -304,20 +465,16 @@ pub(crate) mod tests {
             customer_id: None,
             opened_on: day(opened),
             lines: vec![
-                DisputedLine {
-                    invoice_number: Some("FM2611-0048213957".into()),
-                    bill_date: Some(day("2026-11-03")),
-                    label: "Option Sécurité Mobile".into(),
-                    amount: Decimal::from_str("3.00").unwrap(),
-                    reason: "unrequested_option".into(),
-                },
-                DisputedLine {
-                    invoice_number: Some("FM2611-0048213957".into()),
-                    bill_date: Some(day("2026-11-03")),
-                    label: "Appels vers numéros spéciaux 08 9x".into(),
-                    amount: Decimal::from_str("3.36").unwrap(),
-                    reason: "premium_number".into(),
-                },
+                disputed(
+                    "Option Sécurité Mobile",
+                    "3.00",
+                    Some(RuleId::UnrequestedOption),
+                ),
+                disputed(
+                    "Appels vers numéros spéciaux 08 9x",
+                    "3.36",
+                    Some(RuleId::PremiumNumber),
+                ),
             ],
             paid_on: Some(day("2026-11-18")),
         }
@@ -326,67 +483,83 @@ pub(crate) mod tests {
     #[test]
     fn opening_a_case_sums_its_lines_and_ids_are_never_reused() {
         let mut journal = Journal::default();
-        let first = journal
-            .apply(Action::OpenCase(new_case("2026-11-26")))
-            .unwrap()
-            .unwrap();
+        let first = open(&mut journal, new_case("2026-11-26"));
         assert_eq!(
             journal.case(first).unwrap().disputed,
             Decimal::from_str("6.36").unwrap()
         );
-        let e = journal
-            .apply(Action::AddEvent {
-                case: first,
-                event: event(
-                    "2026-11-26",
-                    Stage::CustomerService,
-                    Channel::Phone,
-                    Answer::Awaited,
-                ),
-            })
-            .unwrap()
-            .unwrap();
+        let e = record(
+            &mut journal,
+            first,
+            event(
+                "2026-11-26",
+                Stage::CustomerService,
+                Channel::Phone,
+                Answer::Awaited,
+            ),
+        );
         assert_ne!(e, first);
         journal.apply(Action::RemoveCase { case: first }).unwrap();
-        let second = journal
-            .apply(Action::OpenCase(new_case("2026-11-27")))
-            .unwrap()
-            .unwrap();
+        let second = open(&mut journal, new_case("2026-11-27"));
         assert!(second > e, "ids are never reused: {second} after {e}");
+    }
+
+    #[test]
+    fn the_id_returned_is_the_id_given_or_the_change_is_refused() {
+        let mut journal = Journal::default();
+        // Two intents minted from the same state: the first takes the id, the second is
+        // refused rather than landing under an id its caller does not know.
+        let (a, first) = journal.open_case(new_case("2026-11-26"));
+        let (b, second) = journal.open_case(new_case("2026-11-26"));
+        assert_eq!(a, b);
+        assert_eq!(journal.apply(first), Ok(Some(a)));
+        let before = journal.clone();
+        assert_eq!(journal.apply(second), Err(JournalError::StaleId(b)));
+        assert_eq!(journal, before);
+        let (e, add) = journal.add_event(
+            a,
+            event(
+                "2026-11-26",
+                Stage::CustomerService,
+                Channel::Phone,
+                Answer::Awaited,
+            ),
+        );
+        assert_eq!(journal.apply(add), Ok(Some(e)));
+        assert_eq!(journal.case(a).unwrap().events[0].id, e);
     }
 
     #[test]
     fn a_failed_action_leaves_the_journal_untouched() {
         let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-11-26")))
-            .unwrap()
-            .unwrap();
+        let id = open(&mut journal, new_case("2026-11-26"));
         let before = journal.clone();
+        let (_, to_nowhere) = journal.add_event(
+            99,
+            event(
+                "2026-11-26",
+                Stage::CustomerService,
+                Channel::Phone,
+                Answer::Awaited,
+            ),
+        );
+        let (_, untitled) = journal.open_case(NewCase {
+            title: "  ".into(),
+            ..new_case("2026-11-26")
+        });
         let cases = [
             Action::RemoveCase { case: 99 },
             Action::RemoveEvent {
                 case: id,
                 event: 42,
             },
-            Action::AddEvent {
-                case: 99,
-                event: event(
-                    "2026-11-26",
-                    Stage::CustomerService,
-                    Channel::Phone,
-                    Answer::Awaited,
-                ),
-            },
+            to_nowhere,
             Action::SetStatus {
                 case: id,
                 status: CaseStatus::Won,
                 recovered: Decimal::NEGATIVE_ONE,
             },
-            Action::OpenCase(NewCase {
-                title: "  ".into(),
-                ..new_case("2026-11-26")
-            }),
+            untitled,
         ];
         for action in cases {
             assert!(journal.apply(action.clone()).is_err(), "{action:?}");
@@ -397,22 +570,16 @@ pub(crate) mod tests {
     #[test]
     fn a_line_is_added_once_and_counted_in_the_amount_disputed() {
         let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-11-26")))
-            .unwrap()
-            .unwrap();
+        let id = open(&mut journal, new_case("2026-11-26"));
         let line = DisputedLine {
-            invoice_number: Some("FM2611-0048213957".into()),
             bill_date: None,
-            label: "Internet+ GameZone Club".into(),
-            amount: Decimal::from_str("3.00").unwrap(),
-            reason: "third_party".into(),
+            ..disputed("Internet+ GameZone Club", "3.00", Some(RuleId::ThirdParty))
         };
         for _ in 0..2 {
             journal
-                .apply(Action::AddLine {
+                .apply(Action::AddLines {
                     case: id,
-                    line: line.clone(),
+                    lines: vec![line.clone()],
                 })
                 .unwrap();
         }
@@ -421,40 +588,120 @@ pub(crate) mod tests {
         assert_eq!(case.disputed, Decimal::from_str("9.36").unwrap());
     }
 
+    fn bill(invoice: Option<&str>, issued: Option<&str>, labels: &[(&str, &str)]) -> Bill {
+        use crate::core::rules::testing;
+        let mut bill = testing::bill(
+            labels
+                .iter()
+                .map(|(label, amount)| testing::line(label, amount, Category::Option))
+                .collect(),
+        );
+        bill.operator = Some(Operator::Free);
+        bill.invoice_number = invoice.map(str::to_string);
+        bill.issue_date = issued.map(day);
+        bill.due_date = issued.map(|d| day(d) + chrono::Days::new(15));
+        bill
+    }
+
+    fn contest(journal: &mut Journal, bill: &Bill, lines: &[usize]) -> u32 {
+        let (id, action) = journal
+            .contest(bill, lines, None, day("2026-11-30"), Lang::Fr)
+            .expect("a line to dispute");
+        journal.apply(action).unwrap();
+        id
+    }
+
+    #[test]
+    fn a_contested_line_joins_the_open_case_of_the_same_bill_only() {
+        let mut journal = Journal::default();
+        let october = bill(
+            Some("F-10"),
+            Some("2026-10-02"),
+            &[("Option A", "3.00"), ("Option B", "2.00")],
+        );
+        let november = bill(Some("F-11"), Some("2026-11-02"), &[("Option A", "3.00")]);
+        let a = contest(&mut journal, &october, &[0]);
+        assert_eq!(
+            contest(&mut journal, &october, &[1]),
+            a,
+            "same invoice: same case"
+        );
+        let case = journal.case(a).unwrap();
+        assert_eq!(case.lines.len(), 2);
+        assert_eq!(
+            case.lines[0].reason,
+            Some(RuleId::UnrequestedOption),
+            "from the category"
+        );
+        assert_eq!(
+            case.lines[0].paid_on,
+            Some(day("2026-10-17")),
+            "the due date"
+        );
+        assert_eq!(case.title, "Option A — facture F-10");
+        assert_ne!(
+            contest(&mut journal, &november, &[0]),
+            a,
+            "another invoice: another case"
+        );
+
+        // Two bills without an invoice number are not one bill: they used to merge.
+        let undated_a = bill(None, None, &[("Option C", "1.00")]);
+        let undated_b = bill(None, None, &[("Option D", "1.00")]);
+        let c = contest(&mut journal, &undated_a, &[0]);
+        let d = contest(&mut journal, &undated_b, &[0]);
+        assert_ne!(c, d);
+        // Without a number but with a date, the same date is the same bill.
+        let dated = bill(
+            None,
+            Some("2026-09-02"),
+            &[("Option E", "1.00"), ("Option F", "1.00")],
+        );
+        let e = contest(&mut journal, &dated, &[0]);
+        assert_eq!(contest(&mut journal, &dated, &[1]), e);
+        // A closed case takes no more lines.
+        journal
+            .apply(Action::SetStatus {
+                case: e,
+                status: CaseStatus::Won,
+                recovered: Decimal::ZERO,
+            })
+            .unwrap();
+        assert_ne!(contest(&mut journal, &dated, &[1]), e);
+        // A credit alone gives nothing to dispute.
+        let credit = bill(Some("F-12"), None, &[("Remise", "-2.00")]);
+        assert!(journal
+            .contest(&credit, &[0], None, day("2026-11-30"), Lang::Fr)
+            .is_none());
+    }
+
     #[test]
     fn editing_a_case_keeps_its_events() {
         let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-11-26")))
-            .unwrap()
-            .unwrap();
-        journal
-            .apply(Action::AddEvent {
-                case: id,
-                event: event(
-                    "2026-11-26",
-                    Stage::CustomerService,
-                    Channel::Phone,
-                    Answer::Awaited,
-                ),
-            })
-            .unwrap();
+        let id = open(&mut journal, new_case("2026-11-26"));
+        record(
+            &mut journal,
+            id,
+            event(
+                "2026-11-26",
+                Stage::CustomerService,
+                Channel::Phone,
+                Answer::Awaited,
+            ),
+        );
         let mut edited = journal.case(id).unwrap().clone();
-        edited.title = "Option et appels surtaxés".into();
+        edited.title = "Option et appels spéciaux".into();
         edited.events.clear();
         journal.apply(Action::EditCase(edited)).unwrap();
         let case = journal.case(id).unwrap();
-        assert_eq!(case.title, "Option et appels surtaxés");
+        assert_eq!(case.title, "Option et appels spéciaux");
         assert_eq!(case.events.len(), 1);
     }
 
     #[test]
     fn the_journal_round_trips_through_json() {
         let mut journal = Journal::default();
-        let id = journal
-            .apply(Action::OpenCase(new_case("2026-11-26")))
-            .unwrap()
-            .unwrap();
+        let id = open(&mut journal, new_case("2026-11-26"));
         let mut letter = event(
             "2026-11-27",
             Stage::WrittenComplaint,
@@ -463,12 +710,7 @@ pub(crate) mod tests {
         );
         letter.reference = "1A 234 567 8901 2".into();
         letter.answer_by = Some(day("2026-12-27"));
-        journal
-            .apply(Action::AddEvent {
-                case: id,
-                event: letter,
-            })
-            .unwrap();
+        record(&mut journal, id, letter);
         let json = serde_json::to_string(&journal).unwrap();
         assert_eq!(serde_json::from_str::<Journal>(&json).unwrap(), journal);
     }

@@ -1,0 +1,378 @@
+//! A case's deadlines as an iCalendar file (RFC 5545), for the person's own calendar.
+//!
+//! One all-day event per dated deadline from today on, named after the case and saying what
+//! to do, with an alarm three days before. The text is the calendar's own: CRLF line ends,
+//! TEXT values escaped (`\\`, `;`, `,`, newlines), lines folded at 75 octets without
+//! splitting a UTF-8 character. UIDs are stable (case, kind, date, lines), so importing the
+//! file again updates the events instead of doubling them. Pure: `today` is given, and it
+//! stamps the events (DTSTAMP) at midnight UTC.
+
+use chrono::NaiveDate;
+
+use super::case::Case;
+use super::deadlines::{deadlines, DeadlineState};
+use crate::core::i18n::Lang;
+
+/// How many days before a deadline the calendar reminds.
+pub const ALARM_DAYS: u32 = 3;
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (RFC 5545 §3.1), never inside a character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 60 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// The calendar of one case's deadlines from `today` on, in the interface's language.
+pub fn case_calendar(case: &Case, today: NaiveDate, lang: Lang) -> String {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Contestel//Journal des litiges//FR".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!(
+            "X-WR-CALNAME:{}",
+            escape(&format!("Contestel — {}", case.title))
+        ),
+    ];
+    for deadline in deadlines(case, today) {
+        if matches!(deadline.state, DeadlineState::Past(_)) {
+            continue;
+        }
+        let kind = deadline.kind.id();
+        let lines_key = deadline
+            .lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("-");
+        let uid = format!(
+            "contestel-case-{}-{}-{}{}{}@contestel",
+            case.id,
+            kind.replace('_', "-"),
+            date(deadline.date),
+            if lines_key.is_empty() { "" } else { "-lines-" },
+            lines_key
+        );
+        let summary = format!("{} — {}", case.title, deadline.describe(lang));
+        let description = format!(
+            "{}\n{}\n{}",
+            deadline.describe(lang),
+            deadline.kind.todo(lang),
+            lang.pick(
+                "Contestel vous informe ; il ne donne pas de conseil juridique.",
+                "Contestel informs you; it does not give legal advice."
+            )
+        );
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{uid}"),
+            format!("DTSTAMP:{}T000000Z", date(today)),
+            format!("DTSTART;VALUE=DATE:{}", date(deadline.date)),
+            format!(
+                "DTEND;VALUE=DATE:{}",
+                date(deadline.date.succ_opt().unwrap_or(deadline.date))
+            ),
+            format!("SUMMARY:{}", escape(&summary)),
+            format!("DESCRIPTION:{}", escape(&description)),
+            "TRANSP:TRANSPARENT".to_string(),
+            "BEGIN:VALARM".to_string(),
+            "ACTION:DISPLAY".to_string(),
+            format!("TRIGGER:-P{ALARM_DAYS}D"),
+            format!("DESCRIPTION:{}", escape(&summary)),
+            "END:VALARM".to_string(),
+            "END:VEVENT".to_string(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// The file name for a case's calendar.
+pub fn file_name(case: &Case) -> String {
+    format!("contestel-dossier-{}.ics", case.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::case::{Answer, Channel, Event};
+    use super::super::deadlines::DeadlineKind;
+    use super::super::ladder::Stage;
+    use super::super::tests::{case_with, day, event};
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// A strict reader of what `case_calendar` writes: CRLF only, lines of at most 75
+    /// octets, unfolded, components nested and closed, each property parsed into name,
+    /// parameters and unescaped value.
+    /// A property: name, parameters, value.
+    type Prop = (String, Vec<(String, String)>, String);
+
+    #[derive(Debug, Default)]
+    struct Component {
+        name: String,
+        props: Vec<Prop>,
+        children: Vec<Component>,
+    }
+
+    impl Component {
+        fn get(&self, name: &str) -> Option<&str> {
+            self.props
+                .iter()
+                .find(|p| p.0 == name)
+                .map(|p| p.2.as_str())
+        }
+
+        fn param(&self, name: &str, param: &str) -> Option<&str> {
+            self.props
+                .iter()
+                .find(|p| p.0 == name)
+                .and_then(|p| p.1.iter().find(|q| q.0 == param))
+                .map(|q| q.1.as_str())
+        }
+    }
+
+    fn unescape(value: &str) -> String {
+        let mut out = String::new();
+        let mut chars = value.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') | Some('N') => out.push('\n'),
+                    Some(other @ ('\\' | ';' | ',')) => out.push(other),
+                    other => panic!("bad escape \\{other:?} in {value:?}"),
+                }
+            } else {
+                assert!(c != ';' && c != ',', "unescaped {c:?} in TEXT {value:?}");
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn parse(text: &str) -> Component {
+        assert!(text.ends_with("\r\n"), "ends with CRLF");
+        assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");
+        assert!(!text.replace("\r\n", "").contains('\r'), "bare CR");
+        let physical: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
+        for line in &physical {
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        }
+        let mut logical: Vec<String> = Vec::new();
+        for line in physical {
+            match line.strip_prefix(' ') {
+                Some(rest) => logical
+                    .last_mut()
+                    .expect("a fold continues a line")
+                    .push_str(rest),
+                None => logical.push(line.to_string()),
+            }
+        }
+        let mut stack: Vec<Component> = vec![Component::default()];
+        for line in logical {
+            let (head, value) = line
+                .split_once(':')
+                .unwrap_or_else(|| panic!("no colon: {line:?}"));
+            let mut parts = head.split(';');
+            let name = parts.next().unwrap().to_string();
+            assert!(
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '-'),
+                "{name:?}"
+            );
+            let params: Vec<(String, String)> = parts
+                .map(|p| {
+                    let (k, v) = p.split_once('=').expect("param=value");
+                    (k.to_string(), v.to_string())
+                })
+                .collect();
+            match name.as_str() {
+                "BEGIN" => stack.push(Component {
+                    name: value.to_string(),
+                    ..Default::default()
+                }),
+                "END" => {
+                    let done = stack.pop().unwrap();
+                    assert_eq!(done.name, value, "END matches BEGIN");
+                    stack.last_mut().expect("nested").children.push(done);
+                }
+                _ => {
+                    let text_valued =
+                        matches!(name.as_str(), "SUMMARY" | "DESCRIPTION" | "X-WR-CALNAME");
+                    let value = if text_valued {
+                        unescape(value)
+                    } else {
+                        value.to_string()
+                    };
+                    stack.last_mut().unwrap().props.push((name, params, value));
+                }
+            }
+        }
+        let mut root = stack.pop().unwrap();
+        assert!(stack.is_empty(), "every component closed");
+        assert_eq!(root.children.len(), 1);
+        root.children.remove(0)
+    }
+
+    fn sample() -> Case {
+        let mut letter: Event = event(
+            "2026-11-20",
+            Stage::WrittenComplaint,
+            Channel::RegisteredLetter,
+            Answer::Awaited,
+        );
+        letter.answer_by = Some(day("2026-12-20"));
+        let mut case = case_with(vec![letter]);
+        case.title = "Option Sécurité; appels, « spéciaux » \\ Orange".into();
+        case.direct_debit = true;
+        case
+    }
+
+    #[test]
+    fn the_calendar_parses_back_as_valid_icalendar_with_one_event_per_deadline() {
+        let case = sample();
+        let today = day("2026-11-30");
+        let text = case_calendar(&case, today, Lang::Fr);
+        let calendar = parse(&text);
+        assert_eq!(calendar.name, "VCALENDAR");
+        assert_eq!(calendar.get("VERSION"), Some("2.0"));
+        assert!(calendar.get("PRODID").is_some());
+        let expected: Vec<_> = deadlines(&case, today)
+            .into_iter()
+            .filter(|d| !matches!(d.state, DeadlineState::Past(_)))
+            .collect();
+        assert!(expected.len() >= 5, "{expected:?}");
+        assert_eq!(calendar.children.len(), expected.len());
+        let mut uids = BTreeMap::new();
+        for (event, deadline) in calendar.children.iter().zip(&expected) {
+            assert_eq!(event.name, "VEVENT");
+            for required in [
+                "UID",
+                "DTSTAMP",
+                "DTSTART",
+                "DTEND",
+                "SUMMARY",
+                "DESCRIPTION",
+            ] {
+                assert!(event.get(required).is_some(), "{required} in {event:?}");
+            }
+            assert!(
+                uids.insert(event.get("UID").unwrap().to_string(), ())
+                    .is_none(),
+                "unique UID"
+            );
+            assert_eq!(event.get("DTSTAMP"), Some("20261130T000000Z"));
+            assert_eq!(event.param("DTSTART", "VALUE"), Some("DATE"));
+            let start = NaiveDate::parse_from_str(event.get("DTSTART").unwrap(), "%Y%m%d").unwrap();
+            let end = NaiveDate::parse_from_str(event.get("DTEND").unwrap(), "%Y%m%d").unwrap();
+            assert_eq!(start, deadline.date);
+            assert_eq!(end, start.succ_opt().unwrap(), "an all-day event");
+            let summary = event.get("SUMMARY").unwrap();
+            assert!(
+                summary.starts_with(&case.title),
+                "the title, unescaped: {summary}"
+            );
+            assert!(summary.contains(&deadline.describe(Lang::Fr)));
+            assert!(event
+                .get("DESCRIPTION")
+                .unwrap()
+                .contains(deadline.kind.todo(Lang::Fr)));
+            let alarm = &event.children[0];
+            assert_eq!(alarm.name, "VALARM");
+            assert_eq!(alarm.get("ACTION"), Some("DISPLAY"));
+            assert_eq!(alarm.get("TRIGGER"), Some("-P3D"));
+            assert!(alarm.get("DESCRIPTION").is_some());
+        }
+        let kinds: Vec<DeadlineKind> = expected.iter().map(|d| d.kind).collect();
+        for kind in [
+            DeadlineKind::AnswerDue,
+            DeadlineKind::MediatorOpens,
+            DeadlineKind::RefundWindowCloses,
+            DeadlineKind::SepaAuthorisedCloses,
+        ] {
+            assert!(kinds.contains(&kind), "{kind:?} in {kinds:?}");
+        }
+    }
+
+    #[test]
+    fn past_deadlines_stay_out_and_the_uids_are_stable() {
+        let case = sample();
+        let before = parse(&case_calendar(&case, day("2026-11-30"), Lang::En));
+        let after = parse(&case_calendar(&case, day("2026-12-21"), Lang::En));
+        assert!(
+            after.children.len() < before.children.len(),
+            "the answer due on 20 December is gone"
+        );
+        let uids = |c: &Component| {
+            c.children
+                .iter()
+                .map(|e| e.get("UID").unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        for uid in uids(&after) {
+            assert!(
+                uids(&before).contains(&uid),
+                "{uid} kept from one export to the next"
+            );
+        }
+        assert!(before.children[0]
+            .get("SUMMARY")
+            .unwrap()
+            .contains("Answer due by"));
+    }
+
+    #[test]
+    fn long_and_accented_lines_fold_on_character_boundaries() {
+        let mut case = sample();
+        case.title = "é".repeat(120);
+        let text = case_calendar(&case, day("2026-11-30"), Lang::Fr);
+        // Each physical line is valid UTF-8 on its own (no character split) and ≤ 75 octets.
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75);
+        }
+        let calendar = parse(&text);
+        assert!(calendar.children[0]
+            .get("SUMMARY")
+            .unwrap()
+            .starts_with(&"é".repeat(120)));
+        assert_eq!(file_name(&case), "contestel-dossier-1.ics");
+    }
+
+    #[test]
+    fn a_closed_case_gives_an_empty_but_valid_calendar() {
+        let mut case = sample();
+        case.status = super::super::case::CaseStatus::Won;
+        let calendar = parse(&case_calendar(&case, day("2026-11-30"), Lang::Fr));
+        assert!(calendar.children.is_empty());
+    }
+}
