@@ -2,7 +2,13 @@
 //!
 //! ```text
 //! cargo run --release --bin inspect -- [--plan PLAN.json]... [--lang fr|en] [--today YYYY-MM-DD] FILE...
+//! cargo run --release --bin inspect -- advise CASE.json [--today YYYY-MM-DD] [--lang fr|en]
 //! ```
+//!
+//! `advise` reads one case in the journal's own JSON and prints what the journal would
+//! advise on that day: `{"next": {"step", ..., "text"}, "stage", "warnings": [...],
+//! "deadlines": [{"kind", "date"}], "letters": [...]}`; exit 2 naming the field on a case
+//! file it cannot read.
 //!
 //! The report is `{"bills": [...], "findings": [], "errors": [{"source", "error"}]}` on
 //! stdout; exit status 0 when every file was read, 1 when some were not, 2 for bad usage.
@@ -31,6 +37,7 @@ mod native {
     use contestel::core::bill::Bill;
     use contestel::core::error::{ReadError, ReadErrorKind};
     use contestel::core::i18n::Lang;
+    use contestel::core::journal::case::Case;
     use contestel::core::plan::Plan;
     use contestel::core::reader::{read, MAX_FILE_BYTES};
     use contestel::core::rules;
@@ -50,7 +57,10 @@ Reads French telecom PDF bills and prints one JSON report on stdout:
   {\"bills\": [...], \"findings\": [...], \"errors\": [{\"source\": ..., \"error\": ...}]}
 Each bill is checked against the plan naming its line (give --plan once per line or box);
 bills of the same line are compared with each other (increases, repeated periods).
-Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage.";
+Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage.
+
+       inspect advise CASE.json [--today YYYY-MM-DD] [--lang fr|en]
+prints the dispute journal's advice for one case (see `inspect advise --help`).";
 
     /// What the child sends back on its stdout.
     #[derive(Serialize, Deserialize)]
@@ -83,9 +93,137 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage."
         files: Vec<String>,
     }
 
+    const ADVISE_USAGE: &str = "\
+usage: inspect advise CASE.json [--today YYYY-MM-DD] [--lang fr|en]
+
+Reads one case in the journal's own JSON and prints the advice for that day on stdout:
+  {\"next\": {\"step\": ..., \"text\": ...}, \"stage\": ..., \"warnings\": [...],
+   \"deadlines\": [{\"kind\": ..., \"date\": ...}], \"letters\": [...]}
+Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field is named).";
+
+    /// `inspect advise`: the advice for one case; returns the exit status.
+    fn advise(args: &[String]) -> i32 {
+        let mut lang = Lang::Fr;
+        let mut today = None;
+        let mut file = None;
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            let parsed: Result<(), String> = match arg.as_str() {
+                "-h" | "--help" => {
+                    println!("{ADVISE_USAGE}");
+                    return 0;
+                }
+                "--today" => match it.next().map(|d| (d, d.parse::<NaiveDate>())) {
+                    Some((_, Ok(day))) => {
+                        today = Some(day);
+                        Ok(())
+                    }
+                    Some((d, Err(_))) => Err(format!("--today takes a date YYYY-MM-DD, not {d}")),
+                    None => Err("--today needs a date YYYY-MM-DD".into()),
+                },
+                "--lang" => match it.next().map(String::as_str) {
+                    Some("fr") => {
+                        lang = Lang::Fr;
+                        Ok(())
+                    }
+                    Some("en") => {
+                        lang = Lang::En;
+                        Ok(())
+                    }
+                    _ => Err("--lang takes fr or en".into()),
+                },
+                a if a.starts_with('-') && a.len() > 1 => Err(format!("unknown option {a}")),
+                a if file.is_none() => {
+                    file = Some(a.to_string());
+                    Ok(())
+                }
+                a => Err(format!("one case file only, not also {a}")),
+            };
+            if let Err(message) = parsed {
+                eprintln!("inspect advise: {message}\n\n{ADVISE_USAGE}");
+                return 2;
+            }
+        }
+        let Some(file) = file else {
+            eprintln!("inspect advise: no case file\n\n{ADVISE_USAGE}");
+            return 2;
+        };
+        let case = match read_case(&file) {
+            Ok(case) => case,
+            Err(message) => {
+                eprintln!("inspect advise: {file}: {message}");
+                return 2;
+            }
+        };
+        let today = today.unwrap_or_else(system_today);
+        let report = contestel::core::journal::advice::report(&case, today, lang);
+        let json = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
+        let mut out = std::io::stdout().lock();
+        if writeln!(out, "{json}").is_err() {
+            return 1;
+        }
+        0
+    }
+
+    /// Reads a case file, naming the field that does not fit (`events[1].date: …`).
+    fn read_case(path: &str) -> Result<Case, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read it: {e}"))?;
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let case: Case = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let field = e.path().to_string();
+            let inner = e.into_inner();
+            if field == "." || field.is_empty() {
+                format!("not a case: {inner}")
+            } else {
+                format!("field `{field}`: {inner}")
+            }
+        })?;
+        de.end().map_err(|e| format!("not a case: {e}"))?;
+        // A misspelt field would otherwise be dropped silently and the advice given without
+        // it: every field of the file must be one the case has.
+        let input: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| format!("not a case: {e}"))?;
+        let known = serde_json::to_value(&case).map_err(|e| e.to_string())?;
+        if let Some(field) = unknown_field(&input, &known, "") {
+            return Err(format!("field `{field}`: not a field of a case"));
+        }
+        Ok(case)
+    }
+
+    /// The first key of `input` that `known` (the same value read and written back) lacks.
+    fn unknown_field(
+        input: &serde_json::Value,
+        known: &serde_json::Value,
+        at: &str,
+    ) -> Option<String> {
+        use serde_json::Value;
+        match (input, known) {
+            (Value::Object(i), Value::Object(k)) => i.iter().find_map(|(key, value)| {
+                let path = if at.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{at}.{key}")
+                };
+                match k.get(key) {
+                    None => Some(path),
+                    Some(known) => unknown_field(value, known, &path),
+                }
+            }),
+            (Value::Array(i), Value::Array(k)) => i
+                .iter()
+                .zip(k)
+                .enumerate()
+                .find_map(|(n, (i, k))| unknown_field(i, k, &format!("{at}[{n}]"))),
+            _ => None,
+        }
+    }
+
     /// Runs the command; returns the exit status.
     pub fn main() -> i32 {
         let args: Vec<String> = std::env::args().skip(1).collect();
+        if args.first().map(String::as_str) == Some("advise") {
+            return advise(&args[1..]);
+        }
         if args.first().map(String::as_str) == Some(CHILD_FLAG) {
             return match args.get(1) {
                 Some(path) => child(path),

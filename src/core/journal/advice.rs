@@ -247,8 +247,9 @@ fn earliest_mediator(case: &Case, today: NaiveDate) -> NaiveDate {
     }
 }
 
-/// The advice for `case` on `today`.
+/// The advice for `case` on `today`, from the case as it stood that day.
 pub fn advise(case: &Case, today: NaiveDate) -> Advice {
+    let case = &case.as_of(today);
     let (next, stage) = next_step(case, today);
     let mut warnings = Vec::new();
     let open = case.status == CaseStatus::Open && !case.settled();
@@ -302,10 +303,11 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
     }
 
     if let Some(named) = case.complaint_channel {
-        let off = [case.first_complaint(), case.second_level_recourse()]
-            .into_iter()
-            .flatten()
-            .any(|e| !e.channel.follows(named));
+        // L612-2 1°: the written complaint follows the contract's channel (the second
+        // level has its own address, named in the contract or the answer).
+        let off = case
+            .first_complaint()
+            .is_some_and(|e| !e.channel.follows(named));
         if off {
             warnings.push(Warning::ComplaintOffContractChannel { named });
         }
@@ -341,6 +343,73 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
         next,
         stage,
         warnings,
+    }
+}
+
+/// What `inspect advise` prints for a case on a day: the next step with its dates and
+/// words, its stage, the warnings, the dated deadlines and the letters that fit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The next step: its `step` id, its dates, and `text` in the language asked.
+    pub next: serde_json::Value,
+    /// The ladder stage of the next step.
+    pub stage: Option<Stage>,
+    /// Each warning: its `warning` id, its values, and `text`.
+    pub warnings: Vec<serde_json::Value>,
+    /// Each dated deadline: `kind` and `date`.
+    pub deadlines: Vec<ReportDeadline>,
+    /// The letters available at this stage, the one the next step calls for first.
+    pub letters: Vec<super::letters::LetterKind>,
+}
+
+/// A deadline as `inspect advise` prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportDeadline {
+    /// What it is the deadline of.
+    pub kind: super::deadlines::DeadlineKind,
+    /// The day.
+    pub date: NaiveDate,
+}
+
+/// The advice for `case` on `today`, in the report's shape, from the case as it stood that
+/// day (exchanges dated later are not on record yet).
+pub fn report(case: &Case, today: NaiveDate, lang: Lang) -> Report {
+    let case = &case.as_of(today);
+    let advice = advise(case, today);
+    let with_text = |value: serde_json::Value, text: String| match value {
+        serde_json::Value::Object(mut map) => {
+            map.insert("text".into(), serde_json::Value::String(text));
+            serde_json::Value::Object(map)
+        }
+        other => other,
+    };
+    let next = with_text(
+        serde_json::to_value(&advice.next).unwrap_or_default(),
+        advice.next.describe(lang),
+    );
+    let warnings = advice
+        .warnings
+        .iter()
+        .map(|w| {
+            with_text(
+                serde_json::to_value(w).unwrap_or_default(),
+                w.describe(lang),
+            )
+        })
+        .collect();
+    let deadlines = super::deadlines::deadlines(case, today)
+        .into_iter()
+        .map(|d| ReportDeadline {
+            kind: d.kind,
+            date: d.date,
+        })
+        .collect();
+    Report {
+        next,
+        stage: advice.stage,
+        warnings,
+        deadlines,
+        letters: super::letters::available(case, &advice.next, today),
     }
 }
 

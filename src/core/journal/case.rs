@@ -364,6 +364,21 @@ impl Case {
         self.events.iter().any(|e| e.answer == Answer::Satisfactory)
     }
 
+    /// The case as it stood at the end of `day`: the exchanges dated after it are not on
+    /// record yet, and an answer that came after it is still awaited.
+    pub fn as_of(&self, day: NaiveDate) -> Case {
+        let mut case = self.clone();
+        case.events.retain(|e| e.date <= day);
+        for event in &mut case.events {
+            if event.answered_on.is_some_and(|on| on > day) {
+                event.answer = Answer::Awaited;
+                event.answered_on = None;
+                event.answer_text.clear();
+            }
+        }
+        case
+    }
+
     /// When a line's amount was paid: its own date, else the case's.
     pub fn paid_on(&self, line: &DisputedLine) -> Option<NaiveDate> {
         line.paid_on.or(self.paid_on)

@@ -396,8 +396,10 @@ pub fn refund_windows(case: &Case) -> Vec<RefundWindow> {
     windows
 }
 
-/// Every deadline of a case on `today`, by date. A closed case has none.
+/// Every deadline of a case on `today`, by date, from the case as it stood that day. A
+/// closed case has none.
 pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
+    let case = &case.as_of(today);
     if case.status != CaseStatus::Open {
         return Vec::new();
     }

@@ -875,10 +875,12 @@ pub fn available(case: &Case, next: &NextStep, today: NaiveDate) -> Vec<LetterKi
         next,
         NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. }
     );
-    let mediator = complained
-        && (case.mediator_referral().is_some()
-            || matches!(next, NextStep::ReferToMediator { .. })
-            || super::deadlines::mediator_opens(case).is_some());
+    // The Médiateur's summary and the recourse once their step is open, not before (a
+    // letter offered early is a step skipped).
+    let mediator = case.mediator_referral().is_some()
+        || super::deadlines::mediator_opens(case).is_some_and(|d| d <= today);
+    let recourse = case.second_level_recourse().is_some()
+        || super::deadlines::second_level_opens(case).is_some_and(|d| d <= today);
     let debited = case.direct_debit
         && case.lines.iter().any(|l| {
             case.paid_on(l)
@@ -887,10 +889,7 @@ pub fn available(case: &Case, next: &NextStep, today: NaiveDate) -> Vec<LetterKi
     let mut out = vec![first];
     for (kind, fits) in [
         (LetterKind::Complaint, true),
-        (
-            LetterKind::Recourse,
-            complained && case.second_level != SecondLevel::No,
-        ),
+        (LetterKind::Recourse, recourse),
         (LetterKind::Mediator, mediator),
         (LetterKind::FormalNotice, beyond),
         (
@@ -1314,13 +1313,17 @@ mod tests {
         );
         letter.id = 93;
         complained.events.push(letter);
+        let before = at(&complained, "2026-12-27");
+        assert!(!before.contains(&LetterKind::Recourse), "{before:?}");
         let month = at(&complained, "2026-12-28");
         assert_eq!(month[0], LetterKind::Recourse);
         assert!(month.contains(&LetterKind::SignalConso));
         assert!(
-            month.contains(&LetterKind::Mediator),
-            "the two months of silence are on record"
+            !month.contains(&LetterKind::Mediator),
+            "not before it opens"
         );
+        let two_months = at(&complained, "2027-01-28");
+        assert_eq!(two_months[0], LetterKind::Mediator, "two months of silence");
         let late = at(&complained, "2027-11-29");
         assert_eq!(late[0], LetterKind::FormalNotice);
     }
