@@ -81,7 +81,7 @@ fn is_exempt(before: &str, text: &str) -> bool {
         "console::",
         "detail:",
     ];
-    let markup = ["class=", "classes!(", "class={", "id=", "key=", "for="];
+    let markup = ["class=", "classes!(", "class={", "id=", "key=", "for=", "rel="];
     developer.iter().any(|d| before.contains(d))
         || markup.iter().any(|m| before.ends_with(m))
         || before.contains("classes!(")
@@ -130,6 +130,7 @@ fn the_scanner_sees_prose_and_spares_code() {
         let c = "réf.";
         let d = storage.get("contestel.journal").expect("the journal is stored");
         let e = '"'; let f = "Nothing was read";
+        let g = html! { <a rel="noopener noreferrer">{ "x" }</a> };
         // "a comment with words"
     "#;
     let flagged: Vec<String> = literals(source)

@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use super::contest::contest;
 use super::journal::UseJournal;
 use super::timeline::operator_name;
 use super::{use_lang, View};
@@ -154,8 +153,9 @@ pub fn bill_view(props: &BillViewProps) -> Html {
         let bill = bill.clone();
         Callback::from(move |index: usize| {
             if let Some(journal) = &journal {
-                let id = contest(journal, &bill, &[index], None, lang);
-                navigate.emit(View::Case { id });
+                if let Some(id) = journal.contest(&bill, &[index], None, lang) {
+                    navigate.emit(View::Case { id });
+                }
             }
         })
     };

@@ -1,20 +1,24 @@
-//! One case: where it stands, what to do next and by when, its exchanges, its letters.
+//! One case: where it stands, what to do next and by when (with the texts it rests on),
+//! its disputed lines and their dates, its exchanges, what the law needs to know, its
+//! letters, and its deadlines for the person's calendar.
 
 use yew::prelude::*;
 
+use super::case_law_form::CaseLawForm;
 use super::event_form::{answer_name, EventForm};
+use super::forms::event_value;
 use super::journal::UseJournal;
 use super::letter_panel::LetterPanel;
-use super::{use_lang, View};
+use super::{source_links, use_lang, View};
 use crate::core::i18n::{self, format_amount, format_date, Lang, Text};
-use crate::core::journal::advice::{advise, NextStep};
-use crate::core::journal::case::{Case, CaseStatus, Event};
+use crate::core::journal::advice::advise;
+use crate::core::journal::calendar;
+use crate::core::journal::case::{Case, CaseStatus, DisputedLine, Event, Milestone};
 use crate::core::journal::deadlines::{deadlines, DeadlineState};
 use crate::core::journal::ladder::Stage;
-use crate::core::journal::letters::{LetterKind, Sender};
-use crate::core::journal::Action;
+use crate::core::journal::letters::{available, Sender};
 use crate::core::money::parse_typed_amount;
-use crate::services::clock;
+use crate::services::{clock, export};
 
 /// Props of [`CaseView`].
 #[derive(Properties, PartialEq)]
@@ -33,12 +37,12 @@ pub fn status_name(status: CaseStatus, lang: Lang) -> &'static str {
     }
 }
 
-fn letter_for(next: &NextStep) -> LetterKind {
-    match next {
-        NextStep::WriteToConsumerService => LetterKind::Recourse,
-        NextStep::ReferToMediator { .. } | NextStep::WaitForMediator { .. } => LetterKind::Mediator,
-        NextStep::GoBeyondMediator => LetterKind::SignalConso,
-        _ => LetterKind::Complaint,
+/// The name of a Médiateur's step.
+pub fn milestone_name(milestone: Option<Milestone>, lang: Lang) -> &'static str {
+    match milestone {
+        None => Text::MilestoneReferral.get(lang),
+        Some(Milestone::FileComplete) => Text::MilestoneFileComplete.get(lang),
+        Some(Milestone::Proposal) => Text::MilestoneProposal.get(lang),
     }
 }
 
@@ -48,6 +52,9 @@ fn event_item(event: &Event, lang: Lang) -> Html {
             <div class="event-head">
                 <span class="event-date">{ format_date(event.date, lang) }</span>
                 <span class="event-stage">{ event.stage.label(lang) }</span>
+                if event.stage == Stage::Mediator {
+                    <span class="event-milestone">{ milestone_name(event.milestone, lang) }</span>
+                }
                 <span class="muted">{ event.channel.label(lang) }</span>
                 if !event.reference.is_empty() { <span class="muted">{ i18n::reference(&event.reference, lang) }</span> }
             </div>
@@ -59,6 +66,65 @@ fn event_item(event: &Event, lang: Lang) -> Html {
                 if !event.answer_text.is_empty() { { format!(" — {}", event.answer_text) } }
             </p>
         </li>
+    }
+}
+
+/// Which date of a disputed line a field edits.
+#[derive(Clone, Copy, PartialEq)]
+enum LineDate {
+    Paid,
+    Due,
+    Claimed,
+}
+
+fn line_row(
+    case: &Case,
+    index: usize,
+    line: &DisputedLine,
+    journal: &UseJournal,
+    lang: Lang,
+) -> Html {
+    let field = |which: LineDate, label: Text, value: Option<chrono::NaiveDate>| {
+        let journal = journal.clone();
+        let case = case.clone();
+        let onchange = Callback::from(move |e: yew::Event| {
+            let date = event_value(&e).parse().ok();
+            let mut edited = case.clone();
+            if let Some(line) = edited.lines.get_mut(index) {
+                match which {
+                    LineDate::Paid => line.paid_on = date,
+                    LineDate::Due => line.due_on = date,
+                    LineDate::Claimed => line.claimed_on = date,
+                }
+            }
+            journal.edit_case(edited);
+        });
+        html! {
+            <label>{ label.get(lang) }
+                <input type="date" value={value.map(|d| d.to_string()).unwrap_or_default()} {onchange} />
+            </label>
+        }
+    };
+    html! {
+        <tr class="charge">
+            <td>
+                { &line.label }
+                <details class="line-dates">
+                    <summary>{ Text::LineDates.get(lang) }
+                        if let Some(paid) = case.paid_on(line) {
+                            { format!(" · {} {}", Text::LinePaidOn.get(lang), format_date(paid, lang)) }
+                        }
+                    </summary>
+                    <div class="form-grid">
+                        { field(LineDate::Paid, Text::LinePaidOn, line.paid_on) }
+                        { field(LineDate::Due, Text::LineDueOn, line.due_on) }
+                        { field(LineDate::Claimed, Text::LineClaimedOn, line.claimed_on) }
+                    </div>
+                </details>
+            </td>
+            <td class="muted">{ line.invoice_number.clone().unwrap_or_default() }</td>
+            <td class="amount">{ format_amount(line.amount, lang) }</td>
+        </tr>
     }
 }
 
@@ -83,19 +149,22 @@ pub fn case_view(props: &CaseViewProps) -> Html {
     let today = clock::today();
     let advice = advise(&case, today);
     let dates = deadlines(&case, today);
+    let letters = available(&case, &advice.next, today);
     let id = case.id;
 
     let onsave = {
         let journal = journal.clone();
         Callback::from(move |event: Event| {
-            journal.apply(Action::AddEvent { case: id, event });
+            journal.add_event(id, event);
         })
     };
     let onsender = {
         let journal = journal.clone();
-        Callback::from(move |sender: Sender| {
-            journal.apply(Action::SetSender(sender));
-        })
+        Callback::from(move |sender: Sender| journal.set_sender(sender))
+    };
+    let onlaw = {
+        let journal = journal.clone();
+        Callback::from(move |edited: Case| journal.edit_case(edited))
     };
     let set_status = |status: CaseStatus| {
         let journal = journal.clone();
@@ -104,20 +173,14 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         } else {
             case.recovered
         };
-        Callback::from(move |_: MouseEvent| {
-            journal.apply(Action::SetStatus {
-                case: id,
-                status,
-                recovered,
-            });
-        })
+        Callback::from(move |_: MouseEvent| journal.set_status(id, status, recovered))
     };
     let ondelete = {
         let journal = journal.clone();
         let navigate = navigate.clone();
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(Text::ConfirmDelete.get(lang)) {
-                journal.apply(Action::RemoveCase { case: id });
+                journal.remove_case(id);
                 navigate.emit(View::Cases);
             }
         })
@@ -127,10 +190,10 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         let journal = journal.clone();
         let case = case.clone();
         Callback::from(move |_: yew::Event| {
-            journal.apply(Action::EditCase(Case {
+            journal.edit_case(Case {
                 before_court: !case.before_court,
                 ..case.clone()
-            }));
+            });
         })
     };
     let onrecovered = {
@@ -144,12 +207,19 @@ pub fn case_view(props: &CaseViewProps) -> Html {
                     wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok()
                 });
             if let Some(amount) = input.and_then(|i| parse_typed_amount(&i.value())) {
-                journal.apply(Action::SetStatus {
-                    case: case.id,
-                    status: case.status,
-                    recovered: amount,
-                });
+                journal.set_status(case.id, case.status, amount);
             }
+        })
+    };
+    let oncalendar = {
+        let case = case.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = calendar::case_calendar(&case, today, lang);
+            let _ = export::download_text(
+                &calendar::file_name(&case),
+                &text,
+                "text/calendar;charset=utf-8",
+            );
         })
     };
     let proposed_stage = advice.stage.unwrap_or(Stage::CustomerService);
@@ -172,9 +242,16 @@ pub fn case_view(props: &CaseViewProps) -> Html {
             <section class="advice" aria-labelledby="next-heading">
                 <h3 id="next-heading">{ Text::NextStep.get(lang) }</h3>
                 <p class="next-step">{ advice.next.describe(lang) }</p>
+                <p class="small">{ source_links(advice.next.sources(), &navigate, lang) }</p>
                 if !advice.warnings.is_empty() {
                     <ul class="caution" role="note" aria-label={Text::Caution.get(lang)}>
-                        { for advice.warnings.iter().map(|w| html! { <li>{ w.describe(lang) }</li> }) }
+                        { for advice.warnings.iter().map(|w| html! {
+                            <li data-warning={w.id()}>
+                                { w.describe(lang) }
+                                { " " }
+                                <span class="small">{ source_links(w.sources(), &navigate, lang) }</span>
+                            </li>
+                        }) }
                     </ul>
                 }
                 if !dates.is_empty() {
@@ -186,23 +263,26 @@ pub fn case_view(props: &CaseViewProps) -> Html {
                                 DeadlineState::Soon(_) => "soon",
                                 DeadlineState::Later(_) => "later",
                             };
-                            html! { <li class={classes!("deadline", class)}>{ d.describe(lang) }</li> }
+                            html! {
+                                <li class={classes!("deadline", class)} data-kind={d.kind.id()}>
+                                    { d.describe(lang) }
+                                    { " " }
+                                    <span class="small">{ source_links(d.kind.sources(), &navigate, lang) }</span>
+                                </li>
+                            }
                         }) }
                     </ul>
+                    <button type="button" id="calendar-export" class="button small" onclick={oncalendar}>
+                        { Text::CalendarExport.get(lang) }
+                    </button>
                 }
             </section>
 
             if !case.lines.is_empty() {
-                <table class="charges">
+                <table class="charges disputed-lines">
                     <caption class="visually-hidden">{ Text::Disputed.get(lang) }</caption>
                     <tbody>
-                        { for case.lines.iter().map(|l| html! {
-                            <tr class="charge">
-                                <td>{ &l.label }</td>
-                                <td class="muted">{ l.invoice_number.clone().unwrap_or_default() }</td>
-                                <td class="amount">{ format_amount(l.amount, lang) }</td>
-                            </tr>
-                        }) }
+                        { for case.lines.iter().enumerate().map(|(i, l)| line_row(&case, i, l, &journal, lang)) }
                     </tbody>
                 </table>
             }
@@ -220,7 +300,9 @@ pub fn case_view(props: &CaseViewProps) -> Html {
             </section>
 
             <LetterPanel case={case.clone()} sender={journal.journal().sender.clone()}
-                kind={letter_for(&advice.next)} {today} {onsender} />
+                kinds={letters} {today} {onsender} />
+
+            <CaseLawForm key={format!("law-{}", case.id)} case={case.clone()} onsave={onlaw} />
 
             <div class="case-settings">
                 <label class="check">

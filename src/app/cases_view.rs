@@ -9,7 +9,7 @@ use super::{use_lang, View};
 use crate::core::i18n::{format_amount, Text};
 use crate::core::journal::advice::advise;
 use crate::core::journal::deadlines::deadlines;
-use crate::core::journal::{Action, NewCase};
+use crate::core::journal::NewCase;
 use crate::services::clock;
 
 /// The list of cases.
@@ -33,7 +33,7 @@ pub fn cases_view() -> Html {
             if title.trim().is_empty() {
                 return;
             }
-            let id = journal.apply(Action::OpenCase(NewCase {
+            let id = journal.open_case(NewCase {
                 title: (*title).clone(),
                 operator: None,
                 line_number: None,
@@ -41,7 +41,7 @@ pub fn cases_view() -> Html {
                 opened_on: today,
                 lines: Vec::new(),
                 paid_on: None,
-            }));
+            });
             title.set(String::new());
             navigate.emit(View::Case { id });
         })

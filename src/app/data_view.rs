@@ -11,7 +11,7 @@ use super::use_lang;
 use crate::core::backup::{merge_journal, Backup, BackupError};
 use crate::core::bill::Bill;
 use crate::core::i18n::{self, format_size, Lang, Text};
-use crate::core::journal::{Action, Journal};
+use crate::core::journal::Journal;
 use crate::core::store::{Plans, Usage, LOCAL_STORAGE_LIMIT};
 use crate::services::{clock, export, storage};
 
@@ -202,15 +202,12 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 return;
             };
             if merge {
-                journal.apply(Action::Replace(merge_journal(
-                    journal.journal(),
-                    &backup.journal,
-                )));
+                journal.replace(merge_journal(journal.journal(), &backup.journal));
                 if plans.all().plans.is_empty() {
                     plans.set_all(backup.plans.clone());
                 }
             } else {
-                journal.apply(Action::Replace(backup.journal.clone()));
+                journal.replace(backup.journal.clone());
                 plans.set_all(backup.plans.clone());
             }
             if let Some(uploads) = &uploads {
@@ -231,7 +228,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(Text::ConfirmErase.get(lang)) {
-                journal.apply(Action::Replace(Journal::default()));
+                journal.replace(Journal::default());
                 plans.set_all(Plans::default());
                 if let Some(uploads) = &uploads {
                     uploads.remove_all();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::forms::{bind, bind_select, key, parse_key};
 use super::use_lang;
 use crate::core::i18n::{Lang, Text};
-use crate::core::journal::case::{Answer, Channel, Event};
+use crate::core::journal::case::{Answer, Channel, Event, Milestone};
 use crate::core::journal::ladder::Stage;
 
 /// Props of [`EventForm`].
@@ -43,21 +43,27 @@ pub fn event_form(props: &EventFormProps) -> Html {
     let answer = use_state(|| key(Answer::Awaited));
     let answer_text = use_state(String::new);
     let answer_by = use_state(String::new);
+    let milestone = use_state(String::new);
 
     let onsubmit = {
         let (date, stage, channel) = (date.clone(), stage.clone(), channel.clone());
         let (counterpart, reference, said) = (counterpart.clone(), reference.clone(), said.clone());
-        let (answer, answer_text, answer_by) =
-            (answer.clone(), answer_text.clone(), answer_by.clone());
+        let (answer, answer_text, answer_by, milestone) = (
+            answer.clone(),
+            answer_text.clone(),
+            answer_by.clone(),
+            milestone.clone(),
+        );
         let onsave = props.onsave.clone();
         let today = props.today;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let answer_kind: Answer = parse_key(&answer).unwrap_or_default();
+            let stage: Stage = parse_key(&stage).unwrap_or(Stage::CustomerService);
             let event = Event {
                 id: 0,
                 date: date.parse().unwrap_or(today),
-                stage: parse_key(&stage).unwrap_or(Stage::CustomerService),
+                stage,
                 channel: parse_key(&channel).unwrap_or(Channel::Phone),
                 counterpart: counterpart.trim().to_string(),
                 reference: reference.trim().to_string(),
@@ -68,6 +74,10 @@ pub fn event_form(props: &EventFormProps) -> Html {
                     .then(|| date.parse().unwrap_or(today)),
                 answer_by: answer_by.parse().ok(),
                 follow_up: None,
+                // Only the Médiateur's exchanges record one of its steps.
+                milestone: (stage == Stage::Mediator)
+                    .then(|| parse_key::<Milestone>(&milestone))
+                    .flatten(),
             };
             onsave.emit(event);
             for field in [&counterpart, &reference, &said, &answer_text, &answer_by] {
@@ -119,6 +129,16 @@ pub fn event_form(props: &EventFormProps) -> Html {
                 <label class="wide">{ Text::AnswerText.get(lang) }
                     <textarea rows="2" value={(*answer_text).clone()} oninput={bind(&answer_text)} />
                 </label>
+                if *stage == key(Stage::Mediator) {
+                    <label>{ Text::MilestoneLabel.get(lang) }
+                        <select id="event-milestone" onchange={bind_select(&milestone)}>
+                            <option value="" selected={milestone.is_empty()}>{ Text::MilestoneReferral.get(lang) }</option>
+                            { for [Milestone::FileComplete, Milestone::Proposal].iter().map(|m| html! {
+                                <option value={key(*m)} selected={key(*m) == *milestone}>{ super::case_view::milestone_name(Some(*m), lang) }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
             </div>
             <button type="submit" class="button primary">{ Text::SaveEvent.get(lang) }</button>
         </form>

@@ -4,9 +4,8 @@
 use yew::prelude::*;
 
 use super::bill_view::{severity_class, severity_icon};
-use super::contest::contest;
 use super::journal::UseJournal;
-use super::{use_lang, View};
+use super::{source_links, use_lang, View};
 use crate::core::bill::Bill;
 use crate::core::finding::Severity;
 use crate::core::finding_groups::{group_findings, FindingGroup};
@@ -87,8 +86,9 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                             let rule = finding.rule;
                             Callback::from(move |_: MouseEvent| {
                                 if let (Some(journal), Some(bill)) = (&journal, &bill) {
-                                    let id = contest(journal, bill, &lines, Some(rule.id()), lang);
-                                    navigate.emit(View::Case { id });
+                                    if let Some(id) = journal.contest(bill, &lines, Some(rule), lang) {
+                                        navigate.emit(View::Case { id });
+                                    }
                                 }
                             })
                         };
@@ -120,8 +120,8 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                                     </details>
                                 }
                                 <p class="muted"><strong>{ Text::WhatToDo.get(lang) }</strong>{ " " }{ finding.action.get(lang) }</p>
-                                if let Some(legal) = finding.legal {
-                                    <p class="legal">{ legal.citation() }</p>
+                                if !finding.sources().is_empty() {
+                                    <p class="legal small">{ source_links(&finding.sources(), &navigate, lang) }</p>
                                 }
                                 if !group.lines.is_empty() && finding.severity != Severity::Info {
                                     <button type="button" class="button small contest-finding" onclick={oncontest}>

@@ -7,7 +7,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::journal::{Action, Journal, JournalError};
+use crate::core::bill::Bill;
+use crate::core::finding::RuleId;
+use crate::core::i18n::Lang;
+use crate::core::journal::case::{Case, CaseStatus, Event};
+use crate::core::journal::letters::Sender;
+use crate::core::journal::{Action, Journal, JournalError, NewCase};
 use crate::core::store::Stored;
 use crate::services::storage::{self, Load, SaveError};
 
@@ -142,11 +147,68 @@ impl UseJournal {
         self.state.error.as_ref()
     }
 
-    /// Applies a change. Returns the id the journal will give a created case or event.
-    pub fn apply(&self, action: Action) -> u32 {
-        let id = self.state.journal.next_id.max(1);
+    fn apply(&self, action: Action) {
         self.state.dispatch(JournalMsg::Apply(action));
+    }
+
+    /// Opens a case; returns the id core gave it (the change is refused, not misfiled, if
+    /// another change took that id first).
+    pub fn open_case(&self, case: NewCase) -> u32 {
+        let (id, action) = self.journal().open_case(case);
+        self.apply(action);
         id
+    }
+
+    /// Records an exchange; returns its id.
+    pub fn add_event(&self, case: u32, event: Event) -> u32 {
+        let (id, action) = self.journal().add_event(case, event);
+        self.apply(action);
+        id
+    }
+
+    /// Disputes lines of a bill: they join the open case of the same bill, or open one.
+    /// Returns the case's id, or `None` when no line can be disputed.
+    pub fn contest(
+        &self,
+        bill: &Bill,
+        lines: &[usize],
+        reason: Option<RuleId>,
+        lang: Lang,
+    ) -> Option<u32> {
+        let (id, action) =
+            self.journal()
+                .contest(bill, lines, reason, crate::services::clock::today(), lang)?;
+        self.apply(action);
+        Some(id)
+    }
+
+    /// Replaces a case's own fields, keeping its exchanges.
+    pub fn edit_case(&self, case: Case) {
+        self.apply(Action::EditCase(case));
+    }
+
+    /// Removes a case.
+    pub fn remove_case(&self, case: u32) {
+        self.apply(Action::RemoveCase { case });
+    }
+
+    /// Closes or reopens a case, with the amount recovered.
+    pub fn set_status(&self, case: u32, status: CaseStatus, recovered: rust_decimal::Decimal) {
+        self.apply(Action::SetStatus {
+            case,
+            status,
+            recovered,
+        });
+    }
+
+    /// Sets the person's details used on letters.
+    pub fn set_sender(&self, sender: Sender) {
+        self.apply(Action::SetSender(sender));
+    }
+
+    /// Replaces the whole journal (an import the person confirmed).
+    pub fn replace(&self, journal: Journal) {
+        self.apply(Action::Replace(journal));
     }
 }
 

@@ -1,13 +1,14 @@
-//! The letters of a case: filled from the case and the person's details, editable, then
-//! copied, downloaded or printed.
+//! The letters of a case: those that fit where it stands, filled from the case and the
+//! person's details, with the header of the channel they go by; editable, then copied,
+//! downloaded or printed, with what to check before sending.
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::forms::{bind, bind_select, event_value, key, parse_key};
-use super::use_lang;
+use super::{source_links, use_lang, View};
 use crate::core::i18n::{Lang, Text};
-use crate::core::journal::case::Case;
+use crate::core::journal::case::{Case, Channel};
 use crate::core::journal::letters::{self, LetterKind, Sender};
 use crate::services::export;
 
@@ -18,20 +19,27 @@ pub struct LetterPanelProps {
     pub case: Case,
     /// The person's details.
     pub sender: Sender,
-    /// The letter proposed first (the one the next step calls for).
-    pub kind: LetterKind,
+    /// The letters that fit, the one the next step calls for first.
+    pub kinds: Vec<LetterKind>,
     /// The date of the letter.
     pub today: NaiveDate,
     /// Called when the person changes their details.
     pub onsender: Callback<Sender>,
 }
 
-fn kind_label(kind: LetterKind, lang: Lang) -> &'static str {
+/// The name of a letter.
+pub fn kind_label(kind: LetterKind, lang: Lang) -> &'static str {
     match kind {
         LetterKind::Complaint => Text::LetterComplaint.get(lang),
         LetterKind::Recourse => Text::LetterRecourse.get(lang),
         LetterKind::Mediator => Text::LetterMediator.get(lang),
         LetterKind::SignalConso => Text::LetterSignalConso.get(lang),
+        LetterKind::FormalNotice => Text::LetterFormalNotice.get(lang),
+        LetterKind::ThirdPartyRefund => Text::LetterThirdPartyRefund.get(lang),
+        LetterKind::PriceChangeTermination => Text::LetterPriceChangeTermination.get(lang),
+        LetterKind::ItemisedBill => Text::LetterItemisedBill.get(lang),
+        LetterKind::ConsentProof => Text::LetterConsentProof.get(lang),
+        LetterKind::BankDebit => Text::LetterBankDebit.get(lang),
     }
 }
 
@@ -39,17 +47,31 @@ fn kind_label(kind: LetterKind, lang: Lang) -> &'static str {
 #[function_component(LetterPanel)]
 pub fn letter_panel(props: &LetterPanelProps) -> Html {
     let lang = use_lang();
-    let kind = use_state(|| key(props.kind));
+    let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let first = props
+        .kinds
+        .first()
+        .copied()
+        .unwrap_or(LetterKind::Complaint);
+    let kind = use_state(|| key(first));
+    // The channel the person chose, for the letter it was chosen for.
+    let chosen = use_state(|| None::<(LetterKind, Channel)>);
     let name = use_state(|| props.sender.name.clone());
     let address = use_state(|| props.sender.address.clone());
     let copied = use_state(|| false);
-    let letter_kind: LetterKind = parse_key(&kind).unwrap_or(props.kind);
+    let letter_kind: LetterKind = parse_key::<LetterKind>(&kind)
+        .filter(|k| props.kinds.contains(k))
+        .unwrap_or(first);
+    let channel = match *chosen {
+        Some((k, c)) if k == letter_kind => c,
+        _ => letter_kind.default_channel(&props.case),
+    };
     let sender = Sender {
         name: (*name).clone(),
         address: (*address).clone(),
         ..props.sender.clone()
     };
-    let generated = letters::write(letter_kind, &props.case, &sender, props.today);
+    let generated = letters::write(letter_kind, &props.case, &sender, channel, props.today);
     // The person's edits are kept until the letter's inputs change.
     let text = use_state(|| generated.text.clone());
     {
@@ -61,6 +83,14 @@ pub fn letter_panel(props: &LetterPanelProps) -> Html {
         let onsender = props.onsender.clone();
         let sender = sender.clone();
         Callback::from(move |_: FocusEvent| onsender.emit(sender.clone()))
+    };
+    let onchannel = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: yew::Event| {
+            if let Some(c) = parse_key::<Channel>(&event_value(&e)) {
+                chosen.set(Some((letter_kind, c)));
+            }
+        })
     };
     let oncopy = {
         let text = text.clone();
@@ -96,20 +126,34 @@ pub fn letter_panel(props: &LetterPanelProps) -> Html {
                 <label>{ Text::SenderAddress.get(lang) }
                     <textarea rows="2" autocomplete="street-address" value={(*address).clone()} oninput={bind(&address)} onblur={save_sender} />
                 </label>
-                <label class="wide">{ Text::LetterLabel.get(lang) }
+                <label>{ Text::LetterLabel.get(lang) }
                     <select id="letter-kind" onchange={bind_select(&kind)}>
-                        { for [LetterKind::Complaint, LetterKind::Recourse, LetterKind::Mediator, LetterKind::SignalConso].iter().map(|k| html! {
+                        { for props.kinds.iter().map(|k| html! {
                             <option value={key(*k)} selected={*k == letter_kind}>{ kind_label(*k, lang) }</option>
                         }) }
                     </select>
                 </label>
+                <label>{ Text::LetterChannel.get(lang) }
+                    <select id="letter-channel" onchange={onchannel}>
+                        { for Channel::WRITTEN.iter().map(|c| html! {
+                            <option value={key(*c)} selected={*c == channel}>{ c.label(lang) }</option>
+                        }) }
+                    </select>
+                </label>
             </div>
+            if !generated.notes.is_empty() {
+                <div class="letter-notes" role="note">
+                    <h4>{ Text::BeforeSending.get(lang) }</h4>
+                    <ul>{ for generated.notes.iter().map(|n| html! { <li>{ n.get(lang) }</li> }) }</ul>
+                </div>
+            }
+            <p class="small letter-sources">{ source_links(letter_kind.sources(), &navigate, lang) }</p>
             <label class="visually-hidden" for="letter-text">{ generated.subject.clone() }</label>
             <textarea id="letter-text" class="letter-text" rows="18" value={(*text).clone()} oninput={onedit} />
             <pre class="letter-sheet" aria-hidden="true">{ (*text).clone() }</pre>
             <div class="actions">
                 <button type="button" class="button" onclick={oncopy}>{ Text::Copy.get(lang) }</button>
-                <button type="button" class="button" onclick={ondownload}>{ Text::Download.get(lang) }</button>
+                <button type="button" class="button" id="letter-download" onclick={ondownload}>{ Text::Download.get(lang) }</button>
                 <button type="button" class="button" onclick={onprint}>{ Text::Print.get(lang) }</button>
                 if *copied { <span class="muted" role="status">{ Text::Copied.get(lang) }</span> }
             </div>

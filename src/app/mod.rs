@@ -5,10 +5,10 @@
 
 mod bill_page;
 mod bill_view;
+mod case_law_form;
 mod case_view;
 mod cases_view;
 mod charts;
-mod contest;
 mod data_view;
 mod drop_zone;
 mod event_form;
@@ -19,6 +19,7 @@ mod journal;
 mod letter_panel;
 mod plan_view;
 mod plans;
+mod sources_view;
 mod storage_banner;
 mod timeline;
 mod update_banner;
@@ -42,6 +43,7 @@ use header::Header;
 use journal::use_journal;
 use plan_view::PlanView;
 use plans::use_plans;
+use sources_view::SourcesView;
 use storage_banner::StorageBanner;
 use timeline::Timeline;
 use update_banner::UpdateBanner;
@@ -82,6 +84,15 @@ pub enum View {
     /// The person's data: export, import, erase.
     #[at("/data")]
     Data,
+    /// Every legal reference, with what it says, when it was checked and a link.
+    #[at("/sources")]
+    Sources,
+    /// The sources page, at one entry (`core::law::Legal::id`).
+    #[at("/sources/:id")]
+    Source {
+        /// The entry's id.
+        id: String,
+    },
     /// An address that leads nowhere.
     #[not_found]
     #[at("/not-found")]
@@ -114,6 +125,28 @@ pub fn view_link(target: View, navigate: &Callback<View>, class: Classes, label:
     let href = target.href();
     let onclick = follow(target, navigate);
     html! { <a {class} {href} {onclick}>{ label.to_string() }</a> }
+}
+
+/// Links to the entries of the sources page a finding, a step or a letter rests on.
+pub fn source_links(
+    sources: &[crate::core::law::Legal],
+    navigate: &Callback<View>,
+    lang: Lang,
+) -> Html {
+    if sources.is_empty() {
+        return html! {};
+    }
+    html! {
+        <span class="source-links">
+            { Text::SourcesLabel.get(lang) }
+            { for sources.iter().enumerate().map(|(i, legal)| html! {
+                <>
+                    { if i == 0 { " " } else { ", " } }
+                    { view_link(View::Source { id: legal.id().to_string() }, navigate, classes!("source-link"), legal.short()) }
+                </>
+            }) }
+        </span>
+    }
 }
 
 /// What a deep link to something missing shows: why, and the way back.
@@ -155,7 +188,27 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
     if open.is_empty() {
         return html! {};
     }
+    let due = crate::core::journal::deadlines::due_this_week(open.iter().copied(), today);
     html! {
+        <>
+        if !due.is_empty() {
+            <section class="due-week" aria-labelledby="due-week-heading">
+                <h2 id="due-week-heading">{ Text::DueThisWeek.get(lang) }</h2>
+                <ul>
+                    { for due.iter().map(|(case, deadline)| {
+                        let id = case.id;
+                        html! {
+                            <li class="due">
+                                <span class="deadline soon">{ deadline.describe(lang) }</span>
+                                { " — " }
+                                { view_link(View::Case { id }, navigate, classes!("due-case"), &case.title) }
+                                <span class="muted">{ format!(" · {}", deadline.kind.todo(lang)) }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        }
         <section class="open-cases" aria-labelledby="open-cases-heading">
             <h2 id="open-cases-heading">{ Text::OpenCasesHeading.get(lang) }</h2>
             <ul>
@@ -175,6 +228,7 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
                 }) }
             </ul>
         </section>
+        </>
     }
 }
 
@@ -289,7 +343,9 @@ fn shell() -> Html {
     let l = *lang;
     let tab = |target: View, label: Text| {
         let current = match (&view, &target) {
-            (View::Case { .. }, View::Cases) | (View::Bill { .. }, View::Bills) => true,
+            (View::Case { .. }, View::Cases)
+            | (View::Bill { .. }, View::Bills)
+            | (View::Source { .. }, View::Sources) => true,
             (a, b) => a == b,
         };
         let id = match target {
@@ -297,6 +353,7 @@ fn shell() -> Html {
             View::Bills => "tab-bills",
             View::Plan => "tab-plan",
             View::Data => "tab-data",
+            View::Sources => "tab-sources",
             _ => "tab-cases",
         };
         let cases = journal.journal().cases.len();
@@ -328,6 +385,7 @@ fn shell() -> Html {
                 { tab(View::Plan, Text::NavPlan) }
                 { tab(View::Cases, Text::NavCases) }
                 { tab(View::Data, Text::NavData) }
+                { tab(View::Sources, Text::NavSources) }
             </nav>
             <main id="main" class="page" tabindex="-1">
                 <UpdateBanner />
@@ -391,6 +449,8 @@ fn shell() -> Html {
                     View::Cases => html! { <CasesView /> },
                     View::Case { id } => html! { <CaseView {id} /> },
                     View::Data => html! { <DataView bills={bills.clone()} /> },
+                    View::Sources => html! { <SourcesView /> },
+                    View::Source { id } => html! { <SourcesView focus={Some(id)} /> },
                     View::NotFound => not_found(Text::NotFoundText, View::Home, Text::GoHome, l, &navigate),
                 } }
             </main>

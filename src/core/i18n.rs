@@ -421,6 +421,83 @@ pub enum Text {
     SiteEstimate,
     /// "of", between a size and its limit.
     OutOf,
+    // --- The law, to the day (issue 13) ---
+    /// Heading of what the law needs to know about a case.
+    LawHeading,
+    /// What those fields are for.
+    LawIntro,
+    /// Field: the day the contract was made.
+    ContractStart,
+    /// Field: whether the operator has a second complaint level.
+    SecondLevelLabel,
+    /// Second level: not known.
+    SecondLevelUnknown,
+    /// Second level: the operator has one.
+    SecondLevelYes,
+    /// Second level: the operator has none.
+    SecondLevelNo,
+    /// Field: the channel the contract names for complaints.
+    ComplaintChannelLabel,
+    /// A choice not made yet.
+    NotEntered,
+    /// Field: where complaints go, as in the contract.
+    ComplaintAddress,
+    /// Field: paid by direct debit.
+    DirectDebit,
+    /// Field: the day a price change was notified.
+    PriceNoticeOn,
+    /// Button saving those details.
+    SaveCaseDetails,
+    /// Field: the day a disputed amount was paid.
+    LinePaidOn,
+    /// Field: the day a sum the operator claims fell due.
+    LineDueOn,
+    /// Field: the day the operator claimed that sum.
+    LineClaimedOn,
+    /// Summary of a disputed line's dates.
+    LineDates,
+    /// Field: the Médiateur's step an exchange records.
+    MilestoneLabel,
+    /// The referral itself.
+    MilestoneReferral,
+    /// The notice that the file is complete.
+    MilestoneFileComplete,
+    /// The proposed solution.
+    MilestoneProposal,
+    /// Field: how a letter is sent.
+    LetterChannel,
+    /// Letter kind.
+    LetterFormalNotice,
+    /// Letter kind.
+    LetterThirdPartyRefund,
+    /// Letter kind.
+    LetterPriceChangeTermination,
+    /// Letter kind.
+    LetterItemisedBill,
+    /// Letter kind.
+    LetterConsentProof,
+    /// Letter kind.
+    LetterBankDebit,
+    /// Heading of the notes before sending a letter.
+    BeforeSending,
+    /// Button exporting a case's deadlines.
+    CalendarExport,
+    /// Heading of what is due this week.
+    DueThisWeek,
+    /// Tab: the legal sources.
+    NavSources,
+    /// Heading of the sources page.
+    SourcesHeading,
+    /// What the sources page is.
+    SourcesIntro,
+    /// Before the day a source was checked.
+    CheckedOn,
+    /// Link to a source's official page.
+    ReadSource,
+    /// Before the links to a finding's or a step's sources.
+    SourcesLabel,
+    /// Link from a view to the sources page.
+    ToSources,
 }
 
 impl Text {
@@ -639,6 +716,44 @@ impl Text {
             StoredItemColumn => ("Donnée", "Data"),
             SiteEstimate => ("Tout le site, copie hors ligne de l'application comprise (estimation du navigateur) :", "The whole site, offline copy of the app included (the browser's estimate):"),
             OutOf => ("sur", "of"),
+            LawHeading => ("Ce que la loi demande de savoir", "What the law needs to know"),
+            LawIntro => ("Ces informations changent les délais et les conseils : elles figurent sur votre contrat, vos factures ou les réponses reçues.", "These details change the deadlines and the advice: they are on your contract, your bills or the answers you received."),
+            ContractStart => ("Date de conclusion du contrat", "Day the contract was made"),
+            SecondLevelLabel => ("Service consommateurs (2e niveau de réclamation)", "Consumer service (second complaint level)"),
+            SecondLevelUnknown => ("Je ne sais pas", "I don't know"),
+            SecondLevelYes => ("L'opérateur en a un", "The operator has one"),
+            SecondLevelNo => ("L'opérateur n'en a pas", "The operator has none"),
+            ComplaintChannelLabel => ("Canal prévu par le contrat pour les réclamations", "Channel the contract names for complaints"),
+            NotEntered => ("Non renseigné", "Not entered"),
+            ComplaintAddress => ("Adresse, e-mail ou formulaire de réclamation (tel que dans le contrat)", "Complaint address, e-mail or form (as in the contract)"),
+            DirectDebit => ("Les montants contestés ont été payés par prélèvement", "The disputed amounts were paid by direct debit"),
+            PriceNoticeOn => ("Date de l'information d'une hausse de prix (s'il y en a une)", "Day a price change was notified (if any)"),
+            SaveCaseDetails => ("Enregistrer ces informations", "Save these details"),
+            LinePaidOn => ("Payé le", "Paid on"),
+            LineDueOn => ("Exigible le (somme réclamée par l'opérateur)", "Due on (a sum the operator claims)"),
+            LineClaimedOn => ("Réclamée par l'opérateur le", "Claimed by the operator on"),
+            LineDates => ("Dates de cette ligne", "This line's dates"),
+            MilestoneLabel => ("Étape chez le Médiateur", "Step with the ombudsman"),
+            MilestoneReferral => ("Saisine", "Referral"),
+            MilestoneFileComplete => ("Avis de dossier complet", "Notice that the file is complete"),
+            MilestoneProposal => ("Proposition de solution", "Proposed solution"),
+            LetterChannel => ("Envoyée par", "Sent by"),
+            LetterFormalNotice => ("Mise en demeure (avant le tribunal)", "Formal notice (before court)"),
+            LetterThirdPartyRefund => ("Remboursement d'achats de tiers ou SMS+ (fournisseur et opérateur)", "Refund of third-party or SMS+ charges (supplier and operator)"),
+            LetterPriceChangeTermination => ("Résiliation sans frais après une hausse de prix", "Termination without fees after a price change"),
+            LetterItemisedBill => ("Demande de facture détaillée (gratuite)", "Request for the itemised bill (free)"),
+            LetterConsentProof => ("Demande de preuve de consentement à une option", "Request for proof of consent to an option"),
+            LetterBankDebit => ("À la banque : remboursement d'un prélèvement", "To the bank: refund of a direct debit"),
+            BeforeSending => ("Avant d'envoyer", "Before sending"),
+            CalendarExport => ("Ajouter les échéances à mon agenda (.ics)", "Add the deadlines to my calendar (.ics)"),
+            DueThisWeek => ("À faire cette semaine", "Due this week"),
+            NavSources => ("Sources", "Sources"),
+            SourcesHeading => ("Les textes sur lesquels Contestel s'appuie", "The texts Contestel relies on"),
+            SourcesIntro => ("Chaque constat et chaque conseil renvoie ici : le texte, ce qu'il dit en une phrase, la date à laquelle nous l'avons vérifié et où le lire. Contestel vous informe ; il ne donne pas de conseil juridique.", "Every finding and every piece of advice links here: the text, what it says in one sentence, the day we checked it and where to read it. Contestel informs you; it does not give legal advice."),
+            CheckedOn => ("Vérifié le", "Checked on"),
+            ReadSource => ("Lire le texte", "Read the text"),
+            SourcesLabel => ("Sources :", "Sources:"),
+            ToSources => ("Les textes cités", "The texts cited"),
         };
         lang.pick(fr, en)
     }

@@ -261,6 +261,38 @@ impl Legal {
         }
     }
 
+    /// A short name, for a link.
+    pub fn short(self) -> &'static str {
+        match self {
+            Legal::Prescription => "CPCE L34-2",
+            Legal::MediationSuspends => "C. civ. 2238",
+            Legal::AcknowledgementInterrupts => "C. civ. 2240",
+            Legal::CourtClaimInterrupts => "C. civ. 2241",
+            Legal::DisputeSteps => "F14373",
+            Legal::MediatorFree => "C. conso. L612-1",
+            Legal::MediatorAdmissibility => "C. conso. L612-2",
+            Legal::MediatorProposal => "C. conso. R612-5",
+            Legal::MediatorSite => "mediation-telecom.org",
+            Legal::PriorAttempt => "CPC 750-1",
+            Legal::TerminationFees => "C. conso. L224-28",
+            Legal::PriceChangeNotice => "C. conso. L224-33",
+            Legal::TerminationNotice => "C. conso. L224-39",
+            Legal::UnsolicitedSupply => "C. conso. L121-12",
+            Legal::DefaultOptions => "C. conso. L121-17",
+            Legal::ServiceNumber => "C. conso. L121-16",
+            Legal::PremiumCaps => "Arcep 2012-0856",
+            Legal::PremiumBlocking => "C. conso. L224-54",
+            Legal::ThirdPartyContacts => "surmafacture.fr",
+            Legal::VoiceServices => "infosva.org",
+            Legal::ItemisedBill => "CPCE D98-5",
+            Legal::SepaAuthorised => "CMF L133-25",
+            Legal::SepaUnauthorised => "CMF L133-24",
+            Legal::SignalConso => "SignalConso",
+            Legal::ArcepAlert => "J'alerte l'Arcep",
+            Legal::EuRoaming => "UE 2022/612",
+        }
+    }
+
     /// What it says, in one sentence.
     pub fn summary(self, lang: Lang) -> &'static str {
         let (fr, en) = match self {
@@ -439,7 +471,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{legal:?}"
             );
-            assert!(!legal.citation().is_empty());
+            assert!(!legal.citation().is_empty() && !legal.short().is_empty());
             let (fr, en) = (legal.summary(Lang::Fr), legal.summary(Lang::En));
             assert!(!fr.is_empty() && !en.is_empty() && fr != en, "{legal:?}");
             // One sentence: a single full stop, at the end.

@@ -1,0 +1,57 @@
+//! Every legal reference the app relies on: what it says in one sentence, the day it was
+//! checked, and a link to the text. Findings, advice, deadlines and letters link to their
+//! entry (`#/sources/<id>`), which is then marked and scrolled to.
+
+use yew::prelude::*;
+
+use super::use_lang;
+use crate::core::i18n::{format_date, Text};
+use crate::core::law::Legal;
+
+/// Props of [`SourcesView`].
+#[derive(Properties, PartialEq)]
+pub struct SourcesViewProps {
+    /// The entry linked to, if any.
+    #[prop_or_default]
+    pub focus: Option<String>,
+}
+
+/// The sources page.
+#[function_component(SourcesView)]
+pub fn sources_view(props: &SourcesViewProps) -> Html {
+    let lang = use_lang();
+    {
+        let focus = props.focus.clone();
+        use_effect_with(focus, |focus| {
+            if let Some(id) = focus {
+                if let Some(entry) =
+                    gloo::utils::document().get_element_by_id(&format!("source-{id}"))
+                {
+                    entry.scroll_into_view();
+                }
+            }
+        });
+    }
+    html! {
+        <section class="sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">{ Text::SourcesHeading.get(lang) }</h2>
+            <p class="muted">{ Text::SourcesIntro.get(lang) }</p>
+            <ol class="source-list">
+                { for Legal::ALL.iter().map(|legal| {
+                    let current = props.focus.as_deref() == Some(legal.id());
+                    html! {
+                        <li id={format!("source-{}", legal.id())} class={classes!("source", current.then_some("current"))}
+                            aria-current={current.then_some("true")}>
+                            <h3>{ legal.citation() }</h3>
+                            <p>{ legal.summary(lang) }</p>
+                            <p class="muted small">
+                                { format!("{} {} · ", Text::CheckedOn.get(lang), format_date(legal.checked(), lang)) }
+                                <a href={legal.url()} target="_blank" rel="noopener noreferrer">{ Text::ReadSource.get(lang) }</a>
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
