@@ -81,7 +81,15 @@ fn is_exempt(before: &str, text: &str) -> bool {
         "console::",
         "detail:",
     ];
-    let markup = ["class=", "classes!(", "class={", "id=", "key=", "for=", "rel="];
+    let markup = [
+        "class=",
+        "classes!(",
+        "class={",
+        "id=",
+        "key=",
+        "for=",
+        "rel=",
+    ];
     developer.iter().any(|d| before.contains(d))
         || markup.iter().any(|m| before.ends_with(m))
         || before.contains("classes!(")

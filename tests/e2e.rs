@@ -848,13 +848,14 @@ async fn every_view_screenshot(width: u32, height: u32) {
         )
         .await;
     read_sample_too(&browser).await;
-    let views: [(&str, &str, &str); 7] = [
+    let views: [(&str, &str, &str); 8] = [
         ("home", "/", "#findings-heading"),
         ("bills", "/bills", ".timeline-item"),
         ("bill", "", "#bill-heading"),
         ("plan", "/plan", "form"),
         ("cases", "/cases", ".new-case"),
         ("data", "/data", "#export"),
+        ("sources", "/sources", ".source-list"),
         ("not-found", "/nowhere", ".not-found"),
     ];
     for (name, address, ready) in views {
@@ -998,5 +999,344 @@ async fn a_bill_and_a_letter_print_without_the_app_around_them() {
     )
     .await;
     assert_eq!(shown, vec![".letter-sheet"]);
+    browser.close().await;
+}
+
+/// Waits for a file with this extension in the browser's downloads; returns its path.
+async fn downloaded(browser: &Browser, extension: &str) -> std::path::PathBuf {
+    let downloads = browser.downloads();
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let done = std::fs::read_dir(&downloads)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == extension));
+        if let Some(path) = done {
+            return path;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no .{extension} file in {}",
+            downloads.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Sets an input's value as typing would, for inputs WebDriver cannot type into (dates).
+async fn set_value(browser: &Browser, css: &str, value: &str) {
+    browser
+        .client
+        .execute(
+            "const input = document.querySelector(arguments[0]);\
+             const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;\
+             set.call(input, arguments[1]);\
+             input.dispatchEvent(new Event('input', {bubbles: true}));\
+             input.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+async fn letter_text(browser: &Browser) -> String {
+    browser
+        .client
+        .find(Locator::Css("#letter-text"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+/// Waits until the letter's text satisfies a script test on `text`.
+async fn wait_for_letter(browser: &Browser, test: &str, what: &str) {
+    browser
+        .wait_until(
+            &format!("const text = document.querySelector('#letter-text').value; return {test};"),
+            what,
+            PATIENCE,
+        )
+        .await;
+}
+
+/// A strict look at an iCalendar file: CRLF, lines of at most 75 octets, components
+/// nested; returns the unfolded lines.
+fn ics_lines(text: &str) -> Vec<String> {
+    assert!(text.ends_with("\r\n"));
+    assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");
+    let mut lines: Vec<String> = Vec::new();
+    for physical in text.trim_end_matches("\r\n").split("\r\n") {
+        assert!(physical.len() <= 75, "{physical:?}");
+        match physical.strip_prefix(' ') {
+            Some(rest) => lines.last_mut().unwrap().push_str(rest),
+            None => lines.push(physical.to_string()),
+        }
+    }
+    let mut open = Vec::new();
+    for line in &lines {
+        if let Some(name) = line.strip_prefix("BEGIN:") {
+            open.push(name.to_string());
+        } else if let Some(name) = line.strip_prefix("END:") {
+            assert_eq!(open.pop().as_deref(), Some(name), "{line}");
+        } else {
+            assert!(line.contains(':'), "{line}");
+        }
+    }
+    assert!(open.is_empty());
+    lines
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_case_gets_what_the_law_needs_its_letters_its_calendar_and_its_sources() {
+    let (_server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+
+    // A finding links to the texts it rests on: the sources page, at that entry.
+    browser
+        .click("li.finding[data-rule=third_party] .source-link")
+        .await;
+    browser.wait_for("li.source.current").await;
+    let route_now = route(&browser).await;
+    assert_eq!(route_now, "/sources/conso-l121-12");
+    let entries = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('li.source')].map(li => [li.id,\
+               li.querySelector('a[href^=\"https://\"]') !== null, li.textContent.includes('30/11/2026')])",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let entries: Vec<(String, bool, bool)> = serde_json::from_value(entries).unwrap();
+    assert_eq!(entries.len(), contestel::core::law::Legal::ALL.len());
+    assert!(
+        entries.iter().all(|(_, link, date)| *link && *date),
+        "{entries:?}"
+    );
+    let current = text_of(&browser, "li.source.current").await;
+    assert!(current.contains("L121-12"), "{current}");
+    browser.screenshot("sources-1280").await;
+    browser.assert_accessible("the sources page").await;
+    browser.client.back().await.unwrap();
+    browser.wait_for("#total-at-stake").await;
+
+    // Dispute the third-party charges: a case.
+    browser
+        .click("li.finding[data-rule=third_party] button.contest-finding")
+        .await;
+    browser.wait_for("#case-title").await;
+    let case_title = text_of(&browser, "#case-title").await;
+    // Before the complaint, the advice asks for the contract's complaint channel.
+    browser
+        .wait_for(".caution li[data-warning=complaint_channel_unknown]")
+        .await;
+
+    // What the law needs: the contract names registered letters; paid by direct debit.
+    browser
+        .click("#complaint-channel option[value=registered_letter]")
+        .await;
+    browser.click("#second-level option[value=yes]").await;
+    browser.click("#direct-debit").await;
+    browser.click("#save-case-law").await;
+    browser
+        .wait_until(
+            "return !document.querySelector('.caution li[data-warning=complaint_channel_unknown]')",
+            "the channel to be known",
+            PATIENCE,
+        )
+        .await;
+
+    // The written complaint, by registered letter, with an answer asked for in three days.
+    let in_three_days = browser
+        .client
+        .execute(
+            "const d = new Date(); d.setDate(d.getDate() + 3);\
+             return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let in_three_days = in_three_days.as_str().unwrap().to_string();
+    browser
+        .click(".event-form select:nth-of-type(1) option[value=written_complaint]")
+        .await;
+    browser
+        .click(".event-form label:nth-child(3) select option[value=registered_letter]")
+        .await;
+    type_into(
+        &browser,
+        ".event-form label:nth-child(5) input",
+        "1A 000 000 0000 1",
+    )
+    .await;
+    set_value(
+        &browser,
+        ".event-form label:nth-child(8) input",
+        &in_three_days,
+    )
+    .await;
+    browser.click(".event-form button[type=submit]").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.events .event').length === 1",
+            "the complaint to be listed",
+            PATIENCE,
+        )
+        .await;
+    browser.wait_for(".deadline[data-kind=answer_due]").await;
+    browser
+        .wait_for(".deadline[data-kind=second_level_opens]")
+        .await;
+
+    // The Médiateur's steps are asked for only at its stage.
+    assert!(browser
+        .client
+        .find(Locator::Css("#event-milestone"))
+        .await
+        .is_err());
+    browser
+        .click(".event-form select:nth-of-type(1) option[value=mediator]")
+        .await;
+    browser
+        .wait_for("#event-milestone option[value=file_complete]")
+        .await;
+
+    // The deadlines, in the person's calendar.
+    let shown = browser
+        .client
+        .execute(
+            "return document.querySelectorAll('.deadlines .deadline:not(.past)').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.click("#calendar-export").await;
+    let ics = std::fs::read_to_string(downloaded(&browser, "ics").await).unwrap();
+    let lines = ics_lines(&ics);
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0".to_string()));
+    let events = lines.iter().filter(|l| *l == "BEGIN:VEVENT").count();
+    assert_eq!(
+        Some(events as u64),
+        shown.as_u64(),
+        "one event per deadline:\n{ics}"
+    );
+    assert!(events >= 3, "{ics}");
+    assert_eq!(
+        lines.iter().filter(|l| *l == "TRIGGER:-P3D").count(),
+        events,
+        "an alarm per event"
+    );
+    let due = format!("DTSTART;VALUE=DATE:{}", in_three_days.replace('-', ""));
+    assert!(lines.contains(&due), "the answer due in three days:\n{ics}");
+
+    // The letters that fit, each with the header of its channel.
+    let kinds = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#letter-kind option')].map(o => o.value)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let kinds: Vec<String> = serde_json::from_value(kinds).unwrap();
+    for kind in [
+        "complaint",
+        "third_party_refund",
+        "consent_proof",
+        "itemised_bill",
+        "signal_conso",
+    ] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind} offered: {kinds:?}");
+    }
+    browser
+        .click("#letter-kind option[value=third_party_refund]")
+        .await;
+    // By e-mail (its default): the supplier's demand, with the operator in copy.
+    wait_for_letter(
+        &browser,
+        "text.includes('L121-17') && text.includes('copie de cette demande')",
+        "the refund demand",
+    )
+    .await;
+    browser.click("#letter-channel option[value=email]").await;
+    wait_for_letter(
+        &browser,
+        "text.startsWith('Objet') && !text.includes('recommandée avec accusé')",
+        "an e-mail without the registered-letter header",
+    )
+    .await;
+    browser
+        .click("#letter-channel option[value=registered_letter]")
+        .await;
+    wait_for_letter(
+        &browser,
+        "text.includes('Lettre recommandée avec accusé de réception') && text.includes('surmafacture.fr')",
+        "a registered letter says so, and where the supplier's address is",
+    )
+    .await;
+    let notes = text_of(&browser, ".letter-notes").await;
+    assert!(notes.contains("surmafacture.fr"), "{notes}");
+    browser.click("#letter-kind option[value=complaint]").await;
+    wait_for_letter(&browser, "text.includes('Réclamation')", "the complaint").await;
+    let letter = letter_text(&browser).await;
+    assert!(
+        letter.contains("1A 000 000 0000 1"),
+        "the history:\n{letter}"
+    );
+    browser.screenshot("case-law-letters-1280").await;
+    browser
+        .assert_accessible("a case with what the law needs, its letters and deadlines")
+        .await;
+    browser.click("#letter-download").await;
+    let txt = std::fs::read_to_string(downloaded(&browser, "txt").await).unwrap();
+    assert!(txt.contains("Réclamation"), "{txt}");
+
+    // Home: what is due this week, across cases.
+    browser.click("#tab-home").await;
+    browser.wait_for(".due-week").await;
+    let due = text_of(&browser, ".due-week").await;
+    assert!(due.contains("Réponse attendue"), "{due}");
+    assert_eq!(text_of(&browser, ".due-week a.due-case").await, case_title);
+    browser.screenshot("home-due-week-1280").await;
+    browser.click(".due-week a.due-case").await;
+    browser.wait_for("#case-title").await;
+
+    // A deadline's source link leads to its entry.
+    browser
+        .click(".deadline[data-kind=second_level_opens] .source-link")
+        .await;
+    browser.wait_for("li.source.current").await;
+    assert_eq!(route(&browser).await, "/sources/service-public-f14373");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_new_views_fit_a_phone_screen() {
+    let (_server, browser) = open_app(360, 740).await;
+    read_sample(&browser).await;
+    browser
+        .click("li.finding[data-rule=third_party] button.contest-finding")
+        .await;
+    browser.wait_for("#case-law").await;
+    let (spill, what) = browser.horizontal_overflow().await;
+    assert_eq!(spill, 0, "the case scrolls sideways at 360 px: {what}");
+    browser.screenshot("case-law-360").await;
+    browser
+        .client
+        .goto(&format!("{}#/sources/cpce-l34-2", _server.url()))
+        .await
+        .unwrap();
+    browser.wait_for("li.source.current").await;
+    let (spill, what) = browser.horizontal_overflow().await;
+    assert_eq!(spill, 0, "the sources scroll sideways at 360 px: {what}");
+    browser.screenshot("sources-360").await;
     browser.close().await;
 }

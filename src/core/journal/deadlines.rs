@@ -358,6 +358,49 @@ pub struct RefundWindow {
     pub suspended: bool,
 }
 
+/// The amounts paid on one day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payment {
+    /// The day.
+    pub paid_on: NaiveDate,
+    /// The lines (indexes into the case's lines); empty for a case without lines.
+    pub lines: Vec<usize>,
+    /// What they add up to.
+    pub amount: rust_decimal::Decimal,
+}
+
+/// Every disputed amount paid, grouped by the day it was paid (debited).
+pub fn debits(case: &Case) -> Vec<Payment> {
+    let mut out: Vec<Payment> = Vec::new();
+    if case.lines.is_empty() {
+        if let Some(paid_on) = case.paid_on {
+            out.push(Payment {
+                paid_on,
+                lines: Vec::new(),
+                amount: case.disputed,
+            });
+        }
+    }
+    for (i, line) in case.lines.iter().enumerate() {
+        let Some(paid_on) = case.paid_on(line) else {
+            continue;
+        };
+        match out.iter_mut().find(|p| p.paid_on == paid_on) {
+            Some(p) => {
+                p.lines.push(i);
+                p.amount += line.amount;
+            }
+            None => out.push(Payment {
+                paid_on,
+                lines: vec![i],
+                amount: line.amount,
+            }),
+        }
+    }
+    out.sort_by_key(|p| p.paid_on);
+    out
+}
+
 /// The L34-2 window of each paid amount of the case, by payment date. A line disputed for
 /// third-party content has none (L34-2 does not cover it).
 pub fn refund_windows(case: &Case) -> Vec<RefundWindow> {
@@ -489,20 +532,24 @@ pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
             d.lines = window.lines.clone();
             d.amount = Some(window.amount);
             out.push(d);
-            if case.direct_debit {
+        }
+        if case.direct_debit {
+            // Every debited amount, third-party ones included: the bank's rules are not
+            // L34-2's.
+            for debit in debits(case) {
                 for (kind, date) in [
                     (
                         DeadlineKind::SepaAuthorisedCloses,
-                        law::add_days(window.paid_on, law::SEPA_AUTHORISED_WEEKS * 7),
+                        law::add_days(debit.paid_on, law::SEPA_AUTHORISED_WEEKS * 7),
                     ),
                     (
                         DeadlineKind::SepaUnauthorisedCloses,
-                        add_months(window.paid_on, law::SEPA_UNAUTHORISED_MONTHS),
+                        add_months(debit.paid_on, law::SEPA_UNAUTHORISED_MONTHS),
                     ),
                 ] {
                     let mut d = Deadline::new(kind, date, today, None);
-                    d.lines = window.lines.clone();
-                    d.amount = Some(window.amount);
+                    d.lines = debit.lines.clone();
+                    d.amount = Some(debit.amount);
                     out.push(d);
                 }
             }
@@ -805,6 +852,14 @@ mod tests {
                 .date,
             day("2027-12-18")
         );
+        // A third-party charge has no L34-2 window, but its debit can still go back.
+        let mut third = case.clone();
+        for line in &mut third.lines {
+            line.reason = Some(crate::core::finding::RuleId::ThirdParty);
+        }
+        let all_third = deadlines(&third, day("2026-11-20"));
+        assert!(find(&all_third, DeadlineKind::RefundWindowCloses).is_none());
+        assert!(find(&all_third, DeadlineKind::SepaAuthorisedCloses).is_some());
         // Notified 31 October: four months end on the last day of February.
         assert_eq!(
             find(&all, DeadlineKind::PriceChangeTerminationCloses)

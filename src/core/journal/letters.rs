@@ -726,22 +726,8 @@ pub fn write(
             let mut authorised = Vec::new();
             let mut unauthorised = Vec::new();
             let mut too_late = false;
-            let mut debits: Vec<(NaiveDate, Decimal)> = Vec::new();
-            for line in &case.lines {
-                if let Some(paid) = case.paid_on(line) {
-                    match debits.iter_mut().find(|d| d.0 == paid) {
-                        Some(d) => d.1 += line.amount,
-                        None => debits.push((paid, line.amount)),
-                    }
-                }
-            }
-            if case.lines.is_empty() {
-                if let Some(paid) = case.paid_on {
-                    debits.push((paid, case.disputed));
-                }
-            }
-            debits.sort();
-            for (paid, amount) in debits {
+            for debit in super::deadlines::debits(case) {
+                let (paid, amount) = (debit.paid_on, debit.amount);
                 let item = format!(
                     "  - {} prélevés le {} par {operator} (référence du mandat : [RUM figurant sur votre relevé])\n",
                     format_amount(amount, FR),
