@@ -48,6 +48,41 @@ fn a_saved_journal_loads_back() {
     }
 }
 
+/// A journal as Contestel stored it at version 1, before issue 13.
+const JOURNAL_V1: &str = r#"{"app":"contestel","version":1,"saved_at":1764150000000,"data":{"cases":[{"id":1,"title":"Option","operator":"Orange","opened_on":"2026-11-26","disputed":"3.00","paid_on":"2026-11-18","lines":[{"invoice_number":"F1","bill_date":"2026-11-03","label":"Option Sécurité","amount":"3.00","reason":"unrequested_option"}],"events":[]}],"next_id":2}}"#;
+
+#[wasm_bindgen_test]
+fn a_version_1_journal_is_migrated_at_load_and_kept_as_it_was_when_first_saved_over() {
+    area().clear().unwrap();
+    area().set_item(Journal::KEY, JOURNAL_V1).unwrap();
+    let Load::Loaded(loaded) = storage::load::<Journal>() else {
+        panic!("a version-1 journal loads");
+    };
+    assert!(loaded.migrated);
+    let case = &loaded.value.cases[0];
+    assert_eq!(
+        case.lines[0].reason,
+        Some(contestel::core::finding::RuleId::UnrequestedOption)
+    );
+    assert_eq!(
+        case.lines[0].paid_on, case.paid_on,
+        "the case's date, per line"
+    );
+    // Loading wrote nothing.
+    assert_eq!(
+        area().get_item(Journal::KEY).unwrap().as_deref(),
+        Some(JOURNAL_V1)
+    );
+    storage::save(&loaded.value, loaded.saved_at).expect("save in version 2");
+    let raw = area().get_item(Journal::KEY).unwrap().unwrap();
+    assert!(raw.contains(r#""version":2"#), "{raw}");
+    assert_eq!(
+        area().get_item("contestel.journal.v1").unwrap().as_deref(),
+        Some(JOURNAL_V1),
+        "the version-1 value is kept as it was"
+    );
+}
+
 #[wasm_bindgen_test]
 fn an_unreadable_value_is_set_aside_and_never_lost() {
     area().clear().unwrap();

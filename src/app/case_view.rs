@@ -244,15 +244,18 @@ pub fn case_view(props: &CaseViewProps) -> Html {
                 <p class="next-step">{ advice.next.describe(lang) }</p>
                 <p class="small">{ source_links(advice.next.sources(), &navigate, lang) }</p>
                 if !advice.warnings.is_empty() {
-                    <ul class="caution" role="note" aria-label={Text::Caution.get(lang)}>
-                        { for advice.warnings.iter().map(|w| html! {
-                            <li data-warning={w.id()}>
-                                { w.describe(lang) }
-                                { " " }
-                                <span class="small">{ source_links(w.sources(), &navigate, lang) }</span>
-                            </li>
-                        }) }
-                    </ul>
+                    // A note holding a list: the list keeps its own role for screen readers.
+                    <div class="caution" role="note" aria-label={Text::Caution.get(lang)}>
+                        <ul>
+                            { for advice.warnings.iter().map(|w| html! {
+                                <li data-warning={w.id()}>
+                                    { w.describe(lang) }
+                                    { " " }
+                                    <span class="small">{ source_links(w.sources(), &navigate, lang) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
                 }
                 if !dates.is_empty() {
                     <h4>{ Text::Deadlines.get(lang) }</h4>

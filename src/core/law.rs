@@ -145,7 +145,8 @@ pub enum Legal {
     SignalConso,
     /// J'alerte l'Arcep: a report to the regulator, no individual follow-up.
     ArcepAlert,
-    /// Regulation (EU) 2022/612: roaming in the EU at domestic prices.
+    /// Regulation (EU) 2022/612: roaming in the EU at domestic prices. Cited by `roaming`
+    /// since before issue 13; not in `shared/DOMAIN.md` (to be added there).
     EuRoaming,
 }
 

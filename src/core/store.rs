@@ -150,6 +150,20 @@ pub fn encode<T: Stored>(value: &T, saved_at: i64) -> Result<String, String> {
     serde_json::to_string(&envelope).map_err(|e| e.to_string())
 }
 
+/// The key a value of an earlier schema is kept under, as it was, when it is first saved
+/// over in the current schema: the migration is tested to lose nothing, and this copy
+/// makes sure of it.
+pub fn earlier_version_key(key: &str, version: u32) -> String {
+    format!("{key}.v{version}")
+}
+
+/// The schema version a stored value says it is in, if it is one of ours and earlier than
+/// `T::VERSION`.
+pub fn earlier_version<T: Stored>(raw: &str) -> Option<u32> {
+    let header: Header = serde_json::from_str(raw).ok()?;
+    (header.app == APP && header.version < T::VERSION).then_some(header.version)
+}
+
 /// The key an unreadable value is set aside under, so it is never lost.
 pub fn recovery_key(key: &str, saved_at: i64) -> String {
     format!("{key}.unreadable.{saved_at}")
@@ -347,6 +361,19 @@ mod tests {
         assert_eq!(
             decode::<Journal>(Some(&raw)).unwrap().unwrap().value,
             Journal::default()
+        );
+    }
+
+    #[test]
+    fn an_earlier_version_is_recognised_for_keeping_a_copy() {
+        let v1 = r#"{"app":"contestel","version":1,"saved_at":5,"data":["a"]}"#;
+        assert_eq!(earlier_version::<Notes>(v1), Some(1));
+        let v2 = encode(&Notes::default(), 6).unwrap();
+        assert_eq!(earlier_version::<Notes>(&v2), None);
+        assert_eq!(earlier_version::<Notes>("{not json"), None);
+        assert_eq!(
+            earlier_version_key("contestel.journal", 1),
+            "contestel.journal.v1"
         );
     }
 

@@ -124,7 +124,17 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
                 })?;
             }
         }
-        Ok(_) => {}
+        Ok(_) => {
+            // The first save over an earlier schema keeps the earlier value, as it was.
+            if let Some(raw) = &current {
+                if let Some(version) = store::earlier_version::<T>(raw) {
+                    let copy = store::earlier_version_key(T::KEY, version);
+                    if !matches!(area.get_item(&copy), Ok(Some(_))) {
+                        area.set_item(&copy, raw).map_err(|e| classify(&e))?;
+                    }
+                }
+            }
+        }
     }
     let saved_at = now_ms().max(last_seen + 1);
     let text = store::encode(value, saved_at).map_err(|detail| SaveError::Failed { detail })?;

@@ -1,6 +1,8 @@
 //! `unrequested_option`: an option, insurance or service billed every month that the plan
 //! does not list. Needs a plan: without one, nobody knows what was subscribed. Options
-//! charged 0,00 € and options for another line of a multi-line bill are left alone. Pure.
+//! charged 0,00 € and options for another line of a multi-line bill are left alone. No
+//! payment for a service not ordered (Code de la consommation L121-12), and an option
+//! accepted by default is refunded (L121-17): `shared/DOMAIN.md`, checked 2026-11-30. Pure.
 
 use super::classify::effective_category;
 use super::classify::{line_kind, LineKind};
