@@ -16,9 +16,12 @@
 //!   reading that adds up wins; otherwise the bill carries a `TotalMismatch` warning.
 
 mod body;
+mod explainer;
 mod header;
+mod roles;
 mod sections;
 mod text;
+mod tree;
 mod usage;
 
 use rust_decimal::Decimal;
@@ -39,6 +42,10 @@ pub const MAX_USAGE: usize = 20_000;
 pub(crate) struct Line {
     /// 1-based page.
     pub page: u32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// Font size of the row's largest glyph.
+    pub size: f32,
     /// The cells, left to right.
     pub cells: Vec<TextCell>,
     /// The cells' texts joined by two spaces.
@@ -50,7 +57,7 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    fn new(page: u32, mut cells: Vec<TextCell>) -> Line {
+    fn new(page: u32, y: f32, size: f32, mut cells: Vec<TextCell>) -> Line {
         for c in &mut cells {
             c.text = text::normalize(&c.text);
         }
@@ -67,11 +74,19 @@ impl Line {
         let folded = fold(&text);
         Line {
             page,
+            y,
+            size,
             cells,
             text,
             folded,
             spans,
         }
+    }
+
+    /// The row's text up to the end of cell `k`.
+    fn cell_end(&self, k: usize) -> &str {
+        let end = self.spans.get(k).map_or(self.text.len(), |s| s.1);
+        &self.text[..end]
     }
 
     /// The horizontal centre of the text between two byte offsets, interpolated inside
@@ -99,17 +114,24 @@ pub(crate) fn lines_of(pages: &[TextPage]) -> Vec<Line> {
             p.rows
                 .iter()
                 .filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()))
-                .map(move |r| Line::new(p.number, r.cells.clone()))
+                .map(move |r| Line::new(p.number, r.y, r.size, r.cells.clone()))
         })
         .collect()
 }
 
 /// Reads a bill from its pages of text. `source` is the file name, kept in the bill.
 pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
+    interpret_with_notes(pages, source).0
+}
+
+/// [`interpret`], with the reader's notes on how it chose its reading (which rows it
+/// took for subtotals, what it left out to reconcile with the amount due, or by how much
+/// it misses): what `inspect` prints to explain a reading.
+pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<String>) {
     let lines = lines_of(pages);
     let header = header::read_header(&lines);
     let reference = header.period.map(|p| p.end).or(header.issue_date);
-    let body = body::read_body_checked(&lines, reference);
+    let body = body::read_body(&lines, reference);
 
     let mut warnings = Vec::new();
     if header.operator.is_none() {
@@ -118,11 +140,26 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
     let computed: Decimal = body.lines.iter().map(|l| l.amount).sum();
     match body.total {
         None => warnings.push(BillWarning::NoTotal),
-        Some(printed) if printed != computed => {
+        Some(printed) if !body.reconciled => {
             warnings.push(BillWarning::TotalMismatch { printed, computed })
         }
         Some(_) => {}
     }
+    let mut notes = body.notes;
+    notes.insert(
+        0,
+        if body.reconciled {
+            format!("the charges add up to the amount due ({computed})")
+        } else {
+            match body.total {
+                Some(t) => format!(
+                    "the charges ({computed}) do not add up to the amount due ({t}): {} apart",
+                    (t - computed).abs()
+                ),
+                None => format!("no amount due to check the charges ({computed}) against"),
+            }
+        },
+    );
     let mut lines = body.lines;
     if lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);
@@ -133,7 +170,7 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
     let mut usage = body.usage;
     usage.truncate(MAX_USAGE);
 
-    Bill {
+    let bill = Bill {
         source: source.to_string(),
         operator: header.operator,
         invoice_number: header.invoice_number,
@@ -154,7 +191,8 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
             .max()
             .unwrap_or(0)
             .max(pages.len() as u32),
-    }
+    };
+    (bill, notes)
 }
 
 #[cfg(test)]
