@@ -132,6 +132,9 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
     let header = header::read_header(&lines);
     let reference = header.period.map(|p| p.end).or(header.issue_date);
     let body = body::read_body(&lines, reference);
+    let period = header
+        .period
+        .or_else(|| header::period_from_lines(&body.lines, header.issue_date));
 
     let mut warnings = Vec::new();
     if header.operator.is_none() {
@@ -176,7 +179,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
         invoice_number: header.invoice_number,
         issue_date: header.issue_date,
         due_date: header.due_date,
-        period: header.period,
+        period,
         customer_id: header.customer_id,
         line_numbers: header.line_numbers,
         total: body.total,

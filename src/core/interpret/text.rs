@@ -125,21 +125,20 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year?, self.month?, self.day)
     }
 
-    /// The date, taking the missing year from `reference`: the year that puts the date
-    /// at most 45 days after the reference (bills print past periods and near due dates).
+    /// The date, taking the missing year from `reference`: the latest year that puts
+    /// the date at most 45 days after the reference (bills print past periods and near
+    /// due dates: `12/01` on a bill of 13 December is next January).
     pub fn resolve(self, reference: Option<NaiveDate>) -> Option<NaiveDate> {
         if let Some(d) = self.full() {
             return Some(d);
         }
         let month = self.month?;
         let reference = reference?;
-        let year = reference.year();
-        let candidate = NaiveDate::from_ymd_opt(year, month, self.day)?;
-        if candidate > reference + chrono::Duration::days(45) {
-            NaiveDate::from_ymd_opt(year - 1, month, self.day)
-        } else {
-            Some(candidate)
-        }
+        let limit = reference + chrono::Duration::days(45);
+        [1, 0, -1]
+            .iter()
+            .filter_map(|dy| NaiveDate::from_ymd_opt(reference.year() + dy, month, self.day))
+            .find(|d| *d <= limit)
     }
 }
 
@@ -207,10 +206,11 @@ pub fn date_at(folded: &[char], i: usize, bare_day: bool) -> Option<(PartialDate
                 }
                 return None;
             }
-            if sep == '/'
+            // `02/10`; inside `du … au …` also `14-10` and `13.11` (`bare_day`).
+            if (sep == '/' || bare_day)
                 && !folded
                     .get(after_month)
-                    .is_some_and(|c| c.is_alphanumeric() || *c == '/')
+                    .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.'))
             {
                 let pd = PartialDate {
                     day,
@@ -314,7 +314,7 @@ pub fn find_range(text: &str, reference: Option<NaiveDate>) -> Option<(NaiveDate
             continue;
         };
         let k = end1 + (rest.chars().count() - after.chars().count());
-        let Some((end, _)) = date_at(&folded, k, false) else {
+        let Some((end, _)) = date_at(&folded, k, true).filter(|(d, _)| d.month.is_some()) else {
             continue;
         };
         let end_date = end.resolve(reference)?;
