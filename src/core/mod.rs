@@ -21,3 +21,4 @@ pub mod reader;
 pub mod rules;
 pub mod store;
 pub mod uploads;
+pub mod vocab;

@@ -15,11 +15,12 @@ use crate::core::money::{self, AmountToken};
 
 use super::explainer;
 use super::roles::{self, Role};
-use super::sections::{self, SectionKind};
 use super::text::{self, fold, squash};
 use super::tree::{self, Doubt, Item};
 use super::usage;
 use super::{Line, MAX_LINES, MAX_USAGE};
+use crate::core::vocab::headings::{self as sections, SectionKind};
+use crate::core::vocab::kinds;
 
 /// What the body of a bill gives: charges, totals, VAT, usage, and how it was read.
 #[derive(Clone, Default)]
@@ -554,7 +555,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             None => (String::new(), None),
         };
         let mut amount = amount;
-        let category = sections::categorize(kind, within_plan, &label, amount.is_sign_negative());
+        let category = kinds::categorize(kind, within_plan, &label, amount.is_sign_negative());
         if category == Category::Discount && amount.is_sign_positive() {
             // A discount printed without its sign under `Remises` still lowers the bill.
             amount.set_sign_negative(!amount.is_zero());
@@ -629,8 +630,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             _ => item.label.clone(),
         };
         let amount = item.amount;
-        let category =
-            sections::categorize(m.kind, m.within_plan, &label, amount.is_sign_negative());
+        let category = kinds::categorize(m.kind, m.within_plan, &label, amount.is_sign_negative());
         body.lines.push(BillLine {
             category,
             label,

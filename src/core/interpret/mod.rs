@@ -19,7 +19,6 @@ mod body;
 mod explainer;
 mod header;
 mod roles;
-mod sections;
 mod text;
 mod tree;
 mod usage;

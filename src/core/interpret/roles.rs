@@ -5,8 +5,8 @@
 //! against the sums, so a wrongly named row costs a reconciliation, not an accusation.
 //! The wordings are the ones of `shared/DOMAIN.md` ("What real bills look like").
 
-use super::sections;
 use super::text::{find_phone_numbers, fold};
+use crate::core::vocab::headings as sections;
 
 /// The role of a row that carries an amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

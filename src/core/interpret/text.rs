@@ -4,7 +4,7 @@
 //! folded text is the same character position in the original.
 
 use chrono::{Datelike, NaiveDate};
-use unicode_normalization::char::{compose, decompose_canonical};
+use unicode_normalization::char::compose;
 use unicode_normalization::UnicodeNormalization;
 
 /// Text as a person reads it: NFC, and accents that PDF text gives as separate spacing
@@ -48,28 +48,7 @@ fn combining_for(c: char) -> Option<char> {
     }
 }
 
-/// Lower case, accents removed, typographic apostrophes and spaces made plain; exactly
-/// one output character per input character.
-pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
-
-fn fold_char(c: char) -> char {
-    let c = match c {
-        '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
-        '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t' => ' ',
-        '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-        'œ' | 'Œ' => 'o',
-        _ => c,
-    };
-    let mut base = c;
-    decompose_canonical(c, |d| {
-        if base == c {
-            base = d;
-        }
-    });
-    base.to_lowercase().next().unwrap_or(base)
-}
+pub(crate) use crate::core::vocab::fold;
 
 /// Collapses runs of whitespace (non-breaking ones included) into one plain space, trimmed.
 pub fn squash(text: &str) -> String {

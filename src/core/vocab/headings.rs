@@ -1,0 +1,285 @@
+//! Section headings: which rows name a family of charges, and what each family is.
+//!
+//! Pure. The vocabulary is the one of the *arrêté du 1er février 2002* that every French
+//! operator follows (abonnements, forfaits et options / communications / services
+//! ponctuels ou occasionnels) plus what operators added since (tiers, remises, facilité
+//! de paiement). Generic first: a bill from an operator never seen still reads.
+
+use super::fold;
+
+/// What a section heading announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Abonnements, forfaits et options.
+    Subscriptions,
+    /// Communications / consommations, included or not.
+    Communications,
+    /// Communications hors forfait / en dépassement.
+    OutOfPlan,
+    /// Services ponctuels ou occasionnels.
+    OneOff,
+    /// Services fournis par des tiers, achats Internet+.
+    ThirdParty,
+    /// Remises, avoirs.
+    Discounts,
+    /// Facilité de paiement, mensualités d'équipement.
+    Instalments,
+    /// Autres services et produits, autres prestations.
+    Other,
+}
+
+/// Words a heading is made of. A row whose every word is one of these (and that names a
+/// family) is a heading, or, when it carries an amount, a subtotal repeating the detail.
+const HEADING_WORDS: &[&str] = &[
+    "vos",
+    "votre",
+    "vous",
+    "et",
+    "ou",
+    "de",
+    "des",
+    "du",
+    "par",
+    "les",
+    "la",
+    "le",
+    "d",
+    "l",
+    "a",
+    "en",
+    "au",
+    "aux",
+    "sur",
+    "abonnement",
+    "abonnements",
+    "forfait",
+    "forfaits",
+    "option",
+    "options",
+    "communications",
+    "communication",
+    "consommations",
+    "consommation",
+    "hors",
+    "services",
+    "service",
+    "ponctuels",
+    "ponctuel",
+    "occasionnels",
+    "occasionnel",
+    "fournis",
+    "tiers",
+    "remises",
+    "remise",
+    "reductions",
+    "autres",
+    "produits",
+    "prestations",
+    "mensualite",
+    "mensualites",
+    "facilite",
+    "facilites",
+    "paiement",
+    "achats",
+    "equipements",
+    "equipement",
+    "depassement",
+    "divers",
+    "avoirs",
+    "frais",
+    "non",
+    "incluses",
+    "inclus",
+    "ponctuelles",
+    "contenus",
+    "telecom",
+    "telecommunications",
+    "mobile",
+    "internet",
+    "fixe",
+    "ligne",
+    "lignes",
+    "offre",
+    "offres",
+    "detail",
+    "souscrits",
+    "souscrites",
+    "compris",
+    "additionnels",
+    "supplementaires",
+    "usage",
+    "usages",
+];
+
+/// The words among those that name a family of charges: a heading has at least one.
+const FAMILY_WORDS: &[&str] = &[
+    "abonnement",
+    "abonnements",
+    "forfait",
+    "forfaits",
+    "options",
+    "communications",
+    "communication",
+    "consommations",
+    "consommation",
+    "ponctuels",
+    "occasionnels",
+    "tiers",
+    "remises",
+    "autres",
+    "prestations",
+    "mensualite",
+    "mensualites",
+    "facilite",
+    "achats",
+    "equipements",
+    "depassement",
+    "services",
+    "produits",
+    "avoirs",
+];
+
+/// The words of a label, folded, without a parenthesised part (`(du 02/10 au 01/11)`)
+/// or an `EXEMPLE –` prefix.
+fn heading_words(label: &str) -> Vec<String> {
+    let folded = fold(label);
+    let mut without_parens = String::new();
+    let mut depth = 0;
+    for c in folded.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ if depth == 0 => without_parens.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<String> = without_parens
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    // A numbered heading (`1. Abonnements`, `II – Communications`).
+    let numbered = words.first().is_some_and(|w| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(w.as_str(), "i" | "ii" | "iii" | "iv" | "v" | "vi")
+    });
+    words.into_iter().skip(usize::from(numbered)).collect()
+}
+
+/// Whether a label is a section heading (or a summary row naming one): made only of
+/// heading words, naming a family, short.
+pub fn is_heading_like(label: &str) -> bool {
+    let words = heading_words(label);
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| HEADING_WORDS.contains(&w.as_str()))
+        && words.iter().any(|w| FAMILY_WORDS.contains(&w.as_str()))
+}
+
+/// What a heading announces, from its words.
+pub fn section_kind(heading: &str) -> SectionKind {
+    let f = fold(heading);
+    let has = |k: &str| f.contains(k);
+    if has("tiers") || has("achats") || has("contenus") {
+        SectionKind::ThirdParty
+    } else if has("facilite") || has("mensualite") || has("echelonn") {
+        SectionKind::Instalments
+    } else if has("remise") || has("avoir") || has("reduction") {
+        SectionKind::Discounts
+    } else if has("ponctuel") || has("occasionnel") {
+        SectionKind::OneOff
+    } else if has("hors forfait") || has("depassement") || has("non inclus") {
+        SectionKind::OutOfPlan
+    } else if has("communication") || has("consommation") || has("usage") {
+        SectionKind::Communications
+    } else if has("autres")
+        || has("prestations")
+        || has("produits")
+        || has("divers")
+        || has("equipement")
+    {
+        SectionKind::Other
+    } else if has("abonnement") || has("forfait") || has("option") {
+        SectionKind::Subscriptions
+    } else {
+        SectionKind::Other
+    }
+}
+
+/// A sub-heading inside a communications section that says whether what follows is
+/// within the plan or out of it; `None` when the row is not one.
+pub fn usage_subheading(text: &str) -> Option<bool> {
+    let f = fold(text);
+    let f = f.trim_start();
+    if f.starts_with("en depassement")
+        || f.starts_with("hors forfait")
+        || f.starts_with("non inclus")
+    {
+        Some(false)
+    } else if f.starts_with("decompte") || f.starts_with("inclus") || f.starts_with("compris dans")
+    {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_headings_from_labels() {
+        let cases = [
+            ("Vos abonnements, forfaits et options", true),
+            ("Vos communications (du 02/10 au 01/11)", true),
+            ("Consommations hors forfait", true),
+            ("Services ponctuels ou occasionnels", true),
+            ("Vos services fournis par des tiers", true),
+            ("Mensualité de votre facilité de paiement", true),
+            ("Remises", true),
+            ("1. Abonnements, forfaits et options", true),
+            ("II – Communications", true),
+            ("4G Box", false),
+            ("Forfait et options", true),
+            ("Autres prestations", true),
+            ("Votre abonnement", true),
+            ("EXEMPLE – Vos abonnements, forfaits et options", false),
+            ("Forfait RED 5G 200 Go du 12/10 au 11/11", false),
+            ("Option Multi-SIM du 01/10 au 31/10", false),
+            ("Remise Bbox & Mobile du 02/10 au 01/11", false),
+            ("Frais de mise en service", false),
+            ("Mensualité 8/24 – iPad 11 128 Go", false),
+            ("Décomptées de vos forfaits : 14 appels, 22 SMS, 3,2 Go – voir le détail en page 4.", false),
+            ("Total TTC", false),
+            ("Votre facture en bref", false),
+            ("Le détail de votre facture", false),
+        ];
+        for (label, want) in cases {
+            assert_eq!(is_heading_like(label), want, "is_heading_like({label:?})");
+        }
+    }
+
+    #[test]
+    fn reads_what_a_section_announces() {
+        use SectionKind::*;
+        let cases = [
+            ("Vos abonnements, forfaits et options", Subscriptions),
+            ("Forfait et options", Subscriptions),
+            ("Votre abonnement", Subscriptions),
+            ("Vos communications (du 02/10 au 01/11)", Communications),
+            ("Vos consommations", Communications),
+            ("Communications hors forfait", OutOfPlan),
+            ("Consommations hors forfait", OutOfPlan),
+            ("Services ponctuels ou occasionnels", OneOff),
+            ("Services fournis par des tiers", ThirdParty),
+            ("Remises", Discounts),
+            ("Mensualité de votre facilité de paiement", Instalments),
+            ("Vos autres services et produits", Other),
+            ("Autres prestations", Other),
+        ];
+        for (heading, want) in cases {
+            assert_eq!(section_kind(heading), want, "section_kind({heading:?})");
+        }
+    }
+}
