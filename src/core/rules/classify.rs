@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::core::bill::{Bill, BillLine, Category, UsageRecord};
 pub use crate::core::vocab::kinds::one_off_words;
-use crate::core::vocab::kinds::third_party_words;
+use crate::core::vocab::kinds::{names_a_service, third_party_words};
 pub use crate::core::vocab::numbers::{domestic_number, premium_number, PremiumKind};
 use crate::core::vocab::numbers::{premium_in_label, premium_words};
 pub use crate::core::vocab::places::{medium_in, place_in, roaming_words, Medium, Place};
@@ -59,6 +59,7 @@ pub fn effective_category(line: &BillLine) -> Category {
     match first {
         "forfait" | "abonnement" | "offre" => Category::Subscription,
         "option" => Category::Option,
+        _ if names_a_service(&label) => Category::Subscription,
         _ => line.category,
     }
 }

@@ -237,13 +237,19 @@ pub fn subscription_name(folded: &str) -> bool {
         .collect::<Vec<_>>()
         .windows(2)
         .any(|w| w[0].chars().all(|c| c.is_ascii_digit()) && matches!(w[1], "go" | "mo" | "h"));
+    names_a_service(folded) || allowance
+}
+
+/// Whether a label names a line or a box service outright (`Forfait …`, `… Illimité`,
+/// `Bbox`, `Freebox`, `Fibre`, `Haut Débit`) — unlike an allowance, which a phone's
+/// storage (`256 Go`) looks like too.
+pub fn names_a_service(folded: &str) -> bool {
     ["forfait", "abonnement", "offre"]
         .iter()
         .any(|w| folded.starts_with(w))
         || ["illimite", "box", "fibre", "adsl", "haut debit", "vdsl"]
             .iter()
             .any(|w| folded.contains(w))
-        || allowance
 }
 
 #[cfg(test)]
