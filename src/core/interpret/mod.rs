@@ -658,6 +658,211 @@ pub(crate) mod tests {
         }
     }
 
+    /// Rows at given indents: `(indent, cells)`; the last cell of a row of two or more is
+    /// right-aligned at x = 560 as an amount column, the others flow from the indent.
+    fn indented(number: u32, rows: &[(f32, &[&str])]) -> TextPage {
+        let plain: Vec<&[&str]> = rows.iter().map(|(_, cells)| *cells).collect();
+        let mut p = page(number, &plain);
+        for (row, (indent, _)) in p.rows.iter_mut().zip(rows) {
+            let shift = indent - 40.0;
+            let n = row.cells.len();
+            for (j, cell) in row.cells.iter_mut().enumerate() {
+                if n == 1 || j + 1 < n {
+                    cell.x += shift;
+                    cell.x_end += shift;
+                }
+            }
+        }
+        p
+    }
+
+    /// The shapes of DOMAIN.md's "What real bills look like", each a small bill: its
+    /// amount due, the charges read (label, amount) and whether they add up.
+    #[test]
+    fn reads_the_shapes_real_bills_print() {
+        type Case = (
+            &'static str,
+            Vec<TextPage>,
+            &'static str,
+            &'static [(&'static str, &'static str)],
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "Free Mobile: TTC (HT) in brackets, the euro as a plain e",
+                vec![page(
+                    1,
+                    &[
+                        &["Facture no 1234567890 du 02 novembre 2023"],
+                        &["Montant à payer TTC*", "19.99e"],
+                        &["Coût en e TTC (HT)"],
+                        &["Forfait Free 5G", "19.99 (16.66)"],
+                        &["Consommations hors forfait", "0.00 (0.00)"],
+                        &["Total de la facture HT", "16.66e"],
+                        &["TVA 20%", "3.33e"],
+                        &["Free Mobile - SAS au capital de 365 138 779 Euros - RCS PARIS 499 247 138"],
+                    ],
+                )],
+                "19.99",
+                &[("Forfait Free 5G", "19.99")],
+            ),
+            (
+                "Sosh: a section total on its heading, an amount due wrapped over two rows",
+                vec![page(
+                    1,
+                    &[
+                        &["sosh"],
+                        &["n° de facture : 5251633503"],
+                        &["abonnements, forfaits et options", "25,99 €"],
+                        &["Forfait Sosh 25,99€ 5G", "25,99 €"],
+                        &["total auprès d'Orange", "21,66 €", "25,99 €"],
+                        &["total du montant prélevé"],
+                        &["au 27.11.2025", "25,99 €"],
+                        &["Orange SA au capital de 10 640 226 396 € – RCS Nanterre 380 129 866"],
+                    ],
+                )],
+                "25.99",
+                &[("Forfait Sosh 25,99€ 5G", "25.99")],
+            ),
+            (
+                "Bouygues: a summary on page 1, the amount due includes a third party",
+                vec![
+                    indented(
+                        1,
+                        &[
+                            (40.0, &["€ HT", "€ TTC(*)"]),
+                            (40.0, &["Montant prélevé le 16 novembre 2019", "21,98"]),
+                            (40.0, &["Vos services Bouygues Telecom", "6,66", "7,99"]),
+                            (50.0, &["Vos abonnements, forfaits et options", "6,66", "7,99"]),
+                            (40.0, &["Vos services fournis par des tiers", "13,99", "(ex. : appels vers ou depuis l'international…)"]),
+                            (40.0, &["Montant de la facture soumis à TVA", "6,66", "7,99"]),
+                            (40.0, &["TVA 20,00 % payée sur les débits", "1,33"]),
+                        ],
+                    ),
+                    indented(
+                        3,
+                        &[
+                            (36.0, &["Vos services Bouygues Telecom", "6,66", "7,99"]),
+                            (42.0, &["Vos abonnements, forfaits et options", "7,99"]),
+                            (50.0, &["Forfait B&You 20Go", "7,99"]),
+                            (40.0, &["Total pour cette ligne :", "7,99"]),
+                        ],
+                    ),
+                    indented(
+                        4,
+                        &[
+                            (40.0, &["VOS SERVICES DE TIERS"]),
+                            (40.0, &["Vos services fournis par des tiers", "13,99"]),
+                            (50.0, &["Renouvellement Netflix", "13,99"]),
+                        ],
+                    ),
+                ],
+                "21.98",
+                &[("Forfait B&You 20Go", "7.99"), ("Renouvellement Netflix", "13.99")],
+            ),
+            (
+                "an explainer page whose amounts reconcile with nothing",
+                vec![
+                    page(
+                        1,
+                        &[
+                            &["Montant prélevé le 16/11/2019", "12,99 €"],
+                            &["Vos abonnements"],
+                            &["Forfait 60 Go", "12,99 €"],
+                        ],
+                    ),
+                    page(
+                        2,
+                        &[
+                            &["MIEUX COMPRENDRE LE MONTANT DE VOTRE FACTURE"],
+                            &["Montant prélevé le jour/mois/année", "155,65"],
+                            &["Vos services", "80,89"],
+                            &["Frais de mise en service", "49,00"],
+                        ],
+                    ),
+                ],
+                "12.99",
+                &[("Forfait 60 Go", "12.99")],
+            ),
+            (
+                "a charge on its heading row and again on the row under it",
+                vec![page(
+                    1,
+                    &[
+                        &["Net à payer", "27,99 €"],
+                        &["Abonnements"],
+                        &["Forfait Sosh 25,99€ 5G", "25,99 €"],
+                        &["du 13.11.2025 au 12.12.2025", "25,99 €"],
+                        &["Option Multi-SIM", "2,00 €"],
+                    ],
+                )],
+                "27.99",
+                &[
+                    ("Forfait Sosh 25,99€ 5G du 13.11.2025 au 12.12.2025", "25.99"),
+                    ("Option Multi-SIM", "2.00"),
+                ],
+            ),
+            (
+                "a previous balance printed beside the total is not this bill's",
+                vec![page(
+                    1,
+                    &[
+                        &["Rappel: situation précédente de votre compte"],
+                        &["Montant restant dû de la dernière facture", "22,98 €"],
+                        &["Vos derniers paiements en date du 02/10/2025", "-22,98 €"],
+                        &["Abonnements"],
+                        &["Forfait 5G", "15,00 €"],
+                        &["Solde précédent", "3,00 €"],
+                        &["Net à payer", "18,00 €"],
+                    ],
+                )],
+                "15.00",
+                &[("Forfait 5G", "15.00")],
+            ),
+        ];
+        for (what, pages, total, want) in cases {
+            let bill = interpret(&pages, "x.pdf");
+            assert_eq!(bill.total, Some(d(total)), "{what}: {bill:#?}");
+            let got: Vec<(String, Decimal)> = bill
+                .lines
+                .iter()
+                .filter(|l| !l.amount.is_zero())
+                .map(|l| (l.label.clone(), l.amount))
+                .collect();
+            let want: Vec<(String, Decimal)> =
+                want.iter().map(|(l, a)| (l.to_string(), d(a))).collect();
+            assert_eq!(got, want, "{what}");
+            assert!(bill.reconciles(), "{what}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_amount_due_as_printed_when_the_charges_do_not_add_up() {
+        // The detail page's total agrees with the charges, the amount debited does not:
+        // the amount debited stands, and the bill says by how much it misses.
+        let pages = [
+            page(1, &[&["Montant prélevé le 16/11/2026", "30,00 €"]]),
+            page(
+                2,
+                &[
+                    &["Abonnements"],
+                    &["Forfait 5G", "20,00 €"],
+                    &["Option", "5,00 €"],
+                    &["Total de votre facture", "25,00 €"],
+                ],
+            ),
+        ];
+        let bill = interpret(&pages, "x.pdf");
+        assert_eq!(bill.total, Some(d("30.00")));
+        assert_eq!(bill.lines.len(), 2);
+        assert!(!bill.reconciles());
+        assert!(bill.warnings.contains(&BillWarning::TotalMismatch {
+            printed: d("30.00"),
+            computed: d("25.00")
+        }));
+        let (_, notes) = interpret_with_notes(&pages, "x.pdf");
+        assert!(notes[0].contains("5.00 apart"), "{notes:?}");
+    }
+
     /// Garbage in never panics: pseudo-random rows of bill-like fragments, accents,
     /// spacing marks and odd spaces (a fixed generator, so failures reproduce).
     #[test]

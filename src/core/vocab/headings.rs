@@ -170,11 +170,24 @@ fn heading_words(label: &str) -> Vec<String> {
 /// heading words, naming a family, short.
 pub fn is_heading_like(label: &str) -> bool {
     let words = heading_words(label);
+    // "Vos services Bouygues Telecom", "Votre offre Orange": a heading addressed to the
+    // customer may name the operator.
+    let addressed = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "vos" | "votre"));
+    let heading_word = |w: &String| {
+        HEADING_WORDS.contains(&w.as_str()) || (addressed && OPERATOR_WORDS.contains(&w.as_str()))
+    };
     !words.is_empty()
         && words.len() <= 8
-        && words.iter().all(|w| HEADING_WORDS.contains(&w.as_str()))
+        && words.iter().all(heading_word)
         && words.iter().any(|w| FAMILY_WORDS.contains(&w.as_str()))
 }
+
+/// Operator names, as heading words of a heading addressed to the customer.
+const OPERATOR_WORDS: &[&str] = &[
+    "orange", "sosh", "sfr", "red", "bouygues", "b", "you", "free", "freebox", "mobile",
+];
 
 /// What a heading announces, from its words.
 pub fn section_kind(heading: &str) -> SectionKind {
@@ -254,6 +267,10 @@ mod tests {
             ("Total TTC", false),
             ("Votre facture en bref", false),
             ("Le détail de votre facture", false),
+            ("Vos services Bouygues Telecom", true),
+            ("Vos services Orange", true),
+            ("Abonnement Freebox", false),
+            ("Forfait B&You 60Go", false),
         ];
         for (label, want) in cases {
             assert_eq!(is_heading_like(label), want, "is_heading_like({label:?})");
