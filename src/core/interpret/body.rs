@@ -114,7 +114,33 @@ fn column_header(line: &Line) -> Option<Columns> {
             })
             .map(|c| (c.x, c.x_end))
     };
-    let (ttc, ht) = (cell_with("ttc"), cell_with("ht"));
+    let (mut ttc, ht) = (cell_with("ttc"), cell_with("ht"));
+    if ttc.is_none() && ht.is_some() {
+        // `TVA | HT | coût`: beside an HT column, the column named for the amount alone
+        // (`coût`, `Montant`, `Prix`, `€`) is the one charged, VAT included.
+        ttc = line
+            .cells
+            .iter()
+            .rev()
+            .find(|c| {
+                let words: Vec<String> = fold(&c.text)
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '€')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                !words.is_empty()
+                    && words.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "cout" | "montant" | "prix" | "total" | "€" | "eur"
+                        )
+                    })
+                    && !words
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "ht" | "tva" | "taux" | "unitaire"))
+            })
+            .map(|c| (c.x, c.x_end));
+    }
     // `Coût en e TTC (HT)`: both in one cell, TTC first, HT in brackets after it on each row.
     if ttc.is_some() && ttc == ht {
         return Some(Columns { ttc, ht: None });
@@ -332,15 +358,14 @@ fn right_under(above: &Line, below: &Line) -> bool {
 }
 
 /// Whether a label continues the text of the row above it (`au 27.11.2025` under
-/// `total du montant prélevé`): lower case, a bracket, a figure or a preposition first.
+/// `total du montant prélevé`): lower case, a bracket or a figure first. A capital starts
+/// a row of its own ("Pour le mois à venir(du 02/11 au 01/12)" is a note, not the rest of
+/// a label).
 fn continues(label: &str) -> bool {
-    let first = label.split_whitespace().next().unwrap_or_default();
-    let f = fold(first);
     label
         .chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || c == '(' || c.is_ascii_digit())
-        || matches!(f.as_str(), "au" | "du" | "de" | "des" | "pour" | "et")
 }
 
 /// The text of a row that continues the label above it: close below it, starting where

@@ -168,6 +168,16 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             (mask, true, Some(target))
         }
         None => {
+            if !adjustments.is_empty() {
+                let tried: Vec<String> = adjustments
+                    .iter()
+                    .map(|(i, delta, _)| format!("{:?} {delta}", items[*i].label))
+                    .collect();
+                notes.push(format!(
+                    "no adjustment adds up; tried: {}",
+                    tried.join(", ")
+                ));
+            }
             // Nothing adds up: leave out whole classes of doubtful rows, cheapest first,
             // as far as it brings the sum closer to the amount due (without one, only
             // what later rows repeat). Never a choice row by row: that could hide a gap.
@@ -224,8 +234,10 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
         }
     }
     let leaves: Vec<usize> = (0..items.len()).filter(|&i| is_leaf[i]).collect();
+    // Nearest head first, so that a child takes the label of the row right above it.
     let single_parent = parents
         .iter()
+        .rev()
         .filter(|&&p| !is_leaf[p])
         .filter_map(|&p| {
             let kids: Vec<usize> = (p + 1..=span[p])

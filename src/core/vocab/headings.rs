@@ -109,6 +109,20 @@ const HEADING_WORDS: &[&str] = &[
     "supplementaires",
     "usage",
     "usages",
+    "principaux",
+    "principal",
+    "principales",
+    "mensuel",
+    "mensuels",
+    "mensuelle",
+    "mensuelles",
+    "factures",
+    "facturees",
+    "facture",
+    "compte",
+    "telephoniques",
+    "telephonique",
+    "pour",
 ];
 
 /// The words among those that name a family of charges: a heading has at least one.
@@ -153,7 +167,19 @@ fn heading_words(label: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let words: Vec<String> = without_parens
+    // A period after the heading (`Vos abonnements du 18-09 au 17-10`) is not a word of it.
+    let mut head = without_parens.as_str();
+    let mut from = 0;
+    while let Some(at) = head[from..].find(" du ") {
+        let start = from + at;
+        let rest = &head[start + 4..];
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            head = &head[..start];
+            break;
+        }
+        from = start + 4;
+    }
+    let words: Vec<String> = head
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -268,6 +294,13 @@ mod tests {
             ("Votre facture en bref", false),
             ("Le détail de votre facture", false),
             ("Vos services Bouygues Telecom", true),
+            ("Vos abonnements du 18-09 au 17-10", true),
+            ("Abonnements, forfaits et options du 03/12/2019 au 02/01/2020", true),
+            ("Services facturés pour le compte de tiers", true),
+            ("Abonnements principaux", true),
+            ("Forfait 5G du 01/10 au 31/10", false),
+            ("Forfait du 01-08 au 31-08", true),
+            ("Forfait 100 Go", false),
             ("Vos services Orange", true),
             ("Abonnement Freebox", false),
             ("Forfait B&You 60Go", false),

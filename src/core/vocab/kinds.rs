@@ -9,7 +9,7 @@ use crate::core::bill::Category;
 
 use super::headings::SectionKind;
 use super::numbers::{premium_in_label, premium_words};
-use super::places::roaming_words;
+use super::places::{place_in, roaming_words};
 use super::{fold, fold_words, has_any};
 
 /// Whether a text speaks of third-party billing.
@@ -140,9 +140,10 @@ fn usage_context(words: &str) -> bool {
     )
 }
 
-/// Whether a label says it is a call to another country (from France).
+/// Whether a label says it is a call to another country (from France): the word, or a
+/// country after "vers" (`Appels vers le Brésil`, `SMS vers le Maroc`).
 fn international(words: &str) -> bool {
-    has_any(
+    if has_any(
         words,
         &[
             "international",
@@ -151,7 +152,13 @@ fn international(words: &str) -> bool {
             "vers l'etranger",
             "depuis la france vers",
         ],
-    )
+    ) {
+        return true;
+    }
+    let tokens: Vec<&str> = words.split(' ').collect();
+    tokens.iter().enumerate().any(|(i, w)| {
+        *w == "vers" && place_in(&tokens[i + 1..tokens.len().min(i + 5)].join(" ")).is_some()
+    })
 }
 
 /// What a charge is: the label when it says so explicitly, the section it is printed
