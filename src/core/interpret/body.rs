@@ -425,6 +425,8 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
         }
         if i > 0 && lines[i - 1].page != line.page {
             pending_text = None;
+            // A page prints its own column headers, if any.
+            columns = Columns::default();
         }
         let table = usage_table.filter(|_| in_usage);
         if let Some(record) = usage::record(line, reference, table.as_ref()) {
@@ -455,7 +457,6 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
                 section = Some((name.clone(), sections::section_kind(&name)));
                 opened_at = Some(i);
                 within_plan = None;
-                columns = Columns::default();
                 in_usage = false;
                 in_balance = false;
             } else if let Some(t) = meta

@@ -123,6 +123,9 @@ const HEADING_WORDS: &[&str] = &[
     "telephoniques",
     "telephonique",
     "pour",
+    "via",
+    "avantages",
+    "avantage",
 ];
 
 /// The words among those that name a family of charges: a heading has at least one.
@@ -195,18 +198,30 @@ fn heading_words(label: &str) -> Vec<String> {
 /// Whether a label is a section heading (or a summary row naming one): made only of
 /// heading words, naming a family, short.
 pub fn is_heading_like(label: &str) -> bool {
+    // "Hors forfait : Internet mobile" names a charge after its colon.
+    if label
+        .split_once(':')
+        .is_some_and(|(_, after)| after.chars().any(char::is_alphanumeric))
+    {
+        return false;
+    }
     let words = heading_words(label);
-    // "Vos services Bouygues Telecom", "Votre offre Orange": a heading addressed to the
-    // customer may name the operator.
-    let addressed = words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "vos" | "votre"));
-    let heading_word = |w: &String| {
-        HEADING_WORDS.contains(&w.as_str()) || (addressed && OPERATOR_WORDS.contains(&w.as_str()))
+    // "Vos services Bouygues Telecom", "Prestations Orange", "Achats via Free": a heading
+    // may name the operator after a word that introduces it — not after the name of an
+    // offer ("Abonnement Freebox" is a charge).
+    let heading_word = |(i, w): (usize, &String)| {
+        HEADING_WORDS.contains(&w.as_str())
+            || (OPERATOR_WORDS.contains(&w.as_str())
+                && i > 0
+                && matches!(
+                    words[i - 1].as_str(),
+                    "vos" | "votre" | "via" | "par" | "de" | "services" | "prestations" | "bouygues"
+                        | "b" | "you" | "free" | "red"
+                ))
     };
     !words.is_empty()
         && words.len() <= 8
-        && words.iter().all(heading_word)
+        && words.iter().enumerate().all(heading_word)
         && words.iter().any(|w| FAMILY_WORDS.contains(&w.as_str()))
 }
 
@@ -219,14 +234,17 @@ const OPERATOR_WORDS: &[&str] = &[
 pub fn section_kind(heading: &str) -> SectionKind {
     let f = fold(heading);
     let has = |k: &str| f.contains(k);
-    if has("tiers") || has("achats") || has("contenus") {
+    // "Vos frais et achats ponctuels" is the one-off section, whatever it buys.
+    if has("tiers") {
+        SectionKind::ThirdParty
+    } else if has("ponctuel") || has("occasionnel") {
+        SectionKind::OneOff
+    } else if has("achats") || has("contenus") {
         SectionKind::ThirdParty
     } else if has("facilite") || has("mensualite") || has("echelonn") {
         SectionKind::Instalments
-    } else if has("remise") || has("avoir") || has("reduction") {
+    } else if has("remise") || has("avoir") || has("reduction") || has("avantage") {
         SectionKind::Discounts
-    } else if has("ponctuel") || has("occasionnel") {
-        SectionKind::OneOff
     } else if has("hors forfait") || has("depassement") || has("non inclus") {
         SectionKind::OutOfPlan
     } else if has("communication") || has("consommation") || has("usage") {
@@ -303,6 +321,11 @@ mod tests {
             ("Forfait 100 Go", false),
             ("Vos services Orange", true),
             ("Abonnement Freebox", false),
+            ("Prestations Orange", true),
+            ("Achats via Free (**)", true),
+            ("Achats via votre facture (**)", true),
+            ("Vos remises et avantages", true),
+            ("Hors forfait : Internet mobile", false),
             ("Forfait B&You 60Go", false),
         ];
         for (label, want) in cases {
@@ -323,6 +346,9 @@ mod tests {
             ("Consommations hors forfait", OutOfPlan),
             ("Services ponctuels ou occasionnels", OneOff),
             ("Services fournis par des tiers", ThirdParty),
+            ("Vos frais et achats ponctuels", OneOff),
+            ("Achats via Free", ThirdParty),
+            ("Vos remises et avantages", Discounts),
             ("Remises", Discounts),
             ("Mensualité de votre facilité de paiement", Instalments),
             ("Vos autres services et produits", Other),

@@ -201,8 +201,15 @@ pub fn categorize(
     if starts(ONE_OFF_STARTS) || (!subscribed && one_off_words(&words)) {
         return Category::OneOffFee;
     }
-    // Options, insurance, and equipment rented with the box (`Location Freebox Player`).
-    if starts(&["option", "pass ", "bouquet", "location"]) || words.contains("assurance") {
+    // A phone bought outright is equipment, not a fee or a service.
+    if has_any(&words, &["comptant"]) {
+        return Category::Other;
+    }
+    // Options, insurance, and equipment rented with the box (`Location Freebox Player`,
+    // `Répéteur Wi-Fi`, `Décodeur TV`).
+    if starts(&["option", "pass ", "bouquet", "location"])
+        || has_any(&words, &["assurance", "repeteur", "decodeur", "player", "boitier"])
+    {
         return Category::Option;
     }
     // The section's default.
@@ -218,7 +225,7 @@ pub fn categorize(
         Some(SectionKind::ThirdParty) => Category::ThirdParty,
         Some(SectionKind::Instalments) => Category::EquipmentInstalment,
         Some(SectionKind::Other) => {
-            if starts(&["forfait", "abonnement"]) {
+            if names_a_service(f) {
                 Category::Subscription
             } else {
                 Category::Other
@@ -428,6 +435,22 @@ mod tests {
             // A SIM card billed is a one-off fee (the rules call it so too).
             (None, None, "Carte SIM", false, OneOffFee),
             (None, None, "Accessoire", false, Other),
+            (
+                Some(S::Subscriptions),
+                None,
+                "Répéteur Wi-Fi",
+                false,
+                Option,
+            ),
+            (
+                Some(S::OneOff),
+                None,
+                "Samsung Galaxy S26 256 Go – achat comptant",
+                false,
+                Other,
+            ),
+            (Some(S::Other), None, "Freebox Pop", false, Subscription),
+            (Some(S::Other), None, "Livebox Up Fibre", false, Subscription),
             // The label decides when it is explicit, whatever the section.
             (
                 Some(S::Subscriptions),
