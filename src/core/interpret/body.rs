@@ -409,6 +409,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
     let mut balances: Vec<Decimal> = Vec::new();
     let mut section: Option<(String, SectionKind)> = None;
     let mut opened_at: Option<usize> = None;
+    let mut family_section = false;
     let mut within_plan: Option<bool> = None;
     let mut columns = Columns::default();
     let mut in_usage = false;
@@ -453,6 +454,9 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
                 within_plan = Some(within);
             } else if opens_section(lines, i, opened_at) {
                 let name = clean_label(&squash(&line.text));
+                // A title ("Votre facture en bref", "Synthèse") is not a family of charges:
+                // a lone "Forfait" under it is still a heading.
+                family_section = sections::is_heading_like(&name);
                 openings.push((i, tree::label_key(&name)));
                 section = Some((name.clone(), sections::section_kind(&name)));
                 opened_at = Some(i);
@@ -553,9 +557,10 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
         // decides from the sums whether it is a subtotal. A lone `Forfait` inside a
         // section is a charge.
         let plural_or_phrase = label.split_whitespace().count() >= 2 || fold(&label).ends_with('s');
-        let heading_like =
-            sections::is_heading_like(&label) && (section.is_none() || plural_or_phrase);
+        let heading_like = sections::is_heading_like(&label)
+            && (section.is_none() || !family_section || plural_or_phrase);
         if heading_like {
+            family_section = true;
             openings.push((i, tree::label_key(&label)));
             section = Some((label.clone(), sections::section_kind(&label)));
             opened_at = Some(i);
@@ -607,7 +612,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
 
     for (item, m) in items.iter_mut().zip(&meta) {
         let key = tree::label_key(&item.label);
-        if item.heading_like && openings.iter().any(|(at, k)| *at > m.at && *k == key) {
+        if openings.iter().any(|(at, k)| *at > m.at && *k == key) {
             item.doubt = Some(Doubt::Repeated);
         }
     }
@@ -635,6 +640,12 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
     } else {
         Decimal::ZERO
     };
+    if std::env::var_os("CONTESTEL_DEBUG_ITEMS").is_some() {
+        for it in &items {
+            eprintln!("{it:?}");
+        }
+        eprintln!("targets {targets:?}");
+    }
     let reading = tree::reconcile(&items, &targets, tolerance);
     body.total = reading.target.or(primary);
     body.reconciled = reading.reconciled;

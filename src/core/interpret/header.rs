@@ -312,14 +312,15 @@ fn invoice_number(text: &str) -> Option<String> {
                 continue;
             }
             if let Some(value) = strip_mark(words[j]) {
-                return Some(value.to_string()).filter(|v| plausible_number(v));
+                // After its number sign a value is a number, whatever it looks like.
+                return Some(value.to_string()).filter(|v| plausible(v));
             }
             if ["de", "ref", "ref.", "reference"].contains(&f) {
                 j += 1;
                 continue;
             }
-            if !marked && j == i + 1 && !f.chars().any(|c| c.is_ascii_digit()) {
-                // A brand or a kind of bill before the number sign.
+            if !marked && j <= i + 3 && !f.chars().any(|c| c.is_ascii_digit()) {
+                // A brand or a kind of bill before the number sign (`Facture SFR Box n°…`).
                 j += 1;
                 continue;
             }
@@ -329,7 +330,7 @@ fn invoice_number(text: &str) -> Option<String> {
             continue;
         };
         let candidate = candidate.trim_end_matches([',', ';', ':']);
-        if plausible_number(candidate) && (marked || j == i + 1) {
+        if (marked && plausible(candidate)) || (j == i + 1 && plausible_number(candidate)) {
             return Some(candidate.to_string());
         }
     }
@@ -356,9 +357,15 @@ fn strip_mark(word: &str) -> Option<&str> {
     None
 }
 
-/// What an invoice number looks like: four characters or more with a digit, no date,
-/// amount or phone number.
+/// What an invoice number looks like without a number sign before it: [`plausible`],
+/// and not a phone number.
 fn plausible_number(candidate: &str) -> bool {
+    plausible(candidate) && !is_phone_number(candidate)
+}
+
+/// What an invoice number looks like: four characters or more with a digit, no date or
+/// amount.
+fn plausible(candidate: &str) -> bool {
     candidate.chars().count() >= 4
         && candidate.chars().any(|c| c.is_ascii_digit())
         && candidate
@@ -366,7 +373,6 @@ fn plausible_number(candidate: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_'))
         && find_dates(candidate).is_empty()
         && money::find_amounts(candidate).is_empty()
-        && !is_phone_number(candidate)
 }
 
 /// Whether a token is a phone number and nothing else (`0612345678`, `06.12.34.56.78`).
@@ -585,7 +591,23 @@ fn coming_period<'a>(
 ) -> Option<Period> {
     lines
         .into_iter()
-        .filter(|l| l.folded.contains("a venir") || l.folded.contains("periode du"))
+        .filter(|l| {
+            let f = super::roles::strip_lead(&l.folded);
+            // `Pour le mois à venir(…)`, `période du …`, or the subscriptions' heading with
+            // its period (`Forfait du 01-04 au 30-04`, `Vos abonnements du 18-09 au 17-10`).
+            l.folded.contains("a venir")
+                || l.folded.contains("periode du")
+                || [
+                    "forfait du",
+                    "forfaits du",
+                    "abonnement",
+                    "vos abonnements",
+                    "votre abonnement",
+                    "votre forfait",
+                ]
+                .iter()
+                .any(|k| f.starts_with(k))
+        })
         .filter(|l| !about_usage(&l.folded))
         .find_map(|l| find_range(&l.text, issue))
         .map(|(start, end)| Period { start, end })
@@ -713,7 +735,12 @@ mod tests {
                 "• Facture no 1964517813 du 14 octobre 2023",
                 Some("1964517813"),
             ),
-            ("Facture n° 0612345678", None),
+            ("Facture 0612345678", None),
+            ("Facture n°0643665673 du 24 Juin 2023", Some("0643665673")),
+            (
+                "Facture SFR Box n°356930549784 du 27/02/2018",
+                Some("356930549784"),
+            ),
             ("Votre facture du 2 novembre 2019", None),
             ("Votre facture", None),
         ];

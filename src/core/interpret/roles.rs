@@ -99,8 +99,9 @@ pub(super) fn role_of(label: &str) -> Role {
         return Role::Sub;
     }
     if has("aupres d") || has("aupres de") {
-        // "total auprès d'Orange": one supplier's part, third parties billed apart.
-        return Role::Sub;
+        // "total auprès d'Orange": one supplier's part, third parties billed apart; the
+        // amount due when the bill prints nothing surer.
+        return Role::Due(1);
     }
     let debited = f.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
@@ -225,8 +226,8 @@ mod tests {
             ("Total pour cette ligne :", Sub),
             ("Total ligne 06 12 34 56 78", Sub),
             ("Total abonnements, forfaits et options", Sub),
-            ("total auprès d'Orange", Sub),
-            ("M … total auprès d'Orange", Sub),
+            ("total auprès d'Orange", Due(1)),
+            ("M … total auprès d'Orange", Due(1)),
             ("Montant de la facture soumis à TVA", Vat),
             ("TVA 20,00 % payée sur les débits", Vat),
             ("Montant hors TVA soumis à une TVA à 20,00 %", Vat),

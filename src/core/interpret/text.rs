@@ -105,15 +105,16 @@ impl PartialDate {
     }
 
     /// The date, taking the missing year from `reference`: the latest year that puts
-    /// the date at most 45 days after the reference (bills print past periods and near
-    /// due dates: `12/01` on a bill of 13 December is next January).
+    /// the date at most 70 days after the reference (bills print past periods, the coming
+    /// month and near due dates: `12/01` on a bill of 13 December is next January, `30/11`
+    /// on a bill of 15 October is this year's).
     pub fn resolve(self, reference: Option<NaiveDate>) -> Option<NaiveDate> {
         if let Some(d) = self.full() {
             return Some(d);
         }
         let month = self.month?;
         let reference = reference?;
-        let limit = reference + chrono::Duration::days(45);
+        let limit = reference + chrono::Duration::days(70);
         [1, 0, -1]
             .iter()
             .filter_map(|dy| NaiveDate::from_ymd_opt(reference.year() + dy, month, self.day))
@@ -499,7 +500,9 @@ mod tests {
             ("02.11.26", Some(ymd(2026, 11, 2))),
             ("2026-11-02", Some(ymd(2026, 11, 2))),
             ("du 02/10", Some(ymd(2026, 10, 2))),
-            ("31/12", Some(ymd(2025, 12, 31))),
+            // The coming weeks are this year's, further dates last year's.
+            ("31/12", Some(ymd(2026, 12, 31))),
+            ("15/01", Some(ymd(2026, 1, 15))),
             ("06 12 34 56 78", None),
             ("00:02:15", None),
             ("12,99 €", None),
