@@ -443,6 +443,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
         }
         if let Some(c) = column_header(line) {
             columns = c;
+            in_balance = false;
             continue;
         }
         let split = split_trailing(line);
@@ -503,6 +504,10 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             }
             _ => split.label.clone(),
         };
+        // A reminder of the previous bill ends where a section of this one starts.
+        if in_balance && sections::is_heading_like(&label) {
+            in_balance = false;
+        }
         let role = if in_balance {
             Role::Balance
         } else {
@@ -625,9 +630,15 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
         .next();
     let mut targets: Vec<Decimal> = primary.into_iter().collect();
     if let Some(p) = primary {
-        // A previous balance printed beside it may be included in it.
-        let all: Decimal = balances.iter().sum();
-        for b in balances.iter().copied().chain([all]) {
+        // A previous balance still owed, printed beside it, may be included in it (a
+        // payment received, negative, never is).
+        let owed: Vec<Decimal> = balances
+            .iter()
+            .copied()
+            .filter(|b| *b > Decimal::ZERO)
+            .collect();
+        let all: Decimal = owed.iter().sum();
+        for b in owed.iter().copied().chain([all]) {
             let t = p - b;
             if !b.is_zero() && !targets.contains(&t) {
                 targets.push(t);

@@ -146,14 +146,16 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             if !close(sum, target) {
                 continue;
             }
-            // Cheaper wins; at equal cost the earlier target, then fewer adjustments.
+            // The amount due as printed first, whatever it costs; a target less a
+            // balance only when the printed one cannot be reached. Then cheaper, then
+            // fewer adjustments.
             let better = best
-                .is_none_or(|(c, bt, m, _)| (cost, t, mask.count_ones()) < (c, bt, m.count_ones()));
+                .is_none_or(|(c, bt, m, _)| (t, cost, mask.count_ones()) < (bt, c, m.count_ones()));
             if better {
                 best = Some((cost, t, mask, target));
             }
         }
-        if best.is_some_and(|b| b.0 == 0) {
+        if best.is_some() {
             break;
         }
     }
