@@ -166,9 +166,12 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
     let mut k = i;
     let negative = at(k).is_some_and(is_minus);
     if negative {
+        // An en dash is a minus only against its figure: with a space after it, it is
+        // the dash of a label (`Internet+ GameZone Club –` wrapped before its amount).
+        let dash = at(k) == Some('\u{2013}');
         k += 1;
         // `- 5,00`, or `-` and `5,00` in cells two spaces apart.
-        while at(k).is_some_and(is_space) && k < i + 3 {
+        while !dash && at(k).is_some_and(is_space) && k < i + 3 {
             k += 1;
         }
         if !at(k).is_some_and(|c| c.is_ascii_digit()) {
@@ -552,6 +555,8 @@ mod tests {
             ("Remise fidélité  -5,00 €", &["-5.00"]),
             ("Remise - 5,00 €", &["-5.00"]),
             ("Remise  -  5,00 €", &["-5.00"]),
+            ("Internet+ GameZone Club –  3,00 EUR", &["3.00"]),
+            ("Remise  –5,00 €", &["-5.00"]),
             (
                 "Appel 06 12 34 56 78 le 01/10/2026 à 12:34:56 durée 00:02:15  0,00 €",
                 &["0.00"],

@@ -124,6 +124,8 @@ const HEADING_WORDS: &[&str] = &[
     "telephonique",
     "pour",
     "via",
+    "applications",
+    "application",
     "avantages",
     "avantage",
 ];
@@ -268,6 +270,13 @@ pub fn section_kind(heading: &str) -> SectionKind {
 pub fn usage_subheading(text: &str) -> Option<bool> {
     let f = fold(text);
     let f = f.trim_start();
+    // "Hors forfait : Internet mobile" names a charge (its amount may be on the next row).
+    if f
+        .split_once(':')
+        .is_some_and(|(_, after)| after.chars().any(char::is_alphanumeric))
+    {
+        return None;
+    }
     if f.starts_with("en depassement")
         || f.starts_with("hors forfait")
         || f.starts_with("non inclus")
@@ -325,6 +334,7 @@ mod tests {
             ("Achats via Free (**)", true),
             ("Achats via votre facture (**)", true),
             ("Vos remises et avantages", true),
+            ("Applications - contenus - services (**)", true),
             ("Hors forfait : Internet mobile", false),
             ("Forfait B&You 60Go", false),
         ];
