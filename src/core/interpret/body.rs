@@ -183,8 +183,13 @@ fn split_trailing(line: &Line) -> Split {
     let text = own_columns(line);
     let amounts = money::find_amounts(text);
     let mut cut = text.len();
-    let mut trailing = Vec::new();
+    let mut trailing: Vec<AmountToken> = Vec::new();
     for a in amounts.iter().rev() {
+        // Only the last amount may share its cell with words (`Forfait ……… 10,00 €`); an
+        // amount before it inside a label's cell is part of the label (`Forfait 2€  2.00€`).
+        if !trailing.is_empty() && line.words_before_in_cell(a.start) {
+            break;
+        }
         let gap = text[a.end..cut].trim_matches(|c: char| c.is_whitespace() || money::is_space(c));
         // Between or after amounts: nothing, a VAT rate, a tax word (`45,99 € TTC`), the
         // brackets of an HT companion, a footnote mark.
@@ -543,9 +548,11 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
                 continue;
             }
             Role::Vat => {
-                // The rate may sit in its own column, after the label (`dont TVA  20 %  4,50`).
+                // The rate may sit in its own column, after the label (`dont TVA  20 %  4,50`),
+                // and the base inside the label's cell (`TVA 20 % sur 38,20 €  7,64 €`).
                 let rate = money::find_rates(&line.text).first().copied();
-                if let Some(vat) = rate.and_then(|r| vat_line(r, &split.amounts, false)) {
+                let all = money::find_amounts(own_columns(line));
+                if let Some(vat) = rate.and_then(|r| vat_line(r, &all, false)) {
                     if !body.vat.contains(&vat) {
                         body.vat.push(vat);
                     }

@@ -82,6 +82,14 @@ impl Line {
         }
     }
 
+    /// Whether the cell holding byte `at` of the text has letters before that byte.
+    fn words_before_in_cell(&self, at: usize) -> bool {
+        self.spans
+            .iter()
+            .find(|(s, e)| at >= *s && at <= *e)
+            .is_some_and(|(s, _)| self.text[*s..at].chars().any(char::is_alphabetic))
+    }
+
     /// The row's text up to the end of cell `k`.
     fn cell_end(&self, k: usize) -> &str {
         let end = self.spans.get(k).map_or(self.text.len(), |s| s.1);

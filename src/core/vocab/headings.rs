@@ -208,6 +208,13 @@ pub fn is_heading_like(label: &str) -> bool {
         return false;
     }
     let words = heading_words(label);
+    // "Détail de votre consommation", "Récapitulatif": a page's title, not a family.
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "detail" | "recapitulatif" | "synthese" | "resume"))
+    {
+        return false;
+    }
     // "Vos services Bouygues Telecom", "Prestations Orange", "Achats via Free": a heading
     // may name the operator after a word that introduces it — not after the name of an
     // offer ("Abonnement Freebox" is a charge).
@@ -334,6 +341,7 @@ mod tests {
             ("Achats via Free (**)", true),
             ("Achats via votre facture (**)", true),
             ("Vos remises et avantages", true),
+            ("Détail de votre consommation", false),
             ("Applications - contenus - services (**)", true),
             ("Hors forfait : Internet mobile", false),
             ("Forfait B&You 60Go", false),

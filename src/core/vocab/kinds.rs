@@ -193,6 +193,14 @@ pub fn categorize(
     if !subscribed && usage_context(&words) && (roaming_words(&words) || international(&words)) {
         return Category::OutOfPlan;
     }
+    if !subscribed
+        && has_any(
+            &words,
+            &["hors forfait", "depassement", "au dela", "hors offre", "non inclus"],
+        )
+    {
+        return Category::OutOfPlan;
+    }
     if section == Some(SectionKind::Instalments)
         || starts(&["mensualite", "facilite de paiement", "echeance"])
     {
