@@ -169,10 +169,18 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
         // An en dash is a minus only against its figure: with a space after it, it is
         // the dash of a label (`Internet+ GameZone Club –` wrapped before its amount).
         let dash = at(k) == Some('\u{2013}');
+        // A hyphen that ends a label's words (`Appels vers les mobiles -`, then the
+        // amount's cell) is not a sign either: only one in a cell of its own is.
+        let own_cell = i < 2 || (at(i - 1).is_some_and(is_space) && at(i - 2).is_some_and(is_space));
         k += 1;
         // `- 5,00`, or `-` and `5,00` in cells two spaces apart.
+        let mut spaces = 0;
         while !dash && at(k).is_some_and(is_space) && k < i + 3 {
             k += 1;
+            spaces += 1;
+        }
+        if spaces >= 2 && !own_cell {
+            return None;
         }
         if !at(k).is_some_and(|c| c.is_ascii_digit()) {
             return None;
@@ -556,6 +564,7 @@ mod tests {
             ("Remise - 5,00 €", &["-5.00"]),
             ("Remise  -  5,00 €", &["-5.00"]),
             ("Internet+ GameZone Club –  3,00 EUR", &["3.00"]),
+            ("Appels vers les mobiles -  12,02 EUR", &["12.02"]),
             ("Remise  –5,00 €", &["-5.00"]),
             (
                 "Appel 06 12 34 56 78 le 01/10/2026 à 12:34:56 durée 00:02:15  0,00 €",

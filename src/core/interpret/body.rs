@@ -325,6 +325,24 @@ fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
         })
 }
 
+/// A title that starts a part of the bill ("Détail de votre consommation", "Récapitulatif
+/// de votre facture", "Votre facture en bref"): short, and named for the bill, not a family.
+fn is_title(line: &Line) -> bool {
+    let f = roles::strip_lead(&line.folded);
+    let short = f.split_whitespace().count() <= 6 && !f.contains(':');
+    short
+        && [
+            "detail de",
+            "le detail",
+            "recapitulatif",
+            "synthese",
+            "votre facture en bref",
+            "resume de",
+        ]
+        .iter()
+        .any(|k| f.starts_with(k))
+}
+
 /// Headings of a reminder of the previous bill: the amounts under them are not this
 /// bill's, until the next section.
 fn opens_balance_block(line: &Line) -> bool {
@@ -458,6 +476,16 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
                 in_balance = true;
             } else if let Some(within) = usage_subheading_in(line, section.as_ref()) {
                 within_plan = Some(within);
+            } else if is_title(line) {
+                // "Détail de votre consommation", "Récapitulatif": a new part of the bill,
+                // whose first rows are under no family yet.
+                let name = clean_label(&squash(&line.text));
+                section = Some((name, SectionKind::Other));
+                family_section = false;
+                opened_at = Some(i);
+                within_plan = None;
+                in_usage = false;
+                in_balance = false;
             } else if opens_section(lines, i, opened_at) {
                 let name = clean_label(&squash(&line.text));
                 // A title ("Votre facture en bref", "Synthèse") is not a family of charges:
