@@ -171,7 +171,8 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
         let dash = at(k) == Some('\u{2013}');
         // A hyphen that ends a label's words (`Appels vers les mobiles -`, then the
         // amount's cell) is not a sign either: only one in a cell of its own is.
-        let own_cell = i < 2 || (at(i - 1).is_some_and(is_space) && at(i - 2).is_some_and(is_space));
+        let own_cell =
+            i < 2 || (at(i - 1).is_some_and(is_space) && at(i - 2).is_some_and(is_space));
         k += 1;
         // `- 5,00`, or `-` and `5,00` in cells two spaces apart.
         let mut spaces = 0;

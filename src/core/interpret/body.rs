@@ -174,6 +174,9 @@ struct Split {
     label: String,
     /// The amounts, bracketed companions left out (`12.99 (10.83)`: TTC then HT).
     amounts: Vec<AmountToken>,
+    /// The label stops mid-phrase (a dash, a bracket or a preposition last): its end is
+    /// on the next row, whatever its case (`Appels vers les mobiles -` / `Maroc`).
+    open_end: bool,
 }
 
 /// The label of a row and the amounts that end it (rates between them skipped, a
@@ -258,6 +261,12 @@ fn split_trailing(line: &Line) -> Split {
     if label.ends_with("..") || label.ends_with('…') {
         label = label.trim_end_matches(['.', '…', ' ']).to_string();
     }
+    let last_word = fold(label.split_whitespace().last().unwrap_or_default());
+    let open_end = label.ends_with(['-', '–', '('])
+        || matches!(
+            last_word.as_str(),
+            "du" | "de" | "des" | "au" | "aux" | "vers" | "et" | "a" | "pour" | "depuis" | "en"
+        );
     let label = label
         .trim_end_matches([':', '-', '–'])
         .trim_end()
@@ -265,6 +274,7 @@ fn split_trailing(line: &Line) -> Split {
     Split {
         label: clean_label(&label),
         amounts,
+        open_end,
     }
 }
 
@@ -393,12 +403,12 @@ fn continues(label: &str) -> bool {
 
 /// The text of a row that continues the label above it: close below it, starting where
 /// the label starts (or further right), in lower case or with a figure, not a sentence.
-fn continuation(above: &Line, line: &Line) -> Option<String> {
+fn continuation(above: &Line, line: &Line, open_end: bool) -> Option<String> {
     let t = clean_label(&squash(&line.text));
     let aligned = indent(line) >= indent(above) - 4.0;
     (right_under(above, line)
         && aligned
-        && continues(&t)
+        && (continues(&t) || open_end)
         && t.chars().count() <= 60
         && !t.ends_with('.')
         && !t.contains(':'))
@@ -412,6 +422,8 @@ struct Meta {
     within_plan: Option<bool>,
     /// The line index the item was read from (for labels wrapped below it).
     at: usize,
+    /// Its label stops mid-phrase.
+    open_end: bool,
 }
 
 /// A printed amount due, with how sure its wording is.
@@ -500,7 +512,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             } else if let Some(t) = meta
                 .last()
                 .filter(|m| m.at + 1 == i)
-                .and_then(|m| continuation(&lines[m.at], line))
+                .and_then(|m| continuation(&lines[m.at], line, m.open_end))
             {
                 // A label wrapped onto the row under its amount.
                 if let Some(last) = items.last_mut() {
@@ -597,7 +609,13 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
         // decides from the sums whether it is a subtotal. A lone `Forfait` inside a
         // section is a charge.
         let plural_or_phrase = label.split_whitespace().count() >= 2 || fold(&label).ends_with('s');
+        // A row in lower case right under a charge of the same amount qualifies it
+        // ("abonnement mensuel"), whatever its words.
+        let qualifies_above = continues(&label)
+            && meta.last().is_some_and(|m| m.at + 1 == i)
+            && items.last().is_some_and(|it| it.amount == amount);
         let heading_like = sections::is_heading_like(&label)
+            && !qualifies_above
             && (section.is_none() || !family_section || plural_or_phrase);
         if heading_like {
             family_section = true;
@@ -647,6 +665,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             kind,
             within_plan,
             at: i,
+            open_end: split.open_end,
         });
     }
 

@@ -343,7 +343,7 @@ fn group(items: &[Item]) -> Vec<usize> {
 fn subordinate(head: &Item, row: &Item, head_ends_page: bool) -> bool {
     let near = row.page == head.page || (head_ends_page && row.page == head.page + 1);
     near && (row.indent > head.indent + 3.0
-        || row.size + 0.5 < head.size
+        || row.size + 0.25 < head.size
         || (head.heading_like && !row.heading_like)
         || row.qualifier)
 }

@@ -209,10 +209,12 @@ pub fn is_heading_like(label: &str) -> bool {
     }
     let words = heading_words(label);
     // "Détail de votre consommation", "Récapitulatif": a page's title, not a family.
-    if words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "detail" | "recapitulatif" | "synthese" | "resume"))
-    {
+    if words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "detail" | "recapitulatif" | "synthese" | "resume"
+        )
+    }) {
         return false;
     }
     // "Vos services Bouygues Telecom", "Prestations Orange", "Achats via Free": a heading
@@ -224,8 +226,18 @@ pub fn is_heading_like(label: &str) -> bool {
                 && i > 0
                 && matches!(
                     words[i - 1].as_str(),
-                    "vos" | "votre" | "via" | "par" | "de" | "services" | "prestations" | "bouygues"
-                        | "b" | "you" | "free" | "red"
+                    "vos"
+                        | "votre"
+                        | "via"
+                        | "par"
+                        | "de"
+                        | "services"
+                        | "prestations"
+                        | "bouygues"
+                        | "b"
+                        | "you"
+                        | "free"
+                        | "red"
                 ))
     };
     !words.is_empty()
@@ -278,8 +290,7 @@ pub fn usage_subheading(text: &str) -> Option<bool> {
     let f = fold(text);
     let f = f.trim_start();
     // "Hors forfait : Internet mobile" names a charge (its amount may be on the next row).
-    if f
-        .split_once(':')
+    if f.split_once(':')
         .is_some_and(|(_, after)| after.chars().any(char::is_alphanumeric))
     {
         return None;

@@ -196,7 +196,13 @@ pub fn categorize(
     if !subscribed
         && has_any(
             &words,
-            &["hors forfait", "depassement", "au dela", "hors offre", "non inclus"],
+            &[
+                "hors forfait",
+                "depassement",
+                "au dela",
+                "hors offre",
+                "non inclus",
+            ],
         )
     {
         return Category::OutOfPlan;
@@ -216,7 +222,10 @@ pub fn categorize(
     // Options, insurance, and equipment rented with the box (`Location Freebox Player`,
     // `Répéteur Wi-Fi`, `Décodeur TV`).
     if starts(&["option", "pass ", "bouquet", "location"])
-        || has_any(&words, &["assurance", "repeteur", "decodeur", "player", "boitier"])
+        || has_any(
+            &words,
+            &["assurance", "repeteur", "decodeur", "player", "boitier"],
+        )
     {
         return Category::Option;
     }
@@ -458,7 +467,13 @@ mod tests {
                 Other,
             ),
             (Some(S::Other), None, "Freebox Pop", false, Subscription),
-            (Some(S::Other), None, "Livebox Up Fibre", false, Subscription),
+            (
+                Some(S::Other),
+                None,
+                "Livebox Up Fibre",
+                false,
+                Subscription,
+            ),
             // The label decides when it is explicit, whatever the section.
             (
                 Some(S::Subscriptions),
