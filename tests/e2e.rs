@@ -1340,3 +1340,56 @@ async fn the_new_views_fit_a_phone_screen() {
     browser.screenshot("sources-360").await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
+    // The B&You fixture asks 36,97 € while its lines add up to 33,97 €.
+    let (_server, browser) = open_app(1280, 900).await;
+    upload(&browser, &fixture("bills/byou-mobile-2026-10.pdf")).await;
+    browser.wait_for(".upload[data-status=read]").await;
+    let summary = text_of(&browser, ".upload .bill-summary").await;
+    assert!(summary.contains("à vérifier"), "{summary}");
+    browser.click(".upload .open-bill-link a").await;
+    browser.wait_for(".bill .reading-check").await;
+    let note = text_of(&browser, ".bill .reading-check").await;
+    assert!(
+        note.contains("Lecture à vérifier")
+            && note.contains("33,97 €")
+            && note.contains("36,97 €")
+            && note.contains("3,00 € d'écart"),
+        "{note}"
+    );
+    // Every line says so, and none is an alert or a warning.
+    let rows = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.bill tr.charge')].map(r => [\
+               !!r.querySelector('.flag.to-check'),\
+               !!r.querySelector('.flag.alert, .flag.warning')])",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let rows: Vec<(bool, bool)> = serde_json::from_value(rows).unwrap();
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert!(
+        rows.iter().all(|&(to_check, accused)| to_check && !accused),
+        "{rows:?}"
+    );
+    browser.screenshot("reading-to-check-1280").await;
+    browser.close().await;
+
+    let (_server, phone) = open_app(360, 780).await;
+    upload(&phone, &fixture("bills/byou-mobile-2026-10.pdf")).await;
+    phone
+        .wait_for(".upload[data-status=read] .reading-check")
+        .await;
+    let (overflow, culprit) = phone.horizontal_overflow().await;
+    assert!(
+        overflow <= 0,
+        "the note fits a phone: {overflow} px ({culprit})"
+    );
+    phone.screenshot("reading-to-check-360").await;
+    phone.close().await;
+}

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::journal::UseJournal;
 use super::timeline::operator_name;
 use super::{use_lang, View};
-use crate::core::bill::{Bill, BillLine};
+use crate::core::bill::{Bill, BillLine, BillWarning};
 use crate::core::finding::{RuleId, Severity};
 use crate::core::i18n::{self, format_amount, format_date, Lang, Text};
 use crate::core::reader::Reading;
@@ -89,6 +89,7 @@ fn charges(
     oncontest: &Callback<usize>,
     flags: &[(usize, Severity, RuleId)],
 ) -> Html {
+    let unsure = !bill.reconciles();
     if bill.lines.is_empty() {
         return html! { <p class="muted">{ Text::NoCharges.get(lang) }</p> };
     }
@@ -121,6 +122,9 @@ fn charges(
                                             <span aria-hidden="true">{ severity_icon(severity) }</span>
                                             { format!(" {} · {}", severity.label(lang), rule.label(lang)) }
                                         </span>
+                                    }
+                                    if unsure {
+                                        <span class="flag to-check">{ Text::LineToCheck.get(lang) }</span>
                                     }
                                 </td>
                                 <td class="category">{ line.category.label(lang) }</td>
@@ -159,13 +163,29 @@ pub fn bill_view(props: &BillViewProps) -> Html {
             }
         })
     };
+    // A bill that does not add up says so once, in its own note: the mismatch is not
+    // repeated among the other warnings.
+    let unsure = !bill.lines.is_empty() && !bill.reconciles();
+    let other_warnings: Vec<&BillWarning> = bill
+        .warnings
+        .iter()
+        .filter(|w| {
+            !(unsure && matches!(w, BillWarning::TotalMismatch { .. } | BillWarning::NoTotal))
+        })
+        .collect();
     html! {
         <div class="bill">
             { header_fields(bill, lang) }
-            if !bill.warnings.is_empty() {
+            if unsure {
+                <div class="reading-check" role="note">
+                    <h3><span aria-hidden="true">{ "⚠ " }</span>{ Text::ReadingToCheck.get(lang) }</h3>
+                    <p>{ i18n::reading_to_check(bill, lang) }</p>
+                </div>
+            }
+            if !other_warnings.is_empty() {
                 <div class="warnings" role="note">
                     <h3>{ Text::Warnings.get(lang) }</h3>
-                    <ul>{ for bill.warnings.iter().map(|w| html! { <li>{ i18n::bill_warning(w, lang) }</li> }) }</ul>
+                    <ul>{ for other_warnings.iter().map(|w| html! { <li>{ i18n::bill_warning(w, lang) }</li> }) }</ul>
                 </div>
             }
             <h3>{ Text::Charges.get(lang) }</h3>

@@ -85,6 +85,9 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                                 { operator_name(&reading.bill, lang) }
                                 { format!(" · {} · ", when(&reading.bill, lang)) }
                                 <strong>{ format_amount(bill_total(&reading.bill), lang) }</strong>
+                                if !reading.bill.lines.is_empty() && !reading.bill.reconciles() {
+                                    <span class="flag to-check">{ format!(" ⚠ {}", Text::ReadingToCheckShort.get(lang)) }</span>
+                                }
                             </span>
                             { view_link(View::Bill { key: bill_key(&reading.bill) }, &navigate, classes!("button", "small"), Text::OpenBill.get(lang)) }
                         </p>

@@ -39,7 +39,7 @@ mod native {
     use contestel::core::i18n::Lang;
     use contestel::core::journal::case::Case;
     use contestel::core::plan::Plan;
-    use contestel::core::reader::{read, MAX_FILE_BYTES};
+    use contestel::core::reader::{read_with_notes, MAX_FILE_BYTES};
     use contestel::core::rules;
     use rust_decimal::Decimal;
     use serde::{Deserialize, Serialize};
@@ -62,11 +62,27 @@ Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage.
        inspect advise CASE.json [--today YYYY-MM-DD] [--lang fr|en]
 prints the dispute journal's advice for one case (see `inspect advise --help`).";
 
+    /// A bill as the report prints it: the bill, and how its reading was chosen.
+    #[derive(Serialize, Deserialize)]
+    struct ReadBill {
+        #[serde(flatten)]
+        bill: Bill,
+        reading: ReadingNotes,
+    }
+
+    /// Whether the charges add up to the amount due, and the reader's notes on why this
+    /// reading was kept: the diagnostics of a reading.
+    #[derive(Serialize, Deserialize)]
+    struct ReadingNotes {
+        reconciled: bool,
+        notes: Vec<String>,
+    }
+
     /// What the child sends back on its stdout.
     #[derive(Serialize, Deserialize)]
     enum Outcome {
         #[serde(rename = "bill")]
-        Bill(Box<Bill>),
+        Bill(Box<ReadBill>),
         #[serde(rename = "error")]
         Error(ReadError),
     }
@@ -79,7 +95,7 @@ prints the dispute journal's advice for one case (see `inspect advise --help`)."
 
     #[derive(Serialize)]
     struct Report {
-        bills: Vec<Bill>,
+        bills: Vec<ReadBill>,
         findings: Vec<serde_json::Value>,
         /// What the findings put at stake, without counting a charge twice.
         total_at_stake: Decimal,
@@ -282,7 +298,8 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
             }
         }
         // Each bill is checked against the plan of its line (`--plan` once per line).
-        let checked = rules::check_lines(&report.bills, &options.plans, options.today);
+        let bills: Vec<Bill> = report.bills.iter().map(|b| b.bill.clone()).collect();
+        let checked = rules::check_lines(&bills, &options.plans, options.today);
         report.findings = checked
             .report_findings(options.lang)
             .iter()
@@ -424,7 +441,7 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
         }
     }
 
-    fn read_file(path: &str) -> Result<Bill, ReadError> {
+    fn read_file(path: &str) -> Result<ReadBill, ReadError> {
         // The size is checked before a byte is read.
         let size = std::fs::metadata(path)
             .map_err(|_| ReadError::new(ReadErrorKind::Corrupt))?
@@ -436,11 +453,17 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
             }));
         }
         let bytes = std::fs::read(path).map_err(|_| ReadError::new(ReadErrorKind::Corrupt))?;
-        read(&bytes, &source_name(path)).map(|r| r.bill)
+        read_with_notes(&bytes, &source_name(path)).map(|(r, notes)| ReadBill {
+            reading: ReadingNotes {
+                reconciled: r.bill.reconciles(),
+                notes,
+            },
+            bill: r.bill,
+        })
     }
 
     /// Parent side: run the child on one file, within the time limit.
-    fn read_in_child(path: &str) -> Result<Bill, ReadError> {
+    fn read_in_child(path: &str) -> Result<ReadBill, ReadError> {
         let exe = std::env::current_exe().map_err(|_| ReadError::new(ReadErrorKind::Crashed))?;
         let mut child = Command::new(exe)
             .arg(CHILD_FLAG)

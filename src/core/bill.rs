@@ -210,6 +210,31 @@ pub struct Bill {
     pub pages: u32,
 }
 
+impl Bill {
+    /// The sum of the charges read.
+    pub fn charges_sum(&self) -> Decimal {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+
+    /// Whether the charges read add up to the amount due, within the rounding a bill's
+    /// unit amounts may carry (a cent per line, five at most). A bill that does not is a
+    /// reading to check: nothing on its lines is an accusation until a person confirms it.
+    pub fn reconciles(&self) -> bool {
+        let Some(total) = self.total else {
+            return false;
+        };
+        let truncated = self
+            .warnings
+            .iter()
+            .any(|w| matches!(w, BillWarning::TooManyLines { .. }));
+        if self.lines.is_empty() || truncated {
+            return false;
+        }
+        let rounding = Decimal::new(self.lines.len().clamp(1, 5) as i64, 2);
+        (self.charges_sum() - total).abs() <= rounding
+    }
+}
+
 impl Category {
     /// The category's name for a person.
     pub fn label(self, lang: super::i18n::Lang) -> &'static str {

@@ -96,6 +96,12 @@ pub enum Text {
     Page,
     /// Heading of the reader's warnings.
     Warnings,
+    /// Heading of the note on a bill whose charges do not add up to its amount due.
+    ReadingToCheck,
+    /// Beside each charge of such a bill.
+    LineToCheck,
+    /// In a bill's summary line when its reading does not add up.
+    ReadingToCheckShort,
     /// Footer: what the tool is and is not.
     Disclaimer,
     /// Shown when the files could not be loaded at all.
@@ -545,6 +551,9 @@ impl Text {
             TextRead => ("Texte lu dans le PDF", "Text read from the PDF"),
             Page => ("Page", "Page"),
             Warnings => ("À vérifier", "To check"),
+            ReadingToCheck => ("Lecture à vérifier", "Reading to check"),
+            LineToCheck => ("lecture à vérifier", "reading to check"),
+            ReadingToCheckShort => ("à vérifier", "to check"),
             Disclaimer => (
                 "Contestel vous informe et vous aide à vous organiser ; il ne donne pas de conseil juridique.",
                 "Contestel informs you and helps you get organised; it does not give legal advice.",
@@ -797,6 +806,42 @@ pub fn bill_warning(warning: &crate::core::bill::BillWarning, lang: Lang) -> Str
                 "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
             ),
             Lang::En => format!("The bill has too many lines: only the first {kept} are used."),
+        },
+    }
+}
+
+/// Why a bill's reading is to be checked: what the charges read add up to against the
+/// amount due, and what that means for its alerts.
+pub fn reading_to_check(bill: &crate::core::bill::Bill, lang: Lang) -> String {
+    let computed = format_amount(bill.charges_sum(), lang);
+    match bill.total {
+        Some(total) => {
+            let (printed, apart) = (
+                format_amount(total, lang),
+                format_amount((total - bill.charges_sum()).abs(), lang),
+            );
+            match lang {
+                Lang::Fr => format!(
+                    "Les lignes lues font {computed}, la facture demande {printed} ({apart} \
+                     d'écart). Comparez-les à votre facture : tant que la lecture ne tombe pas \
+                     juste, ce qui est signalé sur ses lignes reste à vérifier, pas à contester."
+                ),
+                Lang::En => format!(
+                    "The lines read add up to {computed}, the bill asks for {printed} ({apart} \
+                     apart). Compare them with your bill: until the reading adds up, what is \
+                     flagged on its lines is to be checked, not contested."
+                ),
+            }
+        }
+        None => match lang {
+            Lang::Fr => format!(
+                "Les lignes lues font {computed}, mais le montant à payer n'a pas été trouvé : \
+                 comparez-les à votre facture avant de contester quoi que ce soit."
+            ),
+            Lang::En => format!(
+                "The lines read add up to {computed}, but the amount due was not found: \
+                 compare them with your bill before contesting anything."
+            ),
         },
     }
 }

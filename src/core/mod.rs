@@ -22,3 +22,4 @@ pub mod reader;
 pub mod rules;
 pub mod store;
 pub mod uploads;
+pub mod vocab;

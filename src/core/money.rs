@@ -124,6 +124,11 @@ pub fn find_rates(text: &str) -> Vec<Decimal> {
     rates
 }
 
+/// The most digits before the decimal point of an amount a bill prints (under a
+/// billion euros): a longer run of digits is an identifier, and no amount read can make
+/// a sum overflow.
+pub const MAX_INTEGER_DIGITS: usize = 9;
+
 /// The spaces bills put inside and around amounts.
 pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
@@ -133,11 +138,10 @@ fn is_minus(c: char) -> bool {
     matches!(c, '-' | '\u{2212}' | '\u{2013}')
 }
 
+/// The index of the first char at or after `byte` (chars are in byte order: a binary
+/// search keeps scanning a long row linear overall).
 fn index_of(chars: &[(usize, char)], byte: usize) -> usize {
-    chars
-        .iter()
-        .position(|(b, _)| *b >= byte)
-        .unwrap_or(chars.len())
+    chars.partition_point(|(b, _)| *b < byte)
 }
 
 fn at_boundary(chars: &[(usize, char)], i: usize) -> bool {
@@ -162,10 +166,22 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
     let mut k = i;
     let negative = at(k).is_some_and(is_minus);
     if negative {
+        // An en dash is a minus only against its figure: with a space after it, it is
+        // the dash of a label (`Internet+ GameZone Club –` wrapped before its amount).
+        let dash = at(k) == Some('\u{2013}');
+        // A hyphen that ends a label's words (`Appels vers les mobiles -`, then the
+        // amount's cell) is not a sign either: only one in a cell of its own is.
+        let own_cell =
+            i < 2 || (at(i - 1).is_some_and(is_space) && at(i - 2).is_some_and(is_space));
         k += 1;
         // `- 5,00`, or `-` and `5,00` in cells two spaces apart.
-        while at(k).is_some_and(is_space) && k < i + 3 {
+        let mut spaces = 0;
+        while !dash && at(k).is_some_and(is_space) && k < i + 3 {
             k += 1;
+            spaces += 1;
+        }
+        if spaces >= 2 && !own_cell {
+            return None;
         }
         if !at(k).is_some_and(|c| c.is_ascii_digit()) {
             return None;
@@ -219,7 +235,19 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
         tokens[last].currency = currency;
         return Some(tokens);
     }
-    let (after, currency) = currency_at(chars, end);
+    let (mut after, mut currency) = currency_at(chars, end);
+    // `34.98e`, `12.99 e`: the euro sign of a TeX font extracted as a plain `e`, after an
+    // amount with cents only.
+    if !currency && first.decimals == 2 {
+        let mut j = end;
+        if at(j).is_some_and(is_space) {
+            j += 1;
+        }
+        if at(j) == Some('e') && !at(j + 1).is_some_and(|c| c.is_alphanumeric()) {
+            after = j + 1;
+            currency = true;
+        }
+    }
     let shape_ok = match first.decimals {
         2 => true,
         0 | 1 | 3 | 4 => currency,
@@ -262,7 +290,7 @@ fn plain_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
         int.push(c);
         j += 1;
     }
-    if int.is_empty() {
+    if int.is_empty() || int.len() > MAX_INTEGER_DIGITS {
         return None;
     }
     let mut decimals = String::new();
@@ -343,6 +371,9 @@ fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
         int.push_str(&group);
         j += 4;
         groups += 1;
+        if int.len() > MAX_INTEGER_DIGITS {
+            return None;
+        }
     }
     if groups == 0 {
         return None;
@@ -384,7 +415,8 @@ fn currency_at(chars: &[(usize, char)], k: usize) -> (usize, bool) {
     while at(j).is_some_and(is_space) && j < k + 2 {
         j += 1;
     }
-    if at(j) == Some('€') {
+    // `¤` is how some fonts extract `€` (the generic currency sign).
+    if matches!(at(j), Some('€' | '¤')) {
         return (j + 1, true);
     }
     for word in ["euros", "euro", "eur"] {
@@ -478,6 +510,11 @@ mod tests {
             "29 €" => "29",
             "0,059 €" => "0.059",
             "  24,99  " => "24.99",
+            "34.98e" => "34.98",
+            "34.98 e" => "34.98",
+            "12,99 ¤" => "12.99",
+            "\u{2212}2,00 €" => "-2.00",
+            "999 999 999,99 €" => "999999999.99",
         );
     }
 
@@ -507,6 +544,11 @@ mod tests {
             "12,99 € 3,00 €" => none,
             "" => none,
             "-" => none,
+            "12e" => none,
+            "1,5e" => none,
+            "1 000 000 000,00 €" => none,
+            "12345678901,00" => none,
+            "10000000000000000000000000000,00 €" => none,
         );
     }
 
@@ -522,6 +564,9 @@ mod tests {
             ("Remise fidélité  -5,00 €", &["-5.00"]),
             ("Remise - 5,00 €", &["-5.00"]),
             ("Remise  -  5,00 €", &["-5.00"]),
+            ("Internet+ GameZone Club –  3,00 EUR", &["3.00"]),
+            ("Appels vers les mobiles -  12,02 EUR", &["12.02"]),
+            ("Remise  –5,00 €", &["-5.00"]),
             (
                 "Appel 06 12 34 56 78 le 01/10/2026 à 12:34:56 durée 00:02:15  0,00 €",
                 &["0.00"],
@@ -535,6 +580,11 @@ mod tests {
             ("Internet mobile 1,2 Go", &[]),
             ("Appels vers 0,15 €/min", &["0.15"]),
             ("Montant (EUR)  12,99 EUR", &["12.99"]),
+            ("Forfait Free 2€  12.99 (10.83)", &["2", "12.99", "10.83"]),
+            ("Coût en e TTC (HT)", &[]),
+            ("Total  34.98e", &["34.98"]),
+            ("Forfait Sosh 25,99€ 5G  25,99 €", &["25.99", "25.99"]),
+            ("Remise  \u{2212}5,00 €", &["-5.00"]),
         ];
         for (text, want) in cases {
             let got: Vec<Decimal> = find_amounts(text).iter().map(|t| t.value).collect();
@@ -555,6 +605,17 @@ mod tests {
             .map(|t| &glued[t.start..t.end])
             .collect();
         assert_eq!(spans, ["29.99", "5.00", "24.99"]);
+    }
+
+    /// A 100 000-character row of amounts reads whole (the position of each token is
+    /// found by binary search, so the scan stays linear).
+    #[test]
+    fn finds_amounts_in_a_long_row() {
+        let row = "12,34 € ".repeat(12_500);
+        assert_eq!(row.chars().count(), 100_000);
+        let found = find_amounts(&row);
+        assert_eq!(found.len(), 12_500);
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     #[test]

@@ -564,32 +564,7 @@ impl Plan {
     }
 }
 
-/// The digits of a phone number, `+33` folded to `0`.
-pub(crate) fn digits(number: &str) -> String {
-    let d: String = number.chars().filter(char::is_ascii_digit).collect();
-    match d.strip_prefix("33") {
-        Some(rest) if number.trim_start().starts_with('+') && rest.len() == 9 => {
-            format!("0{rest}")
-        }
-        _ => d,
-    }
-}
-
-/// Text with the spaces between digits removed, so "06 71 23 45 67" is found as digits.
-pub(crate) fn digits_spaced(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in chars.iter().enumerate() {
-        let between_digits = c.is_whitespace()
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if !between_digits {
-            out.push(*c);
-        }
-    }
-    out
-}
+pub(crate) use super::vocab::numbers::{digits, digits_spaced};
 
 #[cfg(test)]
 mod tests {

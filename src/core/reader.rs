@@ -37,6 +37,17 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Reading, ReadError> {
     Ok(Reading { pages, bill })
 }
 
+/// [`read`], with the reader's notes on how it chose its reading (what it took for
+/// subtotals, what it left out to reconcile with the amount due, or by how much it misses):
+/// what `inspect` prints so that a wrong reading can be understood. The notes quote the
+/// bill's labels and amounts; they are shown, never logged or stored.
+pub fn read_with_notes(bytes: &[u8], source: &str) -> Result<(Reading, Vec<String>), ReadError> {
+    check_envelope(bytes)?;
+    let pages = pdf::extract(bytes, &Limits::default())?;
+    let (bill, notes) = super::interpret::interpret_with_notes(&pages, source);
+    Ok((Reading { pages, bill }, notes))
+}
+
 /// [`read`], with a panic inside the PDF crates turned into `ReadErrorKind::Crashed`.
 ///
 /// This relies on unwinding: it works in native debug and test builds, but not where

@@ -1,32 +1,44 @@
-//! The body of a bill: charges, totals, VAT and call-detail records, row by row.
+//! The body of a bill: charges, totals, VAT and call-detail records.
 //!
-//! Pure. Walks the rows in reading order keeping what the page has said so far (the
-//! section, the amount columns, whether a call-detail table is open), then checks the
-//! reading against the printed total (see the parent module).
+//! Pure. One walk over the rows in reading order keeps what the page has said so far (the
+//! section, the amount columns, whether a call-detail table or a reminder of the previous
+//! bill is open) and gives every row with an amount a role (`roles`): amount due,
+//! subtotal, VAT, balance, or item. Explainer pages are skipped whole (`explainer`). The
+//! items then go to `tree`, which finds the subtotals by their sums and keeps the leaves
+//! that add up to the amount due; the charges are those leaves, named and categorised.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::core::bill::{BillLine, Category, UsageRecord, VatLine};
 use crate::core::money::{self, AmountToken};
 
-use super::sections::{self, SectionKind};
+use super::explainer;
+use super::roles::{self, Role};
 use super::text::{self, fold, squash};
+use super::tree::{self, Doubt, Item};
 use super::usage;
 use super::{Line, MAX_LINES, MAX_USAGE};
+use crate::core::vocab::headings::{self as sections, SectionKind};
+use crate::core::vocab::kinds;
 
-/// What the body of a bill gives: charges, totals, VAT and usage.
+/// What the body of a bill gives: charges, totals, VAT, usage, and how it was read.
 #[derive(Clone, Default)]
 pub(super) struct Body {
     /// The charges.
     pub lines: Vec<BillLine>,
     /// The call-detail records.
     pub usage: Vec<UsageRecord>,
-    /// The total due.
+    /// This bill's amount due, as printed (less a printed previous balance it includes).
     pub total: Option<Decimal>,
     /// The total excluding VAT.
     pub total_ht: Option<Decimal>,
     /// VAT by rate.
     pub vat: Vec<VatLine>,
+    /// Whether the charges add up to the amount due.
+    pub reconciled: bool,
+    /// How the reading was chosen, for diagnostics.
+    pub notes: Vec<String>,
 }
 
 /// The x-ranges of the amount columns, from a header row like `%TVA  € HT  € TTC`.
@@ -34,24 +46,6 @@ pub(super) struct Body {
 struct Columns {
     ttc: Option<(f32, f32)>,
     ht: Option<(f32, f32)>,
-}
-
-/// Whether a page is an explainer: a cell that starts with `EXEMPLE` in capitals (a
-/// watermark or a caption, not "par exemple" in a sentence), or a "comment lire votre
-/// facture" title. Its amounts are fictitious.
-fn is_example_page(lines: &[Line], page: u32) -> bool {
-    lines.iter().filter(|l| l.page == page).any(|l| {
-        l.folded
-            .trim_start()
-            .starts_with("comment lire votre facture")
-            || l.cells.iter().any(|c| {
-                c.text
-                    .trim_start()
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .next()
-                    .is_some_and(|w| w == "EXEMPLE")
-            })
-    })
 }
 
 /// A column-header row: names amount columns (`HT`, `TTC`, `Montant`), carries no amount.
@@ -63,8 +57,8 @@ fn column_header(line: &Line) -> Option<Columns> {
         .collect();
     let names_column = words
         .iter()
-        .any(|w| matches!(*w, "ttc" | "ht" | "montant" | "montants"));
-    if !names_column || words.len() > 12 || !money::find_amounts(&line.text).is_empty() {
+        .any(|w| matches!(*w, "ttc" | "ht" | "montant" | "montants" | "cout"));
+    if !names_column || words.len() > 14 || !money::find_amounts(&line.text).is_empty() {
         return None;
     }
     let short = words.iter().all(|w| {
@@ -75,17 +69,22 @@ fn column_header(line: &Line) -> Option<Columns> {
                 | "tva"
                 | "montant"
                 | "montants"
+                | "cout"
                 | "eur"
                 | "euros"
+                | "e"
                 | "en"
                 | "prix"
                 | "total"
                 | "taux"
                 | "qte"
                 | "quantite"
+                | "nombre"
                 | "unitaire"
+                | "mois"
                 | "periode"
                 | "libelle"
+                | "intitule"
                 | "designation"
                 | "detail"
                 | "date"
@@ -105,24 +104,47 @@ fn column_header(line: &Line) -> Option<Columns> {
     if !short {
         return None;
     }
-    let ttc = line
-        .cells
-        .iter()
-        .find(|c| {
-            fold(&c.text)
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "ttc")
-        })
-        .map(|c| (c.x, c.x_end));
-    let ht = line
-        .cells
-        .iter()
-        .find(|c| {
-            fold(&c.text)
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "ht")
-        })
-        .map(|c| (c.x, c.x_end));
+    let cell_with = |word: &str| {
+        line.cells
+            .iter()
+            .find(|c| {
+                fold(&c.text)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word)
+            })
+            .map(|c| (c.x, c.x_end))
+    };
+    let (mut ttc, ht) = (cell_with("ttc"), cell_with("ht"));
+    if ttc.is_none() && ht.is_some() {
+        // `TVA | HT | coût`: beside an HT column, the column named for the amount alone
+        // (`coût`, `Montant`, `Prix`, `€`) is the one charged, VAT included.
+        ttc = line
+            .cells
+            .iter()
+            .rev()
+            .find(|c| {
+                let words: Vec<String> = fold(&c.text)
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '€')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                !words.is_empty()
+                    && words.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "cout" | "montant" | "prix" | "total" | "€" | "eur"
+                        )
+                    })
+                    && !words
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "ht" | "tva" | "taux" | "unitaire"))
+            })
+            .map(|c| (c.x, c.x_end));
+    }
+    // `Coût en e TTC (HT)`: both in one cell, TTC first, HT in brackets after it on each row.
+    if ttc.is_some() && ttc == ht {
+        return Some(Columns { ttc, ht: None });
+    }
     Some(Columns { ttc, ht })
 }
 
@@ -147,18 +169,46 @@ pub(super) fn is_usage_header(line: &Line) -> bool {
     words.contains(&"date") && !about_the_bill && usage_words >= 2
 }
 
-/// The label of a row and the amounts that end it (rates between them skipped).
-fn split_trailing(line: &Line) -> (String, Vec<AmountToken>) {
-    let text = &line.text;
+/// A row cut into its label and the amounts that end it.
+struct Split {
+    label: String,
+    /// The amounts, bracketed companions left out (`12.99 (10.83)`: TTC then HT).
+    amounts: Vec<AmountToken>,
+    /// The label stops mid-phrase (a dash, a bracket or a preposition last): its end is
+    /// on the next row, whatever its case (`Appels vers les mobiles -` / `Maroc`).
+    open_end: bool,
+}
+
+/// The label of a row and the amounts that end it (rates between them skipped, a
+/// bracketed HT after its TTC set aside). Text printed to the right of the amounts, in
+/// another column of the page (an explanation beside a summary), is not part of the row.
+fn split_trailing(line: &Line) -> Split {
+    let text = own_columns(line);
     let amounts = money::find_amounts(text);
     let mut cut = text.len();
-    let mut trailing = Vec::new();
+    let mut trailing: Vec<AmountToken> = Vec::new();
     for a in amounts.iter().rev() {
+        // Only the last amount may share its cell with words (`Forfait ……… 10,00 €`); an
+        // amount before it inside a label's cell is part of the label (`Forfait 2€  2.00€`).
+        if !trailing.is_empty() && line.words_before_in_cell(a.start) {
+            break;
+        }
         let gap = text[a.end..cut].trim_matches(|c: char| c.is_whitespace() || money::is_space(c));
-        // Between or after amounts: nothing, a VAT rate, or a tax word (`45,99 € TTC`).
+        // Between or after amounts: nothing, a VAT rate, a tax word (`45,99 € TTC`), the
+        // brackets of an HT companion, a footnote mark.
+        let folded_gap = fold(gap);
         let tax_word = matches!(
-            fold(gap).as_str(),
-            "ttc" | "ht" | "€" | "eur" | "euros" | "€ ttc" | "€ ht" | "eur ttc"
+            folded_gap.trim_matches(['*', '(', ')', ' ']),
+            "" | "ttc"
+                | "ht"
+                | "€"
+                | "e"
+                | "eur"
+                | "euros"
+                | "€ ttc"
+                | "€ ht"
+                | "eur ttc"
+                | "e ttc"
         );
         if gap.is_empty() || tax_word || money::parse_rate(gap).is_some() {
             cut = a.start;
@@ -168,7 +218,20 @@ fn split_trailing(line: &Line) -> (String, Vec<AmountToken>) {
         }
     }
     trailing.reverse();
-    let mut label = text[..cut].trim_end().to_string();
+    // A bracketed amount right after another is its HT companion (`12.99 (10.83)`).
+    let bytes = text.as_bytes();
+    let bracketed = |a: &AmountToken| {
+        a.start > 0
+            && bytes.get(a.start - 1) == Some(&b'(')
+            && text[a.end..].trim_start().starts_with(')')
+    };
+    let amounts: Vec<AmountToken> = trailing
+        .iter()
+        .enumerate()
+        .filter(|(k, a)| !(*k > 0 && bracketed(a)))
+        .map(|(_, a)| a.clone())
+        .collect();
+    let mut label = text[..cut].trim_end().trim_end_matches('(').to_string();
     // A VAT rate column just before the amounts.
     loop {
         let trimmed = label.trim_end();
@@ -198,18 +261,63 @@ fn split_trailing(line: &Line) -> (String, Vec<AmountToken>) {
     if label.ends_with("..") || label.ends_with('…') {
         label = label.trim_end_matches(['.', '…', ' ']).to_string();
     }
+    let last_word = fold(label.split_whitespace().last().unwrap_or_default());
+    let open_end = label.ends_with(['-', '–', '('])
+        || matches!(
+            last_word.as_str(),
+            "du" | "de" | "des" | "au" | "aux" | "vers" | "et" | "a" | "pour" | "depuis" | "en"
+        );
     let label = label
         .trim_end_matches([':', '-', '–'])
         .trim_end()
         .to_string();
-    (label, trailing)
+    Split {
+        label: clean_label(&label),
+        amounts,
+        open_end,
+    }
+}
+
+/// The row's text up to its last cell that holds an amount: cells after it are another
+/// column (an explanation printed beside a summary), unless they are only tax words.
+fn own_columns(line: &Line) -> &str {
+    let Some(last_amount) = line
+        .cells
+        .iter()
+        .rposition(|c| !money::find_amounts(&c.text).is_empty())
+    else {
+        return &line.text;
+    };
+    let after = &line.cells[last_amount + 1..];
+    let words_only = after.iter().all(|c| {
+        let f = fold(&c.text);
+        let f = f.trim().trim_matches(['*', '(', ')']);
+        f.is_empty()
+            || matches!(
+                f,
+                "ttc" | "ht" | "€" | "e" | "eur" | "€ ttc" | "e ttc" | "inclus"
+            )
+            || money::parse_rate(f).is_some()
+    });
+    if words_only {
+        return &line.text;
+    }
+    line.cell_end(last_amount)
+}
+
+/// A label without its bullet (`·`, `•`, `❑`, `-`).
+fn clean_label(label: &str) -> String {
+    label
+        .trim_start_matches(['·', '•', '❑', '■', '▪', '-', '–', '*', '>', ' '])
+        .trim_start()
+        .to_string()
 }
 
 /// Whether a row without amounts opens a section: a heading's words, or a short title
 /// (not a sentence) right before a column header.
 fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
     let line = &lines[i];
-    let text = squash(&line.text);
+    let text = clean_label(&squash(&line.text));
     if text.ends_with('.') || text.chars().count() > 80 {
         return false;
     }
@@ -227,113 +335,134 @@ fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
         })
 }
 
-enum Total {
-    Grand,
-    Ht,
-    Sub,
-    Vat,
+/// A title that starts a part of the bill ("Détail de votre consommation", "Récapitulatif
+/// de votre facture", "Votre facture en bref"): short, and named for the bill, not a family.
+fn is_title(line: &Line) -> bool {
+    let f = roles::strip_lead(&line.folded);
+    let short = f.split_whitespace().count() <= 6 && !f.contains(':');
+    short
+        && [
+            "detail de",
+            "le detail",
+            "recapitulatif",
+            "synthese",
+            "votre facture en bref",
+            "resume de",
+        ]
+        .iter()
+        .any(|k| f.starts_with(k))
 }
 
-fn total_kind(label: &str) -> Option<Total> {
-    let f = fold(label);
-    let f = f.trim();
-    if f.starts_with("sous-total") || f.starts_with("sous total") || f == "total" {
-        return Some(Total::Sub);
-    }
-    if f.starts_with("total ht") || f.starts_with("montant ht") || f.starts_with("total hors tax") {
-        return Some(Total::Ht);
-    }
-    if f.starts_with("tva")
-        || f.starts_with("dont tva")
-        || f.starts_with("montant tva")
-        || f.starts_with("total tva")
-    {
-        return Some(Total::Vat);
-    }
-    if let Some(rest) = f.strip_prefix("total") {
-        // `Total ligne 06 12 34 56 78`: one line's subtotal on a bill of several.
-        if rest.trim_start().starts_with("ligne") || !text::find_phone_numbers(rest).is_empty() {
-            return Some(Total::Sub);
-        }
-        return Some(if sections::is_heading_like(rest) {
-            Total::Sub
-        } else {
-            Total::Grand
-        });
-    }
-    if [
-        "net a payer",
-        "montant a payer",
-        "montant total",
-        "reste a payer",
-        "somme a payer",
-        "total a payer",
-        "montant du",
-        "a regler",
-        "total general",
-        "montant de votre facture",
-        "montant de la facture",
-    ]
-    .iter()
-    .any(|k| f.contains(k))
-    {
-        return Some(Total::Grand);
-    }
-    None
+/// Headings of a reminder of the previous bill: the amounts under them are not this
+/// bill's, until the next section.
+fn opens_balance_block(line: &Line) -> bool {
+    let f = roles::strip_lead(&line.folded);
+    f.starts_with("rappel")
+        || f.contains("situation precedente")
+        || f.starts_with("vos derniers paiements")
+        || f.starts_with("vos paiements")
+        || f.starts_with("historique")
+        || f.starts_with("echeancier")
 }
 
-/// How strict the body reading is about where a charge may be.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// A charge must be under a section heading (the usual frame).
-    InSections,
-    /// Any row ending with an amount may be a charge: for layouts without recognisable
-    /// headings.
-    Anywhere,
+/// Whether the bill says its unit amounts are rounded ("les montants unitaires sont
+/// arrondis, leur somme peut différer du montant total").
+fn announces_rounding(line: &Line) -> bool {
+    line.folded.contains("arrondi") && line.folded.contains("montant")
 }
 
-/// Labels of rows that carry an amount but are about payments, not charges.
-const NOT_CHARGES: &[&str] = &[
-    "solde",
-    "report",
-    "paiement recu",
-    "votre paiement",
-    "reglement",
-    "deja regle",
-    "montant deja",
-    "montant preleve",
-    "prelevement effectue",
-    "prochain",
-    "prelevement",
-    "votre precedente facture",
-    "facture precedente",
-    "ancien solde",
-    "echeancier",
-];
+/// The left edge of a row's label: its first cell that is not a bullet or a number.
+fn indent(line: &Line) -> f32 {
+    line.cells
+        .iter()
+        .find(|c| {
+            let t = c.text.trim();
+            t.chars().count() > 2 || t.chars().any(char::is_alphabetic)
+        })
+        .or(line.cells.first())
+        .map_or(0.0, |c| c.x)
+}
 
-fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -> Body {
+/// Whether `below` is the row right under `above`, close enough to continue it.
+fn right_under(above: &Line, below: &Line) -> bool {
+    below.page == above.page
+        && below.y > above.y
+        && below.y - above.y <= 1.7 * above.size.max(below.size).max(4.0)
+}
+
+/// Whether a label continues the text of the row above it (`au 27.11.2025` under
+/// `total du montant prélevé`): lower case, a bracket or a figure first. A capital starts
+/// a row of its own ("Pour le mois à venir(du 02/11 au 01/12)" is a note, not the rest of
+/// a label).
+fn continues(label: &str) -> bool {
+    label
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c == '(' || c.is_ascii_digit())
+}
+
+/// The text of a row that continues the label above it: close below it, starting where
+/// the label starts (or further right), in lower case or with a figure, not a sentence.
+fn continuation(above: &Line, line: &Line, open_end: bool) -> Option<String> {
+    let t = clean_label(&squash(&line.text));
+    let aligned = indent(line) >= indent(above) - 4.0;
+    (right_under(above, line)
+        && aligned
+        && (continues(&t) || open_end)
+        && t.chars().count() <= 60
+        && !t.ends_with('.')
+        && !t.contains(':'))
+    .then_some(t)
+}
+
+/// What one item carries besides what the tree needs.
+struct Meta {
+    section: String,
+    kind: Option<SectionKind>,
+    within_plan: Option<bool>,
+    /// The line index the item was read from (for labels wrapped below it).
+    at: usize,
+    /// Its label stops mid-phrase.
+    open_end: bool,
+}
+
+/// A printed amount due, with how sure its wording is.
+struct Due {
+    rank: u8,
+    amount: Decimal,
+}
+
+/// Reads the body: charges, totals, VAT, usage; the charges reconciled with the amount due.
+pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
     let mut body = Body::default();
-    let mut totals: Vec<Decimal> = Vec::new();
+    let explainers = explainer::explainer_pages(lines);
+    let rounding = lines.iter().any(announces_rounding);
+    let bill_rate = single_vat_rate(lines);
+    let mut items: Vec<Item> = Vec::new();
+    let mut meta: Vec<Meta> = Vec::new();
+    let mut dues: Vec<Due> = Vec::new();
+    let mut balances: Vec<Decimal> = Vec::new();
     let mut section: Option<(String, SectionKind)> = None;
     let mut opened_at: Option<usize> = None;
+    let mut family_section = false;
     let mut within_plan: Option<bool> = None;
     let mut columns = Columns::default();
     let mut in_usage = false;
-    let mut example_pages = Vec::new();
-    let mut last_page = 0;
-    let bill_rate = single_vat_rate(lines);
-    let mut last_charge_at: Option<usize> = None;
+    let mut in_balance = false;
     let mut usage_table: Option<usage::UsageColumns> = None;
-    let mut loose_text_at: Option<(usize, String)> = None;
+    // Where each section opens, and its name: a first-page summary row naming a section
+    // detailed later is that section's subtotal, not a charge.
+    let mut openings: Vec<(usize, String)> = Vec::new();
+    // A row of text without amounts, waiting to be joined to the amount row under it.
+    let mut pending_text: Option<(usize, String)> = None;
     for (i, line) in lines.iter().enumerate() {
-        if line.page != last_page {
-            last_page = line.page;
-            if is_example_page(lines, line.page) {
-                example_pages.push(line.page);
-            }
-        }
-        if example_pages.contains(&line.page) {
+        if explainers.contains(&line.page) || explainer::has_placeholder(line) {
             continue;
+        }
+        if i > 0 && lines[i - 1].page != line.page {
+            pending_text = None;
+            // A page prints its own column headers, if any.
+            columns = Columns::default();
         }
         let table = usage_table.filter(|_| in_usage);
         if let Some(record) = usage::record(line, reference, table.as_ref()) {
@@ -349,184 +478,270 @@ fn read_body(lines: &[Line], reference: Option<chrono::NaiveDate>, mode: Mode) -
         }
         if let Some(c) = column_header(line) {
             columns = c;
+            in_balance = false;
             continue;
         }
-        let (label, amounts) = split_trailing(line);
-        if amounts.is_empty() {
-            if let Some(within) = usage_subheading_in(line, section.as_ref()) {
+        let split = split_trailing(line);
+        if split.amounts.is_empty() {
+            pending_text = None;
+            if opens_balance_block(line) {
+                in_balance = true;
+            } else if let Some(within) = usage_subheading_in(line, section.as_ref()) {
                 within_plan = Some(within);
+            } else if is_title(line) {
+                // "Détail de votre consommation", "Récapitulatif": a new part of the bill,
+                // whose first rows are under no family yet.
+                let name = clean_label(&squash(&line.text));
+                section = Some((name, SectionKind::Other));
+                family_section = false;
+                opened_at = Some(i);
+                within_plan = None;
+                in_usage = false;
+                in_balance = false;
             } else if opens_section(lines, i, opened_at) {
-                let name = squash(&line.text);
+                let name = clean_label(&squash(&line.text));
+                // A title ("Votre facture en bref", "Synthèse") is not a family of charges:
+                // a lone "Forfait" under it is still a heading.
+                family_section = sections::is_heading_like(&name);
+                openings.push((i, tree::label_key(&name)));
                 section = Some((name.clone(), sections::section_kind(&name)));
                 opened_at = Some(i);
                 within_plan = None;
-                columns = Columns::default();
                 in_usage = false;
-            } else if let Some(t) = continuation(line) {
-                // A label wrapped onto a second row, after its amount's row or before it.
-                match body.lines.last_mut() {
-                    Some(last)
-                        if last_charge_at == Some(i.wrapping_sub(1)) && last.page == line.page =>
-                    {
-                        last.label = format!("{} {t}", last.label);
-                    }
-                    _ => {}
+                in_balance = false;
+            } else if let Some(t) = meta
+                .last()
+                .filter(|m| m.at + 1 == i)
+                .and_then(|m| continuation(&lines[m.at], line, m.open_end))
+            {
+                // A label wrapped onto the row under its amount.
+                if let Some(last) = items.last_mut() {
+                    last.label = format!("{} {t}", last.label);
                 }
             } else {
-                loose_text_at = Some((i, squash(&line.text)));
+                pending_text = Some((i, clean_label(&squash(&line.text))));
             }
             continue;
         }
-        if label.is_empty() {
+        if split.label.is_empty() {
             // A row of a VAT table (`20,00 %  38,20  7,64`): kept only when it adds up.
             let rates = money::find_rates(&line.text);
-            if let Some(vat) = rates.first().and_then(|r| vat_line(*r, &amounts, true)) {
+            if let Some(vat) = rates
+                .first()
+                .and_then(|r| vat_line(*r, &split.amounts, true))
+            {
                 if !body.vat.contains(&vat) {
                     body.vat.push(vat);
                 }
             }
             continue;
         }
-        let last = amounts[amounts.len() - 1].value;
-        match total_kind(&label) {
-            Some(Total::Sub) => continue,
-            Some(Total::Ht) => {
-                body.total_ht.get_or_insert(last);
+        // A label wrapped before its amount row (`total du montant prélevé` / `au 27.11.2025`).
+        let label = match pending_text.take() {
+            Some((at, before))
+                if at + 1 == i
+                    && right_under(&lines[at], line)
+                    && continues(&split.label)
+                    && !before.ends_with(['.', ':'])
+                    && !sections::is_heading_like(&before) =>
+            {
+                format!("{before} {}", split.label)
+            }
+            _ => split.label.clone(),
+        };
+        // A reminder of the previous bill ends where a section of this one starts.
+        if in_balance && sections::is_heading_like(&label) {
+            in_balance = false;
+        }
+        let role = if in_balance {
+            Role::Balance
+        } else {
+            roles::role_of(&label)
+        };
+        // Totals are printed as they are (TTC, HT); only a charge under an HT-only
+        // column is made TTC.
+        let amount = if role == Role::Item {
+            pick_amount(line, &split.amounts, columns, bill_rate)
+        } else {
+            pick_amount(
+                line,
+                &split.amounts,
+                Columns {
+                    ht: None,
+                    ..columns
+                },
+                None,
+            )
+        };
+        match role {
+            Role::Due(rank) => {
+                dues.push(Due { rank, amount });
                 continue;
             }
-            Some(Total::Grand) => {
-                totals.push(last);
+            Role::Sub => continue,
+            Role::Ht => {
+                body.total_ht.get_or_insert(amount);
                 continue;
             }
-            Some(Total::Vat) => {
-                // The rate may sit in its own column, after the label (`dont TVA  20 %  4,50`).
+            Role::Balance => {
+                balances.push(amount);
+                continue;
+            }
+            Role::Vat => {
+                // The rate may sit in its own column, after the label (`dont TVA  20 %  4,50`),
+                // and the base inside the label's cell (`TVA 20 % sur 38,20 €  7,64 €`).
                 let rate = money::find_rates(&line.text).first().copied();
-                if let Some(vat) = rate.and_then(|r| vat_line(r, &amounts, false)) {
+                let all = money::find_amounts(own_columns(line));
+                if let Some(vat) = rate.and_then(|r| vat_line(r, &all, false)) {
                     if !body.vat.contains(&vat) {
                         body.vat.push(vat);
                     }
                 }
                 continue;
             }
-            None => {}
+            Role::Item => {}
         }
-        // A row naming a section with an amount repeats the detail (a summary table or a
-        // subtotal printed on the heading); what follows it is that section. A lone
-        // `Forfait` inside a section is still a charge, `Remises` is not.
+        if in_usage || fold(&label).contains("au capital de") || items.len() > MAX_LINES {
+            continue;
+        }
+        // A row naming a section with an amount is the section's heading carrying its
+        // total (or a summary row): it opens the section for what follows, and the tree
+        // decides from the sums whether it is a subtotal. A lone `Forfait` inside a
+        // section is a charge.
         let plural_or_phrase = label.split_whitespace().count() >= 2 || fold(&label).ends_with('s');
-        if sections::is_heading_like(&label) && (section.is_none() || plural_or_phrase) {
+        // A row in lower case right under a charge of the same amount qualifies it
+        // ("abonnement mensuel"), whatever its words.
+        let qualifies_above = continues(&label)
+            && meta.last().is_some_and(|m| m.at + 1 == i)
+            && items.last().is_some_and(|it| it.amount == amount);
+        let heading_like = sections::is_heading_like(&label)
+            && !qualifies_above
+            && (section.is_none() || !family_section || plural_or_phrase);
+        if heading_like {
+            family_section = true;
+            openings.push((i, tree::label_key(&label)));
             section = Some((label.clone(), sections::section_kind(&label)));
             opened_at = Some(i);
             within_plan = None;
             in_usage = false;
-            continue;
         }
-        let folded_label = fold(&label);
-        if in_usage
-            || NOT_CHARGES.iter().any(|k| folded_label.starts_with(k))
-            || folded_label.contains("au capital de")
-        {
-            continue;
-        }
-        let (name, kind) = match (&section, mode) {
-            (Some((name, kind)), _) => (name.clone(), Some(*kind)),
-            (None, Mode::Anywhere) => (String::new(), None),
-            (None, Mode::InSections) => continue,
+        let words = label.split_whitespace().count();
+        let f = fold(&label);
+        let doubt = if words >= 10 || f.contains("montant") || f.starts_with("total") {
+            Some(Doubt::Prose)
+        } else if section.is_none() {
+            Some(Doubt::OutsideSections)
+        } else {
+            None
         };
-        if body.lines.len() > MAX_LINES {
-            // Enough to know the bill is over the cap; hostile files get no further.
-            continue;
-        }
-        let label = match &loose_text_at {
-            Some((at, before))
-                if *at + 1 == i
-                    && starts_lowercase(&label)
-                    && lines[*at].page == line.page
-                    && !before.ends_with(['.', ':']) =>
-            {
-                format!("{before} {label}")
-            }
-            _ => label,
+        let qualifier = continues(&label)
+            || text::find_range(&label, reference).is_some_and(|_| {
+                let folded = fold(&label);
+                folded.starts_with("du ") || folded.starts_with("periode")
+            });
+        let (name, kind) = match &section {
+            Some((name, kind)) => (name.clone(), Some(*kind)),
+            None => (String::new(), None),
         };
-        let mut amount = pick_amount(line, &amounts, columns, bill_rate);
-        let category = sections::categorize(kind, within_plan, &label, amount.is_sign_negative());
+        let mut amount = amount;
+        let category = kinds::categorize(kind, within_plan, &label, amount.is_sign_negative());
         if category == Category::Discount && amount.is_sign_positive() {
             // A discount printed without its sign under `Remises` still lowers the bill.
             amount.set_sign_negative(!amount.is_zero());
         }
+        items.push(Item {
+            label,
+            amount,
+            indent: indent(line),
+            size: line.size,
+            page: line.page,
+            heading_like,
+            qualifier,
+            doubt,
+            section: opened_at.unwrap_or(usize::MAX),
+        });
+        meta.push(Meta {
+            section: name,
+            kind,
+            within_plan,
+            at: i,
+            open_end: split.open_end,
+        });
+    }
+
+    for (item, m) in items.iter_mut().zip(&meta) {
+        let key = tree::label_key(&item.label);
+        if openings.iter().any(|(at, k)| *at > m.at && *k == key) {
+            item.doubt = Some(Doubt::Repeated);
+        }
+    }
+
+    // The amount due: the surest wording, the first printed; without one, nothing.
+    let primary = dues
+        .iter()
+        .filter(|d| d.rank == dues.iter().map(|d| d.rank).max().unwrap_or(0))
+        .map(|d| d.amount)
+        .next();
+    let mut targets: Vec<Decimal> = primary.into_iter().collect();
+    if let Some(p) = primary {
+        // A previous balance still owed, printed beside it, may be included in it (a
+        // payment received, negative, never is).
+        let owed: Vec<Decimal> = balances
+            .iter()
+            .copied()
+            .filter(|b| *b > Decimal::ZERO)
+            .collect();
+        let all: Decimal = owed.iter().sum();
+        for b in owed.iter().copied().chain([all]) {
+            let t = p - b;
+            if !b.is_zero() && !targets.contains(&t) {
+                targets.push(t);
+            }
+        }
+    }
+    let tolerance = if rounding {
+        let leaves = items.len().saturating_sub(1).min(5);
+        Decimal::new(leaves as i64, 2).max(Decimal::new(1, 2))
+    } else {
+        Decimal::ZERO
+    };
+    if std::env::var_os("CONTESTEL_DEBUG_ITEMS").is_some() {
+        for it in &items {
+            eprintln!("{it:?}");
+        }
+        eprintln!("targets {targets:?}");
+    }
+    let reading = tree::reconcile(&items, &targets, tolerance);
+    body.total = reading.target.or(primary);
+    body.reconciled = reading.reconciled;
+    body.notes = reading.notes.clone();
+    if primary.is_none() {
+        body.notes.push("no amount due found".to_string());
+    }
+
+    for &k in &reading.leaves {
+        let item = &items[k];
+        let m = &meta[k];
+        if item.amount.is_zero() && item.heading_like {
+            continue;
+        }
+        let label = match reading.single_parent.iter().find(|(child, _)| *child == k) {
+            Some((_, parent)) if item.qualifier => {
+                format!("{} {}", items[*parent].label, item.label)
+            }
+            _ => item.label.clone(),
+        };
+        let amount = item.amount;
+        let category = kinds::categorize(m.kind, m.within_plan, &label, amount.is_sign_negative());
         body.lines.push(BillLine {
             category,
             label,
             amount,
-            section: name,
-            page: line.page,
+            section: m.section.clone(),
+            page: item.page,
         });
-        last_charge_at = Some(i);
     }
-    // Several totals (a summary and the detail, or a total before a previous balance):
-    // the one the charges add up to, else the first.
-    let computed: Decimal = body.lines.iter().map(|l| l.amount).sum();
-    body.total = totals
-        .iter()
-        .find(|t| **t == computed)
-        .or(totals.first())
-        .copied();
     body
-}
-
-/// Reads the body, then checks the reading against the printed total: a bill whose
-/// charges do not add up is read again more loosely, or without the rows that repeat
-/// later ones (a summary of the detail), and the reading that adds up wins.
-pub(super) fn read_body_checked(lines: &[Line], reference: Option<chrono::NaiveDate>) -> Body {
-    let strict = read_body(lines, reference, Mode::InSections);
-    let adds_up = |b: &Body| {
-        b.total
-            .is_some_and(|t| t == b.lines.iter().map(|l| l.amount).sum::<Decimal>())
-    };
-    if adds_up(&strict) {
-        return strict;
-    }
-    let without_repeats = drop_repeated(&strict);
-    if adds_up(&without_repeats) {
-        return without_repeats;
-    }
-    let loose = read_body(lines, reference, Mode::Anywhere);
-    if adds_up(&loose) || (strict.lines.is_empty() && !loose.lines.is_empty()) {
-        return loose;
-    }
-    let loose_without_repeats = drop_repeated(&loose);
-    if adds_up(&loose_without_repeats) {
-        return loose_without_repeats;
-    }
-    strict
-}
-
-/// The body without the charges that a later one on another page or in another section
-/// repeats exactly (same label and amount).
-fn drop_repeated(body: &Body) -> Body {
-    let lines = &body.lines;
-    if lines.len() > MAX_LINES {
-        return body.clone();
-    }
-    let kept: Vec<BillLine> = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, l)| {
-            !lines[i + 1..].iter().any(|m| {
-                m.label == l.label
-                    && m.amount == l.amount
-                    && (m.page != l.page || m.section != l.section)
-            })
-        })
-        .map(|(_, l)| l.clone())
-        .collect();
-    Body {
-        lines: kept,
-        usage: body.usage.clone(),
-        total: body.total,
-        total_ht: body.total_ht,
-        vat: body.vat.clone(),
-    }
 }
 
 fn usage_subheading_in(line: &Line, section: Option<&(String, SectionKind)>) -> Option<bool> {
@@ -535,8 +750,9 @@ fn usage_subheading_in(line: &Line, section: Option<&(String, SectionKind)>) -> 
 }
 
 /// The charge among a row's amounts: the one under the TTC column when its header was
-/// seen, else the rightmost. Under an HT-only header the amount is HT and is made TTC
-/// with the row's VAT rate, or the bill's when it has only one.
+/// seen, else the rightmost (a bracketed HT companion is already set aside). Under an
+/// HT-only header the amount is HT and is made TTC with the row's VAT rate, or the
+/// bill's when it has only one.
 fn pick_amount(
     line: &Line,
     amounts: &[AmountToken],
@@ -572,18 +788,6 @@ fn pick_amount(
     }
 }
 
-fn starts_lowercase(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| c.is_lowercase())
-}
-
-/// The text of a row that continues the label above it: it starts in lower case, is
-/// short and is not a sentence.
-fn continuation(line: &Line) -> Option<String> {
-    let t = squash(&line.text);
-    (starts_lowercase(&t) && t.chars().count() <= 60 && !t.ends_with('.') && !t.contains(':'))
-        .then_some(t)
-}
-
 /// A VAT line from a rate and a row's amounts: the (base, VAT) pair that agrees with the
 /// rate to the cent when there is one (`38,20  7,64`, or `38,20  7,64  45,84`), else the
 /// last amount with the one before it as base — unless `strict`, for rows with no label.
@@ -615,9 +819,10 @@ fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatL
 fn single_vat_rate(lines: &[Line]) -> Option<Decimal> {
     let mut rates: Vec<Decimal> = lines
         .iter()
-        .filter(|l| matches!(total_kind(&split_trailing(l).0), Some(Total::Vat)))
+        .filter(|l| roles::role_of(&split_trailing(l).label) == Role::Vat)
         .filter_map(|l| money::find_rates(&l.text).first().copied())
         .collect();
+    rates.sort();
     rates.dedup();
     match rates.as_slice() {
         [one] => Some(*one),

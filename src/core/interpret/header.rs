@@ -57,10 +57,15 @@ pub fn read_header(lines: &[Line]) -> Header {
                 )
                 .iter()
                 .find_map(|v| invoice_number(&format!("Facture {}", v.split_whitespace().next()?)))
+            })
+            .or_else(|| {
+                head.iter()
+                    .filter(|l| l.page == 1)
+                    .find_map(|l| bare_number(l))
             }),
         issue_date,
         due_date: due_date(&head, issue_date),
-        period: period(&head, issue_date),
+        period: period(&head, issue_date).or_else(|| coming_period(lines, issue_date)),
         customer_id: customer_id(&head),
         line_numbers: line_numbers(&head),
     }
@@ -187,49 +192,103 @@ const ENTITIES: &[(&str, Operator, &[Operator])] = &[
     ("499247138", Operator::FreeMobile, &[Operator::FreeMobile]),
 ];
 
-/// The operator: legal entity by SIREN, brand by the name at the top of the first page.
+/// Web addresses that say which brand a bill is from (its contact and customer area).
+const DOMAINS: &[(&str, Operator)] = &[
+    ("sosh.fr", Operator::Sosh),
+    ("red-by-sfr.fr", Operator::Red),
+    ("b-and-you.fr", Operator::BAndYou),
+    ("mobile.free.fr", Operator::FreeMobile),
+    ("bouyguestelecom.fr", Operator::Bouygues),
+    ("orange.fr", Operator::Orange),
+    ("sfr.fr", Operator::Sfr),
+    ("free.fr", Operator::Free),
+];
+
+/// Whether a row names a plan or a charge (`Forfait B&You 60Go  12,99`): a brand there is
+/// the name of an offer, not who issues the bill.
+fn names_an_offer(line: &Line) -> bool {
+    let f = super::roles::strip_lead(&line.folded);
+    [
+        "forfait",
+        "offre",
+        "option",
+        "abonnement",
+        "pass ",
+        "serie speciale",
+    ]
+    .iter()
+    .any(|k| f.starts_with(k))
+        || money::find_amounts(&line.text)
+            .last()
+            .is_some_and(|a| line.text[a.end..].trim().chars().count() <= 4)
+}
+
+/// The operator: the legal entity by its SIREN (in the VAT number or the legal footer
+/// of every French bill), and among its brands the one the bill presents itself as —
+/// named at the top of the first page, in a row that is not an offer, or by its web
+/// address. A brand in a plan's name (`Forfait B&You 60Go`) does not count.
 fn operator(lines: &[Line]) -> Option<Operator> {
     let compact: String = lines
         .iter()
         .flat_map(|l| l.folded.chars())
         .filter(|c| c.is_ascii_digit() || c.is_alphabetic())
         .collect();
-    let top: Vec<&Line> = lines.iter().filter(|l| l.page == 1).take(8).collect();
+    let evidence: Vec<&Line> = lines.iter().filter(|l| !names_an_offer(l)).collect();
+    let top: Vec<&Line> = evidence
+        .iter()
+        .copied()
+        .filter(|l| l.page == 1)
+        .take(8)
+        .collect();
     let brand_in = |rows: &[&Line]| {
         BRANDS
             .iter()
             .find(|(name, _)| rows.iter().any(|l| is_whole_word(&l.folded, name)))
             .map(|(_, op)| *op)
     };
+    let by_domain: Vec<Operator> = DOMAINS
+        .iter()
+        .filter(|(d, _)| lines.iter().any(|l| l.folded.contains(d)))
+        .map(|(_, op)| *op)
+        .collect();
     let top_brand = brand_in(&top);
-    let all: Vec<&Line> = lines.iter().collect();
     for (siren, default, brands) in ENTITIES {
         if compact.contains(siren) {
             if let Some(b) = top_brand.filter(|b| brands.contains(b)) {
                 return Some(b);
             }
-            let anywhere = BRANDS
+            let named = BRANDS
                 .iter()
                 .filter(|(_, op)| brands.contains(op) && op != default)
-                .find(|(name, _)| all.iter().any(|l| is_whole_word(&l.folded, name)));
-            return Some(anywhere.map_or(*default, |(_, op)| *op));
+                .find(|(name, _)| evidence.iter().any(|l| is_whole_word(&l.folded, name)))
+                .map(|(_, op)| *op);
+            let addressed = by_domain
+                .iter()
+                .copied()
+                .find(|op| brands.contains(op) && op != default);
+            return Some(named.or(addressed).unwrap_or(*default));
         }
     }
-    top_brand.or_else(|| {
-        // Elsewhere in the text, only names that cannot be ordinary words.
-        BRANDS
-            .iter()
-            .filter(|(name, _)| {
-                name.contains(' ')
-                    || name.contains('&')
-                    || ["sosh", "prixtel", "coriolis", "bouygues"].contains(name)
-            })
-            .find(|(name, _)| all.iter().any(|l| is_whole_word(&l.folded, name)))
-            .map(|(_, op)| *op)
-    })
+    top_brand
+        .or_else(|| {
+            // Elsewhere in the text, only names that cannot be ordinary words.
+            BRANDS
+                .iter()
+                .filter(|(name, _)| {
+                    name.contains(' ')
+                        || name.contains('&')
+                        || ["sosh", "prixtel", "coriolis", "bouygues"].contains(name)
+                })
+                .find(|(name, _)| evidence.iter().any(|l| is_whole_word(&l.folded, name)))
+                .map(|(_, op)| *op)
+        })
+        .or_else(|| by_domain.first().copied())
 }
 
-/// `N° de facture F0026118842417`, `Facture n° RED2611-7734120`, `Facture TLR-2026-11-004512`.
+/// `N° de facture F0026118842417`, `Facture n° RED2611-7734120`, `Facture TLR-2026-11-004512`,
+/// `Facture Freebox n°1328727379 du 02 Novembre 2024`, `• Facture no 1964517813 du 14
+/// octobre 2023`: the value after `facture` and its number sign, a brand name between
+/// them allowed.
 fn invoice_number(text: &str) -> Option<String> {
     let folded = fold(text);
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -242,30 +301,127 @@ fn invoice_number(text: &str) -> Option<String> {
             continue;
         }
         let mut j = i + 1;
-        while j < words.len()
-            && [
-                "n°", "no", "no.", "n", "numero", "num", "num.", ":", "n°:", "de", "ref", "ref.",
-            ]
-            .contains(&fwords[j])
-        {
-            j += 1;
+        let mut marked = false;
+        // At most one word between `facture` and its number: a brand (`Facture Freebox n°…`).
+        let limit = (i + 6).min(words.len());
+        while j < limit {
+            let f = fwords[j];
+            if NUMBER_MARKS.contains(&f) {
+                marked = true;
+                j += 1;
+                continue;
+            }
+            if let Some(value) = strip_mark(words[j]) {
+                // After its number sign a value is a number, whatever it looks like.
+                return Some(value.to_string()).filter(|v| plausible(v));
+            }
+            if ["de", "ref", "ref.", "reference"].contains(&f) {
+                j += 1;
+                continue;
+            }
+            if !marked && j <= i + 3 && !f.chars().any(|c| c.is_ascii_digit()) {
+                // A brand or a kind of bill before the number sign (`Facture SFR Box n°…`).
+                j += 1;
+                continue;
+            }
+            break;
         }
         let Some(candidate) = words.get(j) else {
             continue;
         };
         let candidate = candidate.trim_end_matches([',', ';', ':']);
-        let plausible = candidate.chars().count() >= 4
-            && candidate.chars().any(|c| c.is_ascii_digit())
-            && candidate
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_'))
-            && find_dates(candidate).is_empty()
-            && money::find_amounts(candidate).is_empty();
-        if plausible {
+        if (marked && plausible(candidate)) || (j == i + 1 && plausible_number(candidate)) {
             return Some(candidate.to_string());
         }
     }
     None
+}
+
+/// Words that stand for "number" before a value.
+const NUMBER_MARKS: &[&str] = &[
+    "n°", "no", "no.", "n", "numero", "num", "num.", ":", "n°:", "no:", "nº", "n°.",
+];
+
+/// The value of a number sign glued to it (`n°1328727379`, `N°:B2/2018…`).
+fn strip_mark(word: &str) -> Option<&str> {
+    let lower = word.to_lowercase();
+    for mark in ["n°:", "n° :", "n°", "nº", "no:", "no."] {
+        if lower.starts_with(mark) && word.len() > mark.len() {
+            let rest = word.get(mark.len()..)?;
+            return Some(
+                rest.trim_start_matches(':')
+                    .trim_end_matches([',', ';', ':']),
+            );
+        }
+    }
+    None
+}
+
+/// What an invoice number looks like without a number sign before it: [`plausible`],
+/// and not a phone number.
+fn plausible_number(candidate: &str) -> bool {
+    plausible(candidate) && !is_phone_number(candidate)
+}
+
+/// What an invoice number looks like: four characters or more with a digit, no date or
+/// amount.
+fn plausible(candidate: &str) -> bool {
+    candidate.chars().count() >= 4
+        && candidate.chars().any(|c| c.is_ascii_digit())
+        && candidate
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_'))
+        && find_dates(candidate).is_empty()
+        && money::find_amounts(candidate).is_empty()
+}
+
+/// Whether a token is a phone number and nothing else (`0612345678`, `06.12.34.56.78`).
+fn is_phone_number(token: &str) -> bool {
+    find_phone_numbers(token)
+        .first()
+        .is_some_and(|n| n.replace(' ', "") == token.replace(['.', ' '], ""))
+}
+
+/// `N°: B2/20181213-68843-179632098` on a row of its own: a number sign and a value,
+/// on a row that names nothing else (not a client, a line, a contract, a mandate).
+fn bare_number(line: &Line) -> Option<String> {
+    let f = line.folded.trim_start();
+    let others = [
+        "client",
+        "ligne",
+        "compte",
+        "contrat",
+        "tva",
+        "siret",
+        "siren",
+        "rcs",
+        "commande",
+        "mandat",
+        "rum",
+        "abonne",
+        "telephone",
+        "tel",
+        "ics",
+        "iban",
+        "bic",
+    ];
+    if f.split(|c: char| !c.is_alphanumeric())
+        .any(|w| others.contains(&w))
+    {
+        return None;
+    }
+    let words: Vec<&str> = line.text.split_whitespace().collect();
+    let first = words.first()?;
+    let value = match strip_mark(first) {
+        Some(v) if !v.is_empty() => v.to_string(),
+        _ if NUMBER_MARKS.contains(&fold(first).as_str()) => {
+            let next = words.get(1)?;
+            let next = if *next == ":" { words.get(2)? } else { next };
+            next.trim_end_matches([',', ';']).to_string()
+        }
+        _ => return None,
+    };
+    plausible_number(&value).then_some(value)
 }
 
 const ISSUE_KEYS: &[&str] = &[
@@ -284,27 +440,40 @@ const ISSUE_KEYS: &[&str] = &[
     "date",
 ];
 
+/// Rows that carry a date which is not the issue date.
+fn other_date(folded: &str) -> bool {
+    let f = folded.trim_start();
+    [
+        "date limite",
+        "date de prelevement",
+        "date d'echeance",
+        "date de paiement",
+        "date de debit",
+        "date de fin",
+        "date de debut",
+        "date de mise en service",
+        "date de resiliation",
+        "date d'activation",
+    ]
+    .iter()
+    .any(|k| f.starts_with(k))
+}
+
 fn issue_date(head: &[&Line]) -> Option<NaiveDate> {
-    head.iter()
-        .find_map(|l| {
-            let f = l.folded.trim_start();
-            if f.starts_with("date limite")
-                || f.starts_with("date de prelevement")
-                || f.starts_with("date d'echeance")
-                || f.starts_with("date de paiement")
-                || f.starts_with("date de debit")
-            {
+    // `date de facture : 17/11/25`, `Date d'émission`, `Émise le` on the row itself.
+    let labelled = |keys: &[&str]| {
+        head.iter().find_map(|l| {
+            if other_date(&l.folded) {
                 return None;
             }
-            let rest = after_key(l, ISSUE_KEYS)?;
+            let rest = after_key(l, keys)?;
             find_dates(&rest).first()?.full()
         })
+    };
+    let explicit: &[&str] = &ISSUE_KEYS[..ISSUE_KEYS.len() - 3];
+    labelled(explicit)
         .or_else(|| {
-            let values = keyed_values(head, ISSUE_KEYS);
-            values.iter().find_map(|v| find_dates(v).first()?.full())
-        })
-        .or_else(|| {
-            // `Facture n° 123 du 05/03/2026`, `Facture du 5 mars 2026`.
+            // `Facture n° 123 du 05/03/2026`, `voici votre facture du 2 novembre 2019`.
             head.iter().find_map(|l| {
                 let at = l.folded.find("facture")?;
                 let rest = &l.folded[at..];
@@ -315,6 +484,23 @@ fn issue_date(head: &[&Line]) -> Option<NaiveDate> {
                 // Dates read the same from the folded text, whose offsets these are.
                 find_dates(&rest[du..]).first()?.full()
             })
+        })
+        .or_else(|| {
+            let values = keyed_values(head, explicit);
+            values.iter().find_map(|v| find_dates(v).first()?.full())
+        })
+        .or_else(|| labelled(ISSUE_KEYS))
+        .or_else(|| {
+            // A bare `Date` title over its value; never a due or debit date.
+            let rows: Vec<&Line> = head
+                .iter()
+                .copied()
+                .filter(|l| !other_date(&l.folded))
+                .collect();
+            keyed_values(&rows, ISSUE_KEYS)
+                .iter()
+                .filter(|v| !other_date(&fold(v)))
+                .find_map(|v| find_dates(v).first()?.full())
         })
 }
 
@@ -341,14 +527,31 @@ fn due_date(head: &[&Line], issue: Option<NaiveDate>) -> Option<NaiveDate> {
     })
 }
 
+/// Rows about the past period's usage: their range is not the billing period.
+fn about_usage(folded: &str) -> bool {
+    [
+        "communication",
+        "consommation",
+        "appels",
+        "usage",
+        "depuis votre derniere",
+    ]
+    .iter()
+    .any(|k| folded.contains(k))
+}
+
+/// The billing period: labelled (`Période : du … au …`), announced as the coming one
+/// (`Pour le mois à venir(du 02/11 au 01/12)`, `Pour la période à venir (du 13/12/2018 au
+/// 12/01/2019)`), or the first range printed with its years on the first page — never
+/// the range of the communications, which is the past one.
 fn period(head: &[&Line], issue: Option<NaiveDate>) -> Option<Period> {
-    let labelled = head
+    let range = |l: &&Line| find_range(&l.text, issue).map(|(start, end)| Period { start, end });
+    if let Some(p) = head
         .iter()
-        .filter(|l| l.folded.trim_start().starts_with("periode"));
-    for l in labelled {
-        if let Some((start, end)) = find_range(&l.text, issue) {
-            return Some(Period { start, end });
-        }
+        .filter(|l| l.folded.trim_start().starts_with("periode"))
+        .find_map(range)
+    {
+        return Some(p);
     }
     let keyed = keyed_values(
         head,
@@ -364,9 +567,12 @@ fn period(head: &[&Line], issue: Option<NaiveDate>) -> Option<Period> {
     if let Some(p) = keyed.iter().find_map(|v| text::whole_month(v)) {
         return Some(p);
     }
+    if let Some(p) = coming_period(head.iter().copied(), issue) {
+        return Some(p);
+    }
     // No label: the first range on the first page printed with its years.
     head.iter()
-        .filter(|l| l.page == 1)
+        .filter(|l| l.page == 1 && !about_usage(&l.folded))
         .filter(|l| {
             text::find_dates(&l.text)
                 .iter()
@@ -374,7 +580,58 @@ fn period(head: &[&Line], issue: Option<NaiveDate>) -> Option<Period> {
                 .count()
                 >= 2
         })
+        .find_map(range)
+}
+
+/// `Pour le mois à venir(du 02/11 au 01/12)`, `période du 13.11.2025 au 12.12.2025`, on
+/// any page (the detail of a line often prints it above the subscription).
+fn coming_period<'a>(
+    lines: impl IntoIterator<Item = &'a Line>,
+    issue: Option<NaiveDate>,
+) -> Option<Period> {
+    lines
+        .into_iter()
+        .filter(|l| {
+            let f = super::roles::strip_lead(&l.folded);
+            // `Pour le mois à venir(…)`, `période du …`, or the subscriptions' heading with
+            // its period (`Forfait du 01-04 au 30-04`, `Vos abonnements du 18-09 au 17-10`).
+            l.folded.contains("a venir")
+                || l.folded.contains("periode du")
+                || [
+                    "forfait du",
+                    "forfaits du",
+                    "abonnement",
+                    "vos abonnements",
+                    "votre abonnement",
+                    "votre forfait",
+                ]
+                .iter()
+                .any(|k| f.starts_with(k))
+        })
+        .filter(|l| !about_usage(&l.folded))
         .find_map(|l| find_range(&l.text, issue))
+        .map(|(start, end)| Period { start, end })
+}
+
+/// The billing period read from the charges when the header does not print it: the
+/// range on the subscription's label (`Free Haut Débit du 1er au 31 Juillet 2015`), or on
+/// the heading of its section (`Abonnements, forfaits et options du 14-10 au 13-11`).
+pub(super) fn period_from_lines(
+    lines: &[crate::core::bill::BillLine],
+    reference: Option<NaiveDate>,
+) -> Option<Period> {
+    use crate::core::bill::Category;
+    let subscriptions = lines
+        .iter()
+        .filter(|l| l.category == Category::Subscription && l.amount > rust_decimal::Decimal::ZERO);
+    subscriptions
+        .clone()
+        .find_map(|l| find_range(&l.label, reference))
+        .or_else(|| {
+            subscriptions
+                .filter(|l| !about_usage(&fold(&l.section)))
+                .find_map(|l| find_range(&l.section, reference))
+        })
         .map(|(start, end)| Period { start, end })
 }
 
@@ -396,6 +653,9 @@ const CUSTOMER_KEYS: &[&str] = &[
     "numero client",
     "numero de client",
     "identifiant client",
+    "id.client",
+    "id. client",
+    "id client",
     "identifiant",
     "reference client",
     "ref. client",
@@ -466,6 +726,22 @@ mod tests {
             ("Date de facture :  03/11/2026", None),
             ("Montant total de votre facture  65,34 €", None),
             ("Facture Free Mobile", None),
+            ("Facture n°562044387 du 02 Juillet 2015", Some("562044387")),
+            (
+                "Facture Freebox n°1328727379 du 02 Novembre 2024",
+                Some("1328727379"),
+            ),
+            (
+                "• Facture no 1964517813 du 14 octobre 2023",
+                Some("1964517813"),
+            ),
+            ("Facture 0612345678", None),
+            ("Facture n°0643665673 du 24 Juin 2023", Some("0643665673")),
+            (
+                "Facture SFR Box n°356930549784 du 27/02/2018",
+                Some("356930549784"),
+            ),
+            ("Votre facture du 2 novembre 2019", None),
             ("Votre facture", None),
         ];
         for (text, want) in cases {
@@ -566,6 +842,121 @@ mod tests {
         let h = read_header(&lines_of(&[p]));
         assert_eq!(h.issue_date, Some(ymd(2026, 11, 5)));
         assert_eq!(h.invoice_number.as_deref(), Some("2026-123456"));
+    }
+
+    #[test]
+    fn reads_header_wordings_of_real_bills() {
+        type Case = (
+            &'static [&'static str],
+            Option<&'static str>,
+            Option<(i32, u32, u32)>,
+            Option<((i32, u32, u32), (i32, u32, u32))>,
+        );
+        // (rows, invoice number, issue date, period)
+        let cases: &[Case] = &[
+            (
+                &[
+                    "Facture n°562044387 du 02 Juillet 2015",
+                    "Date limite de paiement le 05 Juillet 2015",
+                ],
+                Some("562044387"),
+                Some((2015, 7, 2)),
+                None,
+            ),
+            (
+                &["N°: B2/20181213-68843-179632098", "Date : 13/12/2018"],
+                Some("B2/20181213-68843-179632098"),
+                Some((2018, 12, 13)),
+                None,
+            ),
+            (
+                &[
+                    "n° de facture : 5251633503",
+                    "date de facture : 17/11/25",
+                    "période du 13.11.2025 au 12.12.2025",
+                ],
+                Some("5251633503"),
+                Some((2025, 11, 17)),
+                Some(((2025, 11, 13), (2025, 12, 12))),
+            ),
+            (
+                &[
+                    "Bonjour, voici votre facture du 2 novembre 2019 :",
+                    "Vos communications (du 02/10 au 01/11)",
+                    "Pour le mois à venir(du 02/11 au 01/12)",
+                ],
+                None,
+                Some((2019, 11, 2)),
+                Some(((2019, 11, 2), (2019, 12, 1))),
+            ),
+            (
+                &[
+                    "Facture du 13.12.2018",
+                    "Pour la période à venir (du 13/12 au 12/01)",
+                ],
+                None,
+                Some((2018, 12, 13)),
+                Some(((2018, 12, 13), (2019, 1, 12))),
+            ),
+            (
+                &["N° de ligne : 06 99 12 34 56", "N° client : 1.40660897"],
+                None,
+                None,
+                None,
+            ),
+        ];
+        for (rows, number, issue, period) in cases {
+            let rows: Vec<&[&str]> = rows.iter().map(std::slice::from_ref).collect();
+            let h = read_header(&lines_of(&[page(1, &rows)]));
+            assert_eq!(h.invoice_number.as_deref(), *number, "{rows:?}");
+            assert_eq!(
+                h.issue_date,
+                issue.map(|(y, m, d)| ymd(y, m, d)),
+                "{rows:?}"
+            );
+            let want = period.map(|((y0, m0, d0), (y1, m1, d1))| Period {
+                start: ymd(y0, m0, d0),
+                end: ymd(y1, m1, d1),
+            });
+            assert_eq!(h.period, want, "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn the_operator_is_who_issues_the_bill_not_a_plan_name() {
+        let cases: &[(&[&str], Option<Operator>)] = &[
+            (
+                &[
+                    "Forfait B&You 60Go  12,99",
+                    "Espace Client sur bouyguestelecom.fr",
+                    "BOUYGUES TELECOM - Société Anonyme - RCS Paris 397 480 930",
+                ],
+                Some(Operator::Bouygues),
+            ),
+            (
+                &[
+                    "Forfait Sosh 25,99€ 5G  25,99",
+                    "votre espace client sur sosh.fr",
+                    "Orange SA au capital de 10 640 226 396 € - RCS Nanterre 380 129 866",
+                ],
+                Some(Operator::Sosh),
+            ),
+            (
+                &[
+                    "Forfait Free 2€  2.00 (1.67)",
+                    "Free Mobile - SAS au capital de 365 138 779 Euros - RCS PARIS 499 247 138",
+                ],
+                Some(Operator::FreeMobile),
+            ),
+            (
+                &["Free SAS au capital de 3.441.812 Euros − B 421 938 861 RCS Paris"],
+                Some(Operator::Free),
+            ),
+        ];
+        for (rows, want) in cases {
+            let rows: Vec<&[&str]> = rows.iter().map(std::slice::from_ref).collect();
+            assert_eq!(operator(&lines_of(&[page(1, &rows)])), *want, "{rows:?}");
+        }
     }
 
     #[test]

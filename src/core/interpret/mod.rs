@@ -16,9 +16,11 @@
 //!   reading that adds up wins; otherwise the bill carries a `TotalMismatch` warning.
 
 mod body;
+mod explainer;
 mod header;
-mod sections;
+mod roles;
 mod text;
+mod tree;
 mod usage;
 
 use rust_decimal::Decimal;
@@ -39,6 +41,10 @@ pub const MAX_USAGE: usize = 20_000;
 pub(crate) struct Line {
     /// 1-based page.
     pub page: u32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// Font size of the row's largest glyph.
+    pub size: f32,
     /// The cells, left to right.
     pub cells: Vec<TextCell>,
     /// The cells' texts joined by two spaces.
@@ -50,7 +56,7 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    fn new(page: u32, mut cells: Vec<TextCell>) -> Line {
+    fn new(page: u32, y: f32, size: f32, mut cells: Vec<TextCell>) -> Line {
         for c in &mut cells {
             c.text = text::normalize(&c.text);
         }
@@ -67,11 +73,27 @@ impl Line {
         let folded = fold(&text);
         Line {
             page,
+            y,
+            size,
             cells,
             text,
             folded,
             spans,
         }
+    }
+
+    /// Whether the cell holding byte `at` of the text has letters before that byte.
+    fn words_before_in_cell(&self, at: usize) -> bool {
+        self.spans
+            .iter()
+            .find(|(s, e)| at >= *s && at <= *e)
+            .is_some_and(|(s, _)| self.text[*s..at].chars().any(char::is_alphabetic))
+    }
+
+    /// The row's text up to the end of cell `k`.
+    fn cell_end(&self, k: usize) -> &str {
+        let end = self.spans.get(k).map_or(self.text.len(), |s| s.1);
+        &self.text[..end]
     }
 
     /// The horizontal centre of the text between two byte offsets, interpolated inside
@@ -99,17 +121,27 @@ pub(crate) fn lines_of(pages: &[TextPage]) -> Vec<Line> {
             p.rows
                 .iter()
                 .filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()))
-                .map(move |r| Line::new(p.number, r.cells.clone()))
+                .map(move |r| Line::new(p.number, r.y, r.size, r.cells.clone()))
         })
         .collect()
 }
 
 /// Reads a bill from its pages of text. `source` is the file name, kept in the bill.
 pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
+    interpret_with_notes(pages, source).0
+}
+
+/// [`interpret`], with the reader's notes on how it chose its reading (which rows it
+/// took for subtotals, what it left out to reconcile with the amount due, or by how much
+/// it misses): what `inspect` prints to explain a reading.
+pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<String>) {
     let lines = lines_of(pages);
     let header = header::read_header(&lines);
     let reference = header.period.map(|p| p.end).or(header.issue_date);
-    let body = body::read_body_checked(&lines, reference);
+    let body = body::read_body(&lines, reference);
+    let period = header
+        .period
+        .or_else(|| header::period_from_lines(&body.lines, header.issue_date));
 
     let mut warnings = Vec::new();
     if header.operator.is_none() {
@@ -118,11 +150,26 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
     let computed: Decimal = body.lines.iter().map(|l| l.amount).sum();
     match body.total {
         None => warnings.push(BillWarning::NoTotal),
-        Some(printed) if printed != computed => {
+        Some(printed) if !body.reconciled => {
             warnings.push(BillWarning::TotalMismatch { printed, computed })
         }
         Some(_) => {}
     }
+    let mut notes = body.notes;
+    notes.insert(
+        0,
+        if body.reconciled {
+            format!("the charges add up to the amount due ({computed})")
+        } else {
+            match body.total {
+                Some(t) => format!(
+                    "the charges ({computed}) do not add up to the amount due ({t}): {} apart",
+                    (t - computed).abs()
+                ),
+                None => format!("no amount due to check the charges ({computed}) against"),
+            }
+        },
+    );
     let mut lines = body.lines;
     if lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);
@@ -133,13 +180,13 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
     let mut usage = body.usage;
     usage.truncate(MAX_USAGE);
 
-    Bill {
+    let bill = Bill {
         source: source.to_string(),
         operator: header.operator,
         invoice_number: header.invoice_number,
         issue_date: header.issue_date,
         due_date: header.due_date,
-        period: header.period,
+        period,
         customer_id: header.customer_id,
         line_numbers: header.line_numbers,
         total: body.total,
@@ -154,7 +201,8 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
             .max()
             .unwrap_or(0)
             .max(pages.len() as u32),
-    }
+    };
+    (bill, notes)
 }
 
 #[cfg(test)]
@@ -616,6 +664,211 @@ pub(crate) mod tests {
             assert_eq!(got, want, "{what}");
             assert_eq!(bill.warnings, vec![], "{what}");
         }
+    }
+
+    /// Rows at given indents: `(indent, cells)`; the last cell of a row of two or more is
+    /// right-aligned at x = 560 as an amount column, the others flow from the indent.
+    fn indented(number: u32, rows: &[(f32, &[&str])]) -> TextPage {
+        let plain: Vec<&[&str]> = rows.iter().map(|(_, cells)| *cells).collect();
+        let mut p = page(number, &plain);
+        for (row, (indent, _)) in p.rows.iter_mut().zip(rows) {
+            let shift = indent - 40.0;
+            let n = row.cells.len();
+            for (j, cell) in row.cells.iter_mut().enumerate() {
+                if n == 1 || j + 1 < n {
+                    cell.x += shift;
+                    cell.x_end += shift;
+                }
+            }
+        }
+        p
+    }
+
+    /// The shapes of DOMAIN.md's "What real bills look like", each a small bill: its
+    /// amount due, the charges read (label, amount) and whether they add up.
+    #[test]
+    fn reads_the_shapes_real_bills_print() {
+        type Case = (
+            &'static str,
+            Vec<TextPage>,
+            &'static str,
+            &'static [(&'static str, &'static str)],
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "Free Mobile: TTC (HT) in brackets, the euro as a plain e",
+                vec![page(
+                    1,
+                    &[
+                        &["Facture no 1234567890 du 02 novembre 2023"],
+                        &["Montant à payer TTC*", "19.99e"],
+                        &["Coût en e TTC (HT)"],
+                        &["Forfait Free 5G", "19.99 (16.66)"],
+                        &["Consommations hors forfait", "0.00 (0.00)"],
+                        &["Total de la facture HT", "16.66e"],
+                        &["TVA 20%", "3.33e"],
+                        &["Free Mobile - SAS au capital de 365 138 779 Euros - RCS PARIS 499 247 138"],
+                    ],
+                )],
+                "19.99",
+                &[("Forfait Free 5G", "19.99")],
+            ),
+            (
+                "Sosh: a section total on its heading, an amount due wrapped over two rows",
+                vec![page(
+                    1,
+                    &[
+                        &["sosh"],
+                        &["n° de facture : 5251633503"],
+                        &["abonnements, forfaits et options", "25,99 €"],
+                        &["Forfait Sosh 25,99€ 5G", "25,99 €"],
+                        &["total auprès d'Orange", "21,66 €", "25,99 €"],
+                        &["total du montant prélevé"],
+                        &["au 27.11.2025", "25,99 €"],
+                        &["Orange SA au capital de 10 640 226 396 € – RCS Nanterre 380 129 866"],
+                    ],
+                )],
+                "25.99",
+                &[("Forfait Sosh 25,99€ 5G", "25.99")],
+            ),
+            (
+                "Bouygues: a summary on page 1, the amount due includes a third party",
+                vec![
+                    indented(
+                        1,
+                        &[
+                            (40.0, &["€ HT", "€ TTC(*)"]),
+                            (40.0, &["Montant prélevé le 16 novembre 2019", "21,98"]),
+                            (40.0, &["Vos services Bouygues Telecom", "6,66", "7,99"]),
+                            (50.0, &["Vos abonnements, forfaits et options", "6,66", "7,99"]),
+                            (40.0, &["Vos services fournis par des tiers", "13,99", "(ex. : appels vers ou depuis l'international…)"]),
+                            (40.0, &["Montant de la facture soumis à TVA", "6,66", "7,99"]),
+                            (40.0, &["TVA 20,00 % payée sur les débits", "1,33"]),
+                        ],
+                    ),
+                    indented(
+                        3,
+                        &[
+                            (36.0, &["Vos services Bouygues Telecom", "6,66", "7,99"]),
+                            (42.0, &["Vos abonnements, forfaits et options", "7,99"]),
+                            (50.0, &["Forfait B&You 20Go", "7,99"]),
+                            (40.0, &["Total pour cette ligne :", "7,99"]),
+                        ],
+                    ),
+                    indented(
+                        4,
+                        &[
+                            (40.0, &["VOS SERVICES DE TIERS"]),
+                            (40.0, &["Vos services fournis par des tiers", "13,99"]),
+                            (50.0, &["Renouvellement Netflix", "13,99"]),
+                        ],
+                    ),
+                ],
+                "21.98",
+                &[("Forfait B&You 20Go", "7.99"), ("Renouvellement Netflix", "13.99")],
+            ),
+            (
+                "an explainer page whose amounts reconcile with nothing",
+                vec![
+                    page(
+                        1,
+                        &[
+                            &["Montant prélevé le 16/11/2019", "12,99 €"],
+                            &["Vos abonnements"],
+                            &["Forfait 60 Go", "12,99 €"],
+                        ],
+                    ),
+                    page(
+                        2,
+                        &[
+                            &["MIEUX COMPRENDRE LE MONTANT DE VOTRE FACTURE"],
+                            &["Montant prélevé le jour/mois/année", "155,65"],
+                            &["Vos services", "80,89"],
+                            &["Frais de mise en service", "49,00"],
+                        ],
+                    ),
+                ],
+                "12.99",
+                &[("Forfait 60 Go", "12.99")],
+            ),
+            (
+                "a charge on its heading row and again on the row under it",
+                vec![page(
+                    1,
+                    &[
+                        &["Net à payer", "27,99 €"],
+                        &["Abonnements"],
+                        &["Forfait Sosh 25,99€ 5G", "25,99 €"],
+                        &["du 13.11.2025 au 12.12.2025", "25,99 €"],
+                        &["Option Multi-SIM", "2,00 €"],
+                    ],
+                )],
+                "27.99",
+                &[
+                    ("Forfait Sosh 25,99€ 5G du 13.11.2025 au 12.12.2025", "25.99"),
+                    ("Option Multi-SIM", "2.00"),
+                ],
+            ),
+            (
+                "a previous balance printed beside the total is not this bill's",
+                vec![page(
+                    1,
+                    &[
+                        &["Rappel: situation précédente de votre compte"],
+                        &["Montant restant dû de la dernière facture", "22,98 €"],
+                        &["Vos derniers paiements en date du 02/10/2025", "-22,98 €"],
+                        &["Abonnements"],
+                        &["Forfait 5G", "15,00 €"],
+                        &["Solde précédent", "3,00 €"],
+                        &["Net à payer", "18,00 €"],
+                    ],
+                )],
+                "15.00",
+                &[("Forfait 5G", "15.00")],
+            ),
+        ];
+        for (what, pages, total, want) in cases {
+            let bill = interpret(&pages, "x.pdf");
+            assert_eq!(bill.total, Some(d(total)), "{what}: {bill:#?}");
+            let got: Vec<(String, Decimal)> = bill
+                .lines
+                .iter()
+                .filter(|l| !l.amount.is_zero())
+                .map(|l| (l.label.clone(), l.amount))
+                .collect();
+            let want: Vec<(String, Decimal)> =
+                want.iter().map(|(l, a)| (l.to_string(), d(a))).collect();
+            assert_eq!(got, want, "{what}");
+            assert!(bill.reconciles(), "{what}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_amount_due_as_printed_when_the_charges_do_not_add_up() {
+        // The detail page's total agrees with the charges, the amount debited does not:
+        // the amount debited stands, and the bill says by how much it misses.
+        let pages = [
+            page(1, &[&["Montant prélevé le 16/11/2026", "30,00 €"]]),
+            page(
+                2,
+                &[
+                    &["Abonnements"],
+                    &["Forfait 5G", "20,00 €"],
+                    &["Option", "5,00 €"],
+                    &["Total de votre facture", "25,00 €"],
+                ],
+            ),
+        ];
+        let bill = interpret(&pages, "x.pdf");
+        assert_eq!(bill.total, Some(d("30.00")));
+        assert_eq!(bill.lines.len(), 2);
+        assert!(!bill.reconciles());
+        assert!(bill.warnings.contains(&BillWarning::TotalMismatch {
+            printed: d("30.00"),
+            computed: d("25.00")
+        }));
+        let (_, notes) = interpret_with_notes(&pages, "x.pdf");
+        assert!(notes[0].contains("5.00 apart"), "{notes:?}");
     }
 
     /// Garbage in never panics: pseudo-random rows of bill-like fragments, accents,

@@ -4,7 +4,7 @@
 //! folded text is the same character position in the original.
 
 use chrono::{Datelike, NaiveDate};
-use unicode_normalization::char::{compose, decompose_canonical};
+use unicode_normalization::char::compose;
 use unicode_normalization::UnicodeNormalization;
 
 /// Text as a person reads it: NFC, and accents that PDF text gives as separate spacing
@@ -48,28 +48,7 @@ fn combining_for(c: char) -> Option<char> {
     }
 }
 
-/// Lower case, accents removed, typographic apostrophes and spaces made plain; exactly
-/// one output character per input character.
-pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
-
-fn fold_char(c: char) -> char {
-    let c = match c {
-        '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
-        '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t' => ' ',
-        '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-        'œ' | 'Œ' => 'o',
-        _ => c,
-    };
-    let mut base = c;
-    decompose_canonical(c, |d| {
-        if base == c {
-            base = d;
-        }
-    });
-    base.to_lowercase().next().unwrap_or(base)
-}
+pub(crate) use crate::core::vocab::fold;
 
 /// Collapses runs of whitespace (non-breaking ones included) into one plain space, trimmed.
 pub fn squash(text: &str) -> String {
@@ -125,21 +104,21 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year?, self.month?, self.day)
     }
 
-    /// The date, taking the missing year from `reference`: the year that puts the date
-    /// at most 45 days after the reference (bills print past periods and near due dates).
+    /// The date, taking the missing year from `reference`: the latest year that puts
+    /// the date at most 70 days after the reference (bills print past periods, the coming
+    /// month and near due dates: `12/01` on a bill of 13 December is next January, `30/11`
+    /// on a bill of 15 October is this year's).
     pub fn resolve(self, reference: Option<NaiveDate>) -> Option<NaiveDate> {
         if let Some(d) = self.full() {
             return Some(d);
         }
         let month = self.month?;
         let reference = reference?;
-        let year = reference.year();
-        let candidate = NaiveDate::from_ymd_opt(year, month, self.day)?;
-        if candidate > reference + chrono::Duration::days(45) {
-            NaiveDate::from_ymd_opt(year - 1, month, self.day)
-        } else {
-            Some(candidate)
-        }
+        let limit = reference + chrono::Duration::days(70);
+        [1, 0, -1]
+            .iter()
+            .filter_map(|dy| NaiveDate::from_ymd_opt(reference.year() + dy, month, self.day))
+            .find(|d| *d <= limit)
     }
 }
 
@@ -207,10 +186,11 @@ pub fn date_at(folded: &[char], i: usize, bare_day: bool) -> Option<(PartialDate
                 }
                 return None;
             }
-            if sep == '/'
+            // `02/10`; inside `du … au …` also `14-10` and `13.11` (`bare_day`).
+            if (sep == '/' || bare_day)
                 && !folded
                     .get(after_month)
-                    .is_some_and(|c| c.is_alphanumeric() || *c == '/')
+                    .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.'))
             {
                 let pd = PartialDate {
                     day,
@@ -314,7 +294,7 @@ pub fn find_range(text: &str, reference: Option<NaiveDate>) -> Option<(NaiveDate
             continue;
         };
         let k = end1 + (rest.chars().count() - after.chars().count());
-        let Some((end, _)) = date_at(&folded, k, false) else {
+        let Some((end, _)) = date_at(&folded, k, true).filter(|(d, _)| d.month.is_some()) else {
             continue;
         };
         let end_date = end.resolve(reference)?;
@@ -520,7 +500,9 @@ mod tests {
             ("02.11.26", Some(ymd(2026, 11, 2))),
             ("2026-11-02", Some(ymd(2026, 11, 2))),
             ("du 02/10", Some(ymd(2026, 10, 2))),
-            ("31/12", Some(ymd(2025, 12, 31))),
+            // The coming weeks are this year's, further dates last year's.
+            ("31/12", Some(ymd(2026, 12, 31))),
+            ("15/01", Some(ymd(2026, 1, 15))),
             ("06 12 34 56 78", None),
             ("00:02:15", None),
             ("12,99 €", None),

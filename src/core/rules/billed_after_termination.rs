@@ -1,6 +1,8 @@
-//! `billed_after_termination`: charges for a period that starts after the plan's
-//! `terminated_on`, and calls charged after that day. Fees that follow a termination
-//! (termination fees themselves) are `one_off_fee`'s. A charge whose period straddles the
+//! `billed_after_termination`: the subscription or an option billed for a period that
+//! starts after the plan's `terminated_on`, and calls charged after that day. Fees that
+//! follow a termination (termination fees themselves) are `one_off_fee`'s; usage is billed
+//! for the past period, an instalment on a phone is owed after the end, and a third
+//! party's service is its own contract (`third_party` flags it). A charge whose period straddles the
 //! termination day is not flagged: operators bill the last month in many ways, and a
 //! prorata is a matter to raise by hand. Needs a plan with `terminated_on`. Pure.
 
@@ -23,8 +25,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .iter()
             .enumerate()
             .filter(|(i, l)| {
+                // What the contract bills month after month: a subscription or an option.
+                // Not usage (billed for the past period), not an instalment on a phone
+                // (owed after the end), not a third party's service (its own contract).
                 charged(l)
-                    && !matches!(line_kind(l), LineKind::OneOffFee | LineKind::Discount)
+                    && line_kind(l) == LineKind::Recurring
                     && ctx.on_plan_line(b, *i)
                     && ctx.line_period(b, *i).is_some_and(|p| p.start > ended)
             })

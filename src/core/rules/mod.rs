@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::bill::{Bill, BillLine, Category, Period};
-use super::finding::{Finding, Severity};
+use super::finding::{Bilingual, Finding, RuleId, Severity};
 use super::i18n::Lang;
 use super::plan::{digits, digits_spaced, Plan};
 
@@ -208,7 +208,31 @@ pub fn check(bills: &[Bill], plan: Option<&Plan>, today: NaiveDate) -> Report {
     findings.extend(billed_after_termination::check(&ctx));
     let deadlines = time_barred_soon::check_findings(&ctx, &findings);
     findings.extend(deadlines);
+    for f in &mut findings {
+        hold_on_uncertain_reading(f, bills);
+    }
     report(bills.len(), findings)
+}
+
+/// No accusation on a guess: on a bill whose charges do not add up to its amount due,
+/// a finding on its lines is information to check, not an alert or a warning, and says
+/// why. The one finding that stands is `total_mismatch`, which says by how much.
+fn hold_on_uncertain_reading(f: &mut Finding, bills: &[Bill]) {
+    let uncertain = bills.get(f.bill).is_some_and(|b| !b.reconciles());
+    if !uncertain || f.rule == RuleId::TotalMismatch || f.severity == Severity::Info {
+        return;
+    }
+    f.severity = Severity::Info;
+    f.message = Bilingual::new(
+        format!(
+            "À vérifier — la lecture de cette facture ne tombe pas juste : {}",
+            f.message.fr
+        ),
+        format!(
+            "To check — the reading of this bill does not add up: {}",
+            f.message.en
+        ),
+    );
 }
 
 /// Sorts findings (alerts first, then by amount) and counts what is at stake.
@@ -549,6 +573,46 @@ mod tests {
         b.invoice_number = Some("F1".into());
         let report = check(&[b.clone(), b], None, today());
         assert!(report.findings.is_empty(), "{:?}", report.findings);
+    }
+
+    #[test]
+    fn no_accusation_on_a_reading_that_does_not_add_up() {
+        let lines = || {
+            vec![
+                line("Forfait du 01/10 au 31/10", "19.99", Category::Subscription),
+                line("Appels vers le 0899 123 456", "4.50", Category::Premium),
+                line("Frais de mise en service", "10.00", Category::OneOffFee),
+            ]
+        };
+        // The same charges; on one bill the amount due is 5 € above them.
+        let reconciled = bill(lines());
+        let mut misread = bill(lines());
+        misread.total = Some(d("39.49"));
+        let flagged = |b: &Bill| {
+            let report = check(std::slice::from_ref(b), None, today());
+            report
+                .findings
+                .iter()
+                .map(|f| (f.rule, f.severity, f.message.fr.starts_with("À vérifier")))
+                .collect::<Vec<_>>()
+        };
+        let sure = flagged(&reconciled);
+        assert!(sure
+            .iter()
+            .any(|(r, s, _)| *r == RuleId::PremiumNumber && *s != Severity::Info));
+        let unsure = flagged(&misread);
+        // Every line finding is held as information, saying why; the one that stands
+        // says what does not add up.
+        for (rule, severity, says_why) in &unsure {
+            if *rule == RuleId::TotalMismatch {
+                assert_eq!(*severity, Severity::Warning);
+            } else if *rule != RuleId::TimeBarredSoon {
+                assert_eq!((*severity, *says_why), (Severity::Info, true), "{rule:?}");
+            }
+        }
+        assert!(unsure.iter().any(|(r, _, _)| *r == RuleId::TotalMismatch));
+        let report = check(&[misread], None, today());
+        assert_eq!(report.total_at_stake, d("5.00"), "only the gap is at stake");
     }
 
     #[test]

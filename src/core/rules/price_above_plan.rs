@@ -44,7 +44,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .sum();
         // With several subscriptions on the plan's line (a box and a mobile), only the
         // one the plan names is the plan's.
-        let subscriptions: Vec<usize> = (0..bill.lines.len())
+        let mut subscriptions: Vec<usize> = (0..bill.lines.len())
             .filter(|&i| {
                 let l = &bill.lines[i];
                 charged(l)
@@ -52,6 +52,23 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     && ctx.on_plan_line(b, i)
             })
             .collect();
+        if subscriptions.is_empty() {
+            // The plan's price is about the subscription: when no charge reads as one
+            // ("Bbox must 45,00" under "Vos services"), the recurring charge the reader
+            // could not name whose amount is nearest that price, within half of it.
+            let price = plan.price_on(ctx.reference_date(b));
+            subscriptions.extend(
+                (0..bill.lines.len())
+                    .filter(|&i| {
+                        let l = &bill.lines[i];
+                        charged(l)
+                            && l.category == Category::Other
+                            && ctx.on_plan_line(b, i)
+                            && (l.amount - price).abs() * Decimal::TWO <= price
+                    })
+                    .min_by_key(|&i| (bill.lines[i].amount - price).abs()),
+            );
+        }
         let named = |i: usize| {
             subscriptions.len() < 2
                 || plan
@@ -74,8 +91,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             } else {
                 Decimal::ONE
             };
-            let expected = match effective_category(line) {
-                Category::Subscription if named(i) => {
+            let category = if subscriptions.contains(&i) {
+                Category::Subscription
+            } else {
+                effective_category(line)
+            };
+            let expected = match category {
+                Category::Subscription if named(i) && subscriptions.contains(&i) => {
                     (plan.price_on(start).max(plan.price_on(end)) * months).round_dp(2)
                 }
                 Category::Subscription => continue,
@@ -112,20 +134,16 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let (fr_excess, en_excess) = eur(excess);
             let label = &line.label;
             let (promo_fr, promo_en) = match &plan.promo {
-                Some(p)
-                    if p.until < start && effective_category(line) == Category::Subscription =>
-                {
-                    (
-                        format!(
-                            " (la promotion s'est terminée le {})",
-                            format_date(p.until, Lang::Fr)
-                        ),
-                        format!(
-                            " (the promotion ended on {})",
-                            format_date(p.until, Lang::En)
-                        ),
-                    )
-                }
+                Some(p) if p.until < start && category == Category::Subscription => (
+                    format!(
+                        " (la promotion s'est terminée le {})",
+                        format_date(p.until, Lang::Fr)
+                    ),
+                    format!(
+                        " (the promotion ended on {})",
+                        format_date(p.until, Lang::En)
+                    ),
+                ),
                 _ => (String::new(), String::new()),
             };
             f.message = Bilingual::new(
@@ -235,6 +253,35 @@ mod tests {
             let found = check(&Context::new(&[b], Some(&p), today()));
             let got = found.first().map(|f| f.amount.to_string());
             assert_eq!(got.as_deref(), *want, "{start} {:?}", lines[0].label);
+        }
+    }
+
+    #[test]
+    fn finds_the_subscription_without_a_plan_name() {
+        let p = plan(r#"{"monthly_price": "39.99"}"#);
+        // A box billed 45,00 € that the reader could only call "other".
+        let cases: &[(Vec<crate::core::bill::BillLine>, std::option::Option<&str>)] = &[
+            (vec![line("Bbox must", "45.00", Other)], Some("5.01")),
+            (
+                vec![
+                    line("Bbox must", "45.00", Other),
+                    line("Décodeur TV", "5.00", Other),
+                ],
+                Some("5.01"),
+            ),
+            (
+                vec![line("Freebox Révolution", "45.00", Subscription)],
+                Some("5.01"),
+            ),
+            // Near misses: the price itself, a charge far from the price.
+            (vec![line("Bbox must", "39.99", Other)], None),
+            (vec![line("Achat téléphone", "299.00", Other)], None),
+        ];
+        for (lines, want) in cases {
+            let b = bill(lines.clone());
+            let found = check(&Context::new(&[b], Some(&p), today()));
+            let got = found.first().map(|f| f.amount.to_string());
+            assert_eq!(got.as_deref(), *want, "{lines:?}");
         }
     }
 

@@ -6,46 +6,12 @@
 //! checking a price needs the period. Pure string work, no clock.
 
 use chrono::{Datelike, NaiveDate};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::core::bill::Period;
 
-/// Lower case, accents removed, every run of non-alphanumeric characters (except `+`,
-/// `/` and `'`) turned into one space: `"Appels émis depuis l'Étranger"` becomes
-/// `"appels emis depuis l'etranger"`.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = true;
-    for c in text.nfd().filter(|c| !is_combining(*c)) {
-        let c = match c {
-            '’' | '´' | '`' => '\'',
-            _ => c,
-        };
-        if c.is_alphanumeric() || c == '+' || c == '/' || c == '\'' {
-            out.extend(c.to_lowercase());
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
-        }
-    }
-    out.trim_end().to_string()
-}
-
-fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036f)
-}
-
-/// Whether the folded text contains one of the (already folded) needles.
-pub fn has_any(folded: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| folded.contains(n))
-}
-
-/// Whether the folded text contains the needle as whole words.
-pub fn has_word(folded: &str, needle: &str) -> bool {
-    let padded = format!(" {folded} ");
-    padded.contains(&format!(" {needle} "))
-}
+/// Labels compared word by word: [`crate::core::vocab::fold_words`].
+pub use crate::core::vocab::fold_words as fold;
+pub use crate::core::vocab::{has_any, has_word};
 
 const MONTHS: [&str; 12] = [
     "janvier",

@@ -29,9 +29,12 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         }
         let sum: Decimal = bill.lines.iter().map(|l| l.amount).sum();
         let gap = total - sum;
-        if gap.abs() > tolerance() {
+        if gap.abs() > tolerance() || !bill.reconciles() {
+            // More asked than the charges read: money asked for nothing, or a charge the
+            // reader missed. Either way a person must look: a warning, never an alert
+            // built on a reading that does not add up.
             let severity = if gap > Decimal::ZERO {
-                Severity::Alert
+                Severity::Warning
             } else {
                 Severity::Info
             };
@@ -46,8 +49,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             );
             f.action = if gap > Decimal::ZERO {
                 Bilingual::new(
-                    "Demandez à l'opérateur le détail de l'écart et le remboursement de ce qui n'est justifié par aucune ligne.",
-                    "Ask the operator to explain the difference and to refund what no charge justifies.",
+                    "Comparez les lignes lues à la facture : si une ligne manque, corrigez la lecture ; si la lecture est juste, demandez à l'opérateur le détail de l'écart et le remboursement de ce qui n'est justifié par aucune ligne.",
+                    "Compare the lines read with the bill: if a line is missing, correct the reading; if the reading is right, ask the operator to explain the difference and to refund what no charge justifies.",
                 )
             } else {
                 Bilingual::new(
@@ -158,7 +161,8 @@ mod tests {
             std::option::Option<&str>,
             Vec<(Severity, &str)>,
         )] = &[
-            ("25.98", vec![], None, vec![(Severity::Alert, "3")]),
+            // More asked than the lines read: a warning to check, never an alert.
+            ("25.98", vec![], None, vec![(Severity::Warning, "3")]),
             ("20.98", vec![], None, vec![(Severity::Info, "0")]),
             (
                 "22.98",
