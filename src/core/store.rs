@@ -240,7 +240,9 @@ impl Usage {
             let size = (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
             let slot = if key.contains(".unreadable.") {
                 &mut usage.set_aside
-            } else if key == <super::journal::Journal as Stored>::KEY {
+            } else if key == <super::journal::Journal as Stored>::KEY
+                || key.starts_with(&format!("{}.v", <super::journal::Journal as Stored>::KEY))
+            {
                 &mut usage.journal
             } else if key == Plans::KEY {
                 &mut usage.plans
@@ -392,19 +394,20 @@ mod tests {
             ("contestel.plans", "é"),
             ("contestel.bills", "𝄞"),
             ("contestel.journal.unreadable.7", "x"),
+            ("contestel.journal.v1", "{}"),
             ("contestel.other", ""),
             ("another-app.data", "a much longer value that is not ours"),
         ]);
         assert_eq!(
             usage,
             Usage {
-                journal: 17 + 7,
+                journal: 17 + 7 + 20 + 2,
                 plans: 15 + 1,
                 bills: 15 + 2,
                 set_aside: 30 + 1,
                 other: 15,
             }
         );
-        assert_eq!(usage.total(), 24 + 16 + 17 + 31 + 15);
+        assert_eq!(usage.total(), 24 + 22 + 16 + 17 + 31 + 15);
     }
 }

@@ -77,12 +77,21 @@ impl DeadlineKind {
         }
     }
 
-    /// The id as printed by `inspect advise` (`mediator_opens`).
-    pub fn id(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+    /// The id as printed by `inspect advise` (`mediator_opens`), its serde name.
+    pub fn id(self) -> &'static str {
+        match self {
+            DeadlineKind::AnswerDue => "answer_due",
+            DeadlineKind::FollowUp => "follow_up",
+            DeadlineKind::SecondLevelOpens => "second_level_opens",
+            DeadlineKind::MediatorOpens => "mediator_opens",
+            DeadlineKind::MediatorCloses => "mediator_closes",
+            DeadlineKind::MediatorAdmissibility => "mediator_admissibility",
+            DeadlineKind::MediatorProposal => "mediator_proposal",
+            DeadlineKind::RefundWindowCloses => "refund_window_closes",
+            DeadlineKind::SepaAuthorisedCloses => "sepa_authorised_closes",
+            DeadlineKind::SepaUnauthorisedCloses => "sepa_unauthorised_closes",
+            DeadlineKind::PriceChangeTerminationCloses => "price_change_termination_closes",
+        }
     }
 
     /// What to do by that day, for a calendar reminder.
@@ -934,7 +943,11 @@ mod tests {
                 "{fr} / {en}"
             );
             assert_ne!(kind.todo(Lang::Fr), kind.todo(Lang::En));
-            assert!(!kind.id().is_empty());
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                kind.id(),
+                "the serde name"
+            );
         }
     }
 }

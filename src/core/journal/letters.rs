@@ -82,12 +82,20 @@ impl LetterKind {
         LetterKind::SignalConso,
     ];
 
-    /// The id as printed by `inspect advise` (`formal_notice`).
-    pub fn id(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+    /// The id as printed by `inspect advise` (`formal_notice`), its serde name.
+    pub fn id(self) -> &'static str {
+        match self {
+            LetterKind::Complaint => "complaint",
+            LetterKind::Recourse => "recourse",
+            LetterKind::FormalNotice => "formal_notice",
+            LetterKind::Mediator => "mediator",
+            LetterKind::ThirdPartyRefund => "third_party_refund",
+            LetterKind::PriceChangeTermination => "price_change_termination",
+            LetterKind::ItemisedBill => "itemised_bill",
+            LetterKind::ConsentProof => "consent_proof",
+            LetterKind::BankDebit => "bank_debit",
+            LetterKind::SignalConso => "signal_conso",
+        }
     }
 
     /// The references the letter rests on.
@@ -1274,6 +1282,11 @@ mod tests {
                 assert!(letter.text.contains("[Prénom Nom]"), "{kind:?}");
             }
             assert!(!kind.sources().is_empty(), "{kind:?}");
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                kind.id(),
+                "the serde name"
+            );
         }
     }
 
