@@ -421,7 +421,8 @@ fn bare_number(line: &Line) -> Option<String> {
         }
         _ => return None,
     };
-    plausible_number(&value).then_some(value)
+    // After its number sign, a value is a number whatever it looks like.
+    plausible(&value).then_some(value)
 }
 
 const ISSUE_KEYS: &[&str] = &[

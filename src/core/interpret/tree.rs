@@ -81,6 +81,8 @@ const MAX_ADJUSTMENTS: usize = 16;
 pub(super) struct Reading {
     /// The items that are charges, in order.
     pub leaves: Vec<usize>,
+    /// For each item, the nearest head of a group it is in (its subtotal's row).
+    pub parent_of: Vec<Option<usize>>,
     /// For a group of one child with the head's amount, the head: its label may name the
     /// charge better than the child's.
     pub single_parent: Vec<(usize, usize)>,
@@ -251,12 +253,20 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             }
         })
         .collect();
+    let mut parent_of: Vec<Option<usize>> = vec![None; items.len()];
+    for &p in parents.iter().filter(|&&p| !is_leaf[p]) {
+        for slot in &mut parent_of[p + 1..=span[p]] {
+            // Parents come in order: a later one that covers the row is nearer.
+            *slot = Some(p);
+        }
+    }
     let groups = parents.iter().filter(|&&p| !is_leaf[p]).count();
     if groups > 0 {
         notes.insert(0, format!("{groups} subtotal(s) found by their sums"));
     }
     Reading {
         leaves,
+        parent_of,
         single_parent,
         reconciled,
         target,
