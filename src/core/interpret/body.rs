@@ -733,12 +733,6 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
     } else {
         Decimal::ZERO
     };
-    if std::env::var_os("CONTESTEL_DEBUG_ITEMS").is_some() {
-        for it in &items {
-            eprintln!("{it:?}");
-        }
-        eprintln!("targets {targets:?}");
-    }
     let reading = tree::reconcile(&items, &targets, tolerance);
     body.total = reading.target.or(primary);
     body.reconciled = reading.reconciled;
