@@ -259,13 +259,15 @@ fn split_trailing(line: &Line) -> Split {
     let mut label = squash(&label);
     // A quantity column (`nombre`, `qté`) between the label and the amounts: a cell that
     // is a bare count is not part of the label (`Forfait RED 5G 200 Go du  1  14,99 €`).
-    if let Some((head, last)) = label.rsplit_once(' ') {
-        let count = !last.is_empty()
-            && last.len() <= 3
-            && last.chars().all(|c| c.is_ascii_digit())
-            && line.cells.iter().any(|c| c.text.trim() == last);
-        if count {
-            label = head.to_string();
+    // So is a duration column (`00:27:58`) of a charged call.
+    while let Some((head, last)) = label.rsplit_once(' ') {
+        let own_cell = line.cells.iter().any(|c| c.text.trim() == last);
+        let count = last.len() <= 3 && last.chars().all(|c| c.is_ascii_digit());
+        let duration = text::is_time(last) || text::parse_duration(last, false).is_some();
+        if own_cell && !last.is_empty() && (count || duration) {
+            label = head.trim_end().to_string();
+        } else {
+            break;
         }
     }
     // Dot leaders between a label and its amount (`Forfait ........ 29,99`).
@@ -347,6 +349,16 @@ fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
     let line = &lines[i];
     let text = clean_label(&squash(&line.text));
     if text.ends_with('.') || text.chars().count() > 80 {
+        return false;
+    }
+    // The end of a sentence wrapped from the row above ("… décompté de votre" / "forfait")
+    // is not a heading, whatever its words.
+    let wrapped = i > 0
+        && continues(&text)
+        && right_under(&lines[i - 1], line)
+        && !lines[i - 1].text.trim_end().ends_with(['.', ':', ')'])
+        && money::find_amounts(&lines[i - 1].text).is_empty();
+    if wrapped {
         return false;
     }
     if sections::is_heading_like(&text) {
