@@ -133,7 +133,8 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
 
     let close = |sum: Decimal, target: Decimal| (sum - target).abs() <= tolerance;
     let mut notes = Vec::new();
-    let mut best: Option<(u32, usize, u32, Decimal)> = None; // (cost, target index, mask, target)
+    // ((target index, off by rounding, cost, adjustments), mask, target)
+    let mut best: Option<((usize, bool, u32, u32), u32, Decimal)> = None;
     for (t, &target) in targets.iter().enumerate() {
         let n = adjustments.len();
         for mask in 0u32..(1u32 << n) {
@@ -149,12 +150,12 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
                 continue;
             }
             // The amount due as printed first, whatever it costs; a target less a
-            // balance only when the printed one cannot be reached. Then cheaper, then
-            // fewer adjustments.
-            let better = best
-                .is_none_or(|(c, bt, m, _)| (t, cost, mask.count_ones()) < (bt, c, m.count_ones()));
-            if better {
-                best = Some((cost, t, mask, target));
+            // balance only when the printed one cannot be reached. Then to the cent
+            // before within the rounding, then cheaper, then fewer adjustments.
+            let rounded = sum != target;
+            let key = (t, rounded, cost, mask.count_ones());
+            if best.is_none_or(|b| key < b.0) {
+                best = Some((key, mask, target));
             }
         }
         if best.is_some() {
@@ -163,7 +164,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     }
 
     let (mask, reconciled, target) = match best {
-        Some((_, t, mask, target)) => {
+        Some(((t, ..), mask, target)) => {
             if t > 0 {
                 notes.push(format!(
                     "the charges add up to the amount due less a printed balance ({target})"
