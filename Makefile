@@ -18,13 +18,14 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve dist test tools browser-tools fmt-check clippy test-native test-browser test-e2e fixtures fuzz bench clean
+.PHONY: help serve dist test tools browser-tools fmt-check clippy test-native test-browser test-e2e fixtures fuzz bench score clean
 
 help:
 	@echo "make serve   build the app and serve it on http://127.0.0.1:8080"
 	@echo "make test    run every test: format, lints, native, browser and end-to-end"
 	@echo "make dist    write the static site to dist/ and print the .wasm sizes"
 	@echo "make bench   measure Contestel against pdf.js in Chromium: bench/results/latest.md"
+	@echo "make score   score the reader on the fixtures, a fresh randomised batch and the real bills"
 
 $(TMPDIR):
 	@mkdir -p $@
@@ -107,6 +108,23 @@ bench: tools browser-tools dist
 	cargo test --locked --release --target wasm32-unknown-unknown --test bench_store -- --nocapture 2>&1 \
 	  | tee $(LOGS)/bench-store.log | grep -E 'BENCH_STORE|test result'
 	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test bench -- --ignored --nocapture
+
+# --- scores --------------------------------------------------------------------------------
+
+# How well `inspect` reads bills, scored by the shared scorer on three folders: the fixture
+# corpus (converted to the scorer's truth format), a fresh randomised batch (SEED, random
+# unless given) and the real bills kept in ../shared (never copied here).
+SCORER ?= ../shared/bills/score.py
+REAL_BILLS ?= ../shared/bills/real
+SEED ?= $(shell date +%s)
+score:
+	cargo build --locked --release --bin inspect
+	tests/fixtures/gen/score_corpus.py $(LOGS)/score/corpus
+	rm -rf $(LOGS)/score/random && tests/fixtures/gen/randomise.sh --seed $(SEED) --count 300 --out $(LOGS)/score/random >/dev/null
+	@for dir in $(LOGS)/score/corpus $(LOGS)/score/random $(REAL_BILLS); do \
+	  printf '%-40s ' "$$(basename $$dir)"; \
+	  python3 $(SCORER) $$dir target/release/inspect --today 2026-11-26 | tail -n 1 || true; \
+	done; echo "randomised batch: seed $(SEED)"
 
 # Fuzz the reading entry point (nightly): `make fuzz TARGET=read SECONDS=600`; targets are
 # read (any bytes), content (content streams) and font (font dictionaries). A crash lands

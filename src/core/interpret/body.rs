@@ -257,16 +257,24 @@ fn split_trailing(line: &Line) -> Split {
         }
     }
     let mut label = squash(&label);
+    // A quantity column (`nombre`, `qté`) between the label and the amounts: a cell that
+    // is a bare count is not part of the label (`Forfait RED 5G 200 Go du  1  14,99 €`).
+    // So is a duration column (`00:27:58`) of a charged call.
+    while let Some((head, last)) = label.rsplit_once(' ') {
+        let own_cell = line.cells.iter().any(|c| c.text.trim() == last);
+        let count = last.len() <= 3 && last.chars().all(|c| c.is_ascii_digit());
+        let duration = text::is_time(last) || text::parse_duration(last, false).is_some();
+        if own_cell && !last.is_empty() && (count || duration) {
+            label = head.trim_end().to_string();
+        } else {
+            break;
+        }
+    }
     // Dot leaders between a label and its amount (`Forfait ........ 29,99`).
     if label.ends_with("..") || label.ends_with('…') {
         label = label.trim_end_matches(['.', '…', ' ']).to_string();
     }
-    let last_word = fold(label.split_whitespace().last().unwrap_or_default());
-    let open_end = label.ends_with(['-', '–', '('])
-        || matches!(
-            last_word.as_str(),
-            "du" | "de" | "des" | "au" | "aux" | "vers" | "et" | "a" | "pour" | "depuis" | "en"
-        );
+    let open_end = ends_open(&label);
     let label = label
         .trim_end_matches([':', '-', '–'])
         .trim_end()
@@ -305,6 +313,28 @@ fn own_columns(line: &Line) -> &str {
     line.cell_end(last_amount)
 }
 
+/// Whether a text stops mid-phrase: a dash, a bracket or a preposition last
+/// (`Appels vers les mobiles -`, `Forfait 5G du`): the rest is on the next row.
+fn ends_open(text: &str) -> bool {
+    let text = text.trim_end();
+    let words: Vec<String> = text.split_whitespace().map(fold).collect();
+    let last_word = words.last().cloned().unwrap_or_default();
+    // `du 1er au 31` then `Décembre 2026`: a day with its month on the next row.
+    let day_without_month = words.len() >= 2
+        && matches!(words[words.len() - 2].as_str(), "au" | "du")
+        && last_word
+            .trim_end_matches("er")
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        && !last_word.is_empty();
+    day_without_month
+        || text.ends_with(['-', '–', '('])
+        || matches!(
+            last_word.as_str(),
+            "du" | "de" | "des" | "au" | "aux" | "vers" | "et" | "a" | "pour" | "depuis" | "en"
+        )
+}
+
 /// A label without its bullet (`·`, `•`, `❑`, `-`).
 fn clean_label(label: &str) -> String {
     label
@@ -319,6 +349,16 @@ fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
     let line = &lines[i];
     let text = clean_label(&squash(&line.text));
     if text.ends_with('.') || text.chars().count() > 80 {
+        return false;
+    }
+    // The end of a sentence wrapped from the row above ("… décompté de votre" / "forfait")
+    // is not a heading, whatever its words.
+    let wrapped = i > 0
+        && continues(&text)
+        && right_under(&lines[i - 1], line)
+        && !lines[i - 1].text.trim_end().ends_with(['.', ':', ')'])
+        && money::find_amounts(&lines[i - 1].text).is_empty();
+    if wrapped {
         return false;
     }
     if sections::is_heading_like(&text) {
@@ -541,7 +581,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             Some((at, before))
                 if at + 1 == i
                     && right_under(&lines[at], line)
-                    && continues(&split.label)
+                    && (continues(&split.label) || ends_open(&before))
                     && !before.ends_with(['.', ':'])
                     && !sections::is_heading_like(&before) =>
             {
@@ -705,12 +745,6 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
     } else {
         Decimal::ZERO
     };
-    if std::env::var_os("CONTESTEL_DEBUG_ITEMS").is_some() {
-        for it in &items {
-            eprintln!("{it:?}");
-        }
-        eprintln!("targets {targets:?}");
-    }
     let reading = tree::reconcile(&items, &targets, tolerance);
     body.total = reading.target.or(primary);
     body.reconciled = reading.reconciled;
@@ -732,12 +766,26 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             _ => item.label.clone(),
         };
         let amount = item.amount;
-        let category = kinds::categorize(m.kind, m.within_plan, &label, amount.is_sign_negative());
+        // The row whose sum heads this charge names its family when the walk could not
+        // ("Forfait 49,99" over "SFR Premium 5G 250 Go" under "Services SFR").
+        let mut kind = m.kind;
+        let mut section_name = m.section.clone();
+        if let Some(p) = reading.parent_of[k].map(|p| &items[p]) {
+            let heads_a_family = sections::is_heading_like(&p.label)
+                && sections::section_kind(&p.label) != SectionKind::Other;
+            if heads_a_family && matches!(kind, None | Some(SectionKind::Other)) {
+                kind = Some(sections::section_kind(&p.label));
+                if section_name.is_empty() {
+                    section_name = p.label.clone();
+                }
+            }
+        }
+        let category = kinds::categorize(kind, m.within_plan, &label, amount.is_sign_negative());
         body.lines.push(BillLine {
             category,
             label,
             amount,
-            section: m.section.clone(),
+            section: section_name,
             page: item.page,
         });
     }

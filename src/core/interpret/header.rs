@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::core::bill::{Operator, Period};
 use crate::core::money;
+use crate::core::vocab::headings;
 
 use super::text::{self, chars_from, find_dates, find_phone_numbers, find_range, fold, squash};
 use super::Line;
@@ -421,7 +422,8 @@ fn bare_number(line: &Line) -> Option<String> {
         }
         _ => return None,
     };
-    plausible_number(&value).then_some(value)
+    // After its number sign, a value is a number whatever it looks like.
+    plausible(&value).then_some(value)
 }
 
 const ISSUE_KEYS: &[&str] = &[
@@ -595,8 +597,11 @@ fn coming_period<'a>(
             let f = super::roles::strip_lead(&l.folded);
             // `Pour le mois à venir(…)`, `période du …`, or the subscriptions' heading with
             // its period (`Forfait du 01-04 au 30-04`, `Vos abonnements du 18-09 au 17-10`).
+            let subscriptions_heading = headings::is_heading_like(&l.text)
+                && headings::section_kind(&l.text) == headings::SectionKind::Subscriptions;
             l.folded.contains("a venir")
                 || l.folded.contains("periode du")
+                || subscriptions_heading
                 || [
                     "forfait du",
                     "forfaits du",

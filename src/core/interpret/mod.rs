@@ -1,19 +1,28 @@
 //! Understanding a bill: from positioned text rows to a structured [`Bill`].
 //!
-//! Pure: pages of text in, a bill out; no PDF, no clock. The reading is generic first —
-//! French bills share a frame (arrêté du 1er février 2002) — so a bill from an operator
-//! never seen still gives its charges:
-//! - the header fields come from labelled rows (`header`);
-//! - section headings say what the charges under them are (`sections`);
-//! - a charge is a row of a section that ends with amounts (`body`); with HT / %TVA / TTC
-//!   columns the charge is the TTC one (by the column headers' positions, else the
-//!   rightmost);
-//! - subtotals, summary rows naming a section, totals and VAT rows are not charges, and an
-//!   `EXEMPLE` explainer page is skipped whole;
-//! - call-detail rows (a date, then a time) become usage records (`usage`);
-//! - the printed total is the witness: a reading whose charges do not add up is tried
-//!   again without rows that repeat later ones, or without requiring headings, and the
-//!   reading that adds up wins; otherwise the bill carries a `TotalMismatch` warning.
+//! Pure: pages of text in, a bill out; no PDF, no clock. Generic first — French bills
+//! share a frame (arrêté du 1er février 2002) — so a bill from an operator never seen
+//! still reads, and nothing here is fitted to one operator's wording:
+//! - the header fields come from labelled rows, in every wording of `shared/DOMAIN.md`
+//!   (`header`); the operator is the legal entity of the SIREN in the footer, and the
+//!   brand the bill presents itself as;
+//! - explainer pages are recognised by several signs at once (`explainer`) and skipped;
+//! - every row that ends with amounts gets a role from its wording (`roles`): amount due,
+//!   subtotal, VAT, balance of a previous bill, or item; with HT / %TVA / TTC columns the
+//!   amount is the TTC one (by the column headers' positions);
+//! - the items form a tree (`tree`): a row whose amount is the sum of the rows it heads
+//!   (indented further, smaller, under a section name, or a qualifier of it) is a
+//!   subtotal, and the charges are the leaves. The leaves are then reconciled with the
+//!   amount due as printed: when they do not add up, the cheapest adjustments a person
+//!   would accept are searched (a first-page summary repeated later, a section total with
+//!   no detail, prose), and when nothing adds up the printed amount due stands and the
+//!   bill says by how much it misses (`Bill::reconciles`), so that no rule accuses on a
+//!   misreading;
+//! - what a charge is comes from its label when the label says so, its section otherwise
+//!   (`core::vocab::kinds`);
+//! - call-detail rows (a date, then a time) become usage records (`usage`).
+//!
+//! [`interpret_with_notes`] also says how the reading was chosen, for `inspect`.
 
 mod body;
 mod explainer;

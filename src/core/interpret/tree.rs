@@ -81,6 +81,8 @@ const MAX_ADJUSTMENTS: usize = 16;
 pub(super) struct Reading {
     /// The items that are charges, in order.
     pub leaves: Vec<usize>,
+    /// For each item, the nearest head of a group it is in (its subtotal's row).
+    pub parent_of: Vec<Option<usize>>,
     /// For a group of one child with the head's amount, the head: its label may name the
     /// charge better than the child's.
     pub single_parent: Vec<(usize, usize)>,
@@ -131,7 +133,8 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
 
     let close = |sum: Decimal, target: Decimal| (sum - target).abs() <= tolerance;
     let mut notes = Vec::new();
-    let mut best: Option<(u32, usize, u32, Decimal)> = None; // (cost, target index, mask, target)
+    // ((target index, off by rounding, cost, adjustments), mask, target)
+    let mut best: Option<((usize, bool, u32, u32), u32, Decimal)> = None;
     for (t, &target) in targets.iter().enumerate() {
         let n = adjustments.len();
         for mask in 0u32..(1u32 << n) {
@@ -147,12 +150,12 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
                 continue;
             }
             // The amount due as printed first, whatever it costs; a target less a
-            // balance only when the printed one cannot be reached. Then cheaper, then
-            // fewer adjustments.
-            let better = best
-                .is_none_or(|(c, bt, m, _)| (t, cost, mask.count_ones()) < (bt, c, m.count_ones()));
-            if better {
-                best = Some((cost, t, mask, target));
+            // balance only when the printed one cannot be reached. Then to the cent
+            // before within the rounding, then cheaper, then fewer adjustments.
+            let rounded = sum != target;
+            let key = (t, rounded, cost, mask.count_ones());
+            if best.is_none_or(|b| key < b.0) {
+                best = Some((key, mask, target));
             }
         }
         if best.is_some() {
@@ -161,7 +164,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     }
 
     let (mask, reconciled, target) = match best {
-        Some((_, t, mask, target)) => {
+        Some(((t, ..), mask, target)) => {
             if t > 0 {
                 notes.push(format!(
                     "the charges add up to the amount due less a printed balance ({target})"
@@ -251,12 +254,20 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             }
         })
         .collect();
+    let mut parent_of: Vec<Option<usize>> = vec![None; items.len()];
+    for &p in parents.iter().filter(|&&p| !is_leaf[p]) {
+        for slot in &mut parent_of[p + 1..=span[p]] {
+            // Parents come in order: a later one that covers the row is nearer.
+            *slot = Some(p);
+        }
+    }
     let groups = parents.iter().filter(|&&p| !is_leaf[p]).count();
     if groups > 0 {
         notes.insert(0, format!("{groups} subtotal(s) found by their sums"));
     }
     Reading {
         leaves,
+        parent_of,
         single_parent,
         reconciled,
         target,
