@@ -134,7 +134,8 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     let close = |sum: Decimal, target: Decimal| (sum - target).abs() <= tolerance;
     let mut notes = Vec::new();
     // ((target index, off by rounding, cost, adjustments), mask, target)
-    let mut best: Option<((usize, bool, u32, u32), u32, Decimal)> = None;
+    type Candidate = ((usize, bool, u32, u32), u32, Decimal);
+    let mut best: Option<Candidate> = None;
     for (t, &target) in targets.iter().enumerate() {
         let n = adjustments.len();
         for mask in 0u32..(1u32 << n) {
