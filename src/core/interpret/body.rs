@@ -495,8 +495,12 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
     let mut openings: Vec<(usize, String)> = Vec::new();
     // A row of text without amounts, waiting to be joined to the amount row under it.
     let mut pending_text: Option<(usize, String)> = None;
+    let mut wrapped_heading: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
-        if explainers.contains(&line.page) || explainer::has_placeholder(line) {
+        if explainers.contains(&line.page)
+            || explainer::has_placeholder(line)
+            || wrapped_heading == Some(i)
+        {
             continue;
         }
         if i > 0 && lines[i - 1].page != line.page {
@@ -539,7 +543,17 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
                 in_usage = false;
                 in_balance = false;
             } else if opens_section(lines, i, opened_at) {
-                let name = clean_label(&squash(&line.text));
+                let mut name = clean_label(&squash(&line.text));
+                // A heading wrapped after its last word (`… options du 01.07.2025 au` /
+                // `31.07.2025`): the next row is the rest of its name.
+                if let Some(next) = lines.get(i + 1).filter(|n| {
+                    ends_open(&name)
+                        && right_under(line, n)
+                        && money::find_amounts(&n.text).is_empty()
+                }) {
+                    name = format!("{name} {}", clean_label(&squash(&next.text)));
+                    wrapped_heading = Some(i + 1);
+                }
                 // A title ("Votre facture en bref", "Synthèse") is not a family of charges:
                 // a lone "Forfait" under it is still a heading.
                 family_section = sections::is_heading_like(&name);
@@ -554,9 +568,17 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
                 .filter(|m| m.at + 1 == i)
                 .and_then(|m| continuation(&lines[m.at], line, m.open_end))
             {
-                // A label wrapped onto the row under its amount.
+                // A label wrapped onto the row under its amount; when that row opened the
+                // section, the section's name is the whole label too.
                 if let Some(last) = items.last_mut() {
                     last.label = format!("{} {t}", last.label);
+                    let opened_here = meta.last().is_some_and(|m| opened_at == Some(m.at));
+                    if let Some((name, _)) = section.as_mut().filter(|_| opened_here) {
+                        *name = last.label.clone();
+                    }
+                    if let Some(m) = meta.last_mut().filter(|_| opened_here) {
+                        m.section = last.label.clone();
+                    }
                 }
             } else {
                 pending_text = Some((i, clean_label(&squash(&line.text))));

@@ -70,6 +70,11 @@ impl Doubt {
     }
 }
 
+/// How a reading that adds up ranks, best first: the target it reaches (the amount due as
+/// printed before less a balance), whether only within the rounding, its cost, and how
+/// many adjustments it makes.
+type Rank = (usize, bool, u32, u32);
+
 /// The cost of reading a group's head as a charge rather than as its subtotal.
 const UNGROUP_COST: u32 = 4;
 
@@ -133,9 +138,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
 
     let close = |sum: Decimal, target: Decimal| (sum - target).abs() <= tolerance;
     let mut notes = Vec::new();
-    // ((target index, off by rounding, cost, adjustments), mask, target)
-    type Candidate = ((usize, bool, u32, u32), u32, Decimal);
-    let mut best: Option<Candidate> = None;
+    let mut best: Option<(Rank, u32, Decimal)> = None;
     for (t, &target) in targets.iter().enumerate() {
         let n = adjustments.len();
         for mask in 0u32..(1u32 << n) {
