@@ -86,7 +86,7 @@ pub enum Category {
     Usage,
     /// Usage outside the plan ("hors forfait", "dépassement").
     OutOfPlan,
-    /// Calls or SMS to surcharged numbers.
+    /// Calls or SMS to special-rate numbers (ranges that may be surcharged).
     Premium,
     /// Purchases from third parties billed by the operator (Internet+, SMS+…).
     ThirdParty,
@@ -243,7 +243,8 @@ impl Category {
             Category::Option => ("Option", "Option"),
             Category::Usage => ("Consommation", "Usage"),
             Category::OutOfPlan => ("Hors forfait", "Out of plan"),
-            Category::Premium => ("Numéro surtaxé", "Premium number"),
+            // These ranges *may* be surcharged (DOMAIN.md): the category names the range.
+            Category::Premium => ("Numéro spécial", "Special-rate number"),
             Category::ThirdParty => ("Service tiers", "Third-party service"),
             Category::OneOffFee => ("Frais ponctuels", "One-off fee"),
             Category::Discount => ("Remise", "Discount"),
