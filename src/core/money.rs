@@ -435,6 +435,8 @@ fn ends_cleanly(chars: &[(usize, char)], k: usize, currency: bool) -> bool {
     let at = |k: usize| chars.get(k).map(|(_, c)| *c);
     match at(k) {
         None => true,
+        // A footnote call in superscript (`2,00 €¹`) ends an amount like a space.
+        Some('¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰') => true,
         Some(c) if c.is_alphanumeric() || c == '%' || c == ':' || c == '°' => false,
         Some('/') => currency, // `0,15 €/min` is a price; `01/10` is a date.
         Some('.' | ',') => !at(k + 1).is_some_and(|c| c.is_ascii_digit()),

@@ -210,7 +210,10 @@ fn split_trailing(line: &Line) -> Split {
                 | "eur ttc"
                 | "e ttc"
         );
-        if gap.is_empty() || tax_word || money::parse_rate(gap).is_some() {
+        // A footnote call after an amount (`29,99 € (1)`, `¹`).
+        let footnote = (gap.starts_with('(') && gap.ends_with(')') && gap.chars().count() <= 4)
+            || gap.chars().all(|c| matches!(c, '¹' | '²' | '³' | '*'));
+        if gap.is_empty() || tax_word || footnote || money::parse_rate(gap).is_some() {
             cut = a.start;
             trailing.push(a.clone());
         } else {

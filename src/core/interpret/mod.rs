@@ -819,6 +819,20 @@ pub(crate) mod tests {
                 ],
             ),
             (
+                "a footnote call after an amount",
+                vec![page(
+                    1,
+                    &[
+                        &["Net à payer", "31,99 €"],
+                        &["Abonnements"],
+                        &["Forfait 5G", "29,99 € (1)"],
+                        &["Option", "2,00 €¹"],
+                    ],
+                )],
+                "31.99",
+                &[("Forfait 5G", "29.99"), ("Option", "2.00")],
+            ),
+            (
                 "a previous balance printed beside the total is not this bill's",
                 vec![page(
                     1,
