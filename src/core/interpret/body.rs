@@ -50,8 +50,8 @@ struct Columns {
 
 /// A column-header row: names amount columns (`HT`, `TTC`, `Montant`), carries no amount.
 fn column_header(line: &Line) -> Option<Columns> {
-    let words: Vec<&str> = line
-        .folded
+    let folded = undot(&line.folded);
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
@@ -108,7 +108,7 @@ fn column_header(line: &Line) -> Option<Columns> {
         line.cells
             .iter()
             .find(|c| {
-                fold(&c.text)
+                undot(&fold(&c.text))
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == word)
             })
@@ -146,6 +146,14 @@ fn column_header(line: &Line) -> Option<Columns> {
         return Some(Columns { ttc, ht: None });
     }
     Some(Columns { ttc, ht })
+}
+
+/// Abbreviations written with dots (`EUR T.T.C.`, `H.T.`, `T.V.A.`) as one word.
+fn undot(folded: &str) -> String {
+    folded
+        .replace("t.t.c", "ttc")
+        .replace("h.t", "ht")
+        .replace("t.v.a", "tva")
 }
 
 pub(super) fn is_usage_header(line: &Line) -> bool {

@@ -462,6 +462,37 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn reads_dotted_column_names() {
+        // SFR's `EUR H.T. | T.V.A. | EUR T.T.C.`, TTC first here: the header decides.
+        let mut p = page(
+            1,
+            &[
+                &["sfr"],
+                &["Abonnements"],
+                &["EUR T.T.C.", "T.V.A.", "EUR H.T."],
+                &["Forfait 5G", "36,00", "6,00", "30,00"],
+                &["Montant total de la facture", "36,00"],
+            ],
+        );
+        for (cell, x) in p.rows[2].cells.iter_mut().zip([380.0, 450.0, 520.0]) {
+            cell.x = x;
+            cell.x_end = x + 40.0;
+        }
+        for (cell, x) in p.rows[3]
+            .cells
+            .iter_mut()
+            .skip(1)
+            .zip([380.0, 450.0, 520.0])
+        {
+            cell.x = x;
+            cell.x_end = x + 40.0;
+        }
+        let bill = interpret(&[p], "x.pdf");
+        assert_eq!(bill.lines[0].amount, d("36.00"));
+        assert!(bill.reconciles());
+    }
+
+    #[test]
     fn makes_ht_only_charges_ttc() {
         let mut p = page(
             1,
