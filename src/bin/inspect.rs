@@ -334,8 +334,13 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
                 Ok(statement) => {
                     let debits = bank::telecom::keep(&statement.operations, &[]);
                     let covered: Vec<_> = statement.period().into_iter().collect();
-                    let matching =
-                        bank::matching::match_debits(&bills, &options.plans, &debits, &covered, &[]);
+                    let matching = bank::matching::match_debits(
+                        &bills,
+                        &options.plans,
+                        &debits,
+                        &covered,
+                        &[],
+                    );
                     report.findings.extend(
                         matching
                             .findings

@@ -62,6 +62,29 @@ pub enum DebitState {
     SettlesCase,
 }
 
+impl DebitState {
+    /// The state's name for a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (fr, en) = match self {
+            DebitState::Matched => ("Correspond à sa facture", "Matches its bill"),
+            DebitState::AmountDiffers => (
+                "Montant différent de la facture",
+                "Amount differs from the bill",
+            ),
+            DebitState::Double => ("Second prélèvement", "Second debit"),
+            DebitState::WithoutBill => ("Sans facture", "No bill"),
+            DebitState::AfterTermination => ("Après la résiliation", "After termination"),
+            DebitState::NotCovered => ("Hors des factures chargées", "Outside the bills loaded"),
+            DebitState::Refund => ("Remboursement", "Refund"),
+            DebitState::RepaysDouble => {
+                ("Rembourse un second prélèvement", "Repays a second debit")
+            }
+            DebitState::SettlesCase => ("Remboursement d'un dossier", "Refund on a case"),
+        };
+        lang.pick(fr, en)
+    }
+}
+
 /// What became of a bill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -504,6 +527,14 @@ fn dates(day: NaiveDate) -> (String, String) {
     (format_date(day, Lang::Fr), format_date(day, Lang::En))
 }
 
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn bill_name(bill: &Bill) -> (String, String) {
     match (&bill.invoice_number, bill.period) {
         (Some(n), _) => (format!("la facture {n}"), format!("bill {n}")),
@@ -740,8 +771,8 @@ fn findings(
             amount,
         );
         f.message = Bilingual::new(
-            format!("{name_fr} de {op} ({amount_fr}) devait être prélevée vers le {day_fr}, et le relevé ne montre aucun prélèvement."),
-            format!("{name_en} from {op} ({amount_en}) was due to be debited around {day_en}, and the statement shows no debit."),
+            format!("{} de {op} ({amount_fr}) devait être prélevée vers le {day_fr}, et le relevé ne montre aucun prélèvement.", capitalised(&name_fr)),
+            format!("{} from {op} ({amount_en}) was due to be debited around {day_en}, and the statement shows no debit.", capitalised(&name_en)),
         );
         f.action = Bilingual::new(
             format!("Si vous ne l'avez pas payée autrement, demandez à {op} où en est ce paiement : un prélèvement rejeté peut entraîner des frais ou une suspension."),

@@ -5,7 +5,7 @@
 //! debit), a debit in the month it was taken, a refund against it. A debit goes with the
 //! line of the bill it paid; one that paid none goes with the operator's only line, else
 //! under the operator's name. Months in between with nothing are shown (a month with no
-//! debit is news). Same units and rounding as `core::charts`: the SVG's own, to a tenth.
+//! debit is news). An operator with no bill at all gets no chart: nothing to compare. Same units and rounding as `core::charts`: the SVG's own, to a tenth.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -88,6 +88,15 @@ pub struct MonthView {
     pub label_every: usize,
 }
 
+impl MonthView {
+    /// Whether the month at `index` is written under its bars: every `label_every`
+    /// months counted back from the latest, which is always written.
+    pub fn labelled(&self, index: usize) -> bool {
+        let last = self.months.len().saturating_sub(1);
+        index <= last && (last - index) % self.label_every.max(1) == 0
+    }
+}
+
 fn first_of(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
@@ -146,6 +155,9 @@ pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<Mon
     }
     lines
         .into_iter()
+        // A line with no bill has nothing to compare its debits with (another household's
+        // box, bills not loaded): the table of operations kept lists them, not compared.
+        .filter(|(_, months)| months.iter().any(|m| !m.1.is_zero()))
         .map(|(line, mut months)| {
             months.sort_by_key(|m| m.0);
             // Fill the months in between.
@@ -310,5 +322,13 @@ mod tests {
         assert_eq!(p.billed_y, v.ticks.last().unwrap().y);
         assert_eq!(p.x + p.width, p.centre);
         assert!(v.months.windows(2).all(|w| w[0].centre < w[1].centre));
+        assert!(v.labelled(3) && (0..4).filter(|&i| v.labelled(i)).count() >= 2);
+
+        // Debits of an operator with no bill get no chart.
+        let mut other = debit("2026-01-05", "29.99", Direction::Debit);
+        other.operator = Operator::Free;
+        let debits = vec![other];
+        let m = match_debits(&bills, &[], &debits, &[], &[]);
+        assert_eq!(monthly(&bills, &debits, &m).len(), 1);
     }
 }

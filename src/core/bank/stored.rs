@@ -69,19 +69,25 @@ impl BankData {
     }
 
     /// Keeps what an import of `statement` gave: its telecom debits (`kept`, from
-    /// `telecom::keep`; a debit already kept is not added twice), its period, its CSV
-    /// mapping for its bank, and the ties learned. Returns how many debits were added.
+    /// `telecom::keep`), its period, its CSV mapping for its bank, and the ties learned.
+    /// Statements of overlapping periods, or the same one exported twice in two formats
+    /// (an OFX cuts labels a CSV prints whole), hold the same debits: a debit is the same
+    /// by its day, amount, direction and operator, and only as many of each as one
+    /// statement shows are kept (two identical debits on one day in one statement stay
+    /// two). Returns how many debits were added.
     pub fn import(&mut self, statement: &Statement, kept: Vec<Debit>, learned: Vec<Tie>) -> usize {
+        let same = |a: &Debit, b: &Debit| {
+            a.date == b.date
+                && a.amount == b.amount
+                && a.direction == b.direction
+                && a.operator == b.operator
+        };
         let mut added = 0;
-        for debit in kept {
-            let known = self.debits.iter().any(|d| {
-                d.date == debit.date
-                    && d.amount == debit.amount
-                    && d.direction == debit.direction
-                    && d.label == debit.label
-            });
-            if !known && self.debits.len() < MAX_KEPT {
-                self.debits.push(debit);
+        for (i, debit) in kept.iter().enumerate() {
+            let in_import = kept[..=i].iter().filter(|d| same(d, debit)).count();
+            let known = self.debits.iter().filter(|d| same(d, debit)).count();
+            if in_import > known && self.debits.len() < MAX_KEPT {
+                self.debits.push(debit.clone());
                 added += 1;
             }
         }
@@ -132,7 +138,17 @@ mod tests {
         let learned = telecom::learned_ties(&kept, &[]);
         let mut data = BankData::default();
         assert_eq!(data.import(&statement, kept.clone(), learned.clone()), 1);
-        assert_eq!(data.import(&statement, kept, learned), 0, "not twice");
+        assert_eq!(
+            data.import(&statement, kept.clone(), learned),
+            0,
+            "not twice"
+        );
+        // The same debit with its label cut (as OFX 1 prints it) is the same debit; a
+        // second identical debit in one statement is a second debit.
+        let mut cut = kept[0].clone();
+        cut.label.truncate(20);
+        assert_eq!(data.import(&statement, vec![cut.clone()], vec![]), 0);
+        assert_eq!(data.import(&statement, vec![cut.clone(), cut], vec![]), 1);
         let raw = encode(&data, 1).unwrap();
         assert!(raw.contains("FREE MOBILE"));
         for other in ["PHARMACIE", "DUPONT", "650", "23,10", "23.1"] {
