@@ -203,7 +203,12 @@ fn inspect_bank_adds_the_debits_and_the_findings() {
         .args(&args)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let debits = report["debits"].as_array().unwrap();
     assert_eq!(debits.len(), truth()["kept"].as_array().unwrap().len());
@@ -241,4 +246,51 @@ fn inspect_bank_adds_the_debits_and_the_findings() {
     assert_eq!(report["bills"].as_array().unwrap().len(), 12);
     assert_eq!(report["errors"][0]["source"], "broken.ofx");
     assert!(report.get("debits").is_none());
+}
+
+/// The statement is read in the page (not in the parse worker: no PDF crate is involved,
+/// and it is bounded pure Rust), so it must never panic: a seeded run of mutated
+/// statements (bytes flipped, cut, repeated) reads to a statement or an error, never a
+/// crash, and whatever it reads matches without one.
+#[test]
+fn mutated_statements_never_panic() {
+    let bills = bills();
+    let plans = vec![plan()];
+    let mut seed: u64 = 0x5eed_2026;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut read = 0;
+    for name in STATEMENTS {
+        let original = std::fs::read(dir().join(name)).unwrap();
+        for _ in 0..150 {
+            let mut bytes = original.clone();
+            for _ in 0..(next() % 12 + 1) {
+                let at = (next() as usize) % bytes.len().max(1);
+                match next() % 4 {
+                    0 => bytes[at] = next() as u8,
+                    1 => bytes.truncate(at),
+                    2 => {
+                        let piece: Vec<u8> = bytes[at..bytes.len().min(at + 64)].to_vec();
+                        bytes.splice(at..at, piece);
+                    }
+                    _ => bytes.insert(at, b";,<>\"\n-9"[(next() % 8) as usize]),
+                }
+                if bytes.is_empty() {
+                    break;
+                }
+            }
+            if let Ok(statement) = read_statement(&bytes, None) {
+                read += 1;
+                let kept = telecom::keep(&statement.operations, &[]);
+                let covered: Vec<_> = statement.period().into_iter().collect();
+                let m = match_debits(&bills, &plans, &kept, &covered, &[]);
+                let _ = contestel::core::bank::month::monthly(&bills, &kept, &m);
+            }
+        }
+    }
+    assert!(read > 100, "most mutations still read: {read}");
 }

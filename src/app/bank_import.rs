@@ -138,7 +138,7 @@ pub fn bank_import(props: &BankImportProps) -> Html {
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let read = match read_statement_bytes(&file).await {
-                    Ok(bytes) => read_statement(&bytes, None).and_then(|statement| {
+                    Ok(bytes) => read_statement(&bytes, None).map(|statement| {
                         // The mapping the person confirmed for this bank, if any.
                         let saved = statement
                             .signature
@@ -150,10 +150,10 @@ pub fn bank_import(props: &BankImportProps) -> Html {
                             }
                             None => statement,
                         };
-                        Ok(Preview {
+                        Preview {
                             bytes: Rc::new(bytes),
                             statement: Rc::new(statement),
-                        })
+                        }
                     }),
                     Err(e) => Err(e),
                 };
@@ -345,7 +345,7 @@ fn tie_form(
                     });
                     html! {
                         <li>
-                            <label for={id.clone()}>{ format!("{label} (×{count})") }</label>
+                            <label for={id.clone()}>{ format!("{label} ({count} {})", Text::Times.get(lang)) }</label>
                             <select {id} {onchange}>
                                 <option value="" selected=true>{ Text::TieNone.get(lang) }</option>
                                 { for OPERATORS.iter().map(|op| html! { <option value={key(*op)}>{ op.name() }</option> }) }

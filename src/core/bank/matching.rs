@@ -447,7 +447,7 @@ pub fn match_debits(
     // The bills left: not debited when the statement covers their window.
     for (b, bill) in bills.iter().enumerate() {
         if bill_out[b].debit.is_some()
-            || !due(bill).is_some_and(|a| a > Decimal::ZERO)
+            || due(bill).is_none_or(|a| a <= Decimal::ZERO)
             || bill.operator.is_none()
         {
             continue;

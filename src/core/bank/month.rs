@@ -97,13 +97,16 @@ impl MonthView {
     }
 }
 
+/// A month's first day, what the bills asked and what was taken.
+type Month = (NaiveDate, Decimal, Decimal);
+
 fn first_of(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
 
 /// The months of billed and debited, per line.
 pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<MonthView> {
-    let mut lines: Vec<(String, Vec<(NaiveDate, Decimal, Decimal)>)> = Vec::new();
+    let mut lines: Vec<(String, Vec<Month>)> = Vec::new();
     let mut add = |line: String, month: NaiveDate, billed: Decimal, debited: Decimal| {
         let slot = match lines.iter().position(|(l, _)| *l == line) {
             Some(i) => i,
@@ -182,7 +185,7 @@ pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<Mon
         .collect()
 }
 
-fn chart(line: String, months: &[(NaiveDate, Decimal, Decimal)]) -> MonthView {
+fn chart(line: String, months: &[Month]) -> MonthView {
     let highest = months
         .iter()
         .flat_map(|m| [m.1, m.2])
