@@ -15,7 +15,7 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::Locator;
-use support::{fixture, open_app, Browser, PATIENCE};
+use support::{dist_dir, fixture, open_app, Browser, BrowserOptions, StaticServer, BASE, PATIENCE};
 
 fn truth() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(fixture("bank/truth.json")).unwrap()).unwrap()
@@ -121,11 +121,27 @@ async fn assert_nothing_else_stored(browser: &Browser) {
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn a_csv_statement_finds_the_four_mismatches_and_stores_only_telecom() {
-    let (_server, browser) = open_app(1280, 900).await;
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start_with(
+        1280,
+        900,
+        BrowserOptions {
+            network_log: true,
+            ..Default::default()
+        },
+    )
+    .await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the page");
+    browser.wait_for("#sample-button").await;
     bills_and_plan(&browser).await;
     browser.click("#tab-bank").await;
     browser.wait_for("#statement-input").await;
 
+    let requests_before = server.requests().len();
     // A bad statement first: a clear error, nothing stored.
     pick_statement(&browser, &fixture("bank/bad/wrong-encoding.csv")).await;
     browser.wait_for("#statement-error").await;
@@ -166,6 +182,22 @@ async fn a_csv_statement_finds_the_four_mismatches_and_stores_only_telecom() {
     assert_eq!(rules_shown(&browser).await, FOUR);
     assert_nothing_else_stored(&browser).await;
     browser.assert_accessible("the bank view").await;
+    // Nothing of the statement went anywhere: no request while it was read and kept but
+    // for the site's own files, and the CSP refused nothing (the charts use no style
+    // attribute).
+    let requests = server.requests();
+    let sent: Vec<_> = requests[requests_before..]
+        .iter()
+        .filter(|(r, _)| !r.starts_with("GET ") || r.contains(".csv") || !r.contains(BASE))
+        .collect();
+    assert!(sent.is_empty(), "requests while importing: {sent:?}");
+    let refused: Vec<String> = browser
+        .console_messages()
+        .await
+        .into_iter()
+        .filter(|m| m.contains("Content Security Policy") || m.contains("Refused"))
+        .collect();
+    assert!(refused.is_empty(), "{refused:?}");
 
     // The month view: months that differ are marked, in the chart and its table.
     let marked = browser
