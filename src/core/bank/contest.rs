@@ -62,11 +62,8 @@ pub fn contest(
         paid_on: Some(debit.date),
         due_on: None,
         claimed_on: None,
-        note: debit
-            .rum
-            .as_ref()
-            .map(|rum| format!("RUM {rum}"))
-            .unwrap_or_default(),
+        note: String::new(),
+        mandate: debit.rum.clone(),
     };
     let open = |c: &&crate::core::journal::case::Case| {
         c.status == CaseStatus::Open
@@ -181,7 +178,7 @@ mod tests {
         assert_eq!(case.operator, Some(Operator::FreeMobile));
         assert_eq!(case.lines[0].paid_on, Some(day("2026-02-20")));
         assert_eq!(case.lines[0].reason, Some(RuleId::Duplicate));
-        assert_eq!(case.lines[0].note, "RUM FM-42");
+        assert_eq!(case.lines[0].mandate.as_deref(), Some("FM-42"));
         assert_eq!(case.disputed.to_string(), "19.99");
         let kinds: Vec<DeadlineKind> = deadlines(&case, today).iter().map(|d| d.kind).collect();
         assert!(
@@ -207,6 +204,11 @@ mod tests {
             letter.notes
         );
         assert!(letter.text.contains("19,99"), "{}", letter.text);
+        assert!(
+            letter.text.contains("référence du mandat : FM-42"),
+            "{}",
+            letter.text
+        );
 
         // Another debit of the operator joins the same case.
         let later = vec![
