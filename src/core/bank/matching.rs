@@ -381,11 +381,16 @@ pub fn match_debits(
             ));
         }
     }
-    pairs.sort();
-    for (_, b, d) in &pairs {
-        if bill_out[*b].debit.is_some() || debit_out[*d].bill.is_some() {
-            continue;
-        }
+    // Best pair first, each bill and each debit taken once. A selection rather than a
+    // sort (a few hundred pairs at most): a sort's code per key type weighs in the app.
+    // Ties go to the earlier bill, then the earlier debit, as a sort would give them.
+    while let Some((b, d)) = pairs
+        .iter()
+        .filter(|(_, b, d)| bill_out[*b].debit.is_none() && debit_out[*d].bill.is_none())
+        .min_by(|x, y| x.0.cmp(&y.0))
+        .map(|&(_, b, d)| (b, d))
+    {
+        let (b, d) = (&b, &d);
         let diff = debits[*d].amount - due(&bills[*b]).unwrap_or_default();
         let same = diff.is_zero();
         bill_out[*b].debit = Some(*d);
@@ -414,13 +419,14 @@ pub fn match_debits(
         let twice = pairs
             .iter()
             .filter(|(_, _, pd)| *pd == d)
-            .map(|(_, b, _)| *b)
-            .find(|&b| {
+            .filter(|(_, b, _)| {
                 // The same sum again: the bill's, or what its first debit took.
-                bill_out[b].debit.is_some_and(|first| {
-                    debits[first].amount == debit.amount || due(&bills[b]) == Some(debit.amount)
+                bill_out[*b].debit.is_some_and(|first| {
+                    debits[first].amount == debit.amount || due(&bills[*b]) == Some(debit.amount)
                 })
-            });
+            })
+            .min_by(|x, y| x.0.cmp(&y.0))
+            .map(|(_, b, _)| *b);
         if let Some(b) = twice {
             debit_out[d].state = DebitState::Double;
             debit_out[d].bill = Some(b);
@@ -780,23 +786,22 @@ fn findings(
         );
         out.push(f);
     }
-    out.sort_by(|a, b| {
+    // Alerts first, then by amount: inserted in order (a handful of findings).
+    let key = |f: &DebitFinding| {
         (
-            a.severity,
-            std::cmp::Reverse(a.amount),
-            a.issue,
-            a.debits.first(),
-            a.bill,
+            f.severity,
+            std::cmp::Reverse(f.amount),
+            f.issue,
+            f.debits.first().copied(),
+            f.bill,
         )
-            .cmp(&(
-                b.severity,
-                std::cmp::Reverse(b.amount),
-                b.issue,
-                b.debits.first(),
-                b.bill,
-            ))
-    });
-    out
+    };
+    let mut sorted: Vec<DebitFinding> = Vec::with_capacity(out.len());
+    for f in out {
+        let at = sorted.partition_point(|g| key(g) <= key(&f));
+        sorted.insert(at, f);
+    }
+    sorted
 }
 
 #[cfg(test)]

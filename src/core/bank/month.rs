@@ -121,7 +121,11 @@ pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<Mon
                 *b = b.checked_add(billed).unwrap_or(*b);
                 *d = d.checked_add(debited).unwrap_or(*d);
             }
-            None => months.push((month, billed, debited)),
+            // Kept in order as they come (no sort's code in the app for this).
+            None => {
+                let at = months.partition_point(|m| m.0 < month);
+                months.insert(at, (month, billed, debited));
+            }
         }
     };
     let line_of = |b: &Bill| bill_line(b).unwrap_or_default();
@@ -161,8 +165,7 @@ pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<Mon
         // A line with no bill has nothing to compare its debits with (another household's
         // box, bills not loaded): the table of operations kept lists them, not compared.
         .filter(|(_, months)| months.iter().any(|m| !m.1.is_zero()))
-        .map(|(line, mut months)| {
-            months.sort_by_key(|m| m.0);
+        .map(|(line, months)| {
             // Fill the months in between.
             let mut filled = Vec::new();
             if let (Some(first), Some(last)) =

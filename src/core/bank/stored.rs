@@ -87,11 +87,12 @@ impl BankData {
             let in_import = kept[..=i].iter().filter(|d| same(d, debit)).count();
             let known = self.debits.iter().filter(|d| same(d, debit)).count();
             if in_import > known && self.debits.len() < MAX_KEPT {
-                self.debits.push(debit.clone());
+                // Oldest first, in the statement's order within a day.
+                let at = self.debits.partition_point(|d| d.date <= debit.date);
+                self.debits.insert(at, debit.clone());
                 added += 1;
             }
         }
-        self.debits.sort_by_key(|d| d.date);
         if let Some((from, to)) = statement.period() {
             if !self.covered.contains(&Covered { from, to }) {
                 self.covered.push(Covered { from, to });
