@@ -14,7 +14,7 @@ use super::bill_view::{severity_class, severity_icon};
 use super::journal::{StorageStatus, UseJournal};
 use super::plans::UsePlans;
 use super::storage_banner::StorageBanner;
-use super::{source_links, use_lang, View};
+use super::{source_links, use_lang, view_link, View};
 use crate::core::bank::contest::contestable;
 use crate::core::bank::matching::match_debits;
 use crate::core::bank::month::monthly;
@@ -125,6 +125,9 @@ pub fn bank_view(props: &BankViewProps) -> Html {
                                     <p class="muted"><strong>{ Text::WhatToDo.get(lang) }</strong>{ " " }{ finding.action.get(lang) }</p>
                                     if !sources.is_empty() {
                                         <p class="legal small">{ source_links(&sources, &navigate, lang) }</p>
+                                    }
+                                    if let Some(id) = finding.case {
+                                        <p>{ view_link(View::Case { id }, &navigate, classes!("button", "small"), Text::OpenCase.get(lang)) }</p>
                                     }
                                     if contestable(finding) && finding.severity != Severity::Info {
                                         <button type="button" class="button small contest-finding" onclick={oncontest}>
