@@ -242,6 +242,9 @@ pub fn learned_ties(debits: &[Debit], known: &[Tie]) -> Vec<Tie> {
     out
 }
 
+/// The most distinct payees [`recurring_unknown`] looks at.
+pub const MAX_PAYEES: usize = 300;
+
 /// Debits of the statement that no operator name recognises but that come back every
 /// month or so with the same label: candidates the person may tie to an operator. One per
 /// label key, with how many times it came.
@@ -260,7 +263,9 @@ pub fn recurring_unknown(operations: &[Operation], ties: &[Tie]) -> Vec<(String,
         }
         match seen.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, n)) => *n += 1,
-            None => seen.push((key, o.label.clone(), 1)),
+            // Bounded: a statement of thousands of distinct payees stays linear.
+            None if seen.len() < MAX_PAYEES => seen.push((key, o.label.clone(), 1)),
+            None => {}
         }
     }
     seen.retain(|(_, _, n)| *n >= 2);
