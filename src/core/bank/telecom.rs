@@ -261,11 +261,11 @@ pub fn recurring_unknown(operations: &[Operation], ties: &[Tie]) -> Vec<(String,
         if key.is_empty() {
             continue;
         }
-        match seen.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, n)) => *n += 1,
+        if let Some((_, _, n)) = seen.iter_mut().find(|(k, _, _)| *k == key) {
+            *n += 1;
+        } else if seen.len() < MAX_PAYEES {
             // Bounded: a statement of thousands of distinct payees stays linear.
-            None if seen.len() < MAX_PAYEES => seen.push((key, o.label.clone(), 1)),
-            None => {}
+            seen.push((key, o.label.clone(), 1));
         }
     }
     seen.retain(|(_, _, n)| *n >= 2);
