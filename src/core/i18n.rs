@@ -581,8 +581,6 @@ pub enum Text {
     ConfirmForgetDebits,
     /// When no bill is read yet.
     BankNeedsBills,
-    /// Link from the bills to the bank view.
-    BankLink,
 }
 
 impl Text {
@@ -880,7 +878,6 @@ impl Text {
             ForgetDebits => ("Effacer les opérations gardées", "Erase the operations kept"),
             ConfirmForgetDebits => ("Effacer les opérations bancaires gardées ? Vos correspondances de colonnes et d'opérateurs restent.", "Erase the bank operations kept? Your column and operator choices stay."),
             BankNeedsBills => ("Chargez aussi vos factures : les prélèvements sont comparés aux factures lues.", "Load your bills too: debits are compared with the bills read."),
-            BankLink => ("Comparer avec mon relevé bancaire", "Compare with my bank statement"),
         };
         lang.pick(fr, en)
     }
