@@ -286,14 +286,22 @@ fn plan_operator(plan: &Plan, bills: &[Bill]) -> Option<Operator> {
     })
 }
 
-/// The day the contract with this operator ended, if a plan says so.
+/// The day the contract with this operator ended, if a plan says so. A plan that names
+/// no operator (and no line a bill names) speaks for this operator only when it is the only
+/// plan and every bill read is of this operator's group: a box's debits are not ended by
+/// the end of a mobile plan.
 fn terminated(op: Operator, plans: &[Plan], bills: &[Bill]) -> Option<NaiveDate> {
     let ended = |p: &&Plan| p.terminated_on.is_some();
     let mine = plans
         .iter()
         .filter(ended)
         .find(|p| plan_operator(p, bills).is_some_and(|o| group(o) == group(op)));
-    let only = (plans.len() == 1)
+    let one_operator = bills.iter().any(|b| b.operator.is_some())
+        && bills
+            .iter()
+            .filter_map(|b| b.operator)
+            .all(|o| group(o) == group(op));
+    let only = (plans.len() == 1 && one_operator)
         .then(|| plans.first())
         .flatten()
         .filter(|p| p.terminated_on.is_some() && plan_operator(p, bills).is_none());
@@ -1025,6 +1033,30 @@ mod tests {
                 assert!(!f.message.fr.is_empty() && !f.action.en.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_plan_without_operator_ends_only_the_debits_of_its_bills_operator() {
+        let bills = vec![bill(1, "19.99")];
+        let plans =
+            vec![
+                Plan::from_json(r#"{"monthly_price": "19.99", "terminated_on": "2026-03-01"}"#)
+                    .unwrap(),
+            ];
+        let debits = vec![
+            debit("2026-02-18", "19.99", Operator::FreeMobile),
+            debit("2026-03-18", "19.99", Operator::FreeMobile),
+            debit("2026-03-18", "29.99", Operator::Orange),
+        ];
+        let m = match_debits(&bills, &plans, &debits, &[year()], &[]);
+        assert_eq!(
+            states(&m),
+            [
+                DebitState::Matched,
+                DebitState::AfterTermination,
+                DebitState::NotCovered
+            ]
+        );
     }
 
     #[test]
