@@ -288,7 +288,7 @@ fn mutated_statements_never_panic() {
                 let kept = telecom::keep(&statement.operations, &[]);
                 let covered: Vec<_> = statement.period().into_iter().collect();
                 let m = match_debits(&bills, &plans, &kept, &covered, &[]);
-                let _ = contestel::core::bank::month::monthly(&bills, &kept, &m);
+                let _ = contestel::core::bank::month::monthly(&bills, &kept, &m, &covered);
             }
         }
     }

@@ -170,6 +170,7 @@ async fn a_csv_statement_finds_the_four_mismatches_and_stores_only_telecom() {
         "{note}"
     );
     browser.assert_accessible("the statement's preview").await;
+    browser.screenshot("bank-preview-1280").await;
     browser.click("#keep-telecom").await;
     browser.wait_for("#import-result").await;
     browser

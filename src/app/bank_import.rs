@@ -290,7 +290,7 @@ pub fn bank_import(props: &BankImportProps) -> Html {
                             <thead><tr>
                                 <th scope="col">{ Text::DateColumn.get(lang) }</th>
                                 <th scope="col">{ Text::LabelColumn.get(lang) }</th>
-                                <th scope="col" class="amount">{ Text::AmountColumn.get(lang) }</th>
+                                <th scope="col" class="amount">{ Text::OperationAmount.get(lang) }</th>
                                 <th scope="col">{ Text::OperatorLabel.get(lang) }</th>
                             </tr></thead>
                             <tbody>

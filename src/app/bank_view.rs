@@ -73,7 +73,7 @@ pub fn bank_view(props: &BankViewProps) -> Html {
         &data.periods(),
         &cases,
     );
-    let views = monthly(&props.bills, &data.debits, &matching);
+    let views = monthly(&props.bills, &data.debits, &matching, &data.periods());
 
     html! {
         <section class="bank" aria-labelledby="bank-heading">
@@ -155,7 +155,7 @@ pub fn bank_view(props: &BankViewProps) -> Html {
                                 <th scope="col">{ Text::DateColumn.get(lang) }</th>
                                 <th scope="col">{ Text::OperatorLabel.get(lang) }</th>
                                 <th scope="col">{ Text::LabelColumn.get(lang) }</th>
-                                <th scope="col" class="amount">{ Text::AmountColumn.get(lang) }</th>
+                                <th scope="col" class="amount">{ Text::OperationAmount.get(lang) }</th>
                                 <th scope="col">{ Text::StateColumn.get(lang) }</th>
                             </tr></thead>
                             <tbody>

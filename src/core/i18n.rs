@@ -543,6 +543,8 @@ pub enum Text {
     PreviewHeading,
     /// Column header: date.
     DateColumn,
+    /// Column header: an operation's amount on the statement.
+    OperationAmount,
     /// An operation no operator is known for.
     NotTelecom,
     /// Button keeping the telecom operations.
@@ -859,6 +861,7 @@ impl Text {
             ColumnNumber => ("Colonne", "Column"),
             PreviewHeading => ("Premières opérations lues", "First operations read"),
             DateColumn => ("Date", "Date"),
+            OperationAmount => ("Montant", "Amount"),
             NotTelecom => ("écartée", "dropped"),
             KeepTelecom => ("Garder les opérations télécom et comparer", "Keep the telecom operations and compare"),
             TieHeading => ("Prélèvements réguliers non reconnus", "Recurring debits not recognised"),

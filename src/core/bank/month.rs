@@ -104,8 +104,19 @@ fn first_of(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
 
-/// The months of billed and debited, per line.
-pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<MonthView> {
+/// The months of billed and debited, per line, within the periods the statements
+/// covered (`covered`): outside them nothing is known of what was debited.
+pub fn monthly(
+    bills: &[Bill],
+    debits: &[Debit],
+    matching: &Matching,
+    covered: &[(NaiveDate, NaiveDate)],
+) -> Vec<MonthView> {
+    // A month counts when a statement covered some of it.
+    let seen = |month: NaiveDate| {
+        let end = crate::core::law::add_months(month, 1);
+        covered.iter().any(|&(from, to)| from < end && month <= to)
+    };
     let mut lines: Vec<(String, Vec<Month>)> = Vec::new();
     let mut add = |line: String, month: NaiveDate, billed: Decimal, debited: Decimal| {
         let slot = match lines.iter().position(|(l, _)| *l == line) {
@@ -164,7 +175,7 @@ pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<Mon
         .into_iter()
         // A line with no bill has nothing to compare its debits with (another household's
         // box, bills not loaded): the table of operations kept lists them, not compared.
-        .filter(|(_, months)| months.iter().any(|m| !m.1.is_zero()))
+        .filter(|(_, months)| months.iter().any(|m| !m.1.is_zero() && seen(m.0)))
         .map(|(line, months)| {
             // Fill the months in between.
             let mut filled = Vec::new();
@@ -173,6 +184,10 @@ pub fn monthly(bills: &[Bill], debits: &[Debit], matching: &Matching) -> Vec<Mon
             {
                 let mut month = first;
                 while month <= last {
+                    if !seen(month) {
+                        month = crate::core::law::add_months(month, 1);
+                        continue;
+                    }
                     let (b, d) = months
                         .iter()
                         .find(|m| m.0 == month)
@@ -298,7 +313,11 @@ mod tests {
             debit("2026-04-10", "20.00", Direction::Debit),
         ];
         let m = match_debits(&bills, &[], &debits, &[], &[]);
-        let views = monthly(&bills, &debits, &m);
+        let year = [(
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        )];
+        let views = monthly(&bills, &debits, &m, &year);
         assert_eq!(views.len(), 1);
         let v = &views[0];
         assert_eq!(v.line, "06 00 00 00 01");
@@ -335,6 +354,19 @@ mod tests {
         other.operator = Operator::Free;
         let debits = vec![other];
         let m = match_debits(&bills, &[], &debits, &[], &[]);
-        assert_eq!(monthly(&bills, &debits, &m).len(), 1);
+        assert_eq!(monthly(&bills, &debits, &m, &year).len(), 1);
+        // Nothing covered, nothing to draw: bills alone are not a mismatch.
+        assert!(monthly(&bills, &debits, &m, &[]).is_empty());
+        // Only the months a statement covered.
+        let march = [(
+            NaiveDate::from_ymd_opt(2026, 2, 15).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 4, 10).unwrap(),
+        )];
+        let months: Vec<u32> = monthly(&bills, &debits, &m, &march)[0]
+            .months
+            .iter()
+            .map(|p| p.month.month())
+            .collect();
+        assert_eq!(months, [2, 3, 4]);
     }
 }
