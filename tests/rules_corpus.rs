@@ -186,7 +186,22 @@ fn the_rules_find_what_a_careful_person_flags() {
             total.flagged += counts.flagged;
             total.wrong += counts.wrong;
         }
-        assert!(report.total_at_stake >= Decimal::ZERO);
+        // What is at stake on a bill is a part of what it asks: never negative, never
+        // more than its amount due or the sum of its charges, and the total is their sum.
+        for (b, bill) in bills.iter().enumerate() {
+            let billed: Decimal = bill.lines.iter().map(|l| l.amount.max(Decimal::ZERO)).sum();
+            let ceiling = bill.total.unwrap_or_default().max(billed);
+            assert!(
+                report.at_stake[b] >= Decimal::ZERO && report.at_stake[b] <= ceiling,
+                "{}: {} at stake on a bill of {ceiling}",
+                group[b],
+                report.at_stake[b]
+            );
+        }
+        assert_eq!(
+            report.total_at_stake,
+            report.at_stake.iter().copied().sum::<Decimal>()
+        );
     }
     let recall = total.hit as f64 / total.truth.max(1) as f64;
     let precision = 1.0 - total.wrong as f64 / total.flagged.max(1) as f64;
