@@ -1,5 +1,7 @@
-//! The export file: everything the person keeps (cases, plans, bills read), in one JSON
-//! document they can save anywhere and import on this or another device.
+//! The export file: everything the person keeps (cases, plans, bills read and their
+//! corrections), in one JSON document they can save anywhere and import on this or another
+//! device. The pages of the bills are not in it: they are the bills' full text, a cache
+//! the page view can rebuild from the PDF.
 //!
 //! Import never acts on its own: [`Backup::decode`] validates and [`Backup::summary`] says
 //! what the file holds; the person then chooses to merge or replace.
@@ -7,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bill::Bill;
+use super::corrections::Corrections;
 use super::journal::case::Case;
 use super::journal::Journal;
 use super::store::Plans;
@@ -14,8 +17,9 @@ use super::store::Plans;
 /// What the export file says it is.
 pub const KIND: &str = "contestel-export";
 /// The export format's version. 2: the journal inside is at its version 2 (an export of
-/// version 1 holds a version-1 journal, migrated on import).
-pub const VERSION: u32 = 2;
+/// version 1 holds a version-1 journal, migrated on import). 3: the corrections of the
+/// bills (an earlier export has none).
+pub const VERSION: u32 = 3;
 
 /// An export.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +38,9 @@ pub struct Backup {
     /// The bills read, as read.
     #[serde(default)]
     pub bills: Vec<Bill>,
+    /// The person's corrections of them.
+    #[serde(default)]
+    pub corrections: Corrections,
 }
 
 /// Why a file cannot be imported.
@@ -65,11 +72,19 @@ pub struct Summary {
     pub plans: usize,
     /// Number of bills.
     pub bills: usize,
+    /// Number of corrections.
+    pub corrections: usize,
 }
 
 impl Backup {
     /// A new export of the given data.
-    pub fn new(journal: Journal, plans: Plans, bills: Vec<Bill>, exported_at: i64) -> Backup {
+    pub fn new(
+        journal: Journal,
+        plans: Plans,
+        bills: Vec<Bill>,
+        corrections: Corrections,
+        exported_at: i64,
+    ) -> Backup {
         Backup {
             kind: KIND.into(),
             version: VERSION,
@@ -77,6 +92,7 @@ impl Backup {
             journal,
             plans,
             bills,
+            corrections,
         }
     }
 
@@ -116,6 +132,7 @@ impl Backup {
             events: self.journal.cases.iter().map(|c| c.events.len()).sum(),
             plans: self.plans.plans.len(),
             bills: self.bills.len(),
+            corrections: self.corrections.count(),
         }
     }
 }
@@ -209,7 +226,27 @@ mod tests {
 
     #[test]
     fn an_export_reads_back_exactly() {
-        let backup = Backup::new(journal(), Plans::default(), Vec::new(), 1_764_150_000_000);
+        use crate::core::corrections::{BillRef, Change, CorrectionAction, HeaderFix};
+        let bill = Bill {
+            total: Some("12.99".parse().unwrap()),
+            ..Bill::default()
+        };
+        let mut corrections = Corrections::default();
+        corrections
+            .apply(CorrectionAction::Add {
+                bill: BillRef::of(&bill),
+                change: Change::Header {
+                    fix: HeaderFix::InvoiceNumber(Some("F-1".into())),
+                },
+            })
+            .unwrap();
+        let backup = Backup::new(
+            journal(),
+            Plans::default(),
+            vec![bill],
+            corrections,
+            1_764_150_000_000,
+        );
         let text = backup.encode();
         assert_eq!(Backup::decode(&text), Ok(backup.clone()));
         assert_eq!(
@@ -218,9 +255,28 @@ mod tests {
                 cases: 1,
                 events: 1,
                 plans: 0,
-                bills: 0
+                bills: 1,
+                corrections: 1,
             }
         );
+    }
+
+    #[test]
+    fn an_export_of_version_2_reads_without_corrections_and_bad_ones_are_refused() {
+        let v2 = r#"{"kind": "contestel-export", "version": 2, "exported_at": 5,
+            "journal": {"cases": [], "next_id": 1}, "plans": {"plans": []}, "bills": []}"#;
+        let backup = Backup::decode(v2).unwrap();
+        assert_eq!(backup.corrections, Corrections::default());
+        // An amount no person could type, planted in a file: refused, never summed.
+        let planted = r#"{"kind": "contestel-export", "version": 3, "exported_at": 5,
+            "journal": {"cases": [], "next_id": 1}, "plans": {"plans": []}, "bills": [],
+            "corrections": {"bills": [{"bill": {"key": "k"}, "edits": [{"id": 1,
+                "kind": "header", "fix": {"field": "total", "value": "79228162514264337593543950335"}}]}],
+                "next_id": 2}}"#;
+        assert!(matches!(
+            Backup::decode(planted),
+            Err(BackupError::Damaged { .. })
+        ));
     }
 
     #[test]

@@ -857,6 +857,7 @@ pub fn backup_summary(
         events,
         plans,
         bills,
+        corrections,
     } = summary;
     let date = exported_on
         .map(|d| format_date(d, lang))
@@ -864,11 +865,11 @@ pub fn backup_summary(
     match lang {
         Lang::Fr => format!(
             "Export du {date} : {cases} dossier(s), {events} échange(s), {plans} forfait(s), \
-             {bills} facture(s)."
+             {bills} facture(s), {corrections} correction(s)."
         ),
         Lang::En => format!(
             "Export of {date}: {cases} case(s), {events} exchange(s), {plans} plan(s), \
-             {bills} bill(s)."
+             {bills} bill(s), {corrections} correction(s)."
         ),
     }
 }
@@ -987,11 +988,13 @@ mod tests {
             events: 5,
             plans: 1,
             bills: 3,
+            corrections: 4,
         };
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
         assert_eq!(
             backup_summary(&summary, day, Lang::Fr),
-            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s)."
+            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s), \
+             4 correction(s)."
         );
         assert_eq!(reference("A-42", Lang::En), "ref. A-42");
         assert_eq!(

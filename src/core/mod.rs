@@ -7,6 +7,9 @@
 pub mod backup;
 pub mod bill;
 pub mod charts;
+pub mod contract;
+pub mod corrections;
+pub mod dates;
 pub mod error;
 pub mod finding;
 pub mod finding_groups;
@@ -18,6 +21,7 @@ pub mod layout;
 pub mod money;
 pub mod pdf;
 pub mod plan;
+pub mod provenance;
 pub mod reader;
 pub mod rules;
 pub mod store;

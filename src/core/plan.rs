@@ -52,6 +52,10 @@ pub struct Plan {
     /// The day the contract ended, if it did.
     #[serde(default)]
     pub terminated_on: Option<NaiveDate>,
+    /// The day the operator confirmed that end date in writing (a durable medium, décret
+    /// 2023-417): the proof a refund claim for later charges rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub termination_confirmed_on: Option<NaiveDate>,
 }
 
 /// A promotional price, applied up to and including `until`.
@@ -90,6 +94,10 @@ pub struct Allowances {
     /// Whether using the line in the EU is included as at home.
     #[serde(default)]
     pub roaming_eu: Option<bool>,
+    /// Whether calls from France to other countries are included ("appels illimités vers
+    /// l'international", often a list of destinations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub international: Option<bool>,
 }
 
 /// A quantity included in the plan: a number, or `"unlimited"`.
@@ -311,6 +319,7 @@ const ALLOWANCES: &[(&str, Shape, bool)] = &[
     ("calls", Shape::Quota, false),
     ("sms", Shape::Quota, false),
     ("roaming_eu", Shape::Bool, false),
+    ("international", Shape::Bool, false),
 ];
 const BLOCKED: &[(&str, Shape, bool)] = &[
     ("premium_numbers", Shape::Bool, false),
@@ -328,6 +337,7 @@ const PLAN: &[(&str, Shape, bool)] = &[
     ("start", Shape::Date, false),
     ("commitment_end", Shape::Date, false),
     ("terminated_on", Shape::Date, false),
+    ("termination_confirmed_on", Shape::Date, false),
 ];
 
 fn join(path: &str, field: &str) -> String {
@@ -441,6 +451,7 @@ impl Plan {
             start: None,
             commitment_end: None,
             terminated_on: None,
+            termination_confirmed_on: None,
         }
     }
 
@@ -499,6 +510,7 @@ impl Plan {
                 ("promo.until", self.promo.as_ref().map(|p| p.until)),
                 ("commitment_end", self.commitment_end),
                 ("terminated_on", self.terminated_on),
+                ("termination_confirmed_on", self.termination_confirmed_on),
             ];
             for (field, date) in dates {
                 if date.is_some_and(|d| d < start) {
