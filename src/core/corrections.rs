@@ -218,6 +218,79 @@ impl Change {
         }
     }
 
+    /// The correction in words, for the list of corrections that no longer match:
+    /// `« Forfait » (12,99 €) : pas un montant facturé`.
+    pub fn describe(&self, lang: super::i18n::Lang) -> String {
+        use super::i18n::{format_amount, format_date};
+        let line = |l: &LineRef| format!("« {} » ({})", l.label, format_amount(l.amount, lang));
+        match self {
+            Change::NotACharge { line: l } => {
+                format!(
+                    "{} : {}",
+                    line(l),
+                    lang.pick("pas un montant facturé", "not a charge")
+                )
+            }
+            Change::Line {
+                line: l,
+                label,
+                amount,
+                category,
+            } => {
+                let mut parts = Vec::new();
+                if let Some(label) = label {
+                    parts.push(format!("« {label} »"));
+                }
+                if let Some(amount) = amount {
+                    parts.push(format_amount(*amount, lang));
+                }
+                if let Some(category) = category {
+                    parts.push(category.label(lang).to_string());
+                }
+                format!("{} → {}", line(l), parts.join(", "))
+            }
+            Change::AddCharge { label, amount, .. } => format!(
+                "{} « {label} » ({})",
+                lang.pick("ajouté :", "added:"),
+                format_amount(*amount, lang)
+            ),
+            Change::Header { fix } => {
+                let date =
+                    |d: &Option<NaiveDate>| d.map(|d| format_date(d, lang)).unwrap_or_default();
+                match fix {
+                    HeaderFix::Operator(o) => format!(
+                        "{} {}",
+                        lang.pick("opérateur :", "operator:"),
+                        o.map(|o| o.name()).unwrap_or_default()
+                    ),
+                    HeaderFix::InvoiceNumber(n) => format!(
+                        "{} {}",
+                        lang.pick("n° de facture :", "invoice number:"),
+                        n.clone().unwrap_or_default()
+                    ),
+                    HeaderFix::IssueDate(d) => {
+                        format!("{} {}", lang.pick("émise le", "issued on"), date(d))
+                    }
+                    HeaderFix::Period(p) => format!(
+                        "{} {}",
+                        lang.pick("période :", "period:"),
+                        p.map(|p| format!(
+                            "{} → {}",
+                            format_date(p.start, lang),
+                            format_date(p.end, lang)
+                        ))
+                        .unwrap_or_default()
+                    ),
+                    HeaderFix::Total(t) => format!(
+                        "{} {}",
+                        lang.pick("montant à payer :", "amount due:"),
+                        t.map(|t| format_amount(t, lang)).unwrap_or_default()
+                    ),
+                }
+            }
+        }
+    }
+
     /// Checks the bounds: amounts within [`MAX_TYPED_AMOUNT`], texts within [`MAX_TEXT`]
     /// and not blank where a text is needed, a period that ends after it starts, a change
     /// that changes something.
@@ -327,6 +400,43 @@ pub enum CorrectionError {
     NothingChanged,
     /// More than [`MAX_EDITS_PER_BILL`] corrections on one bill.
     TooManyEdits,
+}
+
+impl CorrectionError {
+    /// What to tell the person, in their language.
+    pub fn message(self, lang: super::i18n::Lang) -> &'static str {
+        let (fr, en) = match self {
+            CorrectionError::AmountTooLarge => (
+                "Montant trop élevé : 100 000 € au plus.",
+                "Amount too large: €100,000 at most.",
+            ),
+            CorrectionError::NegativeTotal => (
+                "Le montant à payer ne peut pas être négatif.",
+                "The amount due cannot be negative.",
+            ),
+            CorrectionError::EmptyText => (
+                "Ce champ ne peut pas être vide.",
+                "This field cannot be empty.",
+            ),
+            CorrectionError::TextTooLong => (
+                "Texte trop long : 200 caractères au plus.",
+                "Text too long: 200 characters at most.",
+            ),
+            CorrectionError::PeriodEndsBeforeStart => (
+                "La fin de la période est avant son début.",
+                "The period ends before it starts.",
+            ),
+            CorrectionError::NothingChanged => (
+                "Rien n'a changé par rapport à la lecture.",
+                "Nothing changed from the reading.",
+            ),
+            CorrectionError::TooManyEdits => (
+                "Trop de corrections sur cette facture : retirez-en avant d'en ajouter.",
+                "Too many corrections on this bill: remove some before adding more.",
+            ),
+        };
+        lang.pick(fr, en)
+    }
 }
 
 /// The bill a list of edits belongs to: the reading they were made on, and what identifies
@@ -889,6 +999,147 @@ fn recheck_total(bill: &mut Bill) {
     }
 }
 
+/// What a row of a page is, for the page view of a corrected bill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowState {
+    /// A charge of the corrected bill (its index) comes from it; `corrected` when the
+    /// person added or changed it.
+    Charge {
+        /// The line of the corrected bill.
+        line: usize,
+        /// Whether the person added or changed it.
+        corrected: bool,
+    },
+    /// A charge of the reading the person said is not one (its index as read).
+    Removed {
+        /// The line as read.
+        read: usize,
+    },
+    /// It carries an amount that is not a charge.
+    NotKept,
+    /// Text without an amount.
+    Text,
+}
+
+/// The rows of a bill's pages, each with what it is once corrected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageModel {
+    /// Where each line of the corrected bill comes from (`None`: not found on the pages).
+    pub lines: Vec<Option<super::provenance::RowPos>>,
+    /// Per page (in the order of the pages), the state and amount of each row.
+    pub pages: Vec<Vec<(RowState, Option<super::provenance::RowAmount>)>>,
+}
+
+/// Locates every charge of a corrected bill on the pages: a line of the reading where the
+/// reading's line was found (so a line whose amount the person changed keeps its row), a
+/// charge picked from a row on that row.
+pub fn page_model(read: &Bill, applied: &Applied, pages: &[super::layout::TextPage]) -> PageModel {
+    use super::provenance::{find_row, locate, row_amount};
+    let read_rows = locate(read, pages, &[]);
+    let lines: Vec<_> = applied
+        .origins
+        .iter()
+        .map(|origin| match origin {
+            Origin::Read { index, .. } => read_rows.get(*index).copied().flatten(),
+            Origin::Added { row, .. } => find_row(pages, row),
+        })
+        .collect();
+    let pages = pages
+        .iter()
+        .map(|page| {
+            page.rows
+                .iter()
+                .enumerate()
+                .map(|(index, row)| {
+                    let pos = super::provenance::RowPos {
+                        page: page.number,
+                        row: index,
+                    };
+                    let amount = row_amount(row);
+                    let state = if let Some(line) = lines.iter().position(|p| *p == Some(pos)) {
+                        RowState::Charge {
+                            line,
+                            corrected: applied.origins[line].corrected(),
+                        }
+                    } else if let Some(&read) = applied
+                        .removed
+                        .iter()
+                        .find(|&&i| read_rows.get(i).copied().flatten() == Some(pos))
+                    {
+                        RowState::Removed { read }
+                    } else if amount.is_some() {
+                        RowState::NotKept
+                    } else {
+                        RowState::Text
+                    };
+                    (state, amount)
+                })
+                .collect()
+        })
+        .collect();
+    PageModel { lines, pages }
+}
+
+/// What ticking or unticking a row does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Toggle {
+    /// A new correction.
+    Add(Change),
+    /// Back to what was read, for this.
+    Revert(Target),
+}
+
+/// What clicking a row of a page does: a charge becomes "not a charge" (a charge the
+/// person picked is simply taken back), a charge the person removed comes back, a row
+/// with an amount becomes a charge (named by its label, its section that of the charge
+/// above it, its kind from its words). Text rows do nothing.
+pub fn toggle(
+    read: &Bill,
+    applied: &Applied,
+    pages: &[super::layout::TextPage],
+    model: &PageModel,
+    page: usize,
+    row: usize,
+) -> Option<Toggle> {
+    use super::provenance::{row_label, section_for, RowRef};
+    let (state, amount) = model.pages.get(page)?.get(row).copied()?;
+    let printed = pages.get(page)?;
+    match state {
+        RowState::Charge { line, .. } => match applied.origins.get(line)? {
+            Origin::Read { index, .. } => Some(Toggle::Add(Change::NotACharge {
+                line: LineRef::of(read, *index)?,
+            })),
+            Origin::Added { row, .. } => Some(Toggle::Revert(Target::Row(row.clone()))),
+        },
+        RowState::Removed { read: index } => {
+            Some(Toggle::Revert(Target::Line(LineRef::of(read, index)?)))
+        }
+        RowState::NotKept => {
+            let amount = amount?.value;
+            let text_row = printed.rows.get(row)?;
+            let label: String = row_label(text_row).chars().take(MAX_TEXT).collect();
+            let section = section_for(&applied.bill, printed, &model.lines, row);
+            let kind = super::vocab::headings::section_kind(&section);
+            let category = super::vocab::kinds::categorize(
+                Some(kind),
+                None,
+                &label,
+                amount.is_sign_negative(),
+            );
+            let change = Change::AddCharge {
+                row: RowRef::of(printed.number, text_row),
+                label,
+                amount,
+                category,
+                section: section.chars().take(MAX_TEXT).collect(),
+            };
+            change.validate().ok()?;
+            Some(Toggle::Add(change))
+        }
+        RowState::Text => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1039,6 +1290,42 @@ mod tests {
         let applied = apply(&bill, &edits(changes));
         assert!(applied.bill.reconciles(), "{:?}", labels(&applied.bill));
         assert!(applied.bill.warnings.is_empty());
+    }
+
+    #[test]
+    fn corrections_are_told_in_words() {
+        use crate::core::i18n::Lang;
+        let bill = read();
+        let cases = [
+            (
+                not_a_charge(&bill, 1),
+                Lang::Fr,
+                "« Vos abonnements, forfaits et options » (75,89\u{a0}€) : pas un montant facturé",
+            ),
+            (
+                Change::Line {
+                    line: LineRef::of(&bill, 0).unwrap(),
+                    label: None,
+                    amount: Some(d("9.99")),
+                    category: Some(Category::Option),
+                },
+                Lang::En,
+                "« Forfait B&You 60Go » (€12.99) → €9.99, Option",
+            ),
+            (
+                Change::Header {
+                    fix: HeaderFix::Period(Some(Period {
+                        start: date("2019-11-02"),
+                        end: date("2019-12-01"),
+                    })),
+                },
+                Lang::Fr,
+                "période : 02/11/2019 → 01/12/2019",
+            ),
+        ];
+        for (change, lang, expected) in cases {
+            assert_eq!(change.describe(lang), expected);
+        }
     }
 
     #[test]
@@ -1324,6 +1611,132 @@ mod tests {
         all.apply(CorrectionAction::RevertBill { bill: me })
             .unwrap();
         assert_eq!(all.count(), 0);
+    }
+
+    #[test]
+    fn ticking_rows_of_the_page_corrects_the_bill_until_it_adds_up() {
+        use crate::core::provenance::tests::{page, row as text_row};
+        // Page 2 an explainer read as a charge, page 3 the detail with a charge missed.
+        let pages = vec![
+            page(
+                2,
+                vec![
+                    text_row(
+                        108.3,
+                        &[
+                            (58.0, "Vos abonnements, forfaits et options"),
+                            (287.0, "63,24"),
+                            (317.0, "75,89"),
+                        ],
+                    ),
+                    text_row(
+                        162.1,
+                        &[
+                            (52.0, "Mensualité de votre facilité de paiement"),
+                            (314.0, "8,00"),
+                        ],
+                    ),
+                ],
+            ),
+            page(
+                3,
+                vec![
+                    text_row(
+                        182.2,
+                        &[
+                            (42.0, "Vos abonnements, forfaits et options"),
+                            (518.0, "12,99"),
+                        ],
+                    ),
+                    text_row(210.8, &[(50.0, "Forfait B&You 60Go"), (523.0, "12,99")]),
+                    text_row(230.0, &[(50.0, "Option Sécurité"), (523.0, "3,00")]),
+                    text_row(250.0, &[(50.0, "Merci de votre confiance")]),
+                ],
+            ),
+        ];
+        let mut bill = read();
+        bill.lines.truncate(2);
+        bill.total = Some(d("15.99"));
+        let mut edits: Vec<Edit> = Vec::new();
+        let mut click = |edits: &mut Vec<Edit>, page: usize, row: usize| {
+            let applied = apply(&bill, edits);
+            let model = page_model(&bill, &applied, &pages);
+            let toggled = toggle(&bill, &applied, &pages, &model, page, row);
+            let mut all = Corrections {
+                bills: vec![BillCorrections {
+                    bill: BillRef::of(&bill),
+                    edits: edits.clone(),
+                }],
+                next_id: edits.len() as u32 + 1,
+            };
+            match toggled.clone() {
+                Some(Toggle::Add(change)) => {
+                    all.apply(CorrectionAction::Add {
+                        bill: BillRef::of(&bill),
+                        change,
+                    })
+                    .unwrap();
+                }
+                Some(Toggle::Revert(target)) => {
+                    all.apply(CorrectionAction::Revert {
+                        bill: BillRef::of(&bill),
+                        target,
+                    })
+                    .unwrap();
+                }
+                None => {}
+            }
+            *edits = all.of(&bill).to_vec();
+            (toggled, apply(&bill, edits))
+        };
+        let applied = apply(&bill, &edits);
+        let model = page_model(&bill, &applied, &pages);
+        assert_eq!(
+            model.lines,
+            vec![
+                Some(crate::core::provenance::RowPos { page: 3, row: 1 }),
+                Some(crate::core::provenance::RowPos { page: 2, row: 0 }),
+            ]
+        );
+        assert_eq!(model.pages[1][3].0, RowState::Text);
+        assert_eq!(model.pages[1][2].0, RowState::NotKept);
+        // Untick the explainer: not a charge.
+        let (toggled, applied) = click(&mut edits, 0, 0);
+        assert!(matches!(
+            toggled,
+            Some(Toggle::Add(Change::NotACharge { .. }))
+        ));
+        assert_eq!(applied.bill.charges_sum(), d("12.99"));
+        let model = page_model(&bill, &applied, &pages);
+        assert_eq!(model.pages[0][0].0, RowState::Removed { read: 1 });
+        // Tick the option the reader missed: a charge, named and filed from its row.
+        let (_, applied) = click(&mut edits, 1, 2);
+        let added = applied
+            .bill
+            .lines
+            .iter()
+            .find(|l| l.label == "Option Sécurité")
+            .unwrap();
+        assert_eq!((added.amount, added.page), (d("3.00"), 3));
+        assert_eq!(added.section, "Vos abonnements");
+        assert!(applied.bill.reconciles(), "12,99 + 3,00 = 15,99 due");
+        let model = page_model(&bill, &applied, &pages);
+        assert_eq!(
+            model.pages[1][2].0,
+            RowState::Charge {
+                line: 1,
+                corrected: true
+            }
+        );
+        // Text does nothing; the explainer ticked again comes back; the option unticked
+        // is taken back.
+        assert_eq!(click(&mut edits, 1, 3).0, None);
+        let (_, applied) = click(&mut edits, 0, 0);
+        assert_eq!(applied.bill.lines.len(), 3);
+        let (toggled, applied) = click(&mut edits, 1, 2);
+        assert!(matches!(toggled, Some(Toggle::Revert(Target::Row(_)))));
+        assert_eq!(applied.bill.lines, bill.lines);
+        assert!(edits.is_empty(), "{edits:?}");
     }
 
     #[test]

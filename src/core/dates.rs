@@ -21,6 +21,27 @@ pub enum TypedDateError {
     OutOfRange,
 }
 
+impl TypedDateError {
+    /// What to tell the person, in their language: dates are typed day first in both.
+    pub fn message(self, lang: super::i18n::Lang) -> &'static str {
+        let (fr, en) = match self {
+            TypedDateError::NotADate => (
+                "Écrivez la date jour/mois/année, par exemple 09/10/2019.",
+                "Write the date day/month/year, for example 09/10/2019.",
+            ),
+            TypedDateError::NoSuchDay => (
+                "Ce jour n'existe pas : vérifiez le jour et le mois (jj/mm/aaaa).",
+                "There is no such day: check the day and the month (dd/mm/yyyy).",
+            ),
+            TypedDateError::OutOfRange => (
+                "L'année doit être entre 1990 et 2100.",
+                "The year must be between 1990 and 2100.",
+            ),
+        };
+        lang.pick(fr, en)
+    }
+}
+
 /// Reads a date typed day first: `9/10/2019`, `09/10/2019`, `09.10.2019`, `09-10-2019`,
 /// `09 10 2019`, a two-digit year (`09/10/19`, 2000–2099), or the ISO form `2019-10-09`
 /// (what an earlier version of the app stored, and what a pasted value may be). Empty

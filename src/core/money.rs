@@ -44,6 +44,32 @@ pub enum TypedAmountError {
     TooLarge,
 }
 
+impl TypedAmountError {
+    /// What to tell the person, in their language.
+    pub fn message(self, lang: super::i18n::Lang) -> &'static str {
+        let (fr, en) = match self {
+            TypedAmountError::Empty => ("Indiquez un montant.", "Enter an amount."),
+            TypedAmountError::NotAnAmount => (
+                "Ce n'est pas un montant : écrivez par exemple 12,99.",
+                "That is not an amount: write for example 12.99.",
+            ),
+            TypedAmountError::TooManyDecimals => (
+                "Deux chiffres après la virgule au plus.",
+                "Two digits after the decimal point at most.",
+            ),
+            TypedAmountError::Negative => (
+                "Un prix ne peut pas être négatif.",
+                "A price cannot be negative.",
+            ),
+            TypedAmountError::TooLarge => (
+                "Montant trop élevé : 100 000 € au plus.",
+                "Amount too large: €100,000 at most.",
+            ),
+        };
+        lang.pick(fr, en)
+    }
+}
+
 /// Reads an amount a person typed in a form: `24`, `24,9`, `24.99`, `1 029,00 €`, and
 /// when `signed`, `-5` or `−5,00` (a discount). Bounded by [`MAX_TYPED_AMOUNT`] either way.
 pub fn typed_amount(text: &str, signed: bool) -> Result<Decimal, TypedAmountError> {
