@@ -166,7 +166,10 @@ impl UseCorrections {
             .find(|b| b.bill.matches(read))
             .map_or_else(|| BillRef::of(read), |b| b.bill.clone());
         self.state
-            .dispatch(CorrectionsMsg::Apply(CorrectionAction::Revert { bill, target }));
+            .dispatch(CorrectionsMsg::Apply(CorrectionAction::Revert {
+                bill,
+                target,
+            }));
     }
 
     /// Replaces every correction (an import replacing everything, erasing everything).

@@ -1658,7 +1658,7 @@ mod tests {
         bill.lines.truncate(2);
         bill.total = Some(d("15.99"));
         let mut edits: Vec<Edit> = Vec::new();
-        let mut click = |edits: &mut Vec<Edit>, page: usize, row: usize| {
+        let click = |edits: &mut Vec<Edit>, page: usize, row: usize| {
             let applied = apply(&bill, edits);
             let model = page_model(&bill, &applied, &pages);
             let toggled = toggle(&bill, &applied, &pages, &model, page, row);

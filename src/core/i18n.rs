@@ -105,6 +105,12 @@ pub enum Text {
     // Corrections, the page view and the whole contract (issue 14).
     /// Beside what the person corrected.
     CorrectedByYou,
+    /// Button closing a panel.
+    Close,
+    /// When only one end of a period is given.
+    PeriodBothEnds,
+    /// Heading of the lines the person said are not charges.
+    RemovedByYou,
     /// Button opening the correction of a line.
     CorrectLine,
     /// Button: a line is not a charge.
@@ -191,6 +197,8 @@ pub enum Text {
     NotSaid,
     /// Choice: yes.
     Yes,
+    /// An allowance without limit, as typed and shown.
+    Unlimited,
     /// Choice: no.
     No,
     /// Heading of the blocks asked for.
@@ -660,6 +668,9 @@ impl Text {
             LineToCheck => ("lecture à vérifier", "reading to check"),
             ReadingToCheckShort => ("à vérifier", "to check"),
             CorrectedByYou => ("corrigé par vous", "corrected by you"),
+            Close => ("Fermer", "Close"),
+            PeriodBothEnds => ("Indiquez le premier et le dernier jour de la période.", "Give the first and the last day of the period."),
+            RemovedByYou => ("Lignes que vous avez retirées (pas des montants facturés)", "Lines you removed (not charges)"),
             CorrectLine => ("Corriger", "Correct"),
             NotACharge => ("Pas un montant facturé", "Not a charge"),
             SaveCorrection => ("Enregistrer la correction", "Save the correction"),
@@ -703,6 +714,7 @@ impl Text {
             InternationalIncluded => ("Appels de France vers l'étranger inclus", "Calls from France to other countries included"),
             NotSaid => ("Non précisé", "Not said"),
             Yes => ("Oui", "Yes"),
+            Unlimited => ("illimité", "unlimited"),
             No => ("Non", "No"),
             BlocksHeading => ("Blocages demandés à l'opérateur", "Blocks asked of the operator"),
             ReadFromBill => ("lu sur la facture, à vérifier", "read from the bill, to check"),

@@ -110,6 +110,19 @@ pub enum Allowance {
 }
 
 impl Allowance {
+    /// An allowance as a person types it: empty (the contract does not say), a number
+    /// (bounded like every typed amount), or "illimité" / "unlimited" in any case.
+    pub fn parse_typed(text: &str) -> Result<Option<Allowance>, super::money::TypedAmountError> {
+        let folded = super::vocab::fold(text.trim());
+        match folded.as_str() {
+            "" => Ok(None),
+            "illimite" | "illimitee" | "illimites" | "illimitees" | "unlimited" | "∞" => {
+                Ok(Some(Allowance::Unlimited))
+            }
+            _ => super::money::typed_amount(text, false).map(|n| Some(Allowance::Limited(n))),
+        }
+    }
+
     /// Whether nothing of this kind should ever be charged.
     pub fn is_unlimited(self) -> bool {
         matches!(self, Allowance::Unlimited)
@@ -719,6 +732,30 @@ mod tests {
             let (fr, en) = (err.message(Lang::Fr), err.message(Lang::En));
             assert!(fr.contains(field) && en.contains(field), "{fr} / {en}");
             assert_ne!(fr, en);
+        }
+    }
+
+    #[test]
+    fn allowances_are_typed_as_a_number_or_unlimited() {
+        let cases = [
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+            ("Illimité", Ok(Some(Allowance::Unlimited))),
+            ("unlimited", Ok(Some(Allowance::Unlimited))),
+            ("100", Ok(Some(Allowance::Limited(d("100"))))),
+            ("1,5", Ok(Some(Allowance::Limited(d("1.5"))))),
+            (
+                "beaucoup",
+                Err(crate::core::money::TypedAmountError::NotAnAmount),
+            ),
+            ("-2", Err(crate::core::money::TypedAmountError::Negative)),
+            (
+                "99999999999999999999999999999",
+                Err(crate::core::money::TypedAmountError::TooLarge),
+            ),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(Allowance::parse_typed(typed), expected, "{typed:?}");
         }
     }
 

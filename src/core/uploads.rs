@@ -108,9 +108,9 @@ impl Uploads {
             }
             UploadAction::Finished { id, result } => {
                 let status = match result {
-                    Ok(reading) => match self.read_again(*reading, id) {
+                    Ok(reading) => match self.read_again(reading, id) {
                         Ok(status) => status,
-                        Err(reading) => UploadStatus::Read(Box::new(reading)),
+                        Err(reading) => UploadStatus::Read(reading),
                     },
                     Err(error) => UploadStatus::Failed(error),
                 };
@@ -127,7 +127,7 @@ impl Uploads {
     /// reads more of the header) replaces it, and otherwise the new reading gives back its
     /// pages to one kept without them (a bill restored from an earlier visit).
     /// `Err` gives back a reading of a bill not read yet.
-    fn read_again(&mut self, reading: Reading, id: u32) -> Result<UploadStatus, Reading> {
+    fn read_again(&mut self, reading: Box<Reading>, id: u32) -> Result<UploadStatus, Box<Reading>> {
         let found = self.items.iter_mut().filter(|u| u.id != id).find_map(|u| {
             let name = u.name.clone();
             match &mut u.status {
@@ -142,7 +142,7 @@ impl Uploads {
         };
         if completeness(&reading.bill) > completeness(&kept.bill) {
             let source = std::mem::take(&mut kept.bill.source);
-            **kept = reading;
+            *kept = reading;
             kept.bill.source = source;
             return Ok(UploadStatus::Reread { of });
         }
