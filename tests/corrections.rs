@@ -426,3 +426,69 @@ async fn corrections_come_back_with_an_export_imported_after_a_wipe() {
     browser.wait_for("#pages-not-kept").await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn contract_dates_are_typed_and_shown_day_first_in_english_too() {
+    let (server, browser) = open_app(1280, 900).await;
+    browser.click("#tab-plan").await;
+    browser.click(".lang-switch").await;
+    browser.wait_for("html[lang=en]").await;
+    assert_eq!(browser.text("#promo-until-hint").await, "dd/mm/yyyy");
+    let kind = run(
+        &browser,
+        "return document.querySelector('#terminated-on').type",
+        vec![],
+    )
+    .await;
+    assert_eq!(kind, "text", "not the browser's own date field");
+    type_into(&browser, "#plan-price", "19,99").await;
+    type_into(&browser, "#terminated-on", "31/02/2026").await;
+    type_into(&browser, "#termination-confirmed-on", "20/01/2026").await;
+    type_into(&browser, "#allowance-calls", "unlimited").await;
+    browser.click("#save-plan").await;
+    // No such day: said, and nothing saved.
+    wait_text(&browser, "#plan-error", "There is no such day").await;
+    let invalid = run(
+        &browser,
+        "return document.querySelector('#terminated-on').getAttribute('aria-invalid')",
+        vec![],
+    )
+    .await;
+    assert_eq!(invalid, "true");
+    // A price no one could type is refused with a clear message, not a crash.
+    type_into(&browser, "#plan-price", "99999999999999999999999999999").await;
+    type_into(&browser, "#terminated-on", "31/01/2026").await;
+    browser.click("#save-plan").await;
+    wait_text(&browser, "#plan-error", "Amount too large").await;
+    type_into(&browser, "#plan-price", "19,99").await;
+    browser.click("#save-plan").await;
+    browser.wait_for(".plan-edit .notice").await;
+    let stored = stored(&browser, "contestel.plans").await;
+    assert_eq!(
+        stored["plans"][0]["terminated_on"], "2026-01-31",
+        "{stored}"
+    );
+    assert_eq!(
+        stored["plans"][0]["termination_confirmed_on"], "2026-01-20",
+        "{stored}"
+    );
+    assert_eq!(
+        stored["plans"][0]["allowances"]["calls"], "unlimited",
+        "{stored}"
+    );
+
+    // Shown day first after a reload, whatever the language.
+    reload_at(&browser, &server, "/plan").await;
+    browser.wait_for("#terminated-on").await;
+    let shown = run(
+        &browser,
+        "return ['#terminated-on', '#termination-confirmed-on']\
+           .map(s => document.querySelector(s).value)",
+        vec![],
+    )
+    .await;
+    assert_eq!(shown, serde_json::json!(["31/01/2026", "20/01/2026"]));
+    browser.assert_accessible("the plan form").await;
+    browser.close().await;
+}

@@ -268,7 +268,7 @@ fn corrections_are_kept_like_the_journal() {
         Err(SaveError::NewerElsewhere { .. })
     ));
 
-    let planted = r#"{"app":"contestel","version":1,"saved_at":1,"data":{"bills":[{"bill":{"key":"k"},"edits":[{"id":1,"kind":"header","fix":{"field":"total","value":"79228162514264337593543950335"}}]}],"next_id":2}}"#;
+    let planted = r#"{"app":"contestel","version":1,"saved_at":1,"data":{"bills":[{"bill":{"key":"k"},"edits":[{"id":1,"change":{"header":{"fix":{"total":"79228162514264337593543950335"}}}}]}],"next_id":2}}"#;
     area().set_item(Corrections::KEY, planted).unwrap();
     let Load::Unreadable {
         error,

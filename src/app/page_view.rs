@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::corrections::UseCorrections;
 use super::use_lang;
 use crate::core::bill::Bill;
-use crate::core::corrections::{page_model, toggle, Applied, RowState, Toggle};
+use crate::core::corrections::{page_model, page_svg, toggle, Applied, RowState, Toggle};
 use crate::core::i18n::{format_amount, Text};
 use crate::core::layout::TextPage;
 use crate::core::provenance::row_label;
@@ -119,70 +119,56 @@ pub fn page_view(props: &PageViewProps) -> Html {
         .filter(|pos| pos.page == page.number)
         .map(|pos| pos.row);
 
-    let click = |row: usize| {
-        let corrections = corrections.clone();
-        let read = props.read.clone();
-        let applied = props.applied.clone();
-        let pages = props.pages.clone();
-        let model = model.clone();
-        Callback::from(move |_: ()| {
-            let Some(corrections) = &corrections else {
-                return;
-            };
-            match toggle(&read, &applied, &pages, &model, index, row) {
-                Some(Toggle::Add(change)) => corrections.add(&read, change),
-                Some(Toggle::Revert(target)) => corrections.revert(&read, target),
-                None => {}
-            }
+    let click = {
+        let (read, applied, pages, model) = (
+            props.read.clone(),
+            props.applied.clone(),
+            props.pages.clone(),
+            model.clone(),
+        );
+        std::rc::Rc::new(move |row: usize| {
+            let corrections = corrections.clone();
+            let read = read.clone();
+            let applied = applied.clone();
+            let pages = pages.clone();
+            let model = model.clone();
+            Callback::from(move |_: ()| {
+                let Some(corrections) = &corrections else {
+                    return;
+                };
+                match toggle(&read, &applied, &pages, &model, index, row) {
+                    Some(Toggle::Add(change)) => corrections.add(&read, change),
+                    Some(Toggle::Revert(target)) => corrections.revert(&read, target),
+                    None => {}
+                }
+            })
         })
     };
 
-    // The drawing.
-    let (width, height) = (page.width.max(1.0), page.height.max(1.0));
-    let band = focus_row.and_then(|r| {
-        let (_, amount) = rows.get(r)?;
-        let cell = page.rows[r].cells.get(amount.as_ref()?.cell)?;
-        Some(html! {
-            <rect class="amount-column" x={format!("{:.1}", cell.x - 3.0)} y="0"
-                width={format!("{:.1}", cell.x_end - cell.x + 6.0)} height={format!("{height:.1}")} />
+    // The drawing: markup built by core (escaped), a click on a row ticks it too.
+    let drawing = page_svg(
+        page,
+        rows,
+        focus_row,
+        &format!(
+            "{} {} — {}",
+            Text::Page.get(lang),
+            page.number,
+            Text::PageDrawing.get(lang)
+        ),
+    );
+    let onpick = {
+        let click = click.clone();
+        Callback::from(move |e: MouseEvent| {
+            let row = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("g[data-row]").ok().flatten())
+                .and_then(|g| g.get_attribute("data-row"))
+                .and_then(|r| r.parse::<usize>().ok());
+            if let Some(row) = row {
+                click(row).emit(());
+            }
         })
-    });
-    let highlight = focus_row.map(|r| {
-        let row = &page.rows[r];
-        html! {
-            <rect class="focus-row" x="0" y={format!("{:.1}", row.y - row.size)}
-                width={format!("{width:.1}")} height={format!("{:.1}", row.size * 1.4)} />
-        }
-    });
-    let drawing = html! {
-        <svg class="page-svg" viewBox={format!("0 0 {width:.1} {height:.1}")} role="img"
-            aria-label={format!("{} {} — {}", Text::Page.get(lang), page.number, Text::PageDrawing.get(lang))}>
-            <rect class="sheet" x="0" y="0" width={format!("{width:.1}")} height={format!("{height:.1}")} />
-            { for band }
-            { for highlight }
-            { for page.rows.iter().zip(rows.iter()).enumerate().map(|(i, (row, (state, amount)))| {
-                let onclick = (*state != RowState::Text).then(|| click(i).reform(|_: MouseEvent| ()));
-                let ticked = matches!(state, RowState::Charge { .. });
-                html! {
-                    <g class={classes!(state_class(*state), (Some(i) == focus_row).then_some("focus"))} {onclick}>
-                        if amount.is_some() {
-                            <rect class={classes!("tick", ticked.then_some("on"))} x="4"
-                                y={format!("{:.1}", row.y - row.size * 0.8)} width={format!("{:.1}", row.size * 0.8)}
-                                height={format!("{:.1}", row.size * 0.8)} />
-                        }
-                        { for row.cells.iter().map(|cell| {
-                            let length = cell.x_end - cell.x;
-                            html! {
-                                <text x={format!("{:.1}", cell.x)} y={format!("{:.1}", row.y)}
-                                    font-size={format!("{:.1}", row.size.max(1.0))}
-                                    textLength={(length > 1.0).then(|| format!("{length:.1}"))}
-                                    lengthAdjust="spacingAndGlyphs">{ &cell.text }</text>
-                            }
-                        }) }
-                    </g>
-                }
-            }) }
-        </svg>
     };
 
     // The running sum against the amount due.
@@ -229,7 +215,7 @@ pub fn page_view(props: &PageViewProps) -> Html {
                 </div>
             }
             <div class="page-layout">
-                <div class="page-drawing">{ drawing }</div>
+                <div class="page-drawing" onclick={onpick}>{ Html::from_html_unchecked(drawing.into()) }</div>
                 <fieldset class="row-picks">
                     <legend>{ Text::RowsWithAmounts.get(lang) }</legend>
                     <ul>

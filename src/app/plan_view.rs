@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::date_field::DateField;
+use super::date_field::{DateField, TextField};
 use super::forms::event_value;
 use super::plans::UsePlans;
 use super::use_lang;
@@ -300,8 +300,6 @@ fn plan_form(props: &PlanFormProps) -> Html {
             draft.set(next);
         })
     };
-    let field =
-        |get: fn(&mut Draft) -> &mut String| set(get).reform(|e: InputEvent| event_value(&e));
     let choose = |get: fn(&mut Draft) -> &mut String| set(get).reform(|e: Event| event_value(&e));
     let toggle = |get: fn(&mut Draft) -> &mut bool| {
         let draft = draft.clone();
@@ -400,25 +398,15 @@ fn plan_form(props: &PlanFormProps) -> Html {
             }
             <form class="plan-form" {onsubmit} novalidate=true>
                 <div class="form-grid">
-                    <label>
-                        <span>{ Text::PlanName.get(lang) }{ mark(PlanField::Name) }</span>
-                        <input id="plan-name" type="text" value={draft.name.clone()} oninput={field(|d| &mut d.name)} />
-                    </label>
-                    <label>
-                        <span>{ Text::PlanLine.get(lang) }{ mark(PlanField::Line) }</span>
-                        <input id="plan-line" type="text" inputmode="tel" value={draft.line.clone()} oninput={field(|d| &mut d.line)} />
-                    </label>
-                    <label>
-                        <span>{ Text::MonthlyPrice.get(lang) }{ mark(PlanField::Price) }</span>
-                        <input id="plan-price" type="text" inputmode="decimal" required=true aria-invalid={invalid("price")}
-                            value={draft.price.clone()} oninput={field(|d| &mut d.price)} />
-                        { message("price") }
-                    </label>
-                    <label>{ Text::PromoPrice.get(lang) }
-                        <input id="promo-price" type="text" inputmode="decimal" aria-invalid={invalid("promo_price")}
-                            value={draft.promo_price.clone()} oninput={field(|d| &mut d.promo_price)} />
-                        { message("promo_price") }
-                    </label>
+                    <TextField id="plan-name" label={Text::PlanName.get(lang)} value={draft.name.clone()}
+                        oninput={set(|d| &mut d.name)} note={note(PlanField::Name)} />
+                    <TextField id="plan-line" label={Text::PlanLine.get(lang)} value={draft.line.clone()}
+                        oninput={set(|d| &mut d.line)} note={note(PlanField::Line)} inputmode={AttrValue::from("tel")} />
+                    <TextField id="plan-price" label={Text::MonthlyPrice.get(lang)} value={draft.price.clone()}
+                        oninput={set(|d| &mut d.price)} note={note(PlanField::Price)} error={error("price")}
+                        inputmode={AttrValue::from("decimal")} />
+                    <TextField id="promo-price" label={Text::PromoPrice.get(lang)} value={draft.promo_price.clone()}
+                        oninput={set(|d| &mut d.promo_price)} error={error("promo_price")} inputmode={AttrValue::from("decimal")} />
                     <DateField id="promo-until" label={Text::PromoUntil.get(lang)} value={draft.promo_until.clone()}
                         oninput={set(|d| &mut d.promo_until)} error={error("promo_until")} />
                 </div>
@@ -438,26 +426,14 @@ fn plan_form(props: &PlanFormProps) -> Html {
                 </fieldset>
                 <fieldset class="options allowances">
                     <legend>{ Text::AllowancesHeading.get(lang) }</legend>
-                    <p class="muted small" id="allowance-hint">{ Text::AllowanceHint.get(lang) }</p>
+                    <p class="muted small">{ Text::AllowanceHint.get(lang) }</p>
                     <div class="form-grid">
-                        <label>
-                            <span>{ Text::DataAllowance.get(lang) }{ mark(PlanField::Data) }</span>
-                            <input id="allowance-data" type="text" value={draft.data.clone()} oninput={field(|d| &mut d.data)}
-                                aria-describedby="allowance-hint" aria-invalid={invalid("data")} />
-                            { message("data") }
-                        </label>
-                        <label>
-                            <span>{ Text::CallsAllowance.get(lang) }{ mark(PlanField::Calls) }</span>
-                            <input id="allowance-calls" type="text" value={draft.calls.clone()} oninput={field(|d| &mut d.calls)}
-                                aria-describedby="allowance-hint" aria-invalid={invalid("calls")} />
-                            { message("calls") }
-                        </label>
-                        <label>
-                            <span>{ Text::SmsAllowance.get(lang) }{ mark(PlanField::Sms) }</span>
-                            <input id="allowance-sms" type="text" value={draft.sms.clone()} oninput={field(|d| &mut d.sms)}
-                                aria-describedby="allowance-hint" aria-invalid={invalid("sms")} />
-                            { message("sms") }
-                        </label>
+                        <TextField id="allowance-data" label={Text::DataAllowance.get(lang)} value={draft.data.clone()}
+                            oninput={set(|d| &mut d.data)} note={note(PlanField::Data)} error={error("data")} />
+                        <TextField id="allowance-calls" label={Text::CallsAllowance.get(lang)} value={draft.calls.clone()}
+                            oninput={set(|d| &mut d.calls)} note={note(PlanField::Calls)} error={error("calls")} />
+                        <TextField id="allowance-sms" label={Text::SmsAllowance.get(lang)} value={draft.sms.clone()}
+                            oninput={set(|d| &mut d.sms)} note={note(PlanField::Sms)} error={error("sms")} />
                         <label>
                             <span>{ Text::RoamingEuIncluded.get(lang) }{ mark(PlanField::RoamingEu) }</span>
                             { choice("allowance-eu", &draft.roaming_eu, choose(|d| &mut d.roaming_eu)) }

@@ -98,31 +98,44 @@ impl Backup {
 
     /// The file's text, pretty-printed so that a person can read it.
     pub fn encode(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self)
+            .map(|text| pretty(&text))
+            .unwrap_or_default()
     }
 
     /// Reads an export file, refusing anything that is not one.
     pub fn decode(text: &str) -> Result<Backup, BackupError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| BackupError::NotAnExport)?;
-        if value.get("kind").and_then(|k| k.as_str()) != Some(KIND) {
+        /// What an export says it is, the rest skipped.
+        #[derive(Deserialize)]
+        struct Head {
+            kind: Option<String>,
+            version: Option<u64>,
+        }
+        let head: Head = serde_json::from_str(text).map_err(|_| BackupError::NotAnExport)?;
+        if head.kind.as_deref() != Some(KIND) {
             return Err(BackupError::NotAnExport);
         }
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+        let version = head.version.unwrap_or(0) as u32;
         if version > VERSION {
             return Err(BackupError::TooNew { version });
         }
-        let mut value = value;
-        if version < 2 {
-            if let Some(journal) = value.get_mut("journal") {
-                let old = std::mem::take(journal);
-                *journal = super::journal::migrate::v1_to_v2(old)
-                    .map_err(|detail| BackupError::Damaged { detail })?;
-            }
-        }
-        serde_json::from_value(value).map_err(|e| BackupError::Damaged {
+        let damaged = |e: serde_json::Error| BackupError::Damaged {
             detail: e.to_string(),
-        })
+        };
+        if version >= 2 {
+            return serde_json::from_str(text).map_err(damaged);
+        }
+        // A version-1 export holds a version-1 journal: migrated, then read as text like
+        // any other (one copy of the types' decoding code in the app).
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
+        if let Some(journal) = value.get_mut("journal") {
+            let old = std::mem::take(journal);
+            *journal = super::journal::migrate::v1_to_v2(old)
+                .map_err(|detail| BackupError::Damaged { detail })?;
+        }
+        serde_json::to_string(&value)
+            .and_then(|text| serde_json::from_str(&text))
+            .map_err(damaged)
     }
 
     /// What it holds.
@@ -135,6 +148,63 @@ impl Backup {
             corrections: self.corrections.count(),
         }
     }
+}
+
+/// Indents compact JSON text as `serde_json::to_string_pretty` does (two spaces, `": "`,
+/// empty objects and lists kept as `{}` and `[]`). Done on the text so that the app does
+/// not carry a second copy of every type's serialising code for the pretty form.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}') | Some(']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Merges an imported journal into the current one: cases already present (same title,
@@ -271,12 +341,37 @@ mod tests {
         let planted = r#"{"kind": "contestel-export", "version": 3, "exported_at": 5,
             "journal": {"cases": [], "next_id": 1}, "plans": {"plans": []}, "bills": [],
             "corrections": {"bills": [{"bill": {"key": "k"}, "edits": [{"id": 1,
-                "kind": "header", "fix": {"field": "total", "value": "79228162514264337593543950335"}}]}],
+                "change": {"header": {"fix": {"total": "79228162514264337593543950335"}}}}]}],
                 "next_id": 2}}"#;
         assert!(matches!(
             Backup::decode(planted),
             Err(BackupError::Damaged { .. })
         ));
+    }
+
+    #[test]
+    fn the_export_is_indented_as_serde_indents() {
+        let value = serde_json::json!({
+            "a": [1, {"b": "x, {y}: \"z\" \\"}, [], {}],
+            "c": {"d": null, "e": [true]},
+            "f": "",
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            pretty(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        let backup = Backup::new(
+            journal(),
+            Plans::default(),
+            Vec::new(),
+            Corrections::default(),
+            5,
+        );
+        assert_eq!(
+            backup.encode(),
+            serde_json::to_string_pretty(&backup).unwrap()
+        );
     }
 
     #[test]
