@@ -3,6 +3,10 @@
 //! Components hold no domain logic and no fixed strings: state changes go through the
 //! pure reducers of `core`, strings through `core::i18n::Text`.
 
+mod bank;
+mod bank_chart;
+mod bank_import;
+mod bank_view;
 mod bill_page;
 mod bill_view;
 mod case_law_form;
@@ -42,6 +46,7 @@ use crate::core::corrections::Applied;
 use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
+use bank_view::BankView;
 use bill_page::BillPage;
 use case_view::CaseView;
 use cases_view::CasesView;
@@ -82,6 +87,9 @@ pub enum View {
     /// The plan the bills are checked against.
     #[at("/plan")]
     Plan,
+    /// The bank statement against the bills.
+    #[at("/bank")]
+    Bank,
     /// The list of cases.
     #[at("/cases")]
     Cases,
@@ -391,6 +399,7 @@ fn shell() -> Html {
             View::Home => "tab-home",
             View::Bills => "tab-bills",
             View::Plan => "tab-plan",
+            View::Bank => "tab-bank",
             View::Data => "tab-data",
             View::Sources => "tab-sources",
             _ => "tab-cases",
@@ -423,6 +432,7 @@ fn shell() -> Html {
                 { tab(View::Home, Text::NavHome) }
                 { tab(View::Bills, Text::NavBills) }
                 { tab(View::Plan, Text::NavPlan) }
+                { tab(View::Bank, Text::NavBank) }
                 { tab(View::Cases, Text::NavCases) }
                 { tab(View::Data, Text::NavData) }
                 { tab(View::Sources, Text::NavSources) }
@@ -493,6 +503,7 @@ fn shell() -> Html {
                     View::Plan => html! {
                         <PlanView last_bill={bills.last().cloned()} last_pages={bills.len().checked_sub(1).map(&pages_of).unwrap_or_default()} />
                     },
+                    View::Bank => html! { <BankView bills={bills.clone()} /> },
                     View::Cases => html! { <CasesView /> },
                     View::Case { id } => html! { <CaseView {id} /> },
                     View::Data => html! { <DataView bills={read_bills.clone()} /> },
