@@ -233,3 +233,53 @@ async fn a_change_made_in_another_window_is_noticed() {
     assert_eq!(seen.get(), 1, "only the journal's key is reported");
     frame.remove();
 }
+
+/// Corrections stored with an amount no person could type (a damaged or planted value) are
+/// set aside, never summed; valid ones load back; two tabs' saves do not overwrite each
+/// other.
+#[wasm_bindgen_test]
+fn corrections_are_kept_like_the_journal() {
+    use contestel::core::bill::Bill;
+    use contestel::core::corrections::{BillRef, Change, CorrectionAction, Corrections, HeaderFix};
+    area().clear().unwrap();
+    let bill = Bill {
+        invoice_number: Some("F1".into()),
+        ..Bill::default()
+    };
+    let mut corrections = Corrections::default();
+    corrections
+        .apply(CorrectionAction::Add {
+            bill: BillRef::of(&bill),
+            change: Change::Header {
+                fix: HeaderFix::Total(Some("12.99".parse().unwrap())),
+            },
+        })
+        .unwrap();
+    let saved_at = storage::save(&corrections, 0).expect("save");
+    let Load::Loaded(loaded) = storage::load::<Corrections>() else {
+        panic!("saved corrections load back");
+    };
+    assert_eq!(loaded.value, corrections);
+    // Another tab saved since: this tab's save is refused, not written over it.
+    let other = storage::save(&Corrections::default(), saved_at).expect("the other tab saves");
+    assert!(other > saved_at);
+    assert!(matches!(
+        storage::save(&corrections, saved_at),
+        Err(SaveError::NewerElsewhere { .. })
+    ));
+
+    let planted = r#"{"app":"contestel","version":1,"saved_at":1,"data":{"bills":[{"bill":{"key":"k"},"edits":[{"id":1,"change":{"header":{"fix":{"total":"79228162514264337593543950335"}}}}]}],"next_id":2}}"#;
+    area().set_item(Corrections::KEY, planted).unwrap();
+    let Load::Unreadable {
+        error,
+        recovery_key: Some(recovery),
+    } = storage::load::<Corrections>()
+    else {
+        panic!("an out-of-bounds correction is not loaded");
+    };
+    assert!(matches!(error, StoreError::Invalid { .. }), "{error:?}");
+    assert_eq!(
+        area().get_item(&recovery).unwrap().as_deref(),
+        Some(planted)
+    );
+}

@@ -1,17 +1,24 @@
 //! One bill on its own page: what was flagged on it, how it splits by category, and the
-//! bill itself with its charges and highlights. It prints on its own.
+//! bill itself with its charges and highlights, corrected in place, with the page view of
+//! where each line comes from. It prints on its own.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::bill_view::BillView;
 use super::charts::split_chart;
+use super::corrections::UseCorrections;
 use super::findings_panel::FindingsPanel;
+use super::page_view::PageView;
 use super::timeline::operator_name;
 use super::{use_lang, view_link, View};
 use crate::core::bill::Bill;
 use crate::core::charts::category_split;
+use crate::core::corrections::{Applied, Outcome};
 use crate::core::finding::{RuleId, Severity};
 use crate::core::i18n::{format_date, Text};
+use crate::core::layout::TextPage;
 use crate::core::reader::Reading;
 use crate::core::rules::Report;
 
@@ -28,6 +35,61 @@ pub struct BillPageProps {
     pub has_plan: bool,
     /// What the rules found on its lines.
     pub flags: Vec<(usize, Severity, RuleId)>,
+    /// The bill as read.
+    pub read: Bill,
+    /// The person's corrections applied to it (`bills[index]` is its bill).
+    pub applied: Applied,
+    /// Its pages as the reader saw them (empty when not kept).
+    pub pages: Rc<Vec<TextPage>>,
+}
+
+/// The corrections of this bill that no longer match its reading, or that the reading
+/// now agrees with: each said in words, each removable.
+fn outcomes(
+    props: &BillPageProps,
+    corrections: &UseCorrections,
+    lang: crate::core::i18n::Lang,
+) -> Html {
+    let edits = corrections.all().of(&props.read);
+    let list = |outcome: Outcome| -> Vec<Html> {
+        props
+            .applied
+            .outcomes
+            .iter()
+            .filter(|(_, o)| *o == outcome)
+            .filter_map(|(id, _)| edits.iter().find(|e| e.id == *id))
+            .map(|edit| {
+                let id = edit.id;
+                let corrections = corrections.clone();
+                let onclick = Callback::from(move |_: MouseEvent| corrections.remove(id));
+                html! {
+                    <li>
+                        { edit.change.describe(lang) }{ " " }
+                        <button type="button" class="button small quiet" {onclick}>{ Text::Remove.get(lang) }</button>
+                    </li>
+                }
+            })
+            .collect()
+    };
+    let stale = list(Outcome::NoLongerMatches);
+    let agreed = list(Outcome::ReadingAgrees);
+    html! {
+        <>
+            if !stale.is_empty() {
+                <section class="stale-corrections" aria-labelledby="stale-heading">
+                    <h3 id="stale-heading">{ Text::StaleHeading.get(lang) }</h3>
+                    <p>{ Text::StaleIntro.get(lang) }</p>
+                    <ul>{ for stale }</ul>
+                </section>
+            }
+            if !agreed.is_empty() {
+                <div class="agreed-corrections muted">
+                    <p>{ Text::AgreedNote.get(lang) }</p>
+                    <ul>{ for agreed }</ul>
+                </div>
+            }
+        </>
+    }
 }
 
 /// The page of one bill.
@@ -35,6 +97,29 @@ pub struct BillPageProps {
 pub fn bill_page(props: &BillPageProps) -> Html {
     let lang = use_lang();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let corrections = use_context::<UseCorrections>();
+    let shown = use_state(|| None::<(Option<usize>, u32)>);
+    let onwhere = {
+        let shown = shown.clone();
+        Callback::from(move |line: Option<usize>| {
+            let nonce = shown.as_ref().map_or(0, |(_, n)| n + 1);
+            shown.set(Some((line, nonce)));
+        })
+    };
+    let onclose = {
+        let shown = shown.clone();
+        Callback::from(move |_: ()| shown.set(None))
+    };
+    let onshow = onwhere.reform(|_: MouseEvent| None);
+    // The last correction, undone in one click while it is this bill's.
+    let last = corrections.as_ref().and_then(|c| {
+        let id = c.last()?;
+        c.all().of(&props.read).iter().any(|e| e.id == id).then(|| {
+            let c = c.clone();
+            Callback::from(move |_: MouseEvent| c.remove(id))
+        })
+    });
+    let refused = corrections.as_ref().and_then(|c| c.error());
     let Some(bill) = props.bills.get(props.index) else {
         return html! {};
     };
@@ -81,12 +166,33 @@ pub fn bill_page(props: &BillPageProps) -> Html {
                 <h2 id="bill-heading">{ title }</h2>
                 <button type="button" class="button small" id="print-bill" onclick={onprint}>{ Text::PrintBill.get(lang) }</button>
             </div>
+            if let Some(onundo) = last {
+                <p class="undo-bar" role="status" id="undo-bar">
+                    { Text::CorrectionSaved.get(lang) }{ " " }
+                    <button type="button" class="button small" id="undo-correction" onclick={onundo}>{ Text::Undo.get(lang) }</button>
+                </p>
+            }
+            if let Some(error) = refused {
+                <p class="error" role="alert">{ error.message(lang) }</p>
+            }
+            if let Some(corrections) = &corrections {
+                { outcomes(props, corrections, lang) }
+            }
             <FindingsPanel bills={props.bills.clone()} {report} has_plan={props.has_plan} />
             <section class="split-section" aria-labelledby="split-heading">
                 <h3 id="split-heading">{ Text::SplitTitle.get(lang) }</h3>
                 { split_chart(&split, lang, "split") }
             </section>
-            <BillView reading={Reading { pages: Vec::new(), bill: bill.clone() }} flags={props.flags.clone()} />
+            <BillView reading={Reading { pages: Vec::new(), bill: props.read.clone() }} flags={props.flags.clone()}
+                applied={Some(props.applied.clone())} read={Some(props.read.clone())} onwhere={onwhere} />
+            if let Some((focus, nonce)) = *shown {
+                <PageView read={props.read.clone()} applied={props.applied.clone()} pages={props.pages.clone()}
+                    {focus} {nonce} {onclose} />
+            } else {
+                <p class="show-page-view">
+                    <button type="button" class="button" id="show-page-view" onclick={onshow}>{ Text::PageViewHeading.get(lang) }</button>
+                </p>
+            }
         </article>
     }
 }

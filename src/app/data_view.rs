@@ -65,6 +65,8 @@ fn stored(usage: &Usage, estimate: Option<(u64, u64)>, lang: Lang) -> Html {
         (Text::StoredJournal, usage.journal, "journal"),
         (Text::StoredPlans, usage.plans, "plans"),
         (Text::StoredBills, usage.bills, "bills"),
+        (Text::StoredCorrections, usage.corrections, "corrections"),
+        (Text::StoredPages, usage.pages, "pages"),
         (Text::SetAsideHeading, usage.set_aside, "set-aside"),
         (Text::StoredOther, usage.other, "other"),
     ];
@@ -101,6 +103,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let lang = use_lang();
     let journal = use_context::<UseJournal>();
     let plans = use_context::<UsePlans>();
+    let corrections = use_context::<super::corrections::UseCorrections>();
     let uploads = use_context::<super::uploads::UseUploads>();
     let pending = use_state(|| None::<Rc<Backup>>);
     let notice = use_state(|| None::<Text>);
@@ -123,6 +126,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let changed = (
             journal.as_ref().map(|j| j.journal().clone()),
             plans.as_ref().map(|p| p.all().clone()),
+            corrections.as_ref().map(|c| c.all().clone()),
             props.bills.clone(),
             *notice,
         );
@@ -133,19 +137,21 @@ pub fn data_view(props: &DataViewProps) -> Html {
             });
         });
     }
-    let (Some(journal), Some(plans)) = (journal, plans) else {
+    let (Some(journal), Some(plans), Some(corrections)) = (journal, plans, corrections) else {
         return html! {};
     };
 
     let onexport = {
         let journal = journal.clone();
         let plans = plans.clone();
+        let corrections = corrections.clone();
         let bills = props.bills.clone();
         Callback::from(move |_: MouseEvent| {
             let backup = Backup::new(
                 journal.journal().clone(),
                 plans.all().clone(),
                 bills.clone(),
+                corrections.all().clone(),
                 storage::now_ms(),
             );
             let name = format!("contestel-export-{}.json", clock::today());
@@ -195,6 +201,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let uploads = uploads.clone();
         let journal = journal.clone();
         let plans = plans.clone();
+        let corrections = corrections.clone();
         let pending = pending.clone();
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
@@ -206,9 +213,11 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 if plans.all().plans.is_empty() {
                     plans.set_all(backup.plans.clone());
                 }
+                corrections.merge(backup.corrections.clone());
             } else {
                 journal.replace(backup.journal.clone());
                 plans.set_all(backup.plans.clone());
+                corrections.replace(backup.corrections.clone());
             }
             if let Some(uploads) = &uploads {
                 uploads.add_bills(backup.bills.clone());
@@ -225,11 +234,13 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let uploads = uploads.clone();
         let journal = journal.clone();
         let plans = plans.clone();
+        let corrections = corrections.clone();
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(Text::ConfirmErase.get(lang)) {
                 journal.replace(Journal::default());
                 plans.set_all(Plans::default());
+                corrections.replace(Default::default());
                 if let Some(uploads) = &uploads {
                     uploads.remove_all();
                 }

@@ -7,7 +7,7 @@ use super::bill_view::{severity_class, severity_icon};
 use super::journal::UseJournal;
 use super::{source_links, use_lang, View};
 use crate::core::bill::Bill;
-use crate::core::finding::Severity;
+use crate::core::finding::{RuleId, Severity};
 use crate::core::finding_groups::{group_findings, FindingGroup};
 use crate::core::i18n::{format_amount, Text};
 use crate::core::rules::Report;
@@ -28,8 +28,10 @@ pub struct FindingsPanelProps {
 pub fn findings_panel(props: &FindingsPanelProps) -> Html {
     let lang = use_lang();
     let journal = use_context::<UseJournal>();
+    let plans = use_context::<super::plans::UsePlans>();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let filter = use_state(|| None::<Severity>);
+    let learned = use_state(|| false);
     // Repeats of one finding (the weekly charges of one service) are one entry.
     let groups: Vec<FindingGroup> = group_findings(&props.report.findings, &props.bills)
         .into_iter()
@@ -65,6 +67,9 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
             if !props.has_plan {
                 <p class="muted">{ Text::NoPlanHint.get(lang) }</p>
             }
+            if *learned {
+                <p class="notice" role="status" id="option-learned">{ Text::OptionAdded.get(lang) }</p>
+            }
             if props.report.findings.is_empty() {
                 <p>{ Text::NoFindings.get(lang) }</p>
             } else {
@@ -92,6 +97,23 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                                 }
                             })
                         };
+                        // "This option is in my contract": the plan the bill is checked
+                        // against learns it, and the flag goes.
+                        let onlearn = (finding.rule == RuleId::UnrequestedOption).then(|| {
+                            let plans = plans.clone();
+                            let learned = learned.clone();
+                            let bill = props.bills.get(finding.bill).cloned();
+                            let line = finding.lines.first().copied();
+                            Callback::from(move |_: MouseEvent| {
+                                let (Some(plans), Some(bill)) = (&plans, &bill) else { return };
+                                let Some(line) = line.and_then(|i| bill.lines.get(i)) else { return };
+                                let all = &plans.all().plans;
+                                if let Some(index) = crate::core::contract::plan_for(all, bill, Some(line)) {
+                                    plans.set(index, crate::core::contract::with_option(&all[index], line));
+                                    learned.set(true);
+                                }
+                            })
+                        });
                         let class = severity_class(finding.severity);
                         html! {
                             <li class={classes!("finding", class)} data-rule={finding.rule.id()} data-count={count.to_string()}>
@@ -123,11 +145,18 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                                 if !finding.sources().is_empty() {
                                     <p class="legal small">{ source_links(&finding.sources(), &navigate, lang) }</p>
                                 }
-                                if !group.lines.is_empty() && finding.severity != Severity::Info {
-                                    <button type="button" class="button small contest-finding" onclick={oncontest}>
-                                        { Text::ContestFinding.get(lang) }
-                                    </button>
-                                }
+                                <div class="actions">
+                                    if !group.lines.is_empty() && finding.severity != Severity::Info {
+                                        <button type="button" class="button small contest-finding" onclick={oncontest}>
+                                            { Text::ContestFinding.get(lang) }
+                                        </button>
+                                    }
+                                    if let Some(onlearn) = onlearn {
+                                        <button type="button" class="button small quiet in-contract" onclick={onlearn}>
+                                            { Text::OptionInContract.get(lang) }
+                                        </button>
+                                    }
+                                </div>
                             </li>
                         }
                     }) }

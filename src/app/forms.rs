@@ -34,15 +34,17 @@ pub fn bind_select(state: &UseStateHandle<String>) -> Callback<Event> {
     Callback::from(move |e: Event| state.set(event_value(&e)))
 }
 
-/// The serde name of a unit enum variant, for a select's option value.
+/// The serde name of a unit enum variant, for a select's option value. Through text,
+/// like what is stored: one copy of each type's serde code in the app.
 pub fn key<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
+    serde_json::to_string(&value)
+        .map(|text| text.trim_matches('"').to_string())
         .unwrap_or_default()
 }
 
 /// The unit enum variant named by a select's option value.
 pub fn parse_key<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(key.to_string())).ok()
+    serde_json::to_string(key)
+        .ok()
+        .and_then(|quoted| serde_json::from_str(&quoted).ok())
 }

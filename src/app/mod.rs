@@ -13,14 +13,20 @@ mod case_law_form;
 mod case_view;
 mod cases_view;
 mod charts;
+mod corrections;
 mod data_view;
+mod date_field;
 mod drop_zone;
 mod event_form;
 mod findings_panel;
 mod forms;
 mod header;
+mod header_form;
 mod journal;
 mod letter_panel;
+mod line_editor;
+mod page_view;
+mod pages;
 mod plan_view;
 mod plans;
 mod sources_view;
@@ -33,7 +39,10 @@ pub(crate) mod uploads;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use std::rc::Rc;
+
 use crate::core::bill::Bill;
+use crate::core::corrections::Applied;
 use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
@@ -41,6 +50,7 @@ use bank_view::BankView;
 use bill_page::BillPage;
 use case_view::CaseView;
 use cases_view::CasesView;
+use corrections::use_corrections;
 use data_view::DataView;
 use drop_zone::DropZone;
 use findings_panel::FindingsPanel;
@@ -255,9 +265,12 @@ fn shell() -> Html {
     let uploads = use_uploads();
     let journal = use_journal();
     let plans = use_plans();
+    let corrections = use_corrections();
+    let kept_pages = pages::use_saved_pages(&uploads);
 
-    // The bills read, oldest upload first, with the upload each comes from; the findings
-    // are derived from them and the plans, never stored.
+    // The bills read, oldest upload first, with the upload each comes from; the person's
+    // corrections applied to them; the findings derived from the corrected bills and the
+    // plans. Only the readings and the corrections are stored.
     let read: Vec<(u32, Bill)> = uploads
         .items()
         .iter()
@@ -267,7 +280,33 @@ fn shell() -> Html {
             _ => None,
         })
         .collect();
-    let bills: Vec<Bill> = read.iter().map(|(_, b)| b.clone()).collect();
+    let read_bills: Vec<Bill> = read.iter().map(|(_, b)| b.clone()).collect();
+    let applied = use_memo(
+        (read_bills.clone(), corrections.all().clone()),
+        |(bills, all)| {
+            bills
+                .iter()
+                .map(|b| crate::core::corrections::apply(b, all.of(b)))
+                .collect::<Vec<Applied>>()
+        },
+    );
+    let bills: Vec<Bill> = applied.iter().map(|a| a.bill.clone()).collect();
+    // The pages a bill was read from: this visit's reading, else those kept.
+    let pages_of = |index: usize| -> Rc<Vec<crate::core::layout::TextPage>> {
+        let Some((id, bill)) = read.get(index) else {
+            return Rc::default();
+        };
+        let fresh = uploads.items().iter().find_map(|u| match &u.status {
+            UploadStatus::Read(r) if u.id == *id && !r.pages.is_empty() => Some(r.pages.clone()),
+            _ => None,
+        });
+        Rc::new(fresh.unwrap_or_else(|| {
+            kept_pages
+                .get(&crate::core::uploads::bill_key(bill))
+                .map(<[_]>::to_vec)
+                .unwrap_or_default()
+        }))
+    };
     // Re-checked only when the bills or the plans change, not on every view switch.
     let report = use_memo((bills.clone(), plans.all().clone()), |(bills, plans)| {
         rules::check_lines(bills, &plans.plans, crate::services::clock::today())
@@ -385,6 +424,7 @@ fn shell() -> Html {
         <ContextProvider<LangContext> context={*lang}>
         <ContextProvider<journal::UseJournal> context={journal.clone()}>
         <ContextProvider<plans::UsePlans> context={plans.clone()}>
+        <ContextProvider<corrections::UseCorrections> context={corrections.clone()}>
         <ContextProvider<uploads::UseUploads> context={uploads.clone()}>
         <ContextProvider<Callback<View>> context={navigate.clone()}>
             <Header {onlanguage} />
@@ -399,9 +439,9 @@ fn shell() -> Html {
             </nav>
             <main id="main" class="page" tabindex="-1">
                 <UpdateBanner />
-                <StorageBanner status={match journal.status() {
-                    journal::StorageStatus::Saved => plans.status(),
-                    other => other,
+                <StorageBanner status={match (journal.status(), plans.status()) {
+                    (journal::StorageStatus::Saved, journal::StorageStatus::Saved) => corrections.status(),
+                    (journal::StorageStatus::Saved, other) | (other, _) => other,
                 }} />
                 if journal.error().is_some() {
                     <p class="storage-banner" role="alert">{ Text::ChangeRefused.get(l) }</p>
@@ -429,8 +469,12 @@ fn shell() -> Html {
                                 <section class="uploads" aria-labelledby="uploads-heading">
                                     <h2 id="uploads-heading">{ Text::FilesHeading.get(l) }</h2>
                                     <ul class="upload-list" aria-live="polite">
-                                        { for uploads.items().iter().map(|upload| html! {
-                                            <UploadCard key={upload.id} upload={upload.clone()} onremove={onremove.clone()} flags={flags_of(upload.id)} expanded={bills.len() <= 1} />
+                                        { for uploads.items().iter().map(|upload| {
+                                            let corrected = read.iter().position(|(id, _)| *id == upload.id).and_then(|i| applied.get(i).cloned());
+                                            html! {
+                                                <UploadCard key={upload.id} upload={upload.clone()} onremove={onremove.clone()} flags={flags_of(upload.id)}
+                                                    expanded={bills.len() <= 1} applied={corrected} />
+                                            }
                                         }) }
                                     </ul>
                                 </section>
@@ -446,20 +490,23 @@ fn shell() -> Html {
                         </>
                     },
                     View::Bill { key } => {
-                        let found = bills.iter().position(|b| crate::core::uploads::bill_key(b) == key);
+                        let found = read_bills.iter().position(|b| crate::core::uploads::bill_key(b) == key);
                         match found {
                             Some(index) => html! {
                                 <BillPage {index} bills={bills.clone()} report={(*report).clone()}
-                                    has_plan={plans.any()} flags={flags_of(read[index].0)} />
+                                    has_plan={plans.any()} flags={flags_of(read[index].0)}
+                                    read={read_bills[index].clone()} applied={applied[index].clone()} pages={pages_of(index)} />
                             },
                             None => not_found(Text::BillNotFound, View::Bills, Text::BackToBills, l, &navigate),
                         }
                     }
-                    View::Plan => html! { <PlanView last_bill={bills.last().cloned()} /> },
+                    View::Plan => html! {
+                        <PlanView last_bill={bills.last().cloned()} last_pages={bills.len().checked_sub(1).map(&pages_of).unwrap_or_default()} />
+                    },
                     View::Bank => html! { <BankView bills={bills.clone()} /> },
                     View::Cases => html! { <CasesView /> },
                     View::Case { id } => html! { <CaseView {id} /> },
-                    View::Data => html! { <DataView bills={bills.clone()} /> },
+                    View::Data => html! { <DataView bills={read_bills.clone()} /> },
                     View::Sources => html! { <SourcesView /> },
                     View::Source { id } => html! { <SourcesView focus={Some(id)} /> },
                     View::NotFound => not_found(Text::NotFoundText, View::Home, Text::GoHome, l, &navigate),
@@ -468,6 +515,7 @@ fn shell() -> Html {
             <footer class="footer"><p>{ Text::Disclaimer.get(l) }</p></footer>
         </ContextProvider<Callback<View>>>
         </ContextProvider<uploads::UseUploads>>
+        </ContextProvider<corrections::UseCorrections>>
         </ContextProvider<plans::UsePlans>>
         </ContextProvider<journal::UseJournal>>
         </ContextProvider<LangContext>>

@@ -1,20 +1,33 @@
-//! The plan form: what the contract says, which every bill is checked against.
+//! The plan form: the whole contract the rules check every bill against — its name,
+//! line and price, promotion, options, dates (start, end of commitment, termination and
+//! the operator's confirmation of it), what it includes and the blocks asked for —
+//! pre-filled from what the last bill prints, confirmed by the person. Dates are typed
+//! and shown day first whatever the browser's language.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::date_field::{DateField, TextField};
 use super::forms::event_value;
 use super::plans::UsePlans;
 use super::use_lang;
 use crate::core::bill::Bill;
-use crate::core::i18n::Text;
-use crate::core::money::parse_typed_amount;
-use crate::core::plan::{Blocked, Plan, PlanOption, Promo};
+use crate::core::contract::{suggest, PlanField};
+use crate::core::dates::{parse_typed_date, typed_date};
+use crate::core::i18n::{Lang, Text};
+use crate::core::layout::TextPage;
+use crate::core::money::typed_amount;
+use crate::core::plan::{Allowance, Allowances, Blocked, Plan, PlanOption, Promo};
 
 /// Props of [`PlanView`].
 #[derive(Properties, PartialEq)]
 pub struct PlanViewProps {
     /// The last bill read, to pre-fill from.
     pub last_bill: Option<Bill>,
+    /// Its pages, when kept: what it prints beyond its charges.
+    #[prop_or_default]
+    pub last_pages: Rc<Vec<TextPage>>,
 }
 
 /// Props of [`PlanForm`].
@@ -24,6 +37,8 @@ struct PlanFormProps {
     index: usize,
     /// The last bill read, to pre-fill from.
     last_bill: Option<Bill>,
+    /// Its pages.
+    last_pages: Rc<Vec<TextPage>>,
 }
 
 fn plan_title(plan: &Plan, lang: crate::core::i18n::Lang) -> String {
@@ -76,7 +91,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                     { format!("+ {}", Text::NewPlan.get(lang)) }
                 </button>
             </div>
-            <PlanForm key={current} index={current} last_bill={props.last_bill.clone()} />
+            <PlanForm key={current} index={current} last_bill={props.last_bill.clone()} last_pages={props.last_pages.clone()} />
             if current < count {
                 <button type="button" class="button quiet" onclick={onremove}>{ Text::DeletePlan.get(lang) }</button>
             }
@@ -94,14 +109,54 @@ struct Draft {
     options: Vec<(String, String)>,
     blocked_premium: bool,
     blocked_third_party: bool,
+    start: String,
+    commitment_end: String,
+    terminated_on: String,
+    termination_confirmed_on: String,
+    data: String,
+    calls: String,
+    sms: String,
+    roaming_eu: String,
+    international: String,
 }
 
 fn amount_text(value: rust_decimal::Decimal) -> String {
     value.to_string().replace('.', ",")
 }
 
+fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(typed_date).unwrap_or_default()
+}
+
+fn allowance_text(allowance: Option<Allowance>, lang: Lang) -> String {
+    match allowance {
+        None => String::new(),
+        Some(Allowance::Unlimited) => Text::Unlimited.get(lang).to_string(),
+        Some(Allowance::Limited(n)) => amount_text(n),
+    }
+}
+
+fn choice_text(value: Option<bool>) -> String {
+    match value {
+        None => String::new(),
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+    }
+}
+
+fn parse_choice(text: &str) -> Option<bool> {
+    match text {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// A wrong field: its key in the form and what to say.
+type Wrong = (&'static str, String);
+
 impl Draft {
-    fn from_plan(plan: &Plan) -> Draft {
+    fn from_plan(plan: &Plan, lang: Lang) -> Draft {
         Draft {
             name: plan.name.clone().unwrap_or_default(),
             line: plan.line_number.clone().unwrap_or_default(),
@@ -111,11 +166,7 @@ impl Draft {
                 .as_ref()
                 .map(|p| amount_text(p.price))
                 .unwrap_or_default(),
-            promo_until: plan
-                .promo
-                .as_ref()
-                .map(|p| p.until.to_string())
-                .unwrap_or_default(),
+            promo_until: date_text(plan.promo.as_ref().map(|p| p.until)),
             options: plan
                 .options
                 .iter()
@@ -123,17 +174,41 @@ impl Draft {
                 .collect(),
             blocked_premium: plan.blocked.premium_numbers,
             blocked_third_party: plan.blocked.third_party,
+            start: date_text(plan.start),
+            commitment_end: date_text(plan.commitment_end),
+            terminated_on: date_text(plan.terminated_on),
+            termination_confirmed_on: date_text(plan.termination_confirmed_on),
+            data: allowance_text(plan.allowances.data_gb, lang),
+            calls: allowance_text(plan.allowances.calls, lang),
+            sms: allowance_text(plan.allowances.sms, lang),
+            roaming_eu: choice_text(plan.allowances.roaming_eu),
+            international: choice_text(plan.allowances.international),
         }
     }
 
-    /// The plan, or the first field that is wrong.
-    fn to_plan(&self, base: Option<&Plan>) -> Result<Plan, &'static str> {
-        let monthly_price = parse_typed_amount(&self.price).ok_or("price")?;
+    /// The plan, or the first field that is wrong and why.
+    fn to_plan(&self, base: Option<&Plan>, lang: Lang) -> Result<Plan, Wrong> {
+        let amount = |field: &'static str, text: &str| {
+            typed_amount(text, false).map_err(|e| (field, e.message(lang).to_string()))
+        };
+        let date = |field: &'static str, text: &str| {
+            parse_typed_date(text).map_err(|e| (field, e.message(lang).to_string()))
+        };
+        let allowance = |field: &'static str, text: &str| {
+            Allowance::parse_typed(text)
+                .map_err(|_| (field, Text::InvalidAllowance.get(lang).to_string()))
+        };
+        let monthly_price = amount("price", &self.price)?;
         let promo = match (self.promo_price.trim(), self.promo_until.trim()) {
             ("", "") => None,
             (price, until) => Some(Promo {
-                price: parse_typed_amount(price).ok_or("promo_price")?,
-                until: until.parse().map_err(|_| "promo_until")?,
+                price: amount("promo_price", price)?,
+                until: date("promo_until", until)?.ok_or((
+                    "promo_until",
+                    crate::core::dates::TypedDateError::NotADate
+                        .message(lang)
+                        .to_string(),
+                ))?,
             }),
         };
         let mut options = Vec::new();
@@ -143,9 +218,21 @@ impl Draft {
             }
             options.push(PlanOption {
                 name: name.trim().into(),
-                price: parse_typed_amount(price).ok_or("option")?,
+                price: amount("option", price)?,
             });
         }
+        let terminated_on = date("terminated_on", &self.terminated_on)?;
+        let termination_confirmed_on =
+            date("termination_confirmed_on", &self.termination_confirmed_on)?;
+        if termination_confirmed_on.is_some() && terminated_on.is_none() {
+            return Err((
+                "terminated_on",
+                Text::ConfirmationNeedsTermination.get(lang).to_string(),
+            ));
+        }
+        let base = base
+            .cloned()
+            .unwrap_or_else(|| Plan::with_price(monthly_price));
         let plan = Plan {
             name: Some(self.name.trim().to_string()).filter(|n| !n.is_empty()),
             line_number: Some(self.line.trim().to_string()).filter(|n| !n.is_empty()),
@@ -156,21 +243,31 @@ impl Draft {
                 premium_numbers: self.blocked_premium,
                 third_party: self.blocked_third_party,
             },
-            ..base.cloned().unwrap_or(Plan {
-                operator: None,
-                name: None,
-                line_number: None,
-                monthly_price,
-                promo: None,
-                options: Vec::new(),
-                allowances: Default::default(),
-                blocked: Blocked::default(),
-                start: None,
-                commitment_end: None,
-                terminated_on: None,
-            })
+            start: date("start", &self.start)?,
+            commitment_end: date("commitment_end", &self.commitment_end)?,
+            terminated_on,
+            termination_confirmed_on,
+            allowances: Allowances {
+                data_gb: allowance("data", &self.data)?,
+                calls: allowance("calls", &self.calls)?,
+                sms: allowance("sms", &self.sms)?,
+                roaming_eu: parse_choice(&self.roaming_eu),
+                international: parse_choice(&self.international),
+            },
+            ..base
         };
-        plan.validate().map_err(|_| "price")?;
+        plan.validate().map_err(|e| {
+            let field = match e.field.as_str() {
+                "promo.price" => "promo_price",
+                "promo.until" => "promo_until",
+                "commitment_end" => "commitment_end",
+                "terminated_on" => "terminated_on",
+                "termination_confirmed_on" => "termination_confirmed_on",
+                f if f.starts_with("options") => "option",
+                _ => "price",
+            };
+            (field, e.message(lang))
+        })?;
         Ok(plan)
     }
 }
@@ -184,19 +281,26 @@ fn plan_form(props: &PlanFormProps) -> Html {
     let current = plans
         .as_ref()
         .and_then(|p| p.all().plans.get(index).cloned());
-    let draft = use_state(|| current.as_ref().map(Draft::from_plan).unwrap_or_default());
+    let draft = use_state(|| {
+        current
+            .as_ref()
+            .map(|p| Draft::from_plan(p, lang))
+            .unwrap_or_default()
+    });
+    let read = use_state(Vec::<PlanField>::new);
     let notice = use_state(|| None::<Text>);
-    let wrong = use_state(|| None::<&'static str>);
+    let wrong = use_state(|| None::<Wrong>);
     let Some(plans) = plans else { return html! {} };
 
-    let field = |get: fn(&mut Draft) -> &mut String| {
+    let set = |get: fn(&mut Draft) -> &mut String| {
         let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
+        Callback::from(move |text: String| {
             let mut next = (*draft).clone();
-            *get(&mut next) = event_value(&e);
+            *get(&mut next) = text;
             draft.set(next);
         })
     };
+    let choose = |get: fn(&mut Draft) -> &mut String| set(get).reform(|e: Event| event_value(&e));
     let toggle = |get: fn(&mut Draft) -> &mut bool| {
         let draft = draft.clone();
         Callback::from(move |_: Event| {
@@ -208,11 +312,15 @@ fn plan_form(props: &PlanFormProps) -> Html {
     };
     let onprefill = {
         let draft = draft.clone();
+        let read = read.clone();
         let notice = notice.clone();
         let bill = props.last_bill.clone();
+        let pages = props.last_pages.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(bill) = &bill {
-                draft.set(Draft::from_plan(&Plan::suggest_from_bill(bill)));
+                let suggestion = suggest(bill, &pages);
+                draft.set(Draft::from_plan(&suggestion.plan, lang));
+                read.set(suggestion.read);
                 notice.set(Some(Text::PrefillNote));
             }
         })
@@ -227,16 +335,18 @@ fn plan_form(props: &PlanFormProps) -> Html {
     };
     let onsubmit = {
         let draft = draft.clone();
+        let read = read.clone();
         let notice = notice.clone();
         let wrong = wrong.clone();
         let plans = plans.clone();
         let base = current.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match draft.to_plan(base.as_ref()) {
+            match draft.to_plan(base.as_ref(), lang) {
                 Ok(plan) => {
                     plans.set(index, plan);
                     wrong.set(None);
+                    read.set(Vec::new());
                     notice.set(Some(Text::PlanSaved));
                 }
                 Err(field) => {
@@ -246,7 +356,34 @@ fn plan_form(props: &PlanFormProps) -> Html {
             }
         })
     };
-    let invalid = |name: &str| (*wrong == Some(name)).then_some("true");
+    let error = |name: &str| {
+        wrong
+            .as_ref()
+            .filter(|(f, _)| *f == name)
+            .map(|(_, m)| AttrValue::from(m.clone()))
+    };
+    let invalid = |name: &str| error(name).is_some().then_some("true");
+    let message = |name: &str| match error(name) {
+        Some(m) => html! { <span class="field-error">{ m }</span> },
+        None => html! {},
+    };
+    let note = |f: PlanField| {
+        read.contains(&f)
+            .then(|| AttrValue::from(Text::ReadFromBill.get(lang)))
+    };
+    let mark = |f: PlanField| match note(f) {
+        Some(n) => html! { <span class="read-note">{ format!(" · {n}") }</span> },
+        None => html! {},
+    };
+    let choice = |id: &'static str, value: &str, onchange: Callback<Event>| {
+        html! {
+            <select {id} {onchange}>
+                <option value="" selected={value.is_empty()}>{ Text::NotSaid.get(lang) }</option>
+                <option value="yes" selected={value == "yes"}>{ Text::Yes.get(lang) }</option>
+                <option value="no" selected={value == "no"}>{ Text::No.get(lang) }</option>
+            </select>
+        }
+    };
 
     html! {
         <div class="plan-edit">
@@ -256,31 +393,59 @@ fn plan_form(props: &PlanFormProps) -> Html {
             if let Some(text) = *notice {
                 <p class="notice" role="status">{ text.get(lang) }</p>
             }
+            if let Some((_, why)) = &*wrong {
+                <p class="field-error" role="alert" id="plan-error">{ why.clone() }</p>
+            }
             <form class="plan-form" {onsubmit} novalidate=true>
                 <div class="form-grid">
-                    <label>{ Text::PlanName.get(lang) }
-                        <input id="plan-name" type="text" value={draft.name.clone()} oninput={field(|d| &mut d.name)} />
-                    </label>
-                    <label>{ Text::PlanLine.get(lang) }
-                        <input id="plan-line" type="text" inputmode="tel" value={draft.line.clone()} oninput={field(|d| &mut d.line)} />
-                    </label>
-                    <label>{ Text::MonthlyPrice.get(lang) }
-                        <input id="plan-price" type="text" inputmode="decimal" required=true aria-invalid={invalid("price")}
-                            value={draft.price.clone()} oninput={field(|d| &mut d.price)} />
-                        if invalid("price").is_some() { <span class="field-error">{ Text::InvalidAmount.get(lang) }</span> }
-                    </label>
-                    <label>{ Text::PromoPrice.get(lang) }
-                        <input id="promo-price" type="text" inputmode="decimal" aria-invalid={invalid("promo_price")}
-                            value={draft.promo_price.clone()} oninput={field(|d| &mut d.promo_price)} />
-                        if invalid("promo_price").is_some() { <span class="field-error">{ Text::InvalidAmount.get(lang) }</span> }
-                    </label>
-                    <label>{ Text::PromoUntil.get(lang) }
-                        <input id="promo-until" type="date" aria-invalid={invalid("promo_until")}
-                            value={draft.promo_until.clone()} oninput={field(|d| &mut d.promo_until)} />
-                    </label>
+                    <TextField id="plan-name" label={Text::PlanName.get(lang)} value={draft.name.clone()}
+                        oninput={set(|d| &mut d.name)} note={note(PlanField::Name)} />
+                    <TextField id="plan-line" label={Text::PlanLine.get(lang)} value={draft.line.clone()}
+                        oninput={set(|d| &mut d.line)} note={note(PlanField::Line)} inputmode={AttrValue::from("tel")} />
+                    <TextField id="plan-price" label={Text::MonthlyPrice.get(lang)} value={draft.price.clone()}
+                        oninput={set(|d| &mut d.price)} note={note(PlanField::Price)} error={error("price")}
+                        inputmode={AttrValue::from("decimal")} />
+                    <TextField id="promo-price" label={Text::PromoPrice.get(lang)} value={draft.promo_price.clone()}
+                        oninput={set(|d| &mut d.promo_price)} error={error("promo_price")} inputmode={AttrValue::from("decimal")} />
+                    <DateField id="promo-until" label={Text::PromoUntil.get(lang)} value={draft.promo_until.clone()}
+                        oninput={set(|d| &mut d.promo_until)} error={error("promo_until")} />
                 </div>
+                <fieldset class="options contract">
+                    <legend>{ Text::ContractHeading.get(lang) }</legend>
+                    <div class="form-grid">
+                        <DateField id="contract-start-date" label={Text::ContractStart.get(lang)} value={draft.start.clone()}
+                            oninput={set(|d| &mut d.start)} error={error("start")} note={note(PlanField::Start)} />
+                        <DateField id="commitment-end" label={Text::CommitmentEnd.get(lang)} value={draft.commitment_end.clone()}
+                            oninput={set(|d| &mut d.commitment_end)} error={error("commitment_end")} note={note(PlanField::CommitmentEnd)} />
+                        <DateField id="terminated-on" label={Text::TerminatedOn.get(lang)} value={draft.terminated_on.clone()}
+                            oninput={set(|d| &mut d.terminated_on)} error={error("terminated_on")} />
+                        <DateField id="termination-confirmed-on" label={Text::TerminationConfirmedOn.get(lang)}
+                            value={draft.termination_confirmed_on.clone()} oninput={set(|d| &mut d.termination_confirmed_on)}
+                            error={error("termination_confirmed_on")} />
+                    </div>
+                </fieldset>
+                <fieldset class="options allowances">
+                    <legend>{ Text::AllowancesHeading.get(lang) }</legend>
+                    <p class="muted small">{ Text::AllowanceHint.get(lang) }</p>
+                    <div class="form-grid">
+                        <TextField id="allowance-data" label={Text::DataAllowance.get(lang)} value={draft.data.clone()}
+                            oninput={set(|d| &mut d.data)} note={note(PlanField::Data)} error={error("data")} />
+                        <TextField id="allowance-calls" label={Text::CallsAllowance.get(lang)} value={draft.calls.clone()}
+                            oninput={set(|d| &mut d.calls)} note={note(PlanField::Calls)} error={error("calls")} />
+                        <TextField id="allowance-sms" label={Text::SmsAllowance.get(lang)} value={draft.sms.clone()}
+                            oninput={set(|d| &mut d.sms)} note={note(PlanField::Sms)} error={error("sms")} />
+                        <label>
+                            <span>{ Text::RoamingEuIncluded.get(lang) }{ mark(PlanField::RoamingEu) }</span>
+                            { choice("allowance-eu", &draft.roaming_eu, choose(|d| &mut d.roaming_eu)) }
+                        </label>
+                        <label>
+                            <span>{ Text::InternationalIncluded.get(lang) }{ mark(PlanField::International) }</span>
+                            { choice("allowance-international", &draft.international, choose(|d| &mut d.international)) }
+                        </label>
+                    </div>
+                </fieldset>
                 <fieldset class="options">
-                    <legend>{ Text::OptionsHeading.get(lang) }</legend>
+                    <legend>{ Text::OptionsHeading.get(lang) }{ mark(PlanField::Options) }</legend>
                     { for draft.options.iter().enumerate().map(|(i, (name, price))| {
                         let set_name = { let draft = draft.clone(); Callback::from(move |e: InputEvent| {
                             let mut next = (*draft).clone(); next.options[i].0 = event_value(&e); draft.set(next); }) };
@@ -291,17 +456,22 @@ fn plan_form(props: &PlanFormProps) -> Html {
                         html! {
                             <div class="option-row">
                                 <label>{ Text::OptionName.get(lang) }<input type="text" value={name.clone()} oninput={set_name} /></label>
-                                <label>{ Text::OptionPrice.get(lang) }<input type="text" inputmode="decimal" value={price.clone()} oninput={set_price} /></label>
+                                <label>{ Text::OptionPrice.get(lang) }<input type="text" inputmode="decimal" value={price.clone()} oninput={set_price}
+                                    aria-invalid={invalid("option")} /></label>
                                 <button type="button" class="button small quiet" onclick={remove}>{ Text::RemoveOption.get(lang) }</button>
                             </div>
                         }
                     }) }
+                    { message("option") }
                     <button type="button" class="button small" onclick={onadd}>{ Text::AddOption.get(lang) }</button>
                 </fieldset>
-                <label class="check"><input type="checkbox" checked={draft.blocked_premium} onchange={toggle(|d| &mut d.blocked_premium)} />
-                    { Text::BlockedPremium.get(lang) }</label>
-                <label class="check"><input type="checkbox" checked={draft.blocked_third_party} onchange={toggle(|d| &mut d.blocked_third_party)} />
-                    { Text::BlockedThirdParty.get(lang) }</label>
+                <fieldset class="options blocks">
+                    <legend>{ Text::BlocksHeading.get(lang) }</legend>
+                    <label class="check"><input type="checkbox" checked={draft.blocked_premium} onchange={toggle(|d| &mut d.blocked_premium)} />
+                        { Text::BlockedPremium.get(lang) }</label>
+                    <label class="check"><input type="checkbox" checked={draft.blocked_third_party} onchange={toggle(|d| &mut d.blocked_third_party)} />
+                        { Text::BlockedThirdParty.get(lang) }</label>
+                </fieldset>
                 <button type="submit" class="button primary" id="save-plan">{ Text::SavePlan.get(lang) }</button>
             </form>
         </div>

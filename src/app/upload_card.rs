@@ -20,6 +20,9 @@ pub struct UploadCardProps {
     pub upload: Upload,
     /// Called with the upload's id when the person removes it.
     pub onremove: Callback<u32>,
+    /// The person's corrections applied to its bill, when it was read.
+    #[prop_or_default]
+    pub applied: Option<crate::core::corrections::Applied>,
     /// What the rules found on its lines.
     #[prop_or_default]
     pub flags: Vec<(
@@ -43,6 +46,7 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
         UploadStatus::Queued => ("queued", Text::Queued.get(lang)),
         UploadStatus::Reading => ("reading", Text::Reading.get(lang)),
         UploadStatus::Duplicate { .. } => ("duplicate", Text::AlreadyRead.get(lang)),
+        UploadStatus::Reread { .. } => ("duplicate", Text::ReadAgain.get(lang)),
         UploadStatus::Read(_) => ("read", Text::Read.get(lang)),
         UploadStatus::Failed(_) => ("failed", Text::Unreadable.get(lang)),
     };
@@ -75,17 +79,25 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                         { format!("{} {of}", Text::AlreadyReadFrom.get(lang)) }
                     </p>
                 },
+                UploadStatus::Reread { of } => html! {
+                    <p class="duplicate-note" role="status">
+                        <span aria-hidden="true">{ "ℹ " }</span>
+                        { format!("{} {of}.", Text::ReadAgainFrom.get(lang)) }
+                    </p>
+                },
                 UploadStatus::Failed(error) => html! {
                     <p class="error" role="alert">{ error.message(lang) }</p>
                 },
-                UploadStatus::Read(reading) => html! {
+                UploadStatus::Read(reading) => {
+                    let shown = props.applied.as_ref().map_or(&reading.bill, |a| &a.bill);
+                    html! {
                     <>
                         <p class="open-bill-link">
                             <span class="bill-summary">
-                                { operator_name(&reading.bill, lang) }
-                                { format!(" · {} · ", when(&reading.bill, lang)) }
-                                <strong>{ format_amount(bill_total(&reading.bill), lang) }</strong>
-                                if !reading.bill.lines.is_empty() && !reading.bill.reconciles() {
+                                { operator_name(shown, lang) }
+                                { format!(" · {} · ", when(shown, lang)) }
+                                <strong>{ format_amount(bill_total(shown), lang) }</strong>
+                                if !shown.lines.is_empty() && !shown.reconciles() {
                                     <span class="flag to-check">{ format!(" ⚠ {}", Text::ReadingToCheckShort.get(lang)) }</span>
                                 }
                             </span>
@@ -93,10 +105,11 @@ pub fn upload_card(props: &UploadCardProps) -> Html {
                         </p>
                         <details class="bill-details" open={props.expanded}>
                             <summary>{ Text::BillDetails.get(lang) }</summary>
-                            <BillView reading={(**reading).clone()} flags={props.flags.clone()} />
+                            <BillView reading={(**reading).clone()} flags={props.flags.clone()} applied={props.applied.clone()} />
                         </details>
                     </>
-                },
+                    }
+                }
             } }
         </li>
     }

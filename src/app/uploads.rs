@@ -131,6 +131,24 @@ impl UseUploads {
         }
     }
 
+    /// The pages of the bills read in this visit, by bill key.
+    pub fn fresh_pages(&self) -> Vec<(String, Vec<crate::core::layout::TextPage>)> {
+        self.state.0.fresh_pages()
+    }
+
+    /// The keys of the bills whose pages were read in this visit.
+    pub fn fresh_keys(&self) -> Vec<String> {
+        self.items()
+            .iter()
+            .filter_map(|u| match &u.status {
+                crate::core::uploads::UploadStatus::Read(r) if !r.pages.is_empty() => {
+                    Some(crate::core::uploads::bill_key(&r.bill))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Removes every file from the list (erase everything).
     pub fn remove_all(&self) {
         for upload in self.items() {

@@ -1,5 +1,7 @@
-//! The export file: everything the person keeps (cases, plans, bills read), in one JSON
-//! document they can save anywhere and import on this or another device.
+//! The export file: everything the person keeps (cases, plans, bills read and their
+//! corrections), in one JSON document they can save anywhere and import on this or another
+//! device. The pages of the bills are not in it: they are the bills' full text, a cache
+//! the page view can rebuild from the PDF.
 //!
 //! Import never acts on its own: [`Backup::decode`] validates and [`Backup::summary`] says
 //! what the file holds; the person then chooses to merge or replace.
@@ -7,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bill::Bill;
+use super::corrections::Corrections;
 use super::journal::case::Case;
 use super::journal::Journal;
 use super::store::Plans;
@@ -14,8 +17,9 @@ use super::store::Plans;
 /// What the export file says it is.
 pub const KIND: &str = "contestel-export";
 /// The export format's version. 2: the journal inside is at its version 2 (an export of
-/// version 1 holds a version-1 journal, migrated on import).
-pub const VERSION: u32 = 2;
+/// version 1 holds a version-1 journal, migrated on import). 3: the corrections of the
+/// bills (an earlier export has none).
+pub const VERSION: u32 = 3;
 
 /// An export.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +38,9 @@ pub struct Backup {
     /// The bills read, as read.
     #[serde(default)]
     pub bills: Vec<Bill>,
+    /// The person's corrections of them.
+    #[serde(default)]
+    pub corrections: Corrections,
 }
 
 /// Why a file cannot be imported.
@@ -65,11 +72,19 @@ pub struct Summary {
     pub plans: usize,
     /// Number of bills.
     pub bills: usize,
+    /// Number of corrections.
+    pub corrections: usize,
 }
 
 impl Backup {
     /// A new export of the given data.
-    pub fn new(journal: Journal, plans: Plans, bills: Vec<Bill>, exported_at: i64) -> Backup {
+    pub fn new(
+        journal: Journal,
+        plans: Plans,
+        bills: Vec<Bill>,
+        corrections: Corrections,
+        exported_at: i64,
+    ) -> Backup {
         Backup {
             kind: KIND.into(),
             version: VERSION,
@@ -77,36 +92,50 @@ impl Backup {
             journal,
             plans,
             bills,
+            corrections,
         }
     }
 
     /// The file's text, pretty-printed so that a person can read it.
     pub fn encode(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self)
+            .map(|text| pretty(&text))
+            .unwrap_or_default()
     }
 
     /// Reads an export file, refusing anything that is not one.
     pub fn decode(text: &str) -> Result<Backup, BackupError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| BackupError::NotAnExport)?;
-        if value.get("kind").and_then(|k| k.as_str()) != Some(KIND) {
+        /// What an export says it is, the rest skipped.
+        #[derive(Deserialize)]
+        struct Head {
+            kind: Option<String>,
+            version: Option<u64>,
+        }
+        let head: Head = serde_json::from_str(text).map_err(|_| BackupError::NotAnExport)?;
+        if head.kind.as_deref() != Some(KIND) {
             return Err(BackupError::NotAnExport);
         }
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+        let version = head.version.unwrap_or(0) as u32;
         if version > VERSION {
             return Err(BackupError::TooNew { version });
         }
-        let mut value = value;
-        if version < 2 {
-            if let Some(journal) = value.get_mut("journal") {
-                let old = std::mem::take(journal);
-                *journal = super::journal::migrate::v1_to_v2(old)
-                    .map_err(|detail| BackupError::Damaged { detail })?;
-            }
-        }
-        serde_json::from_value(value).map_err(|e| BackupError::Damaged {
+        let damaged = |e: serde_json::Error| BackupError::Damaged {
             detail: e.to_string(),
-        })
+        };
+        if version >= 2 {
+            return serde_json::from_str(text).map_err(damaged);
+        }
+        // A version-1 export holds a version-1 journal: migrated, then read as text like
+        // any other (one copy of the types' decoding code in the app).
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
+        if let Some(journal) = value.get_mut("journal") {
+            let old = std::mem::take(journal);
+            *journal = super::journal::migrate::v1_to_v2(old)
+                .map_err(|detail| BackupError::Damaged { detail })?;
+        }
+        serde_json::to_string(&value)
+            .and_then(|text| serde_json::from_str(&text))
+            .map_err(damaged)
     }
 
     /// What it holds.
@@ -116,8 +145,66 @@ impl Backup {
             events: self.journal.cases.iter().map(|c| c.events.len()).sum(),
             plans: self.plans.plans.len(),
             bills: self.bills.len(),
+            corrections: self.corrections.count(),
         }
     }
+}
+
+/// Indents compact JSON text as `serde_json::to_string_pretty` does (two spaces, `": "`,
+/// empty objects and lists kept as `{}` and `[]`). Done on the text so that the app does
+/// not carry a second copy of every type's serialising code for the pretty form.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}') | Some(']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Merges an imported journal into the current one: cases already present (same title,
@@ -209,7 +296,27 @@ mod tests {
 
     #[test]
     fn an_export_reads_back_exactly() {
-        let backup = Backup::new(journal(), Plans::default(), Vec::new(), 1_764_150_000_000);
+        use crate::core::corrections::{BillRef, Change, CorrectionAction, HeaderFix};
+        let bill = Bill {
+            total: Some("12.99".parse().unwrap()),
+            ..Bill::default()
+        };
+        let mut corrections = Corrections::default();
+        corrections
+            .apply(CorrectionAction::Add {
+                bill: BillRef::of(&bill),
+                change: Change::Header {
+                    fix: HeaderFix::InvoiceNumber(Some("F-1".into())),
+                },
+            })
+            .unwrap();
+        let backup = Backup::new(
+            journal(),
+            Plans::default(),
+            vec![bill],
+            corrections,
+            1_764_150_000_000,
+        );
         let text = backup.encode();
         assert_eq!(Backup::decode(&text), Ok(backup.clone()));
         assert_eq!(
@@ -218,8 +325,52 @@ mod tests {
                 cases: 1,
                 events: 1,
                 plans: 0,
-                bills: 0
+                bills: 1,
+                corrections: 1,
             }
+        );
+    }
+
+    #[test]
+    fn an_export_of_version_2_reads_without_corrections_and_bad_ones_are_refused() {
+        let v2 = r#"{"kind": "contestel-export", "version": 2, "exported_at": 5,
+            "journal": {"cases": [], "next_id": 1}, "plans": {"plans": []}, "bills": []}"#;
+        let backup = Backup::decode(v2).unwrap();
+        assert_eq!(backup.corrections, Corrections::default());
+        // An amount no person could type, planted in a file: refused, never summed.
+        let planted = r#"{"kind": "contestel-export", "version": 3, "exported_at": 5,
+            "journal": {"cases": [], "next_id": 1}, "plans": {"plans": []}, "bills": [],
+            "corrections": {"bills": [{"bill": {"key": "k"}, "edits": [{"id": 1,
+                "change": {"header": {"fix": {"total": "79228162514264337593543950335"}}}}]}],
+                "next_id": 2}}"#;
+        assert!(matches!(
+            Backup::decode(planted),
+            Err(BackupError::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn the_export_is_indented_as_serde_indents() {
+        let value = serde_json::json!({
+            "a": [1, {"b": "x, {y}: \"z\" \\"}, [], {}],
+            "c": {"d": null, "e": [true]},
+            "f": "",
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            pretty(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        let backup = Backup::new(
+            journal(),
+            Plans::default(),
+            Vec::new(),
+            Corrections::default(),
+            5,
+        );
+        assert_eq!(
+            backup.encode(),
+            serde_json::to_string_pretty(&backup).unwrap()
         );
     }
 

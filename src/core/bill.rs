@@ -46,6 +46,22 @@ pub enum Operator {
 }
 
 impl Operator {
+    /// Every operator, for a person to choose from.
+    pub const ALL: [Operator; 12] = [
+        Operator::Orange,
+        Operator::Sosh,
+        Operator::Sfr,
+        Operator::Red,
+        Operator::Bouygues,
+        Operator::BAndYou,
+        Operator::Free,
+        Operator::FreeMobile,
+        Operator::LaPosteMobile,
+        Operator::Prixtel,
+        Operator::NrjMobile,
+        Operator::Coriolis,
+    ];
+
     /// The name as printed to a person.
     pub fn name(self) -> &'static str {
         match self {
@@ -236,6 +252,20 @@ impl Bill {
 }
 
 impl Category {
+    /// Every category, for a person to choose from.
+    pub const ALL: [Category; 10] = [
+        Category::Subscription,
+        Category::Option,
+        Category::Usage,
+        Category::OutOfPlan,
+        Category::Premium,
+        Category::ThirdParty,
+        Category::OneOffFee,
+        Category::Discount,
+        Category::EquipmentInstalment,
+        Category::Other,
+    ];
+
     /// The category's name for a person.
     pub fn label(self, lang: super::i18n::Lang) -> &'static str {
         let (fr, en) = match self {

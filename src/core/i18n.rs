@@ -102,6 +102,119 @@ pub enum Text {
     LineToCheck,
     /// In a bill's summary line when its reading does not add up.
     ReadingToCheckShort,
+    // Corrections, the page view and the whole contract (issue 14).
+    /// Beside what the person corrected.
+    CorrectedByYou,
+    /// Button closing a panel.
+    Close,
+    /// When only one end of a period is given.
+    PeriodBothEnds,
+    /// Heading of the lines the person said are not charges.
+    RemovedByYou,
+    /// Button opening the correction of a line.
+    CorrectLine,
+    /// Button: a line is not a charge.
+    NotACharge,
+    /// Button saving a correction.
+    SaveCorrection,
+    /// Button: back to what was read.
+    UndoCorrection,
+    /// Button undoing the last correction.
+    Undo,
+    /// Status after a correction.
+    CorrectionSaved,
+    /// Status after undoing a correction.
+    CorrectionUndone,
+    /// Button showing the page a line comes from.
+    WhereFrom,
+    /// Heading of the page view.
+    PageViewHeading,
+    /// What the page view shows and how to use it.
+    PageViewIntro,
+    /// Accessible name of the drawing of a page.
+    PageDrawing,
+    /// Heading of the list of rows with an amount.
+    RowsWithAmounts,
+    /// Label of the running sum of the ticked charges.
+    TickedSum,
+    /// Label of the difference with the amount due.
+    Gap,
+    /// Said when the charges add up to the amount due.
+    AddsUp,
+    /// When the pages of a bill are no longer kept.
+    PagesNotKept,
+    /// Button opening the page view on a bill that does not add up.
+    HelpAddUp,
+    /// Button opening the header's correction.
+    CorrectHeader,
+    /// Field: first day of the period.
+    PeriodStart,
+    /// Field: last day of the period.
+    PeriodEnd,
+    /// Heading of the corrections that no longer match.
+    StaleHeading,
+    /// Why some corrections no longer match.
+    StaleIntro,
+    /// Said when a new reading agrees with corrections.
+    AgreedNote,
+    /// Section of a charge the person added when none is printed above it.
+    AddedByYou,
+    /// Heading of the form making a row a charge.
+    PickAsCharge,
+    /// Before the value as read.
+    ReadAs,
+    /// Button on a flagged option: it is in the contract.
+    OptionInContract,
+    /// Status after an option was added to the plan.
+    OptionAdded,
+    /// Heading of the contract's dates.
+    ContractHeading,
+    /// Field: end of the commitment.
+    CommitmentEnd,
+    /// Field: termination date.
+    TerminatedOn,
+    /// Field: the operator's confirmation of the termination.
+    TerminationConfirmedOn,
+    /// When a confirmation date is given without a termination date.
+    ConfirmationNeedsTermination,
+    /// Heading of what the plan includes.
+    AllowancesHeading,
+    /// Field: data included.
+    DataAllowance,
+    /// Field: calls included.
+    CallsAllowance,
+    /// Field: SMS included.
+    SmsAllowance,
+    /// Hint under an allowance field.
+    AllowanceHint,
+    /// Error on an allowance field.
+    InvalidAllowance,
+    /// Field: use in the EU included.
+    RoamingEuIncluded,
+    /// Field: calls abroad included.
+    InternationalIncluded,
+    /// Choice: the contract does not say.
+    NotSaid,
+    /// Choice: yes.
+    Yes,
+    /// An allowance without limit, as typed and shown.
+    Unlimited,
+    /// Choice: no.
+    No,
+    /// Heading of the blocks asked for.
+    BlocksHeading,
+    /// Beside a field filled from a bill.
+    ReadFromBill,
+    /// How to type a date.
+    DateHint,
+    /// Data view: the corrections.
+    StoredCorrections,
+    /// Data view: the pages kept for the page view.
+    StoredPages,
+    /// Status of a bill read again with a better reading.
+    ReadAgain,
+    /// Note on a bill read again, before the first file's name.
+    ReadAgainFrom,
     /// Footer: what the tool is and is not.
     Disclaimer,
     /// Shown when the files could not be loaded at all.
@@ -633,6 +746,62 @@ impl Text {
             ReadingToCheck => ("Lecture à vérifier", "Reading to check"),
             LineToCheck => ("lecture à vérifier", "reading to check"),
             ReadingToCheckShort => ("à vérifier", "to check"),
+            CorrectedByYou => ("corrigé par vous", "corrected by you"),
+            Close => ("Fermer", "Close"),
+            PeriodBothEnds => ("Indiquez le premier et le dernier jour de la période.", "Give the first and the last day of the period."),
+            RemovedByYou => ("Lignes que vous avez retirées (pas des montants facturés)", "Lines you removed (not charges)"),
+            CorrectLine => ("Corriger", "Correct"),
+            NotACharge => ("Pas un montant facturé", "Not a charge"),
+            SaveCorrection => ("Enregistrer la correction", "Save the correction"),
+            UndoCorrection => ("Revenir à la lecture", "Back to the reading"),
+            Undo => ("Annuler", "Undo"),
+            CorrectionSaved => ("Correction enregistrée.", "Correction saved."),
+            CorrectionUndone => ("Correction annulée.", "Correction undone."),
+            WhereFrom => ("D'où vient cette ligne ?", "Where does this line come from?"),
+            PageViewHeading => ("La facture telle que lue", "The bill as read"),
+            PageViewIntro => ("Chaque ligne de texte est à sa place sur la page. Les montants retenus comme facturés sont cochés ; cochez une ligne que la lecture a laissée de côté pour en faire un montant facturé, décochez un sous-total, une TVA ou un exemple.", "Each row of text is in its place on the page. The amounts kept as charges are ticked; tick a row the reading left out to make it a charge, untick a subtotal, a VAT row or an example."),
+            PageDrawing => ("Dessin de la page : la ligne choisie est surlignée, sa colonne de montants encadrée, les lignes non retenues en gris", "Drawing of the page: the chosen row highlighted, its amount column framed, rows not kept in grey"),
+            RowsWithAmounts => ("Lignes avec un montant : cochez les montants facturés", "Rows with an amount: tick the charges"),
+            TickedSum => ("Montants cochés", "Ticked charges"),
+            Gap => ("écart", "difference"),
+            AddsUp => ("Le compte est bon : les montants cochés font le montant à payer.", "It adds up: the ticked charges make the amount due."),
+            PagesNotKept => ("Les pages de cette facture ne sont pas gardées sur cet appareil : déposez de nouveau son PDF pour les voir (elle ne sera pas ajoutée deux fois).", "The pages of this bill are not kept on this device: drop its PDF again to see them (it will not be added twice)."),
+            HelpAddUp => ("M'aider à faire le compte", "Help me make it add up"),
+            CorrectHeader => ("Corriger l'en-tête", "Correct the header"),
+            PeriodStart => ("Début de la période", "Period start"),
+            PeriodEnd => ("Fin de la période", "Period end"),
+            StaleHeading => ("Corrections qui ne correspondent plus", "Corrections that no longer match"),
+            StaleIntro => ("Une nouvelle lecture de cette facture ne contient plus ce que ces corrections visaient. Vérifiez la facture, corrigez-la de nouveau si besoin, puis retirez-les.", "A new reading of this bill no longer has what these corrections were about. Check the bill, correct it again if needed, then remove them."),
+            AgreedNote => ("La lecture dit désormais d'elle-même ce que vous aviez corrigé ici :", "The reading now says by itself what you had corrected here:"),
+            AddedByYou => ("Ajouté par vous", "Added by you"),
+            PickAsCharge => ("Ajouter comme montant facturé", "Add as a charge"),
+            ReadAs => ("lu :", "read:"),
+            OptionInContract => ("Cette option est dans mon contrat", "This option is in my contract"),
+            OptionAdded => ("Option ajoutée à votre forfait : elle n'est plus signalée, et les prochaines factures sont vérifiées avec elle.", "Option added to your plan: it is no longer flagged, and the next bills are checked with it."),
+            ContractHeading => ("Le contrat", "The contract"),
+            CommitmentEnd => ("Fin d'engagement", "End of commitment"),
+            TerminatedOn => ("Date de résiliation", "Termination date"),
+            TerminationConfirmedOn => ("Résiliation confirmée par l'opérateur le", "Termination confirmed by the operator on"),
+            ConfirmationNeedsTermination => ("Indiquez d'abord la date de résiliation.", "Give the termination date first."),
+            AllowancesHeading => ("Ce que le forfait inclut", "What the plan includes"),
+            DataAllowance => ("Internet mobile (Go par mois)", "Mobile data (GB a month)"),
+            CallsAllowance => ("Appels (minutes par mois)", "Calls (minutes a month)"),
+            SmsAllowance => ("SMS (par mois)", "SMS (a month)"),
+            AllowanceHint => ("un nombre, « illimité », ou vide si le contrat ne le dit pas", "a number, “unlimited”, or empty if the contract does not say"),
+            InvalidAllowance => ("Écrivez un nombre, ou « illimité ».", "Write a number, or “unlimited”."),
+            RoamingEuIncluded => ("Utilisation dans l'UE comme en France", "Use in the EU as at home"),
+            InternationalIncluded => ("Appels de France vers l'étranger inclus", "Calls from France to other countries included"),
+            NotSaid => ("Non précisé", "Not said"),
+            Yes => ("Oui", "Yes"),
+            Unlimited => ("illimité", "unlimited"),
+            No => ("Non", "No"),
+            BlocksHeading => ("Blocages demandés à l'opérateur", "Blocks asked of the operator"),
+            ReadFromBill => ("lu sur la facture, à vérifier", "read from the bill, to check"),
+            DateHint => ("jj/mm/aaaa", "dd/mm/yyyy"),
+            StoredCorrections => ("Vos corrections des factures", "Your corrections of the bills"),
+            StoredPages => ("Pages des factures (pour voir d'où vient une ligne)", "Bill pages (to see where a line comes from)"),
+            ReadAgain => ("Lue de nouveau", "Read again"),
+            ReadAgainFrom => ("Cette facture était déjà lue ; cette lecture est plus complète et remplace celle de", "This bill was already read; this reading is more complete and replaces that of"),
             Disclaimer => (
                 "Contestel vous informe et vous aide à vous organiser ; il ne donne pas de conseil juridique.",
                 "Contestel informs you and helps you get organised; it does not give legal advice.",
@@ -989,6 +1158,7 @@ pub fn backup_summary(
         events,
         plans,
         bills,
+        corrections,
     } = summary;
     let date = exported_on
         .map(|d| format_date(d, lang))
@@ -996,11 +1166,11 @@ pub fn backup_summary(
     match lang {
         Lang::Fr => format!(
             "Export du {date} : {cases} dossier(s), {events} échange(s), {plans} forfait(s), \
-             {bills} facture(s)."
+             {bills} facture(s), {corrections} correction(s)."
         ),
         Lang::En => format!(
             "Export of {date}: {cases} case(s), {events} exchange(s), {plans} plan(s), \
-             {bills} bill(s)."
+             {bills} bill(s), {corrections} correction(s)."
         ),
     }
 }
@@ -1119,11 +1289,13 @@ mod tests {
             events: 5,
             plans: 1,
             bills: 3,
+            corrections: 4,
         };
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
         assert_eq!(
             backup_summary(&summary, day, Lang::Fr),
-            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s)."
+            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s), \
+             4 correction(s)."
         );
         assert_eq!(reference("A-42", Lang::En), "ref. A-42");
         assert_eq!(

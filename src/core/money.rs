@@ -24,22 +24,104 @@ pub struct AmountToken {
     pub currency: bool,
 }
 
-/// Parses an amount a person typed in a form: `24`, `24,9`, `24.99`, `1 029,00 €`.
-/// Looser than [`parse_amount`] (a bare integer is an amount here), never negative.
-pub fn parse_typed_amount(text: &str) -> Option<Decimal> {
+/// The largest amount a person may type (100 000,00 €): no telecom charge comes near it,
+/// and sums of thousands of such amounts stay far from the limits of `Decimal`, whose
+/// arithmetic panics on overflow.
+pub const MAX_TYPED_AMOUNT: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 2);
+
+/// Why a typed amount was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypedAmountError {
+    /// Nothing was typed.
+    Empty,
+    /// Not a number (`douze`, `1.234,56`, `12,3,4`).
+    NotAnAmount,
+    /// More than two decimals (`24,999`).
+    TooManyDecimals,
+    /// A minus sign where only a positive amount makes sense (a price).
+    Negative,
+    /// Above [`MAX_TYPED_AMOUNT`].
+    TooLarge,
+}
+
+impl TypedAmountError {
+    /// What to tell the person, in their language.
+    pub fn message(self, lang: super::i18n::Lang) -> &'static str {
+        let (fr, en) = match self {
+            TypedAmountError::Empty => ("Indiquez un montant.", "Enter an amount."),
+            TypedAmountError::NotAnAmount => (
+                "Ce n'est pas un montant : écrivez par exemple 12,99.",
+                "That is not an amount: write for example 12.99.",
+            ),
+            TypedAmountError::TooManyDecimals => (
+                "Deux chiffres après la virgule au plus.",
+                "Two digits after the decimal point at most.",
+            ),
+            TypedAmountError::Negative => (
+                "Un prix ne peut pas être négatif.",
+                "A price cannot be negative.",
+            ),
+            TypedAmountError::TooLarge => (
+                "Montant trop élevé : 100 000 € au plus.",
+                "Amount too large: €100,000 at most.",
+            ),
+        };
+        lang.pick(fr, en)
+    }
+}
+
+/// Reads an amount a person typed in a form: `24`, `24,9`, `24.99`, `1 029,00 €`, and
+/// when `signed`, `-5` or `−5,00` (a discount). Bounded by [`MAX_TYPED_AMOUNT`] either way.
+pub fn typed_amount(text: &str, signed: bool) -> Result<Decimal, TypedAmountError> {
     let cleaned: String = text
         .trim()
         .trim_end_matches('€')
         .trim_end_matches("EUR")
         .chars()
         .filter(|c| !is_space(*c))
-        .map(|c| if c == ',' { '.' } else { c })
+        .map(|c| match c {
+            ',' => '.',
+            c if is_minus(c) => '-',
+            c => c,
+        })
         .collect();
-    if cleaned.is_empty() || cleaned.matches('.').count() > 1 || cleaned.starts_with('-') {
-        return None;
+    if cleaned.is_empty() {
+        return Err(TypedAmountError::Empty);
     }
-    let value: Decimal = cleaned.parse().ok()?;
-    (value.scale() <= 2).then_some(value)
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.as_str()),
+    };
+    if negative && !signed {
+        return Err(TypedAmountError::Negative);
+    }
+    let (units, decimals) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if units.is_empty() || !all_digits(units) || !all_digits(decimals) {
+        return Err(TypedAmountError::NotAnAmount);
+    }
+    if decimals.len() > 2 {
+        return Err(TypedAmountError::TooManyDecimals);
+    }
+    // Counted before parsing: a long run of digits must be refused, not overflow.
+    if units.trim_start_matches('0').len() > 6 {
+        return Err(TypedAmountError::TooLarge);
+    }
+    let plain = if decimals.is_empty() {
+        units.to_string()
+    } else {
+        format!("{units}.{decimals}")
+    };
+    let value: Decimal = plain.parse().map_err(|_| TypedAmountError::NotAnAmount)?;
+    if value > MAX_TYPED_AMOUNT {
+        return Err(TypedAmountError::TooLarge);
+    }
+    Ok(if negative { -value } else { value })
+}
+
+/// Parses a price a person typed in a form: [`typed_amount`], never negative.
+pub fn parse_typed_amount(text: &str) -> Option<Decimal> {
+    typed_amount(text, false).ok()
 }
 
 /// Parses text that is exactly one amount (surrounding spaces allowed).
@@ -654,10 +736,38 @@ mod tests {
             ("24,999", None),
             ("1.234,56", None),
             ("douze", None),
+            ("100000", Some("100000")),
+            ("100000,01", None),
         ];
         for (typed, expected) in cases {
             let expected = expected.map(|e| e.parse::<Decimal>().unwrap());
             assert_eq!(parse_typed_amount(typed), expected, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn typed_amounts_are_bounded_and_say_why_they_are_refused() {
+        use TypedAmountError::*;
+        let cases: [(&str, bool, Result<&str, TypedAmountError>); 14] = [
+            ("-5", true, Ok("-5")),
+            ("\u{2212}8,00 €", true, Ok("-8.00")),
+            ("- 1 029,5", true, Ok("-1029.5")),
+            ("-5", false, Err(Negative)),
+            ("", true, Err(Empty)),
+            ("  € ", true, Err(Empty)),
+            ("12,3,4", true, Err(NotAnAmount)),
+            ("1e30", true, Err(NotAnAmount)),
+            ("12,", true, Ok("12")),
+            (",5", true, Err(NotAnAmount)),
+            ("0,001", true, Err(TooManyDecimals)),
+            ("100000,00", true, Ok("100000.00")),
+            ("-100000,01", true, Err(TooLarge)),
+            // Far past what Decimal holds: refused, never a panic.
+            ("99999999999999999999999999999999999", false, Err(TooLarge)),
+        ];
+        for (typed, signed, expected) in cases {
+            let expected = expected.map(|e| e.parse::<Decimal>().unwrap());
+            assert_eq!(typed_amount(typed, signed), expected, "{typed:?}");
         }
     }
 }

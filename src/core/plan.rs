@@ -52,6 +52,10 @@ pub struct Plan {
     /// The day the contract ended, if it did.
     #[serde(default)]
     pub terminated_on: Option<NaiveDate>,
+    /// The day the operator confirmed that end date in writing (a durable medium, décret
+    /// 2023-417): the proof a refund claim for later charges rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub termination_confirmed_on: Option<NaiveDate>,
 }
 
 /// A promotional price, applied up to and including `until`.
@@ -90,6 +94,10 @@ pub struct Allowances {
     /// Whether using the line in the EU is included as at home.
     #[serde(default)]
     pub roaming_eu: Option<bool>,
+    /// Whether calls from France to other countries are included ("appels illimités vers
+    /// l'international", often a list of destinations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub international: Option<bool>,
 }
 
 /// A quantity included in the plan: a number, or `"unlimited"`.
@@ -102,6 +110,19 @@ pub enum Allowance {
 }
 
 impl Allowance {
+    /// An allowance as a person types it: empty (the contract does not say), a number
+    /// (bounded like every typed amount), or "illimité" / "unlimited" in any case.
+    pub fn parse_typed(text: &str) -> Result<Option<Allowance>, super::money::TypedAmountError> {
+        let folded = super::vocab::fold(text.trim());
+        match folded.as_str() {
+            "" => Ok(None),
+            "illimite" | "illimitee" | "illimites" | "illimitees" | "unlimited" | "∞" => {
+                Ok(Some(Allowance::Unlimited))
+            }
+            _ => super::money::typed_amount(text, false).map(|n| Some(Allowance::Limited(n))),
+        }
+    }
+
     /// Whether nothing of this kind should ever be charged.
     pub fn is_unlimited(self) -> bool {
         matches!(self, Allowance::Unlimited)
@@ -311,6 +332,7 @@ const ALLOWANCES: &[(&str, Shape, bool)] = &[
     ("calls", Shape::Quota, false),
     ("sms", Shape::Quota, false),
     ("roaming_eu", Shape::Bool, false),
+    ("international", Shape::Bool, false),
 ];
 const BLOCKED: &[(&str, Shape, bool)] = &[
     ("premium_numbers", Shape::Bool, false),
@@ -328,6 +350,7 @@ const PLAN: &[(&str, Shape, bool)] = &[
     ("start", Shape::Date, false),
     ("commitment_end", Shape::Date, false),
     ("terminated_on", Shape::Date, false),
+    ("termination_confirmed_on", Shape::Date, false),
 ];
 
 fn join(path: &str, field: &str) -> String {
@@ -441,6 +464,7 @@ impl Plan {
             start: None,
             commitment_end: None,
             terminated_on: None,
+            termination_confirmed_on: None,
         }
     }
 
@@ -499,6 +523,7 @@ impl Plan {
                 ("promo.until", self.promo.as_ref().map(|p| p.until)),
                 ("commitment_end", self.commitment_end),
                 ("terminated_on", self.terminated_on),
+                ("termination_confirmed_on", self.termination_confirmed_on),
             ];
             for (field, date) in dates {
                 if date.is_some_and(|d| d < start) {
@@ -707,6 +732,30 @@ mod tests {
             let (fr, en) = (err.message(Lang::Fr), err.message(Lang::En));
             assert!(fr.contains(field) && en.contains(field), "{fr} / {en}");
             assert_ne!(fr, en);
+        }
+    }
+
+    #[test]
+    fn allowances_are_typed_as_a_number_or_unlimited() {
+        let cases = [
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+            ("Illimité", Ok(Some(Allowance::Unlimited))),
+            ("unlimited", Ok(Some(Allowance::Unlimited))),
+            ("100", Ok(Some(Allowance::Limited(d("100"))))),
+            ("1,5", Ok(Some(Allowance::Limited(d("1.5"))))),
+            (
+                "beaucoup",
+                Err(crate::core::money::TypedAmountError::NotAnAmount),
+            ),
+            ("-2", Err(crate::core::money::TypedAmountError::Negative)),
+            (
+                "99999999999999999999999999999",
+                Err(crate::core::money::TypedAmountError::TooLarge),
+            ),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(Allowance::parse_typed(typed), expected, "{typed:?}");
         }
     }
 

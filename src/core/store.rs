@@ -136,9 +136,13 @@ pub fn decode<T: Stored>(raw: Option<&str>) -> Result<Option<Loaded<T>>, StoreEr
         data = T::migrate(version, data).map_err(|detail| StoreError::Invalid { detail })?;
         version += 1;
     }
-    let value = serde_json::from_value(data).map_err(|e| StoreError::Invalid {
-        detail: e.to_string(),
-    })?;
+    // Read back from text rather than `from_value`: every stored type is then decoded by
+    // one copy of its code (the one for text), which keeps the app's wasm smaller.
+    let value = serde_json::to_string(&data)
+        .and_then(|text| serde_json::from_str(&text))
+        .map_err(|e| StoreError::Invalid {
+            detail: e.to_string(),
+        })?;
     Ok(Some(Loaded {
         value,
         saved_at: envelope.saved_at,
@@ -146,16 +150,15 @@ pub fn decode<T: Stored>(raw: Option<&str>) -> Result<Option<Loaded<T>>, StoreEr
     }))
 }
 
-/// Encodes a value in its envelope, stamped `saved_at`.
+/// Encodes a value in its envelope, stamped `saved_at`: the fields of [`Envelope`], in
+/// its order, written around the value's own text (not through `serde_json::Value`, which
+/// would take a second copy of every stored type's code into the app).
 pub fn encode<T: Stored>(value: &T, saved_at: i64) -> Result<String, String> {
-    let data = serde_json::to_value(value).map_err(|e| e.to_string())?;
-    let envelope = Envelope {
-        app: APP.into(),
-        version: T::VERSION,
-        saved_at,
-        data,
-    };
-    serde_json::to_string(&envelope).map_err(|e| e.to_string())
+    let data = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{{\"app\":\"{APP}\",\"version\":{},\"saved_at\":{saved_at},\"data\":{data}}}",
+        T::VERSION
+    ))
 }
 
 /// The key a value of an earlier schema is kept under, as it was, when it is first saved
@@ -200,7 +203,97 @@ pub struct Plans {
 
 impl Stored for Plans {
     const KEY: &'static str = "contestel.plans";
+    /// 2: a plan may say when the operator confirmed its termination and whether calls
+    /// abroad are included (`Plan::termination_confirmed_on`, `Allowances::international`);
+    /// a version-1 plan reads as it is. The version keeps an older Contestel from reading
+    /// (and saving over) plans with fields it does not know.
+    const VERSION: u32 = 2;
+
+    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            1 => Ok(data),
+            _ => Err(format!("no migration from version {from}")),
+        }
+    }
+}
+
+impl Stored for super::corrections::Corrections {
+    const KEY: &'static str = "contestel.corrections";
     const VERSION: u32 = 1;
+}
+
+/// The pages of the bills read, as the reader saw them (positioned rows of text, never the
+/// PDF): what the page view draws, kept between visits within [`PAGES_BUDGET`]. A cache,
+/// not the person's data: a bill whose pages were not kept can be dropped again to see
+/// them, and an export does not carry them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SavedPages {
+    /// Per bill, by its key (`core::uploads::bill_key`), oldest first.
+    pub bills: Vec<PagesOf>,
+}
+
+/// The pages of one bill.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PagesOf {
+    /// The bill's key.
+    pub key: String,
+    /// Its pages, positions rounded to a tenth of a point.
+    pub pages: Vec<super::layout::TextPage>,
+}
+
+/// The most the kept pages may weigh, in UTF-16 code units (a typical bill's pages weigh
+/// 10 to 40 thousand): the journal, plans and corrections keep the rest of
+/// [`LOCAL_STORAGE_LIMIT`].
+pub const PAGES_BUDGET: u64 = 1_500_000;
+
+impl Stored for SavedPages {
+    const KEY: &'static str = "contestel.pages";
+    const VERSION: u32 = 1;
+}
+
+impl SavedPages {
+    /// The pages of a bill, if kept.
+    pub fn get(&self, key: &str) -> Option<&[super::layout::TextPage]> {
+        self.bills
+            .iter()
+            .find(|b| b.key == key)
+            .map(|b| b.pages.as_slice())
+    }
+
+    /// Keeps the pages of the bills whose keys are given (oldest first), newest first
+    /// while they fit in `budget`; pages of bills no longer kept are dropped. `fresh`
+    /// pages, of bills read in this visit, replace what was kept for their key.
+    pub fn within(
+        &self,
+        keys: &[String],
+        fresh: &[(String, Vec<super::layout::TextPage>)],
+        budget: u64,
+    ) -> SavedPages {
+        let mut kept: Vec<PagesOf> = Vec::new();
+        let mut used = 0u64;
+        for key in keys.iter().rev() {
+            let pages = fresh
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, p)| super::provenance::rounded(p))
+                .or_else(|| self.get(key).map(<[_]>::to_vec));
+            let Some(pages) = pages else { continue };
+            let entry = PagesOf {
+                key: key.clone(),
+                pages,
+            };
+            let size = serde_json::to_string(&entry)
+                .map(|t| t.encode_utf16().count() as u64)
+                .unwrap_or(u64::MAX);
+            if used.saturating_add(size) > budget {
+                continue;
+            }
+            used += size;
+            kept.push(entry);
+        }
+        kept.reverse();
+        SavedPages { bills: kept }
+    }
 }
 
 /// The bills read, kept as their read structure (never the PDF itself).
@@ -230,6 +323,10 @@ pub struct Usage {
     pub plans: u64,
     /// The bills read.
     pub bills: u64,
+    /// The person's corrections to the bills read.
+    pub corrections: u64,
+    /// The pages of the bills read, kept for the page view.
+    pub pages: u64,
     /// Values set aside because they could not be read.
     pub set_aside: u64,
     /// Any other key of this app.
@@ -256,6 +353,10 @@ impl Usage {
                 &mut usage.plans
             } else if key == SavedBills::KEY {
                 &mut usage.bills
+            } else if key == <super::corrections::Corrections as Stored>::KEY {
+                &mut usage.corrections
+            } else if key == SavedPages::KEY {
+                &mut usage.pages
             } else {
                 &mut usage.other
             };
@@ -266,7 +367,13 @@ impl Usage {
 
     /// Everything this app keeps in localStorage.
     pub fn total(&self) -> u64 {
-        self.journal + self.plans + self.bills + self.set_aside + self.other
+        self.journal
+            + self.plans
+            + self.bills
+            + self.corrections
+            + self.pages
+            + self.set_aside
+            + self.other
     }
 }
 
@@ -293,6 +400,22 @@ mod tests {
                 _ => Err(format!("no migration from version {from}")),
             }
         }
+    }
+
+    #[test]
+    fn the_envelope_is_written_as_serde_would() {
+        let notes = Notes {
+            items: vec!["« a »".into()],
+            pinned: false,
+        };
+        let written = encode(&notes, 42).unwrap();
+        let envelope = Envelope {
+            app: APP.into(),
+            version: 2,
+            saved_at: 42,
+            data: serde_json::to_value(&notes).unwrap(),
+        };
+        assert_eq!(written, serde_json::to_string(&envelope).unwrap());
     }
 
     #[test]
@@ -388,6 +511,59 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_plan_reads_at_version_2_as_it_was() {
+        let raw = r#"{"app":"contestel","version":1,"saved_at":3,"data":{"plans":[
+            {"monthly_price":"12.99","name":"Forfait B&You 60Go"}]}}"#;
+        let loaded = decode::<Plans>(Some(raw)).unwrap().unwrap();
+        assert!(loaded.migrated);
+        assert_eq!(
+            loaded.value.plans[0].name.as_deref(),
+            Some("Forfait B&You 60Go")
+        );
+        assert_eq!(loaded.value.plans[0].termination_confirmed_on, None);
+    }
+
+    #[test]
+    fn pages_are_kept_newest_first_within_their_budget() {
+        use crate::core::layout::{TextCell, TextPage, TextRow};
+        let page = |text: &str| TextPage {
+            number: 1,
+            width: 594.9921,
+            height: 841.9748,
+            rows: vec![TextRow {
+                y: 100.04,
+                size: 9.0,
+                cells: vec![TextCell {
+                    x: 31.26,
+                    x_end: 96.0,
+                    text: text.repeat(100),
+                }],
+            }],
+        };
+        let keys: Vec<String> = ["a", "b", "c"].iter().map(|k| k.to_string()).collect();
+        let fresh: Vec<(String, Vec<TextPage>)> =
+            keys.iter().map(|k| (k.clone(), vec![page(k)])).collect();
+        let all = SavedPages::default().within(&keys, &fresh, u64::MAX);
+        assert_eq!(all.bills.len(), 3);
+        assert_eq!(all.get("a").unwrap()[0].width, 595.0, "rounded");
+        assert_eq!(all.get("a").unwrap()[0].rows[0].cells[0].x, 31.3);
+        let one = serde_json::to_string(&all.bills[0]).unwrap().len() as u64;
+        // Room for two: the two newest are kept.
+        let two = all.within(&keys, &[], one * 2 + 1);
+        assert_eq!(
+            two.bills.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(),
+            ["b", "c"]
+        );
+        // A bill no longer kept loses its pages; fresh pages replace the kept ones.
+        let fresher = vec![("c".to_string(), vec![page("z")])];
+        let left = two.within(&keys[2..], &fresher, u64::MAX);
+        assert_eq!(left.bills.len(), 1);
+        assert!(left.get("c").unwrap()[0].rows[0].cells[0]
+            .text
+            .starts_with('z'));
+    }
+
+    #[test]
     fn recovery_keys_keep_the_original_key() {
         assert_eq!(
             recovery_key("contestel.journal", 42),
@@ -401,6 +577,8 @@ mod tests {
             ("contestel.journal", "{\"a\":1}"),
             ("contestel.plans", "é"),
             ("contestel.bills", "𝄞"),
+            ("contestel.corrections", "ab"),
+            ("contestel.pages", "abc"),
             ("contestel.journal.unreadable.7", "x"),
             ("contestel.journal.v1", "{}"),
             ("contestel.other", ""),
@@ -412,10 +590,12 @@ mod tests {
                 journal: 17 + 7 + 20 + 2,
                 plans: 15 + 1,
                 bills: 15 + 2,
+                corrections: 21 + 2,
+                pages: 15 + 3,
                 set_aside: 30 + 1,
                 other: 15,
             }
         );
-        assert_eq!(usage.total(), 24 + 22 + 16 + 17 + 31 + 15);
+        assert_eq!(usage.total(), 24 + 22 + 16 + 17 + 23 + 18 + 31 + 15);
     }
 }

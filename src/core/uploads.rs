@@ -25,6 +25,12 @@ pub enum UploadStatus {
         /// The name of the file it was first read from.
         of: String,
     },
+    /// It is a bill already read, and this reading says more than the one kept (a newer
+    /// reader): it replaced the one kept, whose corrections are matched to it again.
+    Reread {
+        /// The name of the file it was first read from.
+        of: String,
+    },
 }
 
 /// One file dropped or picked.
@@ -102,9 +108,9 @@ impl Uploads {
             }
             UploadAction::Finished { id, result } => {
                 let status = match result {
-                    Ok(reading) => match self.already_read(&reading.bill, id) {
-                        Some(of) => UploadStatus::Duplicate { of },
-                        None => UploadStatus::Read(reading),
+                    Ok(reading) => match self.read_again(reading, id) {
+                        Ok(status) => status,
+                        Err(reading) => UploadStatus::Read(reading),
                     },
                     Err(error) => UploadStatus::Failed(error),
                 };
@@ -116,17 +122,48 @@ impl Uploads {
         }
     }
 
-    /// The name of the file an equal bill was already read from, other than upload `id`.
-    fn already_read(&self, bill: &Bill, id: u32) -> Option<String> {
+    /// A bill read again (other than by upload `id`) is not added twice: a reading that
+    /// says more than the one kept (a newer reader: it adds up where the other did not, or
+    /// reads more of the header) replaces it, and otherwise the new reading gives back its
+    /// pages to one kept without them (a bill restored from an earlier visit).
+    /// `Err` gives back a reading of a bill not read yet.
+    fn read_again(&mut self, reading: Box<Reading>, id: u32) -> Result<UploadStatus, Box<Reading>> {
+        let found = self.items.iter_mut().filter(|u| u.id != id).find_map(|u| {
+            let name = u.name.clone();
+            match &mut u.status {
+                UploadStatus::Read(kept) if same_bill(&kept.bill, &reading.bill) => {
+                    Some((name, kept))
+                }
+                _ => None,
+            }
+        });
+        let Some((of, kept)) = found else {
+            return Err(reading);
+        };
+        if completeness(&reading.bill) > completeness(&kept.bill) {
+            let source = std::mem::take(&mut kept.bill.source);
+            *kept = reading;
+            kept.bill.source = source;
+            return Ok(UploadStatus::Reread { of });
+        }
+        if kept.pages.is_empty() {
+            kept.pages = reading.pages;
+        }
+        Ok(UploadStatus::Duplicate { of })
+    }
+
+    /// The pages of the bills read in this visit, by bill key (bills restored from an
+    /// earlier visit have none until read again).
+    pub fn fresh_pages(&self) -> Vec<(String, Vec<super::layout::TextPage>)> {
         self.items
             .iter()
-            .filter(|u| u.id != id)
-            .find_map(|u| match &u.status {
-                UploadStatus::Read(reading) if same_bill(&reading.bill, bill) => {
-                    Some(u.name.clone())
+            .filter_map(|u| match &u.status {
+                UploadStatus::Read(r) if !r.pages.is_empty() => {
+                    Some((bill_key(&r.bill), r.pages.clone()))
                 }
                 _ => None,
             })
+            .collect()
     }
 
     /// The bill whose [`bill_key`] is `key`, with its index among [`Uploads::bills`].
@@ -175,6 +212,22 @@ impl Uploads {
             .filter(|u| matches!(u.status, UploadStatus::Queued | UploadStatus::Reading))
             .count()
     }
+}
+
+/// How much a reading says, to tell a better reading of a bill from an equal one: first
+/// whether its charges add up to the amount due, then how many header fields it read.
+fn completeness(bill: &Bill) -> (bool, usize) {
+    let fields = [
+        bill.operator.is_some(),
+        bill.invoice_number.is_some(),
+        bill.issue_date.is_some(),
+        bill.due_date.is_some(),
+        bill.period.is_some(),
+        bill.customer_id.is_some(),
+        !bill.line_numbers.is_empty(),
+        bill.total.is_some(),
+    ];
+    (bill.reconciles(), fields.iter().filter(|f| **f).count())
 }
 
 /// A digest of what was read from a bill, whatever the file was called: equal for two
@@ -311,6 +364,57 @@ mod tests {
         );
         assert_eq!(uploads.bills().len(), 1, "kept once");
         assert_eq!(uploads.pending(), 0);
+    }
+
+    #[test]
+    fn a_newer_reading_of_a_bill_replaces_the_one_kept_and_pages_come_back() {
+        use crate::core::layout::TextPage;
+        let page = TextPage {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            rows: Vec::new(),
+        };
+        let mut uploads = Uploads::restored(vec![bill("oct.pdf", Some("F1"), "20")], 1);
+        // The same reading again: kept as it was, with the pages it now has.
+        uploads.apply(started(2, "oct-again.pdf"));
+        uploads.apply(UploadAction::Finished {
+            id: 2,
+            result: Ok(Box::new(Reading {
+                pages: vec![page.clone()],
+                bill: bill("oct-again.pdf", Some("F1"), "20"),
+            })),
+        });
+        assert!(matches!(
+            uploads.items[0].status,
+            UploadStatus::Duplicate { .. }
+        ));
+        assert_eq!(uploads.fresh_pages().len(), 1);
+        // A newer reader reads more of it: its reading replaces the one kept, under the
+        // first file's name.
+        let mut better = bill("oct-v2.pdf", Some("F1"), "20");
+        better.period = Some(crate::core::bill::Period {
+            start: "2026-10-01".parse().unwrap(),
+            end: "2026-10-31".parse().unwrap(),
+        });
+        uploads.apply(started(3, "oct-v2.pdf"));
+        uploads.apply(UploadAction::Finished {
+            id: 3,
+            result: Ok(Box::new(Reading {
+                pages: vec![page],
+                bill: better.clone(),
+            })),
+        });
+        assert_eq!(
+            uploads.items[0].status,
+            UploadStatus::Reread {
+                of: "oct.pdf".into()
+            }
+        );
+        let kept = uploads.bills();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].period, better.period);
+        assert_eq!(kept[0].source, "oct.pdf");
     }
 
     #[test]

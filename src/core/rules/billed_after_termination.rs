@@ -69,10 +69,22 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 format_date(ended, Lang::En)
             ),
         );
-        f.action = Bilingual::new(
-            "Demandez le remboursement, avec la confirmation de résiliation à l'appui, et l'arrêt de toute facturation.",
-            "Ask for a refund, with the termination confirmation attached, and for billing to stop.",
-        );
+        f.action = match ctx.plan_for(b).and_then(|p| p.termination_confirmed_on) {
+            Some(confirmed) => Bilingual::new(
+                format!(
+                    "Demandez le remboursement et l'arrêt de toute facturation, avec à l'appui la confirmation de résiliation que l'opérateur vous a adressée le {}.",
+                    format_date(confirmed, Lang::Fr)
+                ),
+                format!(
+                    "Ask for a refund and for billing to stop, attaching the termination confirmation the operator sent you on {}.",
+                    format_date(confirmed, Lang::En)
+                ),
+            ),
+            None => Bilingual::new(
+                "Demandez le remboursement, avec la confirmation de résiliation à l'appui, et l'arrêt de toute facturation. L'opérateur doit confirmer la date de fin sur un support durable : demandez-la si vous ne l'avez pas.",
+                "Ask for a refund, with the termination confirmation attached, and for billing to stop. The operator must confirm the end date on a durable medium: ask for it if you do not have it.",
+            ),
+        };
         out.push(f);
     }
     out
@@ -147,8 +159,29 @@ mod tests {
             vec![line("Forfait", "11.99", Subscription)],
         );
         assert!(
-            check(&Context::new(&[b], None, today())).is_empty(),
+            check(&Context::new(std::slice::from_ref(&b), None, today())).is_empty(),
             "needs a plan"
+        );
+        // The operator's written confirmation, when the plan records it, is named.
+        let confirmed = plan(
+            r#"{"monthly_price": "11.99", "terminated_on": "2026-09-15",
+                "termination_confirmed_on": "2026-09-05"}"#,
+        );
+        let found = check(&Context::new(
+            std::slice::from_ref(&b),
+            Some(&confirmed),
+            today(),
+        ));
+        assert!(
+            found[0].action.fr.contains("le 05/09/2026"),
+            "{:?}",
+            found[0].action
+        );
+        let found = check(&Context::new(&[b], Some(&p), today()));
+        assert!(
+            found[0].action.en.contains("ask for it"),
+            "{:?}",
+            found[0].action
         );
     }
 }

@@ -122,7 +122,17 @@ fn label_covered(plan: Option<&Plan>, label: &str) -> bool {
             ],
         );
     if elsewhere {
-        return false;
+        // Calls from France to other countries, when the person's plan includes them;
+        // never usage abroad (roaming has its own rule).
+        let from_abroad = has_any(
+            &folded,
+            &["depuis", "emis a", "recu", "itinerance", "roaming"],
+        );
+        let calls = !matches!(medium_in(&folded), Some(Medium::Data));
+        return plan.allowances.international == Some(true)
+            && calls
+            && !from_abroad
+            && has_any(&folded, &["international", "vers l'", "vers "]);
     }
     let allowance = match medium_in(&folded) {
         Some(Medium::Sms) => plan.allowances.sms,
@@ -250,6 +260,29 @@ mod tests {
             let found = check(&Context::new(std::slice::from_ref(&b), Some(&p), today()));
             assert_eq!(found.first().map(|f| f.severity), want, "{label}");
             assert!(check(&Context::new(&[b], None, today())).is_empty());
+        }
+    }
+
+    #[test]
+    fn calls_abroad_are_covered_only_when_the_plan_includes_them() {
+        let with = plan(r#"{"monthly_price": "10", "allowances": {"international": true}}"#);
+        let without = plan(r#"{"monthly_price": "10", "allowances": {"international": false}}"#);
+        let cases = [
+            ("Appels vers l'international (Tunisie)", true),
+            ("Appels vers le Maroc", true),
+            // Usage abroad is roaming's (never covered here), data too.
+            ("Appels émis depuis le Maroc", false),
+            ("Internet mobile depuis la Suisse", false),
+        ];
+        for (label, covered) in cases {
+            let b = bill(vec![line(label, "2.00", OutOfPlan)]);
+            let alert = |p| {
+                check(&Context::new(std::slice::from_ref(&b), Some(p), today()))
+                    .iter()
+                    .any(|f| f.severity == Severity::Alert)
+            };
+            assert_eq!(alert(&with), covered, "{label}");
+            assert!(!alert(&without), "{label}");
         }
     }
 

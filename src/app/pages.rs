@@ -1,0 +1,58 @@
+//! The pages of the bills, kept between visits for the page view: loaded once, saved
+//! when the bills read change, within their budget and only while the person's own data
+//! keeps room. A cache: a failed save loses nothing the PDF cannot give back.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::uploads::UseUploads;
+use crate::core::store::{SavedPages, LOCAL_STORAGE_LIMIT, PAGES_BUDGET};
+use crate::core::uploads::bill_key;
+use crate::services::storage::{self, Load};
+
+/// Keeps the pages of the bills read; returns those kept from earlier visits.
+#[hook]
+pub fn use_saved_pages(uploads: &UseUploads) -> Rc<SavedPages> {
+    let earlier = use_memo((), |_| match storage::load::<SavedPages>() {
+        Load::Loaded(loaded) => (Rc::new(loaded.value), loaded.saved_at),
+        _ => (Rc::new(SavedPages::default()), 0),
+    });
+    let saved_at = use_mut_ref(|| earlier.1);
+    let keys: Vec<String> = uploads
+        .items()
+        .iter()
+        .rev()
+        .filter_map(|u| match &u.status {
+            crate::core::uploads::UploadStatus::Read(r) => Some(bill_key(&r.bill)),
+            _ => None,
+        })
+        .collect();
+    let fresh: Vec<String> = uploads.fresh_keys();
+    {
+        let earlier = earlier.clone();
+        let uploads = uploads.clone();
+        use_effect_with((keys, fresh), move |(keys, _)| {
+            let next = earlier.0.within(keys, &uploads.fresh_pages(), PAGES_BUDGET);
+            let size = |pages: &SavedPages| {
+                serde_json::to_string(pages).map_or(0, |t| t.encode_utf16().count() as u64)
+            };
+            // Never take the room the journal, the plans and the corrections need: the
+            // pages are saved only while everything stays under four fifths of the limit.
+            let usage = storage::usage();
+            let others = usage.total() - usage.pages;
+            if others + size(&next) > LOCAL_STORAGE_LIMIT / 5 * 4 {
+                return;
+            }
+            let last = *saved_at.borrow();
+            match storage::save(&next, last) {
+                Ok(at) => *saved_at.borrow_mut() = at,
+                Err(storage::SaveError::NewerElsewhere { saved_at: at }) => {
+                    *saved_at.borrow_mut() = at
+                }
+                Err(_) => {}
+            }
+        });
+    }
+    earlier.0.clone()
+}
