@@ -22,6 +22,15 @@ impl Lang {
         }
     }
 
+    /// The language of a [`Lang::tag`]; French for any other.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag == Lang::En.tag() {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+
     /// Picks the French or the English text.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -583,6 +592,12 @@ pub enum Text {
     ConfirmForgetDebits,
     /// When no bill is read yet.
     BankNeedsBills,
+    /// While the bank tab's module is fetched and started.
+    BankLoading,
+    /// When the bank tab's module could not be fetched or started.
+    BankUnavailable,
+    /// Button: try fetching it again.
+    TryAgain,
 }
 
 impl Text {
@@ -881,6 +896,9 @@ impl Text {
             ForgetDebits => ("Effacer les opérations gardées", "Erase the operations kept"),
             ConfirmForgetDebits => ("Effacer les opérations bancaires gardées ? Vos correspondances de colonnes et d'opérateurs restent.", "Erase the bank operations kept? Your column and operator choices stay."),
             BankNeedsBills => ("Chargez aussi vos factures : les prélèvements sont comparés aux factures lues.", "Load your bills too: debits are compared with the bills read."),
+            BankLoading => ("Chargement de l'onglet Banque…", "Loading the Bank tab…"),
+            BankUnavailable => ("L'onglet Banque n'a pas pu être chargé (hors ligne avant qu'il soit gardé sur cet appareil ?). Le reste de Contestel fonctionne ; réessayez une fois en ligne.", "The Bank tab could not be loaded (offline before it was kept on this device?). The rest of Contestel works; try again once online."),
+            TryAgain => ("Réessayer", "Try again"),
         };
         lang.pick(fr, en)
     }
