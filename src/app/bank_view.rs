@@ -21,7 +21,7 @@ use crate::core::bank::month::monthly;
 use crate::core::bank::Statement;
 use crate::core::bill::{Bill, Operator};
 use crate::core::finding::Severity;
-use crate::core::i18n::{bank_kept, format_amount, format_date, Text};
+use crate::core::i18n::{bank_kept, format_amount, format_date, BankText, Text};
 use crate::core::journal::case::Case;
 use crate::core::plan::Plan;
 
@@ -57,7 +57,7 @@ pub fn bank_view(props: &BankViewProps) -> Html {
     let onforget = {
         let bank = bank.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(Text::ConfirmForgetDebits.get(lang)) {
+            if gloo::dialogs::confirm(BankText::ConfirmForgetDebits.get(lang)) {
                 bank.forget();
             }
         })
@@ -75,10 +75,10 @@ pub fn bank_view(props: &BankViewProps) -> Html {
 
     html! {
         <section class="bank" aria-labelledby="bank-heading">
-            <h2 id="bank-heading">{ Text::BankHeading.get(lang) }</h2>
-            <p class="promise">{ Text::BankIntro.get(lang) }</p>
+            <h2 id="bank-heading">{ BankText::BankHeading.get(lang) }</h2>
+            <p class="promise">{ BankText::BankIntro.get(lang) }</p>
             if props.bills.is_empty() {
-                <p class="muted">{ Text::BankNeedsBills.get(lang) }</p>
+                <p class="muted">{ BankText::BankNeedsBills.get(lang) }</p>
             }
             if bank.status() != StorageStatus::Saved {
                 <StorageBanner status={bank.status()} />
@@ -91,11 +91,11 @@ pub fn bank_view(props: &BankViewProps) -> Html {
                 <p class="kept-note" role="status" id="import-result">{ bank_kept(read, kept, lang) }</p>
             }
             <section class="findings bank-findings" aria-labelledby="bank-results-heading">
-                <h3 id="bank-results-heading">{ Text::ResultsHeading.get(lang) }</h3>
+                <h3 id="bank-results-heading">{ BankText::ResultsHeading.get(lang) }</h3>
                 if data.debits.is_empty() {
-                    <p>{ Text::NoDebitsKept.get(lang) }</p>
+                    <p>{ BankText::NoDebitsKept.get(lang) }</p>
                 } else if matching.findings.is_empty() {
-                    <p>{ Text::NoBankFindings.get(lang) }</p>
+                    <p>{ BankText::NoBankFindings.get(lang) }</p>
                 } else {
                     <ul class="finding-list">
                         { for matching.findings.iter().map(|finding| {
@@ -151,15 +151,15 @@ pub fn bank_view(props: &BankViewProps) -> Html {
             }) }
             if !data.debits.is_empty() {
                 <details class="kept">
-                    <summary>{ format!("{} ({})", Text::KeptHeading.get(lang), data.debits.len()) }</summary>
+                    <summary>{ format!("{} ({})", BankText::KeptHeading.get(lang), data.debits.len()) }</summary>
                     <div class="table-scroll">
                         <table class="kept-table">
                             <thead><tr>
-                                <th scope="col">{ Text::DateColumn.get(lang) }</th>
+                                <th scope="col">{ BankText::DateColumn.get(lang) }</th>
                                 <th scope="col">{ Text::OperatorLabel.get(lang) }</th>
                                 <th scope="col">{ Text::LabelColumn.get(lang) }</th>
-                                <th scope="col" class="amount">{ Text::OperationAmount.get(lang) }</th>
-                                <th scope="col">{ Text::StateColumn.get(lang) }</th>
+                                <th scope="col" class="amount">{ BankText::OperationAmount.get(lang) }</th>
+                                <th scope="col">{ BankText::StateColumn.get(lang) }</th>
                             </tr></thead>
                             <tbody>
                                 { for data.debits.iter().zip(&matching.debits).map(|(d, m)| html! {
@@ -178,7 +178,7 @@ pub fn bank_view(props: &BankViewProps) -> Html {
                             </tbody>
                         </table>
                     </div>
-                    <button type="button" class="button small" id="forget-debits" onclick={onforget}>{ Text::ForgetDebits.get(lang) }</button>
+                    <button type="button" class="button small" id="forget-debits" onclick={onforget}>{ BankText::ForgetDebits.get(lang) }</button>
                 </details>
             }
         </section>

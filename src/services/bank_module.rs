@@ -54,8 +54,8 @@ thread_local! {
     static SCRIPT: RefCell<Option<(HtmlElement, Promise)>> = const { RefCell::new(None) };
 }
 
-/// Why the module is not there, in the browser's words (for the console; the person gets
-/// `Text::BankUnavailable`).
+/// Why the module is not there, in the browser's words or as what was missing (for the
+/// console; the person gets `Text::BankUnavailable`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadError(pub String);
 
@@ -75,7 +75,7 @@ fn script() -> Result<Promise, LoadError> {
     }
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| LoadError("no document".into()))?;
+        .ok_or_else(|| LoadError("window.document".into()))?;
     let element: HtmlElement = document
         .create_element("script")
         .map_err(|e| error("script", e))?
@@ -91,7 +91,7 @@ fn script() -> Result<Promise, LoadError> {
         .head()
         .map(Element::from)
         .or_else(|| document.document_element())
-        .ok_or_else(|| LoadError("no <head>".into()))?;
+        .ok_or_else(|| LoadError("document.head".into()))?;
     parent
         .append_child(&element)
         .map_err(|e| error("script", e))?;
