@@ -421,3 +421,59 @@ async fn the_bank_module_loads_with_its_tab_and_its_case_is_in_the_journal_witho
 
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_bank_module_that_cannot_be_fetched_is_said_and_the_app_carries_on() {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(1280, 900).await;
+    // Offline before the service worker kept a copy: no service worker, and the module's
+    // wasm does not come.
+    let block = |urls: Vec<&str>| serde_json::json!({ "urls": urls });
+    browser
+        .devtools("Network.enable", serde_json::json!({}))
+        .await;
+    browser
+        .devtools(
+            "Network.setBlockedURLs",
+            block(vec!["*/sw.js", "*/bank_bg.wasm"]),
+        )
+        .await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the page");
+    browser.wait_for("#sample-button").await;
+    browser.click("#tab-bank").await;
+    browser.wait_for("#bank-unavailable").await;
+    let said = browser.text("#bank-unavailable").await;
+    assert!(said.contains("Banque"), "{said}");
+
+    // The rest of the app carries on.
+    browser.click("#tab-cases").await;
+    browser.wait_for("#new-case-title").await;
+
+    // Online again: trying again brings the view.
+    browser.click("#tab-bank").await;
+    browser.wait_for("#bank-unavailable").await;
+    browser
+        .devtools("Network.setBlockedURLs", block(vec!["*/sw.js"]))
+        .await;
+    browser.click("#bank-unavailable button").await;
+    browser.wait_for("#statement-input").await;
+    assert!(
+        browser
+            .client
+            .execute(
+                "return !document.querySelector('#bank-unavailable')",
+                vec![]
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap(),
+        "the message is gone once the view is there"
+    );
+    browser.close().await;
+}
