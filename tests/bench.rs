@@ -122,12 +122,16 @@ fn kind_of(path: &str) -> &'static str {
     if name.ends_with(".wasm") {
         if name.starts_with("worker") {
             "worker_wasm"
+        } else if name.starts_with("bank") {
+            "bank_wasm"
         } else {
             "app_wasm"
         }
     } else if name.ends_with(".js") {
         if name.starts_with("worker") {
             "worker_js"
+        } else if name.starts_with("bank") {
+            "bank_js"
         } else {
             "app_js"
         }
@@ -401,15 +405,19 @@ async fn bench() {
     let pdfjs_dir = root().join("bench/node_modules/pdfjs-dist/build");
     let pdfjs_gzip = gzip_of(&pdfjs_dir.join("pdf.min.mjs"));
     let pdfjs_worker_gzip = gzip_of(&pdfjs_dir.join("pdf.worker.min.mjs"));
-    let worker_gzip: usize = std::fs::read_dir(dist_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            n.starts_with("worker") && (n.ends_with(".wasm") || n.ends_with(".js"))
-        })
-        .map(|p| gzip_of(&p))
-        .sum();
+    let module_gzip = |prefix: &str| -> usize {
+        std::fs::read_dir(dist_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let n = p.file_name().unwrap().to_string_lossy();
+                n.starts_with(prefix) && (n.ends_with(".wasm") || n.ends_with(".js"))
+            })
+            .map(|p| gzip_of(&p))
+            .sum()
+    };
+    let worker_gzip = module_gzip("worker");
+    let bank_gzip = module_gzip("bank");
     let store = store_figures();
     let scale_24 = num(&contestel_24, "median_ms");
 
@@ -423,6 +431,7 @@ async fn bench() {
         "typical_bill_median_ms": typical_median,
         "first_load_gzip_bytes": load["first_load_gzip_bytes"],
         "worker_gzip_bytes": worker_gzip,
+        "bank_gzip_bytes": bank_gzip,
         "pdfjs_gzip_bytes": pdfjs_gzip + pdfjs_worker_gzip,
         "pdfjs_main_gzip_bytes": pdfjs_gzip,
         "pdfjs_worker_gzip_bytes": pdfjs_worker_gzip,
@@ -586,8 +595,10 @@ fn markdown(r: &Value) -> String {
     }
     s.push_str(&format!(
         "| worker (.wasm + .js), gzip, fetched when the first file is read | {} |\n\
+         | bank module (.wasm + .js), gzip, fetched when the bank tab is opened | {} |\n\
          | pdf.js bundle, gzip (pdf.min.mjs + pdf.worker.min.mjs) | {} |\n",
         kb(f("worker_gzip_bytes")),
+        kb(f("bank_gzip_bytes")),
         kb(f("pdfjs_gzip_bytes")),
     ));
     let store = &r["store"];

@@ -5,8 +5,10 @@
 //! screen, an OFX on a phone. The app finds the four mismatches the statement hides and
 //! nothing else, stores none of the statement's other operations, contests a debit into a
 //! case with the bank's deadlines, refuses bad statements without losing what was kept,
-//! and the month view is screenshot (`target/screenshots/bank-*.png`). Ignored by a plain
-//! `cargo test`; `make test` runs it.
+//! and the month view is screenshot (`target/screenshots/bank-*.png`). The bank tab's code
+//! is a wasm module of its own: the first load does not fetch it, opening the tab does, and
+//! a case it opens is in the app's journal at once. Ignored by a plain `cargo test`;
+//! `make test` runs it.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -225,6 +227,18 @@ async fn a_csv_statement_finds_the_four_mismatches_and_stores_only_telecom() {
     assert_eq!(stored(&browser).await, before, "nothing changed in storage");
     assert_eq!(rules_shown(&browser).await, FOUR);
 
+    // The data panel counts what the statements left as its own kind.
+    browser.click("#tab-data").await;
+    browser.wait_for("tr[data-kind=bank]").await;
+    browser.click("#tab-bank").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.bank-findings li.finding').length === 4",
+            "the findings again",
+            PATIENCE,
+        )
+        .await;
+
     // Contesting the double debit opens a case paid by direct debit: the bank's deadline
     // and letter are there.
     browser
@@ -295,5 +309,183 @@ async fn an_ofx_statement_on_a_phone_finds_the_same_and_fits_the_screen() {
         .await
         .unwrap();
     browser.screenshot("bank-month-360").await;
+    browser.close().await;
+}
+
+/// What the page itself fetched since it was loaded, by file name (its resource timing:
+/// the service worker's precaching is its own, not the page's).
+async fn fetched_by_page(browser: &Browser) -> Vec<String> {
+    let value = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.split('/').pop())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_bank_module_loads_with_its_tab_and_its_case_is_in_the_journal_without_reload() {
+    let (_server, browser) = open_app(1280, 900).await;
+    let first = fetched_by_page(&browser).await;
+    assert!(
+        first
+            .iter()
+            .any(|f| f.starts_with("app-") && f.ends_with("_bg.wasm")),
+        "the app's wasm is seen: {first:?}"
+    );
+    assert!(
+        !first.iter().any(|f| f.starts_with("bank")),
+        "the first load fetched the bank module: {first:?}"
+    );
+    bills_and_plan(&browser).await;
+    let before = fetched_by_page(&browser).await;
+    assert!(!before.iter().any(|f| f.starts_with("bank")), "{before:?}");
+
+    browser.click("#tab-bank").await;
+    browser.wait_for("#statement-input").await;
+    let opened = fetched_by_page(&browser).await;
+    for file in ["bank.js", "bank_bg.wasm"] {
+        assert!(
+            opened.iter().any(|f| f == file),
+            "opening the tab fetched {file}: {opened:?}"
+        );
+    }
+    assert!(
+        !browser
+            .client
+            .execute(
+                "return !!document.querySelector('#bank-loading, #bank-unavailable')",
+                vec![]
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap(),
+        "the loading line is gone once the view is there"
+    );
+    import(&browser, "bank/csv-latin1-debit-credit.csv").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.bank-findings li.finding').length === 4",
+            "the four mismatches",
+            PATIENCE,
+        )
+        .await;
+
+    // Leaving the tab and coming back mounts the view again, from what is stored.
+    browser.click("#tab-home").await;
+    browser.wait_for("#sample-button").await;
+    assert!(
+        browser
+            .client
+            .execute("return document.querySelector('.bank') === null", vec![])
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap(),
+        "the bank view is removed with its tab"
+    );
+    browser.click("#tab-bank").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.bank-findings li.finding').length === 4",
+            "the four mismatches again",
+            PATIENCE,
+        )
+        .await;
+
+    // The bank module writes the journal; the app shows the case at once, in the case
+    // view, in the tab's count and in the journal tab, without a reload.
+    browser
+        .client
+        .execute("window.notReloaded = true", vec![])
+        .await
+        .unwrap();
+    browser
+        .click(".bank-findings li[data-rule=double_debit] .contest-finding")
+        .await;
+    browser
+        .wait_until(
+            "return location.hash.startsWith('#/cases/') && !!document.querySelector('#case-title')",
+            "the case view",
+            PATIENCE,
+        )
+        .await;
+    assert_eq!(browser.text("#tab-cases .count").await, "1");
+    browser.click("#tab-cases").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.case-list .case-card').length === 1",
+            "the case in the journal tab",
+            PATIENCE,
+        )
+        .await;
+    let reloaded = browser
+        .client
+        .execute("return window.notReloaded !== true", vec![])
+        .await
+        .unwrap();
+    assert_eq!(reloaded.as_bool(), Some(false), "the page was not reloaded");
+
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_bank_module_that_cannot_be_fetched_is_said_and_the_app_carries_on() {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(1280, 900).await;
+    // Offline before the service worker kept a copy: no service worker, and the module's
+    // wasm does not come.
+    let block = |urls: Vec<&str>| serde_json::json!({ "urls": urls });
+    browser
+        .devtools("Network.enable", serde_json::json!({}))
+        .await;
+    browser
+        .devtools(
+            "Network.setBlockedURLs",
+            block(vec!["*/sw.js", "*/bank_bg.wasm"]),
+        )
+        .await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the page");
+    browser.wait_for("#sample-button").await;
+    browser.click("#tab-bank").await;
+    browser.wait_for("#bank-unavailable").await;
+    let said = browser.text("#bank-unavailable").await;
+    assert!(said.contains("Banque"), "{said}");
+
+    // The rest of the app carries on.
+    browser.click("#tab-cases").await;
+    browser.wait_for("#new-case-title").await;
+
+    // Online again: trying again brings the view.
+    browser.click("#tab-bank").await;
+    browser.wait_for("#bank-unavailable").await;
+    browser
+        .devtools("Network.setBlockedURLs", block(vec!["*/sw.js"]))
+        .await;
+    browser.click("#bank-unavailable button").await;
+    browser.wait_for("#statement-input").await;
+    assert!(
+        browser
+            .client
+            .execute(
+                "return !document.querySelector('#bank-unavailable')",
+                vec![]
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap(),
+        "the message is gone once the view is there"
+    );
     browser.close().await;
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::core::bank::month::MonthView;
 use crate::core::charts::{format_month, HEIGHT, WIDTH};
-use crate::core::i18n::{format_amount, Lang, Text};
+use crate::core::i18n::{format_amount, BankText, Lang, Text};
 
 fn n(value: Decimal) -> String {
     value.normalize().to_string()
@@ -25,8 +25,8 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
     html! {
         <figure class="chart monthly bank-chart">
             <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby={format!("{title} {desc}")}>
-                <title id={title.clone()}>{ format!("{} {}", Text::BankChartTitle.get(lang), view.line) }</title>
-                <desc id={desc.clone()}>{ Text::BankChartDesc.get(lang) }</desc>
+                <title id={title.clone()}>{ format!("{} {}", BankText::BankChartTitle.get(lang), view.line) }</title>
+                <desc id={desc.clone()}>{ BankText::BankChartDesc.get(lang) }</desc>
                 <defs>
                     <pattern id={pattern.clone()} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect class="debit-ground" width="5" height="5" />
@@ -45,7 +45,7 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
                     let top = m.billed_y.min(m.debited_y);
                     html! {
                         <g class={classes!("month-pair", differs.then_some("differs"))}>
-                            <title>{ format!("{month} : {} {} / {} {}", Text::BilledLegend.get(lang), format_amount(m.billed, lang), Text::DebitedLegend.get(lang), format_amount(m.debited, lang)) }</title>
+                            <title>{ format!("{month} : {} {} / {} {}", BankText::BilledLegend.get(lang), format_amount(m.billed, lang), BankText::DebitedLegend.get(lang), format_amount(m.debited, lang)) }</title>
                             <rect class="bar" x={n(m.x)} y={n(m.billed_y)} width={n(m.width)} height={n(m.billed_height)} />
                             <rect class="bar-debited" fill={fill.clone()} x={n(m.x + m.width)} y={n(m.debited_y)} width={n(m.width)} height={n(m.debited_height)} />
                             if differs {
@@ -60,18 +60,18 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
                 <line class="axis" x1={n(view.left)} x2={n(view.right)} y1={n(view.baseline)} y2={n(view.baseline)} />
             </svg>
             <figcaption class="legend">
-                <span class="swatch billed" aria-hidden="true"></span>{ Text::BilledLegend.get(lang) }
-                <span class="swatch debited" aria-hidden="true"></span>{ Text::DebitedLegend.get(lang) }
-                <span class="legend-note">{ Text::DifferenceLegend.get(lang) }</span>
+                <span class="swatch billed" aria-hidden="true"></span>{ BankText::BilledLegend.get(lang) }
+                <span class="swatch debited" aria-hidden="true"></span>{ BankText::DebitedLegend.get(lang) }
+                <span class="legend-note">{ BankText::DifferenceLegend.get(lang) }</span>
             </figcaption>
             <details class="chart-data">
                 <summary>{ Text::ShowNumbers.get(lang) }</summary>
                 <table>
                     <thead><tr>
                         <th scope="col">{ Text::MonthColumn.get(lang) }</th>
-                        <th scope="col" class="amount">{ Text::BilledLegend.get(lang) }</th>
-                        <th scope="col" class="amount">{ Text::DebitedLegend.get(lang) }</th>
-                        <th scope="col" class="amount">{ Text::DifferenceColumn.get(lang) }</th>
+                        <th scope="col" class="amount">{ BankText::BilledLegend.get(lang) }</th>
+                        <th scope="col" class="amount">{ BankText::DebitedLegend.get(lang) }</th>
+                        <th scope="col" class="amount">{ BankText::DifferenceColumn.get(lang) }</th>
                     </tr></thead>
                     <tbody>
                         { for view.months.iter().map(|m| html! {

@@ -17,7 +17,7 @@ use crate::core::bank::telecom::{operator_of, recurring_unknown, Tie};
 use crate::core::bank::text::Encoding;
 use crate::core::bank::{read_statement, Format, Statement, StatementError};
 use crate::core::bill::Operator;
-use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::i18n::{format_amount, format_date, BankText, Lang, Text};
 use crate::services::statement_file::read_statement_bytes;
 
 /// How many operations the preview shows.
@@ -86,7 +86,7 @@ fn format_name(format: Format) -> String {
 /// The column picker of one role of the mapping.
 fn column_select(
     id: &str,
-    label: Text,
+    label: BankText,
     value: usize,
     columns: &[String],
     lang: Lang,
@@ -102,7 +102,7 @@ fn column_select(
             <label for={id.to_string()}>{ label.get(lang) }</label>
             <select id={id.to_string()} {onchange}>
                 { for columns.iter().enumerate().map(|(i, name)| {
-                    let shown = if name.is_empty() { format!("{} {}", Text::ColumnNumber.get(lang), i + 1) } else { name.clone() };
+                    let shown = if name.is_empty() { format!("{} {}", BankText::ColumnNumber.get(lang), i + 1) } else { name.clone() };
                     html! { <option value={i.to_string()} selected={i == value}>{ shown }</option> }
                 }) }
             </select>
@@ -240,22 +240,22 @@ pub fn bank_import(props: &BankImportProps) -> Html {
         let signed = matches!(mapping.amount, AmountColumns::Signed { .. });
         html! {
             <fieldset class="mapping">
-                <legend>{ Text::MappingHint.get(lang) }</legend>
-                { column_select("map-date", Text::DateColumnLabel, mapping.date, columns, lang, set(|m, n| m.date = n)) }
-                { column_select("map-label", Text::LabelColumnLabel, mapping.label.first().copied().unwrap_or(0), columns, lang, set(|m, n| m.label = vec![n])) }
+                <legend>{ BankText::MappingHint.get(lang) }</legend>
+                { column_select("map-date", BankText::DateColumnLabel, mapping.date, columns, lang, set(|m, n| m.date = n)) }
+                { column_select("map-label", BankText::LabelColumnLabel, mapping.label.first().copied().unwrap_or(0), columns, lang, set(|m, n| m.label = vec![n])) }
                 <div class="field">
-                    <label for="map-shape">{ Text::AmountShapeLabel.get(lang) }</label>
+                    <label for="map-shape">{ BankText::AmountShapeLabel.get(lang) }</label>
                     <select id="map-shape" onchange={onshape}>
-                        <option value="signed" selected={signed}>{ Text::AmountSigned.get(lang) }</option>
-                        <option value="debit_credit" selected={!signed}>{ Text::AmountDebitCredit.get(lang) }</option>
+                        <option value="signed" selected={signed}>{ BankText::AmountSigned.get(lang) }</option>
+                        <option value="debit_credit" selected={!signed}>{ BankText::AmountDebitCredit.get(lang) }</option>
                     </select>
                 </div>
                 { match mapping.amount {
-                    AmountColumns::Signed { column } => column_select("map-amount", Text::AmountColumnLabel, column, columns, lang, set(|m, n| m.amount = AmountColumns::Signed { column: n })),
+                    AmountColumns::Signed { column } => column_select("map-amount", BankText::AmountColumnLabel, column, columns, lang, set(|m, n| m.amount = AmountColumns::Signed { column: n })),
                     AmountColumns::DebitCredit { debit, credit } => html! {
                         <>
-                            { column_select("map-debit", Text::DebitColumnLabel, debit, columns, lang, set(|m, n| if let AmountColumns::DebitCredit { debit, .. } = &mut m.amount { *debit = n })) }
-                            { column_select("map-credit", Text::CreditColumnLabel, credit, columns, lang, set(|m, n| if let AmountColumns::DebitCredit { credit, .. } = &mut m.amount { *credit = n })) }
+                            { column_select("map-debit", BankText::DebitColumnLabel, debit, columns, lang, set(|m, n| if let AmountColumns::DebitCredit { debit, .. } = &mut m.amount { *debit = n })) }
+                            { column_select("map-credit", BankText::CreditColumnLabel, credit, columns, lang, set(|m, n| if let AmountColumns::DebitCredit { credit, .. } = &mut m.amount { *credit = n })) }
                         </>
                     },
                 } }
@@ -266,31 +266,31 @@ pub fn bank_import(props: &BankImportProps) -> Html {
     let ties = &props.ties;
     html! {
         <section class="bank-import" aria-labelledby="bank-import-heading">
-            <h3 id="bank-import-heading" class="visually-hidden">{ Text::ChooseStatement.get(lang) }</h3>
-            <p class="muted">{ Text::StatementHint.get(lang) }</p>
+            <h3 id="bank-import-heading" class="visually-hidden">{ BankText::ChooseStatement.get(lang) }</h3>
+            <p class="muted">{ BankText::StatementHint.get(lang) }</p>
             <input id="statement-input" class="visually-hidden" type="file"
                 accept=".csv,.ofx,.qfx,.txt,text/csv" {onchange} />
-            <label class="button primary" for="statement-input">{ Text::ChooseStatement.get(lang) }</label>
+            <label class="button primary" for="statement-input">{ BankText::ChooseStatement.get(lang) }</label>
             if *busy {
-                <p role="status">{ Text::ReadingStatement.get(lang) }</p>
+                <p role="status">{ BankText::ReadingStatement.get(lang) }</p>
             }
             if let Some(e) = &*error {
                 <p class="error" role="alert" id="statement-error">{ e.message(lang) }</p>
             }
             if let Some(p) = &*preview {
                 <div class="preview" id="statement-preview">
-                    <h3>{ Text::UnderstoodHeading.get(lang) }</h3>
+                    <h3>{ BankText::UnderstoodHeading.get(lang) }</h3>
                     <p class="format">{ format_name(p.statement.format) }
                         { p.statement.period().map(|(a, b)| format!(" · {} – {}", format_date(a, lang), format_date(b, lang))).unwrap_or_default() }
                     </p>
                     { mapping_form(&p.statement) }
-                    <h4>{ Text::PreviewHeading.get(lang) }</h4>
+                    <h4>{ BankText::PreviewHeading.get(lang) }</h4>
                     <div class="table-scroll">
                         <table class="preview-table">
                             <thead><tr>
-                                <th scope="col">{ Text::DateColumn.get(lang) }</th>
+                                <th scope="col">{ BankText::DateColumn.get(lang) }</th>
                                 <th scope="col">{ Text::LabelColumn.get(lang) }</th>
-                                <th scope="col" class="amount">{ Text::OperationAmount.get(lang) }</th>
+                                <th scope="col" class="amount">{ BankText::OperationAmount.get(lang) }</th>
                                 <th scope="col">{ Text::OperatorLabel.get(lang) }</th>
                             </tr></thead>
                             <tbody>
@@ -299,7 +299,7 @@ pub fn bank_import(props: &BankImportProps) -> Html {
                                         <td>{ format_date(o.date, lang) }</td>
                                         <td class="label">{ &o.label }</td>
                                         <td class="amount">{ format_amount(o.amount, lang) }</td>
-                                        <td>{ operator_of(&o.label, ties).map(|(op, _)| op.name()).unwrap_or(Text::NotTelecom.get(lang)) }</td>
+                                        <td>{ operator_of(&o.label, ties).map(|(op, _)| op.name()).unwrap_or(BankText::NotTelecom.get(lang)) }</td>
                                     </tr>
                                 }) }
                             </tbody>
@@ -312,7 +312,7 @@ pub fn bank_import(props: &BankImportProps) -> Html {
                         lang,
                     ) }</p>
                     <div class="actions">
-                        <button type="button" class="button primary" id="keep-telecom" onclick={onkeep}>{ Text::KeepTelecom.get(lang) }</button>
+                        <button type="button" class="button primary" id="keep-telecom" onclick={onkeep}>{ BankText::KeepTelecom.get(lang) }</button>
                         <button type="button" class="button" onclick={oncancel}>{ Text::Cancel.get(lang) }</button>
                     </div>
                 </div>
@@ -334,8 +334,8 @@ fn tie_form(
     }
     html! {
         <div class="ties">
-            <h4>{ Text::TieHeading.get(lang) }</h4>
-            <p class="muted">{ Text::TieHint.get(lang) }</p>
+            <h4>{ BankText::TieHeading.get(lang) }</h4>
+            <p class="muted">{ BankText::TieHint.get(lang) }</p>
             <ul>
                 { for offered.into_iter().enumerate().map(|(i, (label_key, label, count))| {
                     let id = format!("tie-{i}");
@@ -347,7 +347,7 @@ fn tie_form(
                         <li>
                             <label for={id.clone()}>{ format!("{label} ({count} {})", Text::Times.get(lang)) }</label>
                             <select {id} {onchange}>
-                                <option value="" selected=true>{ Text::TieNone.get(lang) }</option>
+                                <option value="" selected=true>{ BankText::TieNone.get(lang) }</option>
                                 { for OPERATORS.iter().map(|op| html! { <option value={key(*op)}>{ op.name() }</option> }) }
                             </select>
                         </li>

@@ -1,18 +1,18 @@
 //! The bank view: import a statement, then every telecom debit kept next to its bill, what
 //! does not match (each with what to do, its sources and a button to contest it), the
-//! months billed against debited, and the operations kept.
+//! months billed against debited, and the operations kept. Rendered by the bank module
+//! (`bank_root`), never by the app itself.
 
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::bank::use_bank;
+use super::bank::{contest_debit, use_bank};
 use super::bank_chart::month_chart;
 use super::bank_import::BankImport;
 use super::bill_view::{severity_class, severity_icon};
-use super::journal::{StorageStatus, UseJournal};
-use super::plans::UsePlans;
+use super::journal::StorageStatus;
 use super::storage_banner::StorageBanner;
 use super::{source_links, use_lang, view_link, View};
 use crate::core::bank::contest::contestable;
@@ -21,13 +21,19 @@ use crate::core::bank::month::monthly;
 use crate::core::bank::Statement;
 use crate::core::bill::{Bill, Operator};
 use crate::core::finding::Severity;
-use crate::core::i18n::{bank_kept, format_amount, format_date, Text};
+use crate::core::i18n::{bank_kept, format_amount, format_date, BankText, Text};
+use crate::core::journal::case::Case;
+use crate::core::plan::Plan;
 
 /// Props of [`BankView`].
 #[derive(Properties, PartialEq)]
 pub struct BankViewProps {
     /// The bills read, in the app's order.
     pub bills: Vec<Bill>,
+    /// The plans entered.
+    pub plans: Vec<Plan>,
+    /// The journal's cases (a refund may settle one, a finding may belong to one).
+    pub cases: Vec<Case>,
 }
 
 /// The bank view.
@@ -35,10 +41,10 @@ pub struct BankViewProps {
 pub fn bank_view(props: &BankViewProps) -> Html {
     let lang = use_lang();
     let bank = use_bank();
-    let journal = use_context::<UseJournal>();
-    let plans = use_context::<UsePlans>();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let kept_note = use_state(|| None::<(usize, usize)>);
+    // Why the last "contest" could not be saved, if it could not.
+    let refused = use_state(|| None::<StorageStatus>);
 
     let onimport = {
         let (bank, kept_note) = (bank.clone(), kept_note.clone());
@@ -51,60 +57,57 @@ pub fn bank_view(props: &BankViewProps) -> Html {
     let onforget = {
         let bank = bank.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(Text::ConfirmForgetDebits.get(lang)) {
+            if gloo::dialogs::confirm(BankText::ConfirmForgetDebits.get(lang)) {
                 bank.forget();
             }
         })
     };
 
     let data = bank.data();
-    let plan_list = plans
-        .as_ref()
-        .map(|p| p.all().plans.clone())
-        .unwrap_or_default();
-    let cases = journal
-        .as_ref()
-        .map(|j| j.journal().cases.clone())
-        .unwrap_or_default();
     let matching = match_debits(
         &props.bills,
-        &plan_list,
+        &props.plans,
         &data.debits,
         &data.periods(),
-        &cases,
+        &props.cases,
     );
     let views = monthly(&props.bills, &data.debits, &matching, &data.periods());
 
     html! {
         <section class="bank" aria-labelledby="bank-heading">
-            <h2 id="bank-heading">{ Text::BankHeading.get(lang) }</h2>
-            <p class="promise">{ Text::BankIntro.get(lang) }</p>
+            <h2 id="bank-heading">{ BankText::BankHeading.get(lang) }</h2>
+            <p class="promise">{ BankText::BankIntro.get(lang) }</p>
             if props.bills.is_empty() {
-                <p class="muted">{ Text::BankNeedsBills.get(lang) }</p>
+                <p class="muted">{ BankText::BankNeedsBills.get(lang) }</p>
             }
             if bank.status() != StorageStatus::Saved {
                 <StorageBanner status={bank.status()} />
+            }
+            if let Some(status) = *refused {
+                <StorageBanner {status} />
             }
             <BankImport mappings={data.mappings.clone()} ties={data.ties.clone()} {onimport} {ontie} />
             if let Some((read, kept)) = *kept_note {
                 <p class="kept-note" role="status" id="import-result">{ bank_kept(read, kept, lang) }</p>
             }
             <section class="findings bank-findings" aria-labelledby="bank-results-heading">
-                <h3 id="bank-results-heading">{ Text::ResultsHeading.get(lang) }</h3>
+                <h3 id="bank-results-heading">{ BankText::ResultsHeading.get(lang) }</h3>
                 if data.debits.is_empty() {
-                    <p>{ Text::NoDebitsKept.get(lang) }</p>
+                    <p>{ BankText::NoDebitsKept.get(lang) }</p>
                 } else if matching.findings.is_empty() {
-                    <p>{ Text::NoBankFindings.get(lang) }</p>
+                    <p>{ BankText::NoBankFindings.get(lang) }</p>
                 } else {
                     <ul class="finding-list">
                         { for matching.findings.iter().map(|finding| {
                             let class = severity_class(finding.severity);
                             let oncontest = {
-                                let (journal, navigate) = (journal.clone(), navigate.clone());
+                                let (navigate, refused) = (navigate.clone(), refused.clone());
                                 let (finding, debits, bills) = (finding.clone(), data.debits.clone(), props.bills.clone());
                                 Callback::from(move |_: MouseEvent| {
-                                    if let Some(id) = journal.as_ref().and_then(|j| j.contest_debit(&finding, &debits, &bills, lang)) {
-                                        navigate.emit(View::Case { id });
+                                    match contest_debit(&finding, &debits, &bills, lang) {
+                                        Ok(Some(id)) => navigate.emit(View::Case { id }),
+                                        Ok(None) => {}
+                                        Err(status) => refused.set(Some(status)),
                                     }
                                 })
                             };
@@ -148,15 +151,15 @@ pub fn bank_view(props: &BankViewProps) -> Html {
             }) }
             if !data.debits.is_empty() {
                 <details class="kept">
-                    <summary>{ format!("{} ({})", Text::KeptHeading.get(lang), data.debits.len()) }</summary>
+                    <summary>{ format!("{} ({})", BankText::KeptHeading.get(lang), data.debits.len()) }</summary>
                     <div class="table-scroll">
                         <table class="kept-table">
                             <thead><tr>
-                                <th scope="col">{ Text::DateColumn.get(lang) }</th>
+                                <th scope="col">{ BankText::DateColumn.get(lang) }</th>
                                 <th scope="col">{ Text::OperatorLabel.get(lang) }</th>
                                 <th scope="col">{ Text::LabelColumn.get(lang) }</th>
-                                <th scope="col" class="amount">{ Text::OperationAmount.get(lang) }</th>
-                                <th scope="col">{ Text::StateColumn.get(lang) }</th>
+                                <th scope="col" class="amount">{ BankText::OperationAmount.get(lang) }</th>
+                                <th scope="col">{ BankText::StateColumn.get(lang) }</th>
                             </tr></thead>
                             <tbody>
                                 { for data.debits.iter().zip(&matching.debits).map(|(d, m)| html! {
@@ -175,7 +178,7 @@ pub fn bank_view(props: &BankViewProps) -> Html {
                             </tbody>
                         </table>
                     </div>
-                    <button type="button" class="button small" id="forget-debits" onclick={onforget}>{ Text::ForgetDebits.get(lang) }</button>
+                    <button type="button" class="button small" id="forget-debits" onclick={onforget}>{ BankText::ForgetDebits.get(lang) }</button>
                 </details>
             }
         </section>

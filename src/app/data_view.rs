@@ -67,6 +67,7 @@ fn stored(usage: &Usage, estimate: Option<(u64, u64)>, lang: Lang) -> Html {
         (Text::StoredBills, usage.bills, "bills"),
         (Text::StoredCorrections, usage.corrections, "corrections"),
         (Text::StoredPages, usage.pages, "pages"),
+        (Text::StoredBank, usage.bank, "bank"),
         (Text::SetAsideHeading, usage.set_aside, "set-aside"),
         (Text::StoredOther, usage.other, "other"),
     ];
@@ -76,7 +77,7 @@ fn stored(usage: &Usage, estimate: Option<(u64, u64)>, lang: Lang) -> Html {
             <table class="stored-sizes">
                 <thead><tr><th scope="col">{ Text::StoredItemColumn.get(lang) }</th><th scope="col" class="amount">{ Text::SizeColumn.get(lang) }</th></tr></thead>
                 <tbody>
-                    { for rows.into_iter().filter(|(_, size, kind)| *size > 0 || !matches!(*kind, "set-aside" | "other")).map(|(label, size, kind)| html! {
+                    { for rows.into_iter().filter(|(_, size, kind)| *size > 0 || !matches!(*kind, "set-aside" | "other" | "bank")).map(|(label, size, kind)| html! {
                         <tr data-kind={kind}><th scope="row">{ label.get(lang) }</th><td class="amount">{ format_size(size, lang) }</td></tr>
                     }) }
                 </tbody>

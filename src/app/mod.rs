@@ -2,10 +2,17 @@
 //!
 //! Components hold no domain logic and no fixed strings: state changes go through the
 //! pure reducers of `core`, strings through `core::i18n::Text`.
+//!
+//! Two wasm modules render from here: the app (`App`, `bin/app.rs`) and the bank tab's
+//! (`bank_root::BankRoot`, `bin/bank.rs`), which the app fetches when that tab opens
+//! (`bank_host`). Nothing the app renders names the bank view's components, so their code
+//! (and `core::bank`'s) stays out of the app's wasm.
 
 mod bank;
 mod bank_chart;
+mod bank_host;
 mod bank_import;
+pub mod bank_root;
 mod bank_view;
 mod bill_page;
 mod bill_view;
@@ -46,7 +53,7 @@ use crate::core::corrections::Applied;
 use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
-use bank_view::BankView;
+use bank_host::BankHost;
 use bill_page::BillPage;
 use case_view::CaseView;
 use cases_view::CasesView;
@@ -503,7 +510,7 @@ fn shell() -> Html {
                     View::Plan => html! {
                         <PlanView last_bill={bills.last().cloned()} last_pages={bills.len().checked_sub(1).map(&pages_of).unwrap_or_default()} />
                     },
-                    View::Bank => html! { <BankView bills={bills.clone()} /> },
+                    View::Bank => html! { <BankHost /> },
                     View::Cases => html! { <CasesView /> },
                     View::Case { id } => html! { <CaseView {id} /> },
                     View::Data => html! { <DataView bills={read_bills.clone()} /> },

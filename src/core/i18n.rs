@@ -22,6 +22,15 @@ impl Lang {
         }
     }
 
+    /// The language of a [`Lang::tag`]; French for any other.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag == Lang::En.tag() {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+
     /// Picks the French or the English text.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -211,6 +220,8 @@ pub enum Text {
     StoredCorrections,
     /// Data view: the pages kept for the page view.
     StoredPages,
+    /// Data view: what the bank statements left.
+    StoredBank,
     /// Status of a bill read again with a better reading.
     ReadAgain,
     /// Note on a bill read again, before the first file's name.
@@ -620,82 +631,12 @@ pub enum Text {
     // --- Bills against the bank statement (issue 17) ---
     /// Tab: bills against the bank statement.
     NavBank,
-    /// Heading of the bank view.
-    BankHeading,
-    /// What the bank view does with a statement.
-    BankIntro,
-    /// The statement picker.
-    ChooseStatement,
-    /// Where a statement comes from.
-    StatementHint,
-    /// While a statement is read.
-    ReadingStatement,
-    /// Heading of the preview.
-    UnderstoodHeading,
-    /// How to correct the columns.
-    MappingHint,
-    /// Mapping: the date column.
-    DateColumnLabel,
-    /// Mapping: the label column.
-    LabelColumnLabel,
-    /// Mapping: one signed column or debit and credit.
-    AmountShapeLabel,
-    /// Mapping: one signed amount column.
-    AmountSigned,
-    /// Mapping: a debit and a credit column.
-    AmountDebitCredit,
-    /// Mapping: the amount column.
-    AmountColumnLabel,
-    /// Mapping: the debit column.
-    DebitColumnLabel,
-    /// Mapping: the credit column.
-    CreditColumnLabel,
-    /// A column without a name, before its number.
-    ColumnNumber,
-    /// Heading of the first operations read.
-    PreviewHeading,
-    /// Column header: date.
-    DateColumn,
-    /// Column header: an operation's amount on the statement.
-    OperationAmount,
-    /// An operation no operator is known for.
-    NotTelecom,
-    /// Button keeping the telecom operations.
-    KeepTelecom,
-    /// Heading of the recurring debits not recognised.
-    TieHeading,
-    /// What tying a debit to an operator does.
-    TieHint,
-    /// The choice: not an operator.
-    TieNone,
-    /// Heading of the comparison.
-    ResultsHeading,
-    /// Nothing kept yet.
-    NoDebitsKept,
-    /// Every debit matches its bill.
-    NoBankFindings,
-    /// Title of the billed against debited chart, before the line.
-    BankChartTitle,
-    /// Description of that chart.
-    BankChartDesc,
-    /// Legend: billed.
-    BilledLegend,
-    /// Legend: debited.
-    DebitedLegend,
-    /// Legend: a difference.
-    DifferenceLegend,
-    /// Column header: debited minus billed.
-    DifferenceColumn,
-    /// Heading of the operations kept.
-    KeptHeading,
-    /// Column header: what matching made of it.
-    StateColumn,
-    /// Button erasing the operations kept.
-    ForgetDebits,
-    /// Confirmation before erasing them.
-    ConfirmForgetDebits,
-    /// When no bill is read yet.
-    BankNeedsBills,
+    /// While the bank tab's module is fetched and started.
+    BankLoading,
+    /// When the bank tab's module could not be fetched or started.
+    BankUnavailable,
+    /// Button: try fetching it again.
+    TryAgain,
 }
 
 impl Text {
@@ -800,6 +741,7 @@ impl Text {
             DateHint => ("jj/mm/aaaa", "dd/mm/yyyy"),
             StoredCorrections => ("Vos corrections des factures", "Your corrections of the bills"),
             StoredPages => ("Pages des factures (pour voir d'où vient une ligne)", "Bill pages (to see where a line comes from)"),
+            StoredBank => ("Prélèvements des opérateurs (relevés bancaires)", "Operators' debits (bank statements)"),
             ReadAgain => ("Lue de nouveau", "Read again"),
             ReadAgainFrom => ("Cette facture était déjà lue ; cette lecture est plus complète et remplace celle de", "This bill was already read; this reading is more complete and replaces that of"),
             Disclaimer => (
@@ -1012,44 +954,140 @@ impl Text {
             SourcesLabel => ("Sources :", "Sources:"),
             ToSources => ("Les textes cités", "The texts cited"),
             NavBank => ("Banque", "Bank"),
-            BankHeading => ("Factures et relevé bancaire", "Bills and bank statement"),
-            BankIntro => ("Votre relevé est lu ici, dans ce navigateur : rien n'est envoyé. Seuls les prélèvements et remboursements des opérateurs télécom sont gardés ; toutes les autres opérations sont écartées dès la lecture et ne sont jamais enregistrées.", "Your statement is read here, in this browser: nothing is sent. Only the telecom operators' debits and refunds are kept; every other operation is dropped as soon as it is read and never stored."),
-            ChooseStatement => ("Choisir un relevé (CSV ou OFX)", "Choose a statement (CSV or OFX)"),
-            StatementHint => ("Exportez-le depuis l'espace client de votre banque, au format CSV (tableur) ou OFX (Money, Quicken).", "Export it from your bank's website, as CSV (spreadsheet) or OFX (Money, Quicken)."),
-            ReadingStatement => ("Lecture du relevé…", "Reading the statement…"),
-            UnderstoodHeading => ("Ce qui a été compris", "What was understood"),
-            MappingHint => ("Si une colonne est mal choisie, corrigez-la : votre choix est retenu pour les relevés de cette banque.", "If a column is wrong, correct it: your choice is remembered for this bank's statements."),
-            DateColumnLabel => ("Colonne de la date", "Date column"),
-            LabelColumnLabel => ("Colonne du libellé", "Label column"),
+            BankLoading => ("Chargement de l'onglet Banque…", "Loading the Bank tab…"),
+            BankUnavailable => ("L'onglet Banque n'a pas pu être chargé (hors ligne avant qu'il soit gardé sur cet appareil ?). Le reste de Contestel fonctionne ; réessayez une fois en ligne.", "The Bank tab could not be loaded (offline before it was kept on this device?). The rest of Contestel works; try again once online."),
+            TryAgain => ("Réessayer", "Try again"),
+        };
+        lang.pick(fr, en)
+    }
+}
+
+/// The bank view's own texts, apart from [`Text`]: only the bank tab's wasm module shows
+/// them. As variants of `Text`, whose `get` is one match, they would be in every module
+/// that shows any text, the app's first load included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BankText {
+    /// Mapping: the amount column.
+    AmountColumnLabel,
+    /// Mapping: a debit and a credit column.
+    AmountDebitCredit,
+    /// Mapping: one signed column or debit and credit.
+    AmountShapeLabel,
+    /// Mapping: one signed amount column.
+    AmountSigned,
+    /// Description of that chart.
+    BankChartDesc,
+    /// Title of the billed against debited chart, before the line.
+    BankChartTitle,
+    /// Heading of the bank view.
+    BankHeading,
+    /// What the bank view does with a statement.
+    BankIntro,
+    /// When no bill is read yet.
+    BankNeedsBills,
+    /// Legend: billed.
+    BilledLegend,
+    /// The statement picker.
+    ChooseStatement,
+    /// A column without a name, before its number.
+    ColumnNumber,
+    /// Confirmation before erasing them.
+    ConfirmForgetDebits,
+    /// Mapping: the credit column.
+    CreditColumnLabel,
+    /// Column header: date.
+    DateColumn,
+    /// Mapping: the date column.
+    DateColumnLabel,
+    /// Mapping: the debit column.
+    DebitColumnLabel,
+    /// Legend: debited.
+    DebitedLegend,
+    /// Column header: debited minus billed.
+    DifferenceColumn,
+    /// Legend: a difference.
+    DifferenceLegend,
+    /// Button erasing the operations kept.
+    ForgetDebits,
+    /// Button keeping the telecom operations.
+    KeepTelecom,
+    /// Heading of the operations kept.
+    KeptHeading,
+    /// Mapping: the label column.
+    LabelColumnLabel,
+    /// How to correct the columns.
+    MappingHint,
+    /// Every debit matches its bill.
+    NoBankFindings,
+    /// Nothing kept yet.
+    NoDebitsKept,
+    /// An operation no operator is known for.
+    NotTelecom,
+    /// Column header: an operation's amount on the statement.
+    OperationAmount,
+    /// Heading of the first operations read.
+    PreviewHeading,
+    /// While a statement is read.
+    ReadingStatement,
+    /// Heading of the comparison.
+    ResultsHeading,
+    /// Column header: what matching made of it.
+    StateColumn,
+    /// Where a statement comes from.
+    StatementHint,
+    /// Heading of the recurring debits not recognised.
+    TieHeading,
+    /// What tying a debit to an operator does.
+    TieHint,
+    /// The choice: not an operator.
+    TieNone,
+    /// Heading of the preview.
+    UnderstoodHeading,
+}
+
+impl BankText {
+    /// The text in the given language.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use BankText::*;
+        let (fr, en) = match self {
+            AmountColumnLabel => ("Colonne du montant", "Amount column"),
+            AmountDebitCredit => ("Une colonne de débits et une de crédits", "A debit column and a credit column"),
             AmountShapeLabel => ("Montants", "Amounts"),
             AmountSigned => ("Une colonne, négative pour un débit", "One column, negative for a debit"),
-            AmountDebitCredit => ("Une colonne de débits et une de crédits", "A debit column and a credit column"),
-            AmountColumnLabel => ("Colonne du montant", "Amount column"),
-            DebitColumnLabel => ("Colonne des débits", "Debit column"),
-            CreditColumnLabel => ("Colonne des crédits", "Credit column"),
+            BankChartDesc => ("Pour chaque mois, la barre pleine est le montant des factures et la barre hachurée ce qui a été prélevé ; ⚠ marque un mois où les deux diffèrent.", "For each month, the solid bar is what the bills asked and the hatched bar what was debited; ⚠ marks a month where they differ."),
+            BankChartTitle => ("Facturé et prélevé par mois —", "Billed and debited by month —"),
+            BankHeading => ("Factures et relevé bancaire", "Bills and bank statement"),
+            BankIntro => ("Votre relevé est lu ici, dans ce navigateur : rien n'est envoyé. Seuls les prélèvements et remboursements des opérateurs télécom sont gardés ; toutes les autres opérations sont écartées dès la lecture et ne sont jamais enregistrées.", "Your statement is read here, in this browser: nothing is sent. Only the telecom operators' debits and refunds are kept; every other operation is dropped as soon as it is read and never stored."),
+            BankNeedsBills => ("Chargez aussi vos factures : les prélèvements sont comparés aux factures lues.", "Load your bills too: debits are compared with the bills read."),
+            BilledLegend => ("Facturé", "Billed"),
+            ChooseStatement => ("Choisir un relevé (CSV ou OFX)", "Choose a statement (CSV or OFX)"),
             ColumnNumber => ("Colonne", "Column"),
-            PreviewHeading => ("Premières opérations lues", "First operations read"),
+            ConfirmForgetDebits => ("Effacer les opérations bancaires gardées ? Vos correspondances de colonnes et d'opérateurs restent.", "Erase the bank operations kept? Your column and operator choices stay."),
+            CreditColumnLabel => ("Colonne des crédits", "Credit column"),
             DateColumn => ("Date", "Date"),
-            OperationAmount => ("Montant", "Amount"),
-            NotTelecom => ("écartée", "dropped"),
+            DateColumnLabel => ("Colonne de la date", "Date column"),
+            DebitColumnLabel => ("Colonne des débits", "Debit column"),
+            DebitedLegend => ("Prélevé", "Debited"),
+            DifferenceColumn => ("Écart", "Difference"),
+            DifferenceLegend => ("⚠ prélevé différent du facturé", "⚠ debited differs from billed"),
+            ForgetDebits => ("Effacer les opérations gardées", "Erase the operations kept"),
             KeepTelecom => ("Garder les opérations télécom et comparer", "Keep the telecom operations and compare"),
+            KeptHeading => ("Opérations télécom gardées", "Telecom operations kept"),
+            LabelColumnLabel => ("Colonne du libellé", "Label column"),
+            MappingHint => ("Si une colonne est mal choisie, corrigez-la : votre choix est retenu pour les relevés de cette banque.", "If a column is wrong, correct it: your choice is remembered for this bank's statements."),
+            NoBankFindings => ("Chaque prélèvement comparé correspond à sa facture.", "Every debit compared matches its bill."),
+            NoDebitsKept => ("Aucune opération télécom gardée pour l'instant.", "No telecom operation kept yet."),
+            NotTelecom => ("écartée", "dropped"),
+            OperationAmount => ("Montant", "Amount"),
+            PreviewHeading => ("Premières opérations lues", "First operations read"),
+            ReadingStatement => ("Lecture du relevé…", "Reading the statement…"),
+            ResultsHeading => ("Prélèvements comparés aux factures", "Debits compared with the bills"),
+            StateColumn => ("Rapprochement", "Match"),
+            StatementHint => ("Exportez-le depuis l'espace client de votre banque, au format CSV (tableur) ou OFX (Money, Quicken).", "Export it from your bank's website, as CSV (spreadsheet) or OFX (Money, Quicken)."),
             TieHeading => ("Prélèvements réguliers non reconnus", "Recurring debits not recognised"),
             TieHint => ("Si l'un d'eux est celui d'un opérateur télécom, dites lequel : il sera gardé, et reconnu la prochaine fois.", "If one of them is a telecom operator's, say which: it will be kept, and recognised next time."),
             TieNone => ("Pas un opérateur", "Not an operator"),
-            ResultsHeading => ("Prélèvements comparés aux factures", "Debits compared with the bills"),
-            NoDebitsKept => ("Aucune opération télécom gardée pour l'instant.", "No telecom operation kept yet."),
-            NoBankFindings => ("Chaque prélèvement comparé correspond à sa facture.", "Every debit compared matches its bill."),
-            BankChartTitle => ("Facturé et prélevé par mois —", "Billed and debited by month —"),
-            BankChartDesc => ("Pour chaque mois, la barre pleine est le montant des factures et la barre hachurée ce qui a été prélevé ; ⚠ marque un mois où les deux diffèrent.", "For each month, the solid bar is what the bills asked and the hatched bar what was debited; ⚠ marks a month where they differ."),
-            BilledLegend => ("Facturé", "Billed"),
-            DebitedLegend => ("Prélevé", "Debited"),
-            DifferenceLegend => ("⚠ prélevé différent du facturé", "⚠ debited differs from billed"),
-            DifferenceColumn => ("Écart", "Difference"),
-            KeptHeading => ("Opérations télécom gardées", "Telecom operations kept"),
-            StateColumn => ("Rapprochement", "Match"),
-            ForgetDebits => ("Effacer les opérations gardées", "Erase the operations kept"),
-            ConfirmForgetDebits => ("Effacer les opérations bancaires gardées ? Vos correspondances de colonnes et d'opérateurs restent.", "Erase the bank operations kept? Your column and operator choices stay."),
-            BankNeedsBills => ("Chargez aussi vos factures : les prélèvements sont comparés aux factures lues.", "Load your bills too: debits are compared with the bills read."),
+            UnderstoodHeading => ("Ce qui a été compris", "What was understood"),
         };
         lang.pick(fr, en)
     }

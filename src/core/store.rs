@@ -327,6 +327,8 @@ pub struct Usage {
     pub corrections: u64,
     /// The pages of the bills read, kept for the page view.
     pub pages: u64,
+    /// What the bank statements left: the operators' debits, column mappings, ties.
+    pub bank: u64,
     /// Values set aside because they could not be read.
     pub set_aside: u64,
     /// Any other key of this app.
@@ -357,6 +359,8 @@ impl Usage {
                 &mut usage.corrections
             } else if key == SavedPages::KEY {
                 &mut usage.pages
+            } else if key == <super::bank::stored::BankData as Stored>::KEY {
+                &mut usage.bank
             } else {
                 &mut usage.other
             };
@@ -372,6 +376,7 @@ impl Usage {
             + self.bills
             + self.corrections
             + self.pages
+            + self.bank
             + self.set_aside
             + self.other
     }
@@ -579,6 +584,7 @@ mod tests {
             ("contestel.bills", "𝄞"),
             ("contestel.corrections", "ab"),
             ("contestel.pages", "abc"),
+            ("contestel.bank", "abcd"),
             ("contestel.journal.unreadable.7", "x"),
             ("contestel.journal.v1", "{}"),
             ("contestel.other", ""),
@@ -592,10 +598,11 @@ mod tests {
                 bills: 15 + 2,
                 corrections: 21 + 2,
                 pages: 15 + 3,
+                bank: 14 + 4,
                 set_aside: 30 + 1,
                 other: 15,
             }
         );
-        assert_eq!(usage.total(), 24 + 22 + 16 + 17 + 23 + 18 + 31 + 15);
+        assert_eq!(usage.total(), 24 + 22 + 16 + 17 + 23 + 18 + 18 + 31 + 15);
     }
 }

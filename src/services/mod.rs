@@ -1,5 +1,6 @@
 //! The only layer that touches browser APIs: files, the parse worker, storage, the service worker.
 
+pub mod bank_module;
 pub mod clock;
 pub mod export;
 pub mod files;
