@@ -122,16 +122,16 @@ fn kind_of(path: &str) -> &'static str {
     if name.ends_with(".wasm") {
         if name.starts_with("worker") {
             "worker_wasm"
-        } else if name.starts_with("bank") {
-            "bank_wasm"
+        } else if name.starts_with("views") {
+            "views_wasm"
         } else {
             "app_wasm"
         }
     } else if name.ends_with(".js") {
         if name.starts_with("worker") {
             "worker_js"
-        } else if name.starts_with("bank") {
-            "bank_js"
+        } else if name.starts_with("views") {
+            "views_js"
         } else {
             "app_js"
         }
@@ -417,7 +417,7 @@ async fn bench() {
             .sum()
     };
     let worker_gzip = module_gzip("worker");
-    let bank_gzip = module_gzip("bank");
+    let views_gzip = module_gzip("views");
     let store = store_figures();
     let scale_24 = num(&contestel_24, "median_ms");
 
@@ -431,7 +431,7 @@ async fn bench() {
         "typical_bill_median_ms": typical_median,
         "first_load_gzip_bytes": load["first_load_gzip_bytes"],
         "worker_gzip_bytes": worker_gzip,
-        "bank_gzip_bytes": bank_gzip,
+        "views_gzip_bytes": views_gzip,
         "pdfjs_gzip_bytes": pdfjs_gzip + pdfjs_worker_gzip,
         "pdfjs_main_gzip_bytes": pdfjs_gzip,
         "pdfjs_worker_gzip_bytes": pdfjs_worker_gzip,
@@ -595,10 +595,10 @@ fn markdown(r: &Value) -> String {
     }
     s.push_str(&format!(
         "| worker (.wasm + .js), gzip, fetched when the first file is read | {} |\n\
-         | bank module (.wasm + .js), gzip, fetched when the bank tab is opened | {} |\n\
+         | views module (.wasm + .js), gzip, fetched when the bank, plan, data or sources tab is opened | {} |\n\
          | pdf.js bundle, gzip (pdf.min.mjs + pdf.worker.min.mjs) | {} |\n",
         kb(f("worker_gzip_bytes")),
-        kb(f("bank_gzip_bytes")),
+        kb(f("views_gzip_bytes")),
         kb(f("pdfjs_gzip_bytes")),
     ));
     let store = &r["store"];

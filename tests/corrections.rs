@@ -105,6 +105,7 @@ async fn tick(browser: &Browser, label: &str) {
 }
 
 async fn type_into(browser: &Browser, css: &str, text: &str) {
+    browser.wait_for(css).await;
     let field = browser
         .client
         .find(Locator::Css(css))
@@ -400,6 +401,7 @@ async fn corrections_come_back_with_an_export_imported_after_a_wipe() {
     assert!(browser.client.find(Locator::Css(".upload")).await.is_err());
 
     browser.click("#tab-data").await;
+    browser.wait_for("#import-file").await;
     let input = browser
         .client
         .find(Locator::Css("#import-file"))

@@ -194,6 +194,7 @@ async fn every_bad_input_gets_its_own_clear_error_and_a_good_bill_still_reads() 
 }
 
 async fn type_into(browser: &Browser, css: &str, text: &str) {
+    browser.wait_for(css).await;
     let field = browser
         .client
         .find(Locator::Css(css))
@@ -518,6 +519,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
 }
 
 async fn upload_to(browser: &Browser, css: &str, path: &str) {
+    browser.wait_for(css).await;
     let input = browser
         .client
         .find(Locator::Css(css))

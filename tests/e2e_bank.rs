@@ -338,17 +338,17 @@ async fn the_bank_module_loads_with_its_tab_and_its_case_is_in_the_journal_witho
         "the app's wasm is seen: {first:?}"
     );
     assert!(
-        !first.iter().any(|f| f.starts_with("bank")),
-        "the first load fetched the bank module: {first:?}"
+        !first.iter().any(|f| f.starts_with("views")),
+        "the first load fetched the views module: {first:?}"
     );
     bills_and_plan(&browser).await;
     let before = fetched_by_page(&browser).await;
-    assert!(!before.iter().any(|f| f.starts_with("bank")), "{before:?}");
+    assert!(!before.iter().any(|f| f.starts_with("views")), "{before:?}");
 
     browser.click("#tab-bank").await;
     browser.wait_for("#statement-input").await;
     let opened = fetched_by_page(&browser).await;
-    for file in ["bank.js", "bank_bg.wasm"] {
+    for file in ["views.js", "views_bg.wasm"] {
         assert!(
             opened.iter().any(|f| f == file),
             "opening the tab fetched {file}: {opened:?}"
@@ -358,7 +358,7 @@ async fn the_bank_module_loads_with_its_tab_and_its_case_is_in_the_journal_witho
         !browser
             .client
             .execute(
-                "return !!document.querySelector('#bank-loading, #bank-unavailable')",
+                "return !!document.querySelector('#views-loading, #views-unavailable')",
                 vec![]
             )
             .await
@@ -436,6 +436,37 @@ async fn the_bank_module_loads_with_its_tab_and_its_case_is_in_the_journal_witho
 
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_plan_data_and_sources_tabs_fetch_the_views_module_when_opened_not_before() {
+    let (server, browser) = open_app(1280, 900).await;
+    for (tab, shown) in [
+        ("#tab-plan", "#plan-heading"),
+        ("#tab-data", "#export"),
+        ("#tab-sources", ".source-list"),
+    ] {
+        // A fresh page each time: the module is fetched once per page.
+        browser.client.goto("about:blank").await.unwrap();
+        browser.client.goto(&server.url()).await.unwrap();
+        browser.wait_for("#sample-button").await;
+        let first = fetched_by_page(&browser).await;
+        assert!(
+            !first.iter().any(|f| f.starts_with("views")),
+            "the first screen fetched the views module: {first:?}"
+        );
+        browser.click(tab).await;
+        browser.wait_for(shown).await;
+        let opened = fetched_by_page(&browser).await;
+        for file in ["views.js", "views_bg.wasm"] {
+            assert!(
+                opened.iter().any(|f| f == file),
+                "opening {tab} fetched {file}: {opened:?}"
+            );
+        }
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn a_bank_module_that_cannot_be_fetched_is_said_and_the_app_carries_on() {
     let server = StaticServer::start(&dist_dir(), BASE);
     let browser = Browser::start(1280, 900).await;
@@ -448,7 +479,7 @@ async fn a_bank_module_that_cannot_be_fetched_is_said_and_the_app_carries_on() {
     browser
         .devtools(
             "Network.setBlockedURLs",
-            block(vec!["*/sw.js", "*/bank_bg.wasm"]),
+            block(vec!["*/sw.js", "*/views_bg.wasm"]),
         )
         .await;
     browser
@@ -458,9 +489,9 @@ async fn a_bank_module_that_cannot_be_fetched_is_said_and_the_app_carries_on() {
         .expect("open the page");
     browser.wait_for("#sample-button").await;
     browser.click("#tab-bank").await;
-    browser.wait_for("#bank-unavailable").await;
-    let said = browser.text("#bank-unavailable").await;
-    assert!(said.contains("Banque"), "{said}");
+    browser.wait_for("#views-unavailable").await;
+    let said = browser.text("#views-unavailable").await;
+    assert!(said.contains("n'a pas pu être chargé"), "{said}");
 
     // The rest of the app carries on.
     browser.click("#tab-cases").await;
@@ -468,17 +499,17 @@ async fn a_bank_module_that_cannot_be_fetched_is_said_and_the_app_carries_on() {
 
     // Online again: trying again brings the view.
     browser.click("#tab-bank").await;
-    browser.wait_for("#bank-unavailable").await;
+    browser.wait_for("#views-unavailable").await;
     browser
         .devtools("Network.setBlockedURLs", block(vec!["*/sw.js"]))
         .await;
-    browser.click("#bank-unavailable button").await;
+    browser.click("#views-unavailable button").await;
     browser.wait_for("#statement-input").await;
     assert!(
         browser
             .client
             .execute(
-                "return !document.querySelector('#bank-unavailable')",
+                "return !document.querySelector('#views-unavailable')",
                 vec![]
             )
             .await

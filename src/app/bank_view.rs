@@ -1,7 +1,7 @@
 //! The bank view: import a statement, then every telecom debit kept next to its bill, what
 //! does not match (each with what to do, its sources and a button to contest it), the
-//! months billed against debited, and the operations kept. Rendered by the bank module
-//! (`bank_root`), never by the app itself.
+//! months billed against debited, and the operations kept. Rendered by the views module
+//! (`views_root`), never by the app itself.
 
 use std::rc::Rc;
 

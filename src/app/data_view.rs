@@ -1,5 +1,9 @@
 //! The person's data: what is kept where, export, import (after showing what the file
 //! holds), erase everything, and what the browser promised about keeping it.
+//!
+//! Rendered by the views module (`views_root`), not by the app: an import or an erase
+//! saves the stores, then reloads the page so that the app reads them all afresh (it holds
+//! the bills read in memory), and says so once the page is back.
 
 use std::rc::Rc;
 
@@ -12,13 +16,43 @@ use crate::core::backup::{merge_journal, Backup, BackupError};
 use crate::core::bill::Bill;
 use crate::core::i18n::{self, format_size, Lang, Text};
 use crate::core::journal::Journal;
-use crate::core::store::{Plans, Usage, LOCAL_STORAGE_LIMIT};
+use crate::core::store::{Plans, SavedBills, Usage, LOCAL_STORAGE_LIMIT};
 use crate::services::{clock, export, storage};
+
+/// The notices kept across the reload.
+const IMPORTED: &str = "imported";
+const ERASED: &str = "erased";
+
+/// Adds the bills of an import to those stored, skipping those already there (the app
+/// reads them after the reload).
+fn add_bills(bills: &[Bill]) {
+    let (mut kept, saved_at) = match storage::load::<SavedBills>() {
+        storage::Load::Loaded(loaded) => (loaded.value, loaded.saved_at),
+        // A newer Contestel's bills are never written over; unreadable ones were set aside
+        // by `load`, as the app does when it starts.
+        storage::Load::Unavailable
+        | storage::Load::Unreadable {
+            error: crate::core::store::StoreError::TooNew { .. },
+            ..
+        } => return,
+        storage::Load::Empty | storage::Load::Unreadable { .. } => (SavedBills::default(), 0),
+    };
+    for bill in bills {
+        if !kept
+            .bills
+            .iter()
+            .any(|k| crate::core::uploads::same_bill(k, bill))
+        {
+            kept.bills.push(bill.clone());
+        }
+    }
+    let _ = storage::save(&kept, saved_at);
+}
 
 /// Props of [`DataView`].
 #[derive(Properties, PartialEq)]
 pub struct DataViewProps {
-    /// The bills read in this visit, exported with the rest.
+    /// The bills read (as stored), exported with the rest.
     pub bills: Vec<Bill>,
 }
 
@@ -105,9 +139,13 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let journal = use_context::<UseJournal>();
     let plans = use_context::<UsePlans>();
     let corrections = use_context::<super::corrections::UseCorrections>();
-    let uploads = use_context::<super::uploads::UseUploads>();
     let pending = use_state(|| None::<Rc<Backup>>);
-    let notice = use_state(|| None::<Text>);
+    // What was done before the page reloaded, said once it is back.
+    let notice = use_state(|| match storage::take_notice().as_deref() {
+        Some(IMPORTED) => Some(Text::Imported),
+        Some(ERASED) => Some(Text::Erased),
+        _ => None,
+    });
     let persisted = use_state(|| None::<bool>);
     {
         let persisted = persisted.clone();
@@ -199,7 +237,6 @@ pub fn data_view(props: &DataViewProps) -> Html {
         })
     };
     let apply = |merge: bool| {
-        let uploads = uploads.clone();
         let journal = journal.clone();
         let plans = plans.clone();
         let corrections = corrections.clone();
@@ -220,11 +257,10 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 plans.set_all(backup.plans.clone());
                 corrections.replace(backup.corrections.clone());
             }
-            if let Some(uploads) = &uploads {
-                uploads.add_bills(backup.bills.clone());
-            }
+            add_bills(&backup.bills);
             pending.set(None);
-            notice.set(Some(Text::Imported));
+            notice.set(None);
+            storage::reload_with_notice(IMPORTED);
         })
     };
     let oncancel = {
@@ -232,7 +268,6 @@ pub fn data_view(props: &DataViewProps) -> Html {
         Callback::from(move |_: MouseEvent| pending.set(None))
     };
     let onerase = {
-        let uploads = uploads.clone();
         let journal = journal.clone();
         let plans = plans.clone();
         let corrections = corrections.clone();
@@ -242,11 +277,9 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 journal.replace(Journal::default());
                 plans.set_all(Plans::default());
                 corrections.replace(Default::default());
-                if let Some(uploads) = &uploads {
-                    uploads.remove_all();
-                }
                 storage::erase_all();
-                notice.set(Some(Text::Erased));
+                notice.set(None);
+                storage::reload_with_notice(ERASED);
             }
         })
     };

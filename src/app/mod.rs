@@ -3,16 +3,16 @@
 //! Components hold no domain logic and no fixed strings: state changes go through the
 //! pure reducers of `core`, strings through `core::i18n::Text`.
 //!
-//! Two wasm modules render from here: the app (`App`, `bin/app.rs`) and the bank tab's
-//! (`bank_root::BankRoot`, `bin/bank.rs`), which the app fetches when that tab opens
-//! (`bank_host`). Nothing the app renders names the bank view's components, so their code
-//! (and `core::bank`'s) stays out of the app's wasm.
+//! Two wasm modules render from here: the app (`App`, `bin/app.rs`) and the views module
+//! (`views_root::ViewsRoot`, `bin/views.rs`: one case, the bank, plan, data and sources
+//! tabs), which the app fetches when one of those views opens (`views_host`). Nothing the
+//! app renders names those views' components, so their code (and that of `core::bank`,
+//! the letters, the contract pre-fill, export and import, the law texts) stays out of the
+//! app's wasm.
 
 mod bank;
 mod bank_chart;
-mod bank_host;
 mod bank_import;
-pub mod bank_root;
 mod bank_view;
 mod bill_page;
 mod bill_view;
@@ -42,6 +42,8 @@ mod timeline;
 mod update_banner;
 mod upload_card;
 pub(crate) mod uploads;
+mod views_host;
+pub mod views_root;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -53,24 +55,20 @@ use crate::core::corrections::Applied;
 use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
-use bank_host::BankHost;
 use bill_page::BillPage;
-use case_view::CaseView;
 use cases_view::CasesView;
 use corrections::use_corrections;
-use data_view::DataView;
 use drop_zone::DropZone;
 use findings_panel::FindingsPanel;
 use header::Header;
 use journal::use_journal;
-use plan_view::PlanView;
 use plans::use_plans;
-use sources_view::SourcesView;
 use storage_banner::StorageBanner;
 use timeline::Timeline;
 use update_banner::UpdateBanner;
 use upload_card::UploadCard;
 use uploads::use_uploads;
+use views_host::ViewsHost;
 
 /// The language in force, provided to every component.
 pub type LangContext = Lang;
@@ -453,7 +451,7 @@ fn shell() -> Html {
                 if journal.error().is_some() {
                     <p class="storage-banner" role="alert">{ Text::ChangeRefused.get(l) }</p>
                 }
-                { match view {
+                { match view.clone() {
                     View::Home => html! {
                         <>
                             <section class="intro">
@@ -507,15 +505,11 @@ fn shell() -> Html {
                             None => not_found(Text::BillNotFound, View::Bills, Text::BackToBills, l, &navigate),
                         }
                     }
-                    View::Plan => html! {
-                        <PlanView last_bill={bills.last().cloned()} last_pages={bills.len().checked_sub(1).map(&pages_of).unwrap_or_default()} />
-                    },
-                    View::Bank => html! { <BankHost /> },
                     View::Cases => html! { <CasesView /> },
-                    View::Case { id } => html! { <CaseView {id} /> },
-                    View::Data => html! { <DataView bills={read_bills.clone()} /> },
-                    View::Sources => html! { <SourcesView /> },
-                    View::Source { id } => html! { <SourcesView focus={Some(id)} /> },
+                    // The views off the first screen: their code is fetched when one opens.
+                    View::Case { .. } | View::Plan | View::Bank | View::Data | View::Sources | View::Source { .. } => html! {
+                        <ViewsHost view={view.clone()} />
+                    },
                     View::NotFound => not_found(Text::NotFoundText, View::Home, Text::GoHome, l, &navigate),
                 } }
             </main>

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::journal::StorageStatus;
 use crate::core::plan::Plan;
-use crate::core::store::Plans;
+use crate::core::store::{Plans, Stored};
 use crate::services::storage::{self, Load};
 
 /// Handle on the stored plans.
@@ -63,7 +63,8 @@ impl UsePlans {
     }
 }
 
-/// The plans, loaded once.
+/// The plans, loaded once, and again whenever the other module of the page (the plan tab
+/// is in the views module) or another tab saves them.
 #[hook]
 pub fn use_plans() -> UsePlans {
     let loaded = use_memo((), |_| match storage::load::<Plans>() {
@@ -75,6 +76,18 @@ pub fn use_plans() -> UsePlans {
     let plans = use_state(|| loaded.0.clone());
     let saved_at = use_state(|| loaded.1);
     let status = use_state(|| loaded.2);
+    {
+        let (plans, saved_at) = (plans.clone(), saved_at.clone());
+        use_effect_with((), move |_| {
+            let listener = storage::on_change(Plans::KEY, move || {
+                if let Load::Loaded(newer) = storage::load::<Plans>() {
+                    saved_at.set(newer.saved_at);
+                    plans.set(newer.value);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     UsePlans {
         plans,
         saved_at,

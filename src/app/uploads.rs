@@ -103,34 +103,6 @@ impl UseUploads {
         });
     }
 
-    /// Adds bills read elsewhere (an import), skipping those already here.
-    pub fn add_bills(&self, bills: Vec<crate::core::bill::Bill>) {
-        let mut known = self.state.0.bills();
-        for bill in bills {
-            if known
-                .iter()
-                .any(|k| crate::core::uploads::same_bill(k, &bill))
-            {
-                continue;
-            }
-            known.push(bill.clone());
-            let id = self.mint();
-            self.state.dispatch(UploadAction::Started {
-                id,
-                name: bill.source.clone(),
-                size: 0,
-            });
-            let reading = crate::core::reader::Reading {
-                pages: Vec::new(),
-                bill,
-            };
-            self.state.dispatch(UploadAction::Finished {
-                id,
-                result: Ok(Box::new(reading)),
-            });
-        }
-    }
-
     /// The pages of the bills read in this visit, by bill key.
     pub fn fresh_pages(&self) -> Vec<(String, Vec<crate::core::layout::TextPage>)> {
         self.state.0.fresh_pages()
@@ -147,13 +119,6 @@ impl UseUploads {
                 _ => None,
             })
             .collect()
-    }
-
-    /// Removes every file from the list (erase everything).
-    pub fn remove_all(&self) {
-        for upload in self.items() {
-            self.state.dispatch(UploadAction::Removed { id: upload.id });
-        }
     }
 
     /// Removes a file from the list.

@@ -631,10 +631,10 @@ pub enum Text {
     // --- Bills against the bank statement (issue 17) ---
     /// Tab: bills against the bank statement.
     NavBank,
-    /// While the bank tab's module is fetched and started.
-    BankLoading,
-    /// When the bank tab's module could not be fetched or started.
-    BankUnavailable,
+    /// While the views module (bank, plan, data, sources) is fetched and started.
+    ViewLoading,
+    /// When the views module could not be fetched or started.
+    ViewUnavailable,
     /// Button: try fetching it again.
     TryAgain,
 }
@@ -836,13 +836,13 @@ impl Text {
             ImportMerge => ("Fusionner avec mes données", "Merge with my data"),
             ImportReplace => ("Remplacer mes données", "Replace my data"),
             Cancel => ("Annuler", "Cancel"),
-            Imported => ("Import terminé.", "Import done."),
+            Imported => ("Import terminé ; la page a été rechargée pour tout afficher.", "Import done; the page was reloaded to show everything."),
             ImportNotExport => ("Ce fichier n'est pas un export de Contestel.", "This file is not a Contestel export."),
             ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
             ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
             EraseAll => ("Tout effacer de cet appareil", "Erase everything from this device"),
             ConfirmErase => ("Effacer définitivement de cet appareil vos dossiers, vos forfaits, les factures lues et les données mises de côté ? Pensez à exporter d'abord.", "Erase your cases, plans, the bills read and the data set aside from this device for good? Export first."),
-            Erased => ("Tout a été effacé de cet appareil.", "Everything was erased from this device."),
+            Erased => ("Tout a été effacé de cet appareil ; la page a été rechargée.", "Everything was erased from this device; the page was reloaded."),
             PersistGranted => ("Le navigateur s'engage à conserver ces données (stockage persistant accordé).", "The browser will keep this data (persistent storage granted)."),
             PersistDenied => ("Le navigateur peut effacer ces données s'il manque de place : exportez-les.", "The browser may erase this data when short of space: export it."),
             NavPlan => ("Mon forfait", "My plan"),
@@ -954,8 +954,8 @@ impl Text {
             SourcesLabel => ("Sources :", "Sources:"),
             ToSources => ("Les textes cités", "The texts cited"),
             NavBank => ("Banque", "Bank"),
-            BankLoading => ("Chargement de l'onglet Banque…", "Loading the Bank tab…"),
-            BankUnavailable => ("L'onglet Banque n'a pas pu être chargé (hors ligne avant qu'il soit gardé sur cet appareil ?). Le reste de Contestel fonctionne ; réessayez une fois en ligne.", "The Bank tab could not be loaded (offline before it was kept on this device?). The rest of Contestel works; try again once online."),
+            ViewLoading => ("Chargement de l'onglet…", "Loading the tab…"),
+            ViewUnavailable => ("Cet onglet n'a pas pu être chargé (hors ligne avant qu'il soit gardé sur cet appareil ?). Le reste de Contestel fonctionne ; réessayez une fois en ligne.", "This tab could not be loaded (offline before it was kept on this device?). The rest of Contestel works; try again once online."),
             TryAgain => ("Réessayer", "Try again"),
         };
         lang.pick(fr, en)

@@ -1,6 +1,5 @@
 //! The only layer that touches browser APIs: files, the parse worker, storage, the service worker.
 
-pub mod bank_module;
 pub mod clock;
 pub mod export;
 pub mod files;
@@ -9,3 +8,4 @@ pub mod parse_worker;
 pub mod reader_host;
 pub mod statement_file;
 pub mod storage;
+pub mod views_module;

@@ -10,8 +10,8 @@
 //! - a write is read back and compared; a full quota is told apart from other failures by
 //!   the exception's name or legacy code, as browsers differ;
 //! - a value another tab wrote since this one last read or wrote it is not overwritten;
-//! - every save is announced to the other wasm module of this page (the bank tab's, see
-//!   `services::bank_module`), which reads the same keys: [`on_change`] hears both.
+//! - every save is announced to the other wasm module of this page (the views', see
+//!   `services::views_module`), which reads the same keys: [`on_change`] hears both.
 
 use std::cell::Cell;
 
@@ -223,6 +223,33 @@ pub fn erase_all() {
     for key in keys {
         let _ = area.remove_item(&key);
     }
+}
+
+/// The sessionStorage key of what the data view says after it reloaded the page.
+const NOTICE_KEY: &str = "contestel.notice";
+
+/// Reloads the page once this module's pending saves are done (the next task), after
+/// keeping `notice` for the data view to say: an import or an erase changes stores the
+/// app holds in memory (the bills read, among others), and a fresh page reads them all.
+pub fn reload_with_notice(notice: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(session)) = window.session_storage() {
+        let _ = session.set_item(NOTICE_KEY, notice);
+    }
+    gloo::timers::callback::Timeout::new(0, move || {
+        let _ = window.location().reload();
+    })
+    .forget();
+}
+
+/// What the data view said it would say after a reload (taken: said once).
+pub fn take_notice() -> Option<String> {
+    let session = web_sys::window()?.session_storage().ok()??;
+    let notice = session.get_item(NOTICE_KEY).ok()??;
+    let _ = session.remove_item(NOTICE_KEY);
+    Some(notice)
 }
 
 /// Asks the browser to keep this site's storage (not evicted under pressure); resolves to

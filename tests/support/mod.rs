@@ -555,8 +555,10 @@ impl Browser {
         self.wait_until(&script, css, PATIENCE).await;
     }
 
-    /// The text of the first element matching the CSS selector, as WebDriver gives it.
+    /// The text of the first element matching the CSS selector, as WebDriver gives it
+    /// (once there is one: a tab of the views module renders after its code is fetched).
     pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await;
         self.client
             .find(fantoccini::Locator::Css(css))
             .await
@@ -566,8 +568,9 @@ impl Browser {
             .unwrap_or_else(|e| panic!("the text of {css}: {e}"))
     }
 
-    /// Clicks the first element matching the CSS selector.
+    /// Clicks the first element matching the CSS selector, once there is one.
     pub async fn click(&self, css: &str) {
+        self.wait_for(css).await;
         self.client
             .find(fantoccini::Locator::Css(css))
             .await

@@ -1,16 +1,20 @@
-//! The bank tab's code: a second wasm module (`bin/bank.rs`), fetched when the tab opens.
+//! The code of the views off the first screen: a second wasm module (`bin/views.rs`),
+//! fetched when a case, the bank, plan, data or sources tab first opens.
 //!
-//! The bank view (statement parsing, matching, its Yew components) weighs about a tenth of
-//! the app; loading it with the app would put the first screen over its budget. Trunk
-//! builds it as a `data-type="worker"` link without a loader shim: it writes `bank.js`
+//! Those views (a case with its letters and forms, the bank statement's parsing and
+//! matching, the contract form and its pre-fill, export and import, the law texts, their
+//! Yew components) weigh about a fifth of
+//! the app; loading them with the app would put the first screen over its budget. One
+//! module for them all, so that Yew and serde are downloaded a second time once at most. Trunk
+//! builds it as a `data-type="worker"` link without a loader shim: it writes `views.js`
 //! (wasm-bindgen's `no-modules` glue, which declares a global `wasm_bindgen`) and
-//! `bank_bg.wasm`, unhashed and not loaded by the page. Here, once:
+//! `views_bg.wasm`, unhashed and not loaded by the page. Here, once:
 //!
-//! 1. a `<script src="./bank.js">` is added and its `load` awaited (an `error`, offline
+//! 1. a `<script src="./views.js">` is added and its `load` awaited (an `error`, offline
 //!    without the service worker's copy, removes it so that a later try adds it again);
-//! 2. `wasm_bindgen({module_or_path: "./bank_bg.wasm"})` fetches and starts the module
+//! 2. `wasm_bindgen({module_or_path: "./views_bg.wasm"})` fetches and starts the module
 //!    (wasm-bindgen forgets a failed start, so it can be retried too);
-//! 3. its exports `mount(root, lang)` and `unmount()` are then called by `app::bank_host`.
+//! 3. its exports `mount(root, view, lang)` and `unmount()` are then called by `app::views_host`.
 //!
 //! Both files are allowed by the page's CSP (`script-src 'self'`, `connect-src 'self'`)
 //! and precached by the service worker with every other file of the build
@@ -28,10 +32,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement};
 
 /// The module's glue, emitted by Trunk next to index.html (never hashed, by design).
-const SCRIPT_URL: &str = "./bank.js";
+const SCRIPT_URL: &str = "./views.js";
 
 /// The module itself.
-const WASM_URL: &str = "./bank_bg.wasm";
+const WASM_URL: &str = "./views_bg.wasm";
 
 // The glue's global is a `let` of a classic script: a binding of the global scope but not a
 // property of `window`, so it is named here rather than looked up on `window`. `catch`
@@ -39,13 +43,13 @@ const WASM_URL: &str = "./bank_bg.wasm";
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_name = wasm_bindgen)]
-    fn bank_init(options: &JsValue) -> Result<Promise, JsValue>;
+    fn views_init(options: &JsValue) -> Result<Promise, JsValue>;
 
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = mount)]
-    fn bank_mount(root: &Element, lang: &str) -> Result<(), JsValue>;
+    fn views_mount(root: &Element, view: &str, lang: &str) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = unmount)]
-    fn bank_unmount() -> Result<(), JsValue>;
+    fn views_unmount() -> Result<(), JsValue>;
 }
 
 thread_local! {
@@ -55,7 +59,7 @@ thread_local! {
 }
 
 /// Why the module is not there, in the browser's words or as what was missing (for the
-/// console; the person gets `Text::BankUnavailable`).
+/// console; the person gets `Text::ViewUnavailable`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadError(pub String);
 
@@ -112,21 +116,21 @@ pub async fn load() -> Result<(), LoadError> {
     Reflect::set(&options, &"module_or_path".into(), &WASM_URL.into())
         .map_err(|e| error("init", e))?;
     // Once started, wasm-bindgen's init resolves at once; a failed start is forgotten.
-    let started = bank_init(&options).map_err(|e| error("init", e))?;
+    let started = views_init(&options).map_err(|e| error("init", e))?;
     JsFuture::from(started)
         .await
         .map_err(|e| error(WASM_URL, e))?;
     Ok(())
 }
 
-/// Renders the bank view into `root`, in `lang` (a `Lang::tag`).
-pub fn mount(root: &Element, lang: &str) -> Result<(), LoadError> {
-    bank_mount(root, lang).map_err(|e| error("mount", e))
+/// Renders `view` (`app::views_root::Lazy::tag`) into `root`, in `lang` (a `Lang::tag`).
+pub fn mount(root: &Element, view: &str, lang: &str) -> Result<(), LoadError> {
+    views_mount(root, view, lang).map_err(|e| error("mount", e))
 }
 
-/// Removes the bank view (the tab is left).
+/// Removes the view (its tab is left).
 pub fn unmount() {
-    if let Err(e) = bank_unmount() {
+    if let Err(e) = views_unmount() {
         gloo::console::warn!(error("unmount", e).0);
     }
 }
