@@ -2,7 +2,7 @@ extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
 use encoding_rs::UTF_16BE;
-use lopdf::content::Content;
+use lopdf::content::{Content, Operation};
 pub use lopdf::*;
 use euclid::*;
 use lopdf::encryption::DecryptionError;
@@ -28,6 +28,7 @@ mod core_fonts;
 mod glyphnames;
 mod zapfglyphnames;
 mod encodings;
+mod to_unicode;
 
 pub struct Space;
 pub type Transform = Transform2D<f64, Space, Space>;
@@ -172,9 +173,14 @@ fn to_utf8(encoding: &[u16], s: &[u8]) -> String {
 }
 
 
+/// What a reference to a missing object stands for (PDF 32000-1, 7.3.10: "an indirect
+/// reference to an undefined object shall not be considered an error [...] it shall be
+/// treated as a reference to the null object").
+static NULL: Object = Object::Null;
+
 fn maybe_deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     match o {
-        &Object::Reference(r) => doc.get_object(r).expect("missing object reference"),
+        &Object::Reference(r) => doc.get_object(r).unwrap_or(&NULL),
         _ => o
     }
 }
@@ -207,33 +213,29 @@ impl<'a, T: FromObj<'a>> FromOptObj<'a> for T {
 
 // we follow the same conventions as pdfium for when to support indirect objects:
 // on arrays, streams and dicts
+// An array with an item of the wrong type, or too few items, is `None`, like any other
+// object of the wrong type.
 impl<'a, T: FromObj<'a>> FromObj<'a> for Vec<T> {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| x.iter()
-            .map(|x| T::from_obj(doc, x).expect("wrong type"))
-            .collect()).ok()
+        maybe_deref(doc, obj).as_array().ok()?.iter()
+            .map(|x| T::from_obj(doc, x))
+            .collect()
     }
 }
 
-// XXX: These will panic if we don't have the right number of items
-// we don't want to do that
 impl<'a, T: FromObj<'a>> FromObj<'a> for [T; 4] {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| {
-            let mut all = x.iter()
-                .map(|x| T::from_obj(doc, x).expect("wrong type"));
-            [all.next().unwrap(), all.next().unwrap(), all.next().unwrap(), all.next().unwrap()]
-        }).ok()
+        let mut all = maybe_deref(doc, obj).as_array().ok()?.iter()
+            .map(|x| T::from_obj(doc, x));
+        Some([all.next()??, all.next()??, all.next()??, all.next()??])
     }
 }
 
 impl<'a, T: FromObj<'a>> FromObj<'a> for [T; 3] {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| {
-            let mut all = x.iter()
-                .map(|x| T::from_obj(doc, x).expect("wrong type"));
-            [all.next().unwrap(), all.next().unwrap(), all.next().unwrap()]
-        }).ok()
+        let mut all = maybe_deref(doc, obj).as_array().ok()?.iter()
+            .map(|x| T::from_obj(doc, x));
+        Some([all.next()??, all.next()??, all.next()??])
     }
 }
 
@@ -917,54 +919,18 @@ struct PdfCIDFont<'a> {
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
+/// The font's `/ToUnicode` map: read from a stream by the tolerant `to_unicode` reader
+/// (`None` when it holds no usable entry); a name (`Identity-H`) or anything else gives
+/// no map, and the encoding decodes.
 fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
-    let to_unicode = maybe_get_obj(doc, font, b"ToUnicode");
-    dlog!("ToUnicode: {:?}", to_unicode);
-    let mut unicode_map = None;
-    match to_unicode {
+    match maybe_get_obj(doc, font, b"ToUnicode") {
         Some(&Object::Stream(ref stream)) => {
             let contents = get_contents(stream);
-            dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
-
-            let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
-            let mut unicode = HashMap::new();
-            // "It must use the beginbfchar, endbfchar, beginbfrange, and endbfrange operators to
-            // define the mapping from character codes to Unicode character sequences expressed in
-            // UTF-16BE encoding."
-            for (&k, v) in cmap.iter() {
-                let mut be: Vec<u16> = Vec::new();
-                let mut i = 0;
-                assert!(v.len() % 2 == 0);
-                while i < v.len() {
-                    be.push(((v[i] as u16) << 8) | v[i+1] as u16);
-                    i += 2;
-                }
-                match &be[..] {
-                    [0xd800 ..= 0xdfff] => {
-                        // this range is not specified as not being encoded
-                        // we ignore them so we don't an error from from_utt16
-                        continue;
-                    }
-                    _ => {}
-                }
-                let s = String::from_utf16(&be).unwrap();
-
-                unicode.insert(k, s);
-            }
-            unicode_map = Some(unicode);
-
-            dlog!("map: {:?}", unicode_map);
+            let map = to_unicode::parse(&contents);
+            if map.is_empty() { None } else { Some(map) }
         }
-        None => { }
-        Some(&Object::Name(ref name)) => {
-            let name = pdf_to_utf8(name);
-            if name != "Identity-H" {
-                todo!("unsupported ToUnicode name: {:?}", name);
-            }
-        }
-        _ => { panic!("unsupported cmap {:?}", to_unicode)}
+        _ => None,
     }
-    unicode_map
 }
 
 
@@ -1278,7 +1244,8 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
              _flip_ctm: &Transform,
              output: &mut dyn OutputDev) -> Result<(), OutputError> {
     let ts = &mut gs.ts;
-    let font = ts.font.as_ref().unwrap();
+    // Text shown before any usable font is set shows nothing.
+    let Some(font) = ts.font.as_ref() else { return Ok(()) };
     //let encoding = font.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
     dlog!("{:?}", font.decode(s));
     dlog!("{:?}", font.decode(s).as_bytes());
@@ -1382,12 +1349,14 @@ impl Path {
     fn new() -> Path {
         Path { ops: Vec::new() }
     }
-    fn current_point(&self) -> (f64, f64) {
-        match self.ops.last().unwrap() {
-            &PathOp::MoveTo(x, y) => { (x, y) }
-            &PathOp::LineTo(x, y) => { (x, y) }
-            &PathOp::CurveTo(_, _, _, _, x, y) => { (x, y) }
-            _ => { panic!() }
+    /// The end of the last segment; `None` for an empty path or after a rectangle or a
+    /// close (a `v` there has no current point to start from, and is skipped).
+    fn current_point(&self) -> Option<(f64, f64)> {
+        match self.ops.last()? {
+            &PathOp::MoveTo(x, y) => { Some((x, y)) }
+            &PathOp::LineTo(x, y) => { Some((x, y)) }
+            &PathOp::CurveTo(_, _, _, _, x, y) => { Some((x, y)) }
+            _ => { None }
         }
     }
 }
@@ -1568,19 +1537,75 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
     }
 }
 
+/// How deep forms may draw forms (`Do` inside a form's content). Real documents nest a
+/// few levels; a form that draws itself, or a chain of thousands, would otherwise recurse
+/// until the stack overflows.
+pub const MAX_FORM_DEPTH: usize = 16;
+
+/// How many levels of `/Parent` are climbed for an inherited page attribute. The page
+/// tree of a real document is a few levels deep; a `/Parent` cycle would loop forever.
+const MAX_PARENT_DEPTH: usize = 64;
+
+/// The numbers of an operation with exactly `N` numeric operands, or `None`: an
+/// operation with missing or wrong operands is skipped rather than indexed blindly.
+fn operand_nums<const N: usize>(operands: &[Object]) -> Option<[f64; N]> {
+    if operands.len() != N {
+        return None;
+    }
+    let mut out = [0.; N];
+    for (o, slot) in operands.iter().zip(out.iter_mut()) {
+        *slot = num(o)?;
+    }
+    Some(out)
+}
+
+fn num(o: &Object) -> Option<f64> {
+    match o {
+        &Object::Integer(i) => Some(i as f64),
+        &Object::Real(f) => Some(f.into()),
+        _ => None,
+    }
+}
+
 struct Processor<'a> {
+    /// Fonts written inside a resource dictionary, by resource name: the same name may
+    /// stand for another font on the next page, so this table is cleared for each page.
     font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    /// Fonts that are objects of their own, by object id, for the whole document: a font
+    /// used on every page is built (and its ToUnicode parsed) once, not once a page.
+    fonts_by_id: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
+    /// The forms being drawn, innermost last: a form met again draws itself.
+    forms_in_progress: Vec<ObjectId>,
     _none: PhantomData<&'a ()>,
 }
 
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), fonts_by_id: HashMap::new(), forms_in_progress: Vec::new(), _none: PhantomData }
     }
 
-    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
-        let mut gs: GraphicsState = GraphicsState {
+    fn font(&mut self, doc: &'a Document, resources: &'a Dictionary, name: &[u8]) -> Option<Rc<dyn PdfFont + 'a>> {
+        let fonts: &Dictionary = maybe_get(doc, resources, b"Font")?;
+        match fonts.get(name).ok()? {
+            &Object::Reference(id) => {
+                if let Some(font) = self.fonts_by_id.get(&id) {
+                    return Some(font.clone());
+                }
+                let dict = doc.get_object(id).ok()?.as_dict().ok()?;
+                let font = make_font(doc, dict);
+                self.fonts_by_id.insert(id, font.clone());
+                Some(font)
+            }
+            &Object::Dictionary(ref dict) => {
+                Some(self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, dict)).clone())
+            }
+            _ => None,
+        }
+    }
+
+    fn initial_state(media_box: &MediaBox) -> GraphicsState<'a> {
+        let _ = media_box;
+        GraphicsState {
             ts: TextState {
                 font: None,
                 font_size: std::f64::NAN,
@@ -1598,7 +1623,16 @@ impl<'a> Processor<'a> {
             line_width: 1.,
             ctm: Transform2D::identity(),
             smask: None
-        };
+        }
+    }
+
+    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+        let content = Content::decode(&content)?;
+        let gs = Self::initial_state(media_box);
+        self.process_operations(doc, &content.operations, resources, media_box, output, page_num, gs)
+    }
+
+    fn process_operations(&mut self, doc: &'a Document, operations: &[Operation], resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32, mut gs: GraphicsState<'a>) -> Result<(), OutputError> {
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
         let mut mc_stack = Vec::new();
@@ -1607,8 +1641,9 @@ impl<'a> Processor<'a> {
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in &content.operations {
+        for operation in operations {
             //dlog!("op: {:?}", operation);
+            let operands = &operation.operands[..];
 
             match operation.operator.as_ref() {
                 "BT" => {
@@ -1620,42 +1655,40 @@ impl<'a> Processor<'a> {
                     gs.ts.tm = tlm;
                 }
                 "cm" => {
-                    assert!(operation.operands.len() == 6);
-                    let m = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                   as_num(&operation.operands[1]),
-                                                   as_num(&operation.operands[2]),
-                                                   as_num(&operation.operands[3]),
-                                                   as_num(&operation.operands[4]),
-                                                   as_num(&operation.operands[5]));
-                    gs.ctm = gs.ctm.pre_transform(&m);
-                    dlog!("matrix {:?}", gs.ctm);
+                    if let Some([a, b, c, d, e, f]) = operand_nums::<6>(operands) {
+                        let m = Transform2D::row_major(a, b, c, d, e, f);
+                        gs.ctm = gs.ctm.pre_transform(&m);
+                        dlog!("matrix {:?}", gs.ctm);
+                    }
                 }
                 "CS" => {
-                    let name = operation.operands[0].as_name().unwrap();
-                    gs.stroke_colorspace = make_colorspace(doc, name, resources);
+                    if let Some(name) = operands.first().and_then(|o| o.as_name().ok()) {
+                        gs.stroke_colorspace = make_colorspace(doc, name, resources);
+                    }
                 }
                 "cs" => {
-                    let name = operation.operands[0].as_name().unwrap();
-                    gs.fill_colorspace = make_colorspace(doc, name, resources);
+                    if let Some(name) = operands.first().and_then(|o| o.as_name().ok()) {
+                        gs.fill_colorspace = make_colorspace(doc, name, resources);
+                    }
                 }
                 "SC" | "SCN" => {
                     gs.stroke_color = match gs.stroke_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { operands.iter().filter_map(num).collect() }
                     };
                 }
                 "sc" | "scn" => {
                     gs.fill_color = match gs.fill_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { operands.iter().filter_map(num).collect() }
                     };
                 }
                 "G" | "g" | "RG" | "rg" | "K" | "k" => {
                     dlog!("unhandled color operation {:?}", operation);
                 }
                 "TJ" => {
-                    match operation.operands[0] {
-                        Object::Array(ref array) => {
+                    match operands.first() {
+                        Some(Object::Array(ref array)) => {
                             for e in array {
                                 match e {
                                     &Object::String(ref s, _) => {
@@ -1686,89 +1719,100 @@ impl<'a> Processor<'a> {
                         _ => {}
                     }
                 }
-                "Tj" => {
-                    match operation.operands[0] {
-                        Object::String(ref s, _) => {
-                            show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
+                "Tj" | "'" | "\"" => {
+                    // `'` is `T*` then `Tj`; `"` sets the word and character spacing first.
+                    let shown = match (operation.operator.as_str(), operands) {
+                        ("Tj", [Object::String(s, _)]) => Some(s),
+                        ("'", [Object::String(s, _)]) => Some(s),
+                        ("\"", [aw, ac, Object::String(s, _)]) => match (num(aw), num(ac)) {
+                            (Some(aw), Some(ac)) => {
+                                gs.ts.word_spacing = aw;
+                                gs.ts.character_spacing = ac;
+                                Some(s)
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(s) = shown {
+                        if operation.operator != "Tj" {
+                            tlm = tlm.pre_transform(&Transform2D::create_translation(0., -gs.ts.leading));
+                            gs.ts.tm = tlm;
+                            output.end_line()?;
                         }
-                        _ => { panic!("unexpected Tj operand {:?}", operation) }
+                        show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
                     }
                 }
                 "Tc" => {
-                    gs.ts.character_spacing = as_num(&operation.operands[0]);
+                    if let Some([v]) = operand_nums::<1>(operands) {
+                        gs.ts.character_spacing = v;
+                    }
                 }
                 "Tw" => {
-                    gs.ts.word_spacing = as_num(&operation.operands[0]);
+                    if let Some([v]) = operand_nums::<1>(operands) {
+                        gs.ts.word_spacing = v;
+                    }
                 }
                 "Tz" => {
-                    gs.ts.horizontal_scaling = as_num(&operation.operands[0]) / 100.;
+                    if let Some([v]) = operand_nums::<1>(operands) {
+                        gs.ts.horizontal_scaling = v / 100.;
+                    }
                 }
                 "TL" => {
-                    gs.ts.leading = as_num(&operation.operands[0]);
+                    if let Some([v]) = operand_nums::<1>(operands) {
+                        gs.ts.leading = v;
+                    }
                 }
                 "Tf" => {
-                    let fonts: &Dictionary = get(&doc, resources, b"Font");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone();
-                    {
-                        /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
-                    if let Some(file) = file {
-                        let file_contents = filter_data(file.as_stream().unwrap());
-                        let mut cursor = Cursor::new(&file_contents[..]);
-                        //let f = Font::read(&mut cursor);
-                        //dlog!("font file: {:?}", f);
-                    }*/
+                    // A font that is not in the resources, or not a font, leaves none set:
+                    // the text it would show is skipped.
+                    if let [Object::Name(name), size] = operands {
+                        if let Some(size) = num(size) {
+                            gs.ts.font = self.font(doc, resources, name);
+                            gs.ts.font_size = size;
+                            dlog!("font {} size: {} {:?}", pdf_to_utf8(name), gs.ts.font_size, operation);
+                        }
                     }
-                    gs.ts.font = Some(font);
-
-                    gs.ts.font_size = as_num(&operation.operands[1]);
-                    dlog!("font {} size: {} {:?}", pdf_to_utf8(name), gs.ts.font_size, operation);
                 }
                 "Ts" => {
-                    gs.ts.rise = as_num(&operation.operands[0]);
+                    if let Some([v]) = operand_nums::<1>(operands) {
+                        gs.ts.rise = v;
+                    }
                 }
                 "Tm" => {
-                    assert!(operation.operands.len() == 6);
-                    tlm = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                 as_num(&operation.operands[1]),
-                                                 as_num(&operation.operands[2]),
-                                                 as_num(&operation.operands[3]),
-                                                 as_num(&operation.operands[4]),
-                                                 as_num(&operation.operands[5]));
-                    gs.ts.tm = tlm;
-                    dlog!("Tm: matrix {:?}", gs.ts.tm);
-                    output.end_line()?;
+                    if let Some([a, b, c, d, e, f]) = operand_nums::<6>(operands) {
+                        tlm = Transform2D::row_major(a, b, c, d, e, f);
+                        gs.ts.tm = tlm;
+                        dlog!("Tm: matrix {:?}", gs.ts.tm);
+                        output.end_line()?;
+                    }
                 }
                 "Td" => {
                     /* Move to the start of the next line, offset from the start of the current line by (tx , ty ).
                    tx and ty are numbers expressed in unscaled text space units.
                    More precisely, this operator performs the following assignments:
                  */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
-                    dlog!("translation: {} {}", tx, ty);
-
-                    tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
-                    gs.ts.tm = tlm;
-                    dlog!("Td matrix {:?}", gs.ts.tm);
-                    output.end_line()?;
+                    if let Some([tx, ty]) = operand_nums::<2>(operands) {
+                        dlog!("translation: {} {}", tx, ty);
+                        tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
+                        gs.ts.tm = tlm;
+                        dlog!("Td matrix {:?}", gs.ts.tm);
+                        output.end_line()?;
+                    }
                 }
 
                 "TD" => {
                     /* Move to the start of the next line, offset from the start of the current line by (tx , ty ).
                    As a side effect, this operator sets the leading parameter in the text state.
                  */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
-                    dlog!("translation: {} {}", tx, ty);
-                    gs.ts.leading = -ty;
-
-                    tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
-                    gs.ts.tm = tlm;
-                    dlog!("TD matrix {:?}", gs.ts.tm);
-                    output.end_line()?;
+                    if let Some([tx, ty]) = operand_nums::<2>(operands) {
+                        dlog!("translation: {} {}", tx, ty);
+                        gs.ts.leading = -ty;
+                        tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
+                        gs.ts.tm = tlm;
+                        dlog!("TD matrix {:?}", gs.ts.tm);
+                        output.end_line()?;
+                    }
                 }
 
                 "T*" => {
@@ -1790,50 +1834,50 @@ impl<'a> Processor<'a> {
                     }
                 }
                 "gs" => {
-                    let ext_gstate: &Dictionary = get(doc, resources, b"ExtGState");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let state: &Dictionary = get(doc, ext_gstate, name);
-                    apply_state(doc, &mut gs, state);
+                    let state = maybe_get::<&Dictionary>(doc, resources, b"ExtGState")
+                        .and_then(|ext_gstate| Some((ext_gstate, operands.first()?.as_name().ok()?)))
+                        .and_then(|(ext_gstate, name)| maybe_get::<&Dictionary>(doc, ext_gstate, name));
+                    if let Some(state) = state {
+                        apply_state(doc, &mut gs, state);
+                    }
                 }
                 "i" => { dlog!("unhandled graphics state flattness operator {:?}", operation); }
-                "w" => { gs.line_width = as_num(&operation.operands[0]); }
+                "w" => {
+                    if let Some([v]) = operand_nums::<1>(operands) {
+                        gs.line_width = v;
+                    }
+                }
                 "J" | "j" | "M" | "d" | "ri"  => { dlog!("unknown graphics state operator {:?}", operation); }
-                "m" => { path.ops.push(PathOp::MoveTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
-                "l" => { path.ops.push(PathOp::LineTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
+                "m" => {
+                    if let Some([x, y]) = operand_nums::<2>(operands) {
+                        path.ops.push(PathOp::MoveTo(x, y))
+                    }
+                }
+                "l" => {
+                    if let Some([x, y]) = operand_nums::<2>(operands) {
+                        path.ops.push(PathOp::LineTo(x, y))
+                    }
+                }
                 "c" => {
-                    path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[4]),
-                        as_num(&operation.operands[5])))
+                    if let Some([x1, y1, x2, y2, x3, y3]) = operand_nums::<6>(operands) {
+                        path.ops.push(PathOp::CurveTo(x1, y1, x2, y2, x3, y3))
+                    }
                 }
                 "v" => {
-                    let (x, y) = path.current_point();
-                    path.ops.push(PathOp::CurveTo(
-                        x,
-                        y,
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                    if let (Some((x, y)), Some([x2, y2, x3, y3])) = (path.current_point(), operand_nums::<4>(operands)) {
+                        path.ops.push(PathOp::CurveTo(x, y, x2, y2, x3, y3))
+                    }
                 }
                 "y" => {
-                    path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                    if let Some([x1, y1, x3, y3]) = operand_nums::<4>(operands) {
+                        path.ops.push(PathOp::CurveTo(x1, y1, x3, y3, x3, y3))
+                    }
                 }
                 "h" => { path.ops.push(PathOp::Close) }
                 "re" => {
-                    path.ops.push(PathOp::Rect(as_num(&operation.operands[0]),
-                                               as_num(&operation.operands[1]),
-                                               as_num(&operation.operands[2]),
-                                               as_num(&operation.operands[3])))
+                    if let Some([x, y, w, h]) = operand_nums::<4>(operands) {
+                        path.ops.push(PathOp::Rect(x, y, w, h))
+                    }
                 }
                 "s" | "f*" | "B" | "B*" | "b" => {
                     dlog!("unhandled path op {:?}", operation);
@@ -1858,19 +1902,70 @@ impl<'a> Processor<'a> {
                     mc_stack.pop();
                 }
                 "Do" => {
-                    // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
-                    // with the subdocument content and resources
-                    let xobject: &Dictionary = get(&doc, resources, b"XObject");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let xf: &Stream = get(&doc, xobject, name);
-                    let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
-                    let contents = get_contents(xf);
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
+                    // A form is drawn with the graphics state it is drawn in, moved by its
+                    // /Matrix, and leaves that state as it found it (PDF 32000-1, 8.10.1).
+                    // Images and anything else carry no text. A form drawing itself, or
+                    // nested deeper than MAX_FORM_DEPTH, draws nothing more.
+                    let form = maybe_get::<&Dictionary>(doc, resources, b"XObject")
+                        .and_then(|xobjects| xobjects.get(operands.first()?.as_name().ok()?).ok())
+                        .and_then(|o| match o {
+                            &Object::Reference(id) => Some((id, doc.get_object(id).ok()?.as_stream().ok()?)),
+                            _ => None,
+                        });
+                    if let Some((id, xf)) = form {
+                        let is_form = xf.dict.get(b"Subtype").and_then(|s| s.as_name()).map_or(false, |s| s == b"Form");
+                        if is_form
+                            && self.forms_in_progress.len() < MAX_FORM_DEPTH
+                            && !self.forms_in_progress.contains(&id)
+                        {
+                            let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
+                            let mut form_gs = gs.clone();
+                            if let Some([a, b, c, d, e, f]) = maybe_get_array(doc, &xf.dict, b"Matrix").and_then(|m| operand_nums::<6>(m)) {
+                                form_gs.ctm = form_gs.ctm.pre_transform(&Transform2D::row_major(a, b, c, d, e, f));
+                            }
+                            let contents = get_contents(xf);
+                            if let Ok(content) = Content::decode(&contents) {
+                                self.forms_in_progress.push(id);
+                                let drawn = self.process_operations(&doc, &content.operations, resources, &media_box, output, page_num, form_gs);
+                                self.forms_in_progress.pop();
+                                drawn?;
+                            }
+                        }
+                    }
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
             }
         }
+        Ok(())
+    }
+}
+
+/// Reads pages from content already decoded (and checked, or rewritten, by the caller),
+/// keeping the fonts it builds for the whole document.
+///
+/// [`output_doc`] decodes each page's content stream and walks the page tree itself; a
+/// caller that has parsed the content anyway (to check it, filter it, or draw forms
+/// inline) hands the operations over here instead of encoding them for a second parse.
+pub struct PageReader<'a> {
+    doc: &'a Document,
+    processor: Processor<'a>,
+}
+
+impl<'a> PageReader<'a> {
+    /// A reader for the pages of `doc`.
+    pub fn new(doc: &'a Document) -> PageReader<'a> {
+        PageReader { doc, processor: Processor::new() }
+    }
+
+    /// Draws one page: `begin_page`, every character of `operations` (resolving fonts and
+    /// forms in `resources`), then `end_page`.
+    pub fn read_page(&mut self, page_num: u32, media_box: &MediaBox, resources: &'a Dictionary, operations: &[Operation], output: &mut dyn OutputDev) -> Result<(), OutputError> {
+        self.processor.font_table.clear();
+        output.begin_page(page_num, media_box, None)?;
+        let gs = Processor::initial_state(media_box);
+        self.processor.process_operations(self.doc, operations, resources, media_box, output, page_num, gs)?;
+        output.end_page()?;
         Ok(())
     }
 }
@@ -2349,16 +2444,20 @@ pub fn extract_text_from_mem_by_pages_encrypted(buffer: &[u8], password: &str) -
 }
 
 
+/// An attribute of a page, or of the nearest node above it that has one, climbing at most
+/// MAX_PARENT_DEPTH `/Parent` links (a `/Parent` cycle would otherwise loop forever).
 fn get_inherited<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<T> {
-    let o: Option<T> = get(doc, dict, key);
-    if let Some(o) = o {
-        Some(o)
-    } else {
-        let parent = dict.get(b"Parent")
+    let mut dict = dict;
+    for _ in 0..MAX_PARENT_DEPTH {
+        let o: Option<T> = maybe_get(doc, dict, key);
+        if o.is_some() {
+            return o;
+        }
+        dict = dict.get(b"Parent")
             .and_then(|parent| parent.as_reference())
             .and_then(|id| doc.get_dictionary(id)).ok()?;
-        get_inherited(doc, parent, key)
     }
+    None
 }
 
 pub fn output_doc_encrypted(
@@ -2399,23 +2498,25 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 }
 
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
-    let page_dict = doc.get_object(object_id).unwrap().as_dict().unwrap();
+    let page_dict = doc.get_object(object_id)?.as_dict()?;
     dlog!("page {} {:?}", page_num, page_dict);
     // Font resource names (e.g. /F0) are only unique within a page's resource
     // dictionary; the same name can map to a different font on the next page.
-    // Reset the font cache per page so a stale entry from an earlier page isn't
-    // reused, which would decode text with the wrong font's ToUnicode CMap.
+    // Fonts written inside a resource dictionary are cached by name, so that table is
+    // reset for each page; fonts that are objects of their own are cached by object id
+    // for the whole document.
     p.font_table.clear();
     // XXX: Some pdfs lack a Resources directory
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
     dlog!("resources {:?}", resources);
     // pdfium searches up the page tree for MediaBoxes as needed
-    let media_box: Vec<f64> = get_inherited(doc, page_dict, b"MediaBox").expect("MediaBox");
+    let media_box: [f64; 4] = get_inherited(doc, page_dict, b"MediaBox")
+        .ok_or_else(|| lopdf::Error::DictKey("MediaBox".to_string()))?;
     let media_box = MediaBox { llx: media_box[0], lly: media_box[1], urx: media_box[2], ury: media_box[3] };
-    let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
+    let art_box = maybe_get::<[f64; 4]>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?;
+    p.process_stream(&doc, doc.get_page_content(object_id)?, resources, &media_box, output, page_num)?;
     output.end_page()?;
     Ok(())
 }

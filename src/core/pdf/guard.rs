@@ -386,44 +386,27 @@ impl<'a> Tokens<'a> {
 // ---------------------------------------------------------------------------------------
 // Sanitizing the loaded document
 
-/// Rewrites the loaded document so that pdf-extract can walk it without panicking,
-/// recursing without end or inflating without bound; returns each page's `/Rotate`
-/// (0, 90, 180 or 270), which pdf-extract ignores.
-/// Every byte the text-showing operators of cleaned content show (`Tj` and `TJ` only:
-/// `'` and `"` were spelled out as `Tj` by the cleaner).
-fn shown_bytes(ops: &[Operation]) -> [bool; 256] {
-    let mut used = [false; 256];
-    let mut mark = |o: &Object| {
-        if let Object::String(bytes, _) = o {
-            for &b in bytes {
-                used[b as usize] = true;
-            }
-        }
-    };
-    for op in ops {
-        match op.operator.as_str() {
-            "Tj" => op.operands.iter().for_each(&mut mark),
-            "TJ" => {
-                for o in &op.operands {
-                    if let Object::Array(items) = o {
-                        items.iter().for_each(&mut mark);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    used
+/// A page ready for pdf-extract: its content parsed once and cleaned, the fonts it
+/// uses (under names of their own), where it sits and how it turns.
+pub struct CleanPage {
+    /// The page's media box (`[llx, lly, urx, ury]`), inherited if need be.
+    pub media_box: [f32; 4],
+    /// `/Rotate`, in degrees clockwise: 0, 90, 180 or 270 (pdf-extract ignores it).
+    pub rotate: u16,
+    /// The resources the operations name: `/Font` only.
+    pub resources: Dictionary,
+    /// The page's content with its forms drawn inline, text operators only.
+    pub operations: Vec<Operation>,
 }
 
-pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadError> {
+/// Walks the page tree and cleans each page's content, making the fonts it uses safe
+/// for pdf-extract on the way; pdf-extract then reads the operations as they are.
+pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<CleanPage>, ReadError> {
     if doc.objects.len() > limits.max_objects {
         return Err(too_complex());
     }
-    null_dangling_references(doc);
     let pages = collect_pages(doc, limits)?;
     let mut budget = limits.max_decompressed_bytes;
-    neutralise_images(doc);
     let mut cleaner = Cleaner {
         limits,
         budget: &mut budget,
@@ -444,81 +427,24 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
         if content.len() > limits.max_content_bytes {
             return Err(at_page(too_complex()));
         }
-        let mut resources = page.resources.clone().unwrap_or_default();
-        let (ops, mut fonts) = cleaner
+        let resources = page.resources.clone().unwrap_or_default();
+        let (operations, fonts) = cleaner
             .clean(doc, &content, &resources, 0)
             .map_err(at_page)?;
-        // Each simple font with only the part of its ToUnicode this page shows: pdf-extract
-        // parses a font's whole map again on every page (see `fonts::page_copy`).
-        let used = shown_bytes(&ops);
-        for (_, font) in fonts.iter_mut() {
-            if let Ok(id) = font.as_reference() {
-                if let Some(copy) = fonts::page_copy(doc, id, &used) {
-                    *font = Object::Reference(copy);
-                }
-            }
-        }
+        let mut resources = Dictionary::new();
         resources.set("Font", Object::Dictionary(fonts));
-        cleaned_pages.push((page, resources, ops));
+        cleaned_pages.push(CleanPage {
+            media_box: page.media_box,
+            rotate: page.rotate,
+            resources,
+            operations,
+        });
     }
-    // Every stream pdf-extract will read is now plain: page contents (rebuilt), forms
-    // (cleaned), ToUnicode maps, font programs and CMap encodings (`fonts`). The others
-    // (images, metadata, attachments, unused objects) stay compressed and unread.
-
-    let pages_id = doc.new_object_id();
-    let mut kids = Vec::with_capacity(cleaned_pages.len());
-    for (page, resources, ops) in cleaned_pages {
-        let content = Content { operations: ops }
-            .encode()
-            .map_err(|_| corrupt())?;
-        let content_id = doc.add_object(Stream::new(Dictionary::new(), content));
-        let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"Page".to_vec()));
-        dict.set("Parent", Object::Reference(pages_id));
-        dict.set(
-            "MediaBox",
-            page.media_box
-                .iter()
-                .map(|&v| Object::Real(v))
-                .collect::<Vec<_>>(),
-        );
-        dict.set("Resources", Object::Dictionary(resources));
-        dict.set("Contents", Object::Reference(content_id));
-        doc.objects.insert(page.id, Object::Dictionary(dict));
-        kids.push(Object::Reference(page.id));
-    }
-    let count = kids.len();
-    let rotations = pages.iter().map(|p| p.rotate).collect();
-    let mut pages_dict = Dictionary::new();
-    pages_dict.set("Type", Object::Name(b"Pages".to_vec()));
-    pages_dict.set("Count", count as i64);
-    pages_dict.set("Kids", kids);
-    doc.objects.insert(pages_id, Object::Dictionary(pages_dict));
-    let catalog_id = doc.new_object_id();
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference(pages_id));
-    doc.objects.insert(catalog_id, Object::Dictionary(catalog));
-    doc.trailer.set("Root", Object::Reference(catalog_id));
-    Ok(rotations)
-}
-
-/// Replaces references to objects that do not exist with `null`: pdf-extract `expect`s
-/// every reference it follows to resolve.
-fn null_dangling_references(doc: &mut Document) {
-    let ids: HashSet<ObjectId> = doc.objects.keys().copied().collect();
-    fn walk(o: &mut Object, ids: &HashSet<ObjectId>) {
-        match o {
-            Object::Reference(id) if !ids.contains(id) => *o = Object::Null,
-            Object::Array(items) => items.iter_mut().for_each(|i| walk(i, ids)),
-            Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| walk(v, ids)),
-            Object::Stream(s) => s.dict.iter_mut().for_each(|(_, v)| walk(v, ids)),
-            _ => {}
-        }
-    }
-    for o in doc.objects.values_mut() {
-        walk(o, &ids);
-    }
+    // Every stream pdf-extract will read is now plain or was never handed to it: page
+    // contents and forms are operations; ToUnicode maps, font programs and CMap
+    // encodings were inflated within the budget (`fonts`). The others (images, metadata,
+    // attachments, unused objects) stay compressed and unread.
+    Ok(cleaned_pages)
 }
 
 struct PageInfo {
@@ -654,27 +580,6 @@ fn media_box(a: &[Object]) -> Option<[f32; 4]> {
     let (llx, urx) = (x0.min(x1), x0.max(x1));
     let (lly, ury) = (y0.min(y1), y0.max(y1));
     (urx - llx >= 1.0 && ury - lly >= 1.0).then_some([llx, lly, urx, ury])
-}
-
-/// Images carry no text; pdf-extract would run their pixels through the content parser.
-/// Each is replaced by an empty form, so that a `Do` on it draws nothing.
-fn neutralise_images(doc: &mut Document) {
-    for o in doc.objects.values_mut() {
-        if let Object::Stream(s) = o {
-            let subtype = s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok());
-            if subtype == Some(b"Image") {
-                *o = Object::Stream(empty_form());
-            }
-        }
-    }
-}
-
-fn empty_form() -> Stream {
-    let mut dict = Dictionary::new();
-    dict.set("Type", Object::Name(b"XObject".to_vec()));
-    dict.set("Subtype", Object::Name(b"Form".to_vec()));
-    dict.set("Resources", Object::Dictionary(Dictionary::new()));
-    Stream::new(dict, Vec::new())
 }
 
 /// A stream's data with its filters undone, within the budget. Filters other than Flate

@@ -72,7 +72,7 @@ mod guard;
 pub mod rows;
 pub mod text;
 
-use pdf_extract::{Document, Error as PdfError};
+use pdf_extract::{Document, Error as PdfError, MediaBox, PageReader};
 
 use super::error::{ReadError, ReadErrorKind};
 use super::layout::TextPage;
@@ -141,12 +141,29 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<TextPage>, ReadError
         // a user password is needed.
         return Err(ReadError::new(ReadErrorKind::PasswordProtected));
     }
-    let rotations = guard::sanitize(&mut doc, limits)?;
-    if rotations.is_empty() {
+    let pages = guard::sanitize(&mut doc, limits)?;
+    if pages.is_empty() {
         return Err(ReadError::new(ReadErrorKind::Corrupt));
     }
+    let rotations = pages.iter().map(|p| p.rotate).collect();
     let mut collector = Collector::new(limits.max_glyphs_per_page, limits.max_glyphs, rotations);
-    let outcome = pdf_extract::output_doc(&doc, &mut collector);
+    let mut reader = PageReader::new(&doc);
+    let mut outcome = Ok(());
+    for (i, page) in pages.iter().enumerate() {
+        let [llx, lly, urx, ury] = page.media_box.map(f64::from);
+        let media_box = MediaBox { llx, lly, urx, ury };
+        let number = i as u32 + 1;
+        outcome = reader.read_page(
+            number,
+            &media_box,
+            &page.resources,
+            &page.operations,
+            &mut collector,
+        );
+        if outcome.is_err() {
+            break;
+        }
+    }
     if collector.stopped == Some(Stop::TooManyGlyphs) {
         let page = collector.pages.len() as u32 + 1;
         return Err(ReadError {
