@@ -150,25 +150,20 @@ const PDFDocEncoding: &'static [u16] = &[
     0x00f3, 0x00f4, 0x00f5, 0x00f6, 0x00f7, 0x00f8, 0x00f9, 0x00fa, 0x00fb,
     0x00fc, 0x00fd, 0x00fe, 0x00ff];
 
+// Text marked as UTF-16 that does not decode (an odd number of bytes, a lone surrogate) is
+// read with replacement characters rather than panicking.
 fn pdf_to_utf8(s: &[u8]) -> String {
-    if s.len() > 2 && s[0] == 0xfe && s[1] == 0xff {
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&s[2..]).unwrap().to_string()
-    } else {
-        let r : Vec<u8> = s.iter().map(|x| *x).flat_map(|x| {
-               let k = PDFDocEncoding[x as usize];
-               vec![(k>>8) as u8, k as u8].into_iter()}).collect();
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&r).unwrap().to_string()
-    }
+    to_utf8(PDFDocEncoding, s)
 }
 
 fn to_utf8(encoding: &[u16], s: &[u8]) -> String {
     if s.len() > 2 && s[0] == 0xfe && s[1] == 0xff {
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&s[2..]).unwrap().to_string()
+        return UTF_16BE.decode_without_bom_handling(&s[2..]).0.into_owned()
     } else {
         let r : Vec<u8> = s.iter().map(|x| *x).flat_map(|x| {
-            let k = encoding[x as usize];
+            let k = encoding.get(x as usize).copied().unwrap_or(0);
             vec![(k>>8) as u8, k as u8].into_iter()}).collect();
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&r).unwrap().to_string()
+        return UTF_16BE.decode_without_bom_handling(&r).0.into_owned()
     }
 }
 
@@ -284,8 +279,9 @@ fn maybe_get<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &
     maybe_get_obj(doc, dict, key).and_then(|o| T::from_obj(doc, o))
 }
 
+/// The name at `key`, or an empty string when it is missing or not a name.
 fn get_name_string<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> String {
-    pdf_to_utf8(dict.get(key).map(|o| maybe_deref(doc, o)).unwrap_or_else(|_| panic!("deref")).as_name().expect("name"))
+    maybe_get_name(doc, dict, key).map(pdf_to_utf8).unwrap_or_default()
 }
 
 #[allow(dead_code)]
@@ -321,15 +317,84 @@ struct PdfType3Font<'a> {
 }
 
 
-fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Rc<dyn PdfFont + 'a> {
+/// The font, or `None` when it lacks what its type cannot do without (a composite font
+/// without a descendant or a known encoding, a Type 3 font without widths): its text is
+/// then skipped rather than read with made-up codes.
+fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<Rc<dyn PdfFont + 'a>> {
     let subtype = get_name_string(doc, font, b"Subtype");
     dlog!("MakeFont({})", subtype);
     if subtype == "Type0" {
-        Rc::new(PdfCIDFont::new(doc, font))
+        Some(Rc::new(PdfCIDFont::new(doc, font)?))
     } else if subtype == "Type3" {
-        Rc::new(PdfType3Font::new(doc, font))
+        Some(Rc::new(PdfType3Font::new(doc, font)?))
     } else {
-        Rc::new(PdfSimpleFont::new(doc, font))
+        Some(Rc::new(PdfSimpleFont::new(doc, font)))
+    }
+}
+
+/// The Unicode value of a glyph name, if it is one a string can hold: the glyph list maps
+/// a few names (`FFsmall`, TeX's `ringfitted`, ...) to lone surrogates.
+fn glyph_unicode(name: &str) -> Option<u16> {
+    glyphnames::name_to_unicode(name).filter(|u| !(0xd800..=0xdfff).contains(u))
+}
+
+/// The text of one UTF-16 unit that is not a surrogate.
+fn unit_string(unit: u16) -> String {
+    String::from_utf16_lossy(&[unit])
+}
+
+/// Applies an encoding's `/Differences` to `table` (and, for names the ToUnicode map
+/// lacks, to `unicode_map`): codes are integers from 0 to 255, each name takes the next
+/// code; a code out of that range, and anything that is neither, is skipped.
+fn apply_differences<'a>(doc: &'a Document, differences: &'a [Object], table: &mut [u16], mut unicode_map: Option<&mut HashMap<u32, String>>, base_name: &str) {
+    let mut code: i64 = 0;
+    for o in differences {
+        let o = maybe_deref(doc, o);
+        match o {
+            &Object::Integer(i) => {
+                if (0..=255).contains(&i) {
+                    code = i;
+                }
+            }
+            &Object::Name(ref n) if (0..=255).contains(&code) => {
+                let name = pdf_to_utf8(&n);
+                // XXX: names of Type1 fonts can map to arbitrary strings instead of real
+                // unicode names, so we should probably handle this differently
+                let unicode = glyph_unicode(&name);
+                if let Some(unicode) = unicode {
+                    table[code as usize] = unicode;
+                    if let Some(ref mut unicode_map) = unicode_map {
+                        let be = unit_string(unicode);
+                        match unicode_map.entry(code as u32) {
+                            // If there's a unicode table entry missing use one based on the name
+                            Entry::Vacant(v) => { v.insert(be); }
+                            Entry::Occupied(e) => {
+                                if e.get() != &be {
+                                    let normal_match  = e.get().nfkc().eq(be.nfkc());
+                                    if !normal_match {
+                                        warn!("Unicode mismatch {} {} {:?} {:?}", normal_match, name, e.get(), be);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    match unicode_map {
+                        Some(ref mut unicode_map) if base_name.contains("FontAwesome") => {
+                            // the fontawesome tex package will use glyph names that don't have a corresponding unicode
+                            // code point, so we'll use an empty string instead. See issue #76
+                            // (A code the ToUnicode map already has keeps its entry.)
+                            unicode_map.entry(code as u32).or_insert_with(String::new);
+                        }
+                        _ => {
+                            warn!("unknown glyph name '{}' for font {}", name, base_name);
+                        }
+                    }
+                }
+                code += 1;
+            }
+            _ => { dlog!("skipped in /Differences: {:?}", o); }
+        }
     }
 }
 
@@ -353,17 +418,19 @@ fn is_core_font(name: &str) -> bool {
     }
 }
 
-fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
+/// The table of a named encoding, `None` for a name the PDF standard does not define
+/// (the font is then read as if it named none).
+fn encoding_to_unicode_table(name: &[u8]) -> Option<Vec<u16>> {
     let encoding = match &name[..] {
         b"MacRomanEncoding" => encodings::MAC_ROMAN_ENCODING,
         b"MacExpertEncoding" => encodings::MAC_EXPERT_ENCODING,
         b"WinAnsiEncoding" => encodings::WIN_ANSI_ENCODING,
-        _ => panic!("unexpected encoding {:?}", pdf_to_utf8(name))
+        _ => return None,
     };
     let encoding_table = encoding.iter()
-        .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap() } else { 0 })
+        .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap_or(0) } else { 0 })
         .collect();
-    encoding_table
+    Some(encoding_table)
 }
 
 /* "Glyphs in the font are selected by single-byte character codes obtained from a string that
@@ -382,73 +449,58 @@ impl<'a> PdfSimpleFont<'a> {
         let descriptor: Option<&Dictionary> = get(doc, font, b"FontDescriptor");
         let mut type1_encoding = None;
         let mut unicode_map = None;
+        let mut has_program = false;
         if let Some(descriptor) = descriptor {
             dlog!("descriptor {:?}", descriptor);
+            has_program = descriptor.has(b"FontFile") || descriptor.has(b"FontFile3");
             if subtype == "Type1" {
                 let file = maybe_get_obj(doc, descriptor, b"FontFile");
                 match file {
                     Some(&Object::Stream(ref s)) => {
                         let s = get_contents(s);
                         //dlog!("font contents {:?}", pdf_to_utf8(&s));
-                        type1_encoding = Some(type1_encoding_parser::get_encoding_map(&s).expect("encoding"));
-                    }
-                    _ => { dlog!("font file {:?}", file) }
-                }
-            } else if subtype == "TrueType" {
-                let file = maybe_get_obj(doc, descriptor, b"FontFile2");
-                match file {
-                    Some(&Object::Stream(ref s)) => {
-                        let _s = get_contents(s);
-                        //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
+                        // A program whose encoding does not parse: the font's own encoding
+                        // (or the standard one) is used.
+                        type1_encoding = type1_encoding_parser::get_encoding_map(&s).ok();
                     }
                     _ => { dlog!("font file {:?}", file) }
                 }
             }
+            // (A TrueType program, /FontFile2, used to be inflated here and thrown away.)
 
             let font_file3 = get::<Option<&Object>>(doc, descriptor, b"FontFile3");
             match font_file3 {
                 Some(&Object::Stream(ref s)) => {
                     let subtype = get_name_string(doc, &s.dict, b"Subtype");
                     dlog!("font file {}, {:?}", subtype, s);
-                    let s = get_contents(s);
                     if subtype == "Type1C" {
-                        let table = cff_parser::Table::parse(&s).unwrap();
-                        //use std::io::Write;
-                        //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
-                        
-                        let encoding = table.encoding.get_code_to_sid_table(&table.charset);
+                        let s = get_contents(s);
+                        // A program that does not parse adds nothing to the map.
+                        if let Some(table) = cff_parser::Table::parse(&s) {
+                            let encoding = table.encoding.get_code_to_sid_table(&table.charset);
 
-                        let mapping: HashMap<u32, String> = encoding.into_iter().filter_map(|(cid, sid)| {
-                            let name = cff_parser::string_by_id(&table, sid).unwrap();
-                            if name == ".notdef" {
-                                return None;
-                            }
-                            let unicode = glyphnames::name_to_unicode(&name).or_else(|| {
-                                zapfglyphnames::zapfdigbats_names_to_unicode(name)
-                            });
-                            if unicode.is_none() {
-                                warn!("Couldn't find unicode for {}", name);
-                                return None;
-                            }
-                            let str = String::from_utf16(&[unicode.unwrap()]).unwrap();
-                            Some((cid as u32, str))
-                        }).collect();
-                        unicode_map = Some(mapping);
+                            let mapping: HashMap<u32, String> = encoding.into_iter().filter_map(|(cid, sid)| {
+                                let name = cff_parser::string_by_id(&table, sid)?;
+                                if name == ".notdef" {
+                                    return None;
+                                }
+                                let unicode = glyph_unicode(&name).or_else(|| {
+                                    zapfglyphnames::zapfdigbats_names_to_unicode(name)
+                                });
+                                if unicode.is_none() {
+                                    warn!("Couldn't find unicode for {}", name);
+                                    return None;
+                                }
+                                let str = String::from_utf16(&[unicode?]).ok()?;
+                                Some((cid as u32, str))
+                            }).collect();
+                            unicode_map = Some(mapping);
+                        }
                     }
-
-                    //
-                    //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
                 }
                 None => {}
                 _ => { dlog!("unexpected") }
             }
-
-            let charset = maybe_get_obj(doc, descriptor, b"CharSet");
-            let _charset = match charset {
-                Some(&Object::String(ref s, _)) => { Some(pdf_to_utf8(&s)) }
-                _ => { None }
-            };
-            //dlog!("charset {:?}", charset);
         }
 
         let mut unicode_map = match unicode_map {
@@ -464,105 +516,42 @@ impl<'a> PdfSimpleFont<'a> {
 
         let mut encoding_table = None;
         match encoding {
-            Some(&Object::Name(ref encoding_name)) => {
+            Some(&Object::Name(ref encoding_name)) if encoding_to_unicode_table(encoding_name).is_some() => {
                 dlog!("encoding {:?}", pdf_to_utf8(encoding_name));
-                encoding_table = Some(encoding_to_unicode_table(encoding_name));
+                encoding_table = encoding_to_unicode_table(encoding_name);
             }
             Some(&Object::Dictionary(ref encoding)) => {
                 //dlog!("Encoding {:?}", encoding);
-                let mut table = if let Some(base_encoding) = maybe_get_name(doc, encoding, b"BaseEncoding") {
-                    dlog!("BaseEncoding {:?}", base_encoding);
-                    encoding_to_unicode_table(base_encoding)
-                } else {
-                    Vec::from(PDFDocEncoding)
-                };
-                let differences = maybe_get_array(doc, encoding, b"Differences");
-                if let Some(differences) = differences {
+                let mut table = maybe_get_name(doc, encoding, b"BaseEncoding")
+                    .and_then(encoding_to_unicode_table)
+                    .unwrap_or_else(|| Vec::from(PDFDocEncoding));
+                if let Some(differences) = maybe_get_array(doc, encoding, b"Differences") {
                     dlog!("Differences");
-                    let mut code = 0;
-                    for o in differences {
-                        let o = maybe_deref(doc, o);
-                        match o {
-                            &Object::Integer(i) => { code = i; },
-                            &Object::Name(ref n) => {
-                                let name = pdf_to_utf8(&n);
-                                // XXX: names of Type1 fonts can map to arbitrary strings instead of real
-                                // unicode names, so we should probably handle this differently
-                                let unicode = glyphnames::name_to_unicode(&name);
-                                if let Some(unicode) = unicode{
-                                    table[code as usize] = unicode;
-                                    if let Some(ref mut unicode_map) = unicode_map {
-                                        let be = [unicode];
-                                        match unicode_map.entry(code as u32) {
-                                            // If there's a unicode table entry missing use one based on the name
-                                            Entry::Vacant(v) => { v.insert(String::from_utf16(&be).unwrap()); }
-                                            Entry::Occupied(e) => {
-                                                if e.get() != &String::from_utf16(&be).unwrap() {
-                                                    let normal_match  = e.get().nfkc().eq(String::from_utf16(&be).unwrap().nfkc());
-                                                    if !normal_match {
-                                                        warn!("Unicode mismatch {} {} {:?} {:?} {:?}", normal_match, name, e.get(), String::from_utf16(&be), be);
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                } else {
-                                    match unicode_map {
-                                        Some(ref mut unicode_map) if base_name.contains("FontAwesome") => {
-                                            // the fontawesome tex package will use glyph names that don't have a corresponding unicode
-                                            // code point, so we'll use an empty string instead. See issue #76
-                                            match unicode_map.entry(code as u32) {
-                                                Entry::Vacant(v) => { v.insert("".to_owned()); }
-                                                Entry::Occupied(e) => {
-                                                    panic!("unexpected entry in unicode map")
-                                                }
-                                            }
-                                        }
-                                        _ => {
-                                            warn!("unknown glyph name '{}' for font {}", name, base_name);
-                                        }
-                                    }
-                                }
-                                dlog!("{} = {} ({:?})", code, name, unicode);
-                                if let Some(ref mut unicode_map) = unicode_map {
-                                    // The unicode map might not have the code in it, but the code might
-                                    // not be used so we don't want to panic here.
-                                    // An example of this is the 'suppress' character in the TeX Latin Modern font.
-                                    // This shows up in https://arxiv.org/pdf/2405.01295v1.pdf
-                                    dlog!("{} {:?}", code, unicode_map.get(&(code as u32)));
-                                }
-                                code += 1;
-                            }
-                            _ => { panic!("wrong type {:?}", o); }
-                        }
-                    }
+                    apply_differences(doc, differences, &mut table, unicode_map.as_mut(), &base_name);
                 }
-                // "Type" is optional
-                let name = encoding.get(b"Type").and_then(|x| x.as_name()).and_then(|x| Ok(pdf_to_utf8(x)));
-                dlog!("name: {}", name);
-
                 encoding_table = Some(table);
             }
-            None => {
+            // No encoding, a name the standard does not define, or not an encoding at all.
+            _ => {
                 if let Some(type1_encoding) = type1_encoding {
                     let mut table = Vec::from(PDFDocEncoding);
                     dlog!("type1encoding");
                     for (code, name) in type1_encoding {
-                        let unicode = glyphnames::name_to_unicode(&pdf_to_utf8(&name));
-                        if let Some(unicode) = unicode {
-                            table[code as usize] = unicode;
+                        let unicode = glyph_unicode(&pdf_to_utf8(&name));
+                        if let (Some(unicode), Some(slot)) = (unicode, table.get_mut(code as usize)) {
+                            *slot = unicode;
                         } else {
                             dlog!("unknown character {}", pdf_to_utf8(&name));
                         }
                     }
                     encoding_table = Some(table)
-                } else if subtype == "TrueType" {
-                    encoding_table = Some(encodings::WIN_ANSI_ENCODING.iter()
-                        .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap() } else { 0 })
-                        .collect());
+                } else if subtype == "TrueType" || (unicode_map.is_some() && !has_program) {
+                    // A font with a ToUnicode map and neither an encoding nor a program of
+                    // its own: the codes the map leaves out are read as WinAnsi, the usual
+                    // encoding of such fonts.
+                    encoding_table = encoding_to_unicode_table(b"WinAnsiEncoding");
                 }
             }
-            _ => { panic!() }
         }
 
         let mut width_map = HashMap::new();
@@ -574,16 +563,12 @@ impl<'a> PdfSimpleFont<'a> {
             Note: some PDFs include a descriptor but still don't include these entries */
 
         // If we have widths prefer them over the core font widths. Needed for https://dkp.de/wp-content/uploads/parteitage/Sozialismusvorstellungen-der-DKP.pdf
-        if let (Some(first_char), Some(last_char), Some(widths)) = (maybe_get::<i64>(doc, font, b"FirstChar"), maybe_get::<i64>(doc, font, b"LastChar"), maybe_get::<Vec<f64>>(doc, font, b"Widths")) {
+        if let Some((first_char, widths)) = simple_widths(doc, font) {
             // Some PDF's don't have these like fips-197.pdf
-            let mut i: i64 = 0;
-            dlog!("first_char {:?}, last_char: {:?}, widths: {} {:?}", first_char, last_char, widths.len(), widths);
-
-            for w in widths {
-                width_map.insert((first_char + i) as CharCode, w);
-                i += 1;
+            dlog!("first_char {:?}, widths: {} {:?}", first_char, widths.len(), widths);
+            for (i, w) in widths.into_iter().enumerate() {
+                width_map.insert(first_char + i as CharCode, w);
             }
-            assert_eq!(first_char + i - 1, last_char);
         } else {
             let name = if is_core_font(&base_name) {
                 &base_name
@@ -606,12 +591,13 @@ impl<'a> PdfSimpleFont<'a> {
                 // or the basename but for now we'll just use Helvetica
                 "Helvetica"
             };
+            let _ = name;
             for font_metrics in core_fonts::metrics().iter() {
                 if font_metrics.0 == base_name {
                     if let Some(ref encoding) = encoding_table {
                         dlog!("has encoding");
                         for w in font_metrics.2 {
-                            let c = glyphnames::name_to_unicode(w.2).unwrap();
+                            let c = glyphnames::name_to_unicode(w.2).unwrap_or(0);
                             for i in 0..encoding.len() {
                                 if encoding[i] == c {
                                     width_map.insert(i as CharCode, w.1 as f64);
@@ -629,9 +615,9 @@ impl<'a> PdfSimpleFont<'a> {
                             // -1 is "not encoded"
                             if w.0 != -1 {
                                 table[w.0 as usize] = if base_name == "ZapfDingbats" {
-                                    zapfglyphnames::zapfdigbats_names_to_unicode(w.2).unwrap_or_else(|| panic!("bad name {:?}", w))
+                                    zapfglyphnames::zapfdigbats_names_to_unicode(w.2).unwrap_or(0)
                                 } else {
-                                    glyphnames::name_to_unicode(w.2).unwrap()
+                                    glyphnames::name_to_unicode(w.2).unwrap_or(0)
                                 }
                             }
                         }
@@ -691,8 +677,25 @@ impl<'a> PdfSimpleFont<'a> {
 
 
 
+/// A simple font's widths: `/FirstChar` (a code from 0 to 255) and the `/Widths` from
+/// there, each a number (one that is not reads as 0), no further than code 255. `/LastChar`
+/// is not trusted to match: the widths say where they end.
+fn simple_widths<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<(CharCode, Vec<f64>)> {
+    let first = maybe_get::<i64>(doc, font, b"FirstChar").filter(|f| (0..=255).contains(f))?;
+    let widths = maybe_get_array(doc, font, b"Widths")?;
+    let widths: Vec<f64> = widths.iter()
+        .take(256 - first as usize)
+        .map(|w| f64::from_obj(doc, maybe_deref(doc, w)).unwrap_or(0.))
+        .collect();
+    if widths.is_empty() {
+        return None;
+    }
+    Some((first as CharCode, widths))
+}
+
 impl<'a> PdfType3Font<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfType3Font<'a> {
+    /// `None` without the `/Encoding`, `/FirstChar` and `/Widths` a Type 3 font requires.
+    fn new(doc: &'a Document, font: &'a Dictionary) -> Option<PdfType3Font<'a>> {
 
         let unicode_map = get_unicode_map(doc, font);
         let encoding: Option<&Object> = get(doc, font, b"Encoding");
@@ -701,68 +704,28 @@ impl<'a> PdfType3Font<'a> {
         match encoding {
             Some(&Object::Name(ref encoding_name)) => {
                 dlog!("encoding {:?}", pdf_to_utf8(encoding_name));
-                encoding_table = Some(encoding_to_unicode_table(encoding_name));
+                encoding_table = encoding_to_unicode_table(encoding_name);
             }
             Some(&Object::Dictionary(ref encoding)) => {
                 //dlog!("Encoding {:?}", encoding);
-                let mut table = if let Some(base_encoding) = maybe_get_name(doc, encoding, b"BaseEncoding") {
-                    dlog!("BaseEncoding {:?}", base_encoding);
-                    encoding_to_unicode_table(base_encoding)
-                } else {
-                    Vec::from(PDFDocEncoding)
-                };
-                let differences = maybe_get_array(doc, encoding, b"Differences");
-                if let Some(differences) = differences {
+                let mut table = maybe_get_name(doc, encoding, b"BaseEncoding")
+                    .and_then(encoding_to_unicode_table)
+                    .unwrap_or_else(|| Vec::from(PDFDocEncoding));
+                if let Some(differences) = maybe_get_array(doc, encoding, b"Differences") {
                     dlog!("Differences");
-                    let mut code = 0;
-                    for o in differences {
-                        match o {
-                            &Object::Integer(i) => { code = i; },
-                            &Object::Name(ref n) => {
-                                let name = pdf_to_utf8(&n);
-                                // XXX: names of Type1 fonts can map to arbitrary strings instead of real
-                                // unicode names, so we should probably handle this differently
-                                let unicode = glyphnames::name_to_unicode(&name);
-                                if let Some(unicode) = unicode{
-                                    table[code as usize] = unicode;
-                                }
-                                dlog!("{} = {} ({:?})", code, name, unicode);
-                                if let Some(ref unicode_map) = unicode_map {
-                                    dlog!("{} {:?}", code, unicode_map.get(&(code as u32)));
-                                }
-                                code += 1;
-                            }
-                            _ => { panic!("wrong type"); }
-                        }
-                    }
+                    apply_differences(doc, differences, &mut table, None, "");
                 }
-                let name_encoded = encoding.get(b"Type");
-                if let Ok(Object::Name(name)) = name_encoded {
-                    dlog!("name: {}", pdf_to_utf8(name));
-                } else {
-                    dlog!("name not found");
-                }
-
                 encoding_table = Some(table);
             }
-            _ => { panic!() }
+            _ => { return None; }
         }
 
-        let first_char: i64 = get(doc, font, b"FirstChar");
-        let last_char: i64 = get(doc, font, b"LastChar");
-        let widths: Vec<f64> = get(doc, font, b"Widths");
-
+        let (first_char, widths) = simple_widths(doc, font)?;
         let mut width_map = HashMap::new();
-
-        let mut i = 0;
-        dlog!("first_char {:?}, last_char: {:?}, widths: {} {:?}", first_char, last_char, widths.len(), widths);
-
-        for w in widths {
-            width_map.insert((first_char + i) as CharCode, w);
-            i += 1;
+        for (i, w) in widths.into_iter().enumerate() {
+            width_map.insert(first_char + i as CharCode, w);
         }
-        assert_eq!(first_char + i - 1, last_char);
-        PdfType3Font {doc, font, widths: width_map, encoding: encoding_table, unicode_map}
+        Some(PdfType3Font {doc, font, widths: width_map, encoding: encoding_table, unicode_map})
     }
 }
 
@@ -834,7 +797,7 @@ impl<'a> PdfFont for PdfSimpleFont<'a> {
                     debug!("missing char {:?} in unicode map {:?} for {:?}", char, unicode_map, self.font);
                     // some pdf's like http://arxiv.org/pdf/2312.00064v1 are missing entries in their unicode map but do have
                     // entries in the encoding.
-                    let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
+                    let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
                     s
@@ -861,11 +824,8 @@ impl<'a> fmt::Debug for PdfSimpleFont<'a> {
 impl<'a> PdfFont for PdfType3Font<'a> {
     fn get_width(&self, id: CharCode) -> f64 {
         let width = self.widths.get(&id);
-        if let Some(width) = width {
-            return *width;
-        } else {
-            panic!("missing width for {} {:?}", id, self.font);
-        }
+        // A code outside /FirstChar../LastChar draws with no advance.
+        width.copied().unwrap_or(0.)
     }
     /*fn decode(&self, chars: &[u8]) -> String {
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
@@ -884,7 +844,7 @@ impl<'a> PdfFont for PdfType3Font<'a> {
                     debug!("missing char {:?} in unicode map {:?} for {:?}", char, unicode_map, self.font);
                     // some pdf's like http://arxiv.org/pdf/2312.00577v1 are missing entries in their unicode map but do have
                     // entries in the encoding.
-                    let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
+                    let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
                     s
@@ -934,12 +894,51 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
 }
 
 
+/// Most character widths a composite font's `/W` may spell out through ranges.
+const MAX_CID_WIDTHS: i64 = 1 << 20;
+
+/// A composite font's `/W` (PDF 32000-1, 9.7.4.3): `c [w1 w2 ...]` gives widths from
+/// code `c` on, `c_first c_last w` one width to a range. `None` when it does not parse,
+/// or spells out more than MAX_CID_WIDTHS codes (a range of 2^32 codes is two numbers).
+fn cid_widths<'a>(doc: &'a Document, w: &'a [Object]) -> Option<HashMap<CharCode, f64>> {
+    let items: Vec<&Object> = w.iter().map(|o| maybe_deref(doc, o)).collect();
+    let mut widths = HashMap::new();
+    let mut spelled = 0i64;
+    let mut i = 0;
+    while i < items.len() {
+        let first = items[i].as_i64().ok()?;
+        match items.get(i + 1)? {
+            Object::Array(ws) => {
+                dlog!("wa: {:?} -> {:?}", first, ws);
+                for (j, w) in ws.iter().enumerate() {
+                    let w = f64::from_obj(doc, maybe_deref(doc, w)).unwrap_or(0.);
+                    widths.insert(first.wrapping_add(j as i64) as CharCode, w);
+                }
+                i += 2;
+            }
+            last => {
+                let last = last.as_i64().ok()?;
+                let _width = f64::from_obj(doc, items.get(i + 2)?)?;
+                spelled = spelled.saturating_add(last.saturating_sub(first));
+                if last < first || last - first > 65_535 || spelled > MAX_CID_WIDTHS {
+                    return None;
+                }
+                // Published pdf-extract read this form as `first first first` and so set
+                // no width; kept that way here, as changing it moves text (see README).
+                i += 3;
+            }
+        }
+    }
+    Some(widths)
+}
+
 impl<'a> PdfCIDFont<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfCIDFont<'a> {
+    /// `None` without a descendant font dictionary or an encoding it can read.
+    fn new(doc: &'a Document, font: &'a Dictionary) -> Option<PdfCIDFont<'a>> {
         let base_name = get_name_string(doc, font, b"BaseFont");
-        let descendants = maybe_get_array(doc, font, b"DescendantFonts").expect("Descendant fonts required");
-        let ciddict = maybe_deref(doc, &descendants[0]).as_dict().expect("should be CID dict");
-        let encoding = maybe_get_obj(doc, font, b"Encoding").expect("Encoding required in type0 fonts");
+        let descendants = maybe_get_array(doc, font, b"DescendantFonts")?;
+        let ciddict = maybe_deref(doc, descendants.first()?).as_dict().ok()?;
+        let encoding = maybe_get_obj(doc, font, b"Encoding")?;
         dlog!("base_name {} {:?}", base_name, font);
 
         let encoding = match encoding {
@@ -949,15 +948,15 @@ impl<'a> PdfCIDFont<'a> {
                 if name == "Identity-H" || name == "Identity-V" {
                     ByteMapping { codespace: vec![CodeRange{width: 2, start: 0, end: 0xffff }], cid: vec![CIDRange{ src_code_lo: 0, src_code_hi: 0xffff, dst_CID_lo: 0 }]}
                 } else {
-                    panic!("unsupported encoding {}", name);
+                    // A predefined CMap other than Identity is not known here.
+                    return None;
                 }
             }
             &Object::Stream(ref stream) => {
                 let contents = get_contents(stream);
-                dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
-                adobe_cmap_parser::get_byte_mapping(&contents).unwrap()
+                adobe_cmap_parser::get_byte_mapping(&contents).ok()?
             }
-            _ => { panic!("unsupported encoding {:?}", encoding)}
+            _ => { return None; }
         };
 
         // Sometimes a Type0 font might refer to the same underlying data as regular font. In this case we may be able to extract some encoding
@@ -969,37 +968,13 @@ impl<'a> PdfCIDFont<'a> {
 
         dlog!("descendents {:?} {:?}", descendants, ciddict);
 
-        let font_dict = maybe_get_obj(doc, ciddict, b"FontDescriptor").expect("required");
-        dlog!("{:?}", font_dict);
-        let _f = font_dict.as_dict().expect("must be dict");
+        // (The descendant's /FontDescriptor is required by the standard, but nothing
+        // here reads it: a font without one is read all the same.)
         let default_width = get::<Option<i64>>(doc, ciddict, b"DW").unwrap_or(1000);
-        let w: Option<Vec<&Object>> = get(doc, ciddict, b"W");
-        dlog!("widths {:?}", w);
-        let mut widths = HashMap::new();
-        let mut i = 0;
-        if let Some(w) = w {
-            while i < w.len() {
-                if let &Object::Array(ref wa) = w[i+1] {
-                    let cid = w[i].as_i64().expect("id should be num");
-                    let mut j = 0;
-                    dlog!("wa: {:?} -> {:?}", cid, wa);
-                    for w in wa {
-                        widths.insert((cid + j) as CharCode, as_num(w) );
-                        j += 1;
-                    }
-                    i += 2;
-                } else {
-                    let c_first = w[i].as_i64().expect("first should be num");
-                    let c_last = w[i].as_i64().expect("last should be num");
-                    let c_width = as_num(&w[i]);
-                    for id in c_first..c_last {
-                        widths.insert(id as CharCode, c_width);
-                    }
-                    i += 3;
-                }
-            }
-        }
-        PdfCIDFont{doc, font, widths, to_unicode: unicode_map, encoding, default_width: Some(default_width as f64) }
+        let widths = maybe_get_array(doc, ciddict, b"W")
+            .and_then(|w| cid_widths(doc, w))
+            .unwrap_or_default();
+        Some(PdfCIDFont{doc, font, widths, to_unicode: unicode_map, encoding, default_width: Some(default_width as f64) })
     }
 }
 
@@ -1570,10 +1545,10 @@ fn num(o: &Object) -> Option<f64> {
 struct Processor<'a> {
     /// Fonts written inside a resource dictionary, by resource name: the same name may
     /// stand for another font on the next page, so this table is cleared for each page.
-    font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    font_table: HashMap<Vec<u8>, Option<Rc<dyn PdfFont + 'a>>>,
     /// Fonts that are objects of their own, by object id, for the whole document: a font
     /// used on every page is built (and its ToUnicode parsed) once, not once a page.
-    fonts_by_id: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
+    fonts_by_id: HashMap<ObjectId, Option<Rc<dyn PdfFont + 'a>>>,
     /// The forms being drawn, innermost last: a form met again draws itself.
     forms_in_progress: Vec<ObjectId>,
     _none: PhantomData<&'a ()>,
@@ -1589,15 +1564,14 @@ impl<'a> Processor<'a> {
         match fonts.get(name).ok()? {
             &Object::Reference(id) => {
                 if let Some(font) = self.fonts_by_id.get(&id) {
-                    return Some(font.clone());
+                    return font.clone();
                 }
-                let dict = doc.get_object(id).ok()?.as_dict().ok()?;
-                let font = make_font(doc, dict);
+                let font = doc.get_object(id).ok()?.as_dict().ok().and_then(|dict| make_font(doc, dict));
                 self.fonts_by_id.insert(id, font.clone());
-                Some(font)
+                font
             }
             &Object::Dictionary(ref dict) => {
-                Some(self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, dict)).clone())
+                self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, dict)).clone()
             }
             _ => None,
         }

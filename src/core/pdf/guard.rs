@@ -413,7 +413,7 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<CleanPage>, R
         operations: 0,
         forms: HashMap::new(),
         in_progress: Vec::new(),
-        fonts: HashMap::new(),
+        fonts: HashSet::new(),
         pages: pages.iter().map(|p| p.id).collect(),
     };
     let mut cleaned_pages = Vec::with_capacity(pages.len());
@@ -648,8 +648,8 @@ struct Cleaner<'l, 'b> {
     forms: HashMap<ObjectId, Rc<InlineForm>>,
     /// Forms being cleaned, innermost last: one met again is a cycle.
     in_progress: Vec<ObjectId>,
-    /// Fonts already cleaned, and whether pdf-extract can use them.
-    fonts: HashMap<ObjectId, bool>,
+    /// Fonts whose streams are inflated already.
+    fonts: HashSet<ObjectId>,
     /// The pages, which are rebuilt after their content is cleaned.
     pages: HashSet<ObjectId>,
 }
@@ -688,100 +688,68 @@ impl Cleaner<'_, '_> {
             .unwrap_or_default();
         let mut out = Vec::new();
         let mut renamed = Dictionary::new();
-        // Whether a usable font is set, per graphics-state level (`q` / `Q`).
-        let mut font_set = vec![false];
+        // `q` levels opened in this content and not yet closed.
+        let mut open = 0usize;
         for op in decoded.operations {
             self.operations += 1;
             if self.operations > self.limits.max_operations {
                 return Err(too_complex());
             }
-            let operands = &op.operands;
-            let numbers =
-                |n: usize| operands.len() == n && operands.iter().all(|o| number(o).is_some());
-            let has_font = font_set.last().copied().unwrap_or(false);
             match op.operator.as_str() {
-                "BT" | "ET" | "T*" => out.push(op),
+                // Text and the state it is placed with. pdf-extract checks their operands
+                // itself (one with missing or wrong operands is skipped).
+                "BT" | "ET" | "T*" | "cm" | "Tm" | "Td" | "TD" | "Tc" | "Tw" | "Tz" | "TL"
+                | "Ts" | "Tj" | "TJ" | "'" | "\"" => out.push(op),
                 "q" => {
-                    font_set.push(has_font);
+                    open += 1;
                     out.push(op);
                 }
                 // A `Q` without its `q` would pop the state of whatever drew this
                 // content (a form is drawn inline): dropped.
-                "Q" if font_set.len() > 1 => {
-                    font_set.pop();
+                "Q" if open > 0 => {
+                    open -= 1;
                     out.push(op);
                 }
-                "cm" | "Tm" if numbers(6) => out.push(op),
-                "Td" | "TD" if numbers(2) => out.push(op),
-                "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(1) => out.push(op),
-                "Tf" if operands.len() == 2 && number(&operands[1]).is_some() => {
-                    let font_id = operands[0]
-                        .as_name()
-                        .ok()
+                "Tf" => {
+                    let font_id = op
+                        .operands
+                        .first()
+                        .and_then(|name| name.as_name().ok())
                         .and_then(|name| fonts.get(name).ok())
-                        .and_then(|f| f.as_reference().ok());
-                    let usable = match font_id {
-                        // A page posing as a font: the page is rebuilt after this, and
-                        // the cleaned font would be lost.
-                        Some(id) if self.pages.contains(&id) => false,
-                        Some(id) => match self.fonts.get(&id) {
-                            Some(&usable) => usable,
-                            None => {
-                                let usable = fonts::prepare(doc, id, self.budget)?;
-                                self.fonts.insert(id, usable);
-                                usable
+                        .and_then(|f| f.as_reference().ok())
+                        // A page posing as a font would be rewritten by `fonts` before
+                        // its own content is read.
+                        .filter(|id| !self.pages.contains(id));
+                    // A form's /F1 is not the page's /F1: each font gets a name of its
+                    // own, from its object number; an unknown font gets the empty name,
+                    // which no font has, and pdf-extract then shows nothing in it.
+                    let unique = match font_id {
+                        Some(id) => {
+                            if self.fonts.insert(id) {
+                                fonts::prepare(doc, id, self.budget)?;
                             }
-                        },
-                        None => false,
+                            let unique = format!("F{}_{}", id.0, id.1).into_bytes();
+                            renamed.set(unique.clone(), Object::Reference(id));
+                            unique
+                        }
+                        None => Vec::new(),
                     };
-                    if let Some(level) = font_set.last_mut() {
-                        *level = usable;
+                    let mut operands = op.operands;
+                    if let Some(name) = operands.first_mut() {
+                        *name = Object::Name(unique);
                     }
-                    // pdf-extract caches fonts by resource name for a whole page, so
-                    // a form's /F1 would be read with the page's /F1: each font gets a
-                    // name of its own, from its object number.
-                    if let (true, Some(id)) = (usable, font_id) {
-                        let unique = format!("F{}_{}", id.0, id.1).into_bytes();
-                        renamed.set(unique.clone(), Object::Reference(id));
-                        out.push(Operation::new(
-                            "Tf",
-                            vec![Object::Name(unique), operands[1].clone()],
-                        ));
-                    }
-                }
-                "Tj" if has_font && matches!(operands.first(), Some(Object::String(..))) => {
-                    out.push(Operation::new("Tj", vec![operands[0].clone()]));
-                }
-                "TJ" if has_font && matches!(operands.first(), Some(Object::Array(_))) => {
-                    out.push(Operation::new("TJ", vec![operands[0].clone()]));
-                }
-                // `'` and `"` (next line, then show) are not handled by pdf-extract:
-                // spelled out, their text is not lost.
-                "'" if has_font && matches!(operands.first(), Some(Object::String(..))) => {
-                    out.push(Operation::new("T*", vec![]));
-                    out.push(Operation::new("Tj", vec![operands[0].clone()]));
-                }
-                "\"" if has_font
-                    && operands.len() == 3
-                    && number(&operands[0]).is_some()
-                    && number(&operands[1]).is_some()
-                    && matches!(operands[2], Object::String(..)) =>
-                {
-                    out.push(Operation::new("Tw", vec![operands[0].clone()]));
-                    out.push(Operation::new("Tc", vec![operands[1].clone()]));
-                    out.push(Operation::new("T*", vec![]));
-                    out.push(Operation::new("Tj", vec![operands[2].clone()]));
+                    out.push(Operation::new("Tf", operands));
                 }
                 "Do" => {
-                    let form = operands
+                    let form = op
+                        .operands
                         .first()
                         .and_then(|n| n.as_name().ok())
                         .and_then(|name| xobjects.get(name).ok())
                         .and_then(|r| r.as_reference().ok());
-                    // pdf-extract draws a form from a fresh graphics state, ignoring the
-                    // page's `cm` and the form's /Matrix: its text would land at the
-                    // form's own coordinates. The form is drawn inline instead, inside
-                    // `q` … `Q`, with its matrix.
+                    // Drawn inline, inside `q` … `Q` and with its /Matrix, so that its
+                    // operations are parsed once however often it is drawn, and its text
+                    // lands where the page puts it.
                     if let Some(id) = form {
                         if let Some(inline) = self.form(doc, id, resources, depth + 1)? {
                             out.push(Operation::new("q", vec![]));
@@ -797,13 +765,14 @@ impl Cleaner<'_, '_> {
                     }
                 }
                 // Everything else (paths, colours, images, marked content, graphics
-                // state dictionaries) does not carry text and has unchecked operands in
-                // pdf-extract: left out.
+                // state dictionaries) carries no text: left out, which also keeps
+                // pdf-extract's colour-space code (still panicking on crafted colour
+                // spaces) out of reach.
                 _ => {}
             }
         }
         // And a `q` without its `Q` is closed here.
-        for _ in 1..font_set.len() {
+        for _ in 0..open {
             out.push(Operation::new("Q", vec![]));
         }
         Ok((out, renamed))
