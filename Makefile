@@ -80,7 +80,7 @@ clippy:
 	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native: $(TMPDIR)
-	cargo test --locked 2>&1 | tee $(LOGS)/native.log
+	{ cargo test --locked && cargo test --locked -p pdf-extract --lib; } 2>&1 | tee $(LOGS)/native.log
 
 # wasm-bindgen-test in headless Chromium (webdriver.json passes the flags root needs).
 test-browser: $(TMPDIR)

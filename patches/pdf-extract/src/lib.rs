@@ -29,6 +29,8 @@ mod glyphnames;
 mod zapfglyphnames;
 mod encodings;
 mod to_unicode;
+#[cfg(test)]
+mod tests;
 
 pub struct Space;
 pub type Transform = Transform2D<f64, Space, Space>;
@@ -1397,10 +1399,13 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
         b"DeviceCMYK" => ColorSpace::DeviceCMYK,
         b"Pattern" => ColorSpace::Pattern,
         _ => {
-            let colorspaces: &Dictionary = get(&doc, resources, b"ColorSpace");
-            let cs: &Object = maybe_get_obj(doc, colorspaces, &name[..]).unwrap_or_else(|| panic!("missing colorspace {:?}", &name[..]));
+            // A colour space the resources do not define is read as DeviceGray. (Those
+            // they define wrongly can still panic below: not reached by text extraction
+            // that leaves colour operators out.)
+            let Some(colorspaces) = maybe_get::<&Dictionary>(doc, resources, b"ColorSpace") else { return ColorSpace::DeviceGray };
+            let Some(cs) = maybe_get_obj(doc, colorspaces, &name[..]) else { return ColorSpace::DeviceGray };
             if let Ok(cs) = cs.as_array() {
-                let cs_name = pdf_to_utf8(cs[0].as_name().expect("first arg must be a name"));
+                let Some(cs_name) = cs.first().and_then(|n| n.as_name().ok()).map(pdf_to_utf8) else { return ColorSpace::DeviceGray };
                 match cs_name.as_ref() {
                     "Separation" => {
                         let name = pdf_to_utf8(cs[1].as_name().expect("second arg must be a name"));
