@@ -1,10 +1,12 @@
-//! Bounds around lopdf 0.42 and pdf-extract 0.12.1 (the reasoning is in `pdf`).
+//! Bounds around lopdf 0.42 and the walk that hands pdf-extract each page's operations
+//! (the reasoning is in `pdf`).
 //!
 //! `prescan` runs on the raw bytes, before lopdf loads anything: lopdf inflates object
 //! streams and cross-reference streams without a size limit and trusts an xref stream's
-//! `/W`, `/Size` and `/Index`. `sanitize` runs on the loaded document, before pdf-extract
-//! walks it, and rebuilds the parts pdf-extract reads without checking: the page tree,
-//! inherited attributes, streams, references and content-stream operators.
+//! `/W`, `/Size` and `/Index`. `sanitize` runs on the loaded document: it walks the page
+//! tree with a visited set and limits, inflates each content stream within the budget,
+//! parses it once, keeps the operators that place or show text, draws forms inline and
+//! prepares the fonts the content names; pdf-extract then reads those operations.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -638,8 +640,8 @@ fn page_content(doc: &Document, page: ObjectId, budget: &mut usize) -> Result<Ve
     Ok(content)
 }
 
-/// Filters content streams down to the operators pdf-extract needs for text, each with
-/// the operands it indexes and unwraps without checking.
+/// Parses content streams once and keeps the operators pdf-extract needs for text, with
+/// forms drawn inline and fonts renamed apart and prepared.
 struct Cleaner<'l, 'b> {
     limits: &'l Limits,
     budget: &'b mut usize,
@@ -650,7 +652,7 @@ struct Cleaner<'l, 'b> {
     in_progress: Vec<ObjectId>,
     /// Fonts whose streams are inflated already.
     fonts: HashSet<ObjectId>,
-    /// The pages, which are rebuilt after their content is cleaned.
+    /// The pages: a `/Font` entry naming one is not a font.
     pages: HashSet<ObjectId>,
 }
 
@@ -673,7 +675,7 @@ impl Cleaner<'_, '_> {
             .cloned()
             .unwrap_or_default();
         // A font written inside the resources becomes an object of its own, so that it
-        // is cleaned (in place, by id) like the others.
+        // is prepared, renamed and kept by pdf-extract by id like the others.
         for (_, font) in fonts.iter_mut() {
             if let Object::Dictionary(d) = font {
                 let id = doc.add_object(Object::Dictionary(std::mem::take(d)));
