@@ -631,27 +631,8 @@ impl Warning {
 #[cfg(test)]
 mod tests {
     use super::super::case::{Channel, DisputedLine, Event};
-    use super::super::tests::{case_with, day, event};
+    use super::super::tests::{case_with, complaint, day, event, mediator, recourse};
     use super::*;
-
-    fn complaint(date: &str, answer: Answer) -> Event {
-        event(
-            date,
-            Stage::WrittenComplaint,
-            Channel::RegisteredLetter,
-            answer,
-        )
-    }
-
-    fn recourse(date: &str, answer: Answer) -> Event {
-        event(date, Stage::ConsumerService, Channel::Email, answer)
-    }
-
-    fn mediator(date: &str, milestone: Option<Milestone>, answer: Answer) -> Event {
-        let mut e = event(date, Stage::Mediator, Channel::WebForm, answer);
-        e.milestone = milestone;
-        e
-    }
 
     #[test]
     fn the_ladder_is_climbed_in_order() {

@@ -599,7 +599,7 @@ pub fn due_this_week<'a>(
 mod tests {
     use super::super::case::{Answer, Channel, Event};
     use super::super::ladder::Stage;
-    use super::super::tests::{case_with, day, event};
+    use super::super::tests::{case_with, complaint, day, event, mediator, recourse};
     use super::*;
 
     fn find(deadlines: &[Deadline], kind: DeadlineKind) -> Option<&Deadline> {
@@ -609,19 +609,6 @@ mod tests {
     fn answered(mut e: Event, on: &str) -> Event {
         e.answered_on = Some(day(on));
         e
-    }
-
-    fn complaint(date: &str, answer: Answer) -> Event {
-        event(
-            date,
-            Stage::WrittenComplaint,
-            Channel::RegisteredLetter,
-            answer,
-        )
-    }
-
-    fn recourse(date: &str, answer: Answer) -> Event {
-        event(date, Stage::ConsumerService, Channel::Email, answer)
     }
 
     #[test]
@@ -739,12 +726,6 @@ mod tests {
             find(&all, DeadlineKind::MediatorCloses).unwrap().state,
             DeadlineState::Past(1)
         );
-    }
-
-    fn mediator(date: &str, milestone: Option<Milestone>, answer: Answer) -> Event {
-        let mut e = event(date, Stage::Mediator, Channel::WebForm, answer);
-        e.milestone = milestone;
-        e
     }
 
     #[test]

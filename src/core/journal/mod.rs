@@ -419,6 +419,32 @@ pub(crate) mod tests {
         }
     }
 
+    /// The written complaint to customer service, by registered letter.
+    pub(crate) fn complaint(date: &str, answer: Answer) -> Event {
+        event(
+            date,
+            Stage::WrittenComplaint,
+            Channel::RegisteredLetter,
+            answer,
+        )
+    }
+
+    /// The second-level recourse to the service consommateurs, by e-mail.
+    pub(crate) fn recourse(date: &str, answer: Answer) -> Event {
+        event(date, Stage::ConsumerService, Channel::Email, answer)
+    }
+
+    /// A step before the Médiateur, through its web form.
+    pub(crate) fn mediator(
+        date: &str,
+        milestone: Option<super::case::Milestone>,
+        answer: Answer,
+    ) -> Event {
+        let mut e = event(date, Stage::Mediator, Channel::WebForm, answer);
+        e.milestone = milestone;
+        e
+    }
+
     /// Opens a case through the journal's own intent method; returns its id.
     pub(crate) fn open(journal: &mut Journal, new: NewCase) -> u32 {
         let (id, action) = journal.open_case(new);
