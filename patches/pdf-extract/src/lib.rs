@@ -304,8 +304,8 @@ struct PdfSimpleFont<'a> {
     font: &'a Dictionary,
     doc: &'a Document,
     encoding: Option<Vec<u16>>,
-    unicode_map: Option<HashMap<u32, String>>,
-    widths: HashMap<CharCode, f64>, // should probably just use i32 here
+    unicode_map: Option<CodeMap<String>>,
+    widths: CodeMap<f64>, // should probably just use i32 here
     missing_width: f64,
 }
 
@@ -314,8 +314,8 @@ struct PdfType3Font<'a> {
     font: &'a Dictionary,
     doc: &'a Document,
     encoding: Option<Vec<u16>>,
-    unicode_map: Option<HashMap<CharCode, String>>,
-    widths: HashMap<CharCode, f64>, // should probably just use i32 here
+    unicode_map: Option<CodeMap<String>>,
+    widths: CodeMap<f64>, // should probably just use i32 here
 }
 
 
@@ -348,7 +348,7 @@ fn unit_string(unit: u16) -> String {
 /// Applies an encoding's `/Differences` to `table` (and, for names the ToUnicode map
 /// lacks, to `unicode_map`): codes are integers from 0 to 255, each name takes the next
 /// code; a code out of that range, and anything that is neither, is skipped.
-fn apply_differences<'a>(doc: &'a Document, differences: &'a [Object], table: &mut [u16], mut unicode_map: Option<&mut HashMap<u32, String>>, base_name: &str) {
+fn apply_differences<'a>(doc: &'a Document, differences: &'a [Object], table: &mut [u16], mut unicode_map: Option<&mut CodeMap<String>>, base_name: &str) {
     let mut code: i64 = 0;
     for o in differences {
         let o = maybe_deref(doc, o);
@@ -423,17 +423,43 @@ fn is_core_font(name: &str) -> bool {
 /// The table of a named encoding, `None` for a name the PDF standard does not define
 /// (the font is then read as if it named none).
 fn encoding_to_unicode_table(name: &[u8]) -> Option<Vec<u16>> {
-    let encoding = match &name[..] {
-        b"MacRomanEncoding" => encodings::MAC_ROMAN_ENCODING,
-        b"MacExpertEncoding" => encodings::MAC_EXPERT_ENCODING,
-        b"WinAnsiEncoding" => encodings::WIN_ANSI_ENCODING,
+    // Each table is worked out once (256 glyph-name look-ups), not once a font.
+    static TABLES: [std::sync::OnceLock<Vec<u16>>; 3] = [std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    let (encoding, slot) = match &name[..] {
+        b"MacRomanEncoding" => (encodings::MAC_ROMAN_ENCODING, 0),
+        b"MacExpertEncoding" => (encodings::MAC_EXPERT_ENCODING, 1),
+        b"WinAnsiEncoding" => (encodings::WIN_ANSI_ENCODING, 2),
         _ => return None,
     };
-    let encoding_table = encoding.iter()
+    let encoding_table = TABLES[slot].get_or_init(|| encoding.iter()
         .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap_or(0) } else { 0 })
-        .collect();
-    Some(encoding_table)
+        .collect());
+    Some(encoding_table.clone())
 }
+
+/// A hasher for character codes: the maps from codes to widths and text are looked up
+/// once a glyph, and SipHash (the default) showed in profiles. Codes are not chosen by
+/// an adversary who gains anything from collisions beyond a slower page, which the
+/// caller's limits bound.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct CodeHasher(u64);
+
+impl std::hash::Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A map keyed by character code.
+pub(crate) type CodeMap<V> = HashMap<CharCode, V, std::hash::BuildHasherDefault<CodeHasher>>;
 
 /* "Glyphs in the font are selected by single-byte character codes obtained from a string that
     is shown by the text-showing operators. Logically, these codes index into a table of 256
@@ -481,7 +507,7 @@ impl<'a> PdfSimpleFont<'a> {
                         if let Some(table) = cff_parser::Table::parse(&s) {
                             let encoding = table.encoding.get_code_to_sid_table(&table.charset);
 
-                            let mapping: HashMap<u32, String> = encoding.into_iter().filter_map(|(cid, sid)| {
+                            let mapping: CodeMap<String> = encoding.into_iter().filter_map(|(cid, sid)| {
                                 let name = cff_parser::string_by_id(&table, sid)?;
                                 if name == ".notdef" {
                                     return None;
@@ -507,7 +533,7 @@ impl<'a> PdfSimpleFont<'a> {
 
         let mut unicode_map = match unicode_map {
             Some(mut unicode_map) => {
-                unicode_map.extend(get_unicode_map(doc, font).unwrap_or(HashMap::new()));
+                unicode_map.extend(get_unicode_map(doc, font).unwrap_or_default());
                 Some(unicode_map)
             }
             None => {
@@ -556,7 +582,7 @@ impl<'a> PdfSimpleFont<'a> {
             }
         }
 
-        let mut width_map = HashMap::new();
+        let mut width_map = CodeMap::default();
         /* "Ordinarily, a font dictionary that refers to one of the standard fonts
             should omit the FirstChar, LastChar, Widths, and FontDescriptor entries.
             However, it is permissible to override a standard font by including these
@@ -723,7 +749,7 @@ impl<'a> PdfType3Font<'a> {
         }
 
         let (first_char, widths) = simple_widths(doc, font)?;
-        let mut width_map = HashMap::new();
+        let mut width_map = CodeMap::default();
         for (i, w) in widths.into_iter().enumerate() {
             width_map.insert(first_char + i as CharCode, w);
         }
@@ -876,15 +902,15 @@ struct PdfCIDFont<'a> {
     doc: &'a Document,
     #[allow(dead_code)]
     encoding: ByteMapping,
-    to_unicode: Option<HashMap<u32, String>>,
-    widths: HashMap<CharCode, f64>, // should probably just use i32 here
+    to_unicode: Option<CodeMap<String>>,
+    widths: CodeMap<f64>, // should probably just use i32 here
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
 /// The font's `/ToUnicode` map: read from a stream by the tolerant `to_unicode` reader
 /// (`None` when it holds no usable entry); a name (`Identity-H`) or anything else gives
 /// no map, and the encoding decodes.
-fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
+fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<CodeMap<String>> {
     match maybe_get_obj(doc, font, b"ToUnicode") {
         Some(&Object::Stream(ref stream)) => {
             let contents = get_contents(stream);
@@ -902,9 +928,9 @@ const MAX_CID_WIDTHS: i64 = 1 << 20;
 /// A composite font's `/W` (PDF 32000-1, 9.7.4.3): `c [w1 w2 ...]` gives widths from
 /// code `c` on, `c_first c_last w` one width to a range. `None` when it does not parse,
 /// or spells out more than MAX_CID_WIDTHS codes (a range of 2^32 codes is two numbers).
-fn cid_widths<'a>(doc: &'a Document, w: &'a [Object]) -> Option<HashMap<CharCode, f64>> {
+fn cid_widths<'a>(doc: &'a Document, w: &'a [Object]) -> Option<CodeMap<f64>> {
     let items: Vec<&Object> = w.iter().map(|o| maybe_deref(doc, o)).collect();
-    let mut widths = HashMap::new();
+    let mut widths = CodeMap::default();
     let mut spelled = 0i64;
     let mut i = 0;
     while i < items.len() {

@@ -10,7 +10,7 @@
 //! `MAX_WORK` codes spelled out through ranges (ranges of invalid targets would otherwise
 //! loop without growing the map).
 
-use std::collections::HashMap;
+use crate::CodeMap;
 
 /// Most entries kept from one map (a CJK font maps about 20 000 codes).
 pub const MAX_ENTRIES: usize = 65_536;
@@ -20,8 +20,8 @@ const MAX_WORK: usize = 1 << 18;
 pub const MAX_BYTES: usize = 4 << 20;
 
 /// The code → text entries of a ToUnicode CMap, skipping whatever does not parse.
-pub fn parse(data: &[u8]) -> HashMap<u32, String> {
-    let mut map = HashMap::new();
+pub fn parse(data: &[u8]) -> CodeMap<String> {
+    let mut map = CodeMap::default();
     if data.len() > MAX_BYTES {
         return map;
     }
@@ -229,7 +229,7 @@ fn tokens(data: &[u8]) -> Vec<Token> {
 mod tests {
     use super::*;
 
-    fn map(entries: &[(u32, &str)]) -> HashMap<u32, String> {
+    fn map(entries: &[(u32, &str)]) -> CodeMap<String> {
         entries.iter().map(|(c, s)| (*c, s.to_string())).collect()
     }
 
