@@ -948,7 +948,7 @@ fn cid_widths<'a>(doc: &'a Document, w: &'a [Object]) -> Option<CodeMap<f64>> {
                 let last = last.as_i64().ok()?;
                 let _width = f64::from_obj(doc, items.get(i + 2)?)?;
                 spelled = spelled.saturating_add(last.saturating_sub(first));
-                if last < first || last - first > 65_535 || spelled > MAX_CID_WIDTHS {
+                if last < first || last.saturating_sub(first) > 65_535 || spelled > MAX_CID_WIDTHS {
                     return None;
                 }
                 // Published pdf-extract read this form as `first first first` and so set

@@ -181,6 +181,11 @@ fn crafted_font_dictionaries_read_or_are_skipped_without_panicking() {
             cid.set("W", vec![1.into(), Object::string_literal("x"), 3.into()]);
             vec![("Subtype", name("Type0")), ("Encoding", name("Identity-H")), ("DescendantFonts", vec![Object::Dictionary(cid)].into())]
         }, ""),
+        ("a composite font whose /W spans every integer", |_| {
+            let mut cid = Dictionary::new();
+            cid.set("W", vec![Object::Integer(i64::MIN), Object::Integer(i64::MAX), 500.into()]);
+            vec![("Subtype", name("Type0")), ("Encoding", name("Identity-H")), ("DescendantFonts", vec![Object::Dictionary(cid)].into())]
+        }, ""),
         ("a composite font with an unknown CMap name", |_| vec![("Subtype", name("Type0")), ("Encoding", name("GBK-EUC-H")),
             ("DescendantFonts", vec![Object::Dictionary(Dictionary::new())].into())], ""),
     ];
