@@ -13,7 +13,6 @@ extern crate adobe_cmap_parser;
 extern crate type1_encoding_parser;
 extern crate unicode_normalization;
 use euclid::vec2;
-use unicode_normalization::UnicodeNormalization;
 use std::fmt;
 use std::str;
 use std::fs::File;
@@ -371,11 +370,11 @@ fn apply_differences<'a>(doc: &'a Document, differences: &'a [Object], table: &m
                             // If there's a unicode table entry missing use one based on the name
                             Entry::Vacant(v) => { v.insert(be); }
                             Entry::Occupied(e) => {
+                                // (Compared as they are: an NFKC comparison here, for a
+                                // warning only, brought Unicode's compatibility tables
+                                // into every binary using the crate.)
                                 if e.get() != &be {
-                                    let normal_match  = e.get().nfkc().eq(be.nfkc());
-                                    if !normal_match {
-                                        warn!("Unicode mismatch {} {} {:?} {:?}", normal_match, name, e.get(), be);
-                                    }
+                                    warn!("Unicode mismatch {} {:?} {:?}", name, e.get(), be);
                                 }
                             }
                         }
