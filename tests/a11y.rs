@@ -92,6 +92,7 @@ async fn the_keyboard_alone_reaches_every_control_with_a_visible_focus() {
         "sample-button",
         "tab-bills",
         "tab-plan",
+        "tab-bank",
         "tab-cases",
         "tab-data",
     ] {

@@ -383,7 +383,7 @@ async fn a_whole_visit_sends_nothing_but_requests_for_the_app_itself() {
         )
         .await;
     // Every view, so that any of them doing something the CSP refuses shows in the console.
-    for tab in ["#tab-plan", "#tab-cases", "#tab-bills"] {
+    for tab in ["#tab-plan", "#tab-bank", "#tab-cases", "#tab-bills"] {
         browser.click(tab).await;
     }
     browser.click("#tab-data").await;

@@ -182,6 +182,30 @@ impl UseJournal {
         Some(id)
     }
 
+    /// Contests a debit the bank statement shows: it joins or opens the case the core
+    /// chooses (`core::bank::contest`), marked as paid by direct debit. Returns the case.
+    pub fn contest_debit(
+        &self,
+        finding: &crate::core::bank::matching::DebitFinding,
+        debits: &[crate::core::bank::telecom::Debit],
+        bills: &[Bill],
+        lang: Lang,
+    ) -> Option<u32> {
+        let today = crate::services::clock::today();
+        let (id, actions) = crate::core::bank::contest::contest(
+            self.journal(),
+            finding,
+            debits,
+            bills,
+            today,
+            lang,
+        )?;
+        for action in actions {
+            self.apply(action);
+        }
+        Some(id)
+    }
+
     /// Replaces a case's own fields, keeping its exchanges.
     pub fn edit_case(&self, case: Case) {
         self.apply(Action::EditCase(case));

@@ -3,6 +3,10 @@
 //! Components hold no domain logic and no fixed strings: state changes go through the
 //! pure reducers of `core`, strings through `core::i18n::Text`.
 
+mod bank;
+mod bank_chart;
+mod bank_import;
+mod bank_view;
 mod bill_page;
 mod bill_view;
 mod case_law_form;
@@ -33,6 +37,7 @@ use crate::core::bill::Bill;
 use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
+use bank_view::BankView;
 use bill_page::BillPage;
 use case_view::CaseView;
 use cases_view::CasesView;
@@ -72,6 +77,9 @@ pub enum View {
     /// The plan the bills are checked against.
     #[at("/plan")]
     Plan,
+    /// The bank statement against the bills.
+    #[at("/bank")]
+    Bank,
     /// The list of cases.
     #[at("/cases")]
     Cases,
@@ -352,6 +360,7 @@ fn shell() -> Html {
             View::Home => "tab-home",
             View::Bills => "tab-bills",
             View::Plan => "tab-plan",
+            View::Bank => "tab-bank",
             View::Data => "tab-data",
             View::Sources => "tab-sources",
             _ => "tab-cases",
@@ -383,6 +392,7 @@ fn shell() -> Html {
                 { tab(View::Home, Text::NavHome) }
                 { tab(View::Bills, Text::NavBills) }
                 { tab(View::Plan, Text::NavPlan) }
+                { tab(View::Bank, Text::NavBank) }
                 { tab(View::Cases, Text::NavCases) }
                 { tab(View::Data, Text::NavData) }
                 { tab(View::Sources, Text::NavSources) }
@@ -446,6 +456,7 @@ fn shell() -> Html {
                         }
                     }
                     View::Plan => html! { <PlanView last_bill={bills.last().cloned()} /> },
+                    View::Bank => html! { <BankView bills={bills.clone()} /> },
                     View::Cases => html! { <CasesView /> },
                     View::Case { id } => html! { <CaseView {id} /> },
                     View::Data => html! { <DataView bills={bills.clone()} /> },

@@ -1,7 +1,7 @@
 //! `inspect`: read bills from the command line and print one JSON report.
 //!
 //! ```text
-//! cargo run --release --bin inspect -- [--plan PLAN.json]... [--lang fr|en] [--today YYYY-MM-DD] FILE...
+//! cargo run --release --bin inspect -- [--plan PLAN.json]... [--bank STATEMENT] [--lang fr|en] [--today YYYY-MM-DD] FILE...
 //! cargo run --release --bin inspect -- advise CASE.json [--today YYYY-MM-DD] [--lang fr|en]
 //! ```
 //!
@@ -12,6 +12,10 @@
 //!
 //! The report is `{"bills": [...], "findings": [], "errors": [{"source", "error"}]}` on
 //! stdout; exit status 0 when every file was read, 1 when some were not, 2 for bad usage.
+//! With `--bank STATEMENT` (CSV or OFX), the report adds `"debits": [...]`, the statement's
+//! telecom debits each with what matching made of it, the matching's findings after the
+//! bills' in `"findings"` (`"rule": "double_debit"`…, with `"debits"`), and
+//! `"debits_at_stake"`; the statement's other operations are read and dropped.
 //! PDF crates can panic (and the release profile aborts) or loop on hostile files, so each
 //! file is read in a child process — this same binary, re-invoked with a hidden flag —
 //! under a time limit: a file that crashes or hangs the reader becomes an error in the
@@ -34,6 +38,7 @@ mod native {
     use std::time::{Duration, Instant};
 
     use chrono::NaiveDate;
+    use contestel::core::bank::{self, matching::DebitMatch, telecom::Debit};
     use contestel::core::bill::Bill;
     use contestel::core::error::{ReadError, ReadErrorKind};
     use contestel::core::i18n::Lang;
@@ -51,12 +56,14 @@ mod native {
     const TIME_LIMIT: Duration = Duration::from_secs(10);
 
     const USAGE: &str = "\
-usage: inspect [--plan PLAN.json]... [--lang fr|en] [--today YYYY-MM-DD] FILE...
+usage: inspect [--plan PLAN.json]... [--bank STATEMENT] [--lang fr|en] [--today YYYY-MM-DD] FILE...
 
 Reads French telecom PDF bills and prints one JSON report on stdout:
   {\"bills\": [...], \"findings\": [...], \"errors\": [{\"source\": ..., \"error\": ...}]}
 Each bill is checked against the plan naming its line (give --plan once per line or box);
 bills of the same line are compared with each other (increases, repeated periods).
+--bank reads a bank statement (CSV or OFX) and matches its telecom debits to the bills:
+  \"debits\": [...] and the mismatches join \"findings\".
 Exit status: 0 when every file was read, 1 when some were not, 2 for bad usage.
 
        inspect advise CASE.json [--today YYYY-MM-DD] [--lang fr|en]
@@ -100,11 +107,25 @@ prints the dispute journal's advice for one case (see `inspect advise --help`)."
         /// What the findings put at stake, without counting a charge twice.
         total_at_stake: Decimal,
         errors: Vec<FileError>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        debits: Option<Vec<ReportDebit>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        debits_at_stake: Option<Decimal>,
+    }
+
+    /// A telecom debit of the statement, and what matching made of it.
+    #[derive(Serialize)]
+    struct ReportDebit {
+        #[serde(flatten)]
+        debit: Debit,
+        #[serde(flatten)]
+        matched: DebitMatch,
     }
 
     struct Options {
         lang: Lang,
         plans: Vec<Plan>,
+        bank: Option<String>,
         today: NaiveDate,
         files: Vec<String>,
     }
@@ -262,6 +283,8 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
             findings: Vec::new(),
             total_at_stake: Decimal::ZERO,
             errors: Vec::new(),
+            debits: None,
+            debits_at_stake: None,
         };
         for file in &options.files {
             let source = source_name(file);
@@ -306,6 +329,46 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
             .filter_map(|f| serde_json::to_value(f).ok())
             .collect();
         report.total_at_stake = checked.total_at_stake;
+        if let Some(path) = &options.bank {
+            match read_statement_file(path, options.lang) {
+                Ok(statement) => {
+                    let debits = bank::telecom::keep(&statement.operations, &[]);
+                    let covered: Vec<_> = statement.period().into_iter().collect();
+                    let matching = bank::matching::match_debits(
+                        &bills,
+                        &options.plans,
+                        &debits,
+                        &covered,
+                        &[],
+                    );
+                    report.findings.extend(
+                        matching
+                            .findings
+                            .iter()
+                            .filter_map(|f| serde_json::to_value(f.to_report(options.lang)).ok()),
+                    );
+                    report.debits_at_stake = Some(
+                        matching
+                            .findings
+                            .iter()
+                            .filter(|f| f.severity != contestel::core::finding::Severity::Info)
+                            .map(|f| f.amount)
+                            .sum(),
+                    );
+                    report.debits = Some(
+                        debits
+                            .into_iter()
+                            .zip(matching.debits)
+                            .map(|(debit, matched)| ReportDebit { debit, matched })
+                            .collect(),
+                    );
+                }
+                Err(error) => report.errors.push(FileError {
+                    source: source_name(path),
+                    error,
+                }),
+            }
+        }
         let json = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
         let mut out = std::io::stdout().lock();
         if writeln!(out, "{json}").is_err() {
@@ -324,11 +387,18 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
         let mut plan_files = Vec::new();
         let mut today = None;
         let mut files = Vec::new();
+        let mut bank = None;
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match arg.as_str() {
                 "-h" | "--help" => return Ok(None),
                 "--plan" => plan_files.push(it.next().ok_or("--plan needs a file")?.clone()),
+                "--bank" => {
+                    if bank.is_some() {
+                        return Err("one --bank statement at a time".into());
+                    }
+                    bank = Some(it.next().ok_or("--bank needs a statement file")?.clone());
+                }
                 "--today" => {
                     let day = it.next().ok_or("--today needs a date YYYY-MM-DD")?;
                     today = Some(
@@ -367,9 +437,29 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
         Ok(Some(Options {
             lang,
             plans,
+            bank,
             today,
             files,
         }))
+    }
+
+    /// Reads a statement file, its size checked before a byte is read. Statements are
+    /// read in this process: their parsing is bounded pure Rust, with no PDF crate.
+    fn read_statement_file(path: &str, lang: Lang) -> Result<bank::Statement, String> {
+        let cannot = |e: std::io::Error| {
+            let what = lang.pick("Impossible d'ouvrir ce fichier", "Cannot open this file");
+            format!("{what} ({e}).")
+        };
+        let size = std::fs::metadata(path).map_err(cannot)?.len();
+        if size > bank::MAX_STATEMENT_BYTES {
+            let error = bank::StatementError::TooLarge {
+                size,
+                max: bank::MAX_STATEMENT_BYTES,
+            };
+            return Err(error.message(lang));
+        }
+        let bytes = std::fs::read(path).map_err(cannot)?;
+        bank::read_statement(&bytes, None).map_err(|e| e.message(lang))
     }
 
     /// Today (UTC) from the system clock: the deadlines of the refund window depend on it.

@@ -504,6 +504,85 @@ pub enum Text {
     SourcesLabel,
     /// Link from a view to the sources page.
     ToSources,
+    // --- Bills against the bank statement (issue 17) ---
+    /// Tab: bills against the bank statement.
+    NavBank,
+    /// Heading of the bank view.
+    BankHeading,
+    /// What the bank view does with a statement.
+    BankIntro,
+    /// The statement picker.
+    ChooseStatement,
+    /// Where a statement comes from.
+    StatementHint,
+    /// While a statement is read.
+    ReadingStatement,
+    /// Heading of the preview.
+    UnderstoodHeading,
+    /// How to correct the columns.
+    MappingHint,
+    /// Mapping: the date column.
+    DateColumnLabel,
+    /// Mapping: the label column.
+    LabelColumnLabel,
+    /// Mapping: one signed column or debit and credit.
+    AmountShapeLabel,
+    /// Mapping: one signed amount column.
+    AmountSigned,
+    /// Mapping: a debit and a credit column.
+    AmountDebitCredit,
+    /// Mapping: the amount column.
+    AmountColumnLabel,
+    /// Mapping: the debit column.
+    DebitColumnLabel,
+    /// Mapping: the credit column.
+    CreditColumnLabel,
+    /// A column without a name, before its number.
+    ColumnNumber,
+    /// Heading of the first operations read.
+    PreviewHeading,
+    /// Column header: date.
+    DateColumn,
+    /// Column header: an operation's amount on the statement.
+    OperationAmount,
+    /// An operation no operator is known for.
+    NotTelecom,
+    /// Button keeping the telecom operations.
+    KeepTelecom,
+    /// Heading of the recurring debits not recognised.
+    TieHeading,
+    /// What tying a debit to an operator does.
+    TieHint,
+    /// The choice: not an operator.
+    TieNone,
+    /// Heading of the comparison.
+    ResultsHeading,
+    /// Nothing kept yet.
+    NoDebitsKept,
+    /// Every debit matches its bill.
+    NoBankFindings,
+    /// Title of the billed against debited chart, before the line.
+    BankChartTitle,
+    /// Description of that chart.
+    BankChartDesc,
+    /// Legend: billed.
+    BilledLegend,
+    /// Legend: debited.
+    DebitedLegend,
+    /// Legend: a difference.
+    DifferenceLegend,
+    /// Column header: debited minus billed.
+    DifferenceColumn,
+    /// Heading of the operations kept.
+    KeptHeading,
+    /// Column header: what matching made of it.
+    StateColumn,
+    /// Button erasing the operations kept.
+    ForgetDebits,
+    /// Confirmation before erasing them.
+    ConfirmForgetDebits,
+    /// When no bill is read yet.
+    BankNeedsBills,
 }
 
 impl Text {
@@ -763,8 +842,61 @@ impl Text {
             ReadSource => ("Lire le texte", "Read the text"),
             SourcesLabel => ("Sources :", "Sources:"),
             ToSources => ("Les textes cités", "The texts cited"),
+            NavBank => ("Banque", "Bank"),
+            BankHeading => ("Factures et relevé bancaire", "Bills and bank statement"),
+            BankIntro => ("Votre relevé est lu ici, dans ce navigateur : rien n'est envoyé. Seuls les prélèvements et remboursements des opérateurs télécom sont gardés ; toutes les autres opérations sont écartées dès la lecture et ne sont jamais enregistrées.", "Your statement is read here, in this browser: nothing is sent. Only the telecom operators' debits and refunds are kept; every other operation is dropped as soon as it is read and never stored."),
+            ChooseStatement => ("Choisir un relevé (CSV ou OFX)", "Choose a statement (CSV or OFX)"),
+            StatementHint => ("Exportez-le depuis l'espace client de votre banque, au format CSV (tableur) ou OFX (Money, Quicken).", "Export it from your bank's website, as CSV (spreadsheet) or OFX (Money, Quicken)."),
+            ReadingStatement => ("Lecture du relevé…", "Reading the statement…"),
+            UnderstoodHeading => ("Ce qui a été compris", "What was understood"),
+            MappingHint => ("Si une colonne est mal choisie, corrigez-la : votre choix est retenu pour les relevés de cette banque.", "If a column is wrong, correct it: your choice is remembered for this bank's statements."),
+            DateColumnLabel => ("Colonne de la date", "Date column"),
+            LabelColumnLabel => ("Colonne du libellé", "Label column"),
+            AmountShapeLabel => ("Montants", "Amounts"),
+            AmountSigned => ("Une colonne, négative pour un débit", "One column, negative for a debit"),
+            AmountDebitCredit => ("Une colonne de débits et une de crédits", "A debit column and a credit column"),
+            AmountColumnLabel => ("Colonne du montant", "Amount column"),
+            DebitColumnLabel => ("Colonne des débits", "Debit column"),
+            CreditColumnLabel => ("Colonne des crédits", "Credit column"),
+            ColumnNumber => ("Colonne", "Column"),
+            PreviewHeading => ("Premières opérations lues", "First operations read"),
+            DateColumn => ("Date", "Date"),
+            OperationAmount => ("Montant", "Amount"),
+            NotTelecom => ("écartée", "dropped"),
+            KeepTelecom => ("Garder les opérations télécom et comparer", "Keep the telecom operations and compare"),
+            TieHeading => ("Prélèvements réguliers non reconnus", "Recurring debits not recognised"),
+            TieHint => ("Si l'un d'eux est celui d'un opérateur télécom, dites lequel : il sera gardé, et reconnu la prochaine fois.", "If one of them is a telecom operator's, say which: it will be kept, and recognised next time."),
+            TieNone => ("Pas un opérateur", "Not an operator"),
+            ResultsHeading => ("Prélèvements comparés aux factures", "Debits compared with the bills"),
+            NoDebitsKept => ("Aucune opération télécom gardée pour l'instant.", "No telecom operation kept yet."),
+            NoBankFindings => ("Chaque prélèvement comparé correspond à sa facture.", "Every debit compared matches its bill."),
+            BankChartTitle => ("Facturé et prélevé par mois —", "Billed and debited by month —"),
+            BankChartDesc => ("Pour chaque mois, la barre pleine est le montant des factures et la barre hachurée ce qui a été prélevé ; ⚠ marque un mois où les deux diffèrent.", "For each month, the solid bar is what the bills asked and the hatched bar what was debited; ⚠ marks a month where they differ."),
+            BilledLegend => ("Facturé", "Billed"),
+            DebitedLegend => ("Prélevé", "Debited"),
+            DifferenceLegend => ("⚠ prélevé différent du facturé", "⚠ debited differs from billed"),
+            DifferenceColumn => ("Écart", "Difference"),
+            KeptHeading => ("Opérations télécom gardées", "Telecom operations kept"),
+            StateColumn => ("Rapprochement", "Match"),
+            ForgetDebits => ("Effacer les opérations gardées", "Erase the operations kept"),
+            ConfirmForgetDebits => ("Effacer les opérations bancaires gardées ? Vos correspondances de colonnes et d'opérateurs restent.", "Erase the bank operations kept? Your column and operator choices stay."),
+            BankNeedsBills => ("Chargez aussi vos factures : les prélèvements sont comparés aux factures lues.", "Load your bills too: debits are compared with the bills read."),
         };
         lang.pick(fr, en)
+    }
+}
+
+/// What an import kept of a statement: how many operations were read, how many kept, and
+/// that the others were dropped and not stored.
+pub fn bank_kept(read: usize, kept: usize, lang: Lang) -> String {
+    let dropped = read.saturating_sub(kept);
+    match lang {
+        Lang::Fr => format!(
+            "{read} opérations lues : {kept} concernent un opérateur télécom et sont gardées ; les {dropped} autres ont été écartées et ne sont pas enregistrées."
+        ),
+        Lang::En => format!(
+            "{read} operations read: {kept} concern a telecom operator and are kept; the other {dropped} were dropped and are not stored."
+        ),
     }
 }
 

@@ -5,6 +5,7 @@
 //! That is what lets `cargo test` reach all of it natively, in milliseconds.
 
 pub mod backup;
+pub mod bank;
 pub mod bill;
 pub mod charts;
 pub mod error;

@@ -6,4 +6,5 @@ pub mod files;
 pub mod offline;
 pub mod parse_worker;
 pub mod reader_host;
+pub mod statement_file;
 pub mod storage;

@@ -228,6 +228,10 @@ pub struct DisputedLine {
     /// The person's own words about the line (an earlier free-text reason is kept here).
     #[serde(default)]
     pub note: String,
+    /// For a direct debit read from a bank statement: the mandate reference (RUM) the
+    /// statement printed, which the letter to the bank quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mandate: Option<String>,
 }
 
 impl DisputedLine {

@@ -736,8 +736,14 @@ pub fn write(
             let mut too_late = false;
             for debit in super::deadlines::debits(case) {
                 let (paid, amount) = (debit.paid_on, debit.amount);
+                // The mandate as the statement printed it, when the debit came from one.
+                let mandate = debit
+                    .lines
+                    .iter()
+                    .find_map(|&i| case.lines.get(i)?.mandate.clone())
+                    .unwrap_or_else(|| "[RUM figurant sur votre relevé]".to_string());
                 let item = format!(
-                    "  - {} prélevés le {} par {operator} (référence du mandat : [RUM figurant sur votre relevé])\n",
+                    "  - {} prélevés le {} par {operator} (référence du mandat : {mandate})\n",
                     format_amount(amount, FR),
                     format_date(paid, FR)
                 );

@@ -243,6 +243,7 @@ impl Journal {
                 due_on: None,
                 claimed_on: None,
                 note: String::new(),
+                mandate: None,
             })
             .collect();
         let first = disputed.first()?.label.clone();
@@ -480,6 +481,7 @@ pub(crate) mod tests {
             due_on: None,
             claimed_on: None,
             note: String::new(),
+            mandate: None,
         }
     }
 

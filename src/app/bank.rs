@@ -1,0 +1,87 @@
+//! The bank data kept in this browser (`contestel.bank`: the telecom debits, the periods
+//! covered, the banks' column mappings, the ties), loaded once, saved after every change.
+
+use yew::prelude::*;
+
+use super::journal::StorageStatus;
+use crate::core::bank::stored::BankData;
+use crate::core::bank::telecom::{self, Tie};
+use crate::core::bank::Statement;
+use crate::core::bill::Operator;
+use crate::services::storage::{self, Load};
+
+/// Handle on the bank data.
+#[derive(Clone, PartialEq)]
+pub struct UseBank {
+    data: UseStateHandle<BankData>,
+    saved_at: UseStateHandle<i64>,
+    status: UseStateHandle<StorageStatus>,
+}
+
+impl UseBank {
+    /// What is kept.
+    pub fn data(&self) -> &BankData {
+        &self.data
+    }
+
+    /// Where it stands with respect to storage.
+    pub fn status(&self) -> StorageStatus {
+        *self.status
+    }
+
+    fn set(&self, next: BankData) {
+        match storage::save(&next, *self.saved_at) {
+            Ok(at) => {
+                self.saved_at.set(at);
+                self.status.set(StorageStatus::Saved);
+            }
+            Err(error) => self.status.set(StorageStatus::after(&error)),
+        }
+        self.data.set(next);
+    }
+
+    /// Keeps the telecom operations of a statement (the others are dropped here, never
+    /// stored); returns how many operations were read and how many kept.
+    pub fn import(&self, statement: &Statement) -> (usize, usize) {
+        let mut next = (*self.data).clone();
+        let kept = telecom::keep(&statement.operations, &next.ties);
+        let learned = telecom::learned_ties(&kept, &next.ties);
+        let count = kept.len();
+        next.import(statement, kept, learned);
+        self.set(next);
+        (statement.operations.len(), count)
+    }
+
+    /// Ties a label to an operator, or unties it (`None`).
+    pub fn tie(&self, key: String, operator: Option<Operator>) {
+        let mut next = (*self.data).clone();
+        match operator {
+            Some(operator) => next.tie(Tie { key, operator }),
+            None => next.ties.retain(|t| t.key != key),
+        }
+        self.set(next);
+    }
+
+    /// Forgets the debits kept (mappings and ties stay).
+    pub fn forget(&self) {
+        let mut next = (*self.data).clone();
+        next.forget_debits();
+        self.set(next);
+    }
+}
+
+/// The bank data, loaded once.
+#[hook]
+pub fn use_bank() -> UseBank {
+    let loaded = use_memo((), |_| match storage::load::<BankData>() {
+        Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
+        Load::Empty => (BankData::default(), 0, StorageStatus::Saved),
+        Load::Unavailable => (BankData::default(), 0, StorageStatus::Unavailable),
+        Load::Unreadable { .. } => (BankData::default(), 0, StorageStatus::Unreadable),
+    });
+    UseBank {
+        data: use_state(|| loaded.0.clone()),
+        saved_at: use_state(|| loaded.1),
+        status: use_state(|| loaded.2),
+    }
+}

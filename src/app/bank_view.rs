@@ -1,0 +1,183 @@
+//! The bank view: import a statement, then every telecom debit kept next to its bill, what
+//! does not match (each with what to do, its sources and a button to contest it), the
+//! months billed against debited, and the operations kept.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::bank::use_bank;
+use super::bank_chart::month_chart;
+use super::bank_import::BankImport;
+use super::bill_view::{severity_class, severity_icon};
+use super::journal::{StorageStatus, UseJournal};
+use super::plans::UsePlans;
+use super::storage_banner::StorageBanner;
+use super::{source_links, use_lang, view_link, View};
+use crate::core::bank::contest::contestable;
+use crate::core::bank::matching::match_debits;
+use crate::core::bank::month::monthly;
+use crate::core::bank::Statement;
+use crate::core::bill::{Bill, Operator};
+use crate::core::finding::Severity;
+use crate::core::i18n::{bank_kept, format_amount, format_date, Text};
+
+/// Props of [`BankView`].
+#[derive(Properties, PartialEq)]
+pub struct BankViewProps {
+    /// The bills read, in the app's order.
+    pub bills: Vec<Bill>,
+}
+
+/// The bank view.
+#[function_component(BankView)]
+pub fn bank_view(props: &BankViewProps) -> Html {
+    let lang = use_lang();
+    let bank = use_bank();
+    let journal = use_context::<UseJournal>();
+    let plans = use_context::<UsePlans>();
+    let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let kept_note = use_state(|| None::<(usize, usize)>);
+
+    let onimport = {
+        let (bank, kept_note) = (bank.clone(), kept_note.clone());
+        Callback::from(move |statement: Rc<Statement>| kept_note.set(Some(bank.import(&statement))))
+    };
+    let ontie = {
+        let bank = bank.clone();
+        Callback::from(move |(key, op): (String, Option<Operator>)| bank.tie(key, op))
+    };
+    let onforget = {
+        let bank = bank.clone();
+        Callback::from(move |_: MouseEvent| {
+            if gloo::dialogs::confirm(Text::ConfirmForgetDebits.get(lang)) {
+                bank.forget();
+            }
+        })
+    };
+
+    let data = bank.data();
+    let plan_list = plans
+        .as_ref()
+        .map(|p| p.all().plans.clone())
+        .unwrap_or_default();
+    let cases = journal
+        .as_ref()
+        .map(|j| j.journal().cases.clone())
+        .unwrap_or_default();
+    let matching = match_debits(
+        &props.bills,
+        &plan_list,
+        &data.debits,
+        &data.periods(),
+        &cases,
+    );
+    let views = monthly(&props.bills, &data.debits, &matching, &data.periods());
+
+    html! {
+        <section class="bank" aria-labelledby="bank-heading">
+            <h2 id="bank-heading">{ Text::BankHeading.get(lang) }</h2>
+            <p class="promise">{ Text::BankIntro.get(lang) }</p>
+            if props.bills.is_empty() {
+                <p class="muted">{ Text::BankNeedsBills.get(lang) }</p>
+            }
+            if bank.status() != StorageStatus::Saved {
+                <StorageBanner status={bank.status()} />
+            }
+            <BankImport mappings={data.mappings.clone()} ties={data.ties.clone()} {onimport} {ontie} />
+            if let Some((read, kept)) = *kept_note {
+                <p class="kept-note" role="status" id="import-result">{ bank_kept(read, kept, lang) }</p>
+            }
+            <section class="findings bank-findings" aria-labelledby="bank-results-heading">
+                <h3 id="bank-results-heading">{ Text::ResultsHeading.get(lang) }</h3>
+                if data.debits.is_empty() {
+                    <p>{ Text::NoDebitsKept.get(lang) }</p>
+                } else if matching.findings.is_empty() {
+                    <p>{ Text::NoBankFindings.get(lang) }</p>
+                } else {
+                    <ul class="finding-list">
+                        { for matching.findings.iter().map(|finding| {
+                            let class = severity_class(finding.severity);
+                            let oncontest = {
+                                let (journal, navigate) = (journal.clone(), navigate.clone());
+                                let (finding, debits, bills) = (finding.clone(), data.debits.clone(), props.bills.clone());
+                                Callback::from(move |_: MouseEvent| {
+                                    if let Some(id) = journal.as_ref().and_then(|j| j.contest_debit(&finding, &debits, &bills, lang)) {
+                                        navigate.emit(View::Case { id });
+                                    }
+                                })
+                            };
+                            let sources: Vec<_> = finding.legal.into_iter().collect();
+                            html! {
+                                <li class={classes!("finding", class)} data-rule={finding.issue.id()}>
+                                    <div class="finding-head">
+                                        <span class={classes!("flag", class)}>
+                                            <span aria-hidden="true">{ severity_icon(finding.severity) }</span>
+                                            { format!(" {}", finding.severity.label(lang)) }
+                                        </span>
+                                        <strong>{ finding.issue.title(lang) }</strong>
+                                        if !finding.amount.is_zero() {
+                                            <span class="amount">{ format_amount(finding.amount, lang) }</span>
+                                        }
+                                    </div>
+                                    <p>{ finding.message.get(lang) }</p>
+                                    <p class="muted"><strong>{ Text::WhatToDo.get(lang) }</strong>{ " " }{ finding.action.get(lang) }</p>
+                                    if !sources.is_empty() {
+                                        <p class="legal small">{ source_links(&sources, &navigate, lang) }</p>
+                                    }
+                                    if let Some(id) = finding.case {
+                                        <p>{ view_link(View::Case { id }, &navigate, classes!("button", "small"), Text::OpenCase.get(lang)) }</p>
+                                    }
+                                    if contestable(finding) && finding.severity != Severity::Info {
+                                        <button type="button" class="button small contest-finding" onclick={oncontest}>
+                                            { Text::ContestFinding.get(lang) }
+                                        </button>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            </section>
+            { for views.iter().enumerate().map(|(i, view)| html! {
+                <section class="line-group" aria-label={view.line.clone()}>
+                    <h3>{ &view.line }</h3>
+                    { month_chart(view, lang, &format!("bank-chart-{i}")) }
+                </section>
+            }) }
+            if !data.debits.is_empty() {
+                <details class="kept">
+                    <summary>{ format!("{} ({})", Text::KeptHeading.get(lang), data.debits.len()) }</summary>
+                    <div class="table-scroll">
+                        <table class="kept-table">
+                            <thead><tr>
+                                <th scope="col">{ Text::DateColumn.get(lang) }</th>
+                                <th scope="col">{ Text::OperatorLabel.get(lang) }</th>
+                                <th scope="col">{ Text::LabelColumn.get(lang) }</th>
+                                <th scope="col" class="amount">{ Text::OperationAmount.get(lang) }</th>
+                                <th scope="col">{ Text::StateColumn.get(lang) }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for data.debits.iter().zip(&matching.debits).map(|(d, m)| html! {
+                                    <tr>
+                                        <td>{ format_date(d.date, lang) }</td>
+                                        <td>{ d.operator.name() }</td>
+                                        <td class="label">{ &d.label }</td>
+                                        <td class="amount">{ format_amount(d.signed(), lang) }</td>
+                                        <td>{ m.state.label(lang) }
+                                            if let Some(diff) = m.difference.filter(|x| !x.is_zero() && m.state == crate::core::bank::matching::DebitState::AmountDiffers) {
+                                                { format!(" ({}{})", if diff > Decimal::ZERO { "+" } else { "" }, format_amount(diff, lang)) }
+                                            }
+                                        </td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    <button type="button" class="button small" id="forget-debits" onclick={onforget}>{ Text::ForgetDebits.get(lang) }</button>
+                </details>
+            }
+        </section>
+    }
+}
