@@ -15,7 +15,7 @@ use std::rc::Rc;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::{fonts, Limits};
+use super::{content, fonts, Limits};
 use crate::core::error::{ReadError, ReadErrorKind};
 
 fn too_complex() -> ReadError {
@@ -667,7 +667,12 @@ impl Cleaner<'_, '_> {
         if depth_exceeds(content, self.limits.max_object_depth, false) {
             return Err(too_complex());
         }
-        let decoded = Content::decode(content).map_err(|_| corrupt())?;
+        // Our parser reads the usual syntax in one pass and leaves the rest to lopdf's;
+        // either way the operations are lopdf's (`content`).
+        let operations = match content::parse(content) {
+            Some(operations) => operations,
+            None => Content::decode(content).map_err(|_| corrupt())?.operations,
+        };
         let mut fonts = resources
             .get(b"Font")
             .ok()
@@ -692,7 +697,7 @@ impl Cleaner<'_, '_> {
         let mut renamed = Dictionary::new();
         // `q` levels opened in this content and not yet closed.
         let mut open = 0usize;
-        for op in decoded.operations {
+        for op in operations {
             self.operations += 1;
             if self.operations > self.limits.max_operations {
                 return Err(too_complex());
