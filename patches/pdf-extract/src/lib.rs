@@ -436,6 +436,30 @@ fn encoding_to_unicode_table(name: &[u8]) -> Option<Vec<u16>> {
     Some(encoding_table.clone())
 }
 
+/// The Unicode value of each glyph of a standard font's metrics (0 for a name the glyph
+/// list lacks), worked out once per process: a glyph-name look-up for each of about 315
+/// glyphs, once a font, was a tenth of the reading of a one-page bill set in Helvetica.
+/// ZapfDingbats has glyph names of its own when the font names no encoding.
+fn core_font_unicodes(index: usize, metrics: &[(i64, f64, &str)], zapf: bool) -> Vec<u16> {
+    const FONTS: usize = 14;
+    static GLYPHS: [std::sync::OnceLock<Vec<u16>>; FONTS] = [const { std::sync::OnceLock::new() }; FONTS];
+    static ZAPF: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    let compute = || -> Vec<u16> {
+        metrics.iter()
+            .map(|w| if zapf {
+                zapfglyphnames::zapfdigbats_names_to_unicode(w.2).unwrap_or(0)
+            } else {
+                glyphnames::name_to_unicode(w.2).unwrap_or(0)
+            })
+            .collect()
+    };
+    let cell = if zapf { Some(&ZAPF) } else { GLYPHS.get(index) };
+    match cell {
+        Some(cell) => cell.get_or_init(compute).clone(),
+        None => compute(),
+    }
+}
+
 /// A hasher for character codes: the maps from codes to widths and text are looked up
 /// once a glyph, and SipHash (the default) showed in profiles. Codes are not chosen by
 /// an adversary who gains anything from collisions beyond a slower page, which the
@@ -619,16 +643,21 @@ impl<'a> PdfSimpleFont<'a> {
                 "Helvetica"
             };
             let _ = name;
-            for font_metrics in core_fonts::metrics().iter() {
+            for (index, font_metrics) in core_fonts::metrics().iter().enumerate() {
                 if font_metrics.0 == base_name {
                     if let Some(ref encoding) = encoding_table {
                         dlog!("has encoding");
-                        for w in font_metrics.2 {
-                            let c = glyphnames::name_to_unicode(w.2).unwrap_or(0);
-                            for i in 0..encoding.len() {
-                                if encoding[i] == c {
-                                    width_map.insert(i as CharCode, w.1 as f64);
-                                }
+                        // Each code takes the width of the last glyph of the font whose
+                        // Unicode value is the code's (as the published loop over glyphs
+                        // and codes did, 256 comparisons a glyph).
+                        let unicodes = core_font_unicodes(index, font_metrics.2, false);
+                        let mut by_unicode = CodeMap::default();
+                        for (w, &c) in font_metrics.2.iter().zip(&unicodes) {
+                            by_unicode.insert(CharCode::from(c), w.1);
+                        }
+                        for (i, &c) in encoding.iter().enumerate() {
+                            if let Some(&w) = by_unicode.get(&CharCode::from(c)) {
+                                width_map.insert(i as CharCode, w);
                             }
                         }
                     } else {
@@ -636,16 +665,13 @@ impl<'a> PdfSimpleFont<'a> {
                         // of the character names. We should probably verify that this produces the
                         // same result.
 
+                        let unicodes = core_font_unicodes(index, font_metrics.2, base_name == "ZapfDingbats");
                         let mut table = vec![0; 256];
-                        for w in font_metrics.2 {
+                        for (w, &c) in font_metrics.2.iter().zip(&unicodes) {
                             dlog!("{} {}", w.0, w.2);
                             // -1 is "not encoded"
                             if w.0 != -1 {
-                                table[w.0 as usize] = if base_name == "ZapfDingbats" {
-                                    zapfglyphnames::zapfdigbats_names_to_unicode(w.2).unwrap_or(0)
-                                } else {
-                                    glyphnames::name_to_unicode(w.2).unwrap_or(0)
-                                }
+                                table[w.0 as usize] = c;
                             }
                         }
 
