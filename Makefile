@@ -80,7 +80,7 @@ clippy:
 	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native: $(TMPDIR)
-	cargo test --locked 2>&1 | tee $(LOGS)/native.log
+	{ cargo test --locked && cargo test --locked -p pdf-extract --lib; } 2>&1 | tee $(LOGS)/native.log
 
 # wasm-bindgen-test in headless Chromium (webdriver.json passes the flags root needs).
 test-browser: $(TMPDIR)
@@ -99,7 +99,7 @@ fixtures:
 # same headless Chromium page, page load, the journal's load and save, native reading
 # against lopdf's own load. pdf.js is installed into bench/ only (never shipped in dist/);
 # the scale set is generated into bench/scale/. Writes bench/results/latest.{md,json}.
-BENCH_NATIVE_FILES = tests/fixtures/bills/*.pdf bench/scale/annex-30-pages.pdf bench/scale/monthly-2024-11.pdf
+BENCH_NATIVE_FILES = tests/fixtures/bills/*.pdf $(wildcard $(REAL_BILLS)/*.pdf) bench/scale/annex-30-pages.pdf bench/scale/monthly-2024-11.pdf
 bench: tools browser-tools dist
 	@[ -f bench/node_modules/pdfjs-dist/build/pdf.min.mjs ] \
 	  || npm ci --prefix bench --no-audit --no-fund --omit=optional

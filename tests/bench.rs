@@ -36,6 +36,18 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The real bills of `../shared/bills/real` (read where they are, never copied), as
+/// `tests/real_bills.rs` finds them; `None` when there are none beside the checkout.
+fn real_bills() -> Option<PathBuf> {
+    [
+        std::env::var_os("CONTESTEL_REAL_BILLS").map(PathBuf::from),
+        Some(root().join("../shared/bills/real")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|p| p.is_dir())
+}
+
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).unwrap();
@@ -81,6 +93,9 @@ fn assemble_site() -> PathBuf {
     link(&root().join("bench/bench.js"), &site.join("bench.js"));
     link(&root().join("tests/fixtures/bills"), &site.join("bills"));
     link(&root().join("bench/scale"), &site.join("scale"));
+    if let Some(real) = real_bills() {
+        link(&real, &site.join("real"));
+    }
     site
 }
 
@@ -299,6 +314,7 @@ async fn bench() {
         .await;
 
     let fixtures = pdfs_in(&root().join("tests/fixtures/bills"));
+    let real: Vec<PathBuf> = real_bills().map(|d| pdfs_in(&d)).unwrap_or_default();
     let scale = pdfs_in(&root().join("bench/scale"));
     let monthly: Vec<&PathBuf> = scale
         .iter()
@@ -309,17 +325,28 @@ async fn bench() {
         .filter(|p| !stem(p).starts_with("monthly-"))
         .collect();
     assert_eq!(monthly.len(), 24, "the scale set has 24 monthly bills");
-    let url_of = |p: &Path| {
-        let dir = if p.starts_with(root().join("bench/scale")) {
+    let set_of = |p: &Path| {
+        if p.starts_with(root().join("bench/scale")) {
             "scale"
+        } else if real.iter().any(|r| r == p) {
+            "real"
         } else {
-            "bills"
+            "fixtures"
+        }
+    };
+    let url_of = |p: &Path| {
+        let dir = match set_of(p) {
+            "scale" => "scale",
+            "real" => "real",
+            _ => "bills",
         };
         format!("./{dir}/{}", p.file_name().unwrap().to_string_lossy())
     };
-    // Every fixture bill, the 30-page one, and the first monthly bill (for its single time).
+    // Every fixture bill, the real bills, the 30-page one, and the first monthly bill (for
+    // its single time).
     let singles: Vec<PathBuf> = fixtures
         .iter()
+        .chain(real.iter())
         .chain(annex.iter().copied())
         .chain(monthly.first().copied())
         .cloned()
@@ -366,7 +393,7 @@ async fn bench() {
         let n = native_by_name.get(&name);
         bills.push(json!({
             "name": name,
-            "set": if path.starts_with(root().join("bench/scale")) { "scale" } else { "fixtures" },
+            "set": set_of(path),
             "bytes": std::fs::metadata(path).unwrap().len(),
             "pages": row["pages"],
             "contestel_ms": contestel_ms,
@@ -390,6 +417,13 @@ async fn bench() {
         .map(|b| b["ratio"].as_f64().unwrap())
         .collect();
     let overall_ratio = median(fixture_ratios);
+    let real_ratio = median(
+        bills
+            .iter()
+            .filter(|b| b["set"] == "real")
+            .map(|b| b["ratio"].as_f64().unwrap())
+            .collect(),
+    );
     let native_ratios: Vec<f64> = bills
         .iter()
         .filter_map(|b| b["native_vs_lopdf_load_ratio"].as_f64())
@@ -428,6 +462,7 @@ async fn bench() {
         "warmup": WARMUP,
         "bills": bills,
         "overall_ratio": overall_ratio,
+        "real_bills_ratio": real_ratio,
         "typical_bill_median_ms": typical_median,
         "first_load_gzip_bytes": load["first_load_gzip_bytes"],
         "worker_gzip_bytes": worker_gzip,
@@ -546,6 +581,7 @@ fn markdown(r: &Value) -> String {
     s.push_str(&format!(
         "\n| figure | value |\n| --- | ---: |\n\
          | overall ratio Contestel / pdf.js (median of fixture bills) | {:.2} |\n\
+         | ratio on the real bills of ../shared/bills/real (median) | {:.2} |\n\
          | typical bill (2–6 pages) median | {} ms |\n\
          | 24 monthly bills, one warm worker (as the app reads them) | {} ms |\n\
          | 24 monthly bills, a fresh worker each (as the app read them before) | {} ms |\n\
@@ -557,6 +593,7 @@ fn markdown(r: &Value) -> String {
          | first paint of the app: first load / median reload | {} / {} ms |\n\
          | first load, gzip (everything the first screen fetched) | {} |\n",
         f("overall_ratio"),
+        f("real_bills_ratio"),
         fmt_ms(f("typical_bill_median_ms")),
         fmt_ms(f("scale_24_bills_ms")),
         fmt_ms(f("scale_24_bills_fresh_workers_ms")),

@@ -1,10 +1,12 @@
-//! Bounds around lopdf 0.42 and pdf-extract 0.12.1 (the reasoning is in `pdf`).
+//! Bounds around lopdf 0.42 and the walk that hands pdf-extract each page's operations
+//! (the reasoning is in `pdf`).
 //!
 //! `prescan` runs on the raw bytes, before lopdf loads anything: lopdf inflates object
 //! streams and cross-reference streams without a size limit and trusts an xref stream's
-//! `/W`, `/Size` and `/Index`. `sanitize` runs on the loaded document, before pdf-extract
-//! walks it, and rebuilds the parts pdf-extract reads without checking: the page tree,
-//! inherited attributes, streams, references and content-stream operators.
+//! `/W`, `/Size` and `/Index`. `sanitize` runs on the loaded document: it walks the page
+//! tree with a visited set and limits, inflates each content stream within the budget,
+//! parses it once, keeps the operators that place or show text, draws forms inline and
+//! prepares the fonts the content names; pdf-extract then reads those operations.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -13,7 +15,7 @@ use std::rc::Rc;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::{fonts, Limits};
+use super::{content, fonts, Limits};
 use crate::core::error::{ReadError, ReadErrorKind};
 
 fn too_complex() -> ReadError {
@@ -386,51 +388,34 @@ impl<'a> Tokens<'a> {
 // ---------------------------------------------------------------------------------------
 // Sanitizing the loaded document
 
-/// Rewrites the loaded document so that pdf-extract can walk it without panicking,
-/// recursing without end or inflating without bound; returns each page's `/Rotate`
-/// (0, 90, 180 or 270), which pdf-extract ignores.
-/// Every byte the text-showing operators of cleaned content show (`Tj` and `TJ` only:
-/// `'` and `"` were spelled out as `Tj` by the cleaner).
-fn shown_bytes(ops: &[Operation]) -> [bool; 256] {
-    let mut used = [false; 256];
-    let mut mark = |o: &Object| {
-        if let Object::String(bytes, _) = o {
-            for &b in bytes {
-                used[b as usize] = true;
-            }
-        }
-    };
-    for op in ops {
-        match op.operator.as_str() {
-            "Tj" => op.operands.iter().for_each(&mut mark),
-            "TJ" => {
-                for o in &op.operands {
-                    if let Object::Array(items) = o {
-                        items.iter().for_each(&mut mark);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    used
+/// A page ready for pdf-extract: its content parsed once and cleaned, the fonts it
+/// uses (under names of their own), where it sits and how it turns.
+pub struct CleanPage {
+    /// The page's media box (`[llx, lly, urx, ury]`), inherited if need be.
+    pub media_box: [f32; 4],
+    /// `/Rotate`, in degrees clockwise: 0, 90, 180 or 270 (pdf-extract ignores it).
+    pub rotate: u16,
+    /// The resources the operations name: `/Font` only.
+    pub resources: Dictionary,
+    /// The page's content with its forms drawn inline, text operators only.
+    pub operations: Vec<Operation>,
 }
 
-pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadError> {
+/// Walks the page tree and cleans each page's content, making the fonts it uses safe
+/// for pdf-extract on the way; pdf-extract then reads the operations as they are.
+pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<CleanPage>, ReadError> {
     if doc.objects.len() > limits.max_objects {
         return Err(too_complex());
     }
-    null_dangling_references(doc);
     let pages = collect_pages(doc, limits)?;
     let mut budget = limits.max_decompressed_bytes;
-    neutralise_images(doc);
     let mut cleaner = Cleaner {
         limits,
         budget: &mut budget,
         operations: 0,
         forms: HashMap::new(),
         in_progress: Vec::new(),
-        fonts: HashMap::new(),
+        fonts: HashSet::new(),
         pages: pages.iter().map(|p| p.id).collect(),
     };
     let mut cleaned_pages = Vec::with_capacity(pages.len());
@@ -444,81 +429,24 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<u16>, ReadErr
         if content.len() > limits.max_content_bytes {
             return Err(at_page(too_complex()));
         }
-        let mut resources = page.resources.clone().unwrap_or_default();
-        let (ops, mut fonts) = cleaner
+        let resources = page.resources.clone().unwrap_or_default();
+        let (operations, fonts) = cleaner
             .clean(doc, &content, &resources, 0)
             .map_err(at_page)?;
-        // Each simple font with only the part of its ToUnicode this page shows: pdf-extract
-        // parses a font's whole map again on every page (see `fonts::page_copy`).
-        let used = shown_bytes(&ops);
-        for (_, font) in fonts.iter_mut() {
-            if let Ok(id) = font.as_reference() {
-                if let Some(copy) = fonts::page_copy(doc, id, &used) {
-                    *font = Object::Reference(copy);
-                }
-            }
-        }
+        let mut resources = Dictionary::new();
         resources.set("Font", Object::Dictionary(fonts));
-        cleaned_pages.push((page, resources, ops));
+        cleaned_pages.push(CleanPage {
+            media_box: page.media_box,
+            rotate: page.rotate,
+            resources,
+            operations,
+        });
     }
-    // Every stream pdf-extract will read is now plain: page contents (rebuilt), forms
-    // (cleaned), ToUnicode maps, font programs and CMap encodings (`fonts`). The others
-    // (images, metadata, attachments, unused objects) stay compressed and unread.
-
-    let pages_id = doc.new_object_id();
-    let mut kids = Vec::with_capacity(cleaned_pages.len());
-    for (page, resources, ops) in cleaned_pages {
-        let content = Content { operations: ops }
-            .encode()
-            .map_err(|_| corrupt())?;
-        let content_id = doc.add_object(Stream::new(Dictionary::new(), content));
-        let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"Page".to_vec()));
-        dict.set("Parent", Object::Reference(pages_id));
-        dict.set(
-            "MediaBox",
-            page.media_box
-                .iter()
-                .map(|&v| Object::Real(v))
-                .collect::<Vec<_>>(),
-        );
-        dict.set("Resources", Object::Dictionary(resources));
-        dict.set("Contents", Object::Reference(content_id));
-        doc.objects.insert(page.id, Object::Dictionary(dict));
-        kids.push(Object::Reference(page.id));
-    }
-    let count = kids.len();
-    let rotations = pages.iter().map(|p| p.rotate).collect();
-    let mut pages_dict = Dictionary::new();
-    pages_dict.set("Type", Object::Name(b"Pages".to_vec()));
-    pages_dict.set("Count", count as i64);
-    pages_dict.set("Kids", kids);
-    doc.objects.insert(pages_id, Object::Dictionary(pages_dict));
-    let catalog_id = doc.new_object_id();
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference(pages_id));
-    doc.objects.insert(catalog_id, Object::Dictionary(catalog));
-    doc.trailer.set("Root", Object::Reference(catalog_id));
-    Ok(rotations)
-}
-
-/// Replaces references to objects that do not exist with `null`: pdf-extract `expect`s
-/// every reference it follows to resolve.
-fn null_dangling_references(doc: &mut Document) {
-    let ids: HashSet<ObjectId> = doc.objects.keys().copied().collect();
-    fn walk(o: &mut Object, ids: &HashSet<ObjectId>) {
-        match o {
-            Object::Reference(id) if !ids.contains(id) => *o = Object::Null,
-            Object::Array(items) => items.iter_mut().for_each(|i| walk(i, ids)),
-            Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| walk(v, ids)),
-            Object::Stream(s) => s.dict.iter_mut().for_each(|(_, v)| walk(v, ids)),
-            _ => {}
-        }
-    }
-    for o in doc.objects.values_mut() {
-        walk(o, &ids);
-    }
+    // Every stream pdf-extract will read is now plain or was never handed to it: page
+    // contents and forms are operations; ToUnicode maps, font programs and CMap
+    // encodings were inflated within the budget (`fonts`). The others (images, metadata,
+    // attachments, unused objects) stay compressed and unread.
+    Ok(cleaned_pages)
 }
 
 struct PageInfo {
@@ -656,27 +584,6 @@ fn media_box(a: &[Object]) -> Option<[f32; 4]> {
     (urx - llx >= 1.0 && ury - lly >= 1.0).then_some([llx, lly, urx, ury])
 }
 
-/// Images carry no text; pdf-extract would run their pixels through the content parser.
-/// Each is replaced by an empty form, so that a `Do` on it draws nothing.
-fn neutralise_images(doc: &mut Document) {
-    for o in doc.objects.values_mut() {
-        if let Object::Stream(s) = o {
-            let subtype = s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok());
-            if subtype == Some(b"Image") {
-                *o = Object::Stream(empty_form());
-            }
-        }
-    }
-}
-
-fn empty_form() -> Stream {
-    let mut dict = Dictionary::new();
-    dict.set("Type", Object::Name(b"XObject".to_vec()));
-    dict.set("Subtype", Object::Name(b"Form".to_vec()));
-    dict.set("Resources", Object::Dictionary(Dictionary::new()));
-    Stream::new(dict, Vec::new())
-}
-
 /// A stream's data with its filters undone, within the budget. Filters other than Flate
 /// (without predictor) are left to lopdf only when their worst case fits the budget.
 pub(super) fn stream_data(s: &Stream, budget: &mut usize) -> Result<Vec<u8>, ReadError> {
@@ -733,8 +640,8 @@ fn page_content(doc: &Document, page: ObjectId, budget: &mut usize) -> Result<Ve
     Ok(content)
 }
 
-/// Filters content streams down to the operators pdf-extract needs for text, each with
-/// the operands it indexes and unwraps without checking.
+/// Parses content streams once and keeps the operators pdf-extract needs for text, with
+/// forms drawn inline and fonts renamed apart and prepared.
 struct Cleaner<'l, 'b> {
     limits: &'l Limits,
     budget: &'b mut usize,
@@ -743,9 +650,9 @@ struct Cleaner<'l, 'b> {
     forms: HashMap<ObjectId, Rc<InlineForm>>,
     /// Forms being cleaned, innermost last: one met again is a cycle.
     in_progress: Vec<ObjectId>,
-    /// Fonts already cleaned, and whether pdf-extract can use them.
-    fonts: HashMap<ObjectId, bool>,
-    /// The pages, which are rebuilt after their content is cleaned.
+    /// Fonts whose streams are inflated already.
+    fonts: HashSet<ObjectId>,
+    /// The pages: a `/Font` entry naming one is not a font.
     pages: HashSet<ObjectId>,
 }
 
@@ -760,7 +667,12 @@ impl Cleaner<'_, '_> {
         if depth_exceeds(content, self.limits.max_object_depth, false) {
             return Err(too_complex());
         }
-        let decoded = Content::decode(content).map_err(|_| corrupt())?;
+        // Our parser reads the usual syntax in one pass and leaves the rest to lopdf's;
+        // either way the operations are lopdf's (`content`).
+        let operations = match content::parse(content) {
+            Some(operations) => operations,
+            None => Content::decode(content).map_err(|_| corrupt())?.operations,
+        };
         let mut fonts = resources
             .get(b"Font")
             .ok()
@@ -768,7 +680,7 @@ impl Cleaner<'_, '_> {
             .cloned()
             .unwrap_or_default();
         // A font written inside the resources becomes an object of its own, so that it
-        // is cleaned (in place, by id) like the others.
+        // is prepared, renamed and kept by pdf-extract by id like the others.
         for (_, font) in fonts.iter_mut() {
             if let Object::Dictionary(d) = font {
                 let id = doc.add_object(Object::Dictionary(std::mem::take(d)));
@@ -783,100 +695,68 @@ impl Cleaner<'_, '_> {
             .unwrap_or_default();
         let mut out = Vec::new();
         let mut renamed = Dictionary::new();
-        // Whether a usable font is set, per graphics-state level (`q` / `Q`).
-        let mut font_set = vec![false];
-        for op in decoded.operations {
+        // `q` levels opened in this content and not yet closed.
+        let mut open = 0usize;
+        for op in operations {
             self.operations += 1;
             if self.operations > self.limits.max_operations {
                 return Err(too_complex());
             }
-            let operands = &op.operands;
-            let numbers =
-                |n: usize| operands.len() == n && operands.iter().all(|o| number(o).is_some());
-            let has_font = font_set.last().copied().unwrap_or(false);
             match op.operator.as_str() {
-                "BT" | "ET" | "T*" => out.push(op),
+                // Text and the state it is placed with. pdf-extract checks their operands
+                // itself (one with missing or wrong operands is skipped).
+                "BT" | "ET" | "T*" | "cm" | "Tm" | "Td" | "TD" | "Tc" | "Tw" | "Tz" | "TL"
+                | "Ts" | "Tj" | "TJ" | "'" | "\"" => out.push(op),
                 "q" => {
-                    font_set.push(has_font);
+                    open += 1;
                     out.push(op);
                 }
                 // A `Q` without its `q` would pop the state of whatever drew this
                 // content (a form is drawn inline): dropped.
-                "Q" if font_set.len() > 1 => {
-                    font_set.pop();
+                "Q" if open > 0 => {
+                    open -= 1;
                     out.push(op);
                 }
-                "cm" | "Tm" if numbers(6) => out.push(op),
-                "Td" | "TD" if numbers(2) => out.push(op),
-                "Tc" | "Tw" | "Tz" | "TL" | "Ts" if numbers(1) => out.push(op),
-                "Tf" if operands.len() == 2 && number(&operands[1]).is_some() => {
-                    let font_id = operands[0]
-                        .as_name()
-                        .ok()
+                "Tf" => {
+                    let font_id = op
+                        .operands
+                        .first()
+                        .and_then(|name| name.as_name().ok())
                         .and_then(|name| fonts.get(name).ok())
-                        .and_then(|f| f.as_reference().ok());
-                    let usable = match font_id {
-                        // A page posing as a font: the page is rebuilt after this, and
-                        // the cleaned font would be lost.
-                        Some(id) if self.pages.contains(&id) => false,
-                        Some(id) => match self.fonts.get(&id) {
-                            Some(&usable) => usable,
-                            None => {
-                                let usable = fonts::prepare(doc, id, self.budget)?;
-                                self.fonts.insert(id, usable);
-                                usable
+                        .and_then(|f| f.as_reference().ok())
+                        // A page posing as a font would be rewritten by `fonts` before
+                        // its own content is read.
+                        .filter(|id| !self.pages.contains(id));
+                    // A form's /F1 is not the page's /F1: each font gets a name of its
+                    // own, from its object number; an unknown font gets the empty name,
+                    // which no font has, and pdf-extract then shows nothing in it.
+                    let unique = match font_id {
+                        Some(id) => {
+                            if self.fonts.insert(id) {
+                                fonts::prepare(doc, id, self.budget)?;
                             }
-                        },
-                        None => false,
+                            let unique = format!("F{}_{}", id.0, id.1).into_bytes();
+                            renamed.set(unique.clone(), Object::Reference(id));
+                            unique
+                        }
+                        None => Vec::new(),
                     };
-                    if let Some(level) = font_set.last_mut() {
-                        *level = usable;
+                    let mut operands = op.operands;
+                    if let Some(name) = operands.first_mut() {
+                        *name = Object::Name(unique);
                     }
-                    // pdf-extract caches fonts by resource name for a whole page, so
-                    // a form's /F1 would be read with the page's /F1: each font gets a
-                    // name of its own, from its object number.
-                    if let (true, Some(id)) = (usable, font_id) {
-                        let unique = format!("F{}_{}", id.0, id.1).into_bytes();
-                        renamed.set(unique.clone(), Object::Reference(id));
-                        out.push(Operation::new(
-                            "Tf",
-                            vec![Object::Name(unique), operands[1].clone()],
-                        ));
-                    }
-                }
-                "Tj" if has_font && matches!(operands.first(), Some(Object::String(..))) => {
-                    out.push(Operation::new("Tj", vec![operands[0].clone()]));
-                }
-                "TJ" if has_font && matches!(operands.first(), Some(Object::Array(_))) => {
-                    out.push(Operation::new("TJ", vec![operands[0].clone()]));
-                }
-                // `'` and `"` (next line, then show) are not handled by pdf-extract:
-                // spelled out, their text is not lost.
-                "'" if has_font && matches!(operands.first(), Some(Object::String(..))) => {
-                    out.push(Operation::new("T*", vec![]));
-                    out.push(Operation::new("Tj", vec![operands[0].clone()]));
-                }
-                "\"" if has_font
-                    && operands.len() == 3
-                    && number(&operands[0]).is_some()
-                    && number(&operands[1]).is_some()
-                    && matches!(operands[2], Object::String(..)) =>
-                {
-                    out.push(Operation::new("Tw", vec![operands[0].clone()]));
-                    out.push(Operation::new("Tc", vec![operands[1].clone()]));
-                    out.push(Operation::new("T*", vec![]));
-                    out.push(Operation::new("Tj", vec![operands[2].clone()]));
+                    out.push(Operation::new("Tf", operands));
                 }
                 "Do" => {
-                    let form = operands
+                    let form = op
+                        .operands
                         .first()
                         .and_then(|n| n.as_name().ok())
                         .and_then(|name| xobjects.get(name).ok())
                         .and_then(|r| r.as_reference().ok());
-                    // pdf-extract draws a form from a fresh graphics state, ignoring the
-                    // page's `cm` and the form's /Matrix: its text would land at the
-                    // form's own coordinates. The form is drawn inline instead, inside
-                    // `q` … `Q`, with its matrix.
+                    // Drawn inline, inside `q` … `Q` and with its /Matrix, so that its
+                    // operations are parsed once however often it is drawn, and its text
+                    // lands where the page puts it.
                     if let Some(id) = form {
                         if let Some(inline) = self.form(doc, id, resources, depth + 1)? {
                             out.push(Operation::new("q", vec![]));
@@ -892,13 +772,14 @@ impl Cleaner<'_, '_> {
                     }
                 }
                 // Everything else (paths, colours, images, marked content, graphics
-                // state dictionaries) does not carry text and has unchecked operands in
-                // pdf-extract: left out.
+                // state dictionaries) carries no text: left out, which also keeps
+                // pdf-extract's colour-space code (still panicking on crafted colour
+                // spaces) out of reach.
                 _ => {}
             }
         }
         // And a `q` without its `Q` is closed here.
-        for _ in 1..font_set.len() {
+        for _ in 0..open {
             out.push(Operation::new("Q", vec![]));
         }
         Ok((out, renamed))

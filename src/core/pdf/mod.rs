@@ -1,64 +1,69 @@
 //! The PDF layer: bytes in, positioned text rows out, or a typed error.
 //!
 //! Pure Rust (lopdf + pdf-extract), the same code natively and in the browser worker.
+//! pdf-extract is our patched copy (`patches/pdf-extract/`, through `[patch.crates-io]`):
+//! its README lists each change against the published 0.12.1 and why.
 //!
 //! # How a file is read
 //!
-//! 1. `guard::prescan` looks at the raw bytes for the constructs that lopdf 0.42 handles
-//!    unsafely *while loading* (before any of our code sees a `Document`): compressed
-//!    object and cross-reference streams that inflate beyond the limit, and xref streams
-//!    whose `/W`, `/Size` or `/Index` would make it allocate or loop without bound.
+//! 1. `guard::prescan` looks at the raw bytes for what lopdf 0.42 mishandles *while
+//!    loading*, before any of our code sees a `Document`: compressed object and
+//!    cross-reference streams that inflate beyond the budget (it has no limit), xref
+//!    streams whose `/W`, `/Size` or `/Index` would make it allocate or loop without
+//!    bound, and objects nested deeper than the limit.
 //! 2. lopdf loads the document. Encrypted files are tried with the empty user password,
 //!    which is how owner-password-only files (most operator bills that are encrypted at
 //!    all) open; a file that still needs a password is `PasswordProtected`.
-//! 3. `guard::sanitize` rewrites the loaded document into one that pdf-extract cannot
-//!    trip on:
-//!    - the page tree walked with a visited set, a depth and a page limit, and flattened;
-//!      `Resources`, `MediaBox` and `/Rotate` resolved onto each page (pdf-extract
-//!      climbs `/Parent` without a cycle check, and ignores `/Rotate`);
-//!    - dangling references nulled (pdf-extract `expect`s them); images replaced by
-//!      empty forms (pdf-extract would parse their pixels as content);
-//!    - only the streams pdf-extract reads inflated, by us, against one budget of
-//!      decompressed bytes; images, metadata and attachments never are;
-//!    - content streams parsed and filtered to the text operators, each with the
-//!      operands pdf-extract indexes or unwraps without checking (colour, path and
-//!      graphics-state operators carry no text and are dropped; `'` and `"` are spelled
-//!      out as `T*` + `Tj`, which pdf-extract handles; unbalanced `Q` dropped);
-//!    - form XObjects drawn inline, within `q` … `Q` and with their `/Matrix`:
-//!      pdf-extract would draw them from a fresh graphics state, reading their text
-//!      where the form is defined rather than where the page puts it; forms nested
-//!      deeper than the limit, or drawing themselves, are cut;
-//!    - every font given a resource name of its own (pdf-extract caches fonts by name
-//!      for a whole page), and cleaned by `fonts` the first time a `Tf` uses it:
-//!      `/ToUnicode` re-read tolerantly and rewritten plainly, widths and names put in
-//!      the shapes pdf-extract unwraps, the font programs it parses inflated.
-//! 4. pdf-extract walks the pages and calls our `glyphs::Collector` for every character,
-//!    which keeps its position and size, and stops past the glyph limits.
+//! 3. `guard::sanitize` walks the page tree and parses each page's content once:
+//!    - the page tree walked with a visited set, a depth and a page limit, `Resources`,
+//!      `MediaBox` and `/Rotate` inherited onto each page (pdf-extract ignores
+//!      `/Rotate`; the tree is walked here so that a loop or a shared node is an error,
+//!      not a page read twice);
+//!    - each content stream inflated by us, against one budget of decompressed bytes
+//!      (lopdf 0.42 inflates without a limit), and refused past the content limit or
+//!      nesting depth (lopdf's content parser recurses into arrays); then parsed by
+//!      `content`, a one-pass parser for the syntax bills use that gives exactly
+//!      lopdf's operations and hands anything else (comments, inline images, escapes
+//!      in names...) to lopdf's own parser (nom, a quarter of the 30-page bill's time);
+//!    - the operations kept to those that place or show text (paths, colours, images
+//!      and marked content carry none, and pdf-extract's colour-space code still panics
+//!      on crafted colour spaces), with every operation counted against the limit and a
+//!      `Q` without its `q` dropped (it would pop the state of the page drawing a form);
+//!    - form XObjects drawn inline, within `q` … `Q` and with their `/Matrix`, each
+//!      parsed once however often it is drawn; forms nested deeper than the limit, or
+//!      drawing themselves, are cut;
+//!    - every font given a name of its own (a form's `/F1` is not the page's), and
+//!      `fonts::prepare` inflating, within the budget, the streams pdf-extract reads from
+//!      it (ToUnicode, Type 1 and CFF programs, embedded CMaps), the first time a `Tf`
+//!      names it.
+//! 4. pdf-extract's `PageReader` draws those operations, page by page (fonts built once
+//!    for the document, operands checked where it reads them), and calls our
+//!    `glyphs::Collector` for every character, which keeps its position and size and
+//!    stops past the glyph limits.
 //! 5. `rows` rebuilds rows by baseline and cells by horizontal gaps (never trusting the
 //!    drawing order), and `text` repairs decomposed accents and normalises to NFC.
 //!
-//! # Why lopdf 0.42 behind our own bounds, rather than a newer lopdf
+//! # What the guards are for, now that pdf-extract is ours
 //!
-//! pdf-extract 0.12.1 pins lopdf 0.42, which lacks 0.44's `max_decompressed_size` and
-//! 0.45's fixes for crafted files (unbounded `/Pages` recursion, a 1 TiB allocation from
-//! an xref `/W`, colour-space panics). Moving to lopdf 0.47 means vendoring and porting
-//! pdf-extract (a `vendor/` tree outside the fixed top-level layout, and a fork to keep
-//! up). And it would not be enough: most of the panics and unbounded recursion on crafted
-//! input are in pdf-extract itself (`Do` recursion into forms, `/Parent` climbing,
-//! `unwrap`/`expect` on operands, fonts and references), which no lopdf version fixes.
-//! So the crates stay as published and the dangerous parts are handled around them: the
-//! raw pre-scan covers what lopdf 0.42 does at load time (its parser already caps object
-//! nesting at 100 and its page-tree iterator at depth 256 and a visited count), and the
-//! sanitizer covers what pdf-extract does afterwards.
+//! The panics and unbounded recursion that fuzzing found in pdf-extract (fonts,
+//! ToUnicode maps, operands, `Do` recursion, `/Parent` climbing, dangling references)
+//! are fixed where they were, in the patch; `guard` and `fonts` used to rebuild the
+//! document around them. What is left here is what the patch does not do: *bounds*.
+//! lopdf 0.42 has no `max_decompressed_size` (0.44 added it) and lacks 0.45's fixes for
+//! crafted files at load time, hence the raw pre-scan and our own inflation of every
+//! stream that is read; the limits on pages, operations, content size, nesting and
+//! glyphs keep every step linear in the input or capped. Moving pdf-extract onto lopdf
+//! 0.47 (which would let most of the pre-scan go) is the next step; it was not taken in
+//! the change that made the patch.
 //!
-//! What remains is contained one level up. pdf-extract can still panic in code this
-//! layer does not rebuild: embedded Type 1 and CFF font programs (read for their built-in
-//! encodings), embedded CMap encodings of composite fonts, and arithmetic overflow in
-//! lopdf under debug assertions. One bound is a worst case rather than a measure: an
-//! encrypted object stream cannot be inflated before lopdf decrypts it, so it is refused
-//! only when it *could* exceed 1 GiB. The browser reads files in a worker that is
-//! terminated on error or timeout (and the next file gets a fresh one); native callers use
-//! [`crate::core::reader::read_contained`], which maps a panic to
+//! What remains is contained one level up. pdf-extract can still panic inside the
+//! parsers it calls on embedded font programs (type1-encoding-parser, cff-parser) and
+//! embedded CMap encodings of composite fonts (adobe-cmap-parser), and lopdf on
+//! arithmetic overflow under debug assertions. One bound is a worst case rather than a
+//! measure: an encrypted object stream cannot be inflated before lopdf decrypts it, so
+//! it is refused only when it *could* exceed 1 GiB. The browser reads files in a worker
+//! that is terminated on error or timeout (and the next file gets a fresh one); native
+//! callers use [`crate::core::reader::read_contained`], which maps a panic to
 //! `ReadErrorKind::Crashed`. The release profile has `panic = "abort"`, so the `inspect`
 //! CLI cannot rely on `catch_unwind`: it reads each file in a child process.
 //!
@@ -66,13 +71,14 @@
 //! timeout, the CLI's child process). The limits below keep every step linear in the
 //! input or capped, so a bad file fails fast rather than late.
 
+mod content;
 mod fonts;
 mod glyphs;
 mod guard;
 pub mod rows;
 pub mod text;
 
-use pdf_extract::{Document, Error as PdfError};
+use pdf_extract::{Document, Error as PdfError, MediaBox, PageReader};
 
 use super::error::{ReadError, ReadErrorKind};
 use super::layout::TextPage;
@@ -141,12 +147,29 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<TextPage>, ReadError
         // a user password is needed.
         return Err(ReadError::new(ReadErrorKind::PasswordProtected));
     }
-    let rotations = guard::sanitize(&mut doc, limits)?;
-    if rotations.is_empty() {
+    let pages = guard::sanitize(&mut doc, limits)?;
+    if pages.is_empty() {
         return Err(ReadError::new(ReadErrorKind::Corrupt));
     }
+    let rotations = pages.iter().map(|p| p.rotate).collect();
     let mut collector = Collector::new(limits.max_glyphs_per_page, limits.max_glyphs, rotations);
-    let outcome = pdf_extract::output_doc(&doc, &mut collector);
+    let mut reader = PageReader::new(&doc);
+    let mut outcome = Ok(());
+    for (i, page) in pages.iter().enumerate() {
+        let [llx, lly, urx, ury] = page.media_box.map(f64::from);
+        let media_box = MediaBox { llx, lly, urx, ury };
+        let number = i as u32 + 1;
+        outcome = reader.read_page(
+            number,
+            &media_box,
+            &page.resources,
+            &page.operations,
+            &mut collector,
+        );
+        if outcome.is_err() {
+            break;
+        }
+    }
     if collector.stopped == Some(Stop::TooManyGlyphs) {
         let page = collector.pages.len() as u32 + 1;
         return Err(ReadError {
