@@ -259,6 +259,73 @@ async fn a_csv_statement_finds_the_four_mismatches_and_stores_only_telecom() {
         )
         .await;
     browser.screenshot("bank-case-1280").await;
+
+    // Moving to another device: the export carries what the statement left (and nothing
+    // else of it), and an import on an empty browser brings it back with its findings.
+    let bank_data = "return JSON.parse(localStorage.getItem('contestel.bank')).data";
+    let before = browser.client.execute(bank_data, vec![]).await.unwrap();
+    assert!(!before["debits"].as_array().unwrap().is_empty(), "{before}");
+    browser.click("#tab-data").await;
+    browser.click("#export").await;
+    let downloads = browser.downloads();
+    let deadline = std::time::Instant::now() + PATIENCE;
+    let exported = loop {
+        let done = std::fs::read_dir(&downloads)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"));
+        if let Some(path) = done {
+            break path;
+        }
+        assert!(std::time::Instant::now() < deadline, "no export");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let text = std::fs::read_to_string(&exported).unwrap();
+    assert!(
+        text.contains("\"bank\"") && text.contains("FREE"),
+        "the export holds the debits"
+    );
+    for other in ["PHARMACIE", "LOYER", "CARREFOUR"] {
+        assert!(!text.contains(other), "{other} in the export");
+    }
+    browser
+        .client
+        .execute("localStorage.clear()", vec![])
+        .await
+        .unwrap();
+    browser.client.goto("about:blank").await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}#/data", server.url()))
+        .await
+        .unwrap();
+    browser.wait_for("#import-file").await;
+    let input = browser
+        .client
+        .find(Locator::Css("#import-file"))
+        .await
+        .unwrap();
+    input
+        .send_keys(&exported.display().to_string())
+        .await
+        .unwrap();
+    browser.wait_for("#import-summary").await;
+    let summary = browser.text("#import-summary").await;
+    assert!(summary.contains("prélèvement(s) d'opérateur"), "{summary}");
+    browser.click("#import-replace").await;
+    browser.wait_for("#data-notice").await;
+    let after = browser.client.execute(bank_data, vec![]).await.unwrap();
+    assert_eq!(after, before, "the bank data came back as they were");
+    browser.click("#tab-bank").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.bank-findings li.finding').length >= 4",
+            "the findings after the import",
+            PATIENCE,
+        )
+        .await;
     browser.close().await;
 }
 

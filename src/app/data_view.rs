@@ -13,6 +13,7 @@ use super::journal::UseJournal;
 use super::plans::UsePlans;
 use super::use_lang;
 use crate::core::backup::{merge_journal, Backup, BackupError};
+use crate::core::bank::stored::BankData;
 use crate::core::bill::Bill;
 use crate::core::i18n::{self, format_size, Lang, Text};
 use crate::core::journal::Journal;
@@ -45,6 +46,35 @@ fn add_bills(bills: &[Bill]) {
         {
             kept.bills.push(bill.clone());
         }
+    }
+    let _ = storage::save(&kept, saved_at);
+}
+
+/// What the bank statements left, as stored now (nothing when unreadable: it was set
+/// aside, and the export says nothing of it rather than something wrong).
+fn stored_bank() -> BankData {
+    match storage::load::<BankData>() {
+        storage::Load::Loaded(loaded) => loaded.value,
+        _ => BankData::default(),
+    }
+}
+
+/// Writes an export's bank data: merged into what is stored (`merge`) or in its place.
+/// Like the bills, a newer Contestel's data are never written over.
+fn import_bank(imported: &BankData, merge: bool) {
+    let (mut kept, saved_at) = match storage::load::<BankData>() {
+        storage::Load::Loaded(loaded) => (loaded.value, loaded.saved_at),
+        storage::Load::Unavailable
+        | storage::Load::Unreadable {
+            error: crate::core::store::StoreError::TooNew { .. },
+            ..
+        } => return,
+        storage::Load::Empty | storage::Load::Unreadable { .. } => (BankData::default(), 0),
+    };
+    if merge {
+        kept.merge(imported);
+    } else {
+        kept = imported.clone();
     }
     let _ = storage::save(&kept, saved_at);
 }
@@ -191,6 +221,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 plans.all().clone(),
                 bills.clone(),
                 corrections.all().clone(),
+                stored_bank(),
                 storage::now_ms(),
             );
             let name = format!("contestel-export-{}.json", clock::today());
@@ -258,6 +289,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 corrections.replace(backup.corrections.clone());
             }
             add_bills(&backup.bills);
+            import_bank(&backup.bank, merge);
             pending.set(None);
             notice.set(None);
             storage::reload_with_notice(IMPORTED);

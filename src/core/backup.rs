@@ -1,5 +1,5 @@
 //! The export file: everything the person keeps (cases, plans, bills read and their
-//! corrections), in one JSON document they can save anywhere and import on this or another
+//! corrections, what the bank statements left), in one JSON document they can save anywhere and import on this or another
 //! device. The pages of the bills are not in it: they are the bills' full text, a cache
 //! the page view can rebuild from the PDF.
 //!
@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::bank::stored::BankData;
 use super::bill::Bill;
 use super::corrections::Corrections;
 use super::journal::case::Case;
@@ -18,8 +19,9 @@ use super::store::Plans;
 pub const KIND: &str = "contestel-export";
 /// The export format's version. 2: the journal inside is at its version 2 (an export of
 /// version 1 holds a version-1 journal, migrated on import). 3: the corrections of the
-/// bills (an earlier export has none).
-pub const VERSION: u32 = 3;
+/// bills (an earlier export has none). 4: what the bank statements left (`contestel.bank`:
+/// the operators' debits, the periods covered, the banks' column mappings, the ties).
+pub const VERSION: u32 = 4;
 
 /// An export.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +43,9 @@ pub struct Backup {
     /// The person's corrections of them.
     #[serde(default)]
     pub corrections: Corrections,
+    /// What the bank statements left (never a statement's other lines).
+    #[serde(default)]
+    pub bank: BankData,
 }
 
 /// Why a file cannot be imported.
@@ -74,6 +79,8 @@ pub struct Summary {
     pub bills: usize,
     /// Number of corrections.
     pub corrections: usize,
+    /// Number of the operators' debits and refunds kept from bank statements.
+    pub debits: usize,
 }
 
 impl Backup {
@@ -83,6 +90,7 @@ impl Backup {
         plans: Plans,
         bills: Vec<Bill>,
         corrections: Corrections,
+        bank: BankData,
         exported_at: i64,
     ) -> Backup {
         Backup {
@@ -93,6 +101,7 @@ impl Backup {
             plans,
             bills,
             corrections,
+            bank,
         }
     }
 
@@ -146,6 +155,7 @@ impl Backup {
             plans: self.plans.plans.len(),
             bills: self.bills.len(),
             corrections: self.corrections.count(),
+            debits: self.bank.debits.len(),
         }
     }
 }
@@ -315,6 +325,7 @@ mod tests {
             Plans::default(),
             vec![bill],
             corrections,
+            BankData::default(),
             1_764_150_000_000,
         );
         let text = backup.encode();
@@ -327,6 +338,7 @@ mod tests {
                 plans: 0,
                 bills: 1,
                 corrections: 1,
+                debits: 0,
             }
         );
     }
@@ -350,6 +362,50 @@ mod tests {
     }
 
     #[test]
+    fn what_the_bank_statements_left_goes_out_and_comes_back_bounded() {
+        let statement = crate::core::bank::read_statement(
+            b"Date;Libell\xc3\xa9;Montant\n05/01/2026;PRLV SEPA FREE MOBILE;-19,99\n",
+            None,
+        )
+        .unwrap();
+        let kept = crate::core::bank::telecom::keep(&statement.operations, &[]);
+        let mut bank = BankData::default();
+        bank.import(&statement, kept, vec![]);
+        let backup = Backup::new(
+            journal(),
+            Plans::default(),
+            Vec::new(),
+            Corrections::default(),
+            bank.clone(),
+            5,
+        );
+        let text = backup.encode();
+        let back = Backup::decode(&text).unwrap();
+        assert_eq!(back.bank, bank);
+        assert_eq!(back.summary().debits, 1);
+        // An export of version 3 has no bank data; a planted amount is refused.
+        let v3 = text.replacen("\"version\": 4", "\"version\": 3", 1);
+        let v3 = v3
+            .split("\"bank\"")
+            .next()
+            .unwrap()
+            .trim_end()
+            .trim_end_matches(',');
+        let v3 = format!("{v3}\n}}");
+        assert_eq!(
+            Backup::decode(&v3).map(|b| b.bank),
+            Ok(BankData::default()),
+            "{v3}"
+        );
+        let planted = text.replacen("\"19.99\"", "\"79228162514264337593543950335\"", 1);
+        assert_ne!(planted, text);
+        assert!(matches!(
+            Backup::decode(&planted),
+            Err(BackupError::Damaged { .. })
+        ));
+    }
+
+    #[test]
     fn the_export_is_indented_as_serde_indents() {
         let value = serde_json::json!({
             "a": [1, {"b": "x, {y}: \"z\" \\"}, [], {}],
@@ -366,6 +422,7 @@ mod tests {
             Plans::default(),
             Vec::new(),
             Corrections::default(),
+            BankData::default(),
             5,
         );
         assert_eq!(

@@ -1197,18 +1197,25 @@ pub fn backup_summary(
         plans,
         bills,
         corrections,
+        debits,
     } = summary;
     let date = exported_on
         .map(|d| format_date(d, lang))
         .unwrap_or_default();
+    // The bank's debits only when there are some: most people never import a statement.
+    let bank = match (*debits, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Fr) => format!(", {n} prélèvement(s) d'opérateur"),
+        (n, Lang::En) => format!(", {n} operator debit(s)"),
+    };
     match lang {
         Lang::Fr => format!(
             "Export du {date} : {cases} dossier(s), {events} échange(s), {plans} forfait(s), \
-             {bills} facture(s), {corrections} correction(s)."
+             {bills} facture(s), {corrections} correction(s){bank}."
         ),
         Lang::En => format!(
             "Export of {date}: {cases} case(s), {events} exchange(s), {plans} plan(s), \
-             {bills} bill(s), {corrections} correction(s)."
+             {bills} bill(s), {corrections} correction(s){bank}."
         ),
     }
 }
@@ -1328,12 +1335,22 @@ mod tests {
             plans: 1,
             bills: 3,
             corrections: 4,
+            debits: 0,
         };
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
         assert_eq!(
             backup_summary(&summary, day, Lang::Fr),
             "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s), \
              4 correction(s)."
+        );
+        let with_debits = crate::core::backup::Summary {
+            debits: 12,
+            ..summary
+        };
+        assert_eq!(
+            backup_summary(&with_debits, day, Lang::En),
+            "Export of 2 Nov 2026: 2 case(s), 5 exchange(s), 1 plan(s), 3 bill(s), \
+             4 correction(s), 12 operator debit(s)."
         );
         assert_eq!(reference("A-42", Lang::En), "ref. A-42");
         assert_eq!(

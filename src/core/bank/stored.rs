@@ -4,6 +4,7 @@
 //! takes only what `telecom::keep` returned.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::csv::Mapping;
@@ -32,8 +33,15 @@ pub struct SavedMapping {
     pub mapping: Mapping,
 }
 
-/// The bank data kept.
+/// The most a debit kept may be: what a statement's amount can be once read (under a
+/// billion euros, `money::MAX_INTEGER_DIGITS`). A stored or imported value above it was
+/// not read from a statement, and could make a sum overflow.
+pub const MAX_DEBIT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// The bank data kept. Read through [`BankData::check`], so that stored or imported data
+/// are as bounded as what a statement gives.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawBankData")]
 pub struct BankData {
     /// The telecom debits and refunds, oldest first.
     #[serde(default)]
@@ -49,12 +57,54 @@ pub struct BankData {
     pub ties: Vec<Tie>,
 }
 
+#[derive(Deserialize)]
+struct RawBankData {
+    #[serde(default)]
+    debits: Vec<Debit>,
+    #[serde(default)]
+    covered: Vec<Covered>,
+    #[serde(default)]
+    mappings: Vec<SavedMapping>,
+    #[serde(default)]
+    ties: Vec<Tie>,
+}
+
+impl TryFrom<RawBankData> for BankData {
+    type Error = String;
+
+    fn try_from(raw: RawBankData) -> Result<Self, Self::Error> {
+        let data = BankData {
+            debits: raw.debits,
+            covered: raw.covered,
+            mappings: raw.mappings,
+            ties: raw.ties,
+        };
+        data.check()?;
+        Ok(data)
+    }
+}
+
 impl Stored for BankData {
     const KEY: &'static str = "contestel.bank";
     const VERSION: u32 = 1;
 }
 
 impl BankData {
+    /// Checks the bounds: at most [`MAX_KEPT`] debits, each from 0 to [`MAX_DEBIT`].
+    pub fn check(&self) -> Result<(), String> {
+        if self.debits.len() > MAX_KEPT {
+            return Err(format!("{} debits, {MAX_KEPT} at most", self.debits.len()));
+        }
+        match self
+            .debits
+            .iter()
+            .position(|d| d.amount.is_sign_negative() || d.amount > MAX_DEBIT)
+        {
+            Some(i) => Err(format!("debits[{i}].amount out of bounds")),
+            None => Ok(()),
+        }
+    }
+
     /// The mapping confirmed for a bank's header, if any.
     pub fn mapping_for(&self, signature: &str) -> Option<&Mapping> {
         self.mappings
@@ -76,6 +126,27 @@ impl BankData {
     /// statement shows are kept (two identical debits on one day in one statement stay
     /// two). Returns how many debits were added.
     pub fn import(&mut self, statement: &Statement, kept: Vec<Debit>, learned: Vec<Tie>) -> usize {
+        let added = self.add_debits(&kept);
+        if let Some((from, to)) = statement.period() {
+            self.cover(Covered { from, to });
+        }
+        if let (Some(signature), Some(mapping)) = (&statement.signature, &statement.mapping) {
+            self.mappings.retain(|m| m.signature != *signature);
+            self.mappings.push(SavedMapping {
+                signature: signature.clone(),
+                mapping: mapping.clone(),
+            });
+        }
+        for tie in learned {
+            self.tie(tie);
+        }
+        added
+    }
+
+    /// Adds the debits of `kept` not already here: a debit is the same by its day, amount,
+    /// direction and operator, and only as many of each as `kept` holds are added. Oldest
+    /// first, in `kept`'s order within a day, at most [`MAX_KEPT`]. Returns how many.
+    fn add_debits(&mut self, kept: &[Debit]) -> usize {
         let same = |a: &Debit, b: &Debit| {
             a.date == b.date
                 && a.amount == b.amount
@@ -87,26 +158,38 @@ impl BankData {
             let in_import = kept[..=i].iter().filter(|d| same(d, debit)).count();
             let known = self.debits.iter().filter(|d| same(d, debit)).count();
             if in_import > known && self.debits.len() < MAX_KEPT {
-                // Oldest first, in the statement's order within a day.
                 let at = self.debits.partition_point(|d| d.date <= debit.date);
                 self.debits.insert(at, debit.clone());
                 added += 1;
             }
         }
-        if let Some((from, to)) = statement.period() {
-            if !self.covered.contains(&Covered { from, to }) {
-                self.covered.push(Covered { from, to });
+        added
+    }
+
+    fn cover(&mut self, period: Covered) {
+        if !self.covered.contains(&period) {
+            self.covered.push(period);
+        }
+    }
+
+    /// Adds what an export brought (another device's, or this one's from before): its
+    /// debits not already here (as [`BankData::import`] counts them), the periods it
+    /// covered, the mappings of banks not seen here and the ties of labels not tied here
+    /// (what the person chose on this device wins). Returns how many debits were added.
+    pub fn merge(&mut self, other: &BankData) -> usize {
+        let added = self.add_debits(&other.debits);
+        for period in &other.covered {
+            self.cover(*period);
+        }
+        for saved in &other.mappings {
+            if self.mapping_for(&saved.signature).is_none() {
+                self.mappings.push(saved.clone());
             }
         }
-        if let (Some(signature), Some(mapping)) = (&statement.signature, &statement.mapping) {
-            self.mappings.retain(|m| m.signature != *signature);
-            self.mappings.push(SavedMapping {
-                signature: signature.clone(),
-                mapping: mapping.clone(),
-            });
-        }
-        for tie in learned {
-            self.tie(tie);
+        for tie in &other.ties {
+            if !self.ties.iter().any(|t| t.key == tie.key) {
+                self.ties.push(tie.clone());
+            }
         }
         added
     }
@@ -128,6 +211,7 @@ impl BankData {
 mod tests {
     use super::super::{read_statement, telecom};
     use super::*;
+    use crate::core::bill::Operator;
     use crate::core::store::{decode, encode};
 
     const STATEMENT: &str = "Date;Libellé;Montant\n05/01/2026;PRLV SEPA FREE MOBILE ID EMETTEUR/FR00ZZZ000001;-19,99\n06/01/2026;CB PHARMACIE DU CENTRE;-23,10\n07/01/2026;VIR DE M. DUPONT LOYER;-650,00\n";
@@ -162,5 +246,66 @@ mod tests {
         assert!(back
             .mapping_for(statement.signature.as_deref().unwrap())
             .is_some());
+    }
+
+    #[test]
+    fn an_export_merged_adds_only_what_is_not_here_and_keeps_the_choices_made_here() {
+        let statement = read_statement(STATEMENT.as_bytes(), None).unwrap();
+        let kept = telecom::keep(&statement.operations, &[]);
+        let learned = telecom::learned_ties(&kept, &[]);
+        let mut exported = BankData::default();
+        exported.import(&statement, kept.clone(), learned);
+        let mut later = kept[0].clone();
+        later.date = later.date.succ_opt().unwrap();
+        exported.add_debits(&[later.clone()]);
+        exported.tie(Tie {
+            key: "box".into(),
+            operator: Operator::Sfr,
+        });
+
+        // This device has the first debit already, and tied "box" to another operator.
+        let mut here = BankData::default();
+        here.import(&statement, kept.clone(), vec![]);
+        here.tie(Tie {
+            key: "box".into(),
+            operator: Operator::Orange,
+        });
+        assert_eq!(here.merge(&exported), 1, "only the later debit is new");
+        assert_eq!(here.debits.len(), 2);
+        assert_eq!(here.debits[1], later, "oldest first");
+        assert_eq!(here.covered.len(), 1);
+        assert_eq!(here.mappings.len(), 1);
+        let tied = |data: &BankData, key: &str| {
+            data.ties.iter().find(|t| t.key == key).map(|t| t.operator)
+        };
+        assert_eq!(
+            tied(&here, "box"),
+            Some(Operator::Orange),
+            "the choice made here wins"
+        );
+        assert_eq!(
+            tied(&here, &exported.ties[0].key),
+            Some(exported.ties[0].operator)
+        );
+        // Merged twice, nothing more.
+        let before = here.clone();
+        assert_eq!(here.merge(&exported), 0);
+        assert_eq!(here, before);
+        // A planted amount is refused where the data enter, stored or imported.
+        let mut planted = encode(&exported, 1).unwrap();
+        planted = planted.replacen(
+            &format!("\"{}\"", exported.debits[0].amount),
+            "\"79228162514264337593543950335\"",
+            1,
+        );
+        assert!(
+            planted.contains("79228162514264337593543950335"),
+            "{planted}"
+        );
+        assert!(decode::<BankData>(Some(&planted)).is_err());
+        // Into an empty device: everything.
+        let mut empty = BankData::default();
+        assert_eq!(empty.merge(&exported), 2);
+        assert_eq!(empty, exported);
     }
 }
