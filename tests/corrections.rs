@@ -13,7 +13,6 @@
 mod support;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use fantoccini::Locator;
 use support::{open_app, Browser, StaticServer, PATIENCE};
@@ -373,21 +372,7 @@ async fn corrections_come_back_with_an_export_imported_after_a_wipe() {
     browser.click("#tab-data").await;
     browser.wait_for("tr[data-kind=corrections]").await;
     browser.click("#export").await;
-    let downloads = browser.downloads();
-    let deadline = std::time::Instant::now() + PATIENCE;
-    let exported = loop {
-        let done = std::fs::read_dir(&downloads)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(path) = done {
-            break path;
-        }
-        assert!(std::time::Instant::now() < deadline, "no export");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let exported = browser.downloaded("json").await;
     let text = std::fs::read_to_string(&exported).unwrap();
     assert!(text.contains("\"corrections\""), "the export holds them");
     assert!(

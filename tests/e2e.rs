@@ -462,25 +462,7 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
 
     browser.click("#tab-data").await;
     browser.click("#export").await;
-    let downloads = browser.downloads();
-    let deadline = std::time::Instant::now() + PATIENCE;
-    let exported = loop {
-        let done = std::fs::read_dir(&downloads)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(path) = done {
-            break path;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no export file in {}",
-            downloads.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let exported = browser.downloaded("json").await;
 
     // Storage wiped (what a browser does after long disuse), then the page reloaded.
     browser
@@ -1004,29 +986,6 @@ async fn a_bill_and_a_letter_print_without_the_app_around_them() {
     browser.close().await;
 }
 
-/// Waits for a file with this extension in the browser's downloads; returns its path.
-async fn downloaded(browser: &Browser, extension: &str) -> std::path::PathBuf {
-    let downloads = browser.downloads();
-    let deadline = std::time::Instant::now() + PATIENCE;
-    loop {
-        let done = std::fs::read_dir(&downloads)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == extension));
-        if let Some(path) = done {
-            return path;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no .{extension} file in {}",
-            downloads.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Sets an input's value as typing would, for inputs WebDriver cannot type into (dates).
 async fn set_value(browser: &Browser, css: &str, value: &str) {
     browser
@@ -1219,7 +1178,7 @@ async fn a_case_gets_what_the_law_needs_its_letters_its_calendar_and_its_sources
         .await
         .unwrap();
     browser.click("#calendar-export").await;
-    let ics = std::fs::read_to_string(downloaded(&browser, "ics").await).unwrap();
+    let ics = std::fs::read_to_string(browser.downloaded("ics").await).unwrap();
     let lines = ics_lines(&ics);
     assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
     assert!(lines.contains(&"VERSION:2.0".to_string()));
@@ -1297,7 +1256,7 @@ async fn a_case_gets_what_the_law_needs_its_letters_its_calendar_and_its_sources
         .assert_accessible("a case with what the law needs, its letters and deadlines")
         .await;
     browser.click("#letter-download").await;
-    let txt = std::fs::read_to_string(downloaded(&browser, "txt").await).unwrap();
+    let txt = std::fs::read_to_string(browser.downloaded("txt").await).unwrap();
     assert!(txt.contains("Réclamation"), "{txt}");
 
     // Home: what is due this week, across cases.

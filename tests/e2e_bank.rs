@@ -267,21 +267,7 @@ async fn a_csv_statement_finds_the_four_mismatches_and_stores_only_telecom() {
     assert!(!before["debits"].as_array().unwrap().is_empty(), "{before}");
     browser.click("#tab-data").await;
     browser.click("#export").await;
-    let downloads = browser.downloads();
-    let deadline = std::time::Instant::now() + PATIENCE;
-    let exported = loop {
-        let done = std::fs::read_dir(&downloads)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(path) = done {
-            break path;
-        }
-        assert!(std::time::Instant::now() < deadline, "no export");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let exported = browser.downloaded("json").await;
     let text = std::fs::read_to_string(&exported).unwrap();
     assert!(
         text.contains("\"bank\"") && text.contains("FREE"),

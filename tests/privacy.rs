@@ -389,20 +389,7 @@ async fn a_whole_visit_sends_nothing_but_requests_for_the_app_itself() {
     browser.click("#tab-data").await;
     browser.wait_for("#stored-meter").await;
     browser.click("#export").await;
-    let deadline = Instant::now() + PATIENCE;
-    let exported = loop {
-        let found = std::fs::read_dir(browser.downloads())
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(path) = found {
-            break path;
-        }
-        assert!(Instant::now() < deadline, "no export file");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let exported = browser.downloaded("json").await;
     let export = std::fs::read_to_string(&exported).unwrap();
     let markers = bill_markers();
     // The export holds the bill data: the markers are the right ones to look for.

@@ -641,6 +641,29 @@ impl Browser {
         self._profile.path().join("downloads")
     }
 
+    /// Waits for a file with this extension in the downloads; returns its path.
+    pub async fn downloaded(&self, extension: &str) -> PathBuf {
+        let downloads = self.downloads();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let done = std::fs::read_dir(&downloads)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| x == extension));
+            if let Some(path) = done {
+                return path;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no .{extension} file in {}",
+                downloads.display()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Ends the session (Chromium quits cleanly); dropping then ends the driver.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
