@@ -16,23 +16,25 @@ use super::i18n::Lang;
 pub const WIDTH: u32 = 400;
 /// The height of the monthly chart.
 pub const HEIGHT: u32 = 220;
-const LEFT: u32 = 64;
-const RIGHT: u32 = 8;
-const TOP: u32 = 28;
-const BOTTOM: u32 = 32;
+/// The plot's margins inside [`WIDTH`] × [`HEIGHT`] (room for the amounts' axis on the
+/// left, the months under the bars): shared by every monthly chart, so they line up.
+pub(crate) const LEFT: u32 = 64;
+pub(crate) const RIGHT: u32 = 8;
+pub(crate) const TOP: u32 = 28;
+pub(crate) const BOTTOM: u32 = 32;
 /// The widest a bar gets, however few bills there are.
 const MAX_BAR: u32 = 48;
 /// The room a bar's words (its month, its amount) need under and above it.
-const LABEL_ROOM: u32 = 64;
+pub(crate) const LABEL_ROOM: u32 = 64;
 /// The width of the split of a bill.
 pub const SPLIT_WIDTH: u32 = 360;
 
-fn d(n: u32) -> Decimal {
+pub(crate) fn d(n: u32) -> Decimal {
     Decimal::from(n)
 }
 
 /// Rounds a coordinate to a tenth of a unit: enough for a screen, stable in tests.
-fn px(value: Decimal) -> Decimal {
+pub(crate) fn px(value: Decimal) -> Decimal {
     value.round_dp(1).normalize()
 }
 

@@ -13,24 +13,13 @@ use rust_decimal::Decimal;
 use super::matching::{expected_day, group, Matching};
 use super::telecom::Debit;
 use crate::core::bill::Bill;
-use crate::core::charts::{bill_line, nice_step, Tick, HEIGHT, WIDTH};
+use crate::core::charts::{
+    bill_line, d, nice_step, px, Tick, BOTTOM, HEIGHT, LABEL_ROOM, LEFT, RIGHT, TOP, WIDTH,
+};
 
-const LEFT: u32 = 64;
-const RIGHT: u32 = 8;
-const TOP: u32 = 28;
-const BOTTOM: u32 = 32;
 const MAX_PAIR: u32 = 44;
-const LABEL_ROOM: u32 = 64;
 /// The most months a chart shows (the latest); the table lists them all.
 pub const MAX_MONTHS: usize = 24;
-
-fn d(n: u32) -> Decimal {
-    Decimal::from(n)
-}
-
-fn px(value: Decimal) -> Decimal {
-    value.round_dp(1).normalize()
-}
 
 /// One month of one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
