@@ -3,6 +3,13 @@
 //! Ignored by a plain `cargo test` (they need `make dist` and ChromeDriver); `make test`
 //! runs them with `--ignored`. Screenshots land in `target/screenshots/`.
 
+// A test fails by panicking: the lints that keep panics out of the app stay out of here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -1353,4 +1360,107 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
     );
     phone.screenshot("reading-to-check-360").await;
     phone.close().await;
+}
+
+/// `Decimal::MAX`, 29 digits: two of them added panic in `rust_decimal`.
+const HUGE: &str = "79228162514264337593543950335";
+
+async fn stored(browser: &Browser, key: &str) -> String {
+    let raw = browser
+        .client
+        .execute(&format!("return localStorage.getItem('{key}')"), vec![])
+        .await
+        .unwrap();
+    raw.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_huge_amount_typed_imported_or_planted_is_refused_and_the_page_keeps_running() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    browser.click("#tab-data").await;
+    browser.click("#export").await;
+    let exported = std::fs::read_to_string(browser.downloaded("json").await).unwrap();
+
+    // Typed in the plan form: the field says why, nothing is saved.
+    browser.click("#tab-plan").await;
+    type_into(&browser, "#plan-price", HUGE).await;
+    browser.click("#save-plan").await;
+    browser
+        .wait_until(
+            "return document.querySelector('#plan-price[aria-invalid=true]') !== null",
+            "the price marked invalid",
+            PATIENCE,
+        )
+        .await;
+    let page = browser.text("#main").await;
+    assert!(
+        page.contains("Montant trop élevé : 100 000 € au plus."),
+        "{page}"
+    );
+    assert_eq!(stored(&browser, "contestel.plans").await, "");
+
+    // Imported: an export whose first charge was given 29 digits is refused, naming the
+    // field, and nothing stored changes.
+    let bills_before = stored(&browser, "contestel.bills").await;
+    let planted = {
+        let mut value: serde_json::Value = serde_json::from_str(&exported).unwrap();
+        value["bills"][0]["lines"][2]["amount"] = serde_json::Value::String(HUGE.into());
+        value.to_string()
+    };
+    let dir = support::tempdir::TempDir::new("huge-import");
+    let file = dir.path().join("export-modifie.json");
+    std::fs::write(&file, planted).unwrap();
+    browser.click("#tab-data").await;
+    upload_to(&browser, "#import-file", &file.display().to_string()).await;
+    browser.wait_for("#data-notice").await;
+    let notice = browser.text("#data-notice").await;
+    assert!(
+        notice.contains("hors limites") && notice.ends_with("bills[0].lines[2].amount"),
+        "{notice}"
+    );
+    assert!(browser
+        .client
+        .find(Locator::Css("#import-summary"))
+        .await
+        .is_err());
+    assert_eq!(stored(&browser, "contestel.bills").await, bills_before);
+
+    // Planted in storage (another program, a hand edit): the bill that holds it is set
+    // aside on reload, the page runs, and the data tab offers the value back.
+    browser
+        .client
+        .execute(
+            &format!(
+                "const raw = localStorage.getItem('contestel.bills');\
+                 localStorage.setItem('contestel.bills', raw.replace(/\"amount\":\"[^\"]*\"/, '\"amount\":\"{HUGE}\"'));"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    assert!(browser
+        .client
+        .find(Locator::Css(".upload[data-status=read]"))
+        .await
+        .is_err());
+    browser.click("#tab-data").await;
+    browser.wait_for("#set-aside-heading").await;
+    let set_aside = browser.text(".set-aside").await;
+    assert!(set_aside.contains("contestel.bills"), "{set_aside}");
+    // And the page still reads a bill.
+    browser.click("#tab-home").await;
+    read_sample(&browser).await;
+    let panics: Vec<String> = browser
+        .console_messages()
+        .await
+        .into_iter()
+        .filter(|m| m.contains("panicked"))
+        .collect();
+    assert!(panics.is_empty(), "{panics:?}");
+    browser.screenshot("huge-amount-refused-1280").await;
+    browser.close().await;
 }

@@ -5,6 +5,13 @@
 //! the service worker (offline after one visit, a new version announced and loaded on
 //! request). Ignored by a plain `cargo test`; `make test-e2e` runs them.
 
+// A test fails by panicking: the lints that keep panics out of the app stay out of here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;

@@ -2,6 +2,13 @@
 //! tabs, the other wasm module of the page). Run by `make test-browser`; natively this file
 //! is empty.
 
+// A test fails by panicking: the lints that keep panics out of the app stay out of here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::{Cell, RefCell};

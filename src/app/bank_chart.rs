@@ -7,13 +7,10 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::charts::{n, shifted};
 use crate::core::bank::month::MonthView;
 use crate::core::charts::{format_month, HEIGHT, WIDTH};
 use crate::core::i18n::{format_amount, BankText, Lang, Text};
-
-fn n(value: Decimal) -> String {
-    value.normalize().to_string()
-}
 
 /// The chart of one line; `id` keeps its ids unique in the page.
 pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
@@ -21,7 +18,7 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
     let desc = format!("{id}-desc");
     let pattern = format!("{id}-hatch");
     let fill = format!("url(#{pattern})");
-    let tick_x = n(view.left - Decimal::from(6));
+    let tick_x = shifted(view.left, -6);
     html! {
         <figure class="chart monthly bank-chart">
             <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby={format!("{title} {desc}")}>
@@ -36,7 +33,7 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
                 { for view.ticks.iter().map(|tick| html! {
                     <g class="tick">
                         <line class="grid" x1={n(view.left)} x2={n(view.right)} y1={n(tick.y)} y2={n(tick.y)} />
-                        <text class="tick-label" x={tick_x.clone()} y={n(tick.y + Decimal::from(4))} text-anchor="end">{ format_amount(tick.amount, lang) }</text>
+                        <text class="tick-label" x={tick_x.clone()} y={shifted(tick.y, 4)} text-anchor="end">{ format_amount(tick.amount, lang) }</text>
                     </g>
                 }) }
                 { for view.months.iter().enumerate().map(|(i, m)| {
@@ -47,12 +44,12 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
                         <g class={classes!("month-pair", differs.then_some("differs"))}>
                             <title>{ format!("{month} : {} {} / {} {}", BankText::BilledLegend.get(lang), format_amount(m.billed, lang), BankText::DebitedLegend.get(lang), format_amount(m.debited, lang)) }</title>
                             <rect class="bar" x={n(m.x)} y={n(m.billed_y)} width={n(m.width)} height={n(m.billed_height)} />
-                            <rect class="bar-debited" fill={fill.clone()} x={n(m.x + m.width)} y={n(m.debited_y)} width={n(m.width)} height={n(m.debited_height)} />
+                            <rect class="bar-debited" fill={fill.clone()} x={n(m.x.saturating_add(m.width))} y={n(m.debited_y)} width={n(m.width)} height={n(m.debited_height)} />
                             if differs {
-                                <text class="bar-value" x={n(m.centre)} y={n(top - Decimal::from(6))} text-anchor="middle">{ "⚠" }</text>
+                                <text class="bar-value" x={n(m.centre)} y={shifted(top, -6)} text-anchor="middle">{ "⚠" }</text>
                             }
                             if view.labelled(i) {
-                                <text class="bar-month" x={n(m.centre)} y={n(view.baseline + Decimal::from(18))} text-anchor="middle">{ month }</text>
+                                <text class="bar-month" x={n(m.centre)} y={shifted(view.baseline, 18)} text-anchor="middle">{ month }</text>
                             }
                         </g>
                     }

@@ -10,8 +10,13 @@ use crate::core::i18n::{format_amount, Lang, Text};
 use rust_decimal::Decimal;
 
 /// A coordinate as an SVG attribute.
-fn n(value: Decimal) -> String {
+pub(crate) fn n(value: Decimal) -> String {
     value.normalize().to_string()
+}
+
+/// A coordinate `by` units from `value` (a label beside its bar or its line).
+pub(crate) fn shifted(value: Decimal, by: i32) -> String {
+    n(value.saturating_add(Decimal::from(by)))
 }
 
 /// The hatching of the flagged parts, one per chart so that ids stay unique.
@@ -34,7 +39,7 @@ pub fn monthly_chart(chart: &MonthlyChart, bills: &[Bill], lang: Lang, id: &str)
     let pattern = format!("{id}-hatch");
     let fill = format!("url(#{pattern})");
     let view_box = format!("0 0 {} {}", charts::WIDTH, charts::HEIGHT);
-    let tick_x = n(chart.left - Decimal::from(6));
+    let tick_x = shifted(chart.left, -6);
     let every = chart.label_every.max(1);
     let last = chart.bars.len().saturating_sub(1);
     html! {
@@ -46,7 +51,7 @@ pub fn monthly_chart(chart: &MonthlyChart, bills: &[Bill], lang: Lang, id: &str)
                 { for chart.ticks.iter().map(|tick| html! {
                     <g class="tick">
                         <line class="grid" x1={n(chart.left)} x2={n(chart.right)} y1={n(tick.y)} y2={n(tick.y)} />
-                        <text class="tick-label" x={tick_x.clone()} y={n(tick.y + Decimal::from(4))} text-anchor="end">
+                        <text class="tick-label" x={tick_x.clone()} y={shifted(tick.y, 4)} text-anchor="end">
                             { format_amount(tick.amount, lang) }
                         </text>
                     </g>
@@ -70,8 +75,8 @@ pub fn monthly_chart(chart: &MonthlyChart, bills: &[Bill], lang: Lang, id: &str)
                                     width={n(bar.width)} height={n(bar.flagged_height)} />
                             }
                             if labelled {
-                                <text class="bar-value" x={n(bar.centre)} y={n(bar.y - Decimal::from(6))} text-anchor="middle">{ value }</text>
-                                <text class="bar-month" x={n(bar.centre)} y={n(chart.baseline + Decimal::from(18))} text-anchor="middle">{ month }</text>
+                                <text class="bar-value" x={n(bar.centre)} y={shifted(bar.y, -6)} text-anchor="middle">{ value }</text>
+                                <text class="bar-month" x={n(bar.centre)} y={shifted(chart.baseline, 18)} text-anchor="middle">{ month }</text>
                             }
                         </g>
                     }
@@ -132,10 +137,10 @@ pub fn split_chart(split: &Split, lang: Lang, id: &str) -> Html {
                     );
                     html! {
                         <g class={classes!("slice", flagged.then_some("flagged"))}>
-                            <text class="slice-label" x="0" y={n(slice.y + Decimal::from(14))}>{ words }</text>
-                            <rect class="bar" x="0" y={n(slice.y + Decimal::from(20))} width={n(slice.width)} height={n(bar)} />
+                            <text class="slice-label" x="0" y={shifted(slice.y, 14)}>{ words }</text>
+                            <rect class="bar" x="0" y={shifted(slice.y, 20)} width={n(slice.width)} height={n(bar)} />
                             if flagged {
-                                <rect class="bar-flagged" fill={fill.clone()} x="0" y={n(slice.y + Decimal::from(20))}
+                                <rect class="bar-flagged" fill={fill.clone()} x="0" y={shifted(slice.y, 20)}
                                     width={n(slice.flagged_width)} height={n(bar)} />
                             }
                         </g>

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::journal::UseJournal;
 use super::plans::UsePlans;
 use super::use_lang;
-use crate::core::backup::{merge_journal, Backup, BackupError};
+use crate::core::backup::{merge_journal, Backup};
 use crate::core::bank::stored::BankData;
 use crate::core::bill::Bill;
 use crate::core::i18n::{self, format_size, Lang, Text};
@@ -176,6 +176,8 @@ pub fn data_view(props: &DataViewProps) -> Html {
         Some(ERASED) => Some(Text::Erased),
         _ => None,
     });
+    // Why the file just chosen cannot be imported, in words.
+    let refused = use_state(|| None::<String>);
     let persisted = use_state(|| None::<bool>);
     {
         let persisted = persisted.clone();
@@ -231,6 +233,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let onfile = {
         let pending = pending.clone();
         let notice = notice.clone();
+        let refused = refused.clone();
         Callback::from(move |e: Event| {
             let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
             let Some(file) = input
@@ -245,6 +248,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
             }
             let pending = pending.clone();
             let notice = notice.clone();
+            let refused = refused.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let file = gloo::file::File::from(file);
                 let text = gloo::file::futures::read_as_text(&file)
@@ -253,15 +257,13 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 match Backup::decode(&text) {
                     Ok(backup) => {
                         notice.set(None);
+                        refused.set(None);
                         pending.set(Some(Rc::new(backup)));
                     }
                     Err(error) => {
                         pending.set(None);
-                        notice.set(Some(match error {
-                            BackupError::NotAnExport => Text::ImportNotExport,
-                            BackupError::TooNew { .. } => Text::ImportTooNew,
-                            BackupError::Damaged { .. } => Text::ImportDamaged,
-                        }));
+                        notice.set(None);
+                        refused.set(Some(error.message(lang)));
                     }
                 }
             });
@@ -346,6 +348,8 @@ pub fn data_view(props: &DataViewProps) -> Html {
             }
             if let Some(text) = *notice {
                 <p class="notice" role="alert" id="data-notice">{ text.get(lang) }</p>
+            } else if let Some(text) = &*refused {
+                <p class="notice" role="alert" id="data-notice">{ text.clone() }</p>
             }
             { set_aside(lang) }
             <div class="actions danger-zone">

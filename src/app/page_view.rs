@@ -185,7 +185,7 @@ pub fn page_view(props: &PageViewProps) -> Html {
             <p class="running-sum" id="running-sum" role="status">
                 { format!("{} : ", Text::TickedSum.get(lang)) }<strong>{ format_amount(sum, lang) }</strong>
                 { format!(" · {} : ", Text::TotalDue.get(lang)) }<strong>{ format_amount(total, lang) }</strong>
-                { format!(" · {} : ", Text::Gap.get(lang)) }<strong>{ format_amount(total - sum, lang) }</strong>
+                { format!(" · {} : ", Text::Gap.get(lang)) }<strong>{ format_amount(total.saturating_sub(sum), lang) }</strong>
             </p>
         },
         None => html! {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::bank::stored::BankData;
 use super::bill::Bill;
 use super::corrections::Corrections;
+use super::i18n::{Lang, Text};
 use super::journal::case::Case;
 use super::journal::Journal;
 use super::store::Plans;
@@ -59,11 +60,39 @@ pub enum BackupError {
         /// Its version.
         version: u32,
     },
+    /// An amount past the bound every stored amount keeps (`money::AMOUNT_BOUND`).
+    AmountOutOfBound {
+        /// Where, as a path into the file (`bills[2].lines[0].amount`).
+        field: String,
+    },
     /// A Contestel export whose content does not fit.
     Damaged {
         /// What the decoder said.
         detail: String,
     },
+}
+
+/// Reads an export's text, saying where an amount is out of bound.
+fn read(text: &str) -> Result<Backup, BackupError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let backup: Backup = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        if e.inner()
+            .to_string()
+            .starts_with(super::money::OUT_OF_BOUND)
+        {
+            BackupError::AmountOutOfBound {
+                field: e.path().to_string(),
+            }
+        } else {
+            BackupError::Damaged {
+                detail: e.to_string(),
+            }
+        }
+    })?;
+    de.end().map_err(|e| BackupError::Damaged {
+        detail: e.to_string(),
+    })?;
+    Ok(backup)
 }
 
 /// What an export holds, to show before importing it.
@@ -81,6 +110,20 @@ pub struct Summary {
     pub corrections: usize,
     /// Number of the operators' debits and refunds kept from bank statements.
     pub debits: usize,
+}
+
+impl BackupError {
+    /// What to tell the person, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BackupError::NotAnExport => Text::ImportNotExport.get(lang).to_string(),
+            BackupError::TooNew { .. } => Text::ImportTooNew.get(lang).to_string(),
+            BackupError::AmountOutOfBound { field } => {
+                format!("{} {field}", Text::ImportOutOfBound.get(lang))
+            }
+            BackupError::Damaged { .. } => Text::ImportDamaged.get(lang).to_string(),
+        }
+    }
 }
 
 impl Backup {
@@ -132,7 +175,7 @@ impl Backup {
             detail: e.to_string(),
         };
         if version >= 2 {
-            return serde_json::from_str(text).map_err(damaged);
+            return read(text);
         }
         // A version-1 export holds a version-1 journal: migrated, then read as text like
         // any other (one copy of the types' decoding code in the app).
@@ -142,9 +185,8 @@ impl Backup {
             *journal = super::journal::migrate::v1_to_v2(old)
                 .map_err(|detail| BackupError::Damaged { detail })?;
         }
-        serde_json::to_string(&value)
-            .and_then(|text| serde_json::from_str(&text))
-            .map_err(damaged)
+        let text = serde_json::to_string(&value).map_err(damaged)?;
+        read(&text)
     }
 
     /// What it holds.
@@ -357,7 +399,7 @@ mod tests {
                 "next_id": 2}}"#;
         assert!(matches!(
             Backup::decode(planted),
-            Err(BackupError::Damaged { .. })
+            Err(BackupError::AmountOutOfBound { .. })
         ));
     }
 
@@ -480,5 +522,39 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), count, "ids stay unique");
         assert!(merged.next_id > *ids.last().unwrap());
+    }
+
+    #[test]
+    fn an_export_with_a_huge_amount_is_refused_naming_where() {
+        use crate::core::bill::Category;
+        use crate::core::rules::testing::{bill, line};
+        let mut second = bill(vec![line("Option", "7.77", Category::Option)]);
+        second.total = None;
+        let backup = Backup::new(
+            Journal::default(),
+            Plans::default(),
+            vec![
+                bill(vec![line("Forfait", "19.99", Category::Subscription)]),
+                second,
+            ],
+            Corrections::default(),
+            BankData::default(),
+            1,
+        );
+        let text = backup.encode();
+        assert_eq!(Backup::decode(&text).map(|b| b.bills.len()), Ok(2));
+        assert_eq!(text.matches("\"7.77\"").count(), 1);
+        let planted = text.replace("\"7.77\"", "\"79228162514264337593543950335\"");
+        let error = Backup::decode(&planted).unwrap_err();
+        assert_eq!(
+            error,
+            BackupError::AmountOutOfBound {
+                field: "bills[1].lines[0].amount".into()
+            }
+        );
+        assert!(error
+            .message(Lang::Fr)
+            .ends_with("bills[1].lines[0].amount"));
+        assert!(error.message(Lang::En).contains("out of bounds"));
     }
 }

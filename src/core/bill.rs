@@ -122,6 +122,7 @@ pub struct BillLine {
     /// The label as printed.
     pub label: String,
     /// The amount including VAT; negative for credits and discounts.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub amount: Decimal,
     /// The section heading it was printed under, as printed.
     pub section: String,
@@ -150,6 +151,7 @@ pub struct UsageRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<String>,
     /// The amount charged for it; zero when included.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub amount: Decimal,
     /// Whether the record is included in the plan.
     pub included: bool,
@@ -161,11 +163,17 @@ pub struct UsageRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VatLine {
     /// The rate in percent (`20`, `10`, `5.5`).
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub rate: Decimal,
     /// The amount excluding VAT the rate applies to, when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::core::money::bounded::optional"
+    )]
     pub base: Option<Decimal>,
     /// The VAT amount.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub amount: Decimal,
 }
 
@@ -176,8 +184,10 @@ pub enum BillWarning {
     /// The charges read do not add up to the printed total.
     TotalMismatch {
         /// The total printed on the bill.
+        #[serde(deserialize_with = "crate::core::money::bounded::amount")]
         printed: Decimal,
         /// The sum of the charges read.
+        #[serde(deserialize_with = "crate::core::money::bounded::sum")]
         computed: Decimal,
     },
     /// No total was found on the bill.
@@ -211,8 +221,10 @@ pub struct Bill {
     /// The line numbers or box identifiers billed, as printed (spaces normalised).
     pub line_numbers: Vec<String>,
     /// The total due, VAT included.
+    #[serde(default, deserialize_with = "crate::core::money::bounded::optional")]
     pub total: Option<Decimal>,
     /// The total excluding VAT, when printed.
+    #[serde(default, deserialize_with = "crate::core::money::bounded::optional")]
     pub total_ht: Option<Decimal>,
     /// VAT by rate, when printed.
     pub vat: Vec<VatLine>,
@@ -247,7 +259,7 @@ impl Bill {
             return false;
         }
         let rounding = Decimal::new(self.lines.len().clamp(1, 5) as i64, 2);
-        (self.charges_sum() - total).abs() <= rounding
+        self.charges_sum().saturating_sub(total).abs() <= rounding
     }
 }
 

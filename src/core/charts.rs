@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::bill::{Bill, Category};
 use super::i18n::Lang;
+use super::money::{ratio, sum};
 
 /// The width of the monthly chart, in SVG units (the SVG scales to its box: narrow enough
 /// that its words stay legible on a phone).
@@ -95,7 +96,7 @@ pub struct MonthlyChart {
 /// What a bill is counted as: its printed total, or else the sum of its charges.
 pub fn bill_total(bill: &Bill) -> Decimal {
     bill.total
-        .unwrap_or_else(|| bill.lines.iter().map(|l| l.amount).sum())
+        .unwrap_or_else(|| sum(bill.lines.iter().map(|l| l.amount)))
 }
 
 /// The month a bill belongs to: the start of the period it bills, else its issue date.
@@ -117,13 +118,17 @@ pub fn nice_step(max: Decimal, parts: u32) -> Decimal {
     if max <= Decimal::ZERO {
         return Decimal::TEN;
     }
-    let raw = max / d(parts.max(1));
+    let raw = ratio(max, d(parts.max(1)));
     let mut magnitude = Decimal::ONE;
-    while magnitude * Decimal::TEN <= raw {
-        magnitude *= Decimal::TEN;
+    while let Some(next) = magnitude.checked_mul(Decimal::TEN).filter(|n| *n <= raw) {
+        magnitude = next;
     }
     while magnitude > raw {
-        magnitude /= Decimal::TEN;
+        magnitude = ratio(magnitude, Decimal::TEN);
+    }
+    if magnitude.is_zero() {
+        // Amounts below `Decimal`'s precision: a cent per graduation, never a zero step.
+        return Decimal::new(1, 2);
     }
     [
         Decimal::ONE,
@@ -132,9 +137,45 @@ pub fn nice_step(max: Decimal, parts: u32) -> Decimal {
         Decimal::new(5, 0),
     ]
     .into_iter()
-    .map(|m| m * magnitude)
+    .map(|m| m.saturating_mul(magnitude))
     .find(|step| *step >= raw)
-    .unwrap_or(magnitude * Decimal::TEN)
+    .unwrap_or(magnitude.saturating_mul(Decimal::TEN))
+}
+
+/// The vertical axis of a chart whose highest value is `highest`: its step and its top
+/// (the first graduation at or above `highest`).
+pub(crate) fn axis(highest: Decimal) -> (Decimal, Decimal) {
+    let step = nice_step(highest, 4);
+    let top = if highest.is_zero() {
+        step
+    } else {
+        ratio(highest, step).ceil().saturating_mul(step).max(step)
+    };
+    (step, top)
+}
+
+/// The graduations from zero to `top`, `step` apart, each at the height `y_of` gives.
+pub(crate) fn ticks(step: Decimal, top: Decimal, y_of: impl Fn(Decimal) -> Decimal) -> Vec<Tick> {
+    let mut ticks = Vec::new();
+    let mut amount = Decimal::ZERO;
+    // Bounded as well as stepped: a step of a few units for a top a few steps up.
+    while amount <= top && ticks.len() < 50 {
+        ticks.push(Tick {
+            amount,
+            y: y_of(amount),
+        });
+        amount = amount.saturating_add(step);
+    }
+    ticks
+}
+
+/// Every how many slots a label fits under the axis, slots being `slot` wide.
+pub(crate) fn label_every(slot: Decimal) -> usize {
+    ratio(d(LABEL_ROOM), slot)
+        .ceil()
+        .max(Decimal::ONE)
+        .try_into()
+        .unwrap_or(1)
 }
 
 /// One chart per line, lines in the order they first appear; in each, one bar per bill
@@ -168,18 +209,13 @@ fn chart_of(line: String, members: &[usize], bills: &[Bill], at_stake: &[Decimal
         .map(|&i| bill_total(&bills[i]).max(Decimal::ZERO))
         .collect();
     let highest = amounts.iter().copied().max().unwrap_or_default();
-    let step = nice_step(highest, 4);
-    let top = if highest.is_zero() {
-        step
-    } else {
-        (highest / step).ceil() * step
-    };
+    let (step, top) = axis(highest);
     let plot_height = d(HEIGHT - TOP - BOTTOM);
     let baseline = d(HEIGHT - BOTTOM);
-    let height_of = |amount: Decimal| px(amount / top * plot_height);
+    let height_of = |amount: Decimal| px(ratio(amount, top).saturating_mul(plot_height));
     let plot_width = d(WIDTH - LEFT - RIGHT);
-    let slot = plot_width / d(members.len().max(1) as u32);
-    let width = px((slot * Decimal::new(6, 1)).min(d(MAX_BAR)));
+    let slot = ratio(plot_width, d(members.len().max(1) as u32));
+    let width = px((slot.saturating_mul(Decimal::new(6, 1))).min(d(MAX_BAR)));
     let bars = members
         .iter()
         .zip(amounts)
@@ -191,42 +227,31 @@ fn chart_of(line: String, members: &[usize], bills: &[Bill], at_stake: &[Decimal
                 .unwrap_or_default()
                 .clamp(Decimal::ZERO, amount);
             let height = height_of(amount);
-            let start = d(LEFT) + slot * d(slot_index as u32);
+            let start = d(LEFT).saturating_add(slot.saturating_mul(d(slot_index as u32)));
             Bar {
                 bill,
                 month: bill_month(&bills[bill]).unwrap_or_default(),
                 amount,
                 flagged,
-                x: px(start + (slot - width) / Decimal::TWO),
-                y: baseline - height,
+                x: px(start.saturating_add(ratio(slot.saturating_sub(width), Decimal::TWO))),
+                y: baseline.saturating_sub(height),
                 width,
                 height,
                 flagged_height: height_of(flagged),
-                centre: px(start + slot / Decimal::TWO),
+                centre: px(start.saturating_add(ratio(slot, Decimal::TWO))),
             }
         })
         .collect();
-    let mut ticks = Vec::new();
-    let mut amount = Decimal::ZERO;
-    while amount <= top {
-        ticks.push(Tick {
-            amount,
-            y: baseline - height_of(amount),
-        });
-        amount += step;
-    }
     MonthlyChart {
         line,
         bars,
-        ticks,
+        ticks: ticks(step, top, |amount| {
+            baseline.saturating_sub(height_of(amount))
+        }),
         baseline,
         left: d(LEFT),
         right: d(WIDTH - RIGHT),
-        label_every: (d(LABEL_ROOM) / slot)
-            .ceil()
-            .max(Decimal::ONE)
-            .try_into()
-            .unwrap_or(1),
+        label_every: label_every(slot),
     }
 }
 
@@ -277,11 +302,11 @@ pub fn category_split(bill: &Bill, flagged: &[(usize, Decimal)]) -> Split {
     let mut discounts = Decimal::ZERO;
     for line in &bill.lines {
         if line.amount.is_sign_negative() || line.category == Category::Discount {
-            discounts += line.amount.min(Decimal::ZERO);
+            discounts = discounts.saturating_add(line.amount.min(Decimal::ZERO));
             continue;
         }
         match sums.iter_mut().find(|(c, _, _)| *c == line.category) {
-            Some((_, amount, _)) => *amount += line.amount,
+            Some((_, amount, _)) => *amount = amount.saturating_add(line.amount),
             None => sums.push((line.category, line.amount, Decimal::ZERO)),
         }
     }
@@ -290,12 +315,14 @@ pub fn category_split(bill: &Bill, flagged: &[(usize, Decimal)]) -> Split {
             continue;
         };
         if let Some((_, amount, flag)) = sums.iter_mut().find(|(c, _, _)| *c == line.category) {
-            *flag = (*flag + at_stake.max(Decimal::ZERO)).min(*amount);
+            *flag = flag
+                .saturating_add(at_stake.max(Decimal::ZERO))
+                .min(*amount);
         }
     }
     // Largest first; equal amounts keep the order they appear in.
     sums.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let charged: Decimal = sums.iter().map(|s| s.1).sum();
+    let charged = sum(sums.iter().map(|s| s.1));
     let largest = sums.first().map(|s| s.1).unwrap_or_default();
     let full = d(SPLIT_WIDTH);
     let slices: Vec<Slice> = sums
@@ -305,11 +332,11 @@ pub fn category_split(bill: &Bill, flagged: &[(usize, Decimal)]) -> Split {
         .map(|(row, (category, amount, flagged))| Slice {
             category,
             amount,
-            share: (amount * d(100) / charged).round(),
+            share: ratio(amount.saturating_mul(d(100)), charged).round(),
             flagged,
             y: d(row as u32 * SPLIT_ROW),
-            width: px(amount / largest * full),
-            flagged_width: px(flagged / largest * full),
+            width: px(ratio(amount, largest).saturating_mul(full)),
+            flagged_width: px(ratio(flagged, largest).saturating_mul(full)),
         })
         .collect();
     let height = d(slices.len() as u32 * SPLIT_ROW);

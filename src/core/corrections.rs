@@ -40,6 +40,7 @@ pub struct LineRef {
     /// Its label as read.
     pub label: String,
     /// Its amount as read.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub amount: Decimal,
     /// Which of the lines with this page, label and amount (0 for the first): two
     /// identical calls are two lines.
@@ -92,7 +93,10 @@ pub enum HeaderFix {
     /// The billing period.
     Period(Option<Period>),
     /// The amount due, VAT included.
-    Total(Option<Decimal>),
+    Total(
+        #[serde(default, deserialize_with = "crate::core::money::bounded::optional")]
+        Option<Decimal>,
+    ),
 }
 
 /// Which header field.
@@ -163,7 +167,11 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,
         /// Its amount, VAT included.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "crate::core::money::bounded::optional"
+        )]
         amount: Option<Decimal>,
         /// What it is.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,6 +185,7 @@ pub enum Change {
         /// Its label.
         label: String,
         /// Its amount, VAT included.
+        #[serde(deserialize_with = "crate::core::money::bounded::amount")]
         amount: Decimal,
         /// What it is.
         category: Category,
@@ -456,7 +465,7 @@ pub struct BillRef {
     #[serde(default)]
     pub issue_date: Option<NaiveDate>,
     /// The amount due read.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::core::money::bounded::optional")]
     pub total: Option<Decimal>,
 }
 

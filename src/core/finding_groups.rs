@@ -54,7 +54,7 @@ pub fn group_findings(findings: &[Finding], bills: &[Bill]) -> Vec<FindingGroup>
         match same {
             Some((_, group)) => {
                 group.members.push(index);
-                group.amount += finding.amount;
+                group.amount = group.amount.saturating_add(finding.amount);
                 for line in &finding.lines {
                     if !group.lines.contains(line) {
                         group.lines.push(*line);

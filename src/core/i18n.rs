@@ -398,6 +398,8 @@ pub enum Text {
     ImportNotExport,
     /// An imported file comes from a newer version.
     ImportTooNew,
+    /// Followed by the field's path in the file.
+    ImportOutOfBound,
     /// An imported file is damaged.
     ImportDamaged,
     /// Button erasing everything.
@@ -839,6 +841,7 @@ impl Text {
             Imported => ("Import terminé ; la page a été rechargée pour tout afficher.", "Import done; the page was reloaded to show everything."),
             ImportNotExport => ("Ce fichier n'est pas un export de Contestel.", "This file is not a Contestel export."),
             ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
+            ImportOutOfBound => ("Cet export contient un montant hors limites (un milliard d'euros ou plus) : rien n'a été importé. Champ en cause :", "This export holds an amount out of bounds (a billion euros or more): nothing was imported. Field:"),
             ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
             EraseAll => ("Tout effacer de cet appareil", "Erase everything from this device"),
             ConfirmErase => ("Effacer définitivement de cet appareil vos dossiers, vos forfaits, les factures lues et les données mises de côté ? Pensez à exporter d'abord.", "Erase your cases, plans, the bills read and the data set aside from this device for good? Export first."),
@@ -1115,7 +1118,7 @@ pub fn bill_warning(warning: &crate::core::bill::BillWarning, lang: Lang) -> Str
             let (computed, printed, apart) = (
                 format_amount(*computed, lang),
                 format_amount(*printed, lang),
-                format_amount((*printed - *computed).abs(), lang),
+                format_amount(printed.saturating_sub(*computed).abs(), lang),
             );
             match lang {
                 Lang::Fr => format!(
@@ -1157,7 +1160,7 @@ pub fn reading_to_check(bill: &crate::core::bill::Bill, lang: Lang) -> String {
         Some(total) => {
             let (printed, apart) = (
                 format_amount(total, lang),
-                format_amount((total - bill.charges_sum()).abs(), lang),
+                format_amount(total.saturating_sub(bill.charges_sum()).abs(), lang),
             );
             match lang {
                 Lang::Fr => format!(

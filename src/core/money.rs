@@ -29,6 +29,127 @@ pub struct AmountToken {
 /// arithmetic panics on overflow.
 pub const MAX_TYPED_AMOUNT: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 2);
 
+/// The bound on every amount read from a bill, stored or imported, in either sign: below
+/// 10⁹ €, the nine integer digits amount parsing accepts ([`MAX_INTEGER_DIGITS`]). A value
+/// past it is refused where it enters (a stored bill, a plan, a backup, a correction), so
+/// that sums of millions of amounts stay far below `Decimal`'s limit (about 7.9 × 10²⁸),
+/// where its operators panic. The sums themselves use [`sum`] and the `saturating_` and
+/// `checked_` methods (the `arithmetic_side_effects` lint keeps it so).
+pub const AMOUNT_BOUND: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// The bound on a stored sum of amounts (a case's disputed amount, the sum of a bill's
+/// charges): a million amounts at [`AMOUNT_BOUND`], still ten thousand billion times below
+/// `Decimal`'s limit.
+pub const SUM_BOUND: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// Whether an amount is within [`AMOUNT_BOUND`].
+pub fn within_bound(value: Decimal) -> bool {
+    value.abs() < AMOUNT_BOUND
+}
+
+/// What a decoder says of an amount past [`AMOUNT_BOUND`]; the import and the stores look
+/// for it to say so in the person's language.
+pub const OUT_OF_BOUND: &str = "amount out of bound";
+
+/// Serde helpers that refuse an amount past [`AMOUNT_BOUND`] while it is decoded:
+/// `#[serde(deserialize_with = "money::bounded::amount")]`.
+pub mod bounded {
+    use std::fmt;
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+    use serde::de::{Error, Unexpected, Visitor};
+    use serde::{Deserialize, Deserializer};
+
+    /// A bounded amount.
+    pub fn amount<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(Bounded(super::AMOUNT_BOUND))
+    }
+
+    /// A sum of bounded amounts, within [`super::SUM_BOUND`].
+    pub fn sum<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(Bounded(super::SUM_BOUND))
+    }
+
+    /// A bounded amount or nothing.
+    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(deserialize_with = "amount")] Decimal);
+        Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(value)| value))
+    }
+
+    /// Reads what `rust_decimal` writes (a string) and what a person may write (a number),
+    /// and tells a number too large for `Decimal` itself from what is not a number.
+    struct Bounded(Decimal);
+
+    impl Bounded {
+        fn check<E: Error>(&self, value: Decimal) -> Result<Decimal, E> {
+            if value.abs() < self.0 {
+                Ok(value)
+            } else {
+                Err(E::custom(super::OUT_OF_BOUND))
+            }
+        }
+    }
+
+    impl Visitor<'_> for Bounded {
+        type Value = Decimal;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an amount")
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Decimal, E> {
+            let text = text.trim();
+            match Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)) {
+                Ok(value) => self.check(value),
+                Err(_) => {
+                    let numeric = !text.is_empty()
+                        && text.bytes().any(|b| b.is_ascii_digit())
+                        && text
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
+                    if numeric {
+                        Err(E::custom(super::OUT_OF_BOUND))
+                    } else {
+                        Err(E::invalid_value(Unexpected::Str(text), &self))
+                    }
+                }
+            }
+        }
+
+        fn visit_i64<E: Error>(self, n: i64) -> Result<Decimal, E> {
+            self.check(Decimal::from(n))
+        }
+
+        fn visit_u64<E: Error>(self, n: u64) -> Result<Decimal, E> {
+            self.check(Decimal::from(n))
+        }
+
+        fn visit_f64<E: Error>(self, n: f64) -> Result<Decimal, E> {
+            match Decimal::try_from(n) {
+                Ok(value) => self.check(value),
+                Err(_) if n.is_finite() => Err(E::custom(super::OUT_OF_BOUND)),
+                Err(_) => Err(E::invalid_value(Unexpected::Float(n), &self)),
+            }
+        }
+    }
+}
+
+/// The sum of amounts, never panicking: with every amount within [`AMOUNT_BOUND`] it is
+/// the exact sum; past `Decimal`'s range it would stop at the limit instead of panicking.
+pub fn sum<I: IntoIterator<Item = Decimal>>(amounts: I) -> Decimal {
+    amounts
+        .into_iter()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
+/// `a / b`, or zero when `b` is zero: shares, ratios and chart geometry, where nothing to
+/// divide by means no share.
+pub fn ratio(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_div(b).unwrap_or(Decimal::ZERO)
+}
+
 /// Why a typed amount was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypedAmountError {
@@ -769,5 +890,66 @@ mod tests {
             let expected = expected.map(|e| e.parse::<Decimal>().unwrap());
             assert_eq!(typed_amount(typed, signed), expected, "{typed:?}");
         }
+    }
+
+    /// 29 digits, `Decimal::MAX`: two of them added would panic.
+    const HUGE: &str = "79228162514264337593543950335";
+
+    #[test]
+    fn a_stored_amount_past_the_bound_is_refused_where_it_is_decoded() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Line {
+            #[serde(deserialize_with = "bounded::amount")]
+            amount: Decimal,
+            #[serde(default, deserialize_with = "bounded::optional")]
+            total: Option<Decimal>,
+        }
+        let read = |json: &str| serde_json::from_str::<Line>(json);
+        assert_eq!(
+            read(r#"{"amount": "999999999.99"}"#).unwrap().amount,
+            d("999999999.99")
+        );
+        assert_eq!(
+            read(r#"{"amount": "-12.5", "total": null}"#).unwrap().total,
+            None
+        );
+        assert_eq!(
+            read(r#"{"amount": 12.5, "total": "3"}"#).unwrap().total,
+            Some(d("3"))
+        );
+        assert!(!read(r#"{"amount": "douze"}"#)
+            .unwrap_err()
+            .to_string()
+            .starts_with(OUT_OF_BOUND));
+        for json in [
+            format!(r#"{{"amount": "{HUGE}"}}"#),
+            format!(r#"{{"amount": "-{HUGE}"}}"#),
+            r#"{"amount": "99999999999999999999999999999"}"#.to_string(),
+            r#"{"amount": 1e40}"#.to_string(),
+            r#"{"amount": 99999999999999999999999999999999}"#.to_string(),
+            r#"{"amount": "1000000000"}"#.to_string(),
+            format!(r#"{{"amount": "1", "total": "{HUGE}"}}"#),
+        ] {
+            let error = read(&json).unwrap_err().to_string();
+            assert!(error.starts_with(OUT_OF_BOUND), "{json}: {error}");
+        }
+    }
+
+    #[test]
+    fn sums_and_ratios_never_panic() {
+        let huge: Decimal = HUGE.parse().unwrap();
+        assert_eq!(sum([huge, huge, huge]), Decimal::MAX);
+        assert_eq!(sum([d("12.99"), d("-2.00"), d("0.01")]), d("11.00"));
+        assert_eq!(ratio(d("10"), Decimal::ZERO), Decimal::ZERO);
+        assert_eq!(ratio(d("10"), d("4")), d("2.5"));
+    }
+
+    #[test]
+    fn the_sum_bound_is_a_million_times_the_amount_bound() {
+        assert_eq!(
+            SUM_BOUND,
+            AMOUNT_BOUND.saturating_mul(Decimal::from(1_000_000))
+        );
+        assert_eq!(SUM_BOUND.to_string(), "1000000000000000");
     }
 }

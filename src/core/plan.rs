@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use super::bill::{Bill, Category};
 use super::i18n::Lang;
+use super::money::{within_bound, MAX_TYPED_AMOUNT};
 
 /// A customer's contract for one line or one box.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +31,7 @@ pub struct Plan {
     #[serde(default)]
     pub line_number: Option<String>,
     /// The monthly price, VAT included, once any promotion has ended.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub monthly_price: Decimal,
     /// A temporary price, when the contract started with one.
     #[serde(default)]
@@ -63,6 +65,7 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct Promo {
     /// The monthly price during the promotion, VAT included.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub price: Decimal,
     /// The last day the promotional price applies.
     pub until: NaiveDate,
@@ -75,6 +78,7 @@ pub struct PlanOption {
     /// Its name, as on the contract or the bill.
     pub name: String,
     /// Its monthly price, VAT included.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub price: Decimal,
 }
 
@@ -158,9 +162,41 @@ fn allowance_from_value(value: &Value) -> Option<Allowance> {
         Value::String(s) if s.trim().eq_ignore_ascii_case("unlimited") => {
             Some(Allowance::Unlimited)
         }
-        Value::String(s) => s.trim().parse().ok().map(Allowance::Limited),
-        Value::Number(n) => n.to_string().parse().ok().map(Allowance::Limited),
-        _ => None,
+        _ => match number_of(value) {
+            Number::Within(n) if within_bound(n) => Some(Allowance::Limited(n)),
+            _ => None,
+        },
+    }
+}
+
+/// A JSON value read as a number.
+enum Number {
+    /// A number `Decimal` holds.
+    Within(Decimal),
+    /// Digits past what `Decimal` holds (29 digits and more, or `1e30`).
+    Beyond,
+    /// Not a number.
+    Not,
+}
+
+fn number_of(value: &Value) -> Number {
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => return Number::Not,
+    };
+    if let Ok(n) = text.parse::<Decimal>() {
+        return Number::Within(n);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    let (units, decimals) = digits.split_once('.').unwrap_or((digits, "0"));
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let scientific =
+        matches!(value, Value::Number(n) if n.as_f64().is_some_and(|f| f.abs() >= 1e9));
+    if (numeric(units) && numeric(decimals)) || scientific {
+        Number::Beyond
+    } else {
+        Number::Not
     }
 }
 
@@ -214,6 +250,9 @@ pub enum PlanErrorKind {
     PromoAboveMonthlyPrice,
     /// A date that comes before the start of the contract.
     BeforeStart,
+    /// An amount above what a contract can hold ([`MAX_TYPED_AMOUNT`] for a price, the bound
+    /// of every stored amount for an allowance).
+    TooLarge,
 }
 
 impl PlanError {
@@ -277,6 +316,12 @@ impl PlanError {
             (PlanErrorKind::BeforeStart, Lang::En) => {
                 format!("The date \"{field}\" is before the start of the contract (\"start\").")
             }
+            (PlanErrorKind::TooLarge, Lang::Fr) => format!(
+                "La valeur de « {field} » est trop élevée : un prix ne dépasse pas 100 000 €."
+            ),
+            (PlanErrorKind::TooLarge, Lang::En) => format!(
+                "The value of \"{field}\" is too large: a price is at most €100,000."
+            ),
         }
     }
 }
@@ -369,10 +414,10 @@ fn check_shape(value: &Value, shape: Shape, path: &str) -> Result<(), PlanError>
         ))
     };
     match shape {
-        Shape::Amount => match value {
-            Value::String(s) if s.trim().parse::<Decimal>().is_ok() => Ok(()),
-            Value::Number(n) if n.to_string().parse::<Decimal>().is_ok() => Ok(()),
-            _ => invalid(AMOUNT),
+        Shape::Amount => match number_of(value) {
+            Number::Within(amount) if amount.abs() <= MAX_TYPED_AMOUNT => Ok(()),
+            Number::Within(_) | Number::Beyond => Err(PlanError::at(path, PlanErrorKind::TooLarge)),
+            Number::Not => invalid(AMOUNT),
         },
         Shape::Date => match value {
             Value::Null => Ok(()),
@@ -390,6 +435,9 @@ fn check_shape(value: &Value, shape: Shape, path: &str) -> Result<(), PlanError>
         Shape::Quota => match value {
             Value::Null => Ok(()),
             v if allowance_from_value(v).is_some() => Ok(()),
+            v if matches!(number_of(v), Number::Within(_) | Number::Beyond) => {
+                Err(PlanError::at(path, PlanErrorKind::TooLarge))
+            }
             _ => invalid(QUOTA),
         },
         Shape::List(item) => match value {
@@ -501,6 +549,8 @@ impl Plan {
         let negative = |field: String, price: Decimal| {
             if price.is_sign_negative() && !price.is_zero() {
                 Err(PlanError::at(field, PlanErrorKind::NegativePrice))
+            } else if price > MAX_TYPED_AMOUNT {
+                Err(PlanError::at(field, PlanErrorKind::TooLarge))
             } else {
                 Ok(())
             }
@@ -842,5 +892,45 @@ mod tests {
             plan,
             "exported, read back"
         );
+    }
+
+    #[test]
+    fn a_plan_file_with_a_huge_amount_names_the_field() {
+        let cases = [
+            (
+                r#"{"monthly_price": "99999999999999999999999999999"}"#,
+                "monthly_price",
+            ),
+            (
+                r#"{"monthly_price": 99999999999999999999999999999999}"#,
+                "monthly_price",
+            ),
+            (r#"{"monthly_price": 1e40}"#, "monthly_price"),
+            (r#"{"monthly_price": "150000"}"#, "monthly_price"),
+            (
+                r#"{"monthly_price": "10", "options": [{"name": "A", "price": "1e3"}, {"name": "B", "price": "123456789012345678901234567890"}]}"#,
+                "options[1].price",
+            ),
+            (
+                r#"{"monthly_price": "10", "promo": {"price": "-99999999999999999999999999999", "until": "2026-01-01"}}"#,
+                "promo.price",
+            ),
+            (
+                r#"{"monthly_price": "10", "allowances": {"data_gb": "99999999999999999999999999999"}}"#,
+                "allowances.data_gb",
+            ),
+        ];
+        for (json, field) in cases {
+            let error = Plan::from_json(json).unwrap_err();
+            assert_eq!(error.kind, PlanErrorKind::TooLarge, "{json}");
+            assert_eq!(error.field, field, "{json}");
+            assert!(error.message(Lang::Fr).contains(field));
+            assert!(error.message(Lang::En).contains("too large"));
+        }
+        // Still read: the largest price a person may type.
+        assert!(Plan::from_json(r#"{"monthly_price": "100000"}"#).is_ok());
+        // A plan stored before the bound, decoded as the store does: refused, not summed.
+        let stored = r#"{"monthly_price": "99999999999999999999999999999"}"#;
+        assert!(serde_json::from_str::<Plan>(stored).is_err());
     }
 }

@@ -256,7 +256,7 @@ pub struct Browser {
     _profile: tempdir::TempDir,
 }
 
-mod tempdir {
+pub mod tempdir {
     use std::path::{Path, PathBuf};
 
     /// A folder removed on drop.

@@ -320,7 +320,7 @@ fn compatible(bill: &Bill, debit: &Debit) -> Option<bool> {
 }
 
 fn days(a: NaiveDate, b: NaiveDate) -> i64 {
-    (a - b).num_days().abs()
+    a.signed_duration_since(b).num_days().abs()
 }
 
 /// What the bill is counted as: its amount due.
@@ -376,7 +376,7 @@ pub fn match_debits(
             let Some(same_brand) = compatible(bill, debit) else {
                 continue;
             };
-            let diff = debit.amount - amount;
+            let diff = debit.amount.saturating_sub(amount);
             pairs.push((
                 (
                     !diff.is_zero(),
@@ -399,7 +399,9 @@ pub fn match_debits(
         .map(|&(_, b, d)| (b, d))
     {
         let (b, d) = (&b, &d);
-        let diff = debits[*d].amount - due(&bills[*b]).unwrap_or_default();
+        let diff = debits[*d]
+            .amount
+            .saturating_sub(due(&bills[*b]).unwrap_or_default());
         let same = diff.is_zero();
         bill_out[*b].debit = Some(*d);
         bill_out[*b].state = if same {
@@ -510,7 +512,7 @@ pub fn match_debits(
             .collect();
         let case = open
             .iter()
-            .find(|c| c.disputed - c.recovered == refund.amount)
+            .find(|c| c.disputed.saturating_sub(c.recovered) == refund.amount)
             .or_else(|| {
                 open.iter()
                     .find(|c| c.lines.iter().any(|l| l.amount == refund.amount))

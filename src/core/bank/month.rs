@@ -14,8 +14,9 @@ use super::matching::{expected_day, group, Matching};
 use super::telecom::Debit;
 use crate::core::bill::Bill;
 use crate::core::charts::{
-    bill_line, d, nice_step, px, Tick, BOTTOM, HEIGHT, LABEL_ROOM, LEFT, RIGHT, TOP, WIDTH,
+    axis, bill_line, d, label_every, px, ticks, Tick, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH,
 };
+use crate::core::money::ratio;
 
 const MAX_PAIR: u32 = 44;
 /// The most months a chart shows (the latest); the table lists them all.
@@ -54,7 +55,7 @@ impl MonthPair {
 
     /// Debited minus billed.
     pub fn difference(&self) -> Decimal {
-        self.debited - self.billed
+        self.debited.saturating_sub(self.billed)
     }
 }
 
@@ -199,59 +200,44 @@ fn chart(line: String, months: &[Month]) -> MonthView {
         .max()
         .unwrap_or_default()
         .max(Decimal::ZERO);
-    let step = nice_step(highest, 4);
-    let top = if highest.is_zero() {
-        step
-    } else {
-        (highest / step).ceil() * step
-    };
+    let (step, top) = axis(highest);
     let plot_height = d(HEIGHT - TOP - BOTTOM);
     let baseline = d(HEIGHT - BOTTOM);
-    let height_of = |amount: Decimal| px(amount.max(Decimal::ZERO) / top * plot_height);
-    let slot = d(WIDTH - LEFT - RIGHT) / d(months.len().max(1) as u32);
-    let width = px((slot * Decimal::new(35, 2)).min(d(MAX_PAIR / 2)));
+    let height_of =
+        |amount: Decimal| px(ratio(amount.max(Decimal::ZERO), top).saturating_mul(plot_height));
+    let slot = ratio(d(WIDTH - LEFT - RIGHT), d(months.len().max(1) as u32));
+    let width = px((slot.saturating_mul(Decimal::new(35, 2))).min(d(MAX_PAIR / 2)));
     let pairs = months
         .iter()
         .enumerate()
         .map(|(i, &(month, billed, debited))| {
-            let start = d(LEFT) + slot * d(i as u32);
-            let centre = start + slot / Decimal::TWO;
+            let start = d(LEFT).saturating_add(slot.saturating_mul(d(i as u32)));
+            let centre = start.saturating_add(ratio(slot, Decimal::TWO));
             let (bh, dh) = (height_of(billed), height_of(debited));
             MonthPair {
                 month,
                 billed,
                 debited,
-                x: px(centre - width),
+                x: px(centre.saturating_sub(width)),
                 width,
-                billed_y: baseline - bh,
+                billed_y: baseline.saturating_sub(bh),
                 billed_height: bh,
-                debited_y: baseline - dh,
+                debited_y: baseline.saturating_sub(dh),
                 debited_height: dh,
                 centre: px(centre),
             }
         })
         .collect();
-    let mut ticks = Vec::new();
-    let mut amount = Decimal::ZERO;
-    while amount <= top {
-        ticks.push(Tick {
-            amount,
-            y: baseline - height_of(amount),
-        });
-        amount += step;
-    }
     MonthView {
         line,
         months: pairs,
-        ticks,
+        ticks: ticks(step, top, |amount| {
+            baseline.saturating_sub(height_of(amount))
+        }),
         baseline,
         left: d(LEFT),
         right: d(WIDTH - RIGHT),
-        label_every: (d(LABEL_ROOM) / slot)
-            .ceil()
-            .max(Decimal::ONE)
-            .try_into()
-            .unwrap_or(1),
+        label_every: label_every(slot),
     }
 }
 

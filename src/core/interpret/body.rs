@@ -10,6 +10,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::core::money::ratio;
+
 use crate::core::bill::{BillLine, Category, UsageRecord, VatLine};
 use crate::core::money::{self, AmountToken};
 
@@ -766,7 +768,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             .collect();
         let all: Decimal = owed.iter().sum();
         for b in owed.iter().copied().chain([all]) {
-            let t = p - b;
+            let t = p.saturating_sub(b);
             if !b.is_zero() && !targets.contains(&t) {
                 targets.push(t);
             }
@@ -857,11 +859,11 @@ fn pick_amount(
         (None, Some(ht)) => {
             let ht_amount = if amounts.len() > 1 { nearest(ht) } else { last };
             match money::find_rates(&line.text).first().copied().or(bill_rate) {
-                Some(rate) => (ht_amount * (Decimal::ONE_HUNDRED + rate) / Decimal::ONE_HUNDRED)
-                    .round_dp_with_strategy(
-                        2,
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    ),
+                Some(rate) => ratio(
+                    ht_amount.saturating_mul(Decimal::ONE_HUNDRED.saturating_add(rate)),
+                    Decimal::ONE_HUNDRED,
+                )
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
                 None => ht_amount,
             }
         }
@@ -874,8 +876,12 @@ fn pick_amount(
 /// last amount with the one before it as base — unless `strict`, for rows with no label.
 fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatLine> {
     let cent = Decimal::new(2, 2);
-    let agrees =
-        |base: Decimal, vat: Decimal| (base * rate / Decimal::ONE_HUNDRED - vat).abs() <= cent;
+    let agrees = |base: Decimal, vat: Decimal| {
+        ratio(base.saturating_mul(rate), Decimal::ONE_HUNDRED)
+            .saturating_sub(vat)
+            .abs()
+            <= cent
+    };
     for pair in amounts.windows(2) {
         if agrees(pair[0].value, pair[1].value) && !pair[1].value.is_zero() {
             return Some(VatLine {

@@ -173,7 +173,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
             match body.total {
                 Some(t) => format!(
                     "the charges ({computed}) do not add up to the amount due ({t}): {} apart",
-                    (t - computed).abs()
+                    t.saturating_sub(computed).abs()
                 ),
                 None => format!("no amount due to check the charges ({computed}) against"),
             }

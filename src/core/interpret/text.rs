@@ -114,7 +114,9 @@ impl PartialDate {
         }
         let month = self.month?;
         let reference = reference?;
-        let limit = reference + chrono::Duration::days(70);
+        let limit = reference
+            .checked_add_days(chrono::Days::new(70))
+            .unwrap_or(reference);
         [1, 0, -1]
             .iter()
             .filter_map(|dy| NaiveDate::from_ymd_opt(reference.year() + dy, month, self.day))

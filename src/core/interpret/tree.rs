@@ -136,7 +136,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     adjustments.sort_by_key(|a| a.2);
     adjustments.truncate(MAX_ADJUSTMENTS);
 
-    let close = |sum: Decimal, target: Decimal| (sum - target).abs() <= tolerance;
+    let close = |sum: Decimal, target: Decimal| sum.saturating_sub(target).abs() <= tolerance;
     let mut notes = Vec::new();
     let mut best: Option<(Rank, u32, Decimal)> = None;
     for (t, &target) in targets.iter().enumerate() {
@@ -146,7 +146,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             let mut cost = 0;
             for (k, adj) in adjustments.iter().enumerate() {
                 if mask & (1 << k) != 0 {
-                    sum += adj.1;
+                    sum = sum.saturating_add(adj.1);
                     cost += adj.2;
                 }
             }
@@ -210,12 +210,12 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
                     .iter()
                     .enumerate()
                     .filter(|(k, _)| mask & (1 << k) != 0)
-                    .fold(base, |s, (_, a)| s + a.1)
+                    .fold(base, |s, (_, a)| s.saturating_add(a.1))
             };
             let mask = match targets.first() {
                 Some(&target) => (0..=classes.len())
                     .map(class_mask)
-                    .min_by_key(|&m| (sum_of(m) - target).abs())
+                    .min_by_key(|&m| sum_of(m).saturating_sub(target).abs())
                     .unwrap_or(0),
                 None => class_mask(1),
             };
@@ -330,7 +330,7 @@ fn group(items: &[Item]) -> Vec<usize> {
         let mut sum = Decimal::ZERO;
         let mut matched: Option<usize> = None;
         while k < n && subordinate(head, &items[k], last_on_page[i]) {
-            sum += items[k].amount;
+            sum = sum.saturating_add(items[k].amount);
             let end = span[k];
             k = end + 1;
             if sum == head.amount {

@@ -287,7 +287,7 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
         }
         let earliest = earliest_mediator(case, today);
         for w in windows.iter().filter(|w| !w.suspended) {
-            if (w.closes - today).num_days() <= REFUND_WARNING_DAYS {
+            if w.closes.signed_duration_since(today).num_days() <= REFUND_WARNING_DAYS {
                 warnings.push(Warning::RefundWindowClosing {
                     on: w.closes,
                     amount: w.amount,

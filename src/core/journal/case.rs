@@ -209,6 +209,7 @@ pub struct DisputedLine {
     /// The label as printed.
     pub label: String,
     /// The amount disputed.
+    #[serde(deserialize_with = "crate::core::money::bounded::amount")]
     pub amount: Decimal,
     /// The rule that flagged it, or what the line is when disputed by hand; `None` for the
     /// person's own reason. It chooses the demands the letters make.
@@ -268,9 +269,10 @@ pub struct Case {
     #[serde(default)]
     pub lines: Vec<DisputedLine>,
     /// The amount disputed; the lines' sum unless the person set it.
+    #[serde(deserialize_with = "crate::core::money::bounded::sum")]
     pub disputed: Decimal,
     /// The amount obtained back.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::core::money::bounded::sum")]
     pub recovered: Decimal,
     /// When the disputed amounts were paid, for those whose line does not say (and for a
     /// case without lines): the one-year refund window (CPCE L34-2) runs from it.

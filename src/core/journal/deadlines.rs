@@ -252,7 +252,7 @@ impl Deadline {
 }
 
 fn state(date: NaiveDate, today: NaiveDate) -> DeadlineState {
-    let days = (date - today).num_days();
+    let days = date.signed_duration_since(today).num_days();
     if days < 0 {
         DeadlineState::Past(-days)
     } else if days <= SOON_DAYS {
@@ -397,7 +397,7 @@ pub fn debits(case: &Case) -> Vec<Payment> {
         match out.iter_mut().find(|p| p.paid_on == paid_on) {
             Some(p) => {
                 p.lines.push(i);
-                p.amount += line.amount;
+                p.amount = p.amount.saturating_add(line.amount);
             }
             None => out.push(Payment {
                 paid_on,
@@ -420,7 +420,7 @@ pub fn refund_windows(case: &Case) -> Vec<RefundWindow> {
         match windows.iter_mut().find(|w| w.paid_on == paid_on) {
             Some(w) => {
                 w.lines.extend(line);
-                w.amount += amount;
+                w.amount = w.amount.saturating_add(amount);
             }
             None => windows.push(RefundWindow {
                 paid_on,

@@ -260,7 +260,7 @@ fn demand(case: &Case) -> String {
     }
     let mut text = format!(
         "Je vous demande le remboursement de la somme de {}",
-        format_amount(case.disputed - case.recovered, FR)
+        format_amount(case.disputed.saturating_sub(case.recovered), FR)
     );
     for ask in asks {
         text.push_str(", ");
@@ -480,7 +480,7 @@ pub fn write(
             )
         }
         LetterKind::FormalNotice => {
-            let owed = case.disputed - case.recovered;
+            let owed = case.disputed.saturating_sub(case.recovered);
             let subject = format!(
                 "Mise en demeure — remboursement de {}",
                 format_amount(owed, FR)

@@ -377,7 +377,7 @@ impl Journal {
                 let case = self.case_mut(case)?;
                 for line in lines {
                     if !case.lines.iter().any(|l| l.same_as(&line)) {
-                        case.disputed += line.amount;
+                        case.disputed = case.disputed.saturating_add(line.amount);
                         case.lines.push(line);
                     }
                 }
@@ -627,7 +627,7 @@ pub(crate) mod tests {
         bill.operator = Some(Operator::Free);
         bill.invoice_number = invoice.map(str::to_string);
         bill.issue_date = issued.map(day);
-        bill.due_date = issued.map(|d| day(d) + chrono::Days::new(15));
+        bill.due_date = issued.and_then(|d| day(d).checked_add_days(chrono::Days::new(15)));
         bill
     }
 

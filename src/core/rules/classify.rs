@@ -150,7 +150,7 @@ pub fn line_kinds(bill: &Bill) -> Vec<LineKind> {
         .sum();
     let has_premium = kinds.iter().any(|k| matches!(k, LineKind::Premium(_)));
     let has_roaming = kinds.contains(&LineKind::Roaming);
-    let same = |a: Decimal, b: Decimal| (a - b).abs() < Decimal::new(1, 2);
+    let same = |a: Decimal, b: Decimal| a.saturating_sub(b).abs() < Decimal::new(1, 2);
     for (kind, line) in kinds.iter_mut().zip(&bill.lines) {
         if *kind != LineKind::OutOfPlan || line.amount <= Decimal::ZERO {
             continue;

@@ -25,7 +25,7 @@ fn recurring(category: Category) -> bool {
 fn shared_days(a: Period, b: Period) -> i64 {
     let start = a.start.max(b.start);
     let end = a.end.min(b.end);
-    (end - start).num_days() + 1
+    end.signed_duration_since(start).num_days() + 1
 }
 
 /// Flags charges billed twice.
@@ -87,7 +87,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                             && effective_category(other) == effective_category(line)
                             && ctx.item(e, i) == item
                             && 2 * shared_days(period, other_period)
-                                > (period.end - period.start).num_days() + 1;
+                                > period.end.signed_duration_since(period.start).num_days() + 1;
                         same.then_some((e, other_period))
                     })
             });

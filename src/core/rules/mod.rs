@@ -339,7 +339,7 @@ pub fn at_stake(bills: usize, findings: &[Finding]) -> Vec<Decimal> {
         let seen =
             f.lines.iter().any(|l| lines.contains(l)) || f.usage.iter().any(|u| usage.contains(u));
         if !seen {
-            totals[f.bill] += f.amount.max(Decimal::ZERO);
+            totals[f.bill] = totals[f.bill].saturating_add(f.amount.max(Decimal::ZERO));
         }
         lines.extend(&f.lines);
         usage.extend(&f.usage);
@@ -391,9 +391,12 @@ pub(crate) fn attach(
         let mut sum = Decimal::ZERO;
         let mut mine = Vec::new();
         for (k, &(record, value)) in records.iter().enumerate() {
-            if !taken[k] && compatible(line, record) && sum + value <= amount + Decimal::new(1, 2) {
+            if !taken[k]
+                && compatible(line, record)
+                && sum.saturating_add(value) <= amount.saturating_add(Decimal::new(1, 2))
+            {
                 taken[k] = true;
-                sum += value;
+                sum = sum.saturating_add(value);
                 mine.push(record);
             }
         }
@@ -415,7 +418,7 @@ pub(crate) fn charged(line: &BillLine) -> bool {
 
 /// Two amounts of money are the same to the cent.
 pub(crate) fn cents_eq(a: Decimal, b: Decimal) -> bool {
-    (a - b).abs() < Decimal::new(1, 2)
+    a.saturating_sub(b).abs() < Decimal::new(1, 2)
 }
 
 #[cfg(test)]

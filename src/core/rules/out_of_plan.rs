@@ -9,6 +9,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::core::money::sum;
+
 use super::classify::place_in;
 use super::classify::{
     domestic_number, line_kinds, medium_in, usage_kind, LineKind, Medium, UsageKind,
@@ -58,11 +60,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         others.sort_unstable();
         let mut evidence = evidence;
         for ((_, amount), usage) in lines.iter().zip(evidence.iter_mut()) {
-            let mut room = *amount - usage.iter().map(|&u| bill.usage[u].amount).sum::<Decimal>();
+            let mut room = amount.saturating_sub(sum(usage.iter().map(|&u| bill.usage[u].amount)));
             others.retain(|&u| {
-                let fits = bill.usage[u].amount <= room + Decimal::new(1, 2);
+                let fits = bill.usage[u].amount <= room.saturating_add(Decimal::new(1, 2));
                 if fits {
-                    room -= bill.usage[u].amount;
+                    room = room.saturating_sub(bill.usage[u].amount);
                     usage.push(u);
                 }
                 !fits

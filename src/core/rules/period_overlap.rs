@@ -4,6 +4,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::core::money::ratio;
+
 use super::classify::effective_category;
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
@@ -30,8 +32,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let source = &ctx.bills[e].source;
         if period.start <= previous.end {
             let shared_end = period.end.min(previous.end);
-            let shared = (shared_end - period.start).num_days() + 1;
-            let days = (period.end - period.start).num_days() + 1;
+            let shared = shared_end.signed_duration_since(period.start).num_days() + 1;
+            let days = period.end.signed_duration_since(period.start).num_days() + 1;
             // The recurring charges of this bill whose own period overlaps the previous one.
             let lines: Vec<usize> = ctx.bills[b]
                 .lines
@@ -50,8 +52,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 .map(|(i, _)| i)
                 .collect();
             let recurring: Decimal = lines.iter().map(|&i| ctx.bills[b].lines[i].amount).sum();
-            let amount =
-                (recurring * Decimal::from(shared) / Decimal::from(days.max(1))).round_dp(2);
+            let amount = ratio(
+                recurring.saturating_mul(Decimal::from(shared)),
+                Decimal::from(days.max(1)),
+            )
+            .round_dp(2);
             let mut f = finding(
                 RuleId::PeriodOverlap,
                 Severity::Warning,

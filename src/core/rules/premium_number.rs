@@ -23,6 +23,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::core::money::ratio;
+
 use super::classify::{line_kinds, usage_kind, LineKind, PremiumKind, UsageKind};
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
@@ -63,7 +65,10 @@ fn label_family(label: &str, kind: Option<PremiumKind>) -> Family {
 fn service_cap(kind: PremiumKind, duration_s: Option<u32>) -> Option<Decimal> {
     let (per_min, per_call) = kind.caps_cents()?;
     let seconds = duration_s?;
-    let by_minute = Decimal::new(per_min, 2) * Decimal::from(seconds) / Decimal::from(60);
+    let by_minute = ratio(
+        Decimal::new(per_min, 2).saturating_mul(Decimal::from(seconds)),
+        Decimal::from(60),
+    );
     Some(by_minute.max(Decimal::new(per_call, 2)))
 }
 
@@ -242,7 +247,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         record_kind(u).and_then(|k| service_cap(k, r.duration_s))
                     })
                     .sum::<Option<Decimal>>()
-                    .is_some_and(|cap| *amount > cap + Decimal::new(1, 2));
+                    .is_some_and(|cap| *amount > cap.saturating_add(Decimal::new(1, 2)));
             let case = Call {
                 label: &charge.label,
                 numbers: called,

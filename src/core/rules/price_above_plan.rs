@@ -6,6 +6,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::core::money::ratio;
+
 use super::classify::effective_category;
 use super::text::{fold, has_any, same_item};
 use super::{charged, eur, finding, Context};
@@ -64,9 +66,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         charged(l)
                             && l.category == Category::Other
                             && ctx.on_plan_line(b, i)
-                            && (l.amount - price).abs() * Decimal::TWO <= price
+                            && l.amount
+                                .saturating_sub(price)
+                                .abs()
+                                .saturating_mul(Decimal::TWO)
+                                <= price
                     })
-                    .min_by_key(|&i| (bill.lines[i].amount - price).abs()),
+                    .min_by_key(|&i| bill.lines[i].amount.saturating_sub(price).abs()),
             );
         }
         let named = |i: usize| {
@@ -85,9 +91,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 (p.start, p.end)
             });
             // A first or last bill may cover more than a month: the price scales with it.
-            let days = (end - start).num_days() + 1;
+            let days = end.signed_duration_since(start).num_days() + 1;
             let months = if days > 32 {
-                Decimal::from(days) / Decimal::from(30)
+                ratio(Decimal::from(days), Decimal::from(30))
             } else {
                 Decimal::ONE
             };
@@ -97,9 +103,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 effective_category(line)
             };
             let expected = match category {
-                Category::Subscription if named(i) && subscriptions.contains(&i) => {
-                    (plan.price_on(start).max(plan.price_on(end)) * months).round_dp(2)
-                }
+                Category::Subscription if named(i) && subscriptions.contains(&i) => (plan
+                    .price_on(start)
+                    .max(plan.price_on(end))
+                    .saturating_mul(months))
+                .round_dp(2),
                 Category::Subscription => continue,
                 Category::Option => match plan
                     .options
@@ -111,13 +119,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 },
                 _ => continue,
             };
-            let mut excess = line.amount - expected;
+            let mut excess = line.amount.saturating_sub(expected);
             if excess <= Decimal::new(1, 2) {
                 continue;
             }
             let used = credit.min(excess).max(Decimal::ZERO);
-            credit -= used;
-            excess -= used;
+            credit = credit.saturating_sub(used);
+            excess = excess.saturating_sub(used);
             if excess <= Decimal::new(1, 2) {
                 continue;
             }

@@ -48,14 +48,14 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             // A first bill's part month is not a price: compare whole months only.
             let length = |bill: usize, line: usize| {
                 ctx.line_period(bill, line)
-                    .map(|p| (p.end - p.start).num_days() + 1)
+                    .map(|p| p.end.signed_duration_since(p.start).num_days() + 1)
             };
             if let (Some(now), Some(then)) = (length(b, i), length(e, j)) {
                 if then + 2 < now || then > 32 || now > 32 {
                     continue;
                 }
             }
-            let rise = line.amount - before;
+            let rise = line.amount.saturating_sub(before);
             if rise <= Decimal::new(1, 2) {
                 continue;
             }
@@ -70,7 +70,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let planned = ctx.plan_for(b).and_then(|plan| {
                 let promo = plan.promo.as_ref()?;
                 let ended_between = previous_start <= promo.until && promo.until < start;
-                let at_contract_price = line.amount <= plan.monthly_price + Decimal::new(1, 2);
+                let at_contract_price =
+                    line.amount <= plan.monthly_price.saturating_add(Decimal::new(1, 2));
                 (effective_category(line) == Category::Subscription
                     && ended_between
                     && at_contract_price)

@@ -158,7 +158,7 @@ fn nearest_year(month: u32, day: u32, near: NaiveDate) -> i32 {
     [near.year() - 1, near.year(), near.year() + 1]
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day).map(|d| (y, d)))
-        .min_by_key(|(_, d)| (*d - near).num_days().abs())
+        .min_by_key(|(_, d)| d.signed_duration_since(near).num_days().abs())
         .map_or(near.year(), |(y, _)| y)
 }
 

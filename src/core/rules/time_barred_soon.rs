@@ -71,7 +71,7 @@ pub fn check_findings(ctx: &Context, findings: &[Finding]) -> Vec<Finding> {
             continue;
         };
         let closes = one_year_after(paid);
-        let left = (closes - ctx.today).num_days();
+        let left = closes.signed_duration_since(ctx.today).num_days();
         if left > NOTICE_DAYS {
             continue;
         }

@@ -5,6 +5,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::core::money::ratio;
+
 use super::{eur, finding, Context};
 use crate::core::bill::{BillWarning, Category};
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
@@ -28,7 +30,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let sum: Decimal = bill.lines.iter().map(|l| l.amount).sum();
-        let gap = total - sum;
+        let gap = total.saturating_sub(sum);
         if gap.abs() > tolerance() || !bill.reconciles() {
             // More asked than the charges read: money asked for nothing, or a charge the
             // reader missed. Either way a person must look: a warning, never an alert
@@ -63,8 +65,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         // VAT at each rate against its base.
         for vat in &bill.vat {
             let Some(base) = vat.base else { continue };
-            let expected = (base * vat.rate / Decimal::from(100)).round_dp(2);
-            let gap = vat.amount - expected;
+            let expected = ratio(base.saturating_mul(vat.rate), Decimal::from(100)).round_dp(2);
+            let gap = vat.amount.saturating_sub(expected);
             if gap.abs() > Decimal::new(5, 2) {
                 let mut f = finding(
                     RuleId::TotalMismatch,
@@ -103,10 +105,10 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 })
                 .map(|l| l.amount)
                 .sum();
-            let gap = total - ht - vat;
+            let gap = total.saturating_sub(ht).saturating_sub(vat);
             if !bill.vat.is_empty()
                 && gap.abs() > tolerance()
-                && (gap - outside).abs() > tolerance()
+                && gap.saturating_sub(outside).abs() > tolerance()
             {
                 let mut f = finding(
                     RuleId::TotalMismatch,
