@@ -353,7 +353,10 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
                             .iter()
                             .filter(|f| f.severity != contestel::core::finding::Severity::Info)
                             .map(|f| f.amount)
-                            .sum(),
+                            .fold(
+                                rust_decimal::Decimal::ZERO,
+                                rust_decimal::Decimal::saturating_add,
+                            ),
                     );
                     report.debits = Some(
                         debits

@@ -4,6 +4,7 @@
 //! `inspect` prints and the shape stored in the browser. Amounts are `Decimal` (serialized
 //! as decimal strings), dates are ISO `YYYY-MM-DD`.
 
+use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -241,7 +242,7 @@ pub struct Bill {
 impl Bill {
     /// The sum of the charges read.
     pub fn charges_sum(&self) -> Decimal {
-        self.lines.iter().map(|l| l.amount).sum()
+        self.lines.iter().map(|l| l.amount).amounts_sum()
     }
 
     /// Whether the charges read add up to the amount due, within the rounding a bill's

@@ -144,6 +144,21 @@ pub fn sum<I: IntoIterator<Item = Decimal>>(amounts: I) -> Decimal {
         .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
+/// [`sum`] as an iterator method: `lines.iter().map(|l| l.amount).amounts_sum()`.
+pub trait AmountsSum: Iterator + Sized
+where
+    Self::Item: std::borrow::Borrow<Decimal>,
+{
+    /// The sum of the amounts, never panicking (see [`sum`]).
+    fn amounts_sum(self) -> Decimal {
+        self.fold(Decimal::ZERO, |s, a| {
+            s.saturating_add(*std::borrow::Borrow::<Decimal>::borrow(&a))
+        })
+    }
+}
+
+impl<I: Iterator> AmountsSum for I where I::Item: std::borrow::Borrow<Decimal> {}
+
 /// `a / b`, or zero when `b` is zero: shares, ratios and chart geometry, where nothing to
 /// divide by means no share.
 pub fn ratio(a: Decimal, b: Decimal) -> Decimal {

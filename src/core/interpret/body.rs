@@ -7,6 +7,7 @@
 //! items then go to `tree`, which finds the subtotals by their sums and keeps the leaves
 //! that add up to the amount due; the charges are those leaves, named and categorised.
 
+use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -766,7 +767,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             .copied()
             .filter(|b| *b > Decimal::ZERO)
             .collect();
-        let all: Decimal = owed.iter().sum();
+        let all: Decimal = owed.iter().amounts_sum();
         for b in owed.iter().copied().chain([all]) {
             let t = p.saturating_sub(b);
             if !b.is_zero() && !targets.contains(&t) {

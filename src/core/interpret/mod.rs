@@ -32,6 +32,7 @@ mod text;
 mod tree;
 mod usage;
 
+use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
 use crate::core::bill::{Bill, BillWarning};
@@ -156,7 +157,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
     if header.operator.is_none() {
         warnings.push(BillWarning::UnknownOperator);
     }
-    let computed: Decimal = body.lines.iter().map(|l| l.amount).sum();
+    let computed: Decimal = body.lines.iter().map(|l| l.amount).amounts_sum();
     match body.total {
         None => warnings.push(BillWarning::NoTotal),
         Some(printed) if !body.reconciled => {

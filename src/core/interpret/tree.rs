@@ -12,6 +12,7 @@
 //! done is said in the reading's notes. When nothing adds up, the natural reading is kept
 //! and the bill says by how much it misses, so the rules never accuse on a guess.
 
+use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
 /// What the tree needs to know about a row with an amount.
@@ -285,7 +286,7 @@ fn leaf_sum(items: &[Item], is_leaf: &[bool]) -> Decimal {
         .zip(is_leaf)
         .filter(|(_, l)| **l)
         .map(|(i, _)| i.amount)
-        .sum()
+        .amounts_sum()
 }
 
 /// A label reduced to its folded words, to compare two printings of it.

@@ -14,6 +14,7 @@
 //! form starts with its subject. Legal references cited in a letter are those of
 //! `core::law` (checked 2026-11-30).
 
+use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -212,7 +213,7 @@ fn lines_text(lines: &[&DisputedLine]) -> String {
             invoice(line)
         ));
     }
-    let total: Decimal = lines.iter().map(|l| l.amount).sum();
+    let total: Decimal = lines.iter().map(|l| l.amount).amounts_sum();
     out.push_str(&format!(
         "  Total contesté : {}\n",
         format_amount(total, FR)
@@ -605,7 +606,7 @@ pub fn write(
             let total: Decimal = if third.is_empty() {
                 case.disputed
             } else {
-                third.iter().map(|l| l.amount).sum()
+                third.iter().map(|l| l.amount).amounts_sum()
             };
             let subject =
                 "Demande de remboursement — achats facturés sur ma facture télécom sans commande"

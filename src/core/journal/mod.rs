@@ -18,6 +18,7 @@ pub mod ladder;
 pub mod letters;
 pub mod migrate;
 
+use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -284,7 +285,7 @@ impl Journal {
                     return Err(JournalError::NegativeAmount);
                 }
                 let id = self.take(id)?;
-                let disputed = new.lines.iter().map(|l| l.amount).sum();
+                let disputed = new.lines.iter().map(|l| l.amount).amounts_sum();
                 self.cases.push(Case {
                     id,
                     title: new.title.trim().to_string(),

@@ -6,6 +6,7 @@
 //! termination day is not flagged: operators bill the last month in many ways, and a
 //! prorata is a matter to raise by hand. Needs a plan with `terminated_on`. Pure.
 
+use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
 use super::classify::{line_kind, LineKind};
@@ -46,9 +47,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let amount: Decimal = if lines.is_empty() {
-            usage.iter().map(|&u| bill.usage[u].amount).sum()
+            usage.iter().map(|&u| bill.usage[u].amount).amounts_sum()
         } else {
-            lines.iter().map(|&i| bill.lines[i].amount).sum()
+            lines.iter().map(|&i| bill.lines[i].amount).amounts_sum()
         };
         let mut f = finding(
             RuleId::BilledAfterTermination,

@@ -6,6 +6,7 @@
 //! different reasons (an "Appels émis depuis l'étranger" line filed as out-of-plan by the
 //! reader is roaming here). Pure.
 
+use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
 use crate::core::bill::{Bill, BillLine, Category, UsageRecord};
@@ -138,7 +139,7 @@ pub fn line_kinds(bill: &Bill) -> Vec<LineKind> {
         .iter()
         .filter(|r| matches!(r.0, UsageKind::Premium(_)))
         .map(|r| r.1)
-        .sum();
+        .amounts_sum();
     let first_premium = records.iter().find_map(|r| match r.0 {
         UsageKind::Premium(kind) => Some(kind),
         _ => None,
@@ -147,7 +148,7 @@ pub fn line_kinds(bill: &Bill) -> Vec<LineKind> {
         .iter()
         .filter(|r| r.0 == UsageKind::Roaming)
         .map(|r| r.1)
-        .sum();
+        .amounts_sum();
     let has_premium = kinds.iter().any(|k| matches!(k, LineKind::Premium(_)));
     let has_roaming = kinds.contains(&LineKind::Roaming);
     let same = |a: Decimal, b: Decimal| a.saturating_sub(b).abs() < Decimal::new(1, 2);

@@ -26,6 +26,7 @@ pub mod time_barred_soon;
 pub mod total_mismatch;
 pub mod unrequested_option;
 
+use crate::core::money::AmountsSum as _;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -254,7 +255,7 @@ fn report(bills: usize, mut findings: Vec<Finding>) -> Report {
             ))
     });
     let at_stake = at_stake(bills, &findings);
-    let total_at_stake = at_stake.iter().sum();
+    let total_at_stake = at_stake.iter().amounts_sum();
     Report {
         findings,
         at_stake,
@@ -473,7 +474,7 @@ pub(crate) mod testing {
     }
 
     pub fn bill_for(start: &str, end: &str, lines: Vec<BillLine>) -> Bill {
-        let total = lines.iter().map(|l| l.amount).sum();
+        let total = lines.iter().map(|l| l.amount).amounts_sum();
         let end_date = date(end);
         Bill {
             source: format!("{start}.pdf"),

@@ -4,6 +4,7 @@
 //! 39,99 € box with a "-10,00 € first year" line is the 29,99 € promotion, not an
 //! overcharge. Needs a plan. Pure.
 
+use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
 use crate::core::money::ratio;
@@ -43,7 +44,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     )
             })
             .map(|(_, l)| -l.amount)
-            .sum();
+            .amounts_sum();
         // With several subscriptions on the plan's line (a box and a mobile), only the
         // one the plan names is the plan's.
         let mut subscriptions: Vec<usize> = (0..bill.lines.len())

@@ -3,6 +3,7 @@
 //! for nothing (alert); below, it is more likely a reading problem (information). Amounts
 //! within a cent or two are rounding, not a finding. Pure.
 
+use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
 use crate::core::money::ratio;
@@ -29,7 +30,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         if bill.lines.is_empty() || truncated {
             continue;
         }
-        let sum: Decimal = bill.lines.iter().map(|l| l.amount).sum();
+        let sum: Decimal = bill.lines.iter().map(|l| l.amount).amounts_sum();
         let gap = total.saturating_sub(sum);
         if gap.abs() > tolerance() || !bill.reconciles() {
             // More asked than the charges read: money asked for nothing, or a charge the
@@ -93,7 +94,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         // Total excluding VAT plus VAT against the total due (charges not subject to the
         // operator's VAT — third parties, instalments — may come on top).
         if let Some(ht) = bill.total_ht {
-            let vat: Decimal = bill.vat.iter().map(|v| v.amount).sum();
+            let vat: Decimal = bill.vat.iter().map(|v| v.amount).amounts_sum();
             let outside: Decimal = bill
                 .lines
                 .iter()
@@ -104,7 +105,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     )
                 })
                 .map(|l| l.amount)
-                .sum();
+                .amounts_sum();
             let gap = total.saturating_sub(ht).saturating_sub(vat);
             if !bill.vat.is_empty()
                 && gap.abs() > tolerance()
