@@ -283,7 +283,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
             if unsure {
                 <div class="reading-check" role="note">
                     <h3><span aria-hidden="true">{ "⚠ " }</span>{ Text::ReadingToCheck.get(lang) }</h3>
-                    <p>{ i18n::reading_to_check(bill, lang) }</p>
+                    <p>{ bill.reading_to_check(lang) }</p>
                     if editable.is_some() {
                         <p><button type="button" class="button small" id="help-add-up" onclick={onhelp}>{ Text::HelpAddUp.get(lang) }</button></p>
                     }
@@ -292,7 +292,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
             if !other_warnings.is_empty() {
                 <div class="warnings" role="note">
                     <h3>{ Text::Warnings.get(lang) }</h3>
-                    <ul>{ for other_warnings.iter().map(|w| html! { <li>{ i18n::bill_warning(w, lang) }</li> }) }</ul>
+                    <ul>{ for other_warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }</ul>
                 </div>
             }
             <h3>{ Text::Charges.get(lang) }</h3>

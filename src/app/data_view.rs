@@ -89,7 +89,7 @@ pub struct DataViewProps {
 fn summary_text(backup: &Backup, lang: Lang) -> String {
     let exported_on =
         chrono::DateTime::from_timestamp_millis(backup.exported_at).map(|d| d.date_naive());
-    i18n::backup_summary(&backup.summary(), exported_on, lang)
+    backup.summary().describe(exported_on, lang)
 }
 
 /// What was set aside because it could not be read: shown, and downloadable as it is.

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::bank::stored::BankData;
 use super::bill::Bill;
 use super::corrections::Corrections;
-use super::i18n::{Lang, Text};
+use super::i18n::{format_date, Lang, Text};
 use super::journal::case::Case;
 use super::journal::Journal;
 use super::store::Plans;
@@ -110,6 +110,39 @@ pub struct Summary {
     pub corrections: usize,
     /// Number of the operators' debits and refunds kept from bank statements.
     pub debits: usize,
+}
+
+impl Summary {
+    /// What the export holds, in words, shown before it is imported.
+    pub fn describe(&self, exported_on: Option<chrono::NaiveDate>, lang: Lang) -> String {
+        let Summary {
+            cases,
+            events,
+            plans,
+            bills,
+            corrections,
+            debits,
+        } = self;
+        let date = exported_on
+            .map(|d| format_date(d, lang))
+            .unwrap_or_default();
+        // The bank's debits only when there are some: most people never import a statement.
+        let bank = match (*debits, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Fr) => format!(", {n} prélèvement(s) d'opérateur"),
+            (n, Lang::En) => format!(", {n} operator debit(s)"),
+        };
+        match lang {
+            Lang::Fr => format!(
+                "Export du {date} : {cases} dossier(s), {events} échange(s), {plans} forfait(s), \
+                 {bills} facture(s), {corrections} correction(s){bank}."
+            ),
+            Lang::En => format!(
+                "Export of {date}: {cases} case(s), {events} exchange(s), {plans} plan(s), \
+                 {bills} bill(s), {corrections} correction(s){bank}."
+            ),
+        }
+    }
 }
 
 impl BackupError {
@@ -556,5 +589,32 @@ mod tests {
             .message(Lang::Fr)
             .ends_with("bills[1].lines[0].amount"));
         assert!(error.message(Lang::En).contains("out of bounds"));
+    }
+
+    #[test]
+    fn a_summary_reads_well_in_both_languages() {
+        let summary = Summary {
+            cases: 2,
+            events: 5,
+            plans: 1,
+            bills: 3,
+            corrections: 4,
+            debits: 0,
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
+        assert_eq!(
+            summary.describe(day, Lang::Fr),
+            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s), \
+             4 correction(s)."
+        );
+        let with_debits = Summary {
+            debits: 12,
+            ..summary
+        };
+        assert_eq!(
+            with_debits.describe(day, Lang::En),
+            "Export of 2 Nov 2026: 2 case(s), 5 exchange(s), 1 plan(s), 3 bill(s), \
+             4 correction(s), 12 operator debit(s)."
+        );
     }
 }

@@ -9,6 +9,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::i18n::format_amount;
+use super::lang::Lang;
+
 /// An operator brand, as the customer knows it (letters are addressed to the brand).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Operator {
@@ -202,6 +205,49 @@ pub enum BillWarning {
     },
 }
 
+impl BillWarning {
+    /// The warning in words.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BillWarning::TotalMismatch { printed, computed } => {
+                let (computed, printed, apart) = (
+                    format_amount(*computed, lang),
+                    format_amount(*printed, lang),
+                    format_amount(printed.saturating_sub(*computed).abs(), lang),
+                );
+                match lang {
+                    Lang::Fr => format!(
+                        "Les lignes lues font {computed} alors que le total imprimé est {printed} \
+                         ({apart} d'écart)."
+                    ),
+                    Lang::En => format!(
+                        "The lines read add up to {computed} while the printed total is {printed} \
+                         ({apart} apart)."
+                    ),
+                }
+            }
+            BillWarning::NoTotal => lang
+                .pick(
+                    "Aucun total n'a été trouvé sur la facture.",
+                    "No total was found on the bill.",
+                )
+                .into(),
+            BillWarning::UnknownOperator => lang
+                .pick(
+                    "L'opérateur n'a pas été reconnu.",
+                    "The operator was not recognised.",
+                )
+                .into(),
+            BillWarning::TooManyLines { kept } => match lang {
+                Lang::Fr => format!(
+                    "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
+                ),
+                Lang::En => format!("The bill has too many lines: only the first {kept} are used."),
+            },
+        }
+    }
+}
+
 /// A bill, as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bill {
@@ -240,6 +286,42 @@ pub struct Bill {
 }
 
 impl Bill {
+    /// Why a bill's reading is to be checked: what the charges read add up to against the
+    /// amount due, and what that means for its alerts.
+    pub fn reading_to_check(&self, lang: Lang) -> String {
+        let computed = format_amount(self.charges_sum(), lang);
+        match self.total {
+            Some(total) => {
+                let (printed, apart) = (
+                    format_amount(total, lang),
+                    format_amount(total.saturating_sub(self.charges_sum()).abs(), lang),
+                );
+                match lang {
+                    Lang::Fr => format!(
+                        "Les lignes lues font {computed}, la facture demande {printed} ({apart} \
+                         d'écart). Comparez-les à votre facture : tant que la lecture ne tombe pas \
+                         juste, ce qui est signalé sur ses lignes reste à vérifier, pas à contester."
+                    ),
+                    Lang::En => format!(
+                        "The lines read add up to {computed}, the bill asks for {printed} ({apart} \
+                         apart). Compare them with your bill: until the reading adds up, what is \
+                         flagged on its lines is to be checked, not contested."
+                    ),
+                }
+            }
+            None => match lang {
+                Lang::Fr => format!(
+                    "Les lignes lues font {computed}, mais le montant à payer n'a pas été trouvé : \
+                     comparez-les à votre facture avant de contester quoi que ce soit."
+                ),
+                Lang::En => format!(
+                    "The lines read add up to {computed}, but the amount due was not found: \
+                     compare them with your bill before contesting anything."
+                ),
+            },
+        }
+    }
+
     /// The sum of the charges read.
     pub fn charges_sum(&self) -> Decimal {
         self.lines.iter().map(|l| l.amount).amounts_sum()
@@ -295,5 +377,27 @@ impl Category {
             Category::Other => ("Autre", "Other"),
         };
         lang.pick(fr, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_read_well_in_both_languages() {
+        let mismatch = BillWarning::TotalMismatch {
+            printed: std::str::FromStr::from_str("68.04").unwrap(),
+            computed: std::str::FromStr::from_str("65.05").unwrap(),
+        };
+        assert_eq!(
+            mismatch.message(Lang::Fr),
+            "Les lignes lues font 65,05\u{a0}€ alors que le total imprimé est 68,04\u{a0}€ \
+             (2,99\u{a0}€ d'écart)."
+        );
+        assert_eq!(
+            mismatch.message(Lang::En),
+            "The lines read add up to €65.05 while the printed total is €68.04 (€2.99 apart)."
+        );
     }
 }

@@ -1,44 +1,6 @@
 //! The interface languages. French first; English available.
 
-use serde::{Deserialize, Serialize};
-
-/// A language of the interface and of every message the core produces.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// French, the default.
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The BCP 47 tag, for the `lang` attribute.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language of a [`Lang::tag`]; French for any other.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag == Lang::En.tag() {
-            Lang::En
-        } else {
-            Lang::Fr
-        }
-    }
-
-    /// Picks the French or the English text.
-    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-}
+pub use super::lang::Lang;
 
 /// Every fixed string of the interface, in one catalogue: components never hold literals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1110,119 +1072,6 @@ pub fn bank_kept(read: usize, kept: usize, lang: Lang) -> String {
     }
 }
 
-/// A warning about how a bill was read, in words.
-pub fn bill_warning(warning: &crate::core::bill::BillWarning, lang: Lang) -> String {
-    use crate::core::bill::BillWarning;
-    match warning {
-        BillWarning::TotalMismatch { printed, computed } => {
-            let (computed, printed, apart) = (
-                format_amount(*computed, lang),
-                format_amount(*printed, lang),
-                format_amount(printed.saturating_sub(*computed).abs(), lang),
-            );
-            match lang {
-                Lang::Fr => format!(
-                    "Les lignes lues font {computed} alors que le total imprimé est {printed} \
-                     ({apart} d'écart)."
-                ),
-                Lang::En => format!(
-                    "The lines read add up to {computed} while the printed total is {printed} \
-                     ({apart} apart)."
-                ),
-            }
-        }
-        BillWarning::NoTotal => lang
-            .pick(
-                "Aucun total n'a été trouvé sur la facture.",
-                "No total was found on the bill.",
-            )
-            .into(),
-        BillWarning::UnknownOperator => lang
-            .pick(
-                "L'opérateur n'a pas été reconnu.",
-                "The operator was not recognised.",
-            )
-            .into(),
-        BillWarning::TooManyLines { kept } => match lang {
-            Lang::Fr => format!(
-                "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
-            ),
-            Lang::En => format!("The bill has too many lines: only the first {kept} are used."),
-        },
-    }
-}
-
-/// Why a bill's reading is to be checked: what the charges read add up to against the
-/// amount due, and what that means for its alerts.
-pub fn reading_to_check(bill: &crate::core::bill::Bill, lang: Lang) -> String {
-    let computed = format_amount(bill.charges_sum(), lang);
-    match bill.total {
-        Some(total) => {
-            let (printed, apart) = (
-                format_amount(total, lang),
-                format_amount(total.saturating_sub(bill.charges_sum()).abs(), lang),
-            );
-            match lang {
-                Lang::Fr => format!(
-                    "Les lignes lues font {computed}, la facture demande {printed} ({apart} \
-                     d'écart). Comparez-les à votre facture : tant que la lecture ne tombe pas \
-                     juste, ce qui est signalé sur ses lignes reste à vérifier, pas à contester."
-                ),
-                Lang::En => format!(
-                    "The lines read add up to {computed}, the bill asks for {printed} ({apart} \
-                     apart). Compare them with your bill: until the reading adds up, what is \
-                     flagged on its lines is to be checked, not contested."
-                ),
-            }
-        }
-        None => match lang {
-            Lang::Fr => format!(
-                "Les lignes lues font {computed}, mais le montant à payer n'a pas été trouvé : \
-                 comparez-les à votre facture avant de contester quoi que ce soit."
-            ),
-            Lang::En => format!(
-                "The lines read add up to {computed}, but the amount due was not found: \
-                 compare them with your bill before contesting anything."
-            ),
-        },
-    }
-}
-
-/// What an export file holds, shown before it is imported.
-pub fn backup_summary(
-    summary: &crate::core::backup::Summary,
-    exported_on: Option<chrono::NaiveDate>,
-    lang: Lang,
-) -> String {
-    let crate::core::backup::Summary {
-        cases,
-        events,
-        plans,
-        bills,
-        corrections,
-        debits,
-    } = summary;
-    let date = exported_on
-        .map(|d| format_date(d, lang))
-        .unwrap_or_default();
-    // The bank's debits only when there are some: most people never import a statement.
-    let bank = match (*debits, lang) {
-        (0, _) => String::new(),
-        (n, Lang::Fr) => format!(", {n} prélèvement(s) d'opérateur"),
-        (n, Lang::En) => format!(", {n} operator debit(s)"),
-    };
-    match lang {
-        Lang::Fr => format!(
-            "Export du {date} : {cases} dossier(s), {events} échange(s), {plans} forfait(s), \
-             {bills} facture(s), {corrections} correction(s){bank}."
-        ),
-        Lang::En => format!(
-            "Export of {date}: {cases} case(s), {events} exchange(s), {plans} plan(s), \
-             {bills} bill(s), {corrections} correction(s){bank}."
-        ),
-    }
-}
-
 /// An exchange's reference (ticket or letter number), as shown in a timeline.
 pub fn reference(reference: &str, lang: Lang) -> String {
     format!("{} {reference}", lang.pick("réf.", "ref."))
@@ -1317,44 +1166,7 @@ mod tests {
     }
 
     #[test]
-    fn messages_with_values_read_well_in_both_languages() {
-        use crate::core::bill::BillWarning;
-        let mismatch = BillWarning::TotalMismatch {
-            printed: Decimal::from_str("68.04").unwrap(),
-            computed: Decimal::from_str("65.05").unwrap(),
-        };
-        assert_eq!(
-            bill_warning(&mismatch, Lang::Fr),
-            "Les lignes lues font 65,05\u{a0}€ alors que le total imprimé est 68,04\u{a0}€ \
-             (2,99\u{a0}€ d'écart)."
-        );
-        assert_eq!(
-            bill_warning(&mismatch, Lang::En),
-            "The lines read add up to €65.05 while the printed total is €68.04 (€2.99 apart)."
-        );
-        let summary = crate::core::backup::Summary {
-            cases: 2,
-            events: 5,
-            plans: 1,
-            bills: 3,
-            corrections: 4,
-            debits: 0,
-        };
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2);
-        assert_eq!(
-            backup_summary(&summary, day, Lang::Fr),
-            "Export du 02/11/2026 : 2 dossier(s), 5 échange(s), 1 forfait(s), 3 facture(s), \
-             4 correction(s)."
-        );
-        let with_debits = crate::core::backup::Summary {
-            debits: 12,
-            ..summary
-        };
-        assert_eq!(
-            backup_summary(&with_debits, day, Lang::En),
-            "Export of 2 Nov 2026: 2 case(s), 5 exchange(s), 1 plan(s), 3 bill(s), \
-             4 correction(s), 12 operator debit(s)."
-        );
+    fn references_and_case_titles_read_well() {
         assert_eq!(reference("A-42", Lang::En), "ref. A-42");
         assert_eq!(
             case_title("Option Sécurité", Some("F123"), Lang::Fr),

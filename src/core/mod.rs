@@ -17,6 +17,7 @@ pub mod finding_groups;
 pub mod i18n;
 pub mod interpret;
 pub mod journal;
+pub mod lang;
 pub mod law;
 pub mod layout;
 pub mod money;
