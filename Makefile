@@ -95,7 +95,8 @@ fixtures:
 
 # --- benchmark ---------------------------------------------------------------------------
 
-# Not a test (no timing is asserted anywhere): Contestel and pdf.js on the same bills in the
+# Not a test (tests bound counts of work, never a speed; the one clock a test reads is
+# `inspect`'s time limit, checked to fire): Contestel and pdf.js on the same bills in the
 # same headless Chromium page, page load, the journal's load and save, native reading
 # against lopdf's own load. pdf.js is installed into bench/ only (never shipped in dist/);
 # the scale set is generated into bench/scale/. Writes bench/results/latest.{md,json}.

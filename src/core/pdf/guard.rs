@@ -15,7 +15,7 @@ use std::rc::Rc;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::{content, fonts, Limits};
+use super::{content, fonts, Limits, Work};
 use crate::core::error::{ReadError, ReadErrorKind};
 
 fn too_complex() -> ReadError {
@@ -38,9 +38,9 @@ const UNMEASURED_CEILING: usize = 1 << 30;
 /// Checks the raw bytes for what lopdf would mishandle while loading: xref streams with
 /// absurd field widths or entry counts, object and xref streams that inflate beyond the
 /// budget, and objects nested deeper than the limit.
-pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+/// What it inflates is taken from `budget`, which the caller sets.
+pub fn prescan(bytes: &[u8], limits: &Limits, budget: &mut usize) -> Result<(), ReadError> {
     let encrypted = find(bytes, b"/Encrypt", 0).is_some();
-    let mut budget = limits.max_decompressed_bytes;
     if depth_exceeds(bytes, limits.max_object_depth, true) {
         return Err(too_complex());
     }
@@ -72,7 +72,7 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         }
         let data = &bytes[data_start..data_end];
         let filters = dict.names_after(b"Filter");
-        let decoded = decode_measured(data, &filters, &mut budget)?;
+        let decoded = decode_measured(data, &filters, budget)?;
         match decoded {
             Some(decoded) if depth_exceeds(&decoded, limits.max_object_depth, false) => {
                 return Err(too_complex());
@@ -402,8 +402,13 @@ pub struct CleanPage {
 }
 
 /// Walks the page tree and cleans each page's content, making the fonts it uses safe
-/// for pdf-extract on the way; pdf-extract then reads the operations as they are.
-pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<CleanPage>, ReadError> {
+/// for pdf-extract on the way; pdf-extract then reads the operations as they are. What
+/// it inflates and the operations it counts are added to `work`, on error too.
+pub fn sanitize(
+    doc: &mut Document,
+    limits: &Limits,
+    work: &mut Work,
+) -> Result<Vec<CleanPage>, ReadError> {
     if doc.objects.len() > limits.max_objects {
         return Err(too_complex());
     }
@@ -418,6 +423,20 @@ pub fn sanitize(doc: &mut Document, limits: &Limits) -> Result<Vec<CleanPage>, R
         fonts: HashSet::new(),
         pages: pages.iter().map(|p| p.id).collect(),
     };
+    let cleaned = clean_pages(doc, limits, &pages, &mut cleaner);
+    work.operations = work.operations.saturating_add(cleaner.operations);
+    let inflated = limits.max_decompressed_bytes.saturating_sub(budget);
+    work.inflated_bytes = work.inflated_bytes.saturating_add(inflated);
+    cleaned
+}
+
+/// Each page's content inflated, parsed and cleaned, in page order.
+fn clean_pages(
+    doc: &mut Document,
+    limits: &Limits,
+    pages: &[PageInfo],
+    cleaner: &mut Cleaner,
+) -> Result<Vec<CleanPage>, ReadError> {
     let mut cleaned_pages = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
         let number = i as u32 + 1;
