@@ -5,7 +5,7 @@
 //! operations parsed, glyphs drawn, whether lopdf loaded the file) stays in proportion
 //! to the file, or within the limits for a file refused as too complex. A count is the
 //! same on a loaded machine and says which step went too far; reading times are measured
-//! by `make bench`.
+//! by `make bench` and `examples/read_times.rs`.
 // A test fails by panicking: the lints that keep panics out of the app stay out of here.
 #![allow(
     clippy::unwrap_used,
@@ -14,8 +14,6 @@
     clippy::arithmetic_side_effects
 )]
 #![cfg(not(target_arch = "wasm32"))]
-
-use std::time::{Duration, Instant};
 
 use contestel::core::error::ReadErrorKind;
 use contestel::core::layout::{TextPage, TextRow};
@@ -50,30 +48,6 @@ fn rows_text(pages: &[TextPage]) -> Vec<String> {
                 .map(move |r| format!("p{} {}", p.number, r.text()))
         })
         .collect()
-}
-
-/// Prints the rows of the PDF named by `$PDF`: `PDF=path cargo test --test pdf_layer dump -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn dump() {
-    let path = std::env::var("PDF").unwrap_or_default();
-    let bytes = std::fs::read(&path).unwrap_or_default();
-    match extract(&bytes, &Limits::default()) {
-        Ok(pages) => {
-            for p in &pages {
-                println!("--- page {} ({} x {})", p.number, p.width, p.height);
-                for r in &p.rows {
-                    let cells: Vec<String> = r
-                        .cells
-                        .iter()
-                        .map(|c| format!("[{:.0}-{:.0} {:?}]", c.x, c.x_end, c.text))
-                        .collect();
-                    println!("{:6.1} {:4.1} {}", r.y, r.size, cells.join(" "));
-                }
-            }
-        }
-        Err(e) => println!("error: {e:?}"),
-    }
 }
 
 fn find_row<'a>(pages: &'a [TextPage], page: u32, starts: &str) -> &'a TextRow {
@@ -510,48 +484,6 @@ fn crafted_content_is_refused_or_skipped_not_crashed() {
     }
 }
 
-/// Reads every file in `$DIR` and prints how each ends, with the panic location when it
-/// panics: `DIR=fuzz/artifacts/read cargo test --test pdf_layer triage -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn triage() {
-    let dir = std::env::var("DIR").unwrap_or_default();
-    std::panic::set_hook(Box::new(|info| {
-        let at = info
-            .location()
-            .map(|l| format!("{}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        let msg = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        eprintln!(
-            "  panic at {at}: {}",
-            msg.chars().take(100).collect::<String>()
-        );
-        if std::env::var("TRIAGE_BACKTRACE").is_ok() {
-            eprintln!("{}", std::backtrace::Backtrace::force_capture());
-        }
-    }));
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    entries.sort();
-    for path in entries {
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        eprintln!("{}", path.display());
-        let start = Instant::now();
-        let got = read_contained(&bytes, "triage").map(|r| r.pages.len());
-        eprintln!(
-            "  -> {:?} in {:?}",
-            got.map_err(|e| e.kind),
-            start.elapsed()
-        );
-    }
-}
-
 macro_rules! found {
     ($name:literal) => {
         (
@@ -622,52 +554,6 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     assert!(matches!(err.kind, ReadErrorKind::TooLarge { .. }));
     // Refused on its size alone: nothing scanned, inflated or loaded.
     assert_eq!(work, Work::default());
-}
-
-/// Native read time per fixture, median of 15 runs:
-/// `cargo test --release --test pdf_layer read_times -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn read_times() {
-    let bad: Vec<(&str, &[u8])> = vec![
-        ("bad/bomb.pdf", include_bytes!("fixtures/bad/bomb.pdf")),
-        (
-            "bad/deep-nesting.pdf",
-            include_bytes!("fixtures/bad/deep-nesting.pdf"),
-        ),
-        (
-            "bad/huge-xref-w.pdf",
-            include_bytes!("fixtures/bad/huge-xref-w.pdf"),
-        ),
-        (
-            "bad/pages-loop.pdf",
-            include_bytes!("fixtures/bad/pages-loop.pdf"),
-        ),
-        (
-            "bad/scanned.pdf",
-            include_bytes!("fixtures/bad/scanned.pdf"),
-        ),
-        (
-            "bad/user-password.pdf",
-            include_bytes!("fixtures/bad/user-password.pdf"),
-        ),
-    ];
-    for (name, bytes) in BILLS.iter().copied().chain(bad) {
-        let mut times: Vec<Duration> = (0..15)
-            .map(|_| {
-                let start = Instant::now();
-                let _ = read_contained(bytes, name);
-                start.elapsed()
-            })
-            .collect();
-        times.sort();
-        println!(
-            "{name:28} {:>7} bytes  median {:>7.2} ms  min {:>7.2} ms",
-            bytes.len(),
-            times[times.len() / 2].as_secs_f64() * 1e3,
-            times[0].as_secs_f64() * 1e3
-        );
-    }
 }
 
 #[test]
