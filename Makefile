@@ -95,7 +95,8 @@ fixtures:
 
 # --- benchmark ---------------------------------------------------------------------------
 
-# Not a test (no timing is asserted anywhere): Contestel and pdf.js on the same bills in the
+# Not a test (tests bound counts of work, never a speed; the one clock a test reads is
+# `inspect`'s time limit, checked to fire): Contestel and pdf.js on the same bills in the
 # same headless Chromium page, page load, the journal's load and save, native reading
 # against lopdf's own load. pdf.js is installed into bench/ only (never shipped in dist/);
 # the scale set is generated into bench/scale/. Writes bench/results/latest.{md,json}.
@@ -126,14 +127,20 @@ score:
 	  python3 $(SCORER) $$dir target/release/inspect --today 2026-11-26 | tail -n 1 || true; \
 	done; echo "randomised batch: seed $(SEED)"
 
-# Fuzz the reading entry point (nightly): `make fuzz TARGET=read SECONDS=600`; targets are
-# read (any bytes), content (content streams) and font (font dictionaries). A crash lands
-# in fuzz/artifacts/; make it a regression file under tests/fixtures/fuzz/.
+# Fuzz (nightly): `make fuzz TARGET=read SECONDS=600`. The reader's targets are read (any
+# bytes), content (content streams) and font (font dictionaries), with fuzz/pdf.dict; the
+# JSON doors are backup (an imported export), store (a stored value), plan (a plan file)
+# and amount (amount parsing), with fuzz/json.dict. A crash lands in fuzz/artifacts/; make
+# it a regression file under tests/fixtures/fuzz/ (json/ for the JSON doors).
+# FUZZ_FLAGS="--dev -s none" builds without optimisation or AddressSanitizer: minutes
+# instead of most of an hour on a shared two-core machine, for short runs.
 TARGET ?= read
 SECONDS ?= 300
+FUZZ_FLAGS ?=
+DICT = fuzz/$(if $(filter read content font,$(TARGET)),pdf,json).dict
 fuzz:
 	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-	cargo +nightly fuzz run $(TARGET) -- -dict=fuzz/pdf.dict -max_total_time=$(SECONDS) \
+	cargo +nightly fuzz run $(FUZZ_FLAGS) $(TARGET) -- -dict=$(DICT) -max_total_time=$(SECONDS) \
 	  -rss_limit_mb=2048 -timeout=10
 
 clean:

@@ -271,14 +271,18 @@ pub fn parse_amount(text: &str) -> Option<Decimal> {
 }
 
 /// Finds every amount in `text`, left to right.
+///
+/// Linear in the length of `text`: the walk carries its char index (an amount found
+/// says at which char it ends), and each char is read a bounded number of times (a run
+/// of digits by the amount that starts it, not again by the positions inside it).
 pub fn find_amounts(text: &str) -> Vec<AmountToken> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        step();
         if at_boundary(&chars, i) {
-            if let Some(tokens) = amounts_at(&chars, i, text.len()) {
-                let next = index_of(&chars, tokens.last().map_or(0, |t| t.end));
+            if let Some((tokens, next)) = amounts_at(&chars, i, text.len()) {
                 found.extend(tokens);
                 i = next.max(i + 1);
                 continue;
@@ -310,24 +314,30 @@ pub fn parse_rate(text: &str) -> Option<Decimal> {
 }
 
 /// Finds every percentage in `text` (`TVA 20%`, `5,5 %`), in percent.
+///
+/// Linear in the length of `text`: a number is read once, and the walk goes on past it
+/// (past its `%` too when it is a rate).
 pub fn find_rates(text: &str) -> Vec<Decimal> {
     let chars: Vec<char> = text.chars().collect();
     let mut rates = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        step();
         let boundary =
             i == 0 || !(chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], ',' | '.'));
         if boundary && chars[i].is_ascii_digit() {
             let mut j = i;
             while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], ',' | '.')) {
+                step();
                 j += 1;
             }
             let mut k = j;
             while k < chars.len() && is_space(chars[k]) {
+                step();
                 k += 1;
             }
             if k < chars.len() && chars[k] == '%' {
-                let s: String = chars[i..j].iter().collect();
+                let s: String = chars[i..j].iter().inspect(|_| step()).collect();
                 if let Some(rate) = parse_rate(&format!("{s}%")) {
                     rates.push(rate);
                 }
@@ -356,18 +366,34 @@ fn is_minus(c: char) -> bool {
     matches!(c, '-' | '\u{2212}' | '\u{2013}')
 }
 
-/// The index of the first char at or after `byte` (chars are in byte order: a binary
-/// search keeps scanning a long row linear overall).
-fn index_of(chars: &[(usize, char)], byte: usize) -> usize {
-    chars.partition_point(|(b, _)| *b < byte)
+#[cfg(test)]
+thread_local! {
+    /// Chars read by the scanners on this thread, counted in tests only: a long row's work is
+    /// bounded by a count of reads, which a loaded machine cannot make flaky as a clock can.
+    static STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// One char read by a scanner (counted in tests, nothing otherwise).
+#[inline(always)]
+fn step() {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + 1));
+}
+
+/// The char at index `k`, if any, counted as one step.
+fn char_at(chars: &[(usize, char)], k: usize) -> Option<char> {
+    step();
+    chars.get(k).map(|(_, c)| *c)
 }
 
 fn at_boundary(chars: &[(usize, char)], i: usize) -> bool {
-    let c = chars[i].1;
+    let Some(c) = char_at(chars, i) else {
+        return false;
+    };
     if !(c.is_ascii_digit() || is_minus(c)) {
         return false;
     }
-    match i.checked_sub(1).map(|p| chars[p].1) {
+    match i.checked_sub(1).and_then(|p| char_at(chars, p)) {
         None => true,
         Some(p) => {
             !(p.is_alphanumeric()
@@ -377,9 +403,10 @@ fn at_boundary(chars: &[(usize, char)], i: usize) -> bool {
     }
 }
 
-/// The amount (or chain of glued amounts) starting at `i`, if any.
-fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<AmountToken>> {
-    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+/// The amount (or chain of glued amounts) starting at `i`, if any, and the index of the
+/// char just past it (where the walk goes on).
+fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<(Vec<AmountToken>, usize)> {
+    let at = |k: usize| char_at(chars, k);
     let byte = |k: usize| chars.get(k).map_or(len, |(b, _)| *b);
     let mut k = i;
     let negative = at(k).is_some_and(is_minus);
@@ -451,7 +478,7 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
         let last = tokens.len() - 1;
         tokens[last].end = byte(after);
         tokens[last].currency = currency;
-        return Some(tokens);
+        return Some((tokens, after));
     }
     let (mut after, mut currency) = currency_at(chars, end);
     // `34.98e`, `12.99 e`: the euro sign of a TeX font extracted as a plain `e`, after an
@@ -477,7 +504,7 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<Vec<Amoun
     end = after;
     tokens[0].end = byte(end);
     tokens[0].currency = currency;
-    Some(tokens)
+    Some((tokens, end))
 }
 
 struct Number {
@@ -501,7 +528,7 @@ fn number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
 
 /// `digits [sep digits]`, the decimal separator being `,` or `.`.
 fn plain_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
-    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let at = |k: usize| char_at(chars, k);
     let mut j = k;
     let mut int = String::new();
     while let Some(c) = at(j).filter(|c| c.is_ascii_digit()) {
@@ -539,7 +566,7 @@ fn plain_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
 
 /// Whether a two-decimal amount starts at `k` (the rest of a glued run).
 fn glued_follows(chars: &[(usize, char)], k: usize) -> bool {
-    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let at = |k: usize| char_at(chars, k);
     let mut j = k;
     while at(j).is_some_and(|c| c.is_ascii_digit()) {
         j += 1;
@@ -553,7 +580,7 @@ fn glued_follows(chars: &[(usize, char)], k: usize) -> bool {
 /// `1 234,56`, `1 234 567.89`, `1.234,56`: a lead of 1–3 digits, groups of exactly 3,
 /// then a decimal part with the other separator.
 fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
-    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let at = |k: usize| char_at(chars, k);
     let mut j = k;
     let mut int = String::new();
     while let Some(c) = at(j).filter(|c| c.is_ascii_digit()) {
@@ -628,7 +655,7 @@ fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
 /// Skips an optional currency sign after an amount: `€`, `EUR`, `euros`, with or without
 /// a space before it. Returns the index after it and whether there was one.
 fn currency_at(chars: &[(usize, char)], k: usize) -> (usize, bool) {
-    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let at = |k: usize| char_at(chars, k);
     let mut j = k;
     while at(j).is_some_and(is_space) && j < k + 2 {
         j += 1;
@@ -650,7 +677,7 @@ fn currency_at(chars: &[(usize, char)], k: usize) -> (usize, bool) {
 /// What may follow an amount: the end, a space, punctuation; not another digit, a `%`, a
 /// date or time separator, a letter, or a unit of volume or time.
 fn ends_cleanly(chars: &[(usize, char)], k: usize, currency: bool) -> bool {
-    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let at = |k: usize| char_at(chars, k);
     match at(k) {
         None => true,
         // A footnote call in superscript (`2,00 €¹`) ends an amount like a space.
@@ -671,6 +698,7 @@ fn ends_cleanly(chars: &[(usize, char)], k: usize, currency: bool) -> bool {
             }
             let word: String = chars[j.min(chars.len())..]
                 .iter()
+                .inspect(|_| step())
                 .map(|(_, c)| *c)
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
@@ -827,8 +855,7 @@ mod tests {
         assert_eq!(spans, ["29.99", "5.00", "24.99"]);
     }
 
-    /// A 100 000-character row of amounts reads whole (the position of each token is
-    /// found by binary search, so the scan stays linear).
+    /// A 100 000-character row of amounts reads whole.
     #[test]
     fn finds_amounts_in_a_long_row() {
         let row = "12,34 € ".repeat(12_500);
@@ -836,6 +863,84 @@ mod tests {
         let found = find_amounts(&row);
         assert_eq!(found.len(), 12_500);
         assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    /// The chars `scan` reads, counted by `step`.
+    fn steps_of<T>(scan: impl FnOnce() -> T) -> (T, usize) {
+        STEPS.with(|s| s.set(0));
+        let out = scan();
+        (out, STEPS.with(|s| s.get()))
+    }
+
+    /// Pieces of bill text, each ending in a space so that what is found in one does not
+    /// depend on its neighbours: amounts of every form, and the near misses (phone
+    /// numbers, dates, durations, volumes, rates, identifiers, lone signs, thousands
+    /// that never end, glued columns that do not split).
+    const PIECES: &[&str] = &[
+        "Forfait 100 Go  19,99 € ",
+        "Appel 06 12 34 56 78 le 01/10/2026 à 12:34:56 durée 00:02:15  0,00 € ",
+        "Total HT 1\u{a0}234,56 € TVA 20% 246,91 € ",
+        "29.995.0024.99 ",
+        "Facture n° 2026-10-123456 FR60421938861 ",
+        "Remise  -  5,00 € Internet+ GameZone Club –  3,00 EUR ",
+        "- - – − 1 1 1 1,5 Go 12,30 Mo 34.98e 0,15 €/min ",
+        "1 234 234 234 234 234 1.234.234.234.234 ",
+        "5,5 % 20,00 % 1.2.3.4.5.6 ",
+        "12345678901234567890123456789012345678901234567890,00 € ",
+        "29.9929.9929.9929.9929.9929.9929.9929.9929.9929.9929.99x ",
+    ];
+
+    /// A 100 000-char row of many amounts and many tokens that are not amounts is read
+    /// in a number of char reads proportional to its length (a rescan from the start
+    /// for each token, as `find_amounts` once did, would take billions), and reads the
+    /// same as its pieces read one by one.
+    #[test]
+    fn scanning_a_long_row_is_linear() {
+        let mut row = String::new();
+        let mut want_amounts = Vec::new();
+        let mut want_rates = Vec::new();
+        let mut piece = 0;
+        while row.chars().count() < 100_000 {
+            let text = PIECES[piece % PIECES.len()];
+            want_amounts.extend(find_amounts(text).into_iter().map(|t| AmountToken {
+                start: t.start + row.len(),
+                end: t.end + row.len(),
+                ..t
+            }));
+            want_rates.extend(find_rates(text));
+            row.push_str(text);
+            piece += 1;
+        }
+        // Long runs too: digits, glued amounts that fail at the end, spaces.
+        for run in [
+            "7".repeat(20_000),
+            format!("{}x", "12.34".repeat(4_000)),
+            " ".repeat(20_000),
+        ] {
+            row.push_str(&run);
+            row.push(' ');
+        }
+        let len = row.chars().count();
+        assert!(len >= 140_000, "{len}");
+        assert!(
+            want_amounts.len() > 2_000 && want_rates.len() > 500,
+            "{} amounts, {} rates",
+            want_amounts.len(),
+            want_rates.len()
+        );
+
+        let (amounts, steps) = steps_of(|| find_amounts(&row));
+        assert_eq!(amounts, want_amounts);
+        assert!(
+            steps <= 8 * len,
+            "find_amounts: {steps} char reads for {len} chars"
+        );
+        let (rates, steps) = steps_of(|| find_rates(&row));
+        assert_eq!(rates, want_rates);
+        assert!(
+            steps <= 2 * len,
+            "find_rates: {steps} char reads for {len} chars"
+        );
     }
 
     #[test]

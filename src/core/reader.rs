@@ -59,6 +59,22 @@ pub fn read_contained(bytes: &[u8], source: &str) -> Result<Reading, ReadError> 
         .unwrap_or_else(|_| Err(ReadError::new(ReadErrorKind::Crashed)))
 }
 
+/// [`read_contained`], with the work the PDF layer did ([`pdf::Work`]; nothing counted
+/// when it panicked): what tests bound instead of a time.
+pub fn read_measured(bytes: &[u8], source: &str) -> (Result<Reading, ReadError>, pdf::Work) {
+    let mut work = pdf::Work::default();
+    let reading = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check_envelope(bytes)?;
+        let (pages, done) = pdf::extract_measured(bytes, &Limits::default());
+        work = done;
+        let pages = pages?;
+        let bill = interpret(&pages, source);
+        Ok(Reading { pages, bill })
+    }))
+    .unwrap_or_else(|_| Err(ReadError::new(ReadErrorKind::Crashed)));
+    (reading, work)
+}
+
 /// Checks what can be checked before parsing: emptiness, size and the PDF header.
 pub fn check_envelope(bytes: &[u8]) -> Result<(), ReadError> {
     if bytes.is_empty() {

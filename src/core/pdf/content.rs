@@ -453,7 +453,9 @@ mod tests {
                 }
                 let bytes = std::fs::read(&path).unwrap_or_default();
                 // What lopdf must not load (xref bombs...) the reader refuses first.
-                if super::super::guard::prescan(&bytes, &super::super::Limits::default()).is_err() {
+                let limits = super::super::Limits::default();
+                let mut budget = limits.max_decompressed_bytes;
+                if super::super::guard::prescan(&bytes, &limits, &mut budget).is_err() {
                     continue;
                 }
                 let Ok(doc) = Document::load_mem(&bytes) else {

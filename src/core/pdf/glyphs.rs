@@ -35,6 +35,11 @@ struct PageState {
 }
 
 impl Collector {
+    /// Glyphs pdf-extract drew so far, counted against the limits.
+    pub fn drawn(&self) -> usize {
+        self.total
+    }
+
     /// A collector that accepts at most this many glyphs per page and in all, for pages
     /// displayed with these rotations (`/Rotate`, in degrees clockwise).
     pub fn new(max_glyphs_per_page: usize, max_glyphs: usize, rotations: Vec<u16>) -> Self {

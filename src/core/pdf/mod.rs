@@ -128,11 +128,44 @@ impl Default for Limits {
     }
 }
 
+/// What reading one file took, counted as it went: how far each bounded step got. Tests
+/// bound these counts rather than a time (a count is the same on a loaded machine, and
+/// says which step went too far).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Bytes inflated: by the pre-scan (object and xref streams), then from the loaded
+    /// document (contents, forms, font streams). Each has its own budget of
+    /// `max_decompressed_bytes`.
+    pub inflated_bytes: usize,
+    /// Content-stream operations parsed and counted against `max_operations`, forms'
+    /// included each time they are drawn.
+    pub operations: usize,
+    /// Glyphs pdf-extract drew, counted against `max_glyphs`.
+    pub glyphs: usize,
+    /// Whether the file got past the pre-scan to lopdf's loader.
+    pub loaded: bool,
+}
+
 /// Extracts the text of every page as rows and cells.
 ///
 /// Returns every page, including pages without text, so that page numbers hold; a
 /// document whose pages all lack text is `NoText`.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<TextPage>, ReadError> {
+    extract_measured(bytes, limits).0
+}
+
+/// [`extract`], with the [`Work`] it took, whether it succeeded or not.
+pub fn extract_measured(bytes: &[u8], limits: &Limits) -> (Result<Vec<TextPage>, ReadError>, Work) {
+    let mut work = Work::default();
+    let pages = extract_counting(bytes, limits, &mut work);
+    (pages, work)
+}
+
+fn extract_counting(
+    bytes: &[u8],
+    limits: &Limits,
+    work: &mut Work,
+) -> Result<Vec<TextPage>, ReadError> {
     let size = bytes.len() as u64;
     if size > limits.max_file_bytes {
         return Err(ReadError::new(ReadErrorKind::TooLarge {
@@ -140,14 +173,18 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<TextPage>, ReadError
             max: limits.max_file_bytes,
         }));
     }
-    guard::prescan(bytes, limits)?;
+    let mut budget = limits.max_decompressed_bytes;
+    let prescan = guard::prescan(bytes, limits, &mut budget);
+    work.inflated_bytes = limits.max_decompressed_bytes.saturating_sub(budget);
+    prescan?;
+    work.loaded = true;
     let mut doc = Document::load_mem(bytes).map_err(load_error)?;
     if doc.is_encrypted() {
         // lopdf opened it with the empty user password if it could; still encrypted means
         // a user password is needed.
         return Err(ReadError::new(ReadErrorKind::PasswordProtected));
     }
-    let pages = guard::sanitize(&mut doc, limits)?;
+    let pages = guard::sanitize(&mut doc, limits, work)?;
     if pages.is_empty() {
         return Err(ReadError::new(ReadErrorKind::Corrupt));
     }
@@ -170,6 +207,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Vec<TextPage>, ReadError
             break;
         }
     }
+    work.glyphs = collector.drawn();
     if collector.stopped == Some(Stop::TooManyGlyphs) {
         let page = collector.pages.len() as u32 + 1;
         return Err(ReadError {
