@@ -500,6 +500,65 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
     browser.close().await;
 }
 
+/// Every value of localStorage, as one JSON object: what "nothing stored changed" compares.
+async fn all_stored(browser: &Browser) -> String {
+    let stored = browser
+        .client
+        .execute(
+            "const all = {}; for (let i = 0; i < localStorage.length; i++) { \
+             const k = localStorage.key(i); all[k] = localStorage.getItem(k); } \
+             return JSON.stringify(all, Object.keys(all).sort())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    stored.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn an_import_file_larger_than_any_export_is_refused_unread() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    browser.click("#tab-data").await;
+    browser.wait_for("#import-file").await;
+    let before = all_stored(&browser).await;
+    assert!(before.contains("contestel.bills"), "{before}");
+
+    // One byte over the limit, sparse: the browser knows its size without any bytes
+    // being written, and the app must not read them either.
+    let max = contestel::core::backup::MAX_IMPORT_BYTES;
+    let path =
+        std::env::temp_dir().join(format!("contestel-too-large-{}.json", std::process::id()));
+    std::fs::File::create(&path)
+        .and_then(|file| file.set_len(max + 1))
+        .expect("a large sparse file");
+    upload_to(&browser, "#import-file", &path.display().to_string()).await;
+    browser.wait_for("#data-notice").await;
+    let notice = spaced(&browser.text("#data-notice").await);
+    browser.screenshot("import-too-large").await;
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        notice.contains("trop gros pour être un export")
+            && notice.contains(&spaced(&contestel::core::i18n::format_size(
+                max,
+                contestel::core::i18n::Lang::Fr
+            ))),
+        "{notice}"
+    );
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("#import-summary"))
+            .await
+            .is_err(),
+        "nothing offered to import"
+    );
+    assert_eq!(all_stored(&browser).await, before, "nothing stored changed");
+    drop(server);
+    browser.close().await;
+}
+
 async fn upload_to(browser: &Browser, css: &str, path: &str) {
     browser.wait_for(css).await;
     let input = browser

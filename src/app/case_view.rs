@@ -135,6 +135,7 @@ pub fn case_view(props: &CaseViewProps) -> Html {
     let lang = use_lang();
     let journal = use_context::<UseJournal>();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let calendar_failed = use_state(|| false);
     let Some(journal) = journal else {
         return html! {};
     };
@@ -214,13 +215,15 @@ pub fn case_view(props: &CaseViewProps) -> Html {
     };
     let oncalendar = {
         let case = case.clone();
+        let failed = calendar_failed.clone();
         Callback::from(move |_: MouseEvent| {
             let text = calendar::case_calendar(&case, today, lang);
-            let _ = export::download_text(
+            let saved = export::download_text(
                 &calendar::file_name(&case),
                 &text,
                 "text/calendar;charset=utf-8",
             );
+            failed.set(saved.is_err());
         })
     };
     let proposed_stage = advice.stage.unwrap_or(Stage::CustomerService);
@@ -279,6 +282,9 @@ pub fn case_view(props: &CaseViewProps) -> Html {
                     <button type="button" id="calendar-export" class="button small" onclick={oncalendar}>
                         { Text::CalendarExport.get(lang) }
                     </button>
+                    if *calendar_failed {
+                        <p class="notice" role="alert" id="calendar-failed">{ Text::DownloadFailed.get(lang) }</p>
+                    }
                 }
             </section>
 

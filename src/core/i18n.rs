@@ -400,6 +400,16 @@ pub enum Text {
     ImportTooNew,
     /// An imported file is damaged.
     ImportDamaged,
+    /// An imported file is larger than any export (followed by its size and the limit).
+    ImportTooLarge,
+    /// An imported file could not be read.
+    ImportUnreadable,
+    /// An import was applied but part of it could not be saved.
+    ImportedPartly,
+    /// The export file could not be written.
+    ExportFailed,
+    /// The browser refused a download.
+    DownloadFailed,
     /// Button erasing everything.
     EraseAll,
     /// Confirmation before erasing.
@@ -840,6 +850,11 @@ impl Text {
             ImportNotExport => ("Ce fichier n'est pas un export de Contestel.", "This file is not a Contestel export."),
             ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
             ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
+            ImportTooLarge => ("Ce fichier est trop gros pour être un export de Contestel : il n'a pas été lu, rien n'a été importé.", "This file is too large to be a Contestel export: it was not read, nothing was imported."),
+            ImportUnreadable => ("Ce fichier n'a pas pu être lu (déplacé, supprimé ou illisible) : rien n'a été importé.", "This file could not be read (moved, deleted or unreadable): nothing was imported."),
+            ImportedPartly => ("Import incomplet : les factures lues ou les données bancaires n'ont pas pu être enregistrées dans ce navigateur (stockage plein, bloqué, ou écrit par une version plus récente). Gardez le fichier d'export.", "Import incomplete: the bills read or the bank data could not be saved in this browser (storage full, blocked, or written by a newer version). Keep the export file."),
+            ExportFailed => ("L'export n'a pas pu être préparé : aucun fichier n'a été téléchargé.", "The export could not be prepared: no file was downloaded."),
+            DownloadFailed => ("Le navigateur a refusé le téléchargement : aucun fichier n'a été enregistré. Réessayez, ou copiez le texte.", "The browser refused the download: no file was saved. Try again, or copy the text."),
             EraseAll => ("Tout effacer de cet appareil", "Erase everything from this device"),
             ConfirmErase => ("Effacer définitivement de cet appareil vos dossiers, vos forfaits, les factures lues et les données mises de côté ? Pensez à exporter d'abord.", "Erase your cases, plans, the bills read and the data set aside from this device for good? Export first."),
             Erased => ("Tout a été effacé de cet appareil ; la page a été rechargée.", "Everything was erased from this device; the page was reloaded."),
