@@ -525,13 +525,13 @@ async fn an_import_file_larger_than_any_export_is_refused_unread() {
     let before = all_stored(&browser).await;
     assert!(before.contains("contestel.bills"), "{before}");
 
-    // One byte over the limit, sparse: the browser knows its size without any bytes
-    // being written, and the app must not read them either.
+    // Over the limit, sparse: the browser knows its size without any bytes being
+    // written, and the app must not read them either.
     let max = contestel::core::backup::MAX_IMPORT_BYTES;
     let path =
         std::env::temp_dir().join(format!("contestel-too-large-{}.json", std::process::id()));
     std::fs::File::create(&path)
-        .and_then(|file| file.set_len(max + 1))
+        .and_then(|file| file.set_len(max + 4_000_000))
         .expect("a large sparse file");
     upload_to(&browser, "#import-file", &path.display().to_string()).await;
     browser.wait_for("#data-notice").await;

@@ -39,9 +39,10 @@ impl Notice {
         match self {
             Notice::Said(text) => text.get(lang).to_string(),
             Notice::TooLarge { size, max } => format!(
-                "{} ({} > {})",
+                "{} ({}, {} {})",
                 Text::ImportTooLarge.get(lang),
                 format_size(size, lang),
+                Text::ImportAtMost.get(lang),
                 format_size(max, lang)
             ),
         }

@@ -402,6 +402,8 @@ pub enum Text {
     ImportDamaged,
     /// An imported file is larger than any export (followed by its size and the limit).
     ImportTooLarge,
+    /// Before the largest size the import reads.
+    ImportAtMost,
     /// An imported file could not be read.
     ImportUnreadable,
     /// An import was applied but part of it could not be saved.
@@ -851,6 +853,7 @@ impl Text {
             ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
             ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
             ImportTooLarge => ("Ce fichier est trop gros pour être un export de Contestel : il n'a pas été lu, rien n'a été importé.", "This file is too large to be a Contestel export: it was not read, nothing was imported."),
+            ImportAtMost => ("au plus", "at most"),
             ImportUnreadable => ("Ce fichier n'a pas pu être lu (déplacé, supprimé ou illisible) : rien n'a été importé.", "This file could not be read (moved, deleted or unreadable): nothing was imported."),
             ImportedPartly => ("Import incomplet : les factures lues ou les données bancaires n'ont pas pu être enregistrées dans ce navigateur (stockage plein, bloqué, ou écrit par une version plus récente). Gardez le fichier d'export.", "Import incomplete: the bills read or the bank data could not be saved in this browser (storage full, blocked, or written by a newer version). Keep the export file."),
             ExportFailed => ("L'export n'a pas pu être préparé : aucun fichier n'a été téléchargé.", "The export could not be prepared: no file was downloaded."),
