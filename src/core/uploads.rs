@@ -350,28 +350,28 @@ mod tests {
         let c = orange("C", None);
         // A bill both tabs hold: the reading that says more wins, whichever tab has it.
         let a_better = orange("A", Some("12.99"));
-        let cases: [(&[Bill], &[Bill], &[Bill]); 6] = [
-            (&[], &[], &[]),
-            (&[a.clone()], &[], &[a.clone()]),
-            (&[], &[a.clone()], &[a.clone()]),
+        let cases: [(Vec<Bill>, Vec<Bill>, Vec<Bill>); 6] = [
+            (vec![], vec![], vec![]),
+            (vec![a.clone()], vec![], vec![a.clone()]),
+            (vec![], vec![a.clone()], vec![a.clone()]),
             (
-                &[a.clone(), b.clone()],
-                &[c.clone()],
-                &[c.clone(), a.clone(), b.clone()],
+                vec![a.clone(), b.clone()],
+                vec![c.clone()],
+                vec![c.clone(), a.clone(), b.clone()],
             ),
             (
-                &[a.clone(), b.clone()],
-                &[a_better.clone()],
-                &[a_better.clone(), b.clone()],
+                vec![a.clone(), b.clone()],
+                vec![a_better.clone()],
+                vec![a_better.clone(), b.clone()],
             ),
             (
-                &[a_better.clone(), b.clone()],
-                &[a.clone(), c.clone()],
-                &[c.clone(), a_better.clone(), b.clone()],
+                vec![a_better.clone(), b.clone()],
+                vec![a.clone(), c.clone()],
+                vec![c.clone(), a_better.clone(), b.clone()],
             ),
         ];
         for (ours, theirs, merged) in cases {
-            assert_eq!(merge_bills(ours, theirs), merged, "{ours:?} + {theirs:?}");
+            assert_eq!(merge_bills(&ours, &theirs), merged, "{ours:?} + {theirs:?}");
         }
         // Merging again changes nothing: two tabs that merge each other's saves agree.
         let once = merge_bills(&[a.clone(), b.clone()], &[a_better.clone(), c.clone()]);
