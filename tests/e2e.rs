@@ -500,6 +500,89 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
     browser.close().await;
 }
 
+/// The memo of exports, as stored (its data), or null.
+async fn export_memo(browser: &Browser) -> serde_json::Value {
+    let raw = browser
+        .client
+        .execute("return localStorage.getItem('contestel.export')", vec![])
+        .await
+        .unwrap();
+    raw.as_str()
+        .map(|raw| serde_json::from_str::<serde_json::Value>(raw).unwrap()["data"].clone())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_reminder_to_export_comes_once_after_thirty_days_of_changes() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    // No reminder before anything has waited; counting starts once data is stored.
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    browser
+        .wait_until(
+            "return localStorage.getItem('contestel.export') !== null",
+            "the memo to start counting",
+            PATIENCE,
+        )
+        .await;
+    assert!(browser
+        .client
+        .find(Locator::Css("#export-reminder"))
+        .await
+        .is_err());
+    assert!(export_memo(&browser).await["exported_at"].is_null());
+
+    // Counting began forty days ago, and the bills changed since.
+    browser
+        .client
+        .execute(
+            "const m = JSON.parse(localStorage.getItem('contestel.export')); \
+             m.data.since -= 40 * 86400000; m.saved_at -= 40 * 86400000; \
+             localStorage.setItem('contestel.export', JSON.stringify(m))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#export-reminder").await;
+    let reminder = spaced(&browser.text("#export-reminder").await);
+    assert!(
+        reminder.contains("jamais été exportées") && reminder.contains("Safari"),
+        "{reminder}"
+    );
+    browser.screenshot("export-reminder").await;
+
+    // Dismissed: gone, and not back on the next visit.
+    browser.click("#export-reminder-dismiss").await;
+    browser
+        .wait_until(
+            "return !document.querySelector('#export-reminder')",
+            "the reminder to go",
+            PATIENCE,
+        )
+        .await;
+    assert!(!export_memo(&browser).await["dismissed_at"].is_null());
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    browser.wait_for(".upload[data-status=read]").await;
+    assert!(browser
+        .client
+        .find(Locator::Css("#export-reminder"))
+        .await
+        .is_err());
+
+    // An export is remembered; the data view no longer holds a standing reminder.
+    browser.click("#tab-data").await;
+    browser.click("#export").await;
+    browser.downloaded("json").await;
+    assert!(export_memo(&browser).await["exported_at"].is_i64());
+    let data = browser.text(".data").await;
+    assert!(!data.contains("Safari"), "{data}");
+    browser.close().await;
+}
+
 /// Every value of localStorage, as one JSON object: what "nothing stored changed" compares.
 async fn all_stored(browser: &Browser) -> String {
     let stored = browser

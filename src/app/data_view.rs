@@ -266,6 +266,10 @@ pub fn data_view(props: &DataViewProps) -> Html {
                     .err()
                     .map(|_| Text::DownloadFailed),
             };
+            if failed.is_none() {
+                // Not saving when the export was made only brings the reminder early.
+                let _ = super::export_reminder::record_export();
+            }
             notice.set(failed.map(Notice::Said));
         })
     };
@@ -378,7 +382,6 @@ pub fn data_view(props: &DataViewProps) -> Html {
                     { if granted { Text::PersistGranted.get(lang) } else { Text::PersistDenied.get(lang) } }
                 </p>
             }
-            <p class="notice">{ Text::ExportReminder.get(lang) }</p>
             <div class="actions">
                 <button type="button" class="button primary" id="export" onclick={onexport}>{ Text::ExportButton.get(lang) }</button>
             </div>

@@ -25,6 +25,7 @@ mod data_view;
 mod date_field;
 mod drop_zone;
 mod event_form;
+mod export_reminder;
 mod findings_panel;
 mod forms;
 mod header;
@@ -59,6 +60,7 @@ use bill_page::BillPage;
 use cases_view::CasesView;
 use corrections::use_corrections;
 use drop_zone::DropZone;
+use export_reminder::ExportReminder;
 use findings_panel::FindingsPanel;
 use header::Header;
 use journal::use_journal;
@@ -454,6 +456,7 @@ fn shell() -> Html {
                 { match view.clone() {
                     View::Home => html! {
                         <>
+                            <ExportReminder />
                             <section class="intro">
                                 <p class="promise">
                                     <svg class="lock" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

@@ -152,7 +152,13 @@ pub fn use_uploads() -> UseUploads {
         let bills = state.0.bills();
         let dispatcher = state.dispatcher();
         let next_id = next_id.clone();
+        // The bills as restored are stored already: saved again, they would count as a
+        // change on every visit (the reminder to export reads when stores were saved).
+        let restored = restored.clone();
         use_effect_with(bills, move |bills| {
+            if *saved_at.borrow() == restored.1 && *bills == restored.0 {
+                return;
+            }
             let kept = SavedBills {
                 bills: bills.clone(),
             };

@@ -382,6 +382,10 @@ pub enum Text {
     DataIntro,
     /// Why export.
     ExportReminder,
+    /// Button going to the export, in the reminder.
+    ExportNow,
+    /// Button dismissing the reminder to export.
+    ReminderDismiss,
     /// Button exporting everything.
     ExportButton,
     /// Field importing a file.
@@ -843,6 +847,8 @@ impl Text {
             DataHeading => ("Vos données restent sur cet appareil", "Your data stays on this device"),
             DataIntro => ("Vos dossiers, vos échanges, vos forfaits et les factures lues sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu est gardé.", "Your cases, exchanges, plans and the bills read are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them is."),
             ExportReminder => ("Certains navigateurs (Safari notamment) effacent les données d'un site après 7 jours sans visite : exportez régulièrement vos données dans un fichier que vous gardez.", "Some browsers (Safari notably) erase a site's data after 7 days without a visit: export your data now and then to a file you keep."),
+            ExportNow => ("Exporter maintenant", "Export now"),
+            ReminderDismiss => ("Plus tard", "Later"),
             ExportButton => ("Exporter mes données (.json)", "Export my data (.json)"),
             ImportLabel => ("Importer un fichier d'export", "Import an export file"),
             ImportMerge => ("Fusionner avec mes données", "Merge with my data"),
@@ -1200,6 +1206,21 @@ pub fn reading_to_check(bill: &crate::core::bill::Bill, lang: Lang) -> String {
                  compare them with your bill before contesting anything."
             ),
         },
+    }
+}
+
+/// The reminder to export on the home page: how long the changes have waited, since the
+/// last export (`days`) or without any.
+pub fn export_due(days: Option<i64>, lang: Lang) -> String {
+    match (days, lang) {
+        (None, Lang::Fr) => "Vos données ont changé et n'ont encore jamais été exportées.".into(),
+        (None, Lang::En) => "Your data has changed and has never been exported.".into(),
+        (Some(days), Lang::Fr) => {
+            format!("Votre dernier export date de {days} jours, et vos données ont changé depuis.")
+        }
+        (Some(days), Lang::En) => {
+            format!("Your last export was {days} days ago, and your data has changed since.")
+        }
     }
 }
 

@@ -222,6 +222,15 @@ fn classify(error: &wasm_bindgen::JsValue) -> SaveError {
     }
 }
 
+/// When any of `keys` was last saved (from their envelopes); `None` when none is stored.
+pub fn last_saved(keys: &[&str]) -> Option<i64> {
+    let area = local_storage()?;
+    keys.iter()
+        .filter_map(|key| area.get_item(key).ok().flatten())
+        .filter_map(|raw| store::saved_at(&raw))
+        .max()
+}
+
 /// The values set aside because they could not be read: `(key, text)`, to show and
 /// download. They stay until the person erases everything.
 pub fn set_aside_values() -> Vec<(String, String)> {
