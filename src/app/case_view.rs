@@ -181,7 +181,7 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         let journal = journal.clone();
         let navigate = navigate.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(Text::ConfirmDelete.get(lang)) {
+            if crate::services::dialogs::confirm(Text::ConfirmDelete.get(lang)) {
                 journal.remove_case(id);
                 navigate.emit(View::Cases);
             }
@@ -203,12 +203,8 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         let case = case.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let input = gloo::utils::document()
-                .get_element_by_id("recovered")
-                .and_then(|el| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok()
-                });
-            if let Some(amount) = input.and_then(|i| parse_typed_amount(&i.value())) {
+            let typed = crate::services::dom::input_value("recovered");
+            if let Some(amount) = typed.and_then(|value| parse_typed_amount(&value)) {
                 journal.set_status(case.id, case.status, amount);
             }
         })

@@ -361,7 +361,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let corrections = corrections.clone();
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(Text::ConfirmErase.get(lang)) {
+            if crate::services::dialogs::confirm(Text::ConfirmErase.get(lang)) {
                 journal.replace(Journal::default());
                 plans.set_all(Plans::default());
                 corrections.replace(Default::default());

@@ -51,10 +51,10 @@ impl UseUploads {
 
     /// Reads the given files one after the other, each in its own worker.
     pub fn add_files(&self, picked: Vec<web_sys::File>) {
-        let jobs: Vec<(u32, gloo::file::File)> = picked
+        let jobs: Vec<(u32, files::Picked)> = picked
             .into_iter()
             .map(|file| {
-                let file = gloo::file::File::from(file);
+                let file = files::Picked::new(file);
                 let id = self.mint();
                 self.state.dispatch(UploadAction::Started {
                     id,

@@ -7,8 +7,29 @@ use gloo::file::File;
 use crate::core::error::{ReadError, ReadErrorKind};
 use crate::core::reader::MAX_FILE_BYTES;
 
+/// A file the person picked or dropped, held until its turn to be read.
+pub struct Picked(File);
+
+impl Picked {
+    /// A file from a file input or a drop.
+    pub fn new(file: web_sys::File) -> Picked {
+        Picked(File::from(file))
+    }
+
+    /// Its name.
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// Its size, in bytes.
+    pub fn size(&self) -> u64 {
+        self.0.size()
+    }
+}
+
 /// Reads a file's bytes, refusing before reading one that is larger than any bill.
-pub async fn read_bytes(file: &File) -> Result<Vec<u8>, ReadError> {
+pub async fn read_bytes(file: &Picked) -> Result<Vec<u8>, ReadError> {
+    let file = &file.0;
     let size = file.size();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::new(ReadErrorKind::TooLarge {
