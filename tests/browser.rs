@@ -44,6 +44,7 @@ async fn a_file_larger_than_any_bill_is_refused_before_its_bytes_are_read() {
         "huge.pdf",
         vec![0u8; MAX_FILE_BYTES as usize + 1].as_slice(),
     );
+    let big = files::Picked::new(AsRef::<web_sys::File>::as_ref(&big).clone());
     let error = files::read_bytes(&big).await.unwrap_err();
     assert!(
         matches!(error.kind, ReadErrorKind::TooLarge { .. }),

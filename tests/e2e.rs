@@ -507,6 +507,148 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
     browser.close().await;
 }
 
+/// The memo of exports, as stored (its data), or null.
+async fn export_memo(browser: &Browser) -> serde_json::Value {
+    let raw = browser
+        .client
+        .execute("return localStorage.getItem('contestel.export')", vec![])
+        .await
+        .unwrap();
+    raw.as_str()
+        .map(|raw| serde_json::from_str::<serde_json::Value>(raw).unwrap()["data"].clone())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_reminder_to_export_comes_once_after_thirty_days_of_changes() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    // No reminder before anything has waited; counting starts once data is stored.
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    browser
+        .wait_until(
+            "return localStorage.getItem('contestel.export') !== null",
+            "the memo to start counting",
+            PATIENCE,
+        )
+        .await;
+    assert!(browser
+        .client
+        .find(Locator::Css("#export-reminder"))
+        .await
+        .is_err());
+    assert!(export_memo(&browser).await["exported_at"].is_null());
+
+    // Counting began forty days ago, and the bills changed since.
+    browser
+        .client
+        .execute(
+            "const m = JSON.parse(localStorage.getItem('contestel.export')); \
+             m.data.since -= 40 * 86400000; m.saved_at -= 40 * 86400000; \
+             localStorage.setItem('contestel.export', JSON.stringify(m))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#export-reminder").await;
+    let reminder = spaced(&browser.text("#export-reminder").await);
+    assert!(
+        reminder.contains("jamais été exportées") && reminder.contains("Safari"),
+        "{reminder}"
+    );
+    browser.screenshot("export-reminder").await;
+
+    // Dismissed: gone, and not back on the next visit.
+    browser.click("#export-reminder-dismiss").await;
+    browser
+        .wait_until(
+            "return !document.querySelector('#export-reminder')",
+            "the reminder to go",
+            PATIENCE,
+        )
+        .await;
+    assert!(!export_memo(&browser).await["dismissed_at"].is_null());
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    browser.wait_for(".upload[data-status=read]").await;
+    assert!(browser
+        .client
+        .find(Locator::Css("#export-reminder"))
+        .await
+        .is_err());
+
+    // An export is remembered; the data view no longer holds a standing reminder.
+    browser.click("#tab-data").await;
+    browser.click("#export").await;
+    browser.downloaded("json").await;
+    assert!(export_memo(&browser).await["exported_at"].is_i64());
+    let data = browser.text(".data").await;
+    assert!(!data.contains("Safari"), "{data}");
+    browser.close().await;
+}
+
+/// Every value of localStorage, as one JSON object: what "nothing stored changed" compares.
+async fn all_stored(browser: &Browser) -> String {
+    let stored = browser
+        .client
+        .execute(
+            "const all = {}; for (let i = 0; i < localStorage.length; i++) { \
+             const k = localStorage.key(i); all[k] = localStorage.getItem(k); } \
+             return JSON.stringify(all, Object.keys(all).sort())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    stored.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn an_import_file_larger_than_any_export_is_refused_unread() {
+    let (server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    browser.click("#tab-data").await;
+    browser.wait_for("#import-file").await;
+    let before = all_stored(&browser).await;
+    assert!(before.contains("contestel.bills"), "{before}");
+
+    // Over the limit, sparse: the browser knows its size without any bytes being
+    // written, and the app must not read them either.
+    let max = contestel::core::backup::MAX_IMPORT_BYTES;
+    let path =
+        std::env::temp_dir().join(format!("contestel-too-large-{}.json", std::process::id()));
+    std::fs::File::create(&path)
+        .and_then(|file| file.set_len(max + 4_000_000))
+        .expect("a large sparse file");
+    upload_to(&browser, "#import-file", &path.display().to_string()).await;
+    browser.wait_for("#data-notice").await;
+    let notice = spaced(&browser.text("#data-notice").await);
+    browser.screenshot("import-too-large").await;
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        notice.contains("trop gros pour être un export")
+            && notice.contains(&spaced(&contestel::core::i18n::format_size(
+                max,
+                contestel::core::i18n::Lang::Fr
+            ))),
+        "{notice}"
+    );
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("#import-summary"))
+            .await
+            .is_err(),
+        "nothing offered to import"
+    );
+    assert_eq!(all_stored(&browser).await, before, "nothing stored changed");
+    drop(server);
+    browser.close().await;
+}
+
 async fn upload_to(browser: &Browser, css: &str, path: &str) {
     browser.wait_for(css).await;
     let input = browser

@@ -333,3 +333,74 @@ fn a_save_is_announced_to_the_other_module_of_the_page_and_its_saves_are_heard()
     window.dispatch_event(&stored_event(Journal::KEY)).unwrap();
     assert_eq!(seen.get(), 1);
 }
+
+/// Bills: another tab's save in between is merged with this tab's (every bill of either,
+/// the reading that says more for a bill both hold), never dropped; a full quota then
+/// leaves the merged bills as they were stored.
+#[wasm_bindgen_test]
+fn bills_saved_by_another_tab_in_between_are_merged_and_survive_a_full_quota() {
+    use contestel::core::bill::{Bill, Operator};
+    use contestel::core::store::SavedBills;
+    use contestel::core::uploads::merge_bills;
+    area().clear().unwrap();
+    let bill = |invoice: &str, total: Option<&str>| Bill {
+        operator: Some(Operator::Orange),
+        invoice_number: Some(invoice.into()),
+        total: total.map(|t| t.parse().unwrap()),
+        ..Bill::default()
+    };
+    let merge = |theirs: &SavedBills, ours: &SavedBills| SavedBills {
+        bills: merge_bills(&ours.bills, &theirs.bills),
+    };
+    let ours = SavedBills {
+        bills: vec![bill("A", None), bill("B", None)],
+    };
+    let (first, seen) = storage::save_merging(&ours, 0, merge).expect("the first save");
+    assert_eq!(seen, None, "nobody else saved");
+
+    // Another tab, which read A better and read C, saved since.
+    let theirs = SavedBills {
+        bills: vec![bill("A", Some("12.99")), bill("C", None)],
+    };
+    area()
+        .set_item(
+            SavedBills::KEY,
+            &store::encode(&theirs, first + 10_000).unwrap(),
+        )
+        .unwrap();
+    let (at, seen) = storage::save_merging(&ours, first, merge).expect("saved over theirs");
+    assert!(at > first + 10_000);
+    assert_eq!(
+        seen.as_ref(),
+        Some(&theirs),
+        "this tab is given theirs to show"
+    );
+    let merged = vec![bill("C", None), bill("A", Some("12.99")), bill("B", None)];
+    match storage::load::<SavedBills>() {
+        Load::Loaded(loaded) => assert_eq!(loaded.value.bills, merged),
+        other => panic!("{other:?}"),
+    }
+
+    // Storage full: the save is refused, what was stored stays.
+    let mut filled = 0;
+    for size in [1 << 20, 1 << 16, 1 << 10] {
+        let block = "x".repeat(size);
+        while area().set_item(&format!("filler.{filled}"), &block).is_ok() {
+            filled += 1;
+        }
+    }
+    let mut more = merged.clone();
+    more.push(Bill {
+        source: "y".repeat(4096),
+        ..bill("D", None)
+    });
+    assert_eq!(
+        storage::save_merging(&SavedBills { bills: more }, at, merge),
+        Err(SaveError::QuotaExceeded)
+    );
+    match storage::load::<SavedBills>() {
+        Load::Loaded(loaded) => assert_eq!(loaded.value.bills, merged),
+        other => panic!("{other:?}"),
+    }
+    area().clear().unwrap();
+}

@@ -132,12 +132,11 @@ pub fn bank_import(props: &BankImportProps) -> Html {
                 return;
             };
             input.set_value("");
-            let file = gloo::file::File::from(file);
             let (preview, error, busy) = (preview.clone(), error.clone(), busy.clone());
             let mappings = mappings.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let read = match read_statement_bytes(&file).await {
+                let read = match read_statement_bytes(file).await {
                     Ok(bytes) => read_statement(&bytes, None).map(|statement| {
                         // The mapping the person confirmed for this bank, if any.
                         let saved = statement

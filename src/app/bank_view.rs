@@ -57,7 +57,7 @@ pub fn bank_view(props: &BankViewProps) -> Html {
     let onforget = {
         let bank = bank.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(BankText::ConfirmForgetDebits.get(lang)) {
+            if crate::services::dialogs::confirm(BankText::ConfirmForgetDebits.get(lang)) {
                 bank.forget();
             }
         })

@@ -12,7 +12,7 @@ use super::{use_lang, View};
 use crate::core::bill::{Bill, BillLine, BillWarning};
 use crate::core::corrections::{Applied, HeaderField, LineRef, Origin, Target};
 use crate::core::finding::{RuleId, Severity};
-use crate::core::i18n::{self, format_amount, format_date, Lang, Text};
+use crate::core::i18n::{format_amount, format_date, Lang, Text};
 use crate::core::reader::Reading;
 
 /// Props of [`BillView`].

@@ -135,6 +135,7 @@ pub fn case_view(props: &CaseViewProps) -> Html {
     let lang = use_lang();
     let journal = use_context::<UseJournal>();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let calendar_failed = use_state(|| false);
     let Some(journal) = journal else {
         return html! {};
     };
@@ -180,7 +181,7 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         let journal = journal.clone();
         let navigate = navigate.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(Text::ConfirmDelete.get(lang)) {
+            if crate::services::dialogs::confirm(Text::ConfirmDelete.get(lang)) {
                 journal.remove_case(id);
                 navigate.emit(View::Cases);
             }
@@ -202,25 +203,23 @@ pub fn case_view(props: &CaseViewProps) -> Html {
         let case = case.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let input = gloo::utils::document()
-                .get_element_by_id("recovered")
-                .and_then(|el| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok()
-                });
-            if let Some(amount) = input.and_then(|i| parse_typed_amount(&i.value())) {
+            let typed = crate::services::dom::input_value("recovered");
+            if let Some(amount) = typed.and_then(|value| parse_typed_amount(&value)) {
                 journal.set_status(case.id, case.status, amount);
             }
         })
     };
     let oncalendar = {
         let case = case.clone();
+        let failed = calendar_failed.clone();
         Callback::from(move |_: MouseEvent| {
             let text = calendar::case_calendar(&case, today, lang);
-            let _ = export::download_text(
+            let saved = export::download_text(
                 &calendar::file_name(&case),
                 &text,
                 "text/calendar;charset=utf-8",
             );
+            failed.set(saved.is_err());
         })
     };
     let proposed_stage = advice.stage.unwrap_or(Stage::CustomerService);
@@ -279,6 +278,9 @@ pub fn case_view(props: &CaseViewProps) -> Html {
                     <button type="button" id="calendar-export" class="button small" onclick={oncalendar}>
                         { Text::CalendarExport.get(lang) }
                     </button>
+                    if *calendar_failed {
+                        <p class="notice" role="alert" id="calendar-failed">{ Text::DownloadFailed.get(lang) }</p>
+                    }
                 }
             </section>
 

@@ -12,32 +12,58 @@ use yew::prelude::*;
 use super::journal::UseJournal;
 use super::plans::UsePlans;
 use super::use_lang;
-use crate::core::backup::{merge_journal, Backup};
+use crate::core::backup::{merge_journal, Backup, MAX_IMPORT_BYTES};
 use crate::core::bank::stored::BankData;
 use crate::core::bill::Bill;
-use crate::core::i18n::{self, format_size, Lang, Text};
+use crate::core::i18n::{format_size, Lang, Text};
 use crate::core::journal::Journal;
 use crate::core::store::{Plans, SavedBills, Usage, LOCAL_STORAGE_LIMIT};
+use crate::services::files::{self, TextFileError};
+use crate::services::storage::SaveError;
 use crate::services::{clock, export, storage};
 
 /// The notices kept across the reload.
 const IMPORTED: &str = "imported";
+const IMPORTED_PARTLY: &str = "imported-partly";
 const ERASED: &str = "erased";
 
+/// What the data view says: a sentence of the catalogue, or one with numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Notice {
+    Said(Text),
+    TooLarge { size: u64, max: u64 },
+}
+
+impl Notice {
+    fn text(self, lang: Lang) -> String {
+        match self {
+            Notice::Said(text) => text.get(lang).to_string(),
+            Notice::TooLarge { size, max } => format!(
+                "{} ({}, {} {})",
+                Text::ImportTooLarge.get(lang),
+                format_size(size, lang),
+                Text::ImportAtMost.get(lang),
+                format_size(max, lang)
+            ),
+        }
+    }
+}
+
 /// Adds the bills of an import to those stored, skipping those already there (the app
-/// reads them after the reload).
-fn add_bills(bills: &[Bill]) {
+/// reads them after the reload). A newer Contestel's bills are never written over: that,
+/// like storage refused, is an error the person is told of.
+fn add_bills(bills: &[Bill]) -> Result<(), SaveError> {
     let (mut kept, saved_at) = match storage::load::<SavedBills>() {
         storage::Load::Loaded(loaded) => (loaded.value, loaded.saved_at),
-        // A newer Contestel's bills are never written over; unreadable ones were set aside
-        // by `load`, as the app does when it starts.
-        storage::Load::Unavailable
-        | storage::Load::Unreadable {
+        storage::Load::Unavailable => return Err(SaveError::Unavailable),
+        storage::Load::Unreadable {
             error: crate::core::store::StoreError::TooNew { .. },
             ..
-        } => return,
+        } => return Err(SaveError::TooNew),
+        // Unreadable bills were set aside by `load`, as the app does when it starts.
         storage::Load::Empty | storage::Load::Unreadable { .. } => (SavedBills::default(), 0),
     };
+    let before = kept.bills.len();
     for bill in bills {
         if !kept
             .bills
@@ -47,7 +73,10 @@ fn add_bills(bills: &[Bill]) {
             kept.bills.push(bill.clone());
         }
     }
-    let _ = storage::save(&kept, saved_at);
+    if kept.bills.len() == before {
+        return Ok(());
+    }
+    storage::save(&kept, saved_at).map(|_| ())
 }
 
 /// What the bank statements left, as stored now (nothing when unreadable: it was set
@@ -61,14 +90,14 @@ fn stored_bank() -> BankData {
 
 /// Writes an export's bank data: merged into what is stored (`merge`) or in its place.
 /// Like the bills, a newer Contestel's data are never written over.
-fn import_bank(imported: &BankData, merge: bool) {
+fn import_bank(imported: &BankData, merge: bool) -> Result<(), SaveError> {
     let (mut kept, saved_at) = match storage::load::<BankData>() {
         storage::Load::Loaded(loaded) => (loaded.value, loaded.saved_at),
-        storage::Load::Unavailable
-        | storage::Load::Unreadable {
+        storage::Load::Unavailable => return Err(SaveError::Unavailable),
+        storage::Load::Unreadable {
             error: crate::core::store::StoreError::TooNew { .. },
             ..
-        } => return,
+        } => return Err(SaveError::TooNew),
         storage::Load::Empty | storage::Load::Unreadable { .. } => (BankData::default(), 0),
     };
     if merge {
@@ -76,7 +105,7 @@ fn import_bank(imported: &BankData, merge: bool) {
     } else {
         kept = imported.clone();
     }
-    let _ = storage::save(&kept, saved_at);
+    storage::save(&kept, saved_at).map(|_| ())
 }
 
 /// Props of [`DataView`].
@@ -92,8 +121,9 @@ fn summary_text(backup: &Backup, lang: Lang) -> String {
     backup.summary().describe(exported_on, lang)
 }
 
-/// What was set aside because it could not be read: shown, and downloadable as it is.
-fn set_aside(lang: Lang) -> Html {
+/// What was set aside because it could not be read: shown, and downloadable as it is; a
+/// refused download is reported through `onfailed`.
+fn set_aside(lang: Lang, onfailed: Callback<Notice>) -> Html {
     let values = storage::set_aside_values();
     if values.is_empty() {
         return html! {};
@@ -106,8 +136,11 @@ fn set_aside(lang: Lang) -> Html {
                 { for values.into_iter().map(|(key, text)| {
                     let name = format!("{key}.txt");
                     let label = format!("{key} ({} o)", text.len());
+                    let onfailed = onfailed.clone();
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        let _ = export::download_text(&name, &text, "text/plain;charset=utf-8");
+                        if export::download_text(&name, &text, "text/plain;charset=utf-8").is_err() {
+                            onfailed.emit(Notice::Said(Text::DownloadFailed));
+                        }
                     });
                     html! {
                         <li>
@@ -172,8 +205,9 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let pending = use_state(|| None::<Rc<Backup>>);
     // What was done before the page reloaded, said once it is back.
     let notice = use_state(|| match storage::take_notice().as_deref() {
-        Some(IMPORTED) => Some(Text::Imported),
-        Some(ERASED) => Some(Text::Erased),
+        Some(IMPORTED) => Some(Notice::Said(Text::Imported)),
+        Some(IMPORTED_PARTLY) => Some(Notice::Said(Text::ImportedPartly)),
+        Some(ERASED) => Some(Notice::Said(Text::Erased)),
         _ => None,
     });
     // Why the file just chosen cannot be imported, in words.
@@ -213,6 +247,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
     };
 
     let onexport = {
+        let notice = notice.clone();
         let journal = journal.clone();
         let plans = plans.clone();
         let corrections = corrections.clone();
@@ -227,7 +262,17 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 storage::now_ms(),
             );
             let name = format!("contestel-export-{}.json", clock::today());
-            let _ = export::download_text(&name, &backup.encode(), "application/json");
+            let failed = match backup.encode() {
+                Err(_) => Some(Text::ExportFailed),
+                Ok(text) => export::download_text(&name, &text, "application/json")
+                    .err()
+                    .map(|_| Text::DownloadFailed),
+            };
+            if failed.is_none() {
+                // Not saving when the export was made only brings the reminder early.
+                let _ = super::export_reminder::record_export();
+            }
+            notice.set(failed.map(Notice::Said));
         })
     };
     let onfile = {
@@ -250,10 +295,17 @@ pub fn data_view(props: &DataViewProps) -> Html {
             let notice = notice.clone();
             let refused = refused.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let file = gloo::file::File::from(file);
-                let text = gloo::file::futures::read_as_text(&file)
-                    .await
-                    .unwrap_or_default();
+                let text = match files::read_text(file, MAX_IMPORT_BYTES).await {
+                    Ok(text) => text,
+                    Err(error) => {
+                        pending.set(None);
+                        notice.set(Some(match error {
+                            TextFileError::TooLarge { size, max } => Notice::TooLarge { size, max },
+                            TextFileError::Unreadable => Notice::Said(Text::ImportUnreadable),
+                        }));
+                        return;
+                    }
+                };
                 match Backup::decode(&text) {
                     Ok(backup) => {
                         notice.set(None);
@@ -290,11 +342,15 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 plans.set_all(backup.plans.clone());
                 corrections.replace(backup.corrections.clone());
             }
-            add_bills(&backup.bills);
-            import_bank(&backup.bank, merge);
+            let bills = add_bills(&backup.bills);
+            let bank = import_bank(&backup.bank, merge);
             pending.set(None);
             notice.set(None);
-            storage::reload_with_notice(IMPORTED);
+            storage::reload_with_notice(if bills.is_ok() && bank.is_ok() {
+                IMPORTED
+            } else {
+                IMPORTED_PARTLY
+            });
         })
     };
     let oncancel = {
@@ -307,7 +363,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let corrections = corrections.clone();
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(Text::ConfirmErase.get(lang)) {
+            if crate::services::dialogs::confirm(Text::ConfirmErase.get(lang)) {
                 journal.replace(Journal::default());
                 plans.set_all(Plans::default());
                 corrections.replace(Default::default());
@@ -328,7 +384,6 @@ pub fn data_view(props: &DataViewProps) -> Html {
                     { if granted { Text::PersistGranted.get(lang) } else { Text::PersistDenied.get(lang) } }
                 </p>
             }
-            <p class="notice">{ Text::ExportReminder.get(lang) }</p>
             <div class="actions">
                 <button type="button" class="button primary" id="export" onclick={onexport}>{ Text::ExportButton.get(lang) }</button>
             </div>
@@ -346,12 +401,12 @@ pub fn data_view(props: &DataViewProps) -> Html {
                     </div>
                 </div>
             }
-            if let Some(text) = *notice {
-                <p class="notice" role="alert" id="data-notice">{ text.get(lang) }</p>
+            if let Some(said) = *notice {
+                <p class="notice" role="alert" id="data-notice">{ said.text(lang) }</p>
             } else if let Some(text) = &*refused {
                 <p class="notice" role="alert" id="data-notice">{ text.clone() }</p>
             }
-            { set_aside(lang) }
+            { set_aside(lang, { let notice = notice.clone(); Callback::from(move |n| notice.set(Some(n))) }) }
             <div class="actions danger-zone">
                 <button type="button" class="button quiet" id="erase-all" onclick={onerase}>{ Text::EraseAll.get(lang) }</button>
             </div>

@@ -59,6 +59,7 @@ pub fn letter_panel(props: &LetterPanelProps) -> Html {
     let name = use_state(|| props.sender.name.clone());
     let address = use_state(|| props.sender.address.clone());
     let copied = use_state(|| false);
+    let download_failed = use_state(|| false);
     let letter_kind: LetterKind = parse_key::<LetterKind>(&kind)
         .filter(|k| props.kinds.contains(k))
         .unwrap_or(first);
@@ -106,8 +107,9 @@ pub fn letter_panel(props: &LetterPanelProps) -> Html {
     let ondownload = {
         let text = text.clone();
         let file = format!("contestel-{}-{}.txt", key(letter_kind), props.today);
+        let failed = download_failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = export::download_text(&file, &text, "text/plain;charset=utf-8");
+            failed.set(export::download_text(&file, &text, "text/plain;charset=utf-8").is_err());
         })
     };
     let onprint = Callback::from(|_: MouseEvent| export::print("letter"));
@@ -157,6 +159,9 @@ pub fn letter_panel(props: &LetterPanelProps) -> Html {
                 <button type="button" class="button" onclick={onprint}>{ Text::Print.get(lang) }</button>
                 if *copied { <span class="muted" role="status">{ Text::Copied.get(lang) }</span> }
             </div>
+            if *download_failed {
+                <p class="notice" role="alert" id="letter-download-failed">{ Text::DownloadFailed.get(lang) }</p>
+            }
             <p class="muted small">{ Text::LetterNote.get(lang) }</p>
         </section>
     }

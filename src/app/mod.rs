@@ -25,6 +25,7 @@ mod data_view;
 mod date_field;
 mod drop_zone;
 mod event_form;
+mod export_reminder;
 mod findings_panel;
 mod forms;
 mod header;
@@ -59,6 +60,7 @@ use bill_page::BillPage;
 use cases_view::CasesView;
 use corrections::use_corrections;
 use drop_zone::DropZone;
+use export_reminder::ExportReminder;
 use findings_panel::FindingsPanel;
 use header::Header;
 use journal::use_journal;
@@ -331,9 +333,7 @@ fn shell() -> Html {
     {
         let tag = lang.tag();
         use_effect_with(*lang, move |_| {
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("lang", tag);
-            }
+            crate::services::dom::set_document_lang(tag);
         });
     }
 
@@ -346,15 +346,9 @@ fn shell() -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            if let Some(main) = gloo::utils::document().get_element_by_id("main") {
-                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                    // Without scrolling: the view starts at the top of the page, header
-                    // included, as the navigation left it.
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = main.focus_with_options(&options);
-                }
-            }
+            // Without scrolling: the view starts at the top of the page, header included,
+            // as the navigation left it.
+            crate::services::dom::focus_without_scroll("main");
         });
     }
 
@@ -374,9 +368,7 @@ fn shell() -> Html {
                 navigator.push(&next);
             }
             // A new view starts at its top, as a new page would.
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-            }
+            crate::services::dom::scroll_to_top();
         })
     };
     let onfiles = {
@@ -454,6 +446,7 @@ fn shell() -> Html {
                 { match view.clone() {
                     View::Home => html! {
                         <>
+                            <ExportReminder />
                             <section class="intro">
                                 <p class="promise">
                                     <svg class="lock" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

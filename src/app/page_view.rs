@@ -88,13 +88,7 @@ pub fn page_view(props: &PageViewProps) -> Html {
         use_effect_with(props.nonce, move |_| {
             current.set(start);
             focus.set(asked);
-            if let Some(heading) = gloo::utils::document().get_element_by_id("page-view-heading") {
-                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
-                {
-                    let _ = heading.focus();
-                    heading.scroll_into_view();
-                }
-            }
+            crate::services::dom::focus_and_reveal("page-view-heading");
         });
     }
     let onclose = props.onclose.reform(|_: MouseEvent| ());

@@ -71,7 +71,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         let plans = plans.clone();
         let selected = selected.clone();
         Callback::from(move |_: MouseEvent| {
-            if gloo::dialogs::confirm(Text::ConfirmDeletePlan.get(lang)) {
+            if crate::services::dialogs::confirm(Text::ConfirmDeletePlan.get(lang)) {
                 plans.remove(current);
                 selected.set(0);
             }

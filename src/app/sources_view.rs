@@ -25,11 +25,7 @@ pub fn sources_view(props: &SourcesViewProps) -> Html {
         let focus = props.focus.clone();
         use_effect_with(focus, |focus| {
             if let Some(id) = focus {
-                if let Some(entry) =
-                    gloo::utils::document().get_element_by_id(&format!("source-{id}"))
-                {
-                    entry.scroll_into_view();
-                }
+                crate::services::dom::reveal(&format!("source-{id}"));
             }
         });
     }

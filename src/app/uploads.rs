@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::store::SavedBills;
-use crate::core::uploads::{Upload, UploadAction, Uploads};
+use crate::core::store::Stored;
+use crate::core::uploads::{merge_bills, Upload, UploadAction, Uploads};
 use crate::services::storage::{self, Load};
 use crate::services::{files, reader_host};
 
@@ -50,10 +51,10 @@ impl UseUploads {
 
     /// Reads the given files one after the other, each in its own worker.
     pub fn add_files(&self, picked: Vec<web_sys::File>) {
-        let jobs: Vec<(u32, gloo::file::File)> = picked
+        let jobs: Vec<(u32, files::Picked)> = picked
             .into_iter()
             .map(|file| {
-                let file = gloo::file::File::from(file);
+                let file = files::Picked::new(file);
                 let id = self.mint();
                 self.state.dispatch(UploadAction::Started {
                     id,
@@ -127,8 +128,17 @@ impl UseUploads {
     }
 }
 
+/// Reserves `count` fresh upload ids; returns the first.
+fn reserve(next_id: &Cell<u32>, count: usize) -> u32 {
+    let first = next_id.get();
+    next_id.set(first + count as u32);
+    first
+}
+
 /// The uploads: the bills kept from earlier visits, then what the person adds. Every
-/// change to the bills read is saved (as read structures, never the PDFs).
+/// change to the bills read is saved (as read structures, never the PDFs). Another tab's
+/// bills are merged in, never written over: when it saved since this tab last did, and
+/// when it saves while this tab is open.
 #[hook]
 pub fn use_uploads() -> UseUploads {
     let restored = use_memo((), |_| match storage::load::<SavedBills>() {
@@ -140,20 +150,52 @@ pub fn use_uploads() -> UseUploads {
     let saved_at = use_mut_ref(|| restored.1);
     {
         let bills = state.0.bills();
+        let dispatcher = state.dispatcher();
+        let next_id = next_id.clone();
+        // The bills as restored are stored already: saved again, they would count as a
+        // change on every visit (the reminder to export reads when stores were saved).
+        let restored = restored.clone();
         use_effect_with(bills, move |bills| {
+            if *saved_at.borrow() == restored.1 && *bills == restored.0 {
+                return;
+            }
             let kept = SavedBills {
                 bills: bills.clone(),
             };
             // A failure here is not fatal: the bills stay on screen for this visit, and the
             // journal's banner already says when storage cannot be used.
             let last = *saved_at.borrow();
-            match storage::save(&kept, last) {
-                Ok(at) => *saved_at.borrow_mut() = at,
-                Err(storage::SaveError::NewerElsewhere { saved_at: at }) => {
-                    *saved_at.borrow_mut() = at
+            let merge = |theirs: &SavedBills, ours: &SavedBills| SavedBills {
+                bills: merge_bills(&ours.bills, &theirs.bills),
+            };
+            if let Ok((at, theirs)) = storage::save_merging(&kept, last, merge) {
+                *saved_at.borrow_mut() = at;
+                if let Some(theirs) = theirs {
+                    let first_id = reserve(&next_id, theirs.bills.len());
+                    dispatcher.dispatch(UploadAction::Merged {
+                        bills: theirs.bills,
+                        first_id,
+                    });
                 }
-                Err(_) => {}
             }
+        });
+    }
+    {
+        // Another tab saved: its bills join this tab's list; the save that follows (when
+        // they changed it) merges over theirs.
+        let dispatcher = state.dispatcher();
+        let next_id = next_id.clone();
+        use_effect_with((), move |_| {
+            let listener = storage::on_change(SavedBills::KEY, move || {
+                if let Load::Loaded(theirs) = storage::load::<SavedBills>() {
+                    let first_id = reserve(&next_id, theirs.value.bills.len());
+                    dispatcher.dispatch(UploadAction::Merged {
+                        bills: theirs.value.bills,
+                        first_id,
+                    });
+                }
+            });
+            move || drop(listener)
         });
     }
     UseUploads { state, next_id }

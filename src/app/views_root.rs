@@ -44,8 +44,8 @@ pub fn views_root(props: &ViewsRootProps) -> Html {
     let navigate = Callback::from(|next: View| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&next.href());
-            window.scroll_to_with_x_and_y(0.0, 0.0);
         }
+        crate::services::dom::scroll_to_top();
     });
     let view = match &props.view {
         View::Case { id } => html! { <CasePart {id} /> },

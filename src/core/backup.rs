@@ -24,6 +24,13 @@ pub const KIND: &str = "contestel-export";
 /// the operators' debits, the periods covered, the banks' column mappings, the ties).
 pub const VERSION: u32 = 4;
 
+/// The largest file the import reads. An export holds what localStorage keeps, at most
+/// [`LOCAL_STORAGE_LIMIT`](super::store::LOCAL_STORAGE_LIMIT) (5 MiB of UTF-16 units);
+/// pretty-printed and in UTF-8 (two bytes for an accented letter) it stays under twice
+/// that, so four times leaves room. A larger file is no export of ours, and is refused
+/// before it is read rather than held whole in memory.
+pub const MAX_IMPORT_BYTES: u64 = 4 * super::store::LOCAL_STORAGE_LIMIT;
+
 /// An export.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -181,11 +188,12 @@ impl Backup {
         }
     }
 
-    /// The file's text, pretty-printed so that a person can read it.
-    pub fn encode(&self) -> String {
+    /// The file's text, pretty-printed so that a person can read it; the serialiser's
+    /// words when it fails (never an empty file offered as an export).
+    pub fn encode(&self) -> Result<String, String> {
         serde_json::to_string(self)
             .map(|text| pretty(&text))
-            .unwrap_or_default()
+            .map_err(|e| e.to_string())
     }
 
     /// Reads an export file, refusing anything that is not one.
@@ -359,6 +367,41 @@ mod tests {
     }
 
     #[test]
+    fn an_export_of_a_full_store_fits_under_the_import_limit() {
+        // Real bills, copied until the stored bills alone fill localStorage's limit (counted
+        // as the browser counts, in UTF-16 units): the export of them, pretty-printed and in
+        // UTF-8, must stay well under what the import reads.
+        let bill: Bill = serde_json::from_str(include_str!(
+            "../../tests/fixtures/bills/sample-orange-mobile.expected.json"
+        ))
+        .unwrap();
+        let one = crate::core::store::encode(
+            &crate::core::store::SavedBills {
+                bills: vec![bill.clone()],
+            },
+            0,
+        )
+        .unwrap()
+        .encode_utf16()
+        .count() as u64;
+        let count = (crate::core::store::LOCAL_STORAGE_LIMIT / one) as usize;
+        let backup = Backup::new(
+            journal(),
+            Plans::default(),
+            vec![bill; count],
+            Corrections::default(),
+            BankData::default(),
+            5,
+        );
+        let text = backup.encode().unwrap();
+        assert!(
+            (text.len() as u64) < MAX_IMPORT_BYTES / 2,
+            "{} bytes for a full store, limit {MAX_IMPORT_BYTES}",
+            text.len()
+        );
+    }
+
+    #[test]
     fn an_export_of_version_1_is_migrated_on_import() {
         let text = r#"{"kind": "contestel-export", "version": 1, "exported_at": 5,
             "journal": {"cases": [{"id": 1, "title": "T", "operator": null,
@@ -403,7 +446,7 @@ mod tests {
             BankData::default(),
             1_764_150_000_000,
         );
-        let text = backup.encode();
+        let text = backup.encode().unwrap();
         assert_eq!(Backup::decode(&text), Ok(backup.clone()));
         assert_eq!(
             backup.summary(),
@@ -454,7 +497,7 @@ mod tests {
             bank.clone(),
             5,
         );
-        let text = backup.encode();
+        let text = backup.encode().unwrap();
         let back = Backup::decode(&text).unwrap();
         assert_eq!(back.bank, bank);
         assert_eq!(back.summary().debits, 1);
@@ -502,7 +545,7 @@ mod tests {
         );
         assert_eq!(
             backup.encode(),
-            serde_json::to_string_pretty(&backup).unwrap()
+            Ok(serde_json::to_string_pretty(&backup).unwrap())
         );
     }
 
@@ -574,7 +617,7 @@ mod tests {
             BankData::default(),
             1,
         );
-        let text = backup.encode();
+        let text = backup.encode().unwrap();
         assert_eq!(Backup::decode(&text).map(|b| b.bills.len()), Ok(2));
         assert_eq!(text.matches("\"7.77\"").count(), 1);
         let planted = text.replace("\"7.77\"", "\"79228162514264337593543950335\"");

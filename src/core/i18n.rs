@@ -344,6 +344,10 @@ pub enum Text {
     DataIntro,
     /// Why export.
     ExportReminder,
+    /// Button going to the export, in the reminder.
+    ExportNow,
+    /// Button dismissing the reminder to export.
+    ReminderDismiss,
     /// Button exporting everything.
     ExportButton,
     /// Field importing a file.
@@ -364,6 +368,18 @@ pub enum Text {
     ImportOutOfBound,
     /// An imported file is damaged.
     ImportDamaged,
+    /// An imported file is larger than any export (followed by its size and the limit).
+    ImportTooLarge,
+    /// Before the largest size the import reads.
+    ImportAtMost,
+    /// An imported file could not be read.
+    ImportUnreadable,
+    /// An import was applied but part of it could not be saved.
+    ImportedPartly,
+    /// The export file could not be written.
+    ExportFailed,
+    /// The browser refused a download.
+    DownloadFailed,
     /// Button erasing everything.
     EraseAll,
     /// Confirmation before erasing.
@@ -795,6 +811,8 @@ impl Text {
             DataHeading => ("Vos données restent sur cet appareil", "Your data stays on this device"),
             DataIntro => ("Vos dossiers, vos échanges, vos forfaits et les factures lues sont enregistrés dans ce navigateur, sur cet appareil seulement. Les factures PDF ne sont jamais envoyées ni conservées : seul ce qui en a été lu est gardé.", "Your cases, exchanges, plans and the bills read are saved in this browser, on this device only. PDF bills are never sent or kept: only what was read from them is."),
             ExportReminder => ("Certains navigateurs (Safari notamment) effacent les données d'un site après 7 jours sans visite : exportez régulièrement vos données dans un fichier que vous gardez.", "Some browsers (Safari notably) erase a site's data after 7 days without a visit: export your data now and then to a file you keep."),
+            ExportNow => ("Exporter maintenant", "Export now"),
+            ReminderDismiss => ("Plus tard", "Later"),
             ExportButton => ("Exporter mes données (.json)", "Export my data (.json)"),
             ImportLabel => ("Importer un fichier d'export", "Import an export file"),
             ImportMerge => ("Fusionner avec mes données", "Merge with my data"),
@@ -805,6 +823,12 @@ impl Text {
             ImportTooNew => ("Cet export vient d'une version plus récente de Contestel : rechargez la page.", "This export comes from a newer Contestel: reload the page."),
             ImportOutOfBound => ("Cet export contient un montant hors limites (un milliard d'euros ou plus) : rien n'a été importé. Champ en cause :", "This export holds an amount out of bounds (a billion euros or more): nothing was imported. Field:"),
             ImportDamaged => ("Cet export est endommagé : rien n'a été importé.", "This export is damaged: nothing was imported."),
+            ImportTooLarge => ("Ce fichier est trop gros pour être un export de Contestel : il n'a pas été lu, rien n'a été importé.", "This file is too large to be a Contestel export: it was not read, nothing was imported."),
+            ImportAtMost => ("au plus", "at most"),
+            ImportUnreadable => ("Ce fichier n'a pas pu être lu (déplacé, supprimé ou illisible) : rien n'a été importé.", "This file could not be read (moved, deleted or unreadable): nothing was imported."),
+            ImportedPartly => ("Import incomplet : les factures lues ou les données bancaires n'ont pas pu être enregistrées dans ce navigateur (stockage plein, bloqué, ou écrit par une version plus récente). Gardez le fichier d'export.", "Import incomplete: the bills read or the bank data could not be saved in this browser (storage full, blocked, or written by a newer version). Keep the export file."),
+            ExportFailed => ("L'export n'a pas pu être préparé : aucun fichier n'a été téléchargé.", "The export could not be prepared: no file was downloaded."),
+            DownloadFailed => ("Le navigateur a refusé le téléchargement : aucun fichier n'a été enregistré. Réessayez, ou copiez le texte.", "The browser refused the download: no file was saved. Try again, or copy the text."),
             EraseAll => ("Tout effacer de cet appareil", "Erase everything from this device"),
             ConfirmErase => ("Effacer définitivement de cet appareil vos dossiers, vos forfaits, les factures lues et les données mises de côté ? Pensez à exporter d'abord.", "Erase your cases, plans, the bills read and the data set aside from this device for good? Export first."),
             Erased => ("Tout a été effacé de cet appareil ; la page a été rechargée.", "Everything was erased from this device; the page was reloaded."),
@@ -1069,6 +1093,21 @@ pub fn bank_kept(read: usize, kept: usize, lang: Lang) -> String {
         Lang::En => format!(
             "{read} operations read: {kept} concern a telecom operator and are kept; the other {dropped} were dropped and are not stored."
         ),
+    }
+}
+
+/// The reminder to export on the home page: how long the changes have waited, since the
+/// last export (`days`) or without any.
+pub fn export_due(days: Option<i64>, lang: Lang) -> String {
+    match (days, lang) {
+        (None, Lang::Fr) => "Vos données ont changé et n'ont encore jamais été exportées.".into(),
+        (None, Lang::En) => "Your data has changed and has never been exported.".into(),
+        (Some(days), Lang::Fr) => {
+            format!("Votre dernier export date de {days} jours, et vos données ont changé depuis.")
+        }
+        (Some(days), Lang::En) => {
+            format!("Your last export was {days} days ago, and your data has changed since.")
+        }
     }
 }
 

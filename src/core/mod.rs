@@ -12,6 +12,7 @@ pub mod contract;
 pub mod corrections;
 pub mod dates;
 pub mod error;
+pub mod export_memo;
 pub mod finding;
 pub mod finding_groups;
 pub mod i18n;

@@ -538,9 +538,10 @@ impl Plan {
         Ok(plan)
     }
 
-    /// The plan as the JSON file the app exports and `inspect --plan` reads.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    /// The plan as the JSON file the app exports and `inspect --plan` reads; the
+    /// serialiser's words when it fails (never an empty file).
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string_pretty(self).map_err(|e| e.to_string())
     }
 
     /// Checks what the format cannot: no negative price, a promotion below the normal
@@ -671,7 +672,7 @@ mod tests {
         assert_eq!(plan.allowances.calls, Some(Allowance::Unlimited));
         assert_eq!(plan.allowances.roaming_eu, Some(true));
         assert_eq!(plan.commitment_end, Some(date("2026-03-01")));
-        let again = Plan::from_json(&plan.to_json()).unwrap();
+        let again = Plan::from_json(&plan.to_json().unwrap()).unwrap();
         assert_eq!(again, plan);
     }
 
@@ -888,7 +889,7 @@ mod tests {
         );
         assert!(plan.validate().is_ok());
         assert_eq!(
-            Plan::from_json(&plan.to_json()).unwrap(),
+            Plan::from_json(&plan.to_json().unwrap()).unwrap(),
             plan,
             "exported, read back"
         );

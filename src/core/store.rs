@@ -80,6 +80,15 @@ struct Header {
     data: serde::de::IgnoredAny,
 }
 
+/// When a stored value was saved, read from its envelope with its data skipped; `None`
+/// for anything that is not a Contestel envelope.
+pub fn saved_at(raw: &str) -> Option<i64> {
+    serde_json::from_str::<Header>(raw)
+        .ok()
+        .filter(|header| header.app == APP)
+        .map(|header| header.saved_at)
+}
+
 /// The envelope's data alone, read straight into its type.
 #[derive(Deserialize)]
 #[serde(bound = "T: DeserializeOwned")]

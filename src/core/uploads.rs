@@ -75,6 +75,15 @@ pub enum UploadAction {
         /// The upload to remove.
         id: u32,
     },
+    /// Another tab saved these bills: those this tab lacks are added (as bills kept from
+    /// an earlier visit, ids from `first_id` on), and for a bill both hold the reading that
+    /// says more is kept, the other tab's when they say as much (see [`merge_bills`]).
+    Merged {
+        /// The other tab's bills, oldest first.
+        bills: Vec<Bill>,
+        /// The first of the fresh ids the caller reserved, one per bill.
+        first_id: u32,
+    },
 }
 
 /// The uploads of this visit, newest first.
@@ -119,7 +128,36 @@ impl Uploads {
                 }
             }
             UploadAction::Removed { id } => self.items.retain(|u| u.id != id),
+            UploadAction::Merged { bills, first_id } => self.merge(bills, first_id),
         }
+    }
+
+    /// See [`UploadAction::Merged`]. The bills this tab lacks come first among
+    /// [`Uploads::bills`] (as if restored), in the other tab's order.
+    fn merge(&mut self, bills: Vec<Bill>, first_id: u32) {
+        let mut added = Vec::new();
+        for (id, bill) in (first_id..).zip(bills) {
+            let kept = self.items.iter_mut().find_map(|u| match &mut u.status {
+                UploadStatus::Read(kept) if same_bill(&kept.bill, &bill) => Some(kept),
+                _ => None,
+            });
+            match kept {
+                // Its pages, when this tab has them, are of the same bill: kept.
+                Some(kept) if completeness(&bill) >= completeness(&kept.bill) => kept.bill = bill,
+                Some(_) => {}
+                None => added.push(Upload {
+                    id,
+                    name: bill.source.clone(),
+                    size: 0,
+                    status: UploadStatus::Read(Box::new(Reading {
+                        pages: Vec::new(),
+                        bill,
+                    })),
+                }),
+            }
+        }
+        // Items are newest first: the other tab's oldest goes last.
+        self.items.extend(added.into_iter().rev());
     }
 
     /// A bill read again (other than by upload `id`) is not added twice: a reading that
@@ -214,6 +252,19 @@ impl Uploads {
     }
 }
 
+/// The bills this tab holds (`ours`) merged with those another tab saved (`theirs`), both
+/// oldest first: every bill of either, once ([`same_bill`]); for a bill both hold, the
+/// reading that says more, as when a bill is read again (a newer reader's), the other
+/// tab's when they say as much (it was saved last). Nothing either tab read is lost.
+pub fn merge_bills(ours: &[Bill], theirs: &[Bill]) -> Vec<Bill> {
+    let mut uploads = Uploads::restored(ours.to_vec(), 1);
+    uploads.apply(UploadAction::Merged {
+        bills: theirs.to_vec(),
+        first_id: ours.len() as u32 + 1,
+    });
+    uploads.bills()
+}
+
 /// How much a reading says, to tell a better reading of a bill from an equal one: first
 /// whether its charges add up to the amount due, then how many header fields it read.
 fn completeness(bill: &Bill) -> (bool, usize) {
@@ -281,6 +332,76 @@ mod tests {
             name: name.into(),
             size: 10,
         }
+    }
+
+    fn orange(invoice: &str, total: Option<&str>) -> Bill {
+        Bill {
+            operator: Some(crate::core::bill::Operator::Orange),
+            invoice_number: Some(invoice.into()),
+            total: total.map(|t| t.parse().unwrap()),
+            ..Bill::default()
+        }
+    }
+
+    #[test]
+    fn two_tabs_bills_merge_without_losing_one() {
+        let a = orange("A", None);
+        let b = orange("B", None);
+        let c = orange("C", None);
+        // A bill both tabs hold: the reading that says more wins, whichever tab has it.
+        let a_better = orange("A", Some("12.99"));
+        let cases: [(Vec<Bill>, Vec<Bill>, Vec<Bill>); 6] = [
+            (vec![], vec![], vec![]),
+            (vec![a.clone()], vec![], vec![a.clone()]),
+            (vec![], vec![a.clone()], vec![a.clone()]),
+            (
+                vec![a.clone(), b.clone()],
+                vec![c.clone()],
+                vec![c.clone(), a.clone(), b.clone()],
+            ),
+            (
+                vec![a.clone(), b.clone()],
+                vec![a_better.clone()],
+                vec![a_better.clone(), b.clone()],
+            ),
+            (
+                vec![a_better.clone(), b.clone()],
+                vec![a.clone(), c.clone()],
+                vec![c.clone(), a_better.clone(), b.clone()],
+            ),
+        ];
+        for (ours, theirs, merged) in cases {
+            assert_eq!(merge_bills(&ours, &theirs), merged, "{ours:?} + {theirs:?}");
+        }
+        // Merging again changes nothing: two tabs that merge each other's saves agree.
+        let once = merge_bills(&[a.clone(), b.clone()], &[a_better.clone(), c.clone()]);
+        assert_eq!(merge_bills(&once, &once), once);
+    }
+
+    #[test]
+    fn another_tabs_bills_join_this_tabs_list_and_keep_its_pages() {
+        let mut uploads = Uploads::restored(vec![orange("A", None)], 1);
+        if let UploadStatus::Read(r) = &mut uploads.items[0].status {
+            r.pages = vec![crate::core::layout::TextPage {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                rows: Vec::new(),
+            }];
+        }
+        uploads.apply(UploadAction::Merged {
+            bills: vec![orange("A", Some("12.99")), orange("B", None)],
+            first_id: 2,
+        });
+        assert_eq!(
+            uploads.bills(),
+            vec![orange("B", None), orange("A", Some("12.99"))]
+        );
+        assert_eq!(
+            uploads.items.iter().map(|u| u.id).collect::<Vec<_>>(),
+            vec![1, 3]
+        );
+        assert_eq!(uploads.fresh_pages().len(), 1, "the pages read here stay");
     }
 
     #[test]

@@ -1,6 +1,9 @@
-//! The only layer that touches browser APIs: files, the parse worker, storage, the service worker.
+//! The only layer that touches browser APIs: files, the parse worker, storage, the service
+//! worker, dialogs, focus and scrolling.
 
 pub mod clock;
+pub mod dialogs;
+pub mod dom;
 pub mod export;
 pub mod files;
 pub mod offline;

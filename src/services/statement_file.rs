@@ -6,7 +6,8 @@ use gloo::file::File;
 use crate::core::bank::{StatementError, MAX_STATEMENT_BYTES};
 
 /// Reads a statement's bytes, refusing before reading one larger than any statement.
-pub async fn read_statement_bytes(file: &File) -> Result<Vec<u8>, StatementError> {
+pub async fn read_statement_bytes(file: web_sys::File) -> Result<Vec<u8>, StatementError> {
+    let file = File::from(file);
     let size = file.size();
     if size > MAX_STATEMENT_BYTES {
         return Err(StatementError::TooLarge {
@@ -14,7 +15,7 @@ pub async fn read_statement_bytes(file: &File) -> Result<Vec<u8>, StatementError
             max: MAX_STATEMENT_BYTES,
         });
     }
-    read_as_bytes(file)
+    read_as_bytes(&file)
         .await
         .map_err(|_| StatementError::NotText)
 }

@@ -152,6 +152,30 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
     }
 }
 
+/// Saves a store as [`save`] does; when another tab saved since `last_seen`, that tab's
+/// value and this one are combined by `merge(theirs, ours)` and the result is saved over
+/// it, so that neither tab's data is lost. Returns the new `saved_at`, with the other
+/// tab's value when there was one (for this tab to show what it brought). A third save
+/// racing in between is reported as [`SaveError::NewerElsewhere`], for the next change to
+/// try again.
+pub fn save_merging<T: Stored>(
+    value: &T,
+    last_seen: i64,
+    merge: impl Fn(&T, &T) -> T,
+) -> Result<(i64, Option<T>), SaveError> {
+    match save(value, last_seen) {
+        Err(SaveError::NewerElsewhere { saved_at }) => {
+            let Load::Loaded(theirs) = load::<T>() else {
+                return Err(SaveError::NewerElsewhere { saved_at });
+            };
+            let merged = merge(&theirs.value, value);
+            let at = save(&merged, theirs.saved_at)?;
+            Ok((at, Some(theirs.value)))
+        }
+        saved => saved.map(|at| (at, None)),
+    }
+}
+
 /// The event a module of this page dispatches on `window` after each save, its detail the
 /// key saved. The browser's `storage` event only reaches other tabs; the page runs two
 /// wasm modules (the app, and the bank tab's once opened) that keep the same stores.
@@ -196,6 +220,15 @@ fn classify(error: &wasm_bindgen::JsValue) -> SaveError {
     SaveError::Failed {
         detail: format!("{error:?}"),
     }
+}
+
+/// When any of `keys` was last saved (from their envelopes); `None` when none is stored.
+pub fn last_saved(keys: &[&str]) -> Option<i64> {
+    let area = local_storage()?;
+    keys.iter()
+        .filter_map(|key| area.get_item(key).ok().flatten())
+        .filter_map(|raw| store::saved_at(&raw))
+        .max()
 }
 
 /// The values set aside because they could not be read: `(key, text)`, to show and

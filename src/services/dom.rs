@@ -1,0 +1,60 @@
+//! The page itself: focus, scrolling, the document's language, an input's value. The
+//! components ask for these by intent, so that the browser stays in `services/`.
+
+use wasm_bindgen::JsCast;
+
+/// The element with id `id`, as an HTML element.
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    gloo::utils::document()
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Sets the document's language (`<html lang>`), which screen readers follow.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        // Refused only on an invalid tag; ours are constants.
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Moves focus to the element `id` without scrolling.
+pub fn focus_without_scroll(id: &str) {
+    if let Some(target) = element(id) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&options);
+    }
+}
+
+/// Moves focus to the element `id` and scrolls it into view.
+pub fn focus_and_reveal(id: &str) {
+    if let Some(target) = element(id) {
+        let _ = target.focus();
+        target.scroll_into_view();
+    }
+}
+
+/// Scrolls the element `id` into view.
+pub fn reveal(id: &str) {
+    if let Some(target) = gloo::utils::document().get_element_by_id(id) {
+        target.scroll_into_view();
+    }
+}
+
+/// Scrolls the window back to the top of the page.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The current value of the input `id`, if there is one.
+pub fn input_value(id: &str) -> Option<String> {
+    gloo::utils::document()
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .map(|input| input.value())
+}
