@@ -4,6 +4,7 @@
 //! readers and a table of the same numbers one click away. No style attribute: the CSP
 //! forbids them; classes and SVG attributes only.
 
+use crate::core::money::Amount as _;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -44,7 +45,7 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
                         <g class={classes!("month-pair", differs.then_some("differs"))}>
                             <title>{ format!("{month} : {} {} / {} {}", BankText::BilledLegend.get(lang), format_amount(m.billed, lang), BankText::DebitedLegend.get(lang), format_amount(m.debited, lang)) }</title>
                             <rect class="bar" x={n(m.x)} y={n(m.billed_y)} width={n(m.width)} height={n(m.billed_height)} />
-                            <rect class="bar-debited" fill={fill.clone()} x={n(m.x.saturating_add(m.width))} y={n(m.debited_y)} width={n(m.width)} height={n(m.debited_height)} />
+                            <rect class="bar-debited" fill={fill.clone()} x={n(m.x.plus(m.width))} y={n(m.debited_y)} width={n(m.width)} height={n(m.debited_height)} />
                             if differs {
                                 <text class="bar-value" x={n(m.centre)} y={shifted(top, -6)} text-anchor="middle">{ "⚠" }</text>
                             }

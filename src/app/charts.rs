@@ -2,6 +2,7 @@
 //! and a description for screen readers, the flagged part hatched and marked (never by
 //! colour alone), and a table of the same numbers one click away.
 
+use crate::core::money::Amount as _;
 use yew::prelude::*;
 
 use crate::core::bill::Bill;
@@ -16,7 +17,7 @@ pub(crate) fn n(value: Decimal) -> String {
 
 /// A coordinate `by` units from `value` (a label beside its bar or its line).
 pub(crate) fn shifted(value: Decimal, by: i32) -> String {
-    n(value.saturating_add(Decimal::from(by)))
+    n(value.plus(Decimal::from(by)))
 }
 
 /// The hatching of the flagged parts, one per chart so that ids stay unique.

@@ -6,6 +6,7 @@
 //! The drawing is for the eye (a click on a row ticks it too); the list is the way in for
 //! the keyboard and screen readers, and the readable one on a phone.
 
+use crate::core::money::Amount as _;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -179,7 +180,7 @@ pub fn page_view(props: &PageViewProps) -> Html {
             <p class="running-sum" id="running-sum" role="status">
                 { format!("{} : ", Text::TickedSum.get(lang)) }<strong>{ format_amount(sum, lang) }</strong>
                 { format!(" · {} : ", Text::TotalDue.get(lang)) }<strong>{ format_amount(total, lang) }</strong>
-                { format!(" · {} : ", Text::Gap.get(lang)) }<strong>{ format_amount(total.saturating_sub(sum), lang) }</strong>
+                { format!(" · {} : ", Text::Gap.get(lang)) }<strong>{ format_amount(total.minus(sum), lang) }</strong>
             </p>
         },
         None => html! {

@@ -355,7 +355,7 @@ Exit status: 0, or 2 for bad usage or a case file that cannot be read (the field
                             .map(|f| f.amount)
                             .fold(
                                 rust_decimal::Decimal::ZERO,
-                                rust_decimal::Decimal::saturating_add,
+                                contestel::core::money::Amount::plus,
                             ),
                     );
                     report.debits = Some(

@@ -4,6 +4,7 @@
 //! `inspect` prints and the shape stored in the browser. Amounts are `Decimal` (serialized
 //! as decimal strings), dates are ISO `YYYY-MM-DD`.
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -213,7 +214,7 @@ impl BillWarning {
                 let (computed, printed, apart) = (
                     format_amount(*computed, lang),
                     format_amount(*printed, lang),
-                    format_amount(printed.saturating_sub(*computed).abs(), lang),
+                    format_amount(printed.minus(*computed).abs(), lang),
                 );
                 match lang {
                     Lang::Fr => format!(
@@ -294,7 +295,7 @@ impl Bill {
             Some(total) => {
                 let (printed, apart) = (
                     format_amount(total, lang),
-                    format_amount(total.saturating_sub(self.charges_sum()).abs(), lang),
+                    format_amount(total.minus(self.charges_sum()).abs(), lang),
                 );
                 match lang {
                     Lang::Fr => format!(
@@ -342,7 +343,7 @@ impl Bill {
             return false;
         }
         let rounding = Decimal::new(self.lines.len().clamp(1, 5) as i64, 2);
-        self.charges_sum().saturating_sub(total).abs() <= rounding
+        self.charges_sum().minus(total).abs() <= rounding
     }
 }
 

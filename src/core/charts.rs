@@ -5,6 +5,7 @@
 //! to a tenth), so the same bills always give the same picture and the tests can say
 //! exactly where each bar stands. The app only turns these into SVG elements and words.
 
+use crate::core::money::Amount as _;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -137,9 +138,9 @@ pub fn nice_step(max: Decimal, parts: u32) -> Decimal {
         Decimal::new(5, 0),
     ]
     .into_iter()
-    .map(|m| m.saturating_mul(magnitude))
+    .map(|m| m.times(magnitude))
     .find(|step| *step >= raw)
-    .unwrap_or(magnitude.saturating_mul(Decimal::TEN))
+    .unwrap_or(magnitude.times(Decimal::TEN))
 }
 
 /// The vertical axis of a chart whose highest value is `highest`: its step and its top
@@ -149,7 +150,7 @@ pub(crate) fn axis(highest: Decimal) -> (Decimal, Decimal) {
     let top = if highest.is_zero() {
         step
     } else {
-        ratio(highest, step).ceil().saturating_mul(step).max(step)
+        ratio(highest, step).ceil().times(step).max(step)
     };
     (step, top)
 }
@@ -164,7 +165,7 @@ pub(crate) fn ticks(step: Decimal, top: Decimal, y_of: impl Fn(Decimal) -> Decim
             amount,
             y: y_of(amount),
         });
-        amount = amount.saturating_add(step);
+        amount = amount.plus(step);
     }
     ticks
 }
@@ -212,10 +213,10 @@ fn chart_of(line: String, members: &[usize], bills: &[Bill], at_stake: &[Decimal
     let (step, top) = axis(highest);
     let plot_height = d(HEIGHT - TOP - BOTTOM);
     let baseline = d(HEIGHT - BOTTOM);
-    let height_of = |amount: Decimal| px(ratio(amount, top).saturating_mul(plot_height));
+    let height_of = |amount: Decimal| px(ratio(amount, top).times(plot_height));
     let plot_width = d(WIDTH - LEFT - RIGHT);
     let slot = ratio(plot_width, d(members.len().max(1) as u32));
-    let width = px((slot.saturating_mul(Decimal::new(6, 1))).min(d(MAX_BAR)));
+    let width = px((slot.times(Decimal::new(6, 1))).min(d(MAX_BAR)));
     let bars = members
         .iter()
         .zip(amounts)
@@ -227,27 +228,25 @@ fn chart_of(line: String, members: &[usize], bills: &[Bill], at_stake: &[Decimal
                 .unwrap_or_default()
                 .clamp(Decimal::ZERO, amount);
             let height = height_of(amount);
-            let start = d(LEFT).saturating_add(slot.saturating_mul(d(slot_index as u32)));
+            let start = d(LEFT).plus(slot.times(d(slot_index as u32)));
             Bar {
                 bill,
                 month: bill_month(&bills[bill]).unwrap_or_default(),
                 amount,
                 flagged,
-                x: px(start.saturating_add(ratio(slot.saturating_sub(width), Decimal::TWO))),
-                y: baseline.saturating_sub(height),
+                x: px(start.plus(ratio(slot.minus(width), Decimal::TWO))),
+                y: baseline.minus(height),
                 width,
                 height,
                 flagged_height: height_of(flagged),
-                centre: px(start.saturating_add(ratio(slot, Decimal::TWO))),
+                centre: px(start.plus(ratio(slot, Decimal::TWO))),
             }
         })
         .collect();
     MonthlyChart {
         line,
         bars,
-        ticks: ticks(step, top, |amount| {
-            baseline.saturating_sub(height_of(amount))
-        }),
+        ticks: ticks(step, top, |amount| baseline.minus(height_of(amount))),
         baseline,
         left: d(LEFT),
         right: d(WIDTH - RIGHT),
@@ -302,11 +301,11 @@ pub fn category_split(bill: &Bill, flagged: &[(usize, Decimal)]) -> Split {
     let mut discounts = Decimal::ZERO;
     for line in &bill.lines {
         if line.amount.is_sign_negative() || line.category == Category::Discount {
-            discounts = discounts.saturating_add(line.amount.min(Decimal::ZERO));
+            discounts = discounts.plus(line.amount.min(Decimal::ZERO));
             continue;
         }
         match sums.iter_mut().find(|(c, _, _)| *c == line.category) {
-            Some((_, amount, _)) => *amount = amount.saturating_add(line.amount),
+            Some((_, amount, _)) => *amount = amount.plus(line.amount),
             None => sums.push((line.category, line.amount, Decimal::ZERO)),
         }
     }
@@ -315,9 +314,7 @@ pub fn category_split(bill: &Bill, flagged: &[(usize, Decimal)]) -> Split {
             continue;
         };
         if let Some((_, amount, flag)) = sums.iter_mut().find(|(c, _, _)| *c == line.category) {
-            *flag = flag
-                .saturating_add(at_stake.max(Decimal::ZERO))
-                .min(*amount);
+            *flag = flag.plus(at_stake.max(Decimal::ZERO)).min(*amount);
         }
     }
     // Largest first; equal amounts keep the order they appear in.
@@ -332,11 +329,11 @@ pub fn category_split(bill: &Bill, flagged: &[(usize, Decimal)]) -> Split {
         .map(|(row, (category, amount, flagged))| Slice {
             category,
             amount,
-            share: ratio(amount.saturating_mul(d(100)), charged).round(),
+            share: ratio(amount.times(d(100)), charged).round(),
             flagged,
             y: d(row as u32 * SPLIT_ROW),
-            width: px(ratio(amount, largest).saturating_mul(full)),
-            flagged_width: px(ratio(flagged, largest).saturating_mul(full)),
+            width: px(ratio(amount, largest).times(full)),
+            flagged_width: px(ratio(flagged, largest).times(full)),
         })
         .collect();
     let height = d(slices.len() as u32 * SPLIT_ROW);

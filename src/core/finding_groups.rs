@@ -1,6 +1,7 @@
 //! Findings that say the same thing about the same service, gathered: four weekly
 //! Internet+ charges of one club are one thing to contest, counted four times.
 
+use crate::core::money::Amount as _;
 use rust_decimal::Decimal;
 
 use super::bill::Bill;
@@ -54,7 +55,7 @@ pub fn group_findings(findings: &[Finding], bills: &[Bill]) -> Vec<FindingGroup>
         match same {
             Some((_, group)) => {
                 group.members.push(index);
-                group.amount = group.amount.saturating_add(finding.amount);
+                group.amount = group.amount.plus(finding.amount);
                 for line in &finding.lines {
                     if !group.lines.contains(line) {
                         group.lines.push(*line);

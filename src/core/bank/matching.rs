@@ -19,6 +19,7 @@
 //! findings on such a bill: no accusation on a misreading. Pure: `today` is not needed,
 //! the statement's period says what was seen.
 
+use crate::core::money::Amount as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -376,7 +377,7 @@ pub fn match_debits(
             let Some(same_brand) = compatible(bill, debit) else {
                 continue;
             };
-            let diff = debit.amount.saturating_sub(amount);
+            let diff = debit.amount.minus(amount);
             pairs.push((
                 (
                     !diff.is_zero(),
@@ -399,9 +400,7 @@ pub fn match_debits(
         .map(|&(_, b, d)| (b, d))
     {
         let (b, d) = (&b, &d);
-        let diff = debits[*d]
-            .amount
-            .saturating_sub(due(&bills[*b]).unwrap_or_default());
+        let diff = debits[*d].amount.minus(due(&bills[*b]).unwrap_or_default());
         let same = diff.is_zero();
         bill_out[*b].debit = Some(*d);
         bill_out[*b].state = if same {
@@ -512,7 +511,7 @@ pub fn match_debits(
             .collect();
         let case = open
             .iter()
-            .find(|c| c.disputed.saturating_sub(c.recovered) == refund.amount)
+            .find(|c| c.disputed.minus(c.recovered) == refund.amount)
             .or_else(|| {
                 open.iter()
                     .find(|c| c.lines.iter().any(|l| l.amount == refund.amount))

@@ -7,6 +7,7 @@
 //! under the operator's name. Months in between with nothing are shown (a month with no
 //! debit is news). An operator with no bill at all gets no chart: nothing to compare. Same units and rounding as `core::charts`: the SVG's own, to a tenth.
 
+use crate::core::money::Amount as _;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -55,7 +56,7 @@ impl MonthPair {
 
     /// Debited minus billed.
     pub fn difference(&self) -> Decimal {
-        self.debited.saturating_sub(self.billed)
+        self.debited.minus(self.billed)
     }
 }
 
@@ -203,26 +204,25 @@ fn chart(line: String, months: &[Month]) -> MonthView {
     let (step, top) = axis(highest);
     let plot_height = d(HEIGHT - TOP - BOTTOM);
     let baseline = d(HEIGHT - BOTTOM);
-    let height_of =
-        |amount: Decimal| px(ratio(amount.max(Decimal::ZERO), top).saturating_mul(plot_height));
+    let height_of = |amount: Decimal| px(ratio(amount.max(Decimal::ZERO), top).times(plot_height));
     let slot = ratio(d(WIDTH - LEFT - RIGHT), d(months.len().max(1) as u32));
-    let width = px((slot.saturating_mul(Decimal::new(35, 2))).min(d(MAX_PAIR / 2)));
+    let width = px((slot.times(Decimal::new(35, 2))).min(d(MAX_PAIR / 2)));
     let pairs = months
         .iter()
         .enumerate()
         .map(|(i, &(month, billed, debited))| {
-            let start = d(LEFT).saturating_add(slot.saturating_mul(d(i as u32)));
-            let centre = start.saturating_add(ratio(slot, Decimal::TWO));
+            let start = d(LEFT).plus(slot.times(d(i as u32)));
+            let centre = start.plus(ratio(slot, Decimal::TWO));
             let (bh, dh) = (height_of(billed), height_of(debited));
             MonthPair {
                 month,
                 billed,
                 debited,
-                x: px(centre.saturating_sub(width)),
+                x: px(centre.minus(width)),
                 width,
-                billed_y: baseline.saturating_sub(bh),
+                billed_y: baseline.minus(bh),
                 billed_height: bh,
-                debited_y: baseline.saturating_sub(dh),
+                debited_y: baseline.minus(dh),
                 debited_height: dh,
                 centre: px(centre),
             }
@@ -231,9 +231,7 @@ fn chart(line: String, months: &[Month]) -> MonthView {
     MonthView {
         line,
         months: pairs,
-        ticks: ticks(step, top, |amount| {
-            baseline.saturating_sub(height_of(amount))
-        }),
+        ticks: ticks(step, top, |amount| baseline.minus(height_of(amount))),
         baseline,
         left: d(LEFT),
         right: d(WIDTH - RIGHT),

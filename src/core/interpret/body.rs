@@ -7,6 +7,7 @@
 //! items then go to `tree`, which finds the subtotals by their sums and keeps the leaves
 //! that add up to the amount due; the charges are those leaves, named and categorised.
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -769,7 +770,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             .collect();
         let all: Decimal = owed.iter().amounts_sum();
         for b in owed.iter().copied().chain([all]) {
-            let t = p.saturating_sub(b);
+            let t = p.minus(b);
             if !b.is_zero() && !targets.contains(&t) {
                 targets.push(t);
             }
@@ -861,7 +862,7 @@ fn pick_amount(
             let ht_amount = if amounts.len() > 1 { nearest(ht) } else { last };
             match money::find_rates(&line.text).first().copied().or(bill_rate) {
                 Some(rate) => ratio(
-                    ht_amount.saturating_mul(Decimal::ONE_HUNDRED.saturating_add(rate)),
+                    ht_amount.times(Decimal::ONE_HUNDRED.plus(rate)),
                     Decimal::ONE_HUNDRED,
                 )
                 .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
@@ -878,8 +879,8 @@ fn pick_amount(
 fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatLine> {
     let cent = Decimal::new(2, 2);
     let agrees = |base: Decimal, vat: Decimal| {
-        ratio(base.saturating_mul(rate), Decimal::ONE_HUNDRED)
-            .saturating_sub(vat)
+        ratio(base.times(rate), Decimal::ONE_HUNDRED)
+            .minus(vat)
             .abs()
             <= cent
     };

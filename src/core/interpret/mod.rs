@@ -32,6 +32,7 @@ mod text;
 mod tree;
 mod usage;
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
@@ -174,7 +175,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
             match body.total {
                 Some(t) => format!(
                     "the charges ({computed}) do not add up to the amount due ({t}): {} apart",
-                    t.saturating_sub(computed).abs()
+                    t.minus(computed).abs()
                 ),
                 None => format!("no amount due to check the charges ({computed}) against"),
             }

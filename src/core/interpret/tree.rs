@@ -12,6 +12,7 @@
 //! done is said in the reading's notes. When nothing adds up, the natural reading is kept
 //! and the bill says by how much it misses, so the rules never accuse on a guess.
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
@@ -137,7 +138,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     adjustments.sort_by_key(|a| a.2);
     adjustments.truncate(MAX_ADJUSTMENTS);
 
-    let close = |sum: Decimal, target: Decimal| sum.saturating_sub(target).abs() <= tolerance;
+    let close = |sum: Decimal, target: Decimal| sum.minus(target).abs() <= tolerance;
     let mut notes = Vec::new();
     let mut best: Option<(Rank, u32, Decimal)> = None;
     for (t, &target) in targets.iter().enumerate() {
@@ -147,7 +148,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             let mut cost = 0;
             for (k, adj) in adjustments.iter().enumerate() {
                 if mask & (1 << k) != 0 {
-                    sum = sum.saturating_add(adj.1);
+                    sum = sum.plus(adj.1);
                     cost += adj.2;
                 }
             }
@@ -211,12 +212,12 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
                     .iter()
                     .enumerate()
                     .filter(|(k, _)| mask & (1 << k) != 0)
-                    .fold(base, |s, (_, a)| s.saturating_add(a.1))
+                    .fold(base, |s, (_, a)| s.plus(a.1))
             };
             let mask = match targets.first() {
                 Some(&target) => (0..=classes.len())
                     .map(class_mask)
-                    .min_by_key(|&m| sum_of(m).saturating_sub(target).abs())
+                    .min_by_key(|&m| sum_of(m).minus(target).abs())
                     .unwrap_or(0),
                 None => class_mask(1),
             };
@@ -331,7 +332,7 @@ fn group(items: &[Item]) -> Vec<usize> {
         let mut sum = Decimal::ZERO;
         let mut matched: Option<usize> = None;
         while k < n && subordinate(head, &items[k], last_on_page[i]) {
-            sum = sum.saturating_add(items[k].amount);
+            sum = sum.plus(items[k].amount);
             let end = span[k];
             k = end + 1;
             if sum == head.amount {

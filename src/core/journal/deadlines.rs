@@ -18,6 +18,7 @@
 //!   when not (L133-24);
 //! - termination without fees after a price change: four months from the notice (L224-33).
 
+use crate::core::money::Amount as _;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -397,7 +398,7 @@ pub fn debits(case: &Case) -> Vec<Payment> {
         match out.iter_mut().find(|p| p.paid_on == paid_on) {
             Some(p) => {
                 p.lines.push(i);
-                p.amount = p.amount.saturating_add(line.amount);
+                p.amount = p.amount.plus(line.amount);
             }
             None => out.push(Payment {
                 paid_on,
@@ -420,7 +421,7 @@ pub fn refund_windows(case: &Case) -> Vec<RefundWindow> {
         match windows.iter_mut().find(|w| w.paid_on == paid_on) {
             Some(w) => {
                 w.lines.extend(line);
-                w.amount = w.amount.saturating_add(amount);
+                w.amount = w.amount.plus(amount);
             }
             None => windows.push(RefundWindow {
                 paid_on,

@@ -14,6 +14,7 @@
 //! form starts with its subject. Legal references cited in a letter are those of
 //! `core::law` (checked 2026-11-30).
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -261,7 +262,7 @@ fn demand(case: &Case) -> String {
     }
     let mut text = format!(
         "Je vous demande le remboursement de la somme de {}",
-        format_amount(case.disputed.saturating_sub(case.recovered), FR)
+        format_amount(case.disputed.minus(case.recovered), FR)
     );
     for ask in asks {
         text.push_str(", ");
@@ -481,7 +482,7 @@ pub fn write(
             )
         }
         LetterKind::FormalNotice => {
-            let owed = case.disputed.saturating_sub(case.recovered);
+            let owed = case.disputed.minus(case.recovered);
             let subject = format!(
                 "Mise en demeure — remboursement de {}",
                 format_amount(owed, FR)

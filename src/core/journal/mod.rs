@@ -18,6 +18,7 @@ pub mod ladder;
 pub mod letters;
 pub mod migrate;
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -378,7 +379,7 @@ impl Journal {
                 let case = self.case_mut(case)?;
                 for line in lines {
                     if !case.lines.iter().any(|l| l.same_as(&line)) {
-                        case.disputed = case.disputed.saturating_add(line.amount);
+                        case.disputed = case.disputed.plus(line.amount);
                         case.lines.push(line);
                     }
                 }

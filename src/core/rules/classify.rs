@@ -6,6 +6,7 @@
 //! different reasons (an "Appels émis depuis l'étranger" line filed as out-of-plan by the
 //! reader is roaming here). Pure.
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
@@ -151,7 +152,7 @@ pub fn line_kinds(bill: &Bill) -> Vec<LineKind> {
         .amounts_sum();
     let has_premium = kinds.iter().any(|k| matches!(k, LineKind::Premium(_)));
     let has_roaming = kinds.contains(&LineKind::Roaming);
-    let same = |a: Decimal, b: Decimal| a.saturating_sub(b).abs() < Decimal::new(1, 2);
+    let same = |a: Decimal, b: Decimal| a.minus(b).abs() < Decimal::new(1, 2);
     for (kind, line) in kinds.iter_mut().zip(&bill.lines) {
         if *kind != LineKind::OutOfPlan || line.amount <= Decimal::ZERO {
             continue;

@@ -26,6 +26,7 @@ pub mod time_barred_soon;
 pub mod total_mismatch;
 pub mod unrequested_option;
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use std::collections::BTreeSet;
 
@@ -340,7 +341,7 @@ pub fn at_stake(bills: usize, findings: &[Finding]) -> Vec<Decimal> {
         let seen =
             f.lines.iter().any(|l| lines.contains(l)) || f.usage.iter().any(|u| usage.contains(u));
         if !seen {
-            totals[f.bill] = totals[f.bill].saturating_add(f.amount.max(Decimal::ZERO));
+            totals[f.bill] = totals[f.bill].plus(f.amount.max(Decimal::ZERO));
         }
         lines.extend(&f.lines);
         usage.extend(&f.usage);
@@ -394,10 +395,10 @@ pub(crate) fn attach(
         for (k, &(record, value)) in records.iter().enumerate() {
             if !taken[k]
                 && compatible(line, record)
-                && sum.saturating_add(value) <= amount.saturating_add(Decimal::new(1, 2))
+                && sum.plus(value) <= amount.plus(Decimal::new(1, 2))
             {
                 taken[k] = true;
-                sum = sum.saturating_add(value);
+                sum = sum.plus(value);
                 mine.push(record);
             }
         }
@@ -419,7 +420,7 @@ pub(crate) fn charged(line: &BillLine) -> bool {
 
 /// Two amounts of money are the same to the cent.
 pub(crate) fn cents_eq(a: Decimal, b: Decimal) -> bool {
-    a.saturating_sub(b).abs() < Decimal::new(1, 2)
+    a.minus(b).abs() < Decimal::new(1, 2)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! usage charge the reader filed as within the plan. Runs without a
 //! plan too (then only a warning). Pure.
 
+use crate::core::money::Amount as _;
 use rust_decimal::Decimal;
 
 use crate::core::money::sum;
@@ -60,11 +61,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         others.sort_unstable();
         let mut evidence = evidence;
         for ((_, amount), usage) in lines.iter().zip(evidence.iter_mut()) {
-            let mut room = amount.saturating_sub(sum(usage.iter().map(|&u| bill.usage[u].amount)));
+            let mut room = amount.minus(sum(usage.iter().map(|&u| bill.usage[u].amount)));
             others.retain(|&u| {
-                let fits = bill.usage[u].amount <= room.saturating_add(Decimal::new(1, 2));
+                let fits = bill.usage[u].amount <= room.plus(Decimal::new(1, 2));
                 if fits {
-                    room = room.saturating_sub(bill.usage[u].amount);
+                    room = room.minus(bill.usage[u].amount);
                     usage.push(u);
                 }
                 !fits

@@ -2,6 +2,7 @@
 //! same line (warning, the recurring charges of the shared days at stake), or leaves a gap
 //! after it (information: a bill may be missing). Needs several bills. Pure.
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
@@ -57,7 +58,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 .map(|&i| ctx.bills[b].lines[i].amount)
                 .amounts_sum();
             let amount = ratio(
-                recurring.saturating_mul(Decimal::from(shared)),
+                recurring.times(Decimal::from(shared)),
                 Decimal::from(days.max(1)),
             )
             .round_dp(2);

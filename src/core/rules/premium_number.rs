@@ -21,6 +21,7 @@
 //! record charged nothing is not flagged either. One finding per charge, with the records
 //! that make it up as evidence, so the money is counted once. Pure.
 
+use crate::core::money::Amount as _;
 use rust_decimal::Decimal;
 
 use crate::core::money::ratio;
@@ -66,7 +67,7 @@ fn service_cap(kind: PremiumKind, duration_s: Option<u32>) -> Option<Decimal> {
     let (per_min, per_call) = kind.caps_cents()?;
     let seconds = duration_s?;
     let by_minute = ratio(
-        Decimal::new(per_min, 2).saturating_mul(Decimal::from(seconds)),
+        Decimal::new(per_min, 2).times(Decimal::from(seconds)),
         Decimal::from(60),
     );
     Some(by_minute.max(Decimal::new(per_call, 2)))
@@ -247,7 +248,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         record_kind(u).and_then(|k| service_cap(k, r.duration_s))
                     })
                     .sum::<Option<Decimal>>()
-                    .is_some_and(|cap| *amount > cap.saturating_add(Decimal::new(1, 2)));
+                    .is_some_and(|cap| *amount > cap.plus(Decimal::new(1, 2)));
             let case = Call {
                 label: &charge.label,
                 numbers: called,

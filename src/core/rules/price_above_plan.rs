@@ -4,6 +4,7 @@
 //! 39,99 € box with a "-10,00 € first year" line is the 29,99 € promotion, not an
 //! overcharge. Needs a plan. Pure.
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
@@ -67,13 +68,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         charged(l)
                             && l.category == Category::Other
                             && ctx.on_plan_line(b, i)
-                            && l.amount
-                                .saturating_sub(price)
-                                .abs()
-                                .saturating_mul(Decimal::TWO)
-                                <= price
+                            && l.amount.minus(price).abs().times(Decimal::TWO) <= price
                     })
-                    .min_by_key(|&i| bill.lines[i].amount.saturating_sub(price).abs()),
+                    .min_by_key(|&i| bill.lines[i].amount.minus(price).abs()),
             );
         }
         let named = |i: usize| {
@@ -104,11 +101,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 effective_category(line)
             };
             let expected = match category {
-                Category::Subscription if named(i) && subscriptions.contains(&i) => (plan
-                    .price_on(start)
-                    .max(plan.price_on(end))
-                    .saturating_mul(months))
-                .round_dp(2),
+                Category::Subscription if named(i) && subscriptions.contains(&i) => {
+                    (plan.price_on(start).max(plan.price_on(end)).times(months)).round_dp(2)
+                }
                 Category::Subscription => continue,
                 Category::Option => match plan
                     .options
@@ -120,13 +115,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 },
                 _ => continue,
             };
-            let mut excess = line.amount.saturating_sub(expected);
+            let mut excess = line.amount.minus(expected);
             if excess <= Decimal::new(1, 2) {
                 continue;
             }
             let used = credit.min(excess).max(Decimal::ZERO);
-            credit = credit.saturating_sub(used);
-            excess = excess.saturating_sub(used);
+            credit = credit.minus(used);
+            excess = excess.minus(used);
             if excess <= Decimal::new(1, 2) {
                 continue;
             }

@@ -5,6 +5,7 @@
 //! 2026-11-30). When the plan shows the increase
 //! is its promotion ending as planned, it is only `info`. Needs several bills. Pure.
 
+use crate::core::money::Amount as _;
 use rust_decimal::Decimal;
 
 use super::classify::effective_category;
@@ -55,7 +56,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     continue;
                 }
             }
-            let rise = line.amount.saturating_sub(before);
+            let rise = line.amount.minus(before);
             if rise <= Decimal::new(1, 2) {
                 continue;
             }
@@ -70,8 +71,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let planned = ctx.plan_for(b).and_then(|plan| {
                 let promo = plan.promo.as_ref()?;
                 let ended_between = previous_start <= promo.until && promo.until < start;
-                let at_contract_price =
-                    line.amount <= plan.monthly_price.saturating_add(Decimal::new(1, 2));
+                let at_contract_price = line.amount <= plan.monthly_price.plus(Decimal::new(1, 2));
                 (effective_category(line) == Category::Subscription
                     && ended_between
                     && at_contract_price)

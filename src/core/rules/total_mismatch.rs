@@ -3,6 +3,7 @@
 //! for nothing (alert); below, it is more likely a reading problem (information). Amounts
 //! within a cent or two are rounding, not a finding. Pure.
 
+use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
@@ -31,7 +32,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let sum: Decimal = bill.lines.iter().map(|l| l.amount).amounts_sum();
-        let gap = total.saturating_sub(sum);
+        let gap = total.minus(sum);
         if gap.abs() > tolerance() || !bill.reconciles() {
             // More asked than the charges read: money asked for nothing, or a charge the
             // reader missed. Either way a person must look: a warning, never an alert
@@ -66,8 +67,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         // VAT at each rate against its base.
         for vat in &bill.vat {
             let Some(base) = vat.base else { continue };
-            let expected = ratio(base.saturating_mul(vat.rate), Decimal::from(100)).round_dp(2);
-            let gap = vat.amount.saturating_sub(expected);
+            let expected = ratio(base.times(vat.rate), Decimal::from(100)).round_dp(2);
+            let gap = vat.amount.minus(expected);
             if gap.abs() > Decimal::new(5, 2) {
                 let mut f = finding(
                     RuleId::TotalMismatch,
@@ -106,10 +107,10 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 })
                 .map(|l| l.amount)
                 .amounts_sum();
-            let gap = total.saturating_sub(ht).saturating_sub(vat);
+            let gap = total.minus(ht).minus(vat);
             if !bill.vat.is_empty()
                 && gap.abs() > tolerance()
-                && gap.saturating_sub(outside).abs() > tolerance()
+                && gap.minus(outside).abs() > tolerance()
             {
                 let mut f = finding(
                     RuleId::TotalMismatch,
