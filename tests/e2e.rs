@@ -1562,6 +1562,7 @@ async fn a_huge_amount_typed_imported_or_planted_is_refused_and_the_page_keeps_r
         notice.contains("hors limites") && notice.ends_with("bills[0].lines[2].amount"),
         "{notice}"
     );
+    browser.screenshot("huge-amount-import-refused-1280").await;
     assert!(browser
         .client
         .find(Locator::Css("#import-summary"))
@@ -1603,6 +1604,5 @@ async fn a_huge_amount_typed_imported_or_planted_is_refused_and_the_page_keeps_r
         .filter(|m| m.contains("panicked"))
         .collect();
     assert!(panics.is_empty(), "{panics:?}");
-    browser.screenshot("huge-amount-refused-1280").await;
     browser.close().await;
 }
