@@ -13,7 +13,9 @@
 )]
 #![cfg(not(target_arch = "wasm32"))]
 
-use contestel::core::i18n::{format_amount, Lang};
+use contestel::core::i18n::Lang;
+
+use contestel::core::money::format_amount;
 use contestel::core::money::{parse_amount, typed_amount, MAX_INTEGER_DIGITS, MAX_TYPED_AMOUNT};
 use rust_decimal::Decimal;
 

@@ -67,7 +67,7 @@ async fn sample_bill_is_read_in_the_worker_and_shown() {
     assert_eq!(rows.len(), expected.lines.len(), "one row per charge");
     for (row, line) in rows.iter().zip(&expected.lines) {
         let row = spaced(&row.text().await.unwrap());
-        let amount = spaced(&contestel::core::i18n::format_amount(
+        let amount = spaced(&contestel::core::money::format_amount(
             line.amount,
             contestel::core::i18n::Lang::Fr,
         ));

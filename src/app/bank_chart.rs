@@ -11,7 +11,8 @@ use yew::prelude::*;
 use super::charts::{n, shifted};
 use crate::core::bank::month::MonthView;
 use crate::core::charts::{format_month, HEIGHT, WIDTH};
-use crate::core::i18n::{format_amount, BankText, Lang, Text};
+use crate::core::i18n::{BankText, Lang, Text};
+use crate::core::money::format_amount;
 
 /// The chart of one line; `id` keeps its ids unique in the page.
 pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {

@@ -17,7 +17,9 @@ use crate::core::bank::telecom::{operator_of, recurring_unknown, Tie};
 use crate::core::bank::text::Encoding;
 use crate::core::bank::{read_statement, Format, Statement, StatementError};
 use crate::core::bill::Operator;
-use crate::core::i18n::{format_amount, format_date, BankText, Lang, Text};
+use crate::core::dates::format_date;
+use crate::core::i18n::{BankText, Lang, Text};
+use crate::core::money::format_amount;
 use crate::services::statement_file::read_statement_bytes;
 
 /// How many operations the preview shows.

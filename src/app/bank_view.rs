@@ -20,9 +20,11 @@ use crate::core::bank::matching::match_debits;
 use crate::core::bank::month::monthly;
 use crate::core::bank::Statement;
 use crate::core::bill::{Bill, Operator};
+use crate::core::dates::format_date;
 use crate::core::finding::Severity;
-use crate::core::i18n::{bank_kept, format_amount, format_date, BankText, Text};
+use crate::core::i18n::{bank_kept, BankText, Text};
 use crate::core::journal::case::Case;
+use crate::core::money::format_amount;
 use crate::core::plan::Plan;
 
 /// Props of [`BankView`].

@@ -11,8 +11,10 @@ use super::timeline::operator_name;
 use super::{use_lang, View};
 use crate::core::bill::{Bill, BillLine, BillWarning};
 use crate::core::corrections::{Applied, HeaderField, LineRef, Origin, Target};
+use crate::core::dates::format_date;
 use crate::core::finding::{RuleId, Severity};
-use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::i18n::{Lang, Text};
+use crate::core::money::format_amount;
 use crate::core::reader::Reading;
 
 /// Props of [`BillView`].

@@ -11,13 +11,15 @@ use super::forms::event_value;
 use super::journal::UseJournal;
 use super::letter_panel::LetterPanel;
 use super::{source_links, use_lang, View};
-use crate::core::i18n::{self, format_amount, format_date, Lang, Text};
+use crate::core::dates::format_date;
+use crate::core::i18n::{self, Lang, Text};
 use crate::core::journal::advice::advise;
 use crate::core::journal::calendar;
 use crate::core::journal::case::{Case, CaseStatus, DisputedLine, Event, Milestone};
 use crate::core::journal::deadlines::{deadlines, DeadlineState};
 use crate::core::journal::ladder::Stage;
 use crate::core::journal::letters::{available, Sender};
+use crate::core::money::format_amount;
 use crate::core::money::parse_typed_amount;
 use crate::services::{clock, export};
 

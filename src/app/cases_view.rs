@@ -6,10 +6,11 @@ use super::case_view::status_name;
 use super::forms::bind;
 use super::journal::UseJournal;
 use super::{use_lang, View};
-use crate::core::i18n::{format_amount, Text};
+use crate::core::i18n::Text;
 use crate::core::journal::advice::advise;
 use crate::core::journal::deadlines::deadlines;
 use crate::core::journal::NewCase;
+use crate::core::money::format_amount;
 use crate::services::clock;
 
 /// The list of cases.

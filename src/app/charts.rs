@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::core::bill::Bill;
 use crate::core::charts::{self, MonthlyChart, Split, SPLIT_BAR, SPLIT_WIDTH};
-use crate::core::i18n::{format_amount, Lang, Text};
+use crate::core::i18n::{Lang, Text};
+use crate::core::money::format_amount;
 use rust_decimal::Decimal;
 
 /// A coordinate as an SVG attribute.

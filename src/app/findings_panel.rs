@@ -9,7 +9,8 @@ use super::{source_links, use_lang, View};
 use crate::core::bill::Bill;
 use crate::core::finding::{RuleId, Severity};
 use crate::core::finding_groups::{group_findings, FindingGroup};
-use crate::core::i18n::{format_amount, Text};
+use crate::core::i18n::Text;
+use crate::core::money::format_amount;
 use crate::core::rules::Report;
 
 /// Props of [`FindingsPanel`].

@@ -15,8 +15,9 @@ use super::corrections::UseCorrections;
 use super::use_lang;
 use crate::core::bill::Bill;
 use crate::core::corrections::{page_model, page_svg, toggle, Applied, RowState, Toggle};
-use crate::core::i18n::{format_amount, Text};
+use crate::core::i18n::Text;
 use crate::core::layout::TextPage;
+use crate::core::money::format_amount;
 use crate::core::provenance::row_label;
 
 /// Props of [`PageView`].

@@ -6,7 +6,8 @@
 use yew::prelude::*;
 
 use super::use_lang;
-use crate::core::i18n::{format_date, Text};
+use crate::core::dates::format_date;
+use crate::core::i18n::Text;
 use crate::core::law::Legal;
 
 /// Props of [`SourcesView`].

@@ -8,7 +8,9 @@ use super::charts::monthly_chart;
 use super::{use_lang, view_link, View};
 use crate::core::bill::Bill;
 use crate::core::charts::{bill_line, bill_month, bill_total, format_month, monthly_totals};
-use crate::core::i18n::{format_amount, format_date, Lang, Text};
+use crate::core::dates::format_date;
+use crate::core::i18n::{Lang, Text};
+use crate::core::money::format_amount;
 use crate::core::uploads::bill_key;
 
 /// Props of [`Timeline`].

@@ -6,7 +6,8 @@ use super::bill_view::BillView;
 use super::timeline::{operator_name, when};
 use super::{use_lang, view_link, View};
 use crate::core::charts::bill_total;
-use crate::core::i18n::{format_amount, format_size, Text};
+use crate::core::i18n::{format_size, Text};
+use crate::core::money::format_amount;
 use crate::core::uploads::{bill_key, Upload, UploadStatus};
 
 /// Props of [`UploadCard`].

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::i18n::format_amount;
 use super::lang::Lang;
+use super::money::format_amount;
 
 /// An operator brand, as the customer knows it (letters are addressed to the brand).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -232,7 +232,8 @@ impl Change {
     /// The correction in words, for the list of corrections that no longer match:
     /// `« Forfait » (12,99 €) : pas un montant facturé`.
     pub fn describe(&self, lang: super::i18n::Lang) -> String {
-        use super::i18n::{format_amount, format_date};
+        use super::dates::format_date;
+        use super::money::format_amount;
         let line = |l: &LineRef| format!("« {} » ({})", l.label, format_amount(l.amount, lang));
         match self {
             Change::NotACharge { line: l } => {

@@ -5,6 +5,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::lang::Lang;
+
 /// The earliest year accepted: older than any telecom contract still disputable.
 pub const FIRST_YEAR: i32 = 1990;
 /// The latest year accepted.
@@ -82,6 +84,14 @@ pub fn parse_typed_date(text: &str) -> Result<Option<NaiveDate>, TypedDateError>
     NaiveDate::from_ymd_opt(year, month, day)
         .map(Some)
         .ok_or(TypedDateError::NoSuchDay)
+}
+
+/// Formats a date for the language: `05/10/2026` or `5 Oct 2026`.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%-d %b %Y").to_string(),
+    }
 }
 
 /// Writes a date for a form field, always day first: `09/10/2019`.
@@ -178,5 +188,12 @@ mod tests {
         );
         // Not dates: a phone number, an amount, a day and month without a year.
         assert!(dates_in("06 12 34 56 78 · 12,99 € · du 02/11 au 01/12").is_empty());
+    }
+
+    #[test]
+    fn dates_are_formatted_per_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+        assert_eq!(format_date(d, Lang::Fr), "05/10/2026");
+        assert_eq!(format_date(d, Lang::En), "5 Oct 2026");
     }
 }

@@ -1124,31 +1124,6 @@ pub fn case_title(what: &str, invoice_number: Option<&str>, lang: Lang) -> Strin
     }
 }
 
-/// Formats an amount for the language: `1 234,56 €` (narrow no-break spaces) or `€1,234.56`.
-pub fn format_amount(amount: rust_decimal::Decimal, lang: Lang) -> String {
-    let rounded = amount.round_dp(2);
-    let negative = rounded.is_sign_negative() && !rounded.is_zero();
-    let abs = rounded.abs();
-    let cents = format!("{abs:.2}");
-    let (units, decimals) = cents.split_once('.').unwrap_or((&cents, "00"));
-    let (group, point) = match lang {
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut grouped = String::new();
-    for (i, digit) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(digit);
-    }
-    let sign = if negative { "−" } else { "" };
-    match lang {
-        Lang::Fr => format!("{sign}{grouped}{point}{decimals}\u{a0}€"),
-        Lang::En => format!("{sign}€{grouped}{point}{decimals}"),
-    }
-}
-
 /// Formats a size in bytes with decimal units and one decimal: `850 o`, `12,3 ko`, `4,6 Go`
 /// (`12.3 kB` in English).
 pub fn format_size(bytes: u64, lang: Lang) -> String {
@@ -1170,39 +1145,9 @@ pub fn format_size(bytes: u64, lang: Lang) -> String {
     format!("{}{point}{}\u{a0}{}", tenths / 10, tenths % 10, units[unit])
 }
 
-/// Formats a date for the language: `05/10/2026` or `5 Oct 2026`.
-pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => date.format("%d/%m/%Y").to_string(),
-        Lang::En => date.format("%-d %b %Y").to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    #[test]
-    fn amounts_are_formatted_per_language() {
-        let cases = [
-            ("12.99", "12,99\u{a0}€", "€12.99"),
-            ("1234.5", "1\u{202f}234,50\u{a0}€", "€1,234.50"),
-            ("-5", "−5,00\u{a0}€", "−€5.00"),
-            ("0", "0,00\u{a0}€", "€0.00"),
-            (
-                "1029000.004",
-                "1\u{202f}029\u{202f}000,00\u{a0}€",
-                "€1,029,000.00",
-            ),
-        ];
-        for (input, fr, en) in cases {
-            let d = Decimal::from_str(input).unwrap();
-            assert_eq!(format_amount(d, Lang::Fr), fr, "{input}");
-            assert_eq!(format_amount(d, Lang::En), en, "{input}");
-        }
-    }
 
     #[test]
     fn references_and_case_titles_read_well() {
@@ -1227,12 +1172,5 @@ mod tests {
             assert_eq!(format_size(bytes, Lang::Fr), fr, "{bytes}");
             assert_eq!(format_size(bytes, Lang::En), en, "{bytes}");
         }
-    }
-
-    #[test]
-    fn dates_are_formatted_per_language() {
-        let d = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
-        assert_eq!(format_date(d, Lang::Fr), "05/10/2026");
-        assert_eq!(format_date(d, Lang::En), "5 Oct 2026");
     }
 }

@@ -11,6 +11,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::lang::Lang;
+
 /// An amount found inside a piece of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AmountToken {
@@ -192,6 +194,31 @@ impl<I: Iterator> AmountsSum for I where I::Item: std::borrow::Borrow<Decimal> {
 #[inline(never)]
 pub fn ratio(a: Decimal, b: Decimal) -> Decimal {
     a.checked_div(b).unwrap_or(Decimal::ZERO)
+}
+
+/// Formats an amount for the language: `1 234,56 €` (narrow no-break spaces) or `€1,234.56`.
+pub fn format_amount(amount: Decimal, lang: Lang) -> String {
+    let rounded = amount.round_dp(2);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let abs = rounded.abs();
+    let cents = format!("{abs:.2}");
+    let (units, decimals) = cents.split_once('.').unwrap_or((&cents, "00"));
+    let (group, point) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, digit) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(digit);
+    }
+    let sign = if negative { "−" } else { "" };
+    match lang {
+        Lang::Fr => format!("{sign}{grouped}{point}{decimals}\u{a0}€"),
+        Lang::En => format!("{sign}€{grouped}{point}{decimals}"),
+    }
 }
 
 /// Why a typed amount was refused.
@@ -1097,5 +1124,25 @@ mod tests {
     fn the_sum_bound_is_a_million_times_the_amount_bound() {
         assert_eq!(SUM_BOUND, AMOUNT_BOUND.times(Decimal::from(1_000_000)));
         assert_eq!(SUM_BOUND.to_string(), "1000000000000000");
+    }
+
+    #[test]
+    fn amounts_are_formatted_per_language() {
+        let cases = [
+            ("12.99", "12,99\u{a0}€", "€12.99"),
+            ("1234.5", "1\u{202f}234,50\u{a0}€", "€1,234.50"),
+            ("-5", "−5,00\u{a0}€", "−€5.00"),
+            ("0", "0,00\u{a0}€", "€0.00"),
+            (
+                "1029000.004",
+                "1\u{202f}029\u{202f}000,00\u{a0}€",
+                "€1,029,000.00",
+            ),
+        ];
+        for (input, fr, en) in cases {
+            let d = input.parse::<Decimal>().unwrap();
+            assert_eq!(format_amount(d, Lang::Fr), fr, "{input}");
+            assert_eq!(format_amount(d, Lang::En), en, "{input}");
+        }
     }
 }

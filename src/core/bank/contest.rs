@@ -12,8 +12,9 @@ use chrono::NaiveDate;
 use super::matching::{group, DebitFinding, DebitIssue};
 use super::telecom::Debit;
 use crate::core::bill::Bill;
+use crate::core::dates::format_date;
 use crate::core::finding::RuleId;
-use crate::core::i18n::{self, format_date, Lang};
+use crate::core::i18n::{self, Lang};
 use crate::core::journal::case::{CaseStatus, DisputedLine};
 use crate::core::journal::{Action, Journal, NewCase};
 

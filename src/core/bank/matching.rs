@@ -26,10 +26,12 @@ use serde::{Deserialize, Serialize};
 
 use super::telecom::{named, Debit, Direction};
 use crate::core::bill::{Bill, Operator};
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Legal, Severity};
-use crate::core::i18n::{format_amount, format_date, Lang};
+use crate::core::i18n::Lang;
 use crate::core::journal::case::{Case, CaseStatus};
 use crate::core::law;
+use crate::core::money::format_amount;
 use crate::core::plan::{digits, Plan};
 
 /// How many days before a bill's expected debit day a debit may come.

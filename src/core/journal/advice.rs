@@ -20,9 +20,11 @@ use super::deadlines::{
     refund_windows, second_level_opens,
 };
 use super::ladder::Stage;
+use crate::core::dates::format_date;
 use crate::core::finding::RuleId;
-use crate::core::i18n::{format_amount, format_date, Lang};
+use crate::core::i18n::Lang;
 use crate::core::law::{self, Legal};
+use crate::core::money::format_amount;
 
 /// Within this many days of a refund window's end, the advice warns.
 pub const REFUND_WARNING_DAYS: i64 = 60;

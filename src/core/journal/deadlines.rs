@@ -24,8 +24,10 @@ use serde::{Deserialize, Serialize};
 
 use super::case::{Answer, Case, CaseStatus, Milestone, SecondLevel};
 use super::ladder::Stage;
-use crate::core::i18n::{format_amount, format_date, Lang};
+use crate::core::dates::format_date;
+use crate::core::i18n::Lang;
 use crate::core::law::{self, Legal};
+use crate::core::money::format_amount;
 
 pub use crate::core::law::add_months;
 

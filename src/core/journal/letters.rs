@@ -23,9 +23,11 @@ use serde::{Deserialize, Serialize};
 use super::advice::NextStep;
 use super::case::{Case, Channel, DisputedLine, Event, SecondLevel};
 use super::ladder::Stage;
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, RuleId};
-use crate::core::i18n::{format_amount, format_date, Lang};
+use crate::core::i18n::Lang;
 use crate::core::law::{self, add_days, add_months, Legal};
+use crate::core::money::format_amount;
 
 /// The person writing, as they want to appear on their letters.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

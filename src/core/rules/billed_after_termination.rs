@@ -11,8 +11,9 @@ use rust_decimal::Decimal;
 
 use super::classify::{line_kind, LineKind};
 use super::{charged, eur, finding, Context};
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
-use crate::core::i18n::{format_date, Lang};
+use crate::core::i18n::Lang;
 
 /// Flags charges after the end of the contract.
 pub fn check(ctx: &Context) -> Vec<Finding> {

@@ -11,8 +11,9 @@ use super::classify::effective_category;
 use super::text::fold;
 use super::{cents_eq, charged, eur, finding, Context};
 use crate::core::bill::{Category, Period};
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
-use crate::core::i18n::{format_date, Lang};
+use crate::core::i18n::Lang;
 
 fn recurring(category: Category) -> bool {
     matches!(

@@ -374,8 +374,8 @@ pub(crate) fn finding(
 /// An amount in French and in English.
 pub(crate) fn eur(amount: Decimal) -> (String, String) {
     (
-        super::i18n::format_amount(amount, Lang::Fr),
-        super::i18n::format_amount(amount, Lang::En),
+        super::money::format_amount(amount, Lang::Fr),
+        super::money::format_amount(amount, Lang::En),
     )
 }
 

@@ -11,8 +11,9 @@ use crate::core::money::ratio;
 use super::classify::effective_category;
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
-use crate::core::i18n::{format_date, Lang};
+use crate::core::i18n::Lang;
 
 /// Flags overlapping periods and gaps between bills.
 pub fn check(ctx: &Context) -> Vec<Finding> {

@@ -14,8 +14,9 @@ use super::classify::effective_category;
 use super::text::{fold, has_any, same_item};
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
-use crate::core::i18n::{format_date, Lang};
+use crate::core::i18n::Lang;
 
 /// Flags charges above the plan's price.
 pub fn check(ctx: &Context) -> Vec<Finding> {

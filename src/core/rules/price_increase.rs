@@ -11,8 +11,9 @@ use rust_decimal::Decimal;
 use super::classify::effective_category;
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
-use crate::core::i18n::{format_date, Lang};
+use crate::core::i18n::Lang;
 
 /// Flags recurring charges that went up since the previous bill.
 pub fn check(ctx: &Context) -> Vec<Finding> {

@@ -15,8 +15,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{finding, Context};
+use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
-use crate::core::i18n::{format_date, Lang};
+use crate::core::i18n::Lang;
 use crate::core::law::{add_months, PRESCRIPTION_MONTHS};
 
 /// How many days ahead a closing window is announced.
