@@ -1559,7 +1559,8 @@ async fn a_huge_amount_typed_imported_or_planted_is_refused_and_the_page_keeps_r
     browser.wait_for("#data-notice").await;
     let notice = browser.text("#data-notice").await;
     assert!(
-        notice.contains("hors limites") && notice.ends_with("bills[0].lines[2].amount"),
+        notice.contains("hors limites")
+            && notice.ends_with("facture 1, ligne 3, montant (bills[0].lines[2].amount)"),
         "{notice}"
     );
     browser.screenshot("huge-amount-import-refused-1280").await;

@@ -97,6 +97,59 @@ fn read(text: &str) -> Result<Backup, BackupError> {
     })
 }
 
+/// A path into an export (`bills[0].lines[2].amount`) as a person reads it (« facture 1,
+/// ligne 3, montant »): what is counted from one, the fields named in their language. A
+/// part it does not know is left as written.
+fn in_words(path: &str, lang: Lang) -> String {
+    const WORDS: &[(&str, &str, &str)] = &[
+        ("bills", "facture", "bill"),
+        ("lines", "ligne", "line"),
+        ("usage", "communication", "call"),
+        ("vat", "TVA", "VAT"),
+        ("cases", "dossier", "case"),
+        ("plans", "forfait", "plan"),
+        ("options", "option", "option"),
+        ("debits", "prélèvement", "debit"),
+        ("edits", "correction", "correction"),
+        ("amount", "montant", "amount"),
+        ("total", "total", "total"),
+        ("total_ht", "total HT", "total excl. VAT"),
+        ("base", "base", "base"),
+        ("rate", "taux", "rate"),
+        ("price", "prix", "price"),
+        ("monthly_price", "prix mensuel", "monthly price"),
+        ("disputed", "montant contesté", "amount disputed"),
+        ("recovered", "montant récupéré", "amount recovered"),
+    ];
+    let word = |part: &str| {
+        WORDS
+            .iter()
+            .find(|(key, _, _)| *key == part)
+            .map(|(_, fr, en)| lang.pick(fr, en).to_string())
+    };
+    let mut out: Vec<String> = Vec::new();
+    let parts: Vec<&str> = path.split('.').collect();
+    for (n, &part) in parts.iter().enumerate() {
+        let last = n.saturating_add(1) == parts.len();
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        match (word(name), index) {
+            (Some(w), Some(i)) => out.push(format!("{w} {}", i.saturating_add(1))),
+            (Some(w), None) if last => out.push(w),
+            // Containers (`journal`, `plans` around `plans[0]`, `change`…).
+            (_, None) => {}
+            (None, _) => out.push(part.to_string()),
+        }
+    }
+    if out.is_empty() {
+        path.to_string()
+    } else {
+        out.join(", ")
+    }
+}
+
 /// The fields that hold an amount, and their bound (`money::bounded` on each, in `bill`,
 /// `corrections`, `journal::case` and `plan`).
 const AMOUNT_FIELDS: &[(&str, Decimal)] = &[
@@ -222,9 +275,11 @@ impl BackupError {
         match self {
             BackupError::NotAnExport => Text::ImportNotExport.get(lang).to_string(),
             BackupError::TooNew { .. } => Text::ImportTooNew.get(lang).to_string(),
-            BackupError::AmountOutOfBound { field } => {
-                format!("{} {field}", Text::ImportOutOfBound.get(lang))
-            }
+            BackupError::AmountOutOfBound { field } => format!(
+                "{} {} ({field})",
+                Text::ImportOutOfBound.get(lang),
+                in_words(field, lang)
+            ),
             BackupError::Damaged { .. } => Text::ImportDamaged.get(lang).to_string(),
         }
     }
@@ -694,9 +749,20 @@ mod tests {
                 field: "bills[1].lines[0].amount".into()
             }
         );
-        assert!(error
-            .message(Lang::Fr)
-            .ends_with("bills[1].lines[0].amount"));
+        assert_eq!(
+            error.message(Lang::Fr),
+            "Cet export contient un montant hors limites (un milliard d'euros ou plus) : rien \
+             n'a été importé. Champ en cause : facture 2, ligne 1, montant \
+             (bills[1].lines[0].amount)"
+        );
+        assert_eq!(
+            in_words("journal.cases[3].lines[0].amount", Lang::En),
+            "case 4, line 1, amount"
+        );
+        assert_eq!(
+            in_words("plans.plans[0].monthly_price", Lang::Fr),
+            "forfait 1, prix mensuel"
+        );
         assert!(error.message(Lang::En).contains("out of bounds"));
     }
 
