@@ -15,7 +15,8 @@ use rust_decimal::Decimal;
 use super::bill::{Bill, BillLine, Category};
 use super::dates::dates_in;
 use super::layout::TextPage;
-use super::plan::{digits, digits_spaced, Allowance, Plan, PlanOption};
+use super::phone::{self, digits, digits_spaced};
+use super::plan::{Allowance, Plan, PlanOption};
 use super::vocab::{fold, fold_words, has_any};
 
 /// A field of the plan form, to say which ones were read from a bill.
@@ -178,8 +179,8 @@ pub fn plan_for(plans: &[Plan], bill: &Bill, line: Option<&BillLine>) -> Option<
     let number = |p: &Plan| p.line_number.as_deref().map(digits).unwrap_or_default();
     let named: Vec<usize> = (0..plans.len())
         .filter(|&i| {
-            let mine = number(&plans[i]);
-            !mine.is_empty() && bill.line_numbers.iter().any(|n| digits(n) == mine)
+            let mine = plans[i].line_number.as_deref().unwrap_or_default();
+            phone::among(mine, &bill.line_numbers)
         })
         .collect();
     if let Some(line) = line {

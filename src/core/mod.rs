@@ -23,6 +23,7 @@ pub mod law;
 pub mod layout;
 pub mod money;
 pub mod pdf;
+pub mod phone;
 pub mod plan;
 pub mod provenance;
 pub mod reader;

@@ -32,7 +32,8 @@ use crate::core::i18n::Lang;
 use crate::core::journal::case::{Case, CaseStatus};
 use crate::core::law;
 use crate::core::money::format_amount;
-use crate::core::plan::{digits, Plan};
+use crate::core::phone;
+use crate::core::plan::Plan;
 
 /// How many days before a bill's expected debit day a debit may come.
 pub const EARLY_DAYS: u64 = 12;
@@ -281,10 +282,10 @@ fn within(day: NaiveDate, (from, to): (NaiveDate, NaiveDate)) -> bool {
 /// The operator a plan is for: its own words, else the bills of its line.
 fn plan_operator(plan: &Plan, bills: &[Bill]) -> Option<Operator> {
     plan.operator.as_deref().and_then(named).or_else(|| {
-        let mine = digits(plan.line_number.as_deref()?);
+        let mine = plan.line_number.as_deref()?;
         bills
             .iter()
-            .find(|b| !mine.is_empty() && b.line_numbers.iter().any(|n| digits(n) == mine))
+            .find(|b| phone::among(mine, &b.line_numbers))
             .and_then(|b| b.operator)
     })
 }

@@ -11,8 +11,9 @@ use crate::core::bill::{Operator, Period};
 use crate::core::money;
 use crate::core::vocab::headings;
 
-use super::text::{self, chars_from, find_dates, find_phone_numbers, find_range, fold, squash};
+use super::text::{self, chars_from, find_dates, find_range, fold, squash};
 use super::Line;
+use crate::core::phone;
 
 /// The header fields of a bill.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -361,7 +362,7 @@ fn strip_mark(word: &str) -> Option<&str> {
 /// What an invoice number looks like without a number sign before it: [`plausible`],
 /// and not a phone number.
 fn plausible_number(candidate: &str) -> bool {
-    plausible(candidate) && !is_phone_number(candidate)
+    plausible(candidate) && !phone::is_only_number(candidate)
 }
 
 /// What an invoice number looks like: four characters or more with a digit, no date or
@@ -374,13 +375,6 @@ fn plausible(candidate: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_'))
         && find_dates(candidate).is_empty()
         && money::find_amounts(candidate).is_empty()
-}
-
-/// Whether a token is a phone number and nothing else (`0612345678`, `06.12.34.56.78`).
-fn is_phone_number(token: &str) -> bool {
-    find_phone_numbers(token)
-        .first()
-        .is_some_and(|n| n.replace(' ', "") == token.replace(['.', ' '], ""))
 }
 
 /// `N°: B2/20181213-68843-179632098` on a row of its own: a number sign and a value,
@@ -697,7 +691,7 @@ const LINE_KEYS: &[&str] = &[
 fn line_numbers(head: &[&Line]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for rest in keyed_values(head, LINE_KEYS) {
-        for n in find_phone_numbers(&rest) {
+        for n in phone::find_all(&rest) {
             let n = squash(&n);
             if !found.contains(&n) {
                 found.push(n);

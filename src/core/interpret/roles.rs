@@ -5,7 +5,8 @@
 //! against the sums, so a wrongly named row costs a reconciliation, not an accusation.
 //! The wordings are the ones of `shared/DOMAIN.md` ("What real bills look like").
 
-use super::text::{find_phone_numbers, fold};
+use super::text::fold;
+use crate::core::phone;
 use crate::core::vocab::headings as sections;
 
 /// The role of a row that carries an amount.
@@ -127,7 +128,7 @@ pub(super) fn role_of(label: &str) -> Role {
             || rest.starts_with("pour cette ligne")
             || rest.starts_with("pour la ligne")
             || rest.starts_with("de la ligne")
-            || !find_phone_numbers(rest).is_empty()
+            || !phone::find_all(rest).is_empty()
             || (!rest.is_empty() && sections::is_heading_like(rest))
         {
             return Role::Sub;

@@ -409,50 +409,6 @@ pub fn is_time(text: &str) -> bool {
         && parts[1].parse::<u32>().is_ok_and(|m| m < 60)
 }
 
-/// French phone numbers as printed in a text: `06 12 34 56 78`, `0612345678`,
-/// `06.12.34.56.78`, `+33 6 12 34 56 78`, with their spaces squashed to one.
-pub fn find_phone_numbers(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let boundary = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '+');
-        if boundary && (chars[i] == '0' || chars[i] == '+') {
-            let wanted = if chars[i] == '0' { 10 } else { 11 };
-            let mut j = if chars[i] == '+' { i + 1 } else { i };
-            let mut digits = 0;
-            let mut end = i;
-            while j < chars.len() {
-                let c = chars[j];
-                if c.is_ascii_digit() {
-                    digits += 1;
-                    j += 1;
-                    end = j;
-                    if digits == wanted {
-                        break;
-                    }
-                } else if (crate::core::money::is_space(c) || c == '.')
-                    && digits > 0
-                    && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit())
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let clean_end = !chars.get(end).is_some_and(|c| c.is_alphanumeric());
-            if digits == wanted && clean_end {
-                let s: String = chars[i..end].iter().collect();
-                found.push(squash(&s.replace('.', " ")));
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,28 +524,6 @@ mod tests {
                 parse_duration(text, *short),
                 *want,
                 "parse_duration({text:?})"
-            );
-        }
-    }
-
-    #[test]
-    fn finds_phone_numbers() {
-        let cases: &[(&str, &[&str])] = &[
-            ("Votre ligne :  06 45 67 89 01", &["06 45 67 89 01"]),
-            (
-                "Ligne 0612345678 et 07.81.23.45.67",
-                &["0612345678", "07 81 23 45 67"],
-            ),
-            ("+33 6 12 34 56 78", &["+33 6 12 34 56 78"]),
-            ("RCS Paris 397 480 930", &[]),
-            ("FR76 0412", &[]),
-            ("Date : 02/11/2026", &[]),
-        ];
-        for (text, want) in cases {
-            assert_eq!(
-                find_phone_numbers(text),
-                *want,
-                "find_phone_numbers({text:?})"
             );
         }
     }

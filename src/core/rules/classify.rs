@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 use crate::core::bill::{Bill, BillLine, Category, UsageRecord};
 pub use crate::core::vocab::kinds::one_off_words;
 use crate::core::vocab::kinds::{names_a_service, third_party_words};
-pub use crate::core::vocab::numbers::{domestic_number, premium_number, PremiumKind};
 use crate::core::vocab::numbers::{premium_in_label, premium_words};
+pub use crate::core::vocab::numbers::{premium_number, PremiumKind};
 pub use crate::core::vocab::places::{medium_in, place_in, roaming_words, Medium, Place};
 
 use super::text::{fold, has_any};

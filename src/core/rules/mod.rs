@@ -37,7 +37,8 @@ use serde::Serialize;
 use super::bill::{Bill, BillLine, Category, Period};
 use super::finding::{Bilingual, Finding, RuleId, Severity};
 use super::i18n::Lang;
-use super::plan::{digits, digits_spaced, Plan};
+use super::phone::{self, digits, digits_spaced};
+use super::plan::Plan;
 
 /// What every rule sees: the bills of one line, the plan if there is one, and today.
 #[derive(Clone, Debug)]
@@ -92,10 +93,9 @@ impl<'a> Context<'a> {
         let plan = self.plan?;
         let numbers = &self.bills[bill].line_numbers;
         match &plan.line_number {
-            Some(mine) if !numbers.is_empty() && !digits(mine).is_empty() => numbers
-                .iter()
-                .any(|n| digits(n) == digits(mine))
-                .then_some(plan),
+            Some(mine) if !numbers.is_empty() && !digits(mine).is_empty() => {
+                phone::among(mine, numbers).then_some(plan)
+            }
             _ => Some(plan),
         }
     }
@@ -275,8 +275,8 @@ pub fn check_lines(bills: &[Bill], plans: &[Plan], today: NaiveDate) -> Report {
         return check(bills, plans.first(), today);
     }
     let names = |plan: &Plan, bill: &Bill| {
-        let mine = plan.line_number.as_deref().map(digits).unwrap_or_default();
-        !mine.is_empty() && bill.line_numbers.iter().any(|n| digits(n) == mine)
+        let mine = plan.line_number.as_deref().unwrap_or_default();
+        phone::among(mine, &bill.line_numbers)
     };
     let mut groups: Vec<(Option<&Plan>, Vec<usize>)> = plans
         .iter()

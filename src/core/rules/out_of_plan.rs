@@ -11,11 +11,10 @@ use crate::core::money::Amount as _;
 use rust_decimal::Decimal;
 
 use crate::core::money::sum;
+use crate::core::phone;
 
 use super::classify::place_in;
-use super::classify::{
-    domestic_number, line_kinds, medium_in, usage_kind, LineKind, Medium, UsageKind,
-};
+use super::classify::{line_kinds, medium_in, usage_kind, LineKind, Medium, UsageKind};
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
 use crate::core::bill::Category;
@@ -96,7 +95,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 /// number, and calls (or SMS) unlimited.
 fn should_be_covered(plan: Option<&Plan>, destination: &str, kind: &str) -> bool {
     let Some(plan) = plan else { return false };
-    if !domestic_number(destination) {
+    if !phone::is_domestic(destination) {
         return false;
     }
     let allowance = match medium_in(&fold(kind)) {

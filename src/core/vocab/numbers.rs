@@ -3,6 +3,7 @@
 //! short codes from 4xxxx up; not 0800–0809, 30PQ/31PQ, 116XYZ, 3xxxx SMS. Pure.
 
 use super::{has_any, has_word};
+use crate::core::phone::{digits, digits_spaced};
 
 /// The kind of surcharged number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,44 +159,6 @@ pub fn premium_words(folded: &str) -> bool {
         ],
     ) || has_word(folded, "118")
         || has_word(folded, "sva")
-}
-
-/// Whether a destination is an ordinary French number (fixed, mobile or VoIP) that an
-/// unlimited plan covers.
-pub fn domestic_number(destination: &str) -> bool {
-    let trimmed = destination.trim();
-    if trimmed.starts_with('+') && !trimmed.starts_with("+33") {
-        return false;
-    }
-    let d = digits(trimmed);
-    d.len() == 10 && d.starts_with('0') && matches!(d.as_bytes()[1], b'1'..=b'7' | b'9')
-}
-
-/// The digits of a phone number, `+33` folded to `0`.
-pub fn digits(number: &str) -> String {
-    let d: String = number.chars().filter(char::is_ascii_digit).collect();
-    match d.strip_prefix("33") {
-        Some(rest) if number.trim_start().starts_with('+') && rest.len() == 9 => {
-            format!("0{rest}")
-        }
-        _ => d,
-    }
-}
-
-/// Text with the spaces between digits removed, so "06 71 23 45 67" is found as digits.
-pub fn digits_spaced(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in chars.iter().enumerate() {
-        let between_digits = c.is_whitespace()
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if !between_digits {
-            out.push(*c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
