@@ -78,6 +78,9 @@ fmt-check:
 clippy:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+	# The fuzz targets are their own workspace that nothing else builds: checked here so
+	# that they keep compiling against the code they fuzz (stable is enough to check).
+	cargo check --locked --manifest-path fuzz/Cargo.toml --bins
 
 test-native: $(TMPDIR)
 	{ cargo test --locked && cargo test --locked -p pdf-extract --lib; } 2>&1 | tee $(LOGS)/native.log

@@ -4,7 +4,8 @@
 //! `MAX_TYPED_AMOUNT` and reads back from the French format the app prints.
 #![no_main]
 
-use contestel::core::i18n::{format_amount, Lang};
+use contestel::core::lang::Lang;
+use contestel::core::money::format_amount;
 use contestel::core::money::{
     find_amounts, find_rates, parse_amount, parse_rate, typed_amount, MAX_TYPED_AMOUNT,
 };
@@ -27,7 +28,10 @@ fuzz_target!(|data: &[u8]| {
     for signed in [false, true] {
         if let Ok(value) = typed_amount(text, signed) {
             assert!(value.abs() <= MAX_TYPED_AMOUNT, "{value}");
-            assert!(signed || !value.is_sign_negative() || value.is_zero(), "{value}");
+            assert!(
+                signed || !value.is_sign_negative() || value.is_zero(),
+                "{value}"
+            );
             let printed = format_amount(value, Lang::Fr);
             assert_eq!(parse_amount(&printed), Some(value), "{printed:?}");
             assert_eq!(typed_amount(&printed, true), Ok(value), "{printed:?}");

@@ -17,8 +17,15 @@ mod downstream;
 fn decode<T: Stored + PartialEq + std::fmt::Debug>(raw: &str) -> Option<T> {
     let loaded = store::decode::<T>(Some(raw)).ok()??;
     if let Ok(text) = store::encode(&loaded.value, loaded.saved_at) {
-        let again = store::decode::<T>(Some(&text)).ok().flatten().map(|l| l.value);
-        assert_eq!(again.as_ref(), Some(&loaded.value), "a stored value does not read back");
+        let again = store::decode::<T>(Some(&text))
+            .ok()
+            .flatten()
+            .map(|l| l.value);
+        assert_eq!(
+            again.as_ref(),
+            Some(&loaded.value),
+            "a stored value does not read back"
+        );
     }
     Some(loaded.value)
 }

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::case_law_form::CaseLawForm;
-use super::event_form::{answer_name, EventForm};
+use super::event_form::EventForm;
 use super::forms::event_value;
 use super::journal::UseJournal;
 use super::letter_panel::LetterPanel;
@@ -14,11 +14,12 @@ use super::{source_links, use_lang, View};
 use crate::core::dates::format_date;
 use crate::core::i18n::{self, Lang, Text};
 use crate::core::journal::advice::advise;
+use crate::core::journal::advice::available;
 use crate::core::journal::calendar;
 use crate::core::journal::case::{Case, CaseStatus, DisputedLine, Event, Milestone};
 use crate::core::journal::deadlines::{deadlines, DeadlineState};
 use crate::core::journal::ladder::Stage;
-use crate::core::journal::letters::{available, Sender};
+use crate::core::journal::letters::Sender;
 use crate::core::money::format_amount;
 use crate::core::money::parse_typed_amount;
 use crate::services::{clock, export};
@@ -40,15 +41,6 @@ pub fn status_name(status: CaseStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// The name of a Médiateur's step.
-pub fn milestone_name(milestone: Option<Milestone>, lang: Lang) -> &'static str {
-    match milestone {
-        None => Text::MilestoneReferral.get(lang),
-        Some(Milestone::FileComplete) => Text::MilestoneFileComplete.get(lang),
-        Some(Milestone::Proposal) => Text::MilestoneProposal.get(lang),
-    }
-}
-
 fn event_item(event: &Event, lang: Lang) -> Html {
     html! {
         <li class="event">
@@ -56,7 +48,7 @@ fn event_item(event: &Event, lang: Lang) -> Html {
                 <span class="event-date">{ format_date(event.date, lang) }</span>
                 <span class="event-stage">{ event.stage.label(lang) }</span>
                 if event.stage == Stage::Mediator {
-                    <span class="event-milestone">{ milestone_name(event.milestone, lang) }</span>
+                    <span class="event-milestone">{ Milestone::label(event.milestone, lang) }</span>
                 }
                 <span class="muted">{ event.channel.label(lang) }</span>
                 if !event.reference.is_empty() { <span class="muted">{ i18n::reference(&event.reference, lang) }</span> }
@@ -65,7 +57,7 @@ fn event_item(event: &Event, lang: Lang) -> Html {
             if !event.said.is_empty() { <p>{ &event.said }</p> }
             <p class="answer">
                 <strong>{ format!("{} : ", Text::AnswerLabel.get(lang)) }</strong>
-                { answer_name(event.answer, lang) }
+                { event.answer.label(lang) }
                 if !event.answer_text.is_empty() { { format!(" — {}", event.answer_text) } }
             </p>
         </li>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::forms::{bind, bind_select, key, parse_key};
 use super::use_lang;
-use crate::core::i18n::{Lang, Text};
+use crate::core::i18n::Text;
 use crate::core::journal::case::{Answer, Channel, Event, Milestone};
 use crate::core::journal::ladder::Stage;
 
@@ -19,15 +19,6 @@ pub struct EventFormProps {
     pub stage: Stage,
     /// Called with the exchange when the person saves it.
     pub onsave: Callback<Event>,
-}
-
-fn answer_label(answer: Answer, lang: Lang) -> &'static str {
-    match answer {
-        Answer::Awaited => Text::AnswerAwaited.get(lang),
-        Answer::Satisfactory => Text::AnswerSatisfactory.get(lang),
-        Answer::Partial => Text::AnswerPartial.get(lang),
-        Answer::Unsatisfactory => Text::AnswerUnsatisfactory.get(lang),
-    }
 }
 
 /// The exchange form.
@@ -119,7 +110,7 @@ pub fn event_form(props: &EventFormProps) -> Html {
                 <label>{ Text::AnswerLabel.get(lang) }
                     <select onchange={bind_select(&answer)}>
                         { for [Answer::Awaited, Answer::Satisfactory, Answer::Partial, Answer::Unsatisfactory].iter().map(|a| html! {
-                            <option value={key(*a)} selected={key(*a) == *answer}>{ answer_label(*a, lang) }</option>
+                            <option value={key(*a)} selected={key(*a) == *answer}>{ a.label(lang) }</option>
                         }) }
                     </select>
                 </label>
@@ -134,7 +125,7 @@ pub fn event_form(props: &EventFormProps) -> Html {
                         <select id="event-milestone" onchange={bind_select(&milestone)}>
                             <option value="" selected={milestone.is_empty()}>{ Text::MilestoneReferral.get(lang) }</option>
                             { for [Milestone::FileComplete, Milestone::Proposal].iter().map(|m| html! {
-                                <option value={key(*m)} selected={key(*m) == *milestone}>{ super::case_view::milestone_name(Some(*m), lang) }</option>
+                                <option value={key(*m)} selected={key(*m) == *milestone}>{ Milestone::label(Some(*m), lang) }</option>
                             }) }
                         </select>
                     </label>
@@ -143,9 +134,4 @@ pub fn event_form(props: &EventFormProps) -> Html {
             <button type="submit" class="button primary">{ Text::SaveEvent.get(lang) }</button>
         </form>
     }
-}
-
-/// The name of an answer kind.
-pub fn answer_name(answer: Answer, lang: Lang) -> &'static str {
-    answer_label(answer, lang)
 }

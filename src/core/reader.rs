@@ -13,8 +13,9 @@ use super::interpret::interpret;
 use super::layout::TextPage;
 use super::pdf::{self, Limits};
 
-/// The largest file the reader accepts. Real bills weigh 50 KB to 2 MB.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// The largest file the reader accepts (the PDF layer's limit, checked here before any
+/// parsing and by the app before a file is read).
+pub use super::pdf::MAX_FILE_BYTES;
 
 /// What reading a PDF gives: its text laid out, and the bill understood from it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -226,6 +226,11 @@ impl Stored for Plans {
     }
 }
 
+impl Stored for super::bank::stored::BankData {
+    const KEY: &'static str = "contestel.bank";
+    const VERSION: u32 = 1;
+}
+
 impl Stored for super::corrections::Corrections {
     const KEY: &'static str = "contestel.corrections";
     const VERSION: u32 = 1;

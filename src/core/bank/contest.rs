@@ -120,8 +120,9 @@ mod tests {
     use super::*;
     use crate::core::bill::{Operator, Period};
     use crate::core::journal::advice::advise;
+    use crate::core::journal::advice::available;
     use crate::core::journal::deadlines::{deadlines, DeadlineKind};
-    use crate::core::journal::letters::{available, write, LetterKind};
+    use crate::core::journal::letters::{write, LetterKind};
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use super::csv::Mapping;
 use super::telecom::{Debit, Tie};
 use super::Statement;
-use crate::core::store::Stored;
 
 /// The most debits kept (about forty years of monthly debits for five lines).
 pub const MAX_KEPT: usize = 2_500;
@@ -82,11 +81,6 @@ impl TryFrom<RawBankData> for BankData {
         data.check()?;
         Ok(data)
     }
-}
-
-impl Stored for BankData {
-    const KEY: &'static str = "contestel.bank";
-    const VERSION: u32 = 1;
 }
 
 impl BankData {

@@ -20,6 +20,7 @@ use super::deadlines::{
     refund_windows, second_level_opens,
 };
 use super::ladder::Stage;
+use super::letters::LetterKind;
 use crate::core::dates::format_date;
 use crate::core::finding::RuleId;
 use crate::core::i18n::Lang;
@@ -361,7 +362,7 @@ pub struct Report {
     /// Each dated deadline: `kind` and `date`.
     pub deadlines: Vec<ReportDeadline>,
     /// The letters available at this stage, the one the next step calls for first.
-    pub letters: Vec<super::letters::LetterKind>,
+    pub letters: Vec<LetterKind>,
 }
 
 /// A deadline as `inspect advise` prints it.
@@ -411,8 +412,66 @@ pub fn report(case: &Case, today: NaiveDate, lang: Lang) -> Report {
         stage: advice.stage,
         warnings,
         deadlines,
-        letters: super::letters::available(case, &advice.next, today),
+        letters: available(case, &advice.next, today),
     }
+}
+
+/// The letters that fit the case where it stands, the one its next step calls for first.
+pub fn available(case: &Case, next: &NextStep, today: NaiveDate) -> Vec<LetterKind> {
+    let first = match next {
+        NextStep::WriteToConsumerService => LetterKind::Recourse,
+        NextStep::ReferToMediator { .. }
+        | NextStep::WaitForMediatorNotice { .. }
+        | NextStep::WaitForProposal { .. } => LetterKind::Mediator,
+        NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. } => LetterKind::FormalNotice,
+        NextStep::WaitForAnswer { .. } if case.second_level_recourse().is_some() => {
+            LetterKind::Recourse
+        }
+        _ => LetterKind::Complaint,
+    };
+    let complained = case.written_complaint().is_some();
+    let beyond = matches!(
+        next,
+        NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. }
+    );
+    // The Médiateur's summary and the recourse once their step is open, not before (a
+    // letter offered early is a step skipped).
+    let mediator =
+        case.mediator_referral().is_some() || mediator_opens(case).is_some_and(|d| d <= today);
+    let recourse = case.second_level_recourse().is_some()
+        || second_level_opens(case).is_some_and(|d| d <= today);
+    let debited = case.direct_debit
+        && case.lines.iter().any(|l| {
+            case.paid_on(l)
+                .is_some_and(|p| today <= add_months(p, law::SEPA_UNAUTHORISED_MONTHS))
+        });
+    let mut out = vec![first];
+    for (kind, fits) in [
+        (LetterKind::Complaint, true),
+        (LetterKind::Recourse, recourse),
+        (LetterKind::Mediator, mediator),
+        (LetterKind::FormalNotice, beyond),
+        (
+            LetterKind::ThirdPartyRefund,
+            case.disputes_any(&[RuleId::ThirdParty]),
+        ),
+        (
+            LetterKind::ConsentProof,
+            case.disputes_any(&[RuleId::UnrequestedOption, RuleId::ThirdParty]),
+        ),
+        (
+            LetterKind::PriceChangeTermination,
+            case.price_notice_on.is_some() || case.disputes_any(&[RuleId::PriceIncrease]),
+        ),
+        (LetterKind::ItemisedBill, true),
+        (LetterKind::BankDebit, debited),
+        (LetterKind::SignalConso, complained),
+    ] {
+        if fits && !out.contains(&kind) {
+            out.push(kind);
+        }
+    }
+    out
 }
 
 impl NextStep {
@@ -633,6 +692,7 @@ impl Warning {
 #[cfg(test)]
 mod tests {
     use super::super::case::{Channel, DisputedLine, Event};
+    use super::super::letters::tests::sample_case;
     use super::super::tests::{case_with, complaint, day, event, mediator, recourse};
     use super::*;
 
@@ -1065,5 +1125,42 @@ mod tests {
             assert!(!warning.sources().is_empty(), "{warning:?}");
             assert!(!warning.id().is_empty());
         }
+    }
+
+    #[test]
+    fn the_letters_offered_follow_the_stage() {
+        let case = sample_case();
+        let at = |case: &Case, today: &str| {
+            let advice = advise(case, day(today));
+            available(case, &advice.next, day(today))
+        };
+        let first = at(&case, "2026-11-27");
+        assert_eq!(first[0], LetterKind::Complaint);
+        assert!(!first.contains(&LetterKind::Recourse) && !first.contains(&LetterKind::Mediator));
+        assert!(
+            first.contains(&LetterKind::ConsentProof) && first.contains(&LetterKind::ItemisedBill)
+        );
+        let mut complained = case.clone();
+        let mut letter = event(
+            "2026-11-28",
+            Stage::WrittenComplaint,
+            Channel::RegisteredLetter,
+            Answer::Awaited,
+        );
+        letter.id = 93;
+        complained.events.push(letter);
+        let before = at(&complained, "2026-12-27");
+        assert!(!before.contains(&LetterKind::Recourse), "{before:?}");
+        let month = at(&complained, "2026-12-28");
+        assert_eq!(month[0], LetterKind::Recourse);
+        assert!(month.contains(&LetterKind::SignalConso));
+        assert!(
+            !month.contains(&LetterKind::Mediator),
+            "not before it opens"
+        );
+        let two_months = at(&complained, "2027-01-28");
+        assert_eq!(two_months[0], LetterKind::Mediator, "two months of silence");
+        let late = at(&complained, "2027-11-29");
+        assert_eq!(late[0], LetterKind::FormalNotice);
     }
 }

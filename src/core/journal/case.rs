@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::ladder::Stage;
 use crate::core::bill::Operator;
 use crate::core::finding::RuleId;
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Text};
 
 /// How an exchange took place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -106,6 +106,18 @@ pub enum Answer {
     Unsatisfactory,
 }
 
+impl Answer {
+    /// The answer's name for a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Answer::Awaited => Text::AnswerAwaited.get(lang),
+            Answer::Satisfactory => Text::AnswerSatisfactory.get(lang),
+            Answer::Partial => Text::AnswerPartial.get(lang),
+            Answer::Unsatisfactory => Text::AnswerUnsatisfactory.get(lang),
+        }
+    }
+}
+
 /// A step of the Médiateur's procedure that an exchange records, beyond the referral.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -116,6 +128,18 @@ pub enum Milestone {
     /// The Médiateur's proposed solution (not a binding decision); the answer records
     /// whether the person (and the operator) accepted it.
     Proposal,
+}
+
+impl Milestone {
+    /// The name of the Médiateur's step an exchange records: the referral itself when it
+    /// records no later one.
+    pub fn label(milestone: Option<Milestone>, lang: Lang) -> &'static str {
+        match milestone {
+            None => Text::MilestoneReferral.get(lang),
+            Some(Milestone::FileComplete) => Text::MilestoneFileComplete.get(lang),
+            Some(Milestone::Proposal) => Text::MilestoneProposal.get(lang),
+        }
+    }
 }
 
 /// One exchange in a dispute.
@@ -309,6 +333,13 @@ pub struct Case {
 }
 
 impl Case {
+    /// Whether a disputed line was flagged for one of `reasons`.
+    pub fn disputes_any(&self, reasons: &[RuleId]) -> bool {
+        self.lines
+            .iter()
+            .any(|l| l.reason.is_some_and(|r| reasons.contains(&r)))
+    }
+
     /// The exchanges by date (stable for equal dates).
     pub fn timeline(&self) -> Vec<&Event> {
         let mut events: Vec<&Event> = self.events.iter().collect();

@@ -20,7 +20,6 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::advice::NextStep;
 use super::case::{Case, Channel, DisputedLine, Event, SecondLevel};
 use super::ladder::Stage;
 use crate::core::dates::format_date;
@@ -234,25 +233,19 @@ fn disputed_lines(case: &Case) -> String {
     lines_text(&case.lines.iter().collect::<Vec<_>>())
 }
 
-fn has_reason(case: &Case, reasons: &[RuleId]) -> bool {
-    case.lines
-        .iter()
-        .any(|l| l.reason.is_some_and(|r| reasons.contains(&r)))
-}
-
 /// The precise demand, from what the disputed lines are.
 fn demand(case: &Case) -> String {
     let mut asks = Vec::new();
-    if has_reason(case, &[RuleId::UnrequestedOption]) {
+    if case.disputes_any(&[RuleId::UnrequestedOption]) {
         asks.push("la résiliation immédiate des options que je n'ai jamais demandées et, si vous estimez que j'y ai consenti, la preuve de ce consentement (art. L121-12 et L121-17 du Code de la consommation)");
     }
-    if has_reason(case, &[RuleId::ThirdParty]) {
+    if case.disputes_any(&[RuleId::ThirdParty]) {
         asks.push("le remboursement des achats facturés pour le compte de tiers que je n'ai jamais commandés, et le blocage de ces achats sur ma ligne");
     }
-    if has_reason(case, &[RuleId::PriceAbovePlan, RuleId::PriceIncrease]) {
+    if case.disputes_any(&[RuleId::PriceAbovePlan, RuleId::PriceIncrease]) {
         asks.push("l'application du prix prévu par mon contrat et, en cas de hausse, la copie de l'information préalable qui m'aurait été adressée (art. L224-33 du Code de la consommation)");
     }
-    if has_reason(case, &[RuleId::PremiumNumber]) {
+    if case.disputes_any(&[RuleId::PremiumNumber]) {
         asks.push("le détail des appels et SMS vers des numéros spéciaux facturés");
     }
     let termination = case.lines.iter().any(|l| {
@@ -861,73 +854,14 @@ fn answer_of(event: &Event) -> String {
     }
 }
 
-/// The letters that fit the case where it stands, the one its next step calls for first.
-pub fn available(case: &Case, next: &NextStep, today: NaiveDate) -> Vec<LetterKind> {
-    let first = match next {
-        NextStep::WriteToConsumerService => LetterKind::Recourse,
-        NextStep::ReferToMediator { .. }
-        | NextStep::WaitForMediatorNotice { .. }
-        | NextStep::WaitForProposal { .. } => LetterKind::Mediator,
-        NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. } => LetterKind::FormalNotice,
-        NextStep::WaitForAnswer { .. } if case.second_level_recourse().is_some() => {
-            LetterKind::Recourse
-        }
-        _ => LetterKind::Complaint,
-    };
-    let complained = case.written_complaint().is_some();
-    let beyond = matches!(
-        next,
-        NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. }
-    );
-    // The Médiateur's summary and the recourse once their step is open, not before (a
-    // letter offered early is a step skipped).
-    let mediator = case.mediator_referral().is_some()
-        || super::deadlines::mediator_opens(case).is_some_and(|d| d <= today);
-    let recourse = case.second_level_recourse().is_some()
-        || super::deadlines::second_level_opens(case).is_some_and(|d| d <= today);
-    let debited = case.direct_debit
-        && case.lines.iter().any(|l| {
-            case.paid_on(l)
-                .is_some_and(|p| today <= add_months(p, law::SEPA_UNAUTHORISED_MONTHS))
-        });
-    let mut out = vec![first];
-    for (kind, fits) in [
-        (LetterKind::Complaint, true),
-        (LetterKind::Recourse, recourse),
-        (LetterKind::Mediator, mediator),
-        (LetterKind::FormalNotice, beyond),
-        (
-            LetterKind::ThirdPartyRefund,
-            has_reason(case, &[RuleId::ThirdParty]),
-        ),
-        (
-            LetterKind::ConsentProof,
-            has_reason(case, &[RuleId::UnrequestedOption, RuleId::ThirdParty]),
-        ),
-        (
-            LetterKind::PriceChangeTermination,
-            case.price_notice_on.is_some() || has_reason(case, &[RuleId::PriceIncrease]),
-        ),
-        (LetterKind::ItemisedBill, true),
-        (LetterKind::BankDebit, debited),
-        (LetterKind::SignalConso, complained),
-    ] {
-        if fits && !out.contains(&kind) {
-            out.push(kind);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::super::advice::advise;
+pub(super) mod tests {
     use super::super::case::{Answer, Channel};
     use super::super::tests::{day, event, new_case, open, record};
     use super::super::Journal;
     use super::*;
 
-    fn sample_case() -> Case {
+    pub(in crate::core::journal) fn sample_case() -> Case {
         let mut journal = Journal::default();
         let id = open(&mut journal, new_case("2026-11-26"));
         let mut call = event(
@@ -1298,42 +1232,5 @@ mod tests {
                 "the serde name"
             );
         }
-    }
-
-    #[test]
-    fn the_letters_offered_follow_the_stage() {
-        let case = sample_case();
-        let at = |case: &Case, today: &str| {
-            let advice = advise(case, day(today));
-            available(case, &advice.next, day(today))
-        };
-        let first = at(&case, "2026-11-27");
-        assert_eq!(first[0], LetterKind::Complaint);
-        assert!(!first.contains(&LetterKind::Recourse) && !first.contains(&LetterKind::Mediator));
-        assert!(
-            first.contains(&LetterKind::ConsentProof) && first.contains(&LetterKind::ItemisedBill)
-        );
-        let mut complained = case.clone();
-        let mut letter = event(
-            "2026-11-28",
-            Stage::WrittenComplaint,
-            Channel::RegisteredLetter,
-            Answer::Awaited,
-        );
-        letter.id = 93;
-        complained.events.push(letter);
-        let before = at(&complained, "2026-12-27");
-        assert!(!before.contains(&LetterKind::Recourse), "{before:?}");
-        let month = at(&complained, "2026-12-28");
-        assert_eq!(month[0], LetterKind::Recourse);
-        assert!(month.contains(&LetterKind::SignalConso));
-        assert!(
-            !month.contains(&LetterKind::Mediator),
-            "not before it opens"
-        );
-        let two_months = at(&complained, "2027-01-28");
-        assert_eq!(two_months[0], LetterKind::Mediator, "two months of silence");
-        let late = at(&complained, "2027-11-29");
-        assert_eq!(late[0], LetterKind::FormalNotice);
     }
 }

@@ -84,6 +84,9 @@ use super::error::{ReadError, ReadErrorKind};
 use super::layout::TextPage;
 use glyphs::{Collector, Stop};
 
+/// The largest file the reader accepts. Real bills weigh 50 KB to 2 MB.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
 /// How much of a file the reader is willing to process. Real bills sit far below every
 /// default: 1 to 10 pages, a few thousand glyphs per page, a few MB inflated.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,7 +117,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_file_bytes: super::reader::MAX_FILE_BYTES,
+            max_file_bytes: MAX_FILE_BYTES,
             max_pages: 200,
             max_glyphs_per_page: 100_000,
             max_glyphs: 1_000_000,
