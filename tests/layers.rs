@@ -1,10 +1,11 @@
-//! Each layer in its room: the components (`src/app`) reach files, dialogs, focus and
-//! scrolling only through `src/services`, where the browser is kept.
+//! Each layer in its room: the components (`src/app`) reach files, dialogs, focus,
+//! scrolling, the address and the document only through `src/services`, where the browser
+//! is kept.
 
 use std::path::Path;
 
 #[test]
-fn components_reach_files_dialogs_focus_and_scrolling_through_services() {
+fn components_reach_the_browser_only_through_services() {
     let calls = [
         "gloo::file",
         "gloo::dialogs",
@@ -12,6 +13,9 @@ fn components_reach_files_dialogs_focus_and_scrolling_through_services() {
         "scroll_to_with",
         "focus_with_options",
         ".focus()",
+        "set_hash",
+        "__yew_subtree_id",
+        "gloo::utils::document",
     ];
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
     let mut files: Vec<_> = std::fs::read_dir(&folder)

@@ -42,9 +42,7 @@ pub struct ViewsRootProps {
 #[function_component(ViewsRoot)]
 pub fn views_root(props: &ViewsRootProps) -> Html {
     let navigate = Callback::from(|next: View| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash(&next.href());
-        }
+        crate::services::dom::go_to_hash(&next.href());
         crate::services::dom::scroll_to_top();
     });
     let view = match &props.view {
@@ -175,62 +173,16 @@ thread_local! {
     static MOUNTED: RefCell<Option<yew::AppHandle<ViewsRoot>>> = const { RefCell::new(None) };
 }
 
-/// The Yew subtree ids of `root` and the app's elements around it (Yew brands each host
-/// and listening element with its tree's id in `__yew_subtree_id`).
-fn outer_tree_ids(root: &web_sys::Element) -> Vec<f64> {
-    let mut ids = Vec::new();
-    let mut at = Some(root.clone());
-    while let Some(element) = at {
-        ids.extend(tree_id(&element));
-        at = element.parent_element();
-    }
-    ids
-}
-
-/// An empty tree, rendered into a detached element only to take a tree id.
-#[function_component(Probe)]
-fn probe() -> Html {
-    html! {}
-}
-
-fn tree_id(element: &web_sys::Element) -> Option<f64> {
-    js_sys::Reflect::get(element, &"__yew_subtree_id".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-}
-
 /// Renders `view` (the app's route, `View::to_path`) into `root` (replacing any earlier
-/// one), in the language of `lang` (a `Lang::tag`).
-///
-/// Two Yew instances, one per wasm module, each number their trees from 1, and the app's
-/// tree (the `<body>`) handles, in the capture phase, every event under it whose nearest
-/// branded element carries its own id, looking its handler up by a listener id that is
-/// also numbered per instance. Were this module's tree numbered like the app's, a click
-/// in it would run one of the app's handlers. Ids are taken in order, one per tree: empty
-/// trees on a detached element take ids until the next one is none the app uses around
-/// `root`.
+/// one), in the language of `lang` (a `Lang::tag`), as a Yew tree apart from the app's
+/// (`services::yew_trees`).
 pub fn mount(root: web_sys::Element, view: &str, lang: &str) {
     unmount();
-    let taken = outer_tree_ids(&root);
-    loop {
-        let Ok(detached) = gloo::utils::document().create_element("div") else {
-            break;
-        };
-        let probe = yew::Renderer::<Probe>::with_root(detached.clone()).render();
-        probe.destroy();
-        match tree_id(&detached) {
-            Some(id) if taken.contains(&(id + 1.0)) => continue,
-            _ => break,
-        }
-    }
     let props = ViewsRootProps {
         view: View::recognize(view).unwrap_or(View::NotFound),
         lang: Lang::from_tag(lang),
     };
-    let handle = yew::Renderer::<ViewsRoot>::with_root_and_props(root.clone(), props).render();
-    if tree_id(&root).is_some_and(|id| taken.contains(&id)) {
-        gloo::console::error!("the views module's Yew tree has the id of the app's around it");
-    }
+    let handle = crate::services::yew_trees::render_apart::<ViewsRoot>(root, props);
     MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
 }
 

@@ -43,6 +43,15 @@ pub fn reveal(id: &str) {
     }
 }
 
+/// Moves to another part of the app by the address's `#` part (`#/case/3`), which the
+/// app's router follows; the page is not reloaded.
+pub fn go_to_hash(href: &str) {
+    if let Some(window) = web_sys::window() {
+        // Refused only in a sandboxed frame without navigation: the view stays.
+        let _ = window.location().set_hash(href);
+    }
+}
+
 /// Scrolls the window back to the top of the page.
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {
