@@ -16,7 +16,9 @@
 use contestel::core::i18n::Lang;
 
 use contestel::core::money::format_amount;
-use contestel::core::money::{parse_amount, typed_amount, MAX_INTEGER_DIGITS, MAX_TYPED_AMOUNT};
+use contestel::core::money::{
+    parse_amount, typed_amount, typed_text, MAX_INTEGER_DIGITS, MAX_TYPED_AMOUNT,
+};
 use rust_decimal::Decimal;
 
 /// Amounts of every size a bill or a form holds, with 0 to 2 decimals, either sign, and
@@ -98,10 +100,33 @@ fn the_french_format_reads_back_as_the_same_amount() {
 }
 
 #[test]
+fn an_amount_past_the_cent_or_a_negative_zero_is_pre_filled_as_a_form_reads_it() {
+    let cases = [
+        ("0.125", "0,13"),
+        ("-0.125", "-0,13"),
+        ("0.124", "0,12"),
+        ("12.500", "12,5"),
+        ("5.00", "5"),
+        ("100000.00", "100000"),
+        ("-0", "0"),
+        ("0.001", "0"),
+        ("-0.001", "0"),
+    ];
+    for (stored, shown) in cases {
+        let amount: Decimal = stored.parse().unwrap();
+        assert_eq!(typed_text(amount), shown, "{stored}");
+        let back = typed_amount(shown, true).unwrap();
+        let cents =
+            amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        assert_eq!(back, cents, "{stored} pre-filled {shown:?}");
+    }
+}
+
+#[test]
 fn the_typed_format_reads_back_as_the_same_amount() {
     for amount in amounts() {
-        // What the plan and line forms pre-fill (`value.to_string().replace('.', ",")`).
-        let typed = amount.to_string().replace('.', ",");
+        // What the plan, line, header and case forms pre-fill.
+        let typed = typed_text(amount);
         let got = typed_amount(&typed, true);
         if amount.abs() <= MAX_TYPED_AMOUNT {
             assert_eq!(got, Ok(amount), "{amount} typed {typed:?}");

@@ -311,7 +311,7 @@ pub fn case_view(props: &CaseViewProps) -> Html {
                 </label>
                 <form class="inline-form" onsubmit={onrecovered}>
                     <label for="recovered">{ Text::RecoveredLabel.get(lang) }</label>
-                    <input id="recovered" type="text" inputmode="decimal" value={case.recovered.to_string().replace('.', ",")} />
+                    <input id="recovered" type="text" inputmode="decimal" value={crate::core::money::typed_text(case.recovered)} />
                     <button type="submit" class="button small">{ Text::SaveAmount.get(lang) }</button>
                 </form>
             </div>

@@ -98,7 +98,7 @@ pub fn header_form(props: &HeaderFormProps) -> Html {
         end: bill.period.map(|p| typed_date(p.end)).unwrap_or_default(),
         total: bill
             .total
-            .map(|t| t.to_string().replace('.', ","))
+            .map(crate::core::money::typed_text)
             .unwrap_or_default(),
     });
     let wrong = use_state(|| None::<(&'static str, String)>);

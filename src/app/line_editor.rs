@@ -27,7 +27,7 @@ pub struct LineEditorProps {
 }
 
 fn amount_text(value: rust_decimal::Decimal) -> String {
-    value.to_string().replace('.', ",")
+    crate::core::money::typed_text(value)
 }
 
 /// The editor of one charge.

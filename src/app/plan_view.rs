@@ -123,7 +123,7 @@ struct Draft {
 }
 
 fn amount_text(value: rust_decimal::Decimal) -> String {
-    value.to_string().replace('.', ",")
+    crate::core::money::typed_text(value)
 }
 
 fn date_text(date: Option<chrono::NaiveDate>) -> String {

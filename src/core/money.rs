@@ -262,6 +262,20 @@ impl TypedAmountError {
     }
 }
 
+/// An amount as a form pre-fills it for the person to edit, which [`typed_amount`] reads
+/// back: `24,99`, `5`, `-3,5`. Forms hold cents: an amount with more decimals (a stored
+/// `0.125`) is pre-filled to the cent (`0,13`), not in a form the form would refuse.
+pub fn typed_text(value: Decimal) -> String {
+    if value.is_zero() {
+        return "0".to_string();
+    }
+    value
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
+        .replace('.', ",")
+}
+
 /// Reads an amount a person typed in a form: `24`, `24,9`, `24.99`, `1 029,00 €`, and
 /// when `signed`, `-5` or `−5,00` (a discount). Bounded by [`MAX_TYPED_AMOUNT`] either way.
 pub fn typed_amount(text: &str, signed: bool) -> Result<Decimal, TypedAmountError> {
