@@ -1,13 +1,11 @@
 extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
-use encoding_rs::UTF_16BE;
 use lopdf::content::{Content, Operation};
 pub use lopdf::*;
 use euclid::*;
 use lopdf::encryption::DecryptionError;
 use std::fmt::{Debug, Formatter};
-extern crate encoding_rs;
 extern crate euclid;
 extern crate adobe_cmap_parser;
 extern crate type1_encoding_parser;
@@ -159,13 +157,24 @@ fn pdf_to_utf8(s: &[u8]) -> String {
 
 fn to_utf8(encoding: &[u16], s: &[u8]) -> String {
     if s.len() > 2 && s[0] == 0xfe && s[1] == 0xff {
-        return UTF_16BE.decode_without_bom_handling(&s[2..]).0.into_owned()
+        utf16be(&s[2..])
     } else {
-        let r : Vec<u8> = s.iter().map(|x| *x).flat_map(|x| {
-            let k = encoding.get(x as usize).copied().unwrap_or(0);
-            vec![(k>>8) as u8, k as u8].into_iter()}).collect();
-        return UTF_16BE.decode_without_bom_handling(&r).0.into_owned()
+        let units = s.iter().map(|&x| encoding.get(x as usize).copied().unwrap_or(0));
+        char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect()
     }
+}
+
+/// UTF-16BE without BOM handling, as `encoding_rs::UTF_16BE.decode_without_bom_handling`
+/// decodes it: an unpaired surrogate and an odd last byte become U+FFFD. Written out so
+/// that the crate does not need encoding_rs, whose decoder for this one encoding keeps
+/// every other one, CJK tables included, in a wasm binary.
+pub(crate) fn utf16be(bytes: &[u8]) -> String {
+    let units = bytes.chunks_exact(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
+    let mut out: String = char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect();
+    if bytes.len() % 2 == 1 {
+        out.push('\u{FFFD}');
+    }
+    out
 }
 
 

@@ -272,3 +272,32 @@ fn a_dangling_reference_is_null_and_a_parent_cycle_ends() {
     let got = output_doc_inner(1, page_id, &doc, &mut p, &mut Chars::default(), &empty);
     assert!(got.is_err());
 }
+
+/// `utf16be` (which replaced encoding_rs) decodes as
+/// `encoding_rs::UTF_16BE.decode_without_bom_handling` did: pairs of bytes, a surrogate
+/// pair, a lone surrogate in each position, an odd last byte.
+#[test]
+fn utf16_is_decoded_as_encoding_rs_decoded_it() {
+    let cases: &[(&[u8], &str)] = &[
+        (&[], ""),
+        (&[0x00, 0x41, 0x20, 0xAC], "A€"),
+        (&[0xD8, 0x3D, 0xDE, 0x00], "😀"),
+        (&[0x00, 0x41, 0xD8, 0x3D], "A\u{FFFD}"),
+        (&[0xDE, 0x00, 0x00, 0x41], "\u{FFFD}A"),
+        (&[0xD8, 0x3D, 0x00, 0x41], "\u{FFFD}A"),
+        (&[0xD8, 0x3D, 0xD8, 0x3D, 0xDE, 0x00], "\u{FFFD}😀"),
+        (&[0x00, 0x41, 0x00], "A\u{FFFD}"),
+        (&[0x41], "\u{FFFD}"),
+    ];
+    for (bytes, text) in cases {
+        assert_eq!(utf16be(bytes), *text, "{bytes:02X?}");
+        let mut marked = vec![0xFE, 0xFF];
+        marked.extend(*bytes);
+        if marked.len() > 2 {
+            assert_eq!(to_utf8(&[], &marked), *text, "{marked:02X?}");
+        }
+    }
+    // Through a one-byte encoding: each code's UTF-16 unit, unpaired surrogates replaced.
+    let table: Vec<u16> = (0..256u16).map(|i| if i == 1 { 0xD800 } else { 0x20AC }).collect();
+    assert_eq!(to_utf8(&table, &[0, 1, 2]), "€\u{FFFD}€");
+}
