@@ -10,6 +10,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Text as a person reads it: NFC, and accents that PDF text gives as separate spacing
 /// marks put back on their letter (`pr´elev´ee` → `prélevée`, `fran¸cais` → `français`).
 pub fn normalize(text: &str) -> String {
+    // Plain ASCII without a spacing accent is its own NFC form: most of a bill's text.
+    if text.is_ascii() && !text.contains(['`', '^']) {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.nfc().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
