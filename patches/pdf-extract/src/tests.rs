@@ -301,3 +301,24 @@ fn utf16_is_decoded_as_encoding_rs_decoded_it() {
     let table: Vec<u16> = (0..256u16).map(|i| if i == 1 { 0xD800 } else { 0x20AC }).collect();
     assert_eq!(to_utf8(&table, &[0, 1, 2]), "€\u{FFFD}€");
 }
+
+/// Every operator `process_operations` knows has its own code, and a name that is not an
+/// operator (empty, or longer than any) has none of theirs.
+#[test]
+fn operator_codes_are_distinct() {
+    let names: &[&[u8]] = &[
+        b"\"", b"'", b"B", b"B*", b"BDC", b"BMC", b"BT", b"CS", b"Do", b"EMC", b"ET", b"F",
+        b"G", b"J", b"K", b"M", b"Q", b"RG", b"S", b"SC", b"SCN", b"T*", b"TD", b"TJ", b"TL",
+        b"Tc", b"Td", b"Tf", b"Tj", b"Tm", b"Ts", b"Tw", b"Tz", b"W", b"b", b"c", b"cm",
+        b"cs", b"d", b"f", b"f*", b"g", b"gs", b"h", b"i", b"j", b"k", b"l", b"m", b"n",
+        b"q", b"re", b"rg", b"ri", b"s", b"sc", b"scn", b"v", b"w", b"w*", b"y",
+    ];
+    let codes: std::collections::HashSet<u32> = names.iter().map(|n| op::code(n)).collect();
+    assert_eq!(codes.len(), names.len());
+    assert!(!codes.contains(&0));
+    for other in [&b""[..], b"BTXY", b"SCNX", b"Tj  "] {
+        assert_eq!(op::code(other), 0, "{other:?}");
+    }
+    assert_eq!(op::code(b"BT"), op::BT);
+    assert_eq!(op::code(b"T*"), op::T_star);
+}

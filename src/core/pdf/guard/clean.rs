@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use pdf_extract::content::{Content, Operation};
-use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use pdf_extract::{op, Dictionary, Document, Object, ObjectId};
 
 use super::inflate::stream_data;
 use super::pages::{collect_pages, number, resolve, resolve_dict, PageInfo};
@@ -181,22 +181,36 @@ impl Cleaner<'_, '_> {
             if self.operations > self.limits.max_operations {
                 return Err(too_complex());
             }
-            match op.operator.as_str() {
+            match op::code(op.operator.as_bytes()) {
                 // Text and the state it is placed with. pdf-extract checks their operands
                 // itself (one with missing or wrong operands is skipped).
-                "BT" | "ET" | "T*" | "cm" | "Tm" | "Td" | "TD" | "Tc" | "Tw" | "Tz" | "TL"
-                | "Ts" | "Tj" | "TJ" | "'" | "\"" => out.push(op),
-                "q" => {
+                op::BT
+                | op::ET
+                | op::T_star
+                | op::cm
+                | op::Tm
+                | op::Td
+                | op::TD
+                | op::Tc
+                | op::Tw
+                | op::Tz
+                | op::TL
+                | op::Ts
+                | op::Tj
+                | op::TJ
+                | op::quote
+                | op::dquote => out.push(op),
+                op::q => {
                     open += 1;
                     out.push(op);
                 }
                 // A `Q` without its `q` would pop the state of whatever drew this
                 // content (a form is drawn inline): dropped.
-                "Q" if open > 0 => {
+                op::Q if open > 0 => {
                     open -= 1;
                     out.push(op);
                 }
-                "Tf" => {
+                op::Tf => {
                     let font_id = op
                         .operands
                         .first()
@@ -226,7 +240,7 @@ impl Cleaner<'_, '_> {
                     }
                     out.push(Operation::new("Tf", operands));
                 }
-                "Do" => {
+                op::Do => {
                     let form = op
                         .operands
                         .first()
