@@ -414,7 +414,7 @@ impl Plan {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
@@ -425,7 +425,7 @@ mod tests {
         s.parse().unwrap()
     }
 
-    const ISSUE_EXAMPLE: &str = r#"{"operator": "Orange", "name": "Forfait 5G 100 Go", "line_number": "06 12 34 56 78",
+    pub(in crate::core::plan) const ISSUE_EXAMPLE: &str = r#"{"operator": "Orange", "name": "Forfait 5G 100 Go", "line_number": "06 12 34 56 78",
         "monthly_price": "24.99",
         "promo": {"price": "14.99", "until": "2026-09-30"},
         "options": [{"name": "Option Multi-SIM", "price": "5.00"}],

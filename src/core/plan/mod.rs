@@ -192,13 +192,7 @@ mod tests {
         s.parse().unwrap()
     }
 
-    const ISSUE_EXAMPLE: &str = r#"{"operator": "Orange", "name": "Forfait 5G 100 Go", "line_number": "06 12 34 56 78",
-        "monthly_price": "24.99",
-        "promo": {"price": "14.99", "until": "2026-09-30"},
-        "options": [{"name": "Option Multi-SIM", "price": "5.00"}],
-        "allowances": {"data_gb": 100, "calls": "unlimited", "sms": "unlimited", "roaming_eu": true},
-        "blocked": {"premium_numbers": false, "third_party": false},
-        "start": "2025-03-01", "commitment_end": "2026-03-01", "terminated_on": null}"#;
+    use super::file::tests::ISSUE_EXAMPLE;
 
     #[test]
     fn allowances_are_typed_as_a_number_or_unlimited() {
