@@ -346,6 +346,10 @@ pub fn parse_amount(text: &str) -> Option<Decimal> {
 /// says at which char it ends), and each char is read a bounded number of times (a run
 /// of digits by the amount that starts it, not again by the positions inside it).
 pub fn find_amounts(text: &str) -> Vec<AmountToken> {
+    // Every amount has a digit; most of a bill's words and cells have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
     let mut i = 0;
@@ -578,17 +582,27 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<(Vec<Amou
 }
 
 struct Number {
-    digits: String,
+    /// The digits read, without separators (`1234,56` is 123456).
+    mantissa: i64,
+    /// How many of them are decimals.
     decimals: usize,
     end: usize,
 }
 
 impl Number {
     fn value(&self, negative: bool) -> Decimal {
-        let mut v = Decimal::from_str(&self.digits).unwrap_or_default();
+        // At most MAX_INTEGER_DIGITS + 4 digits: an i64 and a scale Decimal takes.
+        let mut v = Decimal::try_new(self.mantissa, self.decimals as u32).unwrap_or_default();
         v.set_sign_negative(negative);
         v
     }
+}
+
+/// `mantissa` with one more digit, never overflowing (the callers bound the digits).
+fn push_digit(mantissa: i64, c: char) -> i64 {
+    mantissa
+        .saturating_mul(10)
+        .saturating_add(i64::from(c.to_digit(10).unwrap_or(0)))
 }
 
 /// A number at `k`: grouped thousands (`1 234,56`, `1.234,56`) when they fit, else plain.
@@ -600,36 +614,39 @@ fn number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
 fn plain_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
     let at = |k: usize| char_at(chars, k);
     let mut j = k;
-    let mut int = String::new();
+    let mut mantissa = 0i64;
     while let Some(c) = at(j).filter(|c| c.is_ascii_digit()) {
-        int.push(c);
         j += 1;
+        if j - k > MAX_INTEGER_DIGITS {
+            return None;
+        }
+        mantissa = push_digit(mantissa, c);
     }
-    if int.is_empty() || int.len() > MAX_INTEGER_DIGITS {
+    if j == k {
         return None;
     }
-    let mut decimals = String::new();
+    let mut decimals = 0;
     if at(j).is_some_and(|c| c == ',' || c == '.') && at(j + 1).is_some_and(|c| c.is_ascii_digit())
     {
         let mut d = j + 1;
-        while let Some(c) = at(d).filter(|c| c.is_ascii_digit()) {
-            decimals.push(c);
+        while at(d).is_some_and(|c| c.is_ascii_digit()) {
             d += 1;
         }
+        let mut count = d - (j + 1);
         // Glued columns: keep two decimals and let the caller read the rest.
-        if decimals.len() > 4 || (decimals.len() > 2 && glued_follows(chars, j + 3)) {
-            decimals.truncate(2);
+        if count > 4 || (count > 2 && glued_follows(chars, j + 3)) {
+            count = 2;
             d = j + 3;
         }
+        for c in (j + 1..j + 1 + count).filter_map(at) {
+            mantissa = push_digit(mantissa, c);
+        }
+        decimals = count;
         j = d;
     }
     Some(Number {
-        digits: if decimals.is_empty() {
-            int
-        } else {
-            format!("{int}.{decimals}")
-        },
-        decimals: decimals.len(),
+        mantissa,
+        decimals,
         end: j,
     })
 }
@@ -652,14 +669,18 @@ fn glued_follows(chars: &[(usize, char)], k: usize) -> bool {
 fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
     let at = |k: usize| char_at(chars, k);
     let mut j = k;
-    let mut int = String::new();
+    let mut mantissa = 0i64;
     while let Some(c) = at(j).filter(|c| c.is_ascii_digit()) {
-        int.push(c);
         j += 1;
+        if j - k > 3 {
+            return None;
+        }
+        mantissa = push_digit(mantissa, c);
     }
-    if int.is_empty() || int.len() > 3 {
+    if j == k {
         return None;
     }
+    let mut digits = j - k;
     let sep = at(j)?;
     let dotted = sep == '.';
     if !(dotted || is_space(sep)) {
@@ -676,17 +697,18 @@ fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
         if !same_sep {
             break;
         }
-        let group: Option<String> = (1..=3)
+        let group: Option<Vec<char>> = (1..=3)
             .map(|o| at(j + o).filter(|c| c.is_ascii_digit()))
             .collect();
         let Some(group) = group else { break };
         if at(j + 4).is_some_and(|c| c.is_ascii_digit()) {
             break;
         }
-        int.push_str(&group);
+        mantissa = group.into_iter().fold(mantissa, push_digit);
+        digits += 3;
         j += 4;
         groups += 1;
-        if int.len() > MAX_INTEGER_DIGITS {
+        if digits > MAX_INTEGER_DIGITS {
             return None;
         }
     }
@@ -704,9 +726,8 @@ fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
         && at(j + 2).is_some_and(|c| c.is_ascii_digit())
         && !at(j + 3).is_some_and(|c| c.is_ascii_digit());
     if two_decimals {
-        let decimals: String = [at(j + 1)?, at(j + 2)?].iter().collect();
         return Some(Number {
-            digits: format!("{int}.{decimals}"),
+            mantissa: push_digit(push_digit(mantissa, at(j + 1)?), at(j + 2)?),
             decimals: 2,
             end: j + 3,
         });
@@ -714,7 +735,7 @@ fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
     // `1 234 €`: grouped without decimals only with a currency sign after it.
     if !dotted && currency_at(chars, j).1 {
         return Some(Number {
-            digits: int,
+            mantissa,
             decimals: 0,
             end: j,
         });
@@ -735,9 +756,13 @@ fn currency_at(chars: &[(usize, char)], k: usize) -> (usize, bool) {
         return (j + 1, true);
     }
     for word in ["euros", "euro", "eur"] {
-        let n = word.chars().count();
-        let candidate: String = (j..j + n).filter_map(at).collect();
-        if candidate.to_lowercase() == word && !at(j + n).is_some_and(|c| c.is_alphanumeric()) {
+        let n = word.len();
+        // The word in any case, char by char (`EUR`, `Euros`), as its lowercase form.
+        let spelled = word
+            .chars()
+            .enumerate()
+            .all(|(o, w)| at(j + o).is_some_and(|c| c.to_lowercase().eq(std::iter::once(w))));
+        if spelled && !at(j + n).is_some_and(|c| c.is_alphanumeric()) {
             return (j + n, true);
         }
     }

@@ -13,7 +13,17 @@ pub mod places;
 /// Lower case, accents removed, typographic apostrophes and spaces made plain; exactly
 /// one output character per input character.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    // Most of a bill is ASCII: lowercased in one pass, with nothing else to change in
+    // nearly every text.
+    if text.is_ascii() {
+        let lower = text.to_ascii_lowercase();
+        if !lower.bytes().any(|b| b == b'`' || b == b'\t') {
+            return lower;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().map(fold_char));
+    out
 }
 
 fn fold_char(c: char) -> char {
@@ -85,7 +95,25 @@ pub fn fold_words(text: &str) -> String {
 
 /// Whether the folded text contains one of the (already folded) needles.
 pub fn has_any(folded: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| folded.contains(n))
+    needles.iter().any(|n| contains(folded, n))
+}
+
+/// `text.contains(needle)`, for the short texts and words of a bill: std's search sets up
+/// a Two-Way searcher on every call, which costs more than the search itself when a
+/// label of forty bytes is tried against a list of words.
+pub fn contains(text: &str, needle: &str) -> bool {
+    find(text.as_bytes(), needle.as_bytes(), 0).is_some()
+}
+
+/// Where `needle` first occurs in `text` at or after `from`, by bytes (a UTF-8 needle
+/// found in UTF-8 text always starts on a character boundary).
+fn find(text: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return (from <= text.len()).then_some(from);
+    };
+    let last = text.len().checked_sub(needle.len())?;
+    (from..=last)
+        .find(|&i| text.get(i) == Some(&first) && text.get(i + 1..i + needle.len()) == Some(rest))
 }
 
 /// Whether the folded text contains the needle as whole words.
@@ -94,8 +122,7 @@ pub fn has_word(folded: &str, needle: &str) -> bool {
     // occurrence (overlapping ones included) with a space or an end on each side.
     let bytes = folded.as_bytes();
     let mut from = 0;
-    while let Some(at) = folded.get(from..).and_then(|rest| rest.find(needle)) {
-        let start = from + at;
+    while let Some(start) = find(bytes, needle.as_bytes(), from) {
         let end = start + needle.len();
         let before = start == 0 || bytes.get(start - 1) == Some(&b' ');
         let after = end == bytes.len() || bytes.get(end) == Some(&b' ');
@@ -111,8 +138,9 @@ pub fn has_word(folded: &str, needle: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// `has_word` says what the padded form it replaced said, on every pair of short texts
-    /// over a small alphabet (overlapping occurrences, empty needles, accents included).
+    /// `has_word` says what the padded form it replaced said, and `contains` what std's
+    /// `contains` says, on every pair of short texts over a small alphabet (overlapping
+    /// occurrences, empty needles, accents included).
     #[test]
     fn has_word_is_the_padded_search() {
         let padded =
@@ -136,6 +164,11 @@ mod tests {
                 assert_eq!(
                     has_word(folded, needle),
                     padded(folded, needle),
+                    "{folded:?} {needle:?}"
+                );
+                assert_eq!(
+                    contains(folded, needle),
+                    folded.contains(needle.as_str()),
                     "{folded:?} {needle:?}"
                 );
             }
@@ -178,5 +211,12 @@ mod tests {
         );
         assert!(has_word("appels vers le 118 712", "118"));
         assert!(!has_word("appels vers le 1180", "118"));
+        // The ASCII shortcut folds as the char-by-char path does, with and without the
+        // two characters it leaves to that path.
+        let ascii: String = (0u8..128).map(char::from).collect();
+        let plain: String = ascii.chars().filter(|c| !matches!(c, '`' | '\t')).collect();
+        for text in [&ascii, &plain] {
+            assert_eq!(fold(text), text.chars().map(fold_char).collect::<String>());
+        }
     }
 }

@@ -126,7 +126,11 @@ pub fn place_in(folded: &str) -> Option<Place> {
     let outside = has_any(&words, &["hors ue", "hors union europeenne", "hors europe"]);
     let mut found: Option<Place> = None;
     for (needle, name, name_en, eu) in PLACES {
-        let hit = has_word(&words, &needle.replace('\'', " "));
+        let hit = if needle.contains('\'') {
+            has_word(&words, &needle.replace('\'', " "))
+        } else {
+            has_word(&words, needle)
+        };
         if hit && !(*eu && outside) {
             let place = Place {
                 name,
