@@ -3,7 +3,7 @@
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-use super::rows::{build_page, Glyph};
+use super::rows::{build_page, Glyph, GlyphText};
 use crate::core::layout::TextPage;
 
 /// Why the collector stopped pdf-extract early.
@@ -157,7 +157,7 @@ impl OutputDev for Collector {
             y: y as f32,
             width: advance as f32,
             size: size as f32,
-            text: char.to_string(),
+            text: GlyphText::new(char),
             run: self.run,
         });
         Ok(())

@@ -9,7 +9,7 @@
 //! the next column) becomes a cell of its own rather than being shuffled into it letter
 //! by letter. Pure: glyphs in, rows out.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::text;
 use crate::core::layout::{TextCell, TextPage, TextRow};
@@ -26,10 +26,51 @@ pub struct Glyph {
     /// Font size, in page units.
     pub size: f32,
     /// The text it stands for (may be several characters, e.g. a ligature, or none).
-    pub text: String,
+    pub text: GlyphText,
     /// The text-showing run it was drawn in (one string of a `Tj` or `TJ`): glyphs of
     /// one run are never interleaved with those of another that overlaps it.
     pub run: u32,
+}
+
+/// A glyph's text, kept inline when short: nearly every glyph stands for one character,
+/// and a page draws thousands of them (a `String` each was an allocation each).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GlyphText {
+    /// Up to [`GlyphText::INLINE`] bytes of UTF-8, their length first.
+    Inline(u8, [u8; GlyphText::INLINE]),
+    /// Anything longer (a long ligature or a whole word drawn as one glyph).
+    Long(String),
+}
+
+impl GlyphText {
+    /// The longest text kept inline: six one-byte or three two-byte characters.
+    const INLINE: usize = 6;
+
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        match bytes.len() {
+            n @ 0..=GlyphText::INLINE => {
+                let mut inline = [0; GlyphText::INLINE];
+                inline
+                    .iter_mut()
+                    .zip(bytes)
+                    .for_each(|(to, from)| *to = *from);
+                GlyphText::Inline(n as u8, inline)
+            }
+            _ => GlyphText::Long(text.to_string()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            // Written from a `&str` by `new`: always whole characters.
+            GlyphText::Inline(n, bytes) => bytes
+                .get(..usize::from(*n))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            GlyphText::Long(text) => text,
+        }
+    }
 }
 
 impl Glyph {
@@ -40,7 +81,7 @@ impl Glyph {
             y,
             width,
             size,
-            text: text.to_string(),
+            text: GlyphText::new(text),
             run: 0,
         }
     }
@@ -52,11 +93,12 @@ impl Glyph {
     /// A space that only separates words; the non-breaking spaces that amounts use as
     /// thousands separators are text.
     fn is_space(&self) -> bool {
-        !self.text.is_empty() && self.text.chars().all(is_breaking_space)
+        let text = self.text.as_str();
+        !text.is_empty() && text.chars().all(is_breaking_space)
     }
 
     fn accent(&self) -> Option<char> {
-        let mut chars = self.text.chars();
+        let mut chars = self.text.as_str().chars();
         let c = chars.next()?;
         if chars.next().is_some() {
             return None;
@@ -106,7 +148,11 @@ pub fn build_rows(glyphs: Vec<Glyph>) -> Vec<TextRow> {
                 && g.size > 0.0
         })
         .map(|mut g| {
-            g.text.retain(|c| !c.is_control() || is_breaking_space(c));
+            let kept = |c: char| !c.is_control() || is_breaking_space(c);
+            if !g.text.as_str().chars().all(kept) {
+                let text: String = g.text.as_str().chars().filter(|c| kept(*c)).collect();
+                g.text = GlyphText::new(&text);
+            }
             g.width = g.width.max(0.0);
             g
         })
@@ -147,7 +193,7 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
     // Runs left to right by where they start, each run's glyphs left to right: two runs
     // drawn over each other (a long value running into the next column) stay apart
     // instead of being shuffled together letter by letter.
-    let mut starts: HashMap<u32, f32> = HashMap::new();
+    let mut starts: BTreeMap<u32, f32> = BTreeMap::new();
     for g in &glyphs {
         starts.entry(g.run).or_insert(g.x);
     }
@@ -173,12 +219,12 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
             continue;
         }
         if g.is_space() {
-            spaces += g.text.chars().count();
+            spaces += g.text.as_str().chars().count();
             space_width += g.width;
             continue;
         }
         match current.as_mut() {
-            None => current = Some((g.x, g.end(), g.text.clone())),
+            None => current = Some((g.x, g.end(), g.text.as_str().to_string())),
             Some((_, end, text)) => {
                 let em = last_size.max(g.size);
                 let gap = g.x - *end;
@@ -194,12 +240,12 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
                     if let Some(cell) = current.take().and_then(finish_cell) {
                         cells.push(cell);
                     }
-                    current = Some((g.x, g.end(), g.text.clone()));
+                    current = Some((g.x, g.end(), g.text.as_str().to_string()));
                 } else {
                     if spaces > 0 || gap > SPACE_GAP * em {
                         text.push(' ');
                     }
-                    text.push_str(&g.text);
+                    text.push_str(g.text.as_str());
                     *end = end.max(g.end());
                 }
             }
@@ -286,7 +332,7 @@ fn dedup_overprint(glyphs: Vec<Glyph>) -> Vec<Glyph> {
     for g in glyphs {
         let twin = out.iter().rev().take(4).inspect(|_| look()).any(|o| {
             o.text == g.text
-                && !g.text.is_empty()
+                && !g.text.as_str().is_empty()
                 && (o.x - g.x).abs() < 0.15 * g.size
                 && (o.y - g.y).abs() < 0.15 * g.size
         });
@@ -322,16 +368,16 @@ fn attach_accents(mut glyphs: Vec<Glyph>) -> Vec<Glyph> {
             j != i
                 && !absorbed[j]
                 && b.accent().is_none()
-                && b.text.chars().count() == 1
+                && b.text.as_str().chars().count() == 1
                 && b.width > 0.0
                 && centre <= b.end() + 0.05 * b.size
         });
         let composed = base.and_then(|j| {
-            let letter = glyphs[j].text.chars().next()?;
+            let letter = glyphs[j].text.as_str().chars().next()?;
             Some((j, text::compose_accent(letter, accent)?))
         });
         if let Some((j, c)) = composed {
-            glyphs[j].text = c.to_string();
+            glyphs[j].text = GlyphText::new(c.encode_utf8(&mut [0; 4]));
             absorbed[i] = true;
         }
     }

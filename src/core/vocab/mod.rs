@@ -112,8 +112,15 @@ fn find(text: &[u8], needle: &[u8], from: usize) -> Option<usize> {
         return (from <= text.len()).then_some(from);
     };
     let last = text.len().checked_sub(needle.len())?;
-    (from..=last)
-        .find(|&i| text.get(i) == Some(&first) && text.get(i + 1..i + needle.len()) == Some(rest))
+    let mut at = from;
+    while let Some(skip) = text.get(at..=last)?.iter().position(|&b| b == first) {
+        let start = at + skip;
+        if text.get(start + 1..start + needle.len()) == Some(rest) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 /// Whether the folded text contains the needle as whole words.

@@ -124,8 +124,16 @@ const PLACES: &[(&str, &str, &str, bool)] = &[
 pub fn place_in(folded: &str) -> Option<Place> {
     let words = folded.replace('\'', " ");
     let outside = has_any(&words, &["hors ue", "hors union europeenne", "hors europe"]);
+    // A name can only be there as whole words if its first word is: one look-up a name
+    // instead of a search of the whole text (roaming wording asks this of every few words
+    // of a line).
+    let present: Vec<&str> = words.split(' ').collect();
     let mut found: Option<Place> = None;
     for (needle, name, name_en, eu) in PLACES {
+        let first = needle.split([' ', '\'']).next().unwrap_or(needle);
+        if !present.contains(&first) {
+            continue;
+        }
         let hit = if needle.contains('\'') {
             has_word(&words, &needle.replace('\'', " "))
         } else {
