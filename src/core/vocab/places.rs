@@ -120,20 +120,44 @@ const PLACES: &[(&str, &str, &str, bool)] = &[
     ("hors europe", "hors Europe", "outside Europe", false),
 ];
 
+/// Each place name's first word with the name's index in [`PLACES`], sorted by word.
+fn first_words() -> &'static [(&'static str, usize)] {
+    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(&'static str, usize)> = PLACES
+            .iter()
+            .enumerate()
+            .map(|(i, (needle, ..))| (needle.split([' ', '\'']).next().unwrap_or(needle), i))
+            .collect();
+        index.sort_unstable();
+        index
+    })
+}
+
 /// The place a folded text names; "hors UE" wins over the word "UE" it contains.
 pub fn place_in(folded: &str) -> Option<Place> {
     let words = folded.replace('\'', " ");
     let outside = has_any(&words, &["hors ue", "hors union europeenne", "hors europe"]);
-    // A name can only be there as whole words if its first word is: one look-up a name
-    // instead of a search of the whole text (roaming wording asks this of every few words
-    // of a line).
-    let present: Vec<&str> = words.split(' ').collect();
+    // A name can only be there as whole words if its first word is: the few names whose
+    // first word the text has are tried, in the table's order, instead of all of them
+    // (roaming wording asks this of every few words of a line).
+    let index = first_words();
+    let mut candidates: Vec<usize> = words
+        .split(' ')
+        .flat_map(|w| {
+            let from = index.partition_point(|(first, _)| *first < w);
+            index
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(move |(first, _)| *first == w)
+                .map(|(_, i)| *i)
+        })
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut found: Option<Place> = None;
-    for (needle, name, name_en, eu) in PLACES {
-        let first = needle.split([' ', '\'']).next().unwrap_or(needle);
-        if !present.contains(&first) {
-            continue;
-        }
+    for (needle, name, name_en, eu) in candidates.iter().filter_map(|&i| PLACES.get(i)) {
         let hit = if needle.contains('\'') {
             has_word(&words, &needle.replace('\'', " "))
         } else {
@@ -228,6 +252,49 @@ pub fn medium_in(folded: &str) -> Option<Medium> {
 mod tests {
     use super::*;
     use crate::core::vocab::fold_words as fold;
+
+    /// What `place_in` said when it tried every name in turn.
+    fn every_name(folded: &str) -> Option<Place> {
+        let words = folded.replace('\'', " ");
+        let outside = has_any(&words, &["hors ue", "hors union europeenne", "hors europe"]);
+        let mut found: Option<Place> = None;
+        for (needle, name, name_en, eu) in PLACES {
+            if has_word(&words, &needle.replace('\'', " ")) && !(*eu && outside) {
+                let place = Place {
+                    name,
+                    name_en,
+                    eu: *eu && !outside,
+                };
+                let generic = |p: &Place| p.name.starts_with("l'") || p.name.starts_with("hors");
+                match found {
+                    Some(f) if !generic(&f) => {}
+                    _ => found = Some(place),
+                }
+            }
+        }
+        found
+    }
+
+    /// Trying only the names whose first word the text has finds what trying them all
+    /// did: each name alone, inside words, glued to a word, after "hors UE" and
+    /// "l'étranger", and two names in either order.
+    #[test]
+    fn only_names_whose_first_word_is_there_are_tried() {
+        let names: Vec<&str> = PLACES.iter().map(|(needle, ..)| *needle).collect();
+        let mut texts = Vec::new();
+        for a in &names {
+            texts.push(a.to_string());
+            texts.push(format!("appels emis en {a} le 3"));
+            texts.push(format!("x{a} {a}x"));
+            texts.push(format!("hors ue {a}"));
+            texts.push(format!("depuis l'etranger ({a})"));
+            texts.extend(names.iter().step_by(7).map(|b| format!("{a} {b}")));
+            texts.extend(names.iter().step_by(7).map(|b| format!("{b} puis {a}")));
+        }
+        for text in &texts {
+            assert_eq!(place_in(text), every_name(text), "{text:?}");
+        }
+    }
 
     #[test]
     #[allow(clippy::type_complexity)] // a table of cases reads best inline
