@@ -32,44 +32,56 @@ pub struct Glyph {
     pub run: u32,
 }
 
-/// A glyph's text, kept inline when short: nearly every glyph stands for one character,
-/// and a page draws thousands of them (a `String` each was an allocation each).
+/// A glyph's text: nearly every glyph stands for one character, and a page draws
+/// thousands of them (a `String` each was an allocation each).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GlyphText {
-    /// Up to [`GlyphText::INLINE`] bytes of UTF-8, their length first.
-    Inline(u8, [u8; GlyphText::INLINE]),
-    /// Anything longer (a long ligature or a whole word drawn as one glyph).
-    Long(String),
+    /// One character.
+    One(char),
+    /// None, or several (a ligature, or a whole word drawn as one glyph).
+    Other(String),
 }
 
 impl GlyphText {
-    /// The longest text kept inline: six one-byte or three two-byte characters.
-    const INLINE: usize = 6;
-
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        match bytes.len() {
-            n @ 0..=GlyphText::INLINE => {
-                let mut inline = [0; GlyphText::INLINE];
-                inline
-                    .iter_mut()
-                    .zip(bytes)
-                    .for_each(|(to, from)| *to = *from);
-                GlyphText::Inline(n as u8, inline)
-            }
-            _ => GlyphText::Long(text.to_string()),
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => GlyphText::One(c),
+            _ => GlyphText::Other(text.to_string()),
         }
     }
 
-    pub fn as_str(&self) -> &str {
+    pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let (one, other) = match self {
+            GlyphText::One(c) => (Some(*c), ""),
+            GlyphText::Other(text) => (None, text.as_str()),
+        };
+        one.into_iter().chain(other.chars())
+    }
+
+    /// The character, when there is exactly one.
+    pub fn one(&self) -> Option<char> {
         match self {
-            // Written from a `&str` by `new`: always whole characters.
-            GlyphText::Inline(n, bytes) => bytes
-                .get(..usize::from(*n))
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default(),
-            GlyphText::Long(text) => text,
+            GlyphText::One(c) => Some(*c),
+            GlyphText::Other(_) => None,
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, GlyphText::Other(text) if text.is_empty())
+    }
+
+    pub fn push_to(&self, out: &mut String) {
+        match self {
+            GlyphText::One(c) => out.push(*c),
+            GlyphText::Other(text) => out.push_str(text),
+        }
+    }
+
+    fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.push_to(&mut out);
+        out
     }
 }
 
@@ -93,16 +105,14 @@ impl Glyph {
     /// A space that only separates words; the non-breaking spaces that amounts use as
     /// thousands separators are text.
     fn is_space(&self) -> bool {
-        let text = self.text.as_str();
-        !text.is_empty() && text.chars().all(is_breaking_space)
+        match &self.text {
+            GlyphText::One(c) => is_breaking_space(*c),
+            GlyphText::Other(text) => !text.is_empty() && text.chars().all(is_breaking_space),
+        }
     }
 
     fn accent(&self) -> Option<char> {
-        let mut chars = self.text.as_str().chars();
-        let c = chars.next()?;
-        if chars.next().is_some() {
-            return None;
-        }
+        let c = self.text.one()?;
         (text::combining_for(c).is_some() || unicode_normalization::char::is_combining_mark(c))
             .then_some(c)
     }
@@ -149,8 +159,8 @@ pub fn build_rows(glyphs: Vec<Glyph>) -> Vec<TextRow> {
         })
         .map(|mut g| {
             let kept = |c: char| !c.is_control() || is_breaking_space(c);
-            if !g.text.as_str().chars().all(kept) {
-                let text: String = g.text.as_str().chars().filter(|c| kept(*c)).collect();
+            if !g.text.chars().all(kept) {
+                let text: String = g.text.chars().filter(|c| kept(*c)).collect();
                 g.text = GlyphText::new(&text);
             }
             g.width = g.width.max(0.0);
@@ -219,12 +229,12 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
             continue;
         }
         if g.is_space() {
-            spaces += g.text.as_str().chars().count();
+            spaces += g.text.chars().count();
             space_width += g.width;
             continue;
         }
         match current.as_mut() {
-            None => current = Some((g.x, g.end(), g.text.as_str().to_string())),
+            None => current = Some((g.x, g.end(), g.text.to_text())),
             Some((_, end, text)) => {
                 let em = last_size.max(g.size);
                 let gap = g.x - *end;
@@ -240,12 +250,12 @@ fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
                     if let Some(cell) = current.take().and_then(finish_cell) {
                         cells.push(cell);
                     }
-                    current = Some((g.x, g.end(), g.text.as_str().to_string()));
+                    current = Some((g.x, g.end(), g.text.to_text()));
                 } else {
                     if spaces > 0 || gap > SPACE_GAP * em {
                         text.push(' ');
                     }
-                    text.push_str(g.text.as_str());
+                    g.text.push_to(text);
                     *end = end.max(g.end());
                 }
             }
@@ -293,12 +303,12 @@ fn leader_dots(glyphs: &[Glyph]) -> Vec<bool> {
         *weight = 0;
     };
     for (i, g) in glyphs.iter().enumerate() {
-        match g.text.as_str() {
-            "." => {
+        match g.text.one() {
+            Some('.') => {
                 run.push(i);
                 weight += 1;
             }
-            "\u{2026}" => {
+            Some('\u{2026}') => {
                 run.push(i);
                 weight += 2;
             }
@@ -332,7 +342,7 @@ fn dedup_overprint(glyphs: Vec<Glyph>) -> Vec<Glyph> {
     for g in glyphs {
         let twin = out.iter().rev().take(4).inspect(|_| look()).any(|o| {
             o.text == g.text
-                && !g.text.as_str().is_empty()
+                && !g.text.is_empty()
                 && (o.x - g.x).abs() < 0.15 * g.size
                 && (o.y - g.y).abs() < 0.15 * g.size
         });
@@ -368,16 +378,16 @@ fn attach_accents(mut glyphs: Vec<Glyph>) -> Vec<Glyph> {
             j != i
                 && !absorbed[j]
                 && b.accent().is_none()
-                && b.text.as_str().chars().count() == 1
+                && b.text.one().is_some()
                 && b.width > 0.0
                 && centre <= b.end() + 0.05 * b.size
         });
         let composed = base.and_then(|j| {
-            let letter = glyphs[j].text.as_str().chars().next()?;
+            let letter = glyphs[j].text.one()?;
             Some((j, text::compose_accent(letter, accent)?))
         });
         if let Some((j, c)) = composed {
-            glyphs[j].text = GlyphText::new(c.encode_utf8(&mut [0; 4]));
+            glyphs[j].text = GlyphText::One(c);
             absorbed[i] = true;
         }
     }
