@@ -332,11 +332,12 @@ fn own_columns(line: &Line) -> &str {
 /// (`Appels vers les mobiles -`, `Forfait 5G du`): the rest is on the next row.
 fn ends_open(text: &str) -> bool {
     let text = text.trim_end();
-    let words: Vec<String> = text.split_whitespace().map(fold).collect();
-    let last_word = words.last().cloned().unwrap_or_default();
+    // Only the last two words matter.
+    let mut last_two = text.split_whitespace().rev().take(2).map(fold);
+    let last_word = last_two.next().unwrap_or_default();
+    let before_last = last_two.next();
     // `du 1er au 31` then `Décembre 2026`: a day with its month on the next row.
-    let day_without_month = words.len() >= 2
-        && matches!(words[words.len() - 2].as_str(), "au" | "du")
+    let day_without_month = before_last.is_some_and(|w| matches!(w.as_str(), "au" | "du"))
         && last_word
             .trim_end_matches("er")
             .chars()

@@ -56,10 +56,17 @@ pub(crate) use crate::core::vocab::fold;
 
 /// Collapses runs of whitespace (non-breaking ones included) into one plain space, trimmed.
 pub fn squash(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || crate::core::money::is_space(c))
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| c.is_whitespace() || crate::core::money::is_space(c))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The characters of `text` from char index `from`.
