@@ -33,7 +33,9 @@ pub struct Glyph {
 }
 
 /// A glyph's text: nearly every glyph stands for one character, and a page draws
-/// thousands of them (a `String` each was an allocation each).
+/// thousands of them (a `String` each was an allocation each). Built by
+/// [`GlyphText::new`], which makes every one-character text `One`, so that equal texts
+/// compare equal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GlyphText {
     /// One character.
@@ -43,6 +45,7 @@ pub enum GlyphText {
 }
 
 impl GlyphText {
+    /// The text of a glyph as pdf-extract gives it.
     pub fn new(text: &str) -> Self {
         let mut chars = text.chars();
         match (chars.next(), chars.next()) {
@@ -51,6 +54,7 @@ impl GlyphText {
         }
     }
 
+    /// Its characters, in order.
     pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
         let (one, other) = match self {
             GlyphText::One(c) => (Some(*c), ""),
@@ -67,10 +71,12 @@ impl GlyphText {
         }
     }
 
+    /// Whether the glyph stands for no text at all.
     pub fn is_empty(&self) -> bool {
         matches!(self, GlyphText::Other(text) if text.is_empty())
     }
 
+    /// Appends the text to `out`.
     pub fn push_to(&self, out: &mut String) {
         match self {
             GlyphText::One(c) => out.push(*c),
@@ -78,6 +84,7 @@ impl GlyphText {
         }
     }
 
+    /// The text, as a string of its own.
     fn to_text(&self) -> String {
         let mut out = String::new();
         self.push_to(&mut out);
