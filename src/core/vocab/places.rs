@@ -137,7 +137,6 @@ fn first_words() -> &'static [(&'static str, usize)] {
 /// The place a folded text names; "hors UE" wins over the word "UE" it contains.
 pub fn place_in(folded: &str) -> Option<Place> {
     let words = folded.replace('\'', " ");
-    let outside = has_any(&words, &["hors ue", "hors union europeenne", "hors europe"]);
     // A name can only be there as whole words if its first word is: the few names whose
     // first word the text has are tried, in the table's order, instead of all of them
     // (roaming wording asks this of every few words of a line).
@@ -156,14 +155,19 @@ pub fn place_in(folded: &str) -> Option<Place> {
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
+    pick(&words, candidates.iter().filter_map(|&i| PLACES.get(i)))
+}
+
+/// The place named among `names` (in the table's order) in `words` (folded, apostrophes
+/// made spaces).
+fn pick<'a>(
+    words: &str,
+    names: impl Iterator<Item = &'a (&'static str, &'static str, &'static str, bool)>,
+) -> Option<Place> {
+    let outside = has_any(words, &["hors ue", "hors union europeenne", "hors europe"]);
     let mut found: Option<Place> = None;
-    for (needle, name, name_en, eu) in candidates.iter().filter_map(|&i| PLACES.get(i)) {
-        let hit = if needle.contains('\'') {
-            has_word(&words, &needle.replace('\'', " "))
-        } else {
-            has_word(&words, needle)
-        };
-        if hit && !(*eu && outside) {
+    for (needle, name, name_en, eu) in names {
+        if has_word(words, &needle.replace('\'', " ")) && !(*eu && outside) {
             let place = Place {
                 name,
                 name_en,
@@ -255,24 +259,7 @@ mod tests {
 
     /// What `place_in` said when it tried every name in turn.
     fn every_name(folded: &str) -> Option<Place> {
-        let words = folded.replace('\'', " ");
-        let outside = has_any(&words, &["hors ue", "hors union europeenne", "hors europe"]);
-        let mut found: Option<Place> = None;
-        for (needle, name, name_en, eu) in PLACES {
-            if has_word(&words, &needle.replace('\'', " ")) && !(*eu && outside) {
-                let place = Place {
-                    name,
-                    name_en,
-                    eu: *eu && !outside,
-                };
-                let generic = |p: &Place| p.name.starts_with("l'") || p.name.starts_with("hors");
-                match found {
-                    Some(f) if !generic(&f) => {}
-                    _ => found = Some(place),
-                }
-            }
-        }
-        found
+        pick(&folded.replace('\'', " "), PLACES.iter())
     }
 
     /// Trying only the names whose first word the text has finds what trying them all
