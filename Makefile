@@ -108,7 +108,7 @@ bench: tools browser-tools dist
 	@[ -f bench/node_modules/pdfjs-dist/build/pdf.min.mjs ] \
 	  || npm ci --prefix bench --no-audit --no-fund --omit=optional
 	tests/fixtures/gen/scale.sh >/dev/null
-	cargo bench --locked --bench read -- --runs 20 --json $(LOGS)/bench-native.json $(BENCH_NATIVE_FILES)
+	cargo bench --locked --profile worker --bench read -- --runs 20 --json $(LOGS)/bench-native.json $(BENCH_NATIVE_FILES)
 	cargo test --locked --release --target wasm32-unknown-unknown --test bench_store -- --nocapture 2>&1 \
 	  | tee $(LOGS)/bench-store.log | grep -E 'BENCH_STORE|test result'
 	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test bench -- --ignored --nocapture
