@@ -493,7 +493,10 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
     let mut body = Body::default();
     let explainers = explainer::explainer_pages(lines);
     let rounding = lines.iter().any(announces_rounding);
-    let bill_rate = single_vat_rate(lines);
+    // Each row's label and trailing amounts, split once: the bill's VAT rate is looked for
+    // in every row before the rows are read.
+    let splits: Vec<Split> = lines.iter().map(split_trailing).collect();
+    let bill_rate = single_vat_rate(lines, &splits);
     let mut items: Vec<Item> = Vec::new();
     let mut meta: Vec<Meta> = Vec::new();
     let mut dues: Vec<Due> = Vec::new();
@@ -541,7 +544,7 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             in_balance = false;
             continue;
         }
-        let split = split_trailing(line);
+        let split = &splits[i];
         if split.amounts.is_empty() {
             pending_text = None;
             if opens_balance_block(line) {
@@ -905,12 +908,14 @@ fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatL
     })
 }
 
-/// The VAT rate of a bill that prints only one.
-fn single_vat_rate(lines: &[Line]) -> Option<Decimal> {
+/// The VAT rate of a bill that prints only one (`splits`: each row's, from
+/// `split_trailing`).
+fn single_vat_rate(lines: &[Line], splits: &[Split]) -> Option<Decimal> {
     let mut rates: Vec<Decimal> = lines
         .iter()
-        .filter(|l| roles::role_of(&split_trailing(l).label) == Role::Vat)
-        .filter_map(|l| money::find_rates(&l.text).first().copied())
+        .zip(splits)
+        .filter(|(_, split)| roles::role_of(&split.label) == Role::Vat)
+        .filter_map(|(l, _)| money::find_rates(&l.text).first().copied())
         .collect();
     rates.sort();
     rates.dedup();
