@@ -11,6 +11,7 @@ use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 use crate::core::money::ratio;
 
@@ -23,6 +24,7 @@ use super::text::{self, fold, squash};
 use super::tree::{self, Doubt, Item};
 use super::usage;
 use super::{Line, MAX_LINES, MAX_USAGE};
+use crate::core::vocab;
 use crate::core::vocab::headings::{self as sections, SectionKind};
 use crate::core::vocab::kinds;
 
@@ -55,6 +57,13 @@ struct Columns {
 /// A column-header row: names amount columns (`HT`, `TTC`, `Montant`), carries no amount.
 fn column_header(line: &Line) -> Option<Columns> {
     let folded = undot(&line.folded);
+    // Most rows name no column: none of the words below is even in their text.
+    if !["ttc", "ht", "montant", "cout"]
+        .iter()
+        .any(|w| vocab::contains(&folded, w))
+    {
+        return None;
+    }
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -153,14 +162,23 @@ fn column_header(line: &Line) -> Option<Columns> {
 }
 
 /// Abbreviations written with dots (`EUR T.T.C.`, `H.T.`, `T.V.A.`) as one word.
-fn undot(folded: &str) -> String {
-    folded
-        .replace("t.t.c", "ttc")
-        .replace("h.t", "ht")
-        .replace("t.v.a", "tva")
+fn undot(folded: &str) -> Cow<'_, str> {
+    if !folded.contains('.') {
+        return Cow::Borrowed(folded);
+    }
+    Cow::Owned(
+        folded
+            .replace("t.t.c", "ttc")
+            .replace("h.t", "ht")
+            .replace("t.v.a", "tva"),
+    )
 }
 
 pub(super) fn is_usage_header(line: &Line) -> bool {
+    // The word `date` is needed below: a row without it in its text is not a header.
+    if !vocab::contains(&line.folded, "date") {
+        return false;
+    }
     let words: Vec<&str> = line.folded.split(|c: char| !c.is_alphanumeric()).collect();
     // `Référence client | Date de facture | Numéro de facture` is a header block, not a
     // call-detail table.
