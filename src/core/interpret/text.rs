@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::char::compose;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Text as a person reads it: NFC, and accents that PDF text gives as separate spacing
 /// marks put back on their letter (`pr´elev´ee` → `prélevée`, `fran¸cais` → `français`).
@@ -14,6 +14,18 @@ pub fn normalize(text: &str) -> String {
     if text.is_ascii() && !text.contains(['`', '^']) {
         return text.to_string();
     }
+    // So is text already in NFC (accented letters precomposed, as most PDFs map them)
+    // without a spacing accent to put on its letter: nothing below would change it.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes
+        && !text.chars().any(|c| combining_for(c).is_some())
+    {
+        return text.to_string();
+    }
+    compose_marks(text)
+}
+
+/// NFC, then each spacing accent put on its letter: [`normalize`] without its shortcuts.
+fn compose_marks(text: &str) -> String {
     let chars: Vec<char> = text.nfc().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -441,6 +453,34 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(normalize(text), want, "normalize({text:?})");
         }
+    }
+
+    /// The shortcuts of `normalize` (ASCII, text already in NFC) change nothing: on texts
+    /// made of pieces that are NFC or not, with and without spacing accents, it gives what
+    /// the full composition gives.
+    #[test]
+    fn normalize_shortcuts_agree_with_the_full_composition() {
+        let pieces = [
+            "Forfait", " ", "é", "e\u{301}", "\u{b4}", "`", "^", "a", "c", "\u{b8}", "Œ",
+            "\u{212b}", "\u{2126}", "\u{f900}", "\u{1100}\u{1161}", "€", "°", "\u{a8}",
+            "\u{2c6}", "ç", "\u{327}", "ﬁ", "’", "2,50",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut shortcut = 0;
+        for text in &texts {
+            let full = compose_marks(text);
+            assert_eq!(normalize(text), full, "normalize({text:?})");
+            shortcut += usize::from(is_nfc_quick(text.chars()) == IsNormalized::Yes);
+        }
+        // Both paths are taken.
+        assert!(shortcut > 1000 && shortcut < texts.len(), "{shortcut}");
     }
 
     #[test]
