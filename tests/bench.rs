@@ -291,6 +291,17 @@ fn kb(bytes: f64) -> String {
 #[tokio::test]
 #[ignore = "a benchmark, not a test: run through `make bench`"]
 async fn bench() {
+    // How busy the machine is before the runs: pdf.js compiles and collects garbage on
+    // threads of its own, which a busy second core slows more than our one-threaded worker,
+    // so the ratios of a busy machine are not those of an idle one.
+    let busy_before = cpu_busy_share(Duration::from_secs(2));
+    if busy_before > BUSY {
+        eprintln!(
+            "bench: WARNING the CPUs were {:.0} % busy before the runs: the ratios to pdf.js \
+             will not compare with an idle machine's",
+            busy_before * 100.0
+        );
+    }
     let site = assemble_site();
     let server = StaticServer::start(&site, "/contestel/");
     let browser = Browser::start(1280, 900).await;
@@ -376,6 +387,7 @@ async fn bench() {
     // compiles and warms the wasm again.
     let contestel_24_fresh = call(&browser, "contestelFresh", json!([monthly_urls])).await;
     browser.close().await;
+    let busy_after = cpu_busy_share(Duration::from_secs(2));
 
     let native = read_json(&root().join(".tmp/bench-native.json"));
     let native_by_name: BTreeMap<String, Value> = native
@@ -465,6 +477,8 @@ async fn bench() {
     let results = json!({
         "date": chrono_like_now(),
         "machine": machine(),
+        "cpu_busy_before": busy_before,
+        "cpu_busy_after": busy_after,
         "runs": RUNS,
         "warmup": WARMUP,
         "bills": bills,
@@ -520,6 +534,38 @@ fn chrono_like_now() -> String {
     out
 }
 
+/// Above this share of busy CPU time before or after the runs, the results say the machine
+/// was busy.
+const BUSY: f64 = 0.25;
+
+/// The share of all CPUs' time spent busy over `window`, from `/proc/stat` (0 where it
+/// cannot be read). Nothing of the benchmark runs then, so it is other work's.
+fn cpu_busy_share(window: Duration) -> f64 {
+    fn times() -> Option<(u64, u64)> {
+        let stat = std::fs::read_to_string("/proc/stat").ok()?;
+        let cpu = stat.lines().next()?.strip_prefix("cpu ")?;
+        let fields: Vec<u64> = cpu
+            .split_whitespace()
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        // user nice system idle iowait irq softirq steal ...
+        let idle = fields.get(3)? + fields.get(4).unwrap_or(&0);
+        let total: u64 = fields.iter().take(8).sum();
+        Some((total - idle, total))
+    }
+    let Some((busy0, total0)) = times() else {
+        return 0.0;
+    };
+    std::thread::sleep(window);
+    let Some((busy1, total1)) = times() else {
+        return 0.0;
+    };
+    if total1 <= total0 {
+        return 0.0;
+    }
+    (busy1 - busy0) as f64 / (total1 - total0) as f64
+}
+
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -555,6 +601,18 @@ fn markdown(r: &Value) -> String {
         r["machine"].as_str().unwrap_or(""),
         r["runs"],
         r["warmup"],
+    ));
+    let before = r["cpu_busy_before"].as_f64().unwrap_or(0.0);
+    let after = r["cpu_busy_after"].as_f64().unwrap_or(0.0);
+    s.push_str(&format!(
+        "CPUs busy with other work in the 2 s before the runs: {:.0} %, after: {:.0} %.{}\n\n",
+        before * 100.0,
+        after * 100.0,
+        if before.max(after) > BUSY {
+            " **The machine was busy: the ratios to pdf.js do not compare with an idle run's.**"
+        } else {
+            ""
+        }
     ));
     s.push_str(
         "| bill | pages | KB | Contestel ms | first ms | pdf.js ms | first ms | ratio | paired | native ms | lopdf load ms | native / lopdf |\n",
