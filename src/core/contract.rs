@@ -207,11 +207,11 @@ pub fn plan_for(plans: &[Plan], bill: &Bill, line: Option<&BillLine>) -> Option<
 /// contract"): named as on the bill without its period, at the price billed. A charge the
 /// plan already lists (by name and price) leaves it as it is.
 pub fn with_option(plan: &Plan, line: &BillLine) -> Plan {
-    let name = super::rules::text::item_name(&line.label);
+    let name = super::vocab::items::item_name(&line.label);
     let listed = plan
         .options
         .iter()
-        .any(|o| super::rules::text::same_item(&o.name, &line.label) && o.price == line.amount);
+        .any(|o| super::vocab::items::same_item(&o.name, &line.label) && o.price == line.amount);
     let mut next = plan.clone();
     if !listed && line.amount > Decimal::ZERO {
         next.options.push(PlanOption {

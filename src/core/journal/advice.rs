@@ -329,7 +329,7 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
     }
     let termination_fee = case.lines.iter().any(|l| {
         l.reason == Some(RuleId::OneOffFee)
-            && crate::core::rules::text::fold(&l.label).contains("resiliation")
+            && crate::core::vocab::fold_words(&l.label).contains("resiliation")
     });
     if termination_fee && case.contract_start.is_none() {
         warnings.push(Warning::ContractDateNeeded);

@@ -250,7 +250,7 @@ fn demand(case: &Case) -> String {
     }
     let termination = case.lines.iter().any(|l| {
         l.reason == Some(RuleId::OneOffFee)
-            && crate::core::rules::text::fold(&l.label).contains("resiliation")
+            && crate::core::vocab::fold_words(&l.label).contains("resiliation")
     });
     if termination {
         asks.push("l'annulation des frais de résiliation qui ne sont pas dus (art. L224-28 du Code de la consommation)");

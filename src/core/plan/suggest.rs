@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{Plan, PlanOption};
 use crate::core::bill::{Bill, Category};
 use crate::core::phone::{digits, digits_spaced};
-use crate::core::rules::text::item_name;
+use crate::core::vocab::items::item_name;
 
 impl Plan {
     /// A plan pre-filled from a read bill, for the person to confirm: operator, line,

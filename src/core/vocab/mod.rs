@@ -1,11 +1,13 @@
 //! The words of French telecom bills, in one place: how text is folded for matching,
-//! section headings, kinds of charge, surcharged numbers and places. The reader uses it
-//! to say what a charge is, the rules to judge it, so the two never disagree on a word.
+//! section headings, kinds of charge, surcharged numbers, places and items' names. The
+//! reader uses it to say what a charge is, the rules to judge it, so the two never
+//! disagree on a word.
 //!
 //! Pure, and a leaf: it imports nothing above it but the bill's `Category` and the
 //! phone-number helpers it classifies.
 
 pub mod headings;
+pub mod items;
 pub mod kinds;
 pub mod numbers;
 pub mod places;
