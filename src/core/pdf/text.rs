@@ -11,6 +11,7 @@
 
 use unicode_normalization::char::{compose, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// The combining mark a spacing accent stands for, if it is one PDFs use that way.
 pub fn combining_for(accent: char) -> Option<char> {
@@ -51,6 +52,22 @@ fn french_letter(c: char) -> bool {
 /// spacing accent sits between two letters it could go with (`leve´e`), the order the
 /// rest of the string uses decides.
 pub fn repair(s: &str) -> String {
+    // Most cells have nothing to repair: no accent, mark, ligature or invisible character,
+    // and already in NFC (plain ASCII always is).
+    let plain_ascii = s.is_ascii() && !s.contains(['`', '^']);
+    if plain_ascii
+        || (is_nfc_quick(s.chars()) == IsNormalized::Yes
+            && !s.chars().any(|c| {
+                combining_for(c).is_some() || is_combining_mark(c) || replaced(c).is_some()
+            }))
+    {
+        return s.to_string();
+    }
+    compose_and_replace(s)
+}
+
+/// [`repair`] without its shortcut.
+fn compose_and_replace(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let fits = |i: usize, j: Option<usize>| -> bool {
         j.and_then(|j| chars.get(j))
@@ -120,27 +137,63 @@ pub fn repair(s: &str) -> String {
     }
     let mut text = String::with_capacity(out.len());
     for c in out {
-        match c {
-            // Typographic ligatures from a font's ToUnicode: the letters they stand for,
-            // so that "Proﬁl" reads "Profil". (Not NFKC, which would also turn the
-            // non-breaking spaces of amounts into plain ones.)
-            '\u{FB00}' => text.push_str("ff"),
-            '\u{FB01}' => text.push_str("fi"),
-            '\u{FB02}' => text.push_str("fl"),
-            '\u{FB03}' => text.push_str("ffi"),
-            '\u{FB04}' => text.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => text.push_str("st"),
-            // Invisible: soft hyphens, zero-width spaces and joiners, byte-order marks.
-            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            c => text.push(c),
+        match replaced(c) {
+            Some(letters) => text.push_str(letters),
+            None => text.push(c),
         }
     }
     text.nfc().collect()
 }
 
+/// What a character of a cell is replaced with, if it is.
+fn replaced(c: char) -> Option<&'static str> {
+    match c {
+        // Typographic ligatures from a font's ToUnicode: the letters they stand for, so
+        // that "Proﬁl" reads "Profil". (Not NFKC, which would also turn the non-breaking
+        // spaces of amounts into plain ones.)
+        '\u{FB00}' => Some("ff"),
+        '\u{FB01}' => Some("fi"),
+        '\u{FB02}' => Some("fl"),
+        '\u{FB03}' => Some("ffi"),
+        '\u{FB04}' => Some("ffl"),
+        '\u{FB05}' | '\u{FB06}' => Some("st"),
+        // Invisible: soft hyphens, zero-width spaces and joiners, byte-order marks.
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut of `repair` changes nothing: on texts made of pieces with and without
+    /// accents, marks, ligatures and invisible characters, in NFC or not, it gives what the
+    /// whole repair gives.
+    #[test]
+    fn repair_shortcut_agrees_with_the_whole_repair() {
+        let pieces = [
+            "Total", " ", "é", "e\u{301}", "\u{301}", "\u{b4}", "`", "^", "e", "c", "\u{b8}",
+            "\u{2c6}", "\u{2dc}", "\u{fb01}", "\u{ad}", "\u{200b}", "\u{feff}", "\u{212b}",
+            "\u{f900}", "€", "\u{a0}", "12,50", "’",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut shortcut = 0;
+        for text in &texts {
+            let whole = compose_and_replace(text);
+            let repaired = repair(text);
+            assert_eq!(repaired, whole, "repair({text:?})");
+            shortcut += usize::from(is_nfc_quick(text.chars()) == IsNormalized::Yes);
+        }
+        assert!(shortcut > 1000 && shortcut < texts.len(), "{shortcut}");
+    }
 
     #[test]
     fn repairs_accents_the_way_pdfs_break_them() {
