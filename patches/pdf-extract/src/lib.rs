@@ -185,11 +185,18 @@ pub mod op {
 }
 
 fn to_utf8(encoding: &[u16], s: &[u8]) -> String {
+    let mut out = String::new();
+    push_utf8(encoding, s, &mut out);
+    out
+}
+
+/// [`to_utf8`], appended to `out`.
+fn push_utf8(encoding: &[u16], s: &[u8], out: &mut String) {
     if s.len() > 2 && s[0] == 0xfe && s[1] == 0xff {
-        utf16be(&s[2..])
+        out.push_str(&utf16be(&s[2..]))
     } else {
         let units = s.iter().map(|&x| encoding.get(x as usize).copied().unwrap_or(0));
-        char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect()
+        out.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')))
     }
 }
 
@@ -838,7 +845,14 @@ impl<'a> Iterator for PdfFontIter<'a> {
 trait PdfFont : Debug {
     fn get_width(&self, id: CharCode) -> f64;
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)>;
-    fn decode_char(&self, char: CharCode) -> String;
+    /// Appends the text of character code `char` to `out`: one buffer for all the glyphs
+    /// of a string instead of a `String` each.
+    fn decode_char_into(&self, char: CharCode, out: &mut String);
+    fn decode_char(&self, char: CharCode) -> String {
+        let mut text = String::new();
+        self.decode_char_into(char, &mut text);
+        text
+    }
 
         /*fn char_codes<'a>(&'a self, chars: &'a [u8]) -> PdfFontIter {
             let p = self;
@@ -879,28 +893,25 @@ impl<'a> PdfFont for PdfSimpleFont<'a> {
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)> {
         iter.next().map(|x| (*x as CharCode, 1))
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char_into(&self, char: CharCode, out: &mut String) {
         let slice = [char as u8];
         if let Some(ref unicode_map) = self.unicode_map {
-            let s = unicode_map.get(&char);
-            let s = match s {
+            match unicode_map.get(&char) {
                 None => {
                     debug!("missing char {:?} in unicode map {:?} for {:?}", char, unicode_map, self.font);
                     // some pdf's like http://arxiv.org/pdf/2312.00064v1 are missing entries in their unicode map but do have
                     // entries in the encoding.
                     let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
-                    let s = to_utf8(encoding, &slice);
-                    debug!("falling back to encoding {} -> {:?}", char, s);
-                    s
+                    push_utf8(encoding, &slice, out);
+                    debug!("falling back to encoding {} -> {:?}", char, out);
                 }
-                Some(s) => { s.clone() }
-            };
-            return s
+                Some(s) => out.push_str(s),
+            }
+            return
         }
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
         //dlog!("char_code {:?} {:?}", char, self.encoding);
-        let s = to_utf8(encoding, &slice);
-        s
+        push_utf8(encoding, &slice, out);
     }
 }
 
@@ -926,28 +937,25 @@ impl<'a> PdfFont for PdfType3Font<'a> {
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)> {
         iter.next().map(|x| (*x as CharCode, 1))
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char_into(&self, char: CharCode, out: &mut String) {
         let slice = [char as u8];
         if let Some(ref unicode_map) = self.unicode_map {
-            let s = unicode_map.get(&char);
-            let s = match s {
+            match unicode_map.get(&char) {
                 None => {
                     debug!("missing char {:?} in unicode map {:?} for {:?}", char, unicode_map, self.font);
                     // some pdf's like http://arxiv.org/pdf/2312.00577v1 are missing entries in their unicode map but do have
                     // entries in the encoding.
                     let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
-                    let s = to_utf8(encoding, &slice);
-                    debug!("falling back to encoding {} -> {:?}", char, s);
-                    s
+                    push_utf8(encoding, &slice, out);
+                    debug!("falling back to encoding {} -> {:?}", char, out);
                 }
-                Some(s) => { s.clone() }
-            };
-            return s
+                Some(s) => out.push_str(s),
+            }
+            return
         }
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
         //dlog!("char_code {:?} {:?}", char, self.encoding);
-        let s = to_utf8(encoding, &slice);
-        s
+        push_utf8(encoding, &slice, out);
     }
 }
 
@@ -1110,13 +1118,12 @@ impl<'a> PdfFont for PdfCIDFont<'a> {
         }
         None
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char_into(&self, char: CharCode, out: &mut String) {
         let s = self.to_unicode.as_ref().and_then(|x| x.get(&char));
         if let Some(s) = s {
-            s.clone()
+            out.push_str(s)
         } else {
             dlog!("Unknown character {:?} in {:?} {:?}", char, self.font, self.to_unicode);
-            "".to_string()
         }
     }
 }
@@ -1318,6 +1325,7 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
     dlog!("{:?}", s);
     output.begin_word()?;
 
+    let mut text = String::new();
     for (c, length) in font.char_codes(s) {
         // 5.3.3 Text Space Details
         let tsm = Transform2D::row_major(ts.horizontal_scaling,
@@ -1344,7 +1352,9 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
         let is_space = c == 32 && length == 1;
         if is_space { spacing += ts.word_spacing }
 
-        output.output_character(&trm, w0, spacing, ts.font_size, &font.decode_char(c))?;
+        text.clear();
+        font.decode_char_into(c, &mut text);
+        output.output_character(&trm, w0, spacing, ts.font_size, &text)?;
         let tj = 0.;
         let ty = 0.;
         let tx = ts.horizontal_scaling * ((w0 - tj/1000.)* ts.font_size + spacing);
