@@ -486,22 +486,7 @@ mod tests {
             "’",
             "2,50",
         ];
-        let mut texts = Vec::new();
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    texts.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
-        let mut shortcut = 0;
-        for text in &texts {
-            let full = compose_marks(text);
-            assert_eq!(normalize(text), full, "normalize({text:?})");
-            shortcut += usize::from(is_nfc_quick(text.chars()) == IsNormalized::Yes);
-        }
-        // Both paths are taken.
-        assert!(shortcut > 1000 && shortcut < texts.len(), "{shortcut}");
+        crate::core::pdf::text::shortcut_agrees(&pieces, normalize, compose_marks);
     }
 
     #[test]
