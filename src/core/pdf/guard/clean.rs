@@ -172,8 +172,11 @@ impl Cleaner<'_, '_> {
             .and_then(|x| resolve_dict(doc, x))
             .cloned()
             .unwrap_or_default();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(operations.len());
         let mut renamed = Dictionary::new();
+        // Each font name of this content and the name it was given: a page sets its few
+        // fonts hundreds of times (a 30-page annex, 270 `Tf` a page).
+        let mut names: HashMap<Vec<u8>, Vec<u8>> = HashMap::new();
         // `q` levels opened in this content and not yet closed.
         let mut open = 0usize;
         for op in operations {
@@ -211,10 +214,14 @@ impl Cleaner<'_, '_> {
                     out.push(op);
                 }
                 op::Tf => {
-                    let font_id = op
-                        .operands
-                        .first()
-                        .and_then(|name| name.as_name().ok())
+                    let mut operands = op.operands;
+                    let name = operands.first().and_then(|name| name.as_name().ok());
+                    if let Some(unique) = name.and_then(|name| names.get(name)) {
+                        operands[0] = Object::Name(unique.clone());
+                        out.push(Operation::new("Tf", operands));
+                        continue;
+                    }
+                    let font_id = name
                         .and_then(|name| fonts.get(name).ok())
                         .and_then(|f| f.as_reference().ok())
                         // A page posing as a font would be rewritten by `fonts` before
@@ -234,7 +241,9 @@ impl Cleaner<'_, '_> {
                         }
                         None => Vec::new(),
                     };
-                    let mut operands = op.operands;
+                    if let Some(name) = name {
+                        names.insert(name.to_vec(), unique.clone());
+                    }
                     if let Some(name) = operands.first_mut() {
                         *name = Object::Name(unique);
                     }
