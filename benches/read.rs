@@ -8,7 +8,10 @@
 //! For each file: the median of N runs (after one warm-up) of Contestel's whole reading
 //! (`reader::read` then `rules::check` on the bill), and of lopdf alone loading the file
 //! and inflating every stream (`Document::load_mem` + `decompress`), the floor no reader
-//! built on lopdf can beat. Prints a table; `--json` writes the figures for `make bench`.
+//! built on lopdf can beat. Also the text engine on its own, for scale: pdf-extract's
+//! `extract_text_from_mem` (the same lopdf load, then every page's text, with its own
+//! plain-text output and none of our rows, interpretation or rules). Prints a table;
+//! `--json` writes the figures for `make bench`.
 
 // A test fails by panicking: the lints that keep panics out of the app stay out of here.
 #![allow(
@@ -64,8 +67,8 @@ fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let mut rows = Vec::new();
     println!(
-        "{:<36} {:>10} {:>10} {:>7}",
-        "file", "read ms", "lopdf ms", "ratio"
+        "{:<36} {:>10} {:>10} {:>7} {:>12} {:>7}",
+        "file", "read ms", "lopdf ms", "ratio", "extract ms", "ratio"
     );
     for file in &files {
         let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -80,15 +83,23 @@ fn main() {
             doc.decompress();
             std::hint::black_box(doc);
         });
+        let extract_ms = time_ms(runs, || {
+            let text = pdf_extract::extract_text_from_mem(&bytes)
+                .expect("pdf-extract reads a fixture bill");
+            std::hint::black_box(text);
+        });
         println!(
-            "{name:<36} {read_ms:>10.3} {lopdf_ms:>10.3} {:>7.2}",
-            read_ms / lopdf_ms
+            "{name:<36} {read_ms:>10.3} {lopdf_ms:>10.3} {:>7.2} {extract_ms:>12.3} {:>7.2}",
+            read_ms / lopdf_ms,
+            extract_ms / lopdf_ms
         );
         rows.push(serde_json::json!({
             "name": name,
             "native_ms": read_ms,
             "lopdf_load_ms": lopdf_ms,
             "ratio": read_ms / lopdf_ms,
+            "extract_text_ms": extract_ms,
+            "extract_text_ratio": extract_ms / lopdf_ms,
         }));
     }
     if let Some(out) = json_out {

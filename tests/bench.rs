@@ -427,6 +427,11 @@ async fn bench() {
             "native_ms": n.map(|n| n["native_ms"].clone()).unwrap_or(Value::Null),
             "lopdf_load_ms": n.map(|n| n["lopdf_load_ms"].clone()).unwrap_or(Value::Null),
             "native_vs_lopdf_load_ratio": n.map(|n| n["ratio"].clone()).unwrap_or(Value::Null),
+            // pdf-extract's own `extract_text` on the same lopdf: the text engine alone.
+            "extract_text_ms": n.map(|n| n["extract_text_ms"].clone()).unwrap_or(Value::Null),
+            "extract_text_vs_lopdf_load_ratio": n
+                .map(|n| n["extract_text_ratio"].clone())
+                .unwrap_or(Value::Null),
             "runs": RUNS,
         }));
     }
@@ -448,6 +453,12 @@ async fn bench() {
         .filter_map(|b| b["native_vs_lopdf_load_ratio"].as_f64())
         .collect();
     let native_vs_lopdf = median(native_ratios);
+    let extract_text_vs_lopdf = median(
+        bills
+            .iter()
+            .filter_map(|b| b["extract_text_vs_lopdf_load_ratio"].as_f64())
+            .collect(),
+    );
     let typical: Vec<f64> = bills
         .iter()
         .filter(|b| b["set"] == "fixtures" && (2..=6).contains(&b["pages"].as_u64().unwrap_or(0)))
@@ -496,6 +507,7 @@ async fn bench() {
         "scale_24_bills_fresh_worker_each_median_ms": num(&contestel_24_fresh, "median_ms"),
         "pdfjs_scale_24_bills_ms": num(&pdfjs_24, "median_ms"),
         "native_vs_lopdf_load_ratio": native_vs_lopdf,
+        "extract_text_vs_lopdf_load_ratio": extract_text_vs_lopdf,
         // The first reading in the first worker: the wasm code is cold (baseline tier).
         "cold_first_read": {"name": stem(&singles[0]), "ms": compared[0]["contestel"]["first_ms"]},
         "worker_startup": contestel_startup,
@@ -615,15 +627,20 @@ fn markdown(r: &Value) -> String {
         }
     ));
     s.push_str(
-        "| bill | pages | KB | Contestel ms | first ms | pdf.js ms | first ms | ratio | paired | native ms | lopdf load ms | native / lopdf |\n",
+        "| bill | pages | KB | Contestel ms | first ms | pdf.js ms | first ms | ratio | paired | native ms | lopdf load ms | native / lopdf | pdf-extract text ms | / lopdf |\n",
     );
     s.push_str(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for b in r["bills"].as_array().unwrap() {
         let opt = |k: &str| b[k].as_f64().map(fmt_ms).unwrap_or_else(|| "–".into());
+        let ratio = |k: &str| {
+            b[k].as_f64()
+                .map(|v| format!("{v:.1}"))
+                .unwrap_or_else(|| "–".into())
+        };
         s.push_str(&format!(
-            "| {} | {} | {:.1} | {} | {} | {} | {} | {:.2} | {:.2} | {} | {} | {} |\n",
+            "| {} | {} | {:.1} | {} | {} | {} | {} | {:.2} | {:.2} | {} | {} | {} | {} | {} |\n",
             b["name"].as_str().unwrap(),
             b["pages"],
             b["bytes"].as_f64().unwrap() / 1000.0,
@@ -635,10 +652,9 @@ fn markdown(r: &Value) -> String {
             b["paired_ratio"].as_f64().unwrap_or(f64::NAN),
             opt("native_ms"),
             opt("lopdf_load_ms"),
-            b["native_vs_lopdf_load_ratio"]
-                .as_f64()
-                .map(|v| format!("{v:.1}"))
-                .unwrap_or_else(|| "–".into()),
+            ratio("native_vs_lopdf_load_ratio"),
+            opt("extract_text_ms"),
+            ratio("extract_text_vs_lopdf_load_ratio"),
         ));
     }
     let f = |k: &str| r[k].as_f64().unwrap_or(f64::NAN);
@@ -655,6 +671,7 @@ fn markdown(r: &Value) -> String {
          | Contestel worker start-up: first / median after | {} / {} ms |\n\
          | pdf.js worker start-up: first / median after | {} / {} ms |\n\
          | native / lopdf load+decompress (median over bills) | {:.1} |\n\
+         | pdf-extract's own extract_text / lopdf load+decompress (median over bills; the text engine alone, for scale) | {:.1} |\n\
          | first paint of the app: first load / median reload | {} / {} ms |\n\
          | first load, gzip (everything the first screen fetched) | {} |\n",
         f("overall_ratio"),
@@ -682,6 +699,7 @@ fn markdown(r: &Value) -> String {
                 .unwrap_or(f64::NAN)
         ),
         f("native_vs_lopdf_load_ratio"),
+        f("extract_text_vs_lopdf_load_ratio"),
         fmt_ms(load["first_paint_first_ms"].as_f64().unwrap_or(f64::NAN)),
         fmt_ms(load["first_paint_median_ms"].as_f64().unwrap_or(f64::NAN)),
         kb(f("first_load_gzip_bytes")),
