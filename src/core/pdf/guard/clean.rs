@@ -216,34 +216,36 @@ impl Cleaner<'_, '_> {
                 op::Tf => {
                     let mut operands = op.operands;
                     let name = operands.first().and_then(|name| name.as_name().ok());
-                    if let Some(unique) = name.and_then(|name| names.get(name)) {
-                        operands[0] = Object::Name(unique.clone());
-                        out.push(Operation::new("Tf", operands));
-                        continue;
-                    }
-                    let font_id = name
-                        .and_then(|name| fonts.get(name).ok())
-                        .and_then(|f| f.as_reference().ok())
-                        // A page posing as a font would be rewritten by `fonts` before
-                        // its own content is read.
-                        .filter(|id| !self.pages.contains(id));
-                    // A form's /F1 is not the page's /F1: each font gets a name of its
-                    // own, from its object number; an unknown font gets the empty name,
-                    // which no font has, and pdf-extract then shows nothing in it.
-                    let unique = match font_id {
-                        Some(id) => {
-                            if self.fonts.insert(id) {
-                                fonts::prepare(doc, id, self.budget)?;
+                    let unique = match name.and_then(|name| names.get(name)) {
+                        Some(unique) => unique.clone(),
+                        None => {
+                            let font_id = name
+                                .and_then(|name| fonts.get(name).ok())
+                                .and_then(|f| f.as_reference().ok())
+                                // A page posing as a font would be rewritten by `fonts`
+                                // before its own content is read.
+                                .filter(|id| !self.pages.contains(id));
+                            // A form's /F1 is not the page's /F1: each font gets a name of
+                            // its own, from its object number; an unknown font gets the
+                            // empty name, which no font has, and pdf-extract then shows
+                            // nothing in it.
+                            let unique = match font_id {
+                                Some(id) => {
+                                    if self.fonts.insert(id) {
+                                        fonts::prepare(doc, id, self.budget)?;
+                                    }
+                                    let unique = format!("F{}_{}", id.0, id.1).into_bytes();
+                                    renamed.set(unique.clone(), Object::Reference(id));
+                                    unique
+                                }
+                                None => Vec::new(),
+                            };
+                            if let Some(name) = name {
+                                names.insert(name.to_vec(), unique.clone());
                             }
-                            let unique = format!("F{}_{}", id.0, id.1).into_bytes();
-                            renamed.set(unique.clone(), Object::Reference(id));
                             unique
                         }
-                        None => Vec::new(),
                     };
-                    if let Some(name) = name {
-                        names.insert(name.to_vec(), unique.clone());
-                    }
                     if let Some(name) = operands.first_mut() {
                         *name = Object::Name(unique);
                     }
