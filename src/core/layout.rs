@@ -48,4 +48,12 @@ pub struct TextPage {
     pub height: f32,
     /// Rows, top to bottom.
     pub rows: Vec<TextRow>,
+    /// The letters of text drawn at an angle (a diagonal *EXEMPLE* watermark, a
+    /// reference up the margin), in drawing order, at most [`MAX_SLANTED`] characters:
+    /// never rows, only a sign of what the page is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub slanted: String,
 }
+
+/// The most characters of slanted text kept per page.
+pub const MAX_SLANTED: usize = 64;

@@ -307,6 +307,7 @@ pub fn rounded(pages: &[TextPage]) -> Vec<TextPage> {
             number: p.number,
             width: r(p.width),
             height: r(p.height),
+            slanted: p.slanted.clone(),
             rows: p
                 .rows
                 .iter()
@@ -352,6 +353,7 @@ pub(crate) mod tests {
 
     pub(crate) fn page(number: u32, rows: Vec<TextRow>) -> TextPage {
         TextPage {
+            slanted: String::new(),
             number,
             width: 595.0,
             height: 842.0,

@@ -546,6 +546,7 @@ mod tests {
     fn pages_are_kept_newest_first_within_their_budget() {
         use crate::core::layout::{TextCell, TextPage, TextRow};
         let page = |text: &str| TextPage {
+            slanted: String::new(),
             number: 1,
             width: 594.9921,
             height: 841.9748,

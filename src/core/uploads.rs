@@ -383,6 +383,7 @@ mod tests {
         let mut uploads = Uploads::restored(vec![orange("A", None)], 1);
         if let UploadStatus::Read(r) = &mut uploads.items[0].status {
             r.pages = vec![crate::core::layout::TextPage {
+                slanted: String::new(),
                 number: 1,
                 width: 595.0,
                 height: 842.0,
@@ -491,6 +492,7 @@ mod tests {
     fn a_newer_reading_of_a_bill_replaces_the_one_kept_and_pages_come_back() {
         use crate::core::layout::TextPage;
         let page = TextPage {
+            slanted: String::new(),
             number: 1,
             width: 595.0,
             height: 842.0,

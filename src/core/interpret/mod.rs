@@ -149,7 +149,12 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
     let lines = lines_of(pages);
     let header = header::read_header(&lines);
     let reference = header.period.map(|p| p.end).or(header.issue_date);
-    let body = body::read_body(&lines, reference);
+    let slanted: Vec<(u32, &str)> = pages
+        .iter()
+        .filter(|p| !p.slanted.is_empty())
+        .map(|p| (p.number, p.slanted.as_str()))
+        .collect();
+    let body = body::read_body(&lines, reference, &slanted);
     let period = header
         .period
         .or_else(|| header::period_from_lines(&body.lines, header.issue_date));
@@ -260,6 +265,7 @@ pub(crate) mod tests {
             })
             .collect();
         TextPage {
+            slanted: String::new(),
             number,
             width: 595.0,
             height: 842.0,

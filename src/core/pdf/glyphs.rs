@@ -4,7 +4,7 @@
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use super::rows::{build_page, Glyph, GlyphText};
-use crate::core::layout::TextPage;
+use crate::core::layout::{TextPage, MAX_SLANTED};
 
 /// Why the collector stopped pdf-extract early.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,7 @@ struct PageState {
     media: MediaBox,
     rotate: u16,
     glyphs: Vec<Glyph>,
+    slanted: String,
 }
 
 impl Collector {
@@ -78,6 +79,7 @@ impl OutputDev for Collector {
             media: *media_box,
             rotate,
             glyphs: Vec::new(),
+            slanted: String::new(),
         });
         Ok(())
     }
@@ -90,8 +92,13 @@ impl OutputDev for Collector {
             if page.rotate % 180 == 90 {
                 std::mem::swap(&mut width, &mut height);
             }
-            self.pages
-                .push(build_page(page.number, width, height, page.glyphs));
+            self.pages.push(build_page(
+                page.number,
+                width,
+                height,
+                page.glyphs,
+                page.slanted,
+            ));
         }
         Ok(())
     }
@@ -138,6 +145,13 @@ impl OutputDev for Collector {
         // Text that is not upright as displayed (a reference printed up the margin)
         // would make rows of single letters; bills' tables are upright.
         if a <= 0.0 || b.abs() > 0.05 * a || c.abs() > 0.05 * d.abs() {
+            // Its letters are still a sign of what the page is (a diagonal EXEMPLE).
+            let kept = page.slanted.chars().count();
+            page.slanted.extend(
+                char.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .take(MAX_SLANTED.saturating_sub(kept)),
+            );
             return Ok(());
         }
         let size = (font_size * d).abs();

@@ -143,13 +143,21 @@ const OVERLAP: f32 = 0.3;
 /// A gap wider than this many font sizes is a space between words.
 const SPACE_GAP: f32 = 0.12;
 
-/// Builds a page's rows from its glyphs, in any order.
-pub fn build_page(number: u32, width: f32, height: f32, glyphs: Vec<Glyph>) -> TextPage {
+/// Builds a page's rows from its glyphs, in any order; `slanted` is the text drawn at an
+/// angle, kept apart.
+pub fn build_page(
+    number: u32,
+    width: f32,
+    height: f32,
+    glyphs: Vec<Glyph>,
+    slanted: String,
+) -> TextPage {
     TextPage {
         number,
         width,
         height,
         rows: build_rows(glyphs),
+        slanted,
     }
 }
 
@@ -180,21 +188,26 @@ pub fn build_rows(glyphs: Vec<Glyph>) -> Vec<TextRow> {
     let mut rows: Vec<Vec<Glyph>> = Vec::new();
     let mut anchor_y = f32::NAN;
     let mut anchor_size = 0.0f32;
+    // Whether the row's anchor is still a space: a space carries no ink, and some
+    // producers draw a lone padding space in a larger font on a row's baseline.
+    let mut anchor_is_space = false;
     for g in glyphs {
         let tolerance = ROW_TOLERANCE * anchor_size.min(g.size);
         match rows.last_mut() {
             Some(row) if (g.y - anchor_y).abs() <= tolerance => {
                 // The row's baseline is that of its largest glyphs, not of a superscript
-                // that happened to sort first.
-                if g.size > anchor_size && !g.is_space() {
+                // that happened to sort first, nor of a space.
+                if !g.is_space() && (g.size > anchor_size || anchor_is_space) {
                     anchor_y = g.y;
                     anchor_size = g.size;
+                    anchor_is_space = false;
                 }
                 row.push(g);
             }
             _ => {
                 anchor_y = g.y;
                 anchor_size = g.size;
+                anchor_is_space = g.is_space();
                 rows.push(vec![g]);
             }
         }
@@ -203,8 +216,7 @@ pub fn build_rows(glyphs: Vec<Glyph>) -> Vec<TextRow> {
 }
 
 fn build_row(mut glyphs: Vec<Glyph>) -> Option<TextRow> {
-    let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
-    let y = baseline(&glyphs);
+    let (y, size) = baseline(&glyphs);
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     let mut glyphs = attach_accents(dedup_overprint(glyphs));
     // Runs left to right by where they start, each run's glyphs left to right: two runs
@@ -283,15 +295,19 @@ fn finish_cell((x, x_end, raw): (f32, f32, String)) -> Option<TextCell> {
     (!text.is_empty()).then_some(TextCell { x, x_end, text })
 }
 
-/// The baseline of the row's largest glyphs (the first of them, left to right).
-fn baseline(glyphs: &[Glyph]) -> f32 {
-    let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
-    glyphs
-        .iter()
-        .filter(|g| g.size >= size * 0.999 && !g.is_space())
+/// The baseline and size of the row's largest glyphs (the highest baseline among them).
+/// Spaces carry no ink: a space in a larger font sets neither, unless the row is only
+/// spaces. Always finite: every glyph reaching here has a finite position and size.
+fn baseline(glyphs: &[Glyph]) -> (f32, f32) {
+    let inked = glyphs.iter().any(|g| !g.is_space());
+    let counted = || glyphs.iter().filter(move |g| !inked || !g.is_space());
+    let size = counted().map(|g| g.size).fold(0.0, f32::max);
+    let y = counted()
+        .filter(|g| g.size >= size * 0.999)
         .map(|g| g.y)
-        .fold(f32::NAN, |acc, y| if acc.is_nan() { y } else { acc.min(y) })
-        .max(f32::MIN)
+        .reduce(f32::min)
+        .unwrap_or(0.0);
+    (y, size)
 }
 
 /// Marks the dot leaders of a row: runs of at least four `.` (spaced or not) or two
@@ -598,6 +614,26 @@ mod tests {
         assert_eq!(rows[0].cells[0].x, 50.0);
         assert_eq!(rows[0].cells[1].x, 500.0);
         assert_eq!(rows[0].cells[1].x_end, 520.0);
+    }
+
+    /// A padding space drawn in a larger font on a row's baseline (a producer seen on real
+    /// bills draws " " at 12 pt before a 9 pt header row): the row keeps its text's
+    /// baseline and size, wherever the space sorts among the glyphs.
+    #[test]
+    fn a_larger_space_sets_neither_baseline_nor_size() {
+        for space_y in [99.2, 100.0, 100.8] {
+            let rows = build_rows(cat(vec![
+                vec![Glyph::new(30.0, space_y, 3.0, 12.0, " ")],
+                word(50.0, 100.0, 9.0, "Tx"),
+                word(62.0, 100.0, 9.0, "TVA"),
+                word(470.0, 100.0, 9.0, "HT"),
+            ]));
+            assert_eq!(texts(&rows), vec![vec!["Tx TVA", "HT"]], "{space_y}");
+            assert_eq!(rows[0].y, 100.0, "{space_y}");
+            assert_eq!(rows[0].size, 9.0, "{space_y}");
+        }
+        // A row of spaces only is dropped (no cell), never given a position at infinity.
+        assert!(build_rows(vec![Glyph::new(30.0, 50.0, 3.0, 12.0, " ")]).is_empty());
     }
 
     #[test]
