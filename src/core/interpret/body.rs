@@ -507,9 +507,13 @@ struct Due {
 }
 
 /// Reads the body: charges, totals, VAT, usage; the charges reconciled with the amount due.
-pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
+pub(super) fn read_body(
+    lines: &[Line],
+    reference: Option<NaiveDate>,
+    slanted: &[(u32, &str)],
+) -> Body {
     let mut body = Body::default();
-    let explainers = explainer::explainer_pages(lines);
+    let explainers = explainer::explainer_pages(lines, slanted);
     let rounding = lines.iter().any(announces_rounding);
     // Each row's label and trailing amounts, split once: the bill's VAT rate is looked for
     // in every row before the rows are read.
@@ -743,9 +747,11 @@ pub(super) fn read_body(lines: &[Line], reference: Option<NaiveDate>) -> Body {
             None => (String::new(), None),
         };
         let mut amount = amount;
-        let category = kinds::categorize(kind, within_plan, &label, amount.is_sign_negative());
-        if category == Category::Discount && amount.is_sign_positive() {
-            // A discount printed without its sign under `Remises` still lowers the bill.
+        // A row's sign comes from its own text: a discount printed without its sign
+        // (`Remise fidélité  2,00 €`) still lowers the bill, but a row that only follows
+        // a discount (`Bbox - location équipement  3,00` under `Remise(s) …`) does not.
+        let own = kinds::categorize(None, None, &label, amount.is_sign_negative());
+        if own == Category::Discount && amount.is_sign_positive() {
             amount.set_sign_negative(!amount.is_zero());
         }
         items.push(Item {

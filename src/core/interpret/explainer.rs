@@ -36,14 +36,29 @@ const PLACEHOLDERS: &[&str] = &[
     "mois/annee",
 ];
 
-/// The pages (1-based numbers) of `lines` that are explainers.
-pub(super) fn explainer_pages(lines: &[Line]) -> Vec<u32> {
+/// The pages (1-based numbers) of `lines` that are explainers; `slanted` is, for each
+/// page, the text drawn at an angle on it.
+pub(super) fn explainer_pages(lines: &[Line], slanted: &[(u32, &str)]) -> Vec<u32> {
     let mut pages: Vec<u32> = lines.iter().map(|l| l.page).collect();
     pages.dedup();
     pages
         .into_iter()
-        .filter(|&p| score(lines.iter().filter(|l| l.page == p)) >= 2)
+        .filter(|&p| {
+            let watermark = slanted
+                .iter()
+                .any(|(page, text)| *page == p && slanted_watermark(text));
+            score(lines.iter().filter(|l| l.page == p)) + 2 * u32::from(watermark) >= 2
+        })
         .collect()
+}
+
+/// Whether the letters drawn at an angle on a page spell a specimen's watermark
+/// (*EXEMPLE*, *SPECIMEN*, one letter per text object or the whole word).
+fn slanted_watermark(text: &str) -> bool {
+    let letters: String = fold(text).chars().filter(|c| c.is_alphabetic()).collect();
+    ["exemple", "specimen", "example"]
+        .iter()
+        .any(|w| letters.contains(w))
 }
 
 /// How strongly the rows of one page say "this is an explainer".
@@ -154,7 +169,7 @@ mod tests {
         ];
         for (rows, want) in cases {
             let lines = lines_of(&[page(1, rows)]);
-            assert_eq!(explainer_pages(&lines) == vec![1], *want, "{rows:?}");
+            assert_eq!(explainer_pages(&lines, &[]) == vec![1], *want, "{rows:?}");
         }
     }
 
@@ -180,6 +195,26 @@ mod tests {
             .collect();
         p.rows.push(p.rows[0].clone());
         let lines = lines_of(&[p]);
-        assert_eq!(explainer_pages(&lines), vec![1]);
+        assert_eq!(explainer_pages(&lines, &[]), vec![1]);
+    }
+
+    #[test]
+    fn sees_a_watermark_drawn_at_an_angle() {
+        // A page that explains, with sample amounts and an EXEMPLE drawn diagonally
+        // letter by letter (those letters are not rows: they are set aside as slanted).
+        let p = page(
+            2,
+            &[
+                &["Tout est bien rangé dans cette facture"],
+                &["Montant prélevé le 23 avril 2021", "11,49"],
+                &["Vos autres services de tiers (**)", "3,49"],
+            ],
+        );
+        let lines = lines_of(&[p]);
+        assert_eq!(explainer_pages(&lines, &[(2, "EXEMPLE")]), vec![2]);
+        assert_eq!(explainer_pages(&lines, &[(2, "E X E M P L E")]), vec![2]);
+        // Another page's watermark, or a reference up the margin, says nothing of it.
+        assert!(explainer_pages(&lines, &[(1, "EXEMPLE")]).is_empty());
+        assert!(explainer_pages(&lines, &[(2, "Ref12345Page24")]).is_empty());
     }
 }
