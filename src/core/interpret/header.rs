@@ -194,6 +194,17 @@ const ENTITIES: &[(&str, Operator, &[Operator])] = &[
     ("499247138", Operator::FreeMobile, &[Operator::FreeMobile]),
 ];
 
+/// Products only one operator sells, by their folded names: a bill that prints no legal
+/// footer (a logo drawn as an image, the footer on a page not sent) still names what it
+/// bills. The last resort: a brand or an entity anywhere else comes first.
+const PRODUCTS: &[(&str, Operator)] = &[
+    ("bbox", Operator::Bouygues),
+    ("livebox", Operator::Orange),
+    ("freebox", Operator::Free),
+    ("box de sfr", Operator::Sfr),
+    ("sfr box", Operator::Sfr),
+];
+
 /// Web addresses that say which brand a bill is from (its contact and customer area).
 const DOMAINS: &[(&str, Operator)] = &[
     ("sosh.fr", Operator::Sosh),
@@ -285,6 +296,12 @@ fn operator(lines: &[Line]) -> Option<Operator> {
                 .map(|(_, op)| *op)
         })
         .or_else(|| by_domain.first().copied())
+        .or_else(|| {
+            PRODUCTS
+                .iter()
+                .find(|(name, _)| lines.iter().any(|l| is_whole_word(&l.folded, name)))
+                .map(|(_, op)| *op)
+        })
 }
 
 /// `N° de facture F0026118842417`, `Facture n° RED2611-7734120`, `Facture TLR-2026-11-004512`,
@@ -982,6 +999,24 @@ mod tests {
                 Some(Operator::FreeMobile),
             ),
             (&["Facture", "Prixtel"], Some(Operator::Prixtel)),
+            // No brand, no entity: what is billed says who bills it.
+            (
+                &["Facture", "Bbox Série spéciale Internet - TV   19.99"],
+                Some(Operator::Bouygues),
+            ),
+            (
+                &["Facture", "Forfait Livebox Fibre   42,99"],
+                Some(Operator::Orange),
+            ),
+            // A brand named elsewhere comes first.
+            (
+                &[
+                    "SFR",
+                    "RCS Paris 343 059 564",
+                    "Reprise de votre Livebox   0,00",
+                ],
+                Some(Operator::Sfr),
+            ),
             (&["TELORA", "Telora Mobile est un opérateur fictif"], None),
         ];
         for (rows, want) in cases {

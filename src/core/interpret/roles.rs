@@ -200,6 +200,14 @@ fn is_balance(f: &str) -> bool {
         || f.contains("deja preleve")
         || f.contains("solde anterieur")
         || f.contains("solde precedent")
+        || f.contains("solde debiteur")
+        || f.contains("solde crediteur")
+        || f.contains("anciennes factures")
+        || f.contains("factures anterieures")
+        || f.contains("factures impayees")
+        || f.contains("report de solde")
+        || f.starts_with("reste du")
+        || f.starts_with("votre solde")
 }
 
 #[cfg(test)]
@@ -245,6 +253,13 @@ mod tests {
             ),
             ("Vos derniers paiements en date du 02/10/2025", Balance),
             ("Rappel: situation précédente de votre compte", Balance),
+            (
+                "Votre solde débiteur au titre de vos anciennes factures :",
+                Balance,
+            ),
+            ("Reste dû", Balance),
+            ("Report de solde", Balance),
+            ("Montant des factures impayées", Balance),
             ("Forfait B&You 60Go", Item),
             ("Avoir sur facture précédente", Item),
             ("Vos services Bouygues Telecom", Item),

@@ -224,7 +224,14 @@ pub fn categorize(
     if starts(&["option", "pass ", "bouquet", "location"])
         || has_any(
             &words,
-            &["assurance", "repeteur", "decodeur", "player", "boitier"],
+            &[
+                "assurance",
+                "repeteur",
+                "decodeur",
+                "player",
+                "boitier",
+                "location",
+            ],
         )
     {
         return Category::Option;
@@ -238,7 +245,10 @@ pub fn categorize(
         },
         Some(SectionKind::OutOfPlan) => Category::OutOfPlan,
         Some(SectionKind::OneOff) => Category::OneOffFee,
-        Some(SectionKind::Discounts) => Category::Discount,
+        // Under discounts, a row without a minus sign (a negative amount is a discount
+        // above) or a word of its own that makes it one is not a discount: a charge
+        // printed after them (`Bbox - location équipement  3,00`).
+        Some(SectionKind::Discounts) => Category::Other,
         Some(SectionKind::ThirdParty) => Category::ThirdParty,
         Some(SectionKind::Instalments) => Category::EquipmentInstalment,
         Some(SectionKind::Other) => {
@@ -433,6 +443,15 @@ mod tests {
                 true,
                 Discount,
             ),
+            // Printed after the discounts, positive: what it names, never a discount.
+            (
+                Some(S::Discounts),
+                None,
+                "Bbox - location équipement",
+                false,
+                Option,
+            ),
+            (Some(S::Discounts), None, "Frais de port", false, OneOffFee),
             (
                 Some(S::Communications),
                 None,
