@@ -545,6 +545,99 @@ fn a_rotated_page_reads_as_displayed() {
     );
 }
 
+/// `bytes` with the first page's content stream replaced by `data` under `filters`.
+fn with_content(bytes: &[u8], filters: &[&str], data: Vec<u8>) -> Vec<u8> {
+    use pdf_extract::{Document, Object};
+    let mut doc = Document::load_mem(bytes).unwrap_or_else(|e| panic!("{e}"));
+    let page_id = doc.page_iter().next().unwrap_or_else(|| panic!("no page"));
+    let content_id = match doc.get_object(page_id) {
+        Ok(Object::Dictionary(page)) => page
+            .get(b"Contents")
+            .and_then(Object::as_reference)
+            .unwrap_or_else(|e| panic!("{e}")),
+        _ => panic!("no page dictionary"),
+    };
+    if let Ok(Object::Stream(stream)) = doc.get_object_mut(content_id) {
+        let names = filters
+            .iter()
+            .map(|f| Object::Name(f.as_bytes().to_vec()))
+            .collect::<Vec<_>>();
+        stream.dict.set("Filter", Object::Array(names));
+        stream.set_content(data);
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
+/// A page of call details written in ASCII85 or ASCIIHex, 50 kB and more: ordinary
+/// encodings of a long page, read like a compressed one (they were refused as too
+/// complex past about 11.5 kB).
+#[test]
+fn a_long_page_in_a_text_encoding_reads() {
+    // Each row drawn glyph by glyph, as some producers do: long streams for little text.
+    let content: String = (0..80)
+        .map(|i| {
+            let number: String = format!("0{} 12 34 56 78", i % 10)
+                .chars()
+                .enumerate()
+                .map(|(k, c)| format!("1 0 0 1 {} {} Tm ({c}) Tj ", 40 + 5 * k, 820 - 10 * i))
+                .collect();
+            format!(
+                "BT /F1 8 Tf {number}1 0 0 1 400 {} Tm (0,00) Tj ET\n",
+                820 - 10 * i
+            )
+        })
+        .collect();
+    assert!(content.len() > 30_000, "{}", content.len());
+    let plain = make_pdf(&content, &[]);
+    let want = page_rows(&plain);
+    assert_eq!(want.len(), 80);
+    let a85: Vec<u8> = content
+        .as_bytes()
+        .chunks(4)
+        .flat_map(|chunk| {
+            let mut word = [0u8; 4];
+            word[..chunk.len()].copy_from_slice(chunk);
+            let mut v = u32::from_be_bytes(word);
+            let mut digits = [0u8; 5];
+            for d in digits.iter_mut().rev() {
+                *d = (v % 85) as u8 + b'!';
+                v /= 85;
+            }
+            digits[..chunk.len() + 1].to_vec()
+        })
+        .chain(*b"~>")
+        .collect();
+    let hex: Vec<u8> = content
+        .bytes()
+        .flat_map(|b| format!("{b:02x}").into_bytes())
+        .chain(*b">")
+        .collect();
+    for (filters, data) in [(&["ASCII85Decode"], a85), (&["ASCIIHexDecode"], hex)] {
+        let bytes = with_content(&plain, filters, data);
+        assert_eq!(page_rows(&bytes), want, "{filters:?}");
+    }
+}
+
+/// Letters drawn at an angle are not rows; they are kept apart as the page's slanted
+/// text, where an explainer's diagonal watermark is recognised.
+#[test]
+fn slanted_letters_are_kept_apart_from_the_rows() {
+    let content = "BT /F1 10 Tf 50 700 Td (Montant pr\\351lev\\351 le 23 avril 2021) Tj ET \
+                   BT /F1 10 Tf 500 700 Td (11,49) Tj ET \
+                   BT /F1 14 Tf .906 .423 -.423 .906 412 676 Tm (E) Tj ET \
+                   BT /F1 14 Tf .906 .423 -.423 .906 422 681 Tm (X) Tj ET \
+                   BT /F1 14 Tf .906 .423 -.423 .906 432 685 Tm (EMPLE) Tj ET";
+    let pages =
+        extract(&make_pdf(content, &[]), &Limits::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        page_rows(&make_pdf(content, &[])),
+        vec![vec!["Montant prélevé le 23 avril 2021", "11,49"]]
+    );
+    assert_eq!(pages[0].slanted, "EXEMPLE");
+}
+
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let mut big = b"%PDF-1.7\n".to_vec();
