@@ -11,13 +11,13 @@ use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::borrow::Cow;
 
 use crate::core::money::ratio;
 
 use crate::core::bill::{BillLine, Category, UsageRecord, VatLine};
 use crate::core::money::{self, AmountToken};
 
+use super::columns::{self, Pick, Table};
 use super::explainer;
 use super::roles::{self, Role};
 use super::text::{self, fold, squash};
@@ -45,133 +45,6 @@ pub(super) struct Body {
     pub reconciled: bool,
     /// How the reading was chosen, for diagnostics.
     pub notes: Vec<String>,
-}
-
-/// The x-ranges of the amount columns, from a header row like `%TVA  € HT  € TTC`.
-#[derive(Clone, Copy, Debug, Default)]
-struct Columns {
-    ttc: Option<(f32, f32)>,
-    ht: Option<(f32, f32)>,
-}
-
-/// A column-header row: names amount columns (`HT`, `TTC`, `Montant`), carries no amount.
-fn column_header(line: &Line) -> Option<Columns> {
-    let folded = undot(&line.folded);
-    // Most rows name no column: none of the words below is even in their text.
-    if !["ttc", "ht", "montant", "cout"]
-        .iter()
-        .any(|w| vocab::contains(&folded, w))
-    {
-        return None;
-    }
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let names_column = words
-        .iter()
-        .any(|w| matches!(*w, "ttc" | "ht" | "montant" | "montants" | "cout"));
-    if !names_column || words.len() > 14 || !money::find_amounts(&line.text).is_empty() {
-        return None;
-    }
-    let short = words.iter().all(|w| {
-        matches!(
-            *w,
-            "ttc"
-                | "ht"
-                | "tva"
-                | "montant"
-                | "montants"
-                | "cout"
-                | "eur"
-                | "euros"
-                | "e"
-                | "en"
-                | "prix"
-                | "total"
-                | "taux"
-                | "qte"
-                | "quantite"
-                | "nombre"
-                | "unitaire"
-                | "mois"
-                | "periode"
-                | "libelle"
-                | "intitule"
-                | "designation"
-                | "detail"
-                | "date"
-                | "heure"
-                | "numero"
-                | "service"
-                | "type"
-                | "duree"
-                | "volume"
-                | "destination"
-                | "n"
-                | "nature"
-                | "appele"
-                | "correspondant"
-        )
-    });
-    if !short {
-        return None;
-    }
-    let cell_with = |word: &str| {
-        line.cells
-            .iter()
-            .find(|c| {
-                undot(&fold(&c.text))
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == word)
-            })
-            .map(|c| (c.x, c.x_end))
-    };
-    let (mut ttc, ht) = (cell_with("ttc"), cell_with("ht"));
-    if ttc.is_none() && ht.is_some() {
-        // `TVA | HT | coût`: beside an HT column, the column named for the amount alone
-        // (`coût`, `Montant`, `Prix`, `€`) is the one charged, VAT included.
-        ttc = line
-            .cells
-            .iter()
-            .rev()
-            .find(|c| {
-                let words: Vec<String> = fold(&c.text)
-                    .split(|ch: char| !ch.is_alphanumeric() && ch != '€')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect();
-                !words.is_empty()
-                    && words.iter().any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "cout" | "montant" | "prix" | "total" | "€" | "eur"
-                        )
-                    })
-                    && !words
-                        .iter()
-                        .any(|w| matches!(w.as_str(), "ht" | "tva" | "taux" | "unitaire"))
-            })
-            .map(|c| (c.x, c.x_end));
-    }
-    // `Coût en e TTC (HT)`: both in one cell, TTC first, HT in brackets after it on each row.
-    if ttc.is_some() && ttc == ht {
-        return Some(Columns { ttc, ht: None });
-    }
-    Some(Columns { ttc, ht })
-}
-
-/// Abbreviations written with dots (`EUR T.T.C.`, `H.T.`, `T.V.A.`) as one word.
-fn undot(folded: &str) -> Cow<'_, str> {
-    if !folded.contains('.') {
-        return Cow::Borrowed(folded);
-    }
-    Cow::Owned(
-        folded
-            .replace("t.t.c", "ttc")
-            .replace("h.t", "ht")
-            .replace("t.v.a", "tva"),
-    )
 }
 
 pub(super) fn is_usage_header(line: &Line) -> bool {
@@ -372,7 +245,7 @@ fn ends_open(text: &str) -> bool {
 /// A label without its bullet (`·`, `•`, `❑`, `-`).
 fn clean_label(label: &str) -> String {
     label
-        .trim_start_matches(['·', '•', '❑', '■', '▪', '-', '–', '*', '>', ' '])
+        .trim_start_matches(['·', '•', '❑', '■', '▪', '-', '–', '−', '*', '>', ' '])
         .trim_start()
         .to_string()
 }
@@ -405,7 +278,9 @@ fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
         && text.chars().next().is_some_and(|c| c.is_uppercase());
     title_like
         && lines[i + 1..].iter().take(1).any(|next| {
-            next.page == line.page && column_header(next).is_some() && !is_usage_header(next)
+            next.page == line.page
+                && Table::from_header(next, None).is_some()
+                && !is_usage_header(next)
         })
 }
 
@@ -506,19 +381,72 @@ struct Due {
     amount: Decimal,
 }
 
+/// What every reading of the body shares: the rows, split once, and what holds for the
+/// whole bill.
+struct Context<'a> {
+    lines: &'a [Line],
+    reference: Option<NaiveDate>,
+    explainers: Vec<u32>,
+    rounding: bool,
+    /// Each row's label and trailing amounts.
+    splits: Vec<Split>,
+    /// The bill's VAT rate, when it prints only one.
+    bill_rate: Option<Decimal>,
+}
+
 /// Reads the body: charges, totals, VAT, usage; the charges reconciled with the amount due.
+/// The charges are taken from the column the headers name; when they do not add up, from
+/// each row's rightmost, then leftmost amount, and the first reading that adds up is kept
+/// (with a note saying which): which column is the charge is checked against the sums.
 pub(super) fn read_body(
     lines: &[Line],
     reference: Option<NaiveDate>,
     slanted: &[(u32, &str)],
 ) -> Body {
-    let mut body = Body::default();
-    let explainers = explainer::explainer_pages(lines, slanted);
-    let rounding = lines.iter().any(announces_rounding);
     // Each row's label and trailing amounts, split once: the bill's VAT rate is looked for
     // in every row before the rows are read.
     let splits: Vec<Split> = lines.iter().map(split_trailing).collect();
-    let bill_rate = single_vat_rate(lines, &splits);
+    let cx = Context {
+        lines,
+        reference,
+        explainers: explainer::explainer_pages(lines, slanted),
+        rounding: lines.iter().any(announces_rounding),
+        bill_rate: single_vat_rate(lines, &splits),
+        splits,
+    };
+    let (first, differs) = read_with(&cx, Pick::Header);
+    if first.reconciled || !differs {
+        return first;
+    }
+    for pick in [Pick::Last, Pick::First] {
+        let (mut body, _) = read_with(&cx, pick);
+        if body.reconciled {
+            body.notes.insert(
+                0,
+                format!(
+                    "the charges are {}: the column the headers name does not add up",
+                    pick.describe()
+                ),
+            );
+            return body;
+        }
+    }
+    first
+}
+
+/// One reading of the body, with charges taken by `pick`; the flag says whether another
+/// pick would take other amounts.
+fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
+    let Context {
+        lines,
+        reference,
+        ref explainers,
+        rounding,
+        ref splits,
+        bill_rate,
+    } = *cx;
+    let mut body = Body::default();
+    let mut differs = false;
     let mut items: Vec<Item> = Vec::new();
     let mut meta: Vec<Meta> = Vec::new();
     let mut dues: Vec<Due> = Vec::new();
@@ -527,7 +455,7 @@ pub(super) fn read_body(
     let mut opened_at: Option<usize> = None;
     let mut family_section = false;
     let mut within_plan: Option<bool> = None;
-    let mut columns = Columns::default();
+    let mut columns: Option<Table> = None;
     let mut in_usage = false;
     let mut in_balance = false;
     let mut usage_table: Option<usage::UsageColumns> = None;
@@ -537,17 +465,20 @@ pub(super) fn read_body(
     // A row of text without amounts, waiting to be joined to the amount row under it.
     let mut pending_text: Option<(usize, String)> = None;
     let mut wrapped_heading: Option<usize> = None;
+    // The second row of a column header printed over two rows.
+    let mut header_below: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
         if explainers.contains(&line.page)
             || explainer::has_placeholder(line)
             || wrapped_heading == Some(i)
+            || header_below == Some(i)
         {
             continue;
         }
         if i > 0 && lines[i - 1].page != line.page {
             pending_text = None;
             // A page prints its own column headers, if any.
-            columns = Columns::default();
+            columns = None;
         }
         let table = usage_table.filter(|_| in_usage);
         if let Some(record) = usage::record(line, reference, table.as_ref()) {
@@ -561,8 +492,11 @@ pub(super) fn read_body(
             usage_table = Some(usage::usage_columns(line));
             continue;
         }
-        if let Some(c) = column_header(line) {
-            columns = c;
+        if let Some((table, stacked)) = Table::from_header(line, lines.get(i + 1)) {
+            columns = Some(table);
+            if stacked {
+                header_below = Some(i + 1);
+            }
             in_balance = false;
             continue;
         }
@@ -663,19 +597,18 @@ pub(super) fn read_body(
         };
         // Totals are printed as they are (TTC, HT); only a charge under an HT-only
         // column is made TTC.
-        let amount = if role == Role::Item {
-            pick_amount(line, &split.amounts, columns, bill_rate)
-        } else {
-            pick_amount(
-                line,
-                &split.amounts,
-                Columns {
-                    ht: None,
-                    ..columns
-                },
-                None,
-            )
-        };
+        let rate = money::find_rates(&line.text).first().copied().or(bill_rate);
+        let row = columns::row_amounts(
+            line,
+            &split.amounts,
+            columns.as_ref(),
+            rate,
+            role != Role::Item,
+        );
+        let amount = row.get(pick);
+        if role == Role::Item && row.by_pick.iter().any(|a| *a != amount) {
+            differs = true;
+        }
         match role {
             Role::Due(rank) => {
                 dues.push(Due { rank, amount });
@@ -854,51 +787,12 @@ pub(super) fn read_body(
             page: item.page,
         });
     }
-    body
+    (body, differs)
 }
 
 fn usage_subheading_in(line: &Line, section: Option<&(String, SectionKind)>) -> Option<bool> {
     section?;
     sections::usage_subheading(&line.text)
-}
-
-/// The charge among a row's amounts: the one under the TTC column when its header was
-/// seen, else the rightmost (a bracketed HT companion is already set aside). Under an
-/// HT-only header the amount is HT and is made TTC with the row's VAT rate, or the
-/// bill's when it has only one.
-fn pick_amount(
-    line: &Line,
-    amounts: &[AmountToken],
-    columns: Columns,
-    bill_rate: Option<Decimal>,
-) -> Decimal {
-    let last = amounts[amounts.len() - 1].value;
-    let nearest = |(x0, x1): (f32, f32)| {
-        let centre = (x0 + x1) / 2.0;
-        amounts
-            .iter()
-            .filter_map(|a| {
-                line.x_of(a.start, a.end)
-                    .map(|x| ((x - centre).abs(), a.value))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map_or(last, |(_, v)| v)
-    };
-    match (columns.ttc, columns.ht) {
-        (Some(ttc), _) if amounts.len() > 1 => nearest(ttc),
-        (None, Some(ht)) => {
-            let ht_amount = if amounts.len() > 1 { nearest(ht) } else { last };
-            match money::find_rates(&line.text).first().copied().or(bill_rate) {
-                Some(rate) => ratio(
-                    ht_amount.times(Decimal::ONE_HUNDRED.plus(rate)),
-                    Decimal::ONE_HUNDRED,
-                )
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-                None => ht_amount,
-            }
-        }
-        _ => last,
-    }
 }
 
 /// A VAT line from a rate and a row's amounts: the (base, VAT) pair that agrees with the

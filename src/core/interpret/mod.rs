@@ -25,6 +25,7 @@
 //! [`interpret_with_notes`] also says how the reading was chosen, for `inspect`.
 
 mod body;
+mod columns;
 mod explainer;
 mod header;
 mod roles;
