@@ -111,6 +111,20 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     for &p in &parents {
         is_leaf[p] = false;
     }
+    let mut notes = Vec::new();
+    // A row repeated later by a subtotal of its own rows (a first-page summary, "Remises
+    // -10,00", then the same section detailed) counts what that subtotal's rows count:
+    // never a charge, whatever the sums say (two such rows may cancel out and add up).
+    for i in 0..items.len() {
+        let twin_heads_rows = twins_later(items, i).any(|j| span[j] > j);
+        if is_leaf[i] && !items[i].amount.is_zero() && twin_heads_rows {
+            is_leaf[i] = false;
+            notes.push(format!(
+                "not a charge: {:?} {} (repeated later over its detail)",
+                items[i].label, items[i].amount
+            ));
+        }
+    }
     let mut doubts: Vec<Option<Doubt>> = items.iter().map(|i| i.doubt).collect();
     for (i, item) in items.iter().enumerate() {
         if repeated_later(items, i) {
@@ -139,7 +153,6 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     adjustments.truncate(MAX_ADJUSTMENTS);
 
     let close = |sum: Decimal, target: Decimal| sum.minus(target).abs() <= tolerance;
-    let mut notes = Vec::new();
     let mut best: Option<(Rank, u32, Decimal)> = None;
     for (t, &target) in targets.iter().enumerate() {
         let n = adjustments.len();
@@ -302,15 +315,21 @@ pub(super) fn label_key(label: &str) -> String {
 /// Whether a later item repeats this one: the same label (folded, squashed) and amount,
 /// on another page or in another section.
 fn repeated_later(items: &[Item], i: usize) -> bool {
-    let key = label_key;
-    let mine = key(&items[i].label);
-    if mine.is_empty() {
-        return false;
-    }
-    items[i + 1..].iter().any(|other| {
-        other.amount == items[i].amount
-            && (other.page != items[i].page || other.section != items[i].section)
-            && key(&other.label) == mine
+    twins_later(items, i).next().is_some()
+}
+
+/// The later items that repeat item `i`: the same label (folded, squashed) and amount,
+/// on another page or in another section.
+fn twins_later(items: &[Item], i: usize) -> impl Iterator<Item = usize> + '_ {
+    let mine = label_key(&items[i].label);
+    let amount = items[i].amount;
+    let (page, section) = (items[i].page, items[i].section);
+    (i + 1..items.len()).filter(move |&j| {
+        let other = &items[j];
+        !mine.is_empty()
+            && other.amount == amount
+            && (other.page != page || other.section != section)
+            && label_key(&other.label) == mine
     })
 }
 
@@ -418,6 +437,39 @@ mod tests {
             .map(|&i| it[i].label.clone())
             .collect();
         assert_eq!(kept, ["Forfait B&You 60Go"]);
+    }
+
+    /// A summary whose rows cancel out ("Services ponctuels 10,00", "Remises -10,00"),
+    /// each detailed later under the same name: the sums add up with them or without
+    /// them, and they are never charges.
+    #[test]
+    fn a_summary_row_repeated_by_a_subtotal_is_never_a_charge() {
+        let mut it = items(&[
+            ("Abonnements", "56.59", 40.0, 1),
+            ("#Services ponctuels ou occasionnels", "10.00", 40.0, 1),
+            ("#Remises", "-10.00", 40.0, 1),
+            ("#Abonnements", "56.59", 40.0, 2),
+            ("SFR Premium 5G 250 Go", "49.99", 60.0, 2),
+            ("Option TV sur mobile", "6.60", 60.0, 2),
+            ("#Services ponctuels ou occasionnels", "10.00", 40.0, 2),
+            ("Frais de mise en service", "10.00", 60.0, 2),
+            ("#Remises", "-10.00", 40.0, 2),
+            ("Remise 1ère année", "-10.00", 60.0, 2),
+        ]);
+        for (k, item) in it.iter_mut().enumerate() {
+            item.section = k;
+        }
+        let r = reconcile(&it, &[d("56.59")], Decimal::ZERO);
+        assert!(r.reconciled, "{r:?}");
+        assert_eq!(
+            labels(&it, &r),
+            [
+                "SFR Premium 5G 250 Go",
+                "Option TV sur mobile",
+                "Frais de mise en service",
+                "Remise 1ère année"
+            ]
+        );
     }
 
     #[test]
