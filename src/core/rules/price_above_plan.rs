@@ -2,7 +2,12 @@
 //! the period billed (the promotional price up to and including its last day, the normal
 //! price after). Discounts printed on the same bill count before anything is flagged: a
 //! 39,99 € box with a "-10,00 € first year" line is the 29,99 € promotion, not an
-//! overcharge. Needs a plan. Pure.
+//! overcharge. The plan's own items are matched by name first: a phone rental or an
+//! instalment the plan lists among its options is that option, never a second
+//! subscription; only a charge that is none of the plan's options is compared by its
+//! category. An option included at no charge is matched only by a label that is mostly
+//! its name, so that a label that merely contains it ("Décodeur TV 0,00 Forfait Livebox
+//! Fibre", read across two columns) is not held to 0,00 €. Needs a plan. Pure.
 
 use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
@@ -11,7 +16,7 @@ use rust_decimal::Decimal;
 use crate::core::money::ratio;
 
 use super::classify::effective_category;
-use super::text::{fold, has_any, same_item};
+use super::text::{fold, has_any, key_words, same_item};
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
 use crate::core::dates::format_date;
@@ -47,12 +52,23 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             })
             .map(|(_, l)| -l.amount)
             .amounts_sum();
+        // Each charge that is one of the plan's options, by name.
+        let options: Vec<Option<&crate::core::plan::PlanOption>> = bill
+            .lines
+            .iter()
+            .map(|l| {
+                plan.options
+                    .iter()
+                    .find(|o| is_option(&o.name, o.price, &l.label))
+            })
+            .collect();
         // With several subscriptions on the plan's line (a box and a mobile), only the
         // one the plan names is the plan's.
         let mut subscriptions: Vec<usize> = (0..bill.lines.len())
             .filter(|&i| {
                 let l = &bill.lines[i];
                 charged(l)
+                    && options[i].is_none()
                     && effective_category(l) == Category::Subscription
                     && ctx.on_plan_line(b, i)
             })
@@ -68,6 +84,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         let l = &bill.lines[i];
                         charged(l)
                             && l.category == Category::Other
+                            && options[i].is_none()
                             && ctx.on_plan_line(b, i)
                             && l.amount.minus(price).abs().times(Decimal::TWO) <= price
                     })
@@ -98,22 +115,17 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             };
             let category = if subscriptions.contains(&i) {
                 Category::Subscription
+            } else if options[i].is_some() {
+                Category::Option
             } else {
                 effective_category(line)
             };
-            let expected = match category {
-                Category::Subscription if named(i) && subscriptions.contains(&i) => {
+            let expected = match (options[i], category) {
+                // The plan's option by its name, whatever the reader called the line.
+                (Some(option), _) => option.price,
+                (None, Category::Subscription) if named(i) && subscriptions.contains(&i) => {
                     (plan.price_on(start).max(plan.price_on(end)).times(months)).round_dp(2)
                 }
-                Category::Subscription => continue,
-                Category::Option => match plan
-                    .options
-                    .iter()
-                    .find(|o| same_item(&o.name, &line.label))
-                {
-                    Some(option) => option.price,
-                    None => continue,
-                },
                 _ => continue,
             };
             let mut excess = line.amount.minus(expected);
@@ -163,6 +175,22 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether a charge's label names the plan's option `name` priced `price`: its words
+/// are all in the label (the label may add a period or a date). An option included at
+/// no charge also needs the label to be mostly its name: most of the label's words are
+/// the option's.
+fn is_option(name: &str, price: Decimal, label: &str) -> bool {
+    if !same_item(name, label) {
+        return false;
+    }
+    if !price.is_zero() {
+        return true;
+    }
+    let (ours, theirs) = (key_words(label), key_words(name));
+    let shared = ours.iter().filter(|w| theirs.contains(w)).count();
+    shared * 5 >= ours.len() * 3
 }
 
 #[cfg(test)]
@@ -258,6 +286,68 @@ mod tests {
             let found = check(&Context::new(&[b], Some(&p), today()));
             let got = found.first().map(|f| f.amount.to_string());
             assert_eq!(got.as_deref(), *want, "{start} {:?}", lines[0].label);
+        }
+    }
+
+    /// The plan's own items by name first: a rental or an instalment listed among the
+    /// plan's options is that option (never a second subscription held to the plan's
+    /// price), and an option included at no charge is not matched by a label that only
+    /// contains its name.
+    #[test]
+    fn the_plan_s_items_are_matched_by_name_first() {
+        let p = plan(
+            r#"{"name": "Forfait Série Spéciale", "monthly_price": "12.99",
+                "options": [{"name": "Free Flex - location mobile Apple iPhone 13 128Go - Blue", "price": "21.99"},
+                            {"name": "Décodeur TV", "price": "0.00"}]}"#,
+        );
+        let cases: &[(Vec<crate::core::bill::BillLine>, std::option::Option<&str>)] = &[
+            (
+                vec![
+                    line("Abonnement “Forfait Série Spéciale”", "12.99", Subscription),
+                    line(
+                        "Free Flex - location mobile Apple iPhone 13 128Go - Blue (loyer du 22-09-2023)",
+                        "21.99",
+                        Subscription,
+                    ),
+                ],
+                None,
+            ),
+            // The rental billed above its price is flagged as the option it is.
+            (
+                vec![line(
+                    "Free Flex - location mobile Apple iPhone 13 128Go - Blue (loyer du 22-09-2023)",
+                    "24.99",
+                    Subscription,
+                )],
+                Some("3.00"),
+            ),
+            // Two columns read as one label: not the decoder, so the plan's price holds.
+            (
+                vec![line(
+                    "Décodeur TV 0,00 Forfait Série Spéciale",
+                    "12.99",
+                    Subscription,
+                )],
+                None,
+            ),
+            // The decoder itself, billed although included.
+            (vec![line("Décodeur TV", "5.00", Option)], Some("5.00")),
+            (
+                vec![line("Décodeur TV du 01/10 au 31/10", "5.00", Other)],
+                Some("5.00"),
+            ),
+        ];
+        for (lines, want) in cases {
+            let b = bill(lines.clone());
+            let found = check(&Context::new(&[b], Some(&p), today()));
+            let got: Vec<String> = found.iter().map(|f| f.amount.to_string()).collect();
+            assert_eq!(got.first().map(String::as_str), *want, "{lines:?}");
+            assert!(
+                found
+                    .iter()
+                    .all(|f| !f.message.fr.contains("au lieu de 0,00") || f.amount == d("5.00")),
+                "{lines:?}"
+            );
         }
     }
 
