@@ -456,7 +456,8 @@ mod tests {
     #[test]
     fn names_the_columns_of_headers_in_every_shape() {
         use Kind::*;
-        let cases: &[(&[(f32, f32, &str)], &[Kind])] = &[
+        type Case<'a> = (&'a [(f32, f32, &'a str)], &'a [Kind]);
+        let cases: &[Case] = &[
             (
                 &[
                     (381.0, 412.0, "Tx TVA"),

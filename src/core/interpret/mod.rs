@@ -28,6 +28,7 @@ mod body;
 mod columns;
 mod explainer;
 mod header;
+mod reading_order;
 mod roles;
 mod text;
 mod tree;
@@ -138,6 +139,26 @@ pub(crate) fn lines_of(pages: &[TextPage]) -> Vec<Line> {
         .collect()
 }
 
+/// The rows of a page in the order the body of a bill is read: a part printed in two
+/// columns, column by column (for looking at a reading).
+pub fn reading_order(page: &TextPage) -> Vec<crate::core::layout::TextRow> {
+    reading_order::reading_order(&page.rows)
+}
+
+/// Rows of all pages in reading order: a part of a page printed in two columns is read
+/// one column after the other (`reading_order`).
+fn lines_in_reading_order(pages: &[TextPage]) -> Vec<Line> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            reading_order::reading_order(&p.rows)
+                .into_iter()
+                .filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()))
+                .map(move |r| Line::new(p.number, r.y, r.size, r.cells))
+        })
+        .collect()
+}
+
 /// Reads a bill from its pages of text. `source` is the file name, kept in the bill.
 pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
     interpret_with_notes(pages, source).0
@@ -155,7 +176,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
         .filter(|p| !p.slanted.is_empty())
         .map(|p| (p.number, p.slanted.as_str()))
         .collect();
-    let body = body::read_body(&lines, reference, &slanted);
+    let body = body::read_body(&lines_in_reading_order(pages), reference, &slanted);
     let period = header
         .period
         .or_else(|| header::period_from_lines(&body.lines, header.issue_date));

@@ -1,0 +1,444 @@
+//! Reading order: a part of a page printed in two columns is read one column after the
+//! other.
+//!
+//! Pure. Rows are built by baseline across the whole page, so a page that prints prose or
+//! a reminder of the offer on the left and the bill's table on the right gives rows that
+//! hold two labels (`Solutions Sécurité … 0,00 · Forfait Sosh 25,99€ 5G 25,99`) and
+//! sections that interleave. Such a part is found by a gutter: an x that no cell of its
+//! rows crosses, with words on both sides, where the two sides go on independently — a
+//! row that prints an amount on the left and then a label and an amount on the right, or
+//! rows of words on each side alone (each column has lines the other has not). A row
+//! whose right side is only amounts belongs to a table (a label and its amount, however
+//! far apart) and ends the part, as does a row printed across the gutter. Within a part,
+//! the left column's rows come first, then the right column's; elsewhere nothing moves.
+
+use crate::core::layout::{TextCell, TextRow};
+use crate::core::money;
+
+/// Rows closer than this many points to the gutter's edge count as crossing it.
+const MARGIN: f32 = 1.0;
+/// The least blank space between the two columns, in points.
+const GUTTER: f32 = 12.0;
+
+/// Whether a cell holds words (a label or prose), not only amounts, tax words or codes.
+fn has_words(cell: &TextCell) -> bool {
+    cell.text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .any(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "ttc" | "eur" | "euros" | "inclus" | "gratuit" | "offert"
+            )
+        })
+}
+
+fn has_amount(cell: &TextCell) -> bool {
+    !money::find_amounts(&cell.text).is_empty()
+}
+
+/// Whether a cell is part of a label: words, or a date that is not an amount (the
+/// end of a wrapped label, `28/09/2022`); a rate (`20 %`) is not.
+fn labelish(cell: &TextCell) -> bool {
+    if has_words(cell) {
+        return true;
+    }
+    let t = cell.text.trim();
+    money::find_amounts(t).is_empty()
+        && !t.contains('%')
+        && t.chars().filter(char::is_ascii_digit).count() >= 4
+        && t.contains(['/', '.', '-'])
+}
+
+/// Whether a row's text, alone on its side, is part of a table rather than a column of
+/// its own: column names, or a total (`Total`, `Sous-total …`, the amount due, VAT).
+fn table_row(cells: &[&TextCell]) -> bool {
+    let text: String = cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("  ");
+    let line = super::Line::new(0, 0.0, 0.0, cells.iter().map(|c| (*c).clone()).collect());
+    super::columns::Table::from_header(&line, None).is_some()
+        || super::roles::role_of(&text) != super::roles::Role::Item
+}
+
+/// Where a row stands against a gutter at `g`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    /// Cells on the left only.
+    Left { words: bool },
+    /// Cells on the right only.
+    Right { words: bool },
+    /// Words on both sides; `amount_before` when the left side ends with an amount.
+    Both { amount_before: bool },
+    /// Printed across the gutter, or a label with only amounts across it.
+    Across,
+}
+
+fn side(row: &TextRow, g: f32) -> Side {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for c in &row.cells {
+        if c.x_end <= g - MARGIN {
+            left.push(c);
+        } else if c.x >= g + MARGIN {
+            right.push(c);
+        } else {
+            return Side::Across;
+        }
+    }
+    let left_words = left.iter().any(|c| has_words(c));
+    let right_words = right.iter().any(|c| has_words(c));
+    let right_label = right.iter().any(|c| labelish(c));
+    match (left.is_empty(), right.is_empty()) {
+        (true, true) | (false, true) => Side::Left {
+            words: left_words && !table_row(&left),
+        },
+        (true, false) => Side::Right {
+            words: right_words && !table_row(&right),
+        },
+        (false, false) if right_label && (left_words || left.iter().any(|c| has_amount(c))) => {
+            Side::Both {
+                amount_before: left.last().is_some_and(|c| has_amount(c)),
+            }
+        }
+        (false, false) => Side::Across,
+    }
+}
+
+/// Whether rows (none across the gutter) are two columns side by side: rows with words
+/// on both sides, one of which prints an amount and then a label beside it; or a row
+/// with words on both sides and lines of words alone on one side then the other,
+/// several times over (each column goes on with lines of its own: a table's headings and
+/// totals do not).
+fn two_columns(sides: &[Side]) -> bool {
+    let pairs = sides
+        .iter()
+        .filter(|s| matches!(s, Side::Both { .. }))
+        .count();
+    let amount_then_label = sides.iter().any(|s| {
+        matches!(
+            s,
+            Side::Both {
+                amount_before: true
+            }
+        )
+    });
+    let mut switches = 0;
+    let mut last: Option<bool> = None;
+    for s in sides {
+        let left = match s {
+            Side::Left { words: true } => true,
+            Side::Right { words: true } => false,
+            _ => continue,
+        };
+        if last.is_some_and(|l| l != left) {
+            switches += 1;
+        }
+        last = Some(left);
+    }
+    (pairs >= 2 && amount_then_label) || (pairs >= 1 && switches >= 3)
+}
+
+/// The most gutters tried on one page: each costs a pass over its rows.
+const MAX_CANDIDATES: usize = 12;
+
+/// The gutters worth trying: just left of each word cell that starts after a wide gap
+/// on a row with words or amounts before it; the most frequent (at most
+/// [`MAX_CANDIDATES`], so that a page's work stays linear in its rows), leftmost first.
+fn candidates(rows: &[TextRow]) -> Vec<f32> {
+    let mut xs: Vec<f32> = Vec::new();
+    for row in rows {
+        for pair in row.cells.windows(2) {
+            let (before, cell) = (&pair[0], &pair[1]);
+            if cell.x - before.x_end >= GUTTER
+                && has_words(cell)
+                && (has_words(before) || has_amount(before))
+            {
+                xs.push(cell.x - GUTTER / 2.0);
+            }
+        }
+    }
+    xs.sort_by(f32::total_cmp);
+    // Left edges within 2 points are one gutter, counted as often as it is seen.
+    let mut counted: Vec<(f32, usize)> = Vec::new();
+    for x in xs {
+        match counted.last_mut() {
+            Some((first, n)) if x - *first < 2.0 => *n += 1,
+            _ => counted.push((x, 1)),
+        }
+    }
+    counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.total_cmp(&b.0)));
+    counted.truncate(MAX_CANDIDATES);
+    // Leftmost first: a column's rows may be indented (a heading at 312, its lines at
+    // 326), and only the gutter left of all of them keeps them on one side.
+    let mut xs: Vec<f32> = counted.into_iter().map(|(x, _)| x).collect();
+    xs.sort_by(f32::total_cmp);
+    xs
+}
+
+/// The rows of a page in reading order: each part printed in two columns read column by
+/// column, cut at its gutter (a row's cells on each side become a row of their own).
+pub(super) fn reading_order(rows: &[TextRow]) -> Vec<TextRow> {
+    let parts = two_column_parts(rows);
+    if parts.is_empty() {
+        return rows.to_vec();
+    }
+    let mut out: Vec<TextRow> = Vec::with_capacity(rows.len() + 16);
+    let mut i = 0;
+    while i < rows.len() {
+        let Some(&(start, end, g)) = parts.iter().find(|(start, _, _)| *start == i) else {
+            out.push(rows[i].clone());
+            i += 1;
+            continue;
+        };
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        for row in &rows[start..end] {
+            let (l, r): (Vec<TextCell>, Vec<TextCell>) =
+                row.cells.iter().cloned().partition(|c| c.x_end <= g);
+            for (cells, column) in [(l, &mut left), (r, &mut right)] {
+                if !cells.is_empty() {
+                    column.push(TextRow {
+                        y: row.y,
+                        size: row.size,
+                        cells,
+                    });
+                }
+            }
+        }
+        out.extend(left);
+        out.extend(right);
+        i = end;
+    }
+    out
+}
+
+/// The parts of a page printed in two columns: `(first row, past the last row, gutter)`,
+/// apart from each other. Each gutter worth trying cuts the page into runs of rows that
+/// keep to their side of it; the runs that read as two columns are parts, the longest
+/// first where two overlap (a gutter between a label and a column of kinds may hold for
+/// a row or two inside a part that a gutter further left holds for all its rows).
+fn two_column_parts(rows: &[TextRow]) -> Vec<(usize, usize, f32)> {
+    let mut found: Vec<(usize, usize, f32)> = Vec::new();
+    for g in candidates(rows) {
+        let sides: Vec<Side> = rows.iter().map(|r| side(r, g)).collect();
+        let mut start = 0;
+        while start < rows.len() {
+            let len = sides[start..]
+                .iter()
+                .take_while(|s| **s != Side::Across)
+                .count();
+            let end = start + len;
+            if len > 0 && two_columns(&sides[start..end]) {
+                found.push((start, end, g));
+            }
+            start = end + 1;
+        }
+    }
+    found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.2.total_cmp(&b.2)));
+    let mut parts: Vec<(usize, usize, f32)> = Vec::new();
+    for (start, end, g) in found {
+        if !parts.iter().any(|(a, b, _)| start < *b && *a < end) {
+            parts.push((start, end, g));
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of `(x0, x1, text)` cells, 12 points apart.
+    fn rows(spec: &[&[(f32, f32, &str)]]) -> Vec<TextRow> {
+        spec.iter()
+            .enumerate()
+            .map(|(i, cells)| TextRow {
+                y: 100.0 + 12.0 * i as f32,
+                size: 8.0,
+                cells: cells
+                    .iter()
+                    .map(|(x, x_end, t)| TextCell {
+                        x: *x,
+                        x_end: *x_end,
+                        text: t.to_string(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn texts(rows: &[TextRow]) -> Vec<String> {
+        rows.iter().map(TextRow::text).collect()
+    }
+
+    #[test]
+    fn reads_a_reminder_of_the_offer_beside_the_bill_column_by_column() {
+        let page = rows(&[
+            &[
+                (48.0, 151.0, "Rappel de votre offre"),
+                (514.0, 547.0, "EUR TTC"),
+            ],
+            &[
+                (48.0, 140.0, "Forfait Sosh 25,99€ 5G"),
+                (261.0, 283.0, "25.99"),
+                (312.0, 401.0, "Forfait et options"),
+                (513.0, 545.0, "31.99e"),
+            ],
+            &[
+                (48.0, 224.0, "Décodeur TV"),
+                (266.0, 283.0, "0.00"),
+                (326.0, 423.0, "Forfait Sosh 25,99€ 5G"),
+                (518.0, 547.0, "25.99e"),
+            ],
+            &[
+                (48.0, 114.0, "Option Multi-SIM"),
+                (266.0, 283.0, "6.00"),
+                (326.0, 396.0, "Option Multi-SIM"),
+                (523.0, 546.0, "6.00e"),
+            ],
+            &[
+                (312.0, 416.0, "Vos communications"),
+                (519.0, 544.0, "0.00e"),
+            ],
+            &[(
+                43.0,
+                500.0,
+                "Orange SA au capital de 10 640 226 396 € – RCS Nanterre 380 129 866",
+            )],
+        ]);
+        assert_eq!(
+            texts(&reading_order(&page)),
+            [
+                "Rappel de votre offre  EUR TTC",
+                "Forfait Sosh 25,99€ 5G  25.99",
+                "Décodeur TV  0.00",
+                "Option Multi-SIM  6.00",
+                "Forfait et options  31.99e",
+                "Forfait Sosh 25,99€ 5G  25.99e",
+                "Option Multi-SIM  6.00e",
+                "Vos communications  0.00e",
+                "Orange SA au capital de 10 640 226 396 € – RCS Nanterre 380 129 866",
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_prose_beside_the_table_column_by_column() {
+        let page = rows(&[
+            &[
+                (
+                    45.0,
+                    269.0,
+                    "Vos abonnements sont facturés d'avance, du 1 juin",
+                ),
+                (312.0, 416.0, "abonnements et options"),
+                (522.0, 547.0, "8,60 €"),
+            ],
+            &[(
+                45.0,
+                272.0,
+                "Besoin d'aide ? Appelez le 3244 depuis votre ligne",
+            )],
+            &[
+                (45.0, 174.0, "rendez-vous dans votre Espace Client."),
+                (326.0, 362.0, "Forfait 2€"),
+                (523.0, 547.0, "2,00 €"),
+            ],
+            &[
+                (
+                    45.0,
+                    280.0,
+                    "Hors forfait, l'Internet mobile au-delà de votre forfait est",
+                ),
+                (326.0, 406.0, "Option TV sur mobile"),
+                (523.0, 547.0, "6,60 €"),
+            ],
+            &[(45.0, 119.0, "Mo et les SMS 0,10 €.")],
+            &[(326.0, 438.0, "(01:34:09) dans le cadre de vos")],
+            &[(45.0, 266.0, "En cas de retard de paiement, une indemnité")],
+            &[(326.0, 406.0, "Appels illimités 24h/24")],
+            &[(45.0, 108.0, "pourra être exigée.")],
+        ]);
+        let got = texts(&reading_order(&page));
+        assert_eq!(
+            got[4..7],
+            [
+                "Mo et les SMS 0,10 €.",
+                "En cas de retard de paiement, une indemnité",
+                "pourra être exigée."
+            ]
+        );
+        assert_eq!(
+            got[7..],
+            [
+                "abonnements et options  8,60 €",
+                "Forfait 2€  2,00 €",
+                "Option TV sur mobile  6,60 €",
+                "(01:34:09) dans le cadre de vos",
+                "Appels illimités 24h/24",
+            ]
+        );
+    }
+
+    /// Tables stay as they are: a label and its amount far apart, a column of periods
+    /// or of kinds between them, a header block beside an address.
+    #[test]
+    fn leaves_tables_and_headers_alone() {
+        let cases: Vec<Vec<TextRow>> = vec![
+            rows(&[
+                &[
+                    (54.0, 210.0, "Montant prélevé le 2 juin 2024"),
+                    (491.0, 541.0, "60,79 €"),
+                ],
+                &[(48.0, 107.0, "Abonnements"), (449.0, 479.0, "56,59")],
+                &[(74.0, 179.0, "Forfait 5G"), (449.0, 479.0, "49,99")],
+            ]),
+            rows(&[
+                &[(48.0, 107.0, "Abonnements")],
+                &[
+                    (74.0, 179.0, "Option TV"),
+                    (300.0, 360.0, "octobre 2026"),
+                    (449.0, 479.0, "5,00"),
+                ],
+                &[
+                    (74.0, 179.0, "Option Multi-SIM"),
+                    (300.0, 360.0, "octobre 2026"),
+                    (449.0, 479.0, "2,00"),
+                ],
+                &[
+                    (74.0, 179.0, "Forfait"),
+                    (300.0, 360.0, "novembre 2026"),
+                    (449.0, 479.0, "20,00"),
+                ],
+                &[(48.0, 107.0, "Remises")],
+                &[
+                    (74.0, 179.0, "Remise fidélité"),
+                    (300.0, 360.0, "octobre 2026"),
+                    (449.0, 479.0, "-2,00"),
+                ],
+            ]),
+            rows(&[
+                &[
+                    (43.0, 92.0, "N° de facture"),
+                    (145.0, 272.0, ": B1/20240518"),
+                    (326.0, 412.0, "M. Thomas Témoin"),
+                ],
+                &[
+                    (43.0, 116.0, "N° de compte client"),
+                    (145.0, 187.0, ": 34738711"),
+                    (326.0, 409.0, "21 allée des Tilleuls"),
+                ],
+                &[
+                    (43.0, 84.0, "N° de ligne"),
+                    (145.0, 206.0, ": 06 20 80 40 76"),
+                    (326.0, 396.0, "33000 Bordeaux"),
+                ],
+                &[(43.0, 258.0, "Bonjour, voici votre facture du 18 mai 2024 :")],
+            ]),
+        ];
+        for page in cases {
+            assert_eq!(reading_order(&page), page);
+        }
+    }
+}
