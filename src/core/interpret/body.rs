@@ -386,7 +386,8 @@ struct Due {
 struct Context<'a> {
     lines: &'a [Line],
     reference: Option<NaiveDate>,
-    explainers: Vec<u32>,
+    /// The parts of pages that explain the bill (`explainer::explainer_parts`).
+    explainers: Vec<(u32, Option<f32>)>,
     rounding: bool,
     /// Each row's label and trailing amounts.
     splits: Vec<Split>,
@@ -409,7 +410,7 @@ pub(super) fn read_body(
     let cx = Context {
         lines,
         reference,
-        explainers: explainer::explainer_pages(lines, slanted),
+        explainers: explainer::explainer_parts(lines, slanted),
         rounding: lines.iter().any(announces_rounding),
         bill_rate: single_vat_rate(lines, &splits),
         splits,
@@ -468,7 +469,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     // The second row of a column header printed over two rows.
     let mut header_below: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
-        if explainers.contains(&line.page)
+        if explainer::in_parts(explainers, line)
             || explainer::has_placeholder(line)
             || wrapped_heading == Some(i)
             || header_below == Some(i)

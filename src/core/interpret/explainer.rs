@@ -36,20 +36,36 @@ const PLACEHOLDERS: &[&str] = &[
     "mois/annee",
 ];
 
-/// The pages (1-based numbers) of `lines` that are explainers; `slanted` is, for each
-/// page, the text drawn at an angle on it.
-pub(super) fn explainer_pages(lines: &[Line], slanted: &[(u32, &str)]) -> Vec<u32> {
+/// The parts of pages that explain a bill rather than bill anything: `(page, from)`, the
+/// whole page when `from` is `None`, else its rows from baseline `from` down. A page
+/// whose only sign is a didactic title ("Comprendre votre facture") is an explainer from
+/// that title on: a real page may end with such a block under its charges. `slanted` is,
+/// for each page, the text drawn at an angle on it.
+pub(super) fn explainer_parts(lines: &[Line], slanted: &[(u32, &str)]) -> Vec<(u32, Option<f32>)> {
     let mut pages: Vec<u32> = lines.iter().map(|l| l.page).collect();
     pages.dedup();
     pages
         .into_iter()
-        .filter(|&p| {
+        .filter_map(|p| {
             let watermark = slanted
                 .iter()
                 .any(|(page, text)| *page == p && slanted_watermark(text));
-            score(lines.iter().filter(|l| l.page == p)) + 2 * u32::from(watermark) >= 2
+            let signs = score(lines.iter().filter(|l| l.page == p));
+            let others = signs.others + 2 * u32::from(watermark);
+            if others >= 2 {
+                Some((p, None))
+            } else {
+                signs.title.map(|y| (p, Some(y)))
+            }
         })
         .collect()
+}
+
+/// Whether a row is in one of the explainer `parts`.
+pub(super) fn in_parts(parts: &[(u32, Option<f32>)], line: &Line) -> bool {
+    parts
+        .iter()
+        .any(|(page, from)| *page == line.page && from.is_none_or(|y| line.y >= y))
 }
 
 /// Whether the letters drawn at an angle on a page spell a specimen's watermark
@@ -61,15 +77,27 @@ fn slanted_watermark(text: &str) -> bool {
         .any(|w| letters.contains(w))
 }
 
-/// How strongly the rows of one page say "this is an explainer".
-fn score<'a>(rows: impl Iterator<Item = &'a Line>) -> u32 {
-    let (mut title, mut placeholder, mut exemple, mut for_example) = (false, false, false, false);
+/// What one page shows of an explainer.
+struct Signs {
+    /// The baseline of its first didactic title, if it has one.
+    title: Option<f32>,
+    /// How strongly its other signs say "this is an explainer".
+    others: u32,
+}
+
+/// The signs of an explainer among the rows of one page.
+fn score<'a>(rows: impl Iterator<Item = &'a Line>) -> Signs {
+    let (mut placeholder, mut exemple, mut for_example) = (false, false, false);
+    let mut title: Option<f32> = None;
     let mut overprinted_rows = 0;
     for line in rows {
         let folded = line.folded.trim_start();
         let start = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if TITLES.iter().any(|t| start.starts_with(t)) && start.split_whitespace().count() <= 10 {
-            title = true;
+        if title.is_none()
+            && TITLES.iter().any(|t| start.starts_with(t))
+            && start.split_whitespace().count() <= 10
+        {
+            title = Some(line.y);
         }
         if PLACEHOLDERS.iter().any(|p| folded.contains(p)) {
             placeholder = true;
@@ -90,11 +118,19 @@ fn score<'a>(rows: impl Iterator<Item = &'a Line>) -> u32 {
             overprinted_rows += 1;
         }
     }
-    2 * u32::from(title)
-        + 2 * u32::from(placeholder)
+    // A title with any other sign makes the whole page an explainer.
+    let others = 2 * u32::from(placeholder)
         + 2 * u32::from(exemple)
         + u32::from(for_example)
-        + u32::from(overprinted_rows >= 2)
+        + u32::from(overprinted_rows >= 2);
+    Signs {
+        title,
+        others: if title.is_some() && others > 0 {
+            others + 2
+        } else {
+            others
+        },
+    }
 }
 
 /// Whether a row is overprinted by a watermark: several tiny cells (one to three
@@ -169,7 +205,7 @@ mod tests {
         ];
         for (rows, want) in cases {
             let lines = lines_of(&[page(1, rows)]);
-            assert_eq!(explainer_pages(&lines, &[]) == vec![1], *want, "{rows:?}");
+            assert_eq!(!explainer_parts(&lines, &[]).is_empty(), *want, "{rows:?}");
         }
     }
 
@@ -195,7 +231,7 @@ mod tests {
             .collect();
         p.rows.push(p.rows[0].clone());
         let lines = lines_of(&[p]);
-        assert_eq!(explainer_pages(&lines, &[]), vec![1]);
+        assert_eq!(explainer_parts(&lines, &[]), vec![(1, None)]);
     }
 
     #[test]
@@ -211,10 +247,35 @@ mod tests {
             ],
         );
         let lines = lines_of(&[p]);
-        assert_eq!(explainer_pages(&lines, &[(2, "EXEMPLE")]), vec![2]);
-        assert_eq!(explainer_pages(&lines, &[(2, "E X E M P L E")]), vec![2]);
+        assert_eq!(explainer_parts(&lines, &[(2, "EXEMPLE")]), vec![(2, None)]);
+        assert_eq!(
+            explainer_parts(&lines, &[(2, "E X E M P L E")]),
+            vec![(2, None)]
+        );
         // Another page's watermark, or a reference up the margin, says nothing of it.
-        assert!(explainer_pages(&lines, &[(1, "EXEMPLE")]).is_empty());
-        assert!(explainer_pages(&lines, &[(2, "Ref12345Page24")]).is_empty());
+        assert!(explainer_parts(&lines, &[(1, "EXEMPLE")]).is_empty());
+        assert!(explainer_parts(&lines, &[(2, "Ref12345Page24")]).is_empty());
+    }
+
+    /// A real page that ends with a block explaining the bill's sections: its charges
+    /// above the title are read, the block under it is not.
+    #[test]
+    fn a_didactic_block_under_the_charges_is_skipped_from_its_title() {
+        let p = page(
+            2,
+            &[
+                &["Détail de votre consommation"],
+                &["Freebox Ultra", "49,99"],
+                &["Option TV Max du 1er au 30 Avril 2020", "9,99"],
+                &["Comprendre votre facture"],
+                &["1", "Vos abonnements, forfaits et options"],
+                &["3", "Mensualités de votre facilité de paiement"],
+            ],
+        );
+        let lines = lines_of(&[p]);
+        let parts = explainer_parts(&lines, &[]);
+        assert_eq!(parts, vec![(2, Some(lines[3].y))]);
+        let skipped: Vec<bool> = lines.iter().map(|l| in_parts(&parts, l)).collect();
+        assert_eq!(skipped, [false, false, false, true, true, true]);
     }
 }
