@@ -393,6 +393,8 @@ struct Context<'a> {
     splits: Vec<Split>,
     /// The bill's VAT rate, when it prints only one.
     bill_rate: Option<Decimal>,
+    /// Every VAT rate the bill prints on its VAT rows.
+    bill_rates: Vec<Decimal>,
 }
 
 /// Reads the body: charges, totals, VAT, usage; the charges reconciled with the amount due.
@@ -407,12 +409,17 @@ pub(super) fn read_body(
     // Each row's label and trailing amounts, split once: the bill's VAT rate is looked for
     // in every row before the rows are read.
     let splits: Vec<Split> = lines.iter().map(split_trailing).collect();
+    let bill_rates = vat_rates(lines, &splits);
     let cx = Context {
         lines,
         reference,
         explainers: explainer::explainer_parts(lines, slanted),
         rounding: lines.iter().any(announces_rounding),
-        bill_rate: single_vat_rate(lines, &splits),
+        bill_rate: match bill_rates.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        },
+        bill_rates,
         splits,
     };
     let (first, differs) = read_with(&cx, Pick::Header);
@@ -445,6 +452,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         rounding,
         ref splits,
         bill_rate,
+        ref bill_rates,
     } = *cx;
     let mut body = Body::default();
     let mut differs = false;
@@ -606,9 +614,27 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             rate,
             role != Role::Item,
         );
-        let amount = row.get(pick);
+        let mut amount = row.get(pick);
         if role == Role::Item && row.by_pick.iter().any(|a| *a != amount) {
             differs = true;
+        }
+        // An HT amount whose rate the bill does not say (it prints several, the row none),
+        // under a row whose amount it is at one of the bill's rates: a detail row under
+        // the charge it explains (`Chaînes de télé payantes … 11,99` / `- OCS  10,90`).
+        if row.ht_unrated && pick == Pick::Header {
+            if let Some(above) = items.last().map(|it| it.amount) {
+                let at_a_rate = bill_rates.iter().any(|r| {
+                    ratio(
+                        amount.times(Decimal::ONE_HUNDRED.plus(*r)),
+                        Decimal::ONE_HUNDRED,
+                    )
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                        == above
+                });
+                if at_a_rate {
+                    amount = above;
+                }
+            }
         }
         match role {
             Role::Due(rank) => {
@@ -721,19 +747,35 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         .filter(|d| d.rank == dues.iter().map(|d| d.rank).max().unwrap_or(0))
         .map(|d| d.amount)
         .next();
-    let mut targets: Vec<Decimal> = primary.into_iter().collect();
-    if let Some(p) = primary {
-        // A previous balance still owed, printed beside it, may be included in it (a
-        // payment received, negative, never is).
-        let owed: Vec<Decimal> = balances
-            .iter()
-            .copied()
-            .filter(|b| *b > Decimal::ZERO)
-            .collect();
-        let all: Decimal = owed.iter().amounts_sum();
-        for b in owed.iter().copied().chain([all]) {
-            let t = p.minus(b);
-            if !b.is_zero() && !targets.contains(&t) {
+    // A previous balance still owed, printed beside the amount due, may be included in it
+    // (a payment received, negative, never is).
+    let owed: Vec<Decimal> = balances
+        .iter()
+        .copied()
+        .filter(|b| *b > Decimal::ZERO)
+        .collect();
+    let all_owed: Decimal = owed.iter().amounts_sum();
+    let owed_sums: Vec<Decimal> = owed
+        .iter()
+        .copied()
+        .chain([all_owed])
+        .filter(|b| !b.is_zero())
+        .collect();
+    // The bill's own amount, when it is printed beside the amount to pay and a balance
+    // makes up the difference (`Montant de cette facture 25,99`, `Reste dû 25,99`,
+    // `Somme à payer 51,98`): the charges are checked against it alone. An unpaid bill
+    // often costs what this one does, and the charges must not reach the amount to pay
+    // by counting a row twice.
+    let own = primary.and_then(|p| {
+        dues.iter()
+            .map(|d| d.amount)
+            .find(|&a| a != p && owed_sums.iter().any(|b| a.plus(*b) == p))
+    });
+    let mut targets: Vec<Decimal> = own.or(primary).into_iter().collect();
+    if let (Some(p), None) = (primary, own) {
+        for b in &owed_sums {
+            let t = p.minus(*b);
+            if !targets.contains(&t) {
                 targets.push(t);
             }
         }
@@ -745,9 +787,14 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         Decimal::ZERO
     };
     let reading = tree::reconcile(&items, &targets, tolerance);
-    body.total = reading.target.or(primary);
+    body.total = reading.target.or(own).or(primary);
     body.reconciled = reading.reconciled;
     body.notes = reading.notes.clone();
+    if let (Some(own), Some(p)) = (own, primary) {
+        body.notes.push(format!(
+            "the amount to pay ({p}) is this bill's amount ({own}) and a previous balance"
+        ));
+    }
     if primary.is_none() {
         body.notes.push("no amount due found".to_string());
     }
@@ -827,9 +874,9 @@ fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatL
     })
 }
 
-/// The VAT rate of a bill that prints only one (`splits`: each row's, from
+/// The VAT rates a bill prints on its VAT rows, in order (`splits`: each row's, from
 /// `split_trailing`).
-fn single_vat_rate(lines: &[Line], splits: &[Split]) -> Option<Decimal> {
+fn vat_rates(lines: &[Line], splits: &[Split]) -> Vec<Decimal> {
     let mut rates: Vec<Decimal> = lines
         .iter()
         .zip(splits)
@@ -838,8 +885,5 @@ fn single_vat_rate(lines: &[Line], splits: &[Split]) -> Option<Decimal> {
         .collect();
     rates.sort();
     rates.dedup();
-    match rates.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
+    rates
 }

@@ -326,6 +326,9 @@ pub(super) struct RowAmounts {
     pub by_pick: [Decimal; 3],
     /// The amount excluding VAT, when the row prints one under an HT column.
     pub ht: Option<Decimal>,
+    /// Set when the header's charge is an HT amount that no rate could make TTC (the bill
+    /// prints several rates, the row none): the row above may tell which (`tree`).
+    pub ht_unrated: bool,
 }
 
 impl RowAmounts {
@@ -351,6 +354,7 @@ pub(super) fn row_amounts(
         return RowAmounts {
             by_pick: [last, last, first],
             ht: None,
+            ht_unrated: false,
         };
     };
     let placed = table.place(line, amounts);
@@ -381,9 +385,11 @@ pub(super) fn row_amounts(
     };
     let quantity = value(Kind::Quantity).filter(|q| q.fract().is_zero() && *q > Decimal::ZERO);
     let unit_total = |unit: Decimal| quantity.map_or(unit, |q| unit.times(q));
-    let header = if amounts.len() == 1 && !table.ht_only() {
+    let only_ht = value(Kind::Ht).is_some() && money_values.len() == 1;
+    let mut ht_unrated = false;
+    let header = if amounts.len() == 1 && !table.ht_only() && !only_ht {
         // One amount: it is the row's, whichever column it is under (a total row, a
-        // heading carrying its section's total).
+        // heading carrying its section's total), unless it sits under the HT column.
         last
     } else if let Some(v) = value(Kind::Ttc) {
         v
@@ -391,7 +397,11 @@ pub(super) fn row_amounts(
         last_money
     } else if let Some(v) = value(Kind::UnitTtc) {
         unit_total(v)
+    } else if let (Some(ht), Some(vat)) = (value(Kind::Ht), value(Kind::Vat)) {
+        // The row prints its HT and its VAT, not their sum.
+        ht.plus(vat)
     } else if let Some(v) = value(Kind::Ht) {
+        ht_unrated = row_rate.is_none();
         to_ttc(v)
     } else if let Some(v) = value(Kind::Amount) {
         v
@@ -408,6 +418,7 @@ pub(super) fn row_amounts(
     RowAmounts {
         by_pick: [header, last_money, first_money],
         ht: value(Kind::Ht),
+        ht_unrated,
     }
 }
 
@@ -590,5 +601,28 @@ mod tests {
         assert_eq!(row(1, None), d("6.60"));
         assert_eq!(row(2, Some(d("20"))), d("24.00"));
         assert_eq!(row(2, None), d("20.00"));
+    }
+
+    /// A row that prints its HT and its VAT but no TTC (a sub-row under a heading that
+    /// carries the TTC): the charge is their sum, whatever the rates.
+    #[test]
+    fn an_ht_and_its_vat_make_the_charge() {
+        let lines = lines(&[
+            &[
+                (368.0, 411.0, "Montant TVA"),
+                (464.0, 479.0, "¤ HT"),
+                (520.0, 547.0, "Montant"),
+            ],
+            &[
+                (88.0, 167.0, "- Pack TV sur mobile"),
+                (272.0, 291.0, "Pack"),
+                (394.0, 411.0, "0,36"),
+                (463.0, 479.0, "3,63"),
+            ],
+        ]);
+        let (table, _) = Table::from_header(&lines[0], None).unwrap();
+        let amounts = money::find_amounts(&lines[1].text);
+        let row = row_amounts(&lines[1], &amounts, Some(&table), None, false);
+        assert_eq!(row.get(Pick::Header), d("3.99"));
     }
 }
