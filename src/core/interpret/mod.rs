@@ -764,7 +764,7 @@ pub(crate) mod tests {
             &'static str,
             &'static [(&'static str, &'static str)],
         );
-        let cases: Vec<Case> = vec![
+        let mut cases: Vec<Case> = vec![
             (
                 "Free Mobile: TTC (HT) in brackets, the euro as a plain e",
                 vec![page(
@@ -911,6 +911,22 @@ pub(crate) mod tests {
                 &[("Forfait 5G", "15.00")],
             ),
         ];
+        cases.push((
+            "this bill's amount, a previous balance, and the sum of both to pay",
+            vec![page(
+                1,
+                &[
+                    &["Montant de cette facture", "25,99 €"],
+                    &["Reste dû sur vos factures précédentes", "25,99 €"],
+                    &["Somme à payer le 16 Décembre 2018", "51,98"],
+                    &["Abonnements", "25,99"],
+                    &["Forfait Sosh 25,99€ 5G", "25,99"],
+                    &["du 11/12 au 10/01", "25,99"],
+                ],
+            )],
+            "25.99",
+            &[("Forfait Sosh 25,99€ 5G du 11/12 au 10/01", "25.99")],
+        ));
         for (what, pages, total, want) in cases {
             let bill = interpret(&pages, "x.pdf");
             assert_eq!(bill.total, Some(d(total)), "{what}: {bill:#?}");

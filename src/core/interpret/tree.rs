@@ -72,10 +72,10 @@ impl Doubt {
     }
 }
 
-/// How a reading that adds up ranks, best first: the target it reaches (the amount due as
-/// printed before less a balance), whether only within the rounding, its cost, and how
-/// many adjustments it makes.
-type Rank = (usize, bool, u32, u32);
+/// How a reading that adds up ranks, best first: whether only within the rounding, its
+/// cost, the target it reaches (the amount due as printed before less a balance), and
+/// how many adjustments it makes.
+type Rank = (bool, u32, usize, u32);
 
 /// The cost of reading a group's head as a charge rather than as its subtotal.
 const UNGROUP_COST: u32 = 4;
@@ -168,22 +168,21 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             if !close(sum, target) {
                 continue;
             }
-            // The amount due as printed first, whatever it costs; a target less a
-            // balance only when the printed one cannot be reached. Then to the cent
-            // before within the rounding, then cheaper, then fewer adjustments.
+            // To the cent before within the rounding, then the cheapest reading, then
+            // the amount due as printed before a target less a balance, then fewer
+            // adjustments: a balance printed beside the amount due that the natural
+            // reading reaches without it is not in it (the unpaid bill is often this
+            // one's price, and reaching the amount due would count a row twice).
             let rounded = sum != target;
-            let key = (t, rounded, cost, mask.count_ones());
+            let key = (rounded, cost, t, mask.count_ones());
             if best.is_none_or(|b| key < b.0) {
                 best = Some((key, mask, target));
             }
         }
-        if best.is_some() {
-            break;
-        }
     }
 
     let (mask, reconciled, target) = match best {
-        Some(((t, ..), mask, target)) => {
+        Some(((_, _, t, _), mask, target)) => {
             if t > 0 {
                 notes.push(format!(
                     "the charges add up to the amount due less a printed balance ({target})"
@@ -545,6 +544,21 @@ mod tests {
         let r = reconcile(&it, &[d("18.00"), d("15.00")], Decimal::ZERO);
         assert!(r.reconciled);
         assert_eq!(r.target, Some(d("15.00")));
+    }
+
+    /// An unpaid bill often costs what this one does: the amount to pay (51,98) is
+    /// reached by reading the subscription's row and its period's row as two charges,
+    /// the amount less the balance (25,99) by the natural reading. The cheaper wins.
+    #[test]
+    fn a_balance_reached_only_by_counting_twice_is_not_in_the_amount_due() {
+        let it = items(&[
+            ("Forfait Sosh 25,99€ 5G", "25.99", 40.0, 1),
+            ("~du 11/12 au 10/01", "25.99", 40.0, 1),
+        ]);
+        let r = reconcile(&it, &[d("51.98"), d("25.99")], Decimal::ZERO);
+        assert!(r.reconciled);
+        assert_eq!(r.target, Some(d("25.99")));
+        assert_eq!(labels(&it, &r), ["du 11/12 au 10/01"]);
     }
 
     #[test]
