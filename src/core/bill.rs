@@ -204,6 +204,10 @@ pub enum BillWarning {
         /// How many were kept.
         kept: u32,
     },
+    /// The charges add up to the amount due, but so would other rows of the bill (two
+    /// rows of a reminder of the offer for one charge, an amount in a sentence for a row
+    /// it equals): the reading is one of several and a person must say which.
+    Ambiguous,
 }
 
 impl BillWarning {
@@ -237,6 +241,14 @@ impl BillWarning {
                 .pick(
                     "L'opérateur n'a pas été reconnu.",
                     "The operator was not recognised.",
+                )
+                .into(),
+            BillWarning::Ambiguous => lang
+                .pick(
+                    "D'autres lignes de la facture donnent aussi le montant à payer : \
+                     vérifiez que les lignes lues sont bien celles qui sont facturées.",
+                    "Other rows of the bill add up to the amount due as well: check that the \
+                     lines read are the ones billed.",
                 )
                 .into(),
             BillWarning::TooManyLines { kept } => match lang {
@@ -291,6 +303,21 @@ impl Bill {
     /// amount due, and what that means for its alerts.
     pub fn reading_to_check(&self, lang: Lang) -> String {
         let computed = format_amount(self.charges_sum(), lang);
+        if self.warnings.contains(&BillWarning::Ambiguous) {
+            return match lang {
+                Lang::Fr => format!(
+                    "Les lignes lues font {computed}, comme le montant à payer, mais d'autres \
+                     lignes de la facture le font aussi. Vérifiez que ce sont bien elles qui sont \
+                     facturées : d'ici là, ce qui est signalé sur ses lignes reste à vérifier, pas \
+                     à contester."
+                ),
+                Lang::En => format!(
+                    "The lines read add up to {computed}, the amount due, but other rows of the \
+                     bill do too. Check that these are the ones billed: until then, what is \
+                     flagged on its lines is to be checked, not contested."
+                ),
+            };
+        }
         match self.total {
             Some(total) => {
                 let (printed, apart) = (
@@ -329,8 +356,9 @@ impl Bill {
     }
 
     /// Whether the charges read add up to the amount due, within the rounding a bill's
-    /// unit amounts may carry (a cent per line, five at most). A bill that does not is a
-    /// reading to check: nothing on its lines is an accusation until a person confirms it.
+    /// unit amounts may carry (a cent per line, five at most), and the reader found no
+    /// other rows that add up as well. A bill that does not is a reading to check:
+    /// nothing on its lines is an accusation until a person confirms it.
     pub fn reconciles(&self) -> bool {
         let Some(total) = self.total else {
             return false;
@@ -339,7 +367,8 @@ impl Bill {
             .warnings
             .iter()
             .any(|w| matches!(w, BillWarning::TooManyLines { .. }));
-        if self.lines.is_empty() || truncated {
+        let open = self.warnings.contains(&BillWarning::Ambiguous);
+        if self.lines.is_empty() || truncated || open {
             return false;
         }
         let rounding = Decimal::new(self.lines.len().clamp(1, 5) as i64, 2);

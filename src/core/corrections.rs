@@ -992,8 +992,14 @@ pub fn apply(read: &Bill, edits: &[Edit]) -> Applied {
 
 /// Says again whether the charges add up to the amount due, after corrections.
 fn recheck_total(bill: &mut Bill) {
-    bill.warnings
-        .retain(|w| !matches!(w, BillWarning::TotalMismatch { .. } | BillWarning::NoTotal));
+    // The person's corrections settle which rows are charges: a reading the reader left
+    // open between several is theirs now.
+    bill.warnings.retain(|w| {
+        !matches!(
+            w,
+            BillWarning::TotalMismatch { .. } | BillWarning::NoTotal | BillWarning::Ambiguous
+        )
+    });
     match bill.total {
         None => bill.warnings.push(BillWarning::NoTotal),
         Some(printed) if !bill.lines.is_empty() && !bill.reconciles() => {

@@ -43,6 +43,8 @@ pub(super) struct Body {
     pub vat: Vec<VatLine>,
     /// Whether the charges add up to the amount due.
     pub reconciled: bool,
+    /// Whether other rows would add up to it as well (`tree::Reading::ambiguous`).
+    pub ambiguous: bool,
     /// How the reading was chosen, for diagnostics.
     pub notes: Vec<String>,
 }
@@ -314,6 +316,26 @@ fn opens_balance_block(line: &Line) -> bool {
         || f.starts_with("echeancier")
 }
 
+/// Whether a row is a header field, a name and its value (`n° de facture : 5251633503`):
+/// complete, never the first half of a label.
+fn is_field(text: &str) -> bool {
+    text.rsplit_once(':')
+        .is_some_and(|(_, value)| value.chars().filter(char::is_ascii_digit).count() >= 4)
+}
+
+/// Whether a section's name says it describes the offer rather than bills it: "Rappel de
+/// votre offre", "Ce qui est inclus dans votre offre", "Votre forfait en détail", "Votre
+/// forfait comprend". Its rows are dropped first when they repeat charges billed elsewhere.
+fn describes_offer(name: &str) -> bool {
+    let f = fold(name);
+    (f.contains("offre")
+        && (f.contains("rappel") || f.contains("inclus") || f.contains("comprend")))
+        || f.contains("en detail")
+        || f.contains("comprend")
+        || f.starts_with("rappel de votre")
+        || f.contains("ce qui est inclus")
+}
+
 /// Whether the bill says its unit amounts are rounded ("les montants unitaires sont
 /// arrondis, leur somme peut différer du montant total").
 fn announces_rounding(line: &Line) -> bool {
@@ -476,6 +498,8 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     let mut wrapped_heading: Option<usize> = None;
     // The second row of a column header printed over two rows.
     let mut header_below: Option<usize> = None;
+    // The column of a part printed in two that the rows are in.
+    let mut block = 0usize;
     for (i, line) in lines.iter().enumerate() {
         if explainer::in_parts(explainers, line)
             || explainer::has_placeholder(line)
@@ -488,6 +512,31 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             pending_text = None;
             // A page prints its own column headers, if any.
             columns = None;
+        }
+        // The second column of a part printed in two (`reading_order`): the rows go back
+        // up the page. It is a part of its own: what the first column was in, and its
+        // columns, no longer hold; a short title first names it.
+        let new_column = i > 0 && lines[i - 1].page == line.page && line.y + 1.0 < lines[i - 1].y;
+        if new_column {
+            block += 1;
+            pending_text = None;
+            columns = None;
+            in_usage = false;
+            in_balance = false;
+            within_plan = None;
+            family_section = false;
+            opened_at = Some(i);
+            let title = clean_label(&squash(&line.text));
+            section = (splits[i].amounts.is_empty()
+                && !title.ends_with('.')
+                && title.split_whitespace().count() <= 8)
+                .then(|| {
+                    let kind = sections::section_kind(&title);
+                    (title, kind)
+                });
+            if section.is_some() {
+                continue;
+            }
         }
         let table = usage_table.filter(|_| in_usage);
         if let Some(record) = usage::record(line, reference, table.as_ref()) {
@@ -589,7 +638,9 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                     && right_under(&lines[at], line)
                     && (continues(&split.label) || ends_open(&before))
                     && !before.ends_with(['.', ':'])
-                    && !sections::is_heading_like(&before) =>
+                    && !is_field(&before)
+                    && !sections::is_heading_like(&before)
+                    && !sections::is_heading_like(&split.label) =>
             {
                 format!("{before} {}", split.label)
             }
@@ -688,9 +739,24 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             within_plan = None;
             in_usage = false;
         }
-        let words = label.split_whitespace().count();
         let f = fold(&label);
-        let doubt = if words >= 10 || f.contains("montant") || f.starts_with("total") {
+        // Words that make a sentence: a label's period (`du 1er au 31 Octobre 2018`) and
+        // figures do not.
+        let words = f
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 2)
+            .filter(|w| !matches!(*w, "du" | "au" | "er") && !text::is_month(w))
+            .count();
+        // A charge is a label and an amount in a column of its own; an amount written at
+        // the end of a sentence ("Votre prochaine facture devrait s'élever à 19,99 €")
+        // is the sentence's.
+        let in_sentence = split
+            .amounts
+            .last()
+            .is_some_and(|a| line.words_in_cell_before(a.start) >= 3);
+        let doubt = if in_sentence {
+            Some(Doubt::Sentence)
+        } else if words >= 9 || f.contains("montant") || f.starts_with("total") {
             Some(Doubt::Prose)
         } else if section.is_none() {
             Some(Doubt::OutsideSections)
@@ -706,7 +772,6 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             Some((name, kind)) => (name.clone(), Some(*kind)),
             None => (String::new(), None),
         };
-        let mut amount = amount;
         // A row's sign comes from its own text: a discount printed without its sign
         // (`Remise fidélité  2,00 €`) still lowers the bill, but a row that only follows
         // a discount (`Bbox - location équipement  3,00` under `Remise(s) …`) does not.
@@ -724,6 +789,10 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             qualifier,
             doubt,
             section: opened_at.unwrap_or(usize::MAX),
+            offer: section
+                .as_ref()
+                .is_some_and(|(name, _)| describes_offer(name)),
+            block,
         });
         meta.push(Meta {
             section: name,
@@ -789,6 +858,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     let reading = tree::reconcile(&items, &targets, tolerance);
     body.total = reading.target.or(own).or(primary);
     body.reconciled = reading.reconciled;
+    body.ambiguous = reading.ambiguous;
     body.notes = reading.notes.clone();
     if let (Some(own), Some(p)) = (own, primary) {
         body.notes.push(format!(

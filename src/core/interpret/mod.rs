@@ -103,6 +103,20 @@ impl Line {
             .is_some_and(|(s, _)| self.text[*s..at].chars().any(char::is_alphabetic))
     }
 
+    /// How many words (two letters or more) the cell holding byte `at` of the text has
+    /// before that byte.
+    fn words_in_cell_before(&self, at: usize) -> usize {
+        self.spans
+            .iter()
+            .find(|(s, e)| at >= *s && at <= *e)
+            .map_or(0, |(s, _)| {
+                self.text[*s..at]
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.chars().count() >= 2)
+                    .count()
+            })
+    }
+
     /// The row's text up to the end of cell `k`.
     fn cell_end(&self, k: usize) -> &str {
         let end = self.spans.get(k).map_or(self.text.len(), |s| s.1);
@@ -188,6 +202,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
     let computed: Decimal = body.lines.iter().map(|l| l.amount).amounts_sum();
     match body.total {
         None => warnings.push(BillWarning::NoTotal),
+        Some(_) if body.ambiguous => warnings.push(BillWarning::Ambiguous),
         Some(printed) if !body.reconciled => {
             warnings.push(BillWarning::TotalMismatch { printed, computed })
         }
@@ -196,7 +211,11 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
     let mut notes = body.notes;
     notes.insert(
         0,
-        if body.reconciled {
+        if body.ambiguous {
+            format!(
+                "the charges add up to the amount due ({computed}), and so do other rows: left to check"
+            )
+        } else if body.reconciled {
             format!("the charges add up to the amount due ({computed})")
         } else {
             match body.total {

@@ -97,7 +97,14 @@ fn side(row: &TextRow, g: f32) -> Side {
         (true, false) => Side::Right {
             words: right_words && !table_row(&right),
         },
-        (false, false) if right_label && (left_words || left.iter().any(|c| has_amount(c))) => {
+        // Column names over the left table (`€ TTC`) beside a title on the right count as
+        // words on the left.
+        (false, false)
+            if right_label
+                && (left_words
+                    || left.iter().any(|c| has_amount(c))
+                    || !left.iter().any(|c| labelish(c))) =>
+        {
             Side::Both {
                 amount_before: left.last().is_some_and(|c| has_amount(c)),
             }

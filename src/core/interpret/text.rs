@@ -86,6 +86,12 @@ pub fn chars_from(text: &str, from: usize) -> String {
     text.chars().skip(from).collect()
 }
 
+/// Whether a folded word is a month's name (`octobre`, `oct`, `dec.`).
+pub(super) fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    MONTHS.iter().any(|(name, _)| *name == w)
+}
+
 const MONTHS: &[(&str, u32)] = &[
     ("janvier", 1),
     ("fevrier", 2),

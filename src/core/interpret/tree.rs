@@ -37,12 +37,23 @@ pub(super) struct Item {
     pub doubt: Option<Doubt>,
     /// Which section it is printed in (any id that differs between two sections).
     pub section: usize,
+    /// Its section describes the offer rather than bills it ("Rappel de votre offre").
+    pub offer: bool,
+    /// Which column of a part printed in two it is in (any id that differs between two
+    /// columns): a row never sums rows of another column.
+    pub block: usize,
 }
 
 /// A reason to doubt that a leaf is a charge, cheapest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Doubt {
-    /// A later row repeats its label and amount (a summary of the detail).
+    /// Its amount is written at the end of a sentence, in the sentence's own cell.
+    Sentence,
+    /// Another row names the same item at the same amount, and this one is in a part that
+    /// describes the offer ("Rappel de votre offre", "Ce qui est inclus dans votre offre").
+    RepeatedInOffer,
+    /// Another row names the same item at the same amount elsewhere (a summary of the
+    /// detail, a reminder of the offer beside it).
     Repeated,
     /// A section name carrying an amount, with no detail under it.
     Heading,
@@ -55,16 +66,20 @@ pub(super) enum Doubt {
 impl Doubt {
     fn cost(self) -> u32 {
         match self {
-            Doubt::Repeated => 1,
-            Doubt::Heading => 2,
-            Doubt::OutsideSections => 3,
-            Doubt::Prose => 3,
+            Doubt::Sentence => 1,
+            Doubt::RepeatedInOffer => 1,
+            Doubt::Repeated => 2,
+            Doubt::Heading => 4,
+            Doubt::OutsideSections => 6,
+            Doubt::Prose => 6,
         }
     }
 
     fn describe(self) -> &'static str {
         match self {
-            Doubt::Repeated => "repeated later",
+            Doubt::Sentence => "an amount inside a sentence",
+            Doubt::RepeatedInOffer => "repeated, in a description of the offer",
+            Doubt::Repeated => "repeated elsewhere",
             Doubt::Heading => "a section total without detail",
             Doubt::OutsideSections => "outside any section",
             Doubt::Prose => "prose",
@@ -78,7 +93,53 @@ impl Doubt {
 type Rank = (bool, u32, usize, u32);
 
 /// The cost of reading a group's head as a charge rather than as its subtotal.
-const UNGROUP_COST: u32 = 4;
+const UNGROUP_COST: u32 = 8;
+
+/// How much more than the cheapest a reading may cost and still make it doubtful, when it
+/// adds up with other charges: one more row repeated elsewhere, or a heading.
+const AMBIGUITY_MARGIN: u32 = 4;
+
+/// One way to change the natural reading: leave rows out (or read a subtotal's row as a
+/// charge), moving the sum by `delta`, at a cost.
+#[derive(Clone, Debug)]
+struct Adjustment {
+    items: Vec<usize>,
+    delta: Decimal,
+    cost: u32,
+}
+
+/// What makes two readings that add up two different readings: the rows each keeps that
+/// are not the bill's own charges at first sight — a reminder of the offer, a sentence's
+/// amount, prose, a row outside the bill's sections. Keeping a summary's row or the
+/// detail rows it sums is the same money read twice over; keeping a 14,99 and a 3,00 of
+/// the offer for a 17,99 charge, or a sentence's 40,00 for part of a charge, is another
+/// reading.
+fn suspect_rows(
+    items: &[Item],
+    is_leaf: &[bool],
+    doubts: &[Option<Doubt>],
+    adjustments: &[Adjustment],
+    mask: u32,
+) -> Vec<usize> {
+    let mut leaf = is_leaf.to_vec();
+    for (k, a) in adjustments.iter().enumerate() {
+        if mask & (1 << k) != 0 {
+            for &i in &a.items {
+                leaf[i] = !leaf[i];
+            }
+        }
+    }
+    (0..items.len())
+        .filter(|&i| leaf[i] && !items[i].amount.is_zero())
+        .filter(|&i| {
+            items[i].offer
+                || matches!(
+                    doubts[i],
+                    Some(Doubt::Sentence | Doubt::Prose | Doubt::OutsideSections)
+                )
+        })
+        .collect()
+}
 
 /// The most adjustments searched exhaustively (2^n readings).
 const MAX_ADJUSTMENTS: usize = 16;
@@ -93,8 +154,12 @@ pub(super) struct Reading {
     /// For a group of one child with the head's amount, the head: its label may name the
     /// charge better than the child's.
     pub single_parent: Vec<(usize, usize)>,
-    /// Whether the leaves add up to the target.
+    /// Whether the leaves add up to the target, and no other reading as cheap does with
+    /// other charges.
     pub reconciled: bool,
+    /// Whether the leaves add up to the target but another reading as cheap does too,
+    /// with other charges.
+    pub ambiguous: bool,
     /// The target the leaves were checked against, when there was one.
     pub target: Option<Decimal>,
     /// What was done, for the diagnostics.
@@ -127,44 +192,79 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     }
     let mut doubts: Vec<Option<Doubt>> = items.iter().map(|i| i.doubt).collect();
     for (i, item) in items.iter().enumerate() {
-        if repeated_later(items, i) {
-            doubts[i] = Some(Doubt::Repeated);
+        if repeated(items, i) {
+            doubts[i] = Some(if item.offer {
+                Doubt::RepeatedInOffer
+            } else {
+                Doubt::Repeated
+            });
         } else if item.heading_like && is_leaf[i] && doubts[i].is_none() {
             doubts[i] = Some(Doubt::Heading);
         }
     }
     let base: Decimal = leaf_sum(items, &is_leaf);
-
-    // Adjustments: (item, delta, cost).
-    let mut adjustments: Vec<(usize, Decimal, u32)> = Vec::new();
+    // Adjustments: what each leaves out (or reads as a charge), by how much it moves the
+    // sum, at what cost. A part that describes the offer is left out whole: its rows are
+    // all charges or none, never some of them (a 14,99 and a 3,00 of the offer must not
+    // stand in for a 17,99 charge).
+    let mut adjustments: Vec<Adjustment> = Vec::new();
+    let mut offer_parts: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if item.amount.is_zero() {
             continue;
         }
         if is_leaf[i] {
-            if let Some(d) = doubts[i] {
-                adjustments.push((i, -item.amount, d.cost()));
+            match doubts[i] {
+                Some(Doubt::RepeatedInOffer) => {
+                    match offer_parts.iter_mut().find(|(s, _)| *s == item.section) {
+                        Some((_, rows)) => rows.push(i),
+                        None => offer_parts.push((item.section, vec![i])),
+                    }
+                }
+                Some(d) => adjustments.push(Adjustment {
+                    items: vec![i],
+                    delta: -item.amount,
+                    cost: d.cost(),
+                }),
+                None => {}
             }
         } else if !item.heading_like {
-            adjustments.push((i, item.amount, UNGROUP_COST));
+            adjustments.push(Adjustment {
+                items: vec![i],
+                delta: item.amount,
+                cost: UNGROUP_COST,
+            });
         }
     }
-    adjustments.sort_by_key(|a| a.2);
+    for (_, rows) in offer_parts {
+        // The part's other leaves, which no charge repeats, go with it.
+        let section = items[rows[0]].section;
+        let all: Vec<usize> = (0..items.len())
+            .filter(|&k| is_leaf[k] && items[k].section == section && items[k].offer)
+            .filter(|&k| !items[k].amount.is_zero())
+            .collect();
+        adjustments.push(Adjustment {
+            delta: -all.iter().map(|&k| items[k].amount).amounts_sum(),
+            items: all,
+            cost: Doubt::RepeatedInOffer.cost(),
+        });
+    }
+    adjustments.sort_by_key(|a| a.cost);
     adjustments.truncate(MAX_ADJUSTMENTS);
 
     let close = |sum: Decimal, target: Decimal| sum.minus(target).abs() <= tolerance;
-    let mut best: Option<(Rank, u32, Decimal)> = None;
+    let sum_cost = |mask: u32| {
+        adjustments
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| mask & (1 << k) != 0)
+            .fold((base, 0u32), |(s, c), (_, a)| (s.plus(a.delta), c + a.cost))
+    };
+    // Every reading that adds up, with its rank.
+    let mut found: Vec<(Rank, u32, Decimal)> = Vec::new();
     for (t, &target) in targets.iter().enumerate() {
-        let n = adjustments.len();
-        for mask in 0u32..(1u32 << n) {
-            let mut sum = base;
-            let mut cost = 0;
-            for (k, adj) in adjustments.iter().enumerate() {
-                if mask & (1 << k) != 0 {
-                    sum = sum.plus(adj.1);
-                    cost += adj.2;
-                }
-            }
+        for mask in 0u32..(1u32 << adjustments.len()) {
+            let (sum, cost) = sum_cost(mask);
             if !close(sum, target) {
                 continue;
             }
@@ -174,12 +274,24 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             // reading reaches without it is not in it (the unpaid bill is often this
             // one's price, and reaching the amount due would count a row twice).
             let rounded = sum != target;
-            let key = (rounded, cost, t, mask.count_ones());
-            if best.is_none_or(|b| key < b.0) {
-                best = Some((key, mask, target));
-            }
+            found.push(((rounded, cost, t, mask.count_ones()), mask, target));
         }
     }
+    let best = found.iter().min_by_key(|f| f.0).copied();
+    // Sure means sure: another reading about as cheap that reaches the same amount with
+    // other charges (two rows of the offer for one charge, a sentence's amount for a
+    // row it equals) leaves the reading open (`suspect_rows` says what is "other").
+    let rival = best.and_then(|(rank, mask, target)| {
+        let charges = |m: u32| suspect_rows(items, &is_leaf, &doubts, &adjustments, m);
+        let mine = charges(mask);
+        found
+            .iter()
+            .filter(|(r, m, t)| {
+                *m != mask && *t == target && r.0 == rank.0 && r.1 <= rank.1 + AMBIGUITY_MARGIN
+            })
+            .find(|(_, m, _)| charges(*m) != mine)
+            .map(|(_, m, _)| *m)
+    });
 
     let (mask, reconciled, target) = match best {
         Some(((_, _, t, _), mask, target)) => {
@@ -188,13 +300,32 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
                     "the charges add up to the amount due less a printed balance ({target})"
                 ));
             }
-            (mask, true, Some(target))
+            if let Some(other) = rival {
+                let differs: Vec<String> = adjustments
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| (mask ^ other) & (1 << k) != 0)
+                    .flat_map(|(_, a)| a.items.iter().map(|&i| format!("{:?}", items[i].label)))
+                    .collect();
+                notes.push(format!(
+                    "another reading adds up as well (it differs on {}): the reading is left to check",
+                    differs.join(", ")
+                ));
+            }
+            (mask, rival.is_none(), Some(target))
         }
         None => {
             if !adjustments.is_empty() {
                 let tried: Vec<String> = adjustments
                     .iter()
-                    .map(|(i, delta, _)| format!("{:?} {delta}", items[*i].label))
+                    .map(|a| {
+                        let labels: Vec<String> = a
+                            .items
+                            .iter()
+                            .map(|&i| format!("{:?}", items[i].label))
+                            .collect();
+                        format!("{} {}", labels.join(" + "), a.delta)
+                    })
                     .collect();
                 notes.push(format!(
                     "no adjustment adds up; tried: {}",
@@ -203,57 +334,71 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             }
             // Nothing adds up: leave out whole classes of doubtful rows, cheapest first,
             // as far as it brings the sum closer to the amount due (without one, only
-            // what later rows repeat). Never a choice row by row: that could hide a gap.
+            // one of each pair of rows that repeat each other). Never a choice row by
+            // row: that could hide a gap.
             let classes = [
                 Doubt::Repeated,
+                Doubt::Sentence,
                 Doubt::Heading,
                 Doubt::OutsideSections,
                 Doubt::Prose,
             ];
+            // Of two rows that repeat each other, the one that describes the offer, else
+            // the first (a summary before its detail); and a row whose section is opened
+            // again later under its name (the reading marked it so).
+            let one_of_twins = |i: usize| match doubts[i] {
+                Some(Doubt::RepeatedInOffer) => true,
+                Some(Doubt::Repeated) => {
+                    items[i].doubt == Some(Doubt::Repeated)
+                        || twins_later(items, i).any(|j| !items[j].offer)
+                }
+                _ => false,
+            };
+            let in_class = |i: usize, class: Doubt| match class {
+                Doubt::Repeated => one_of_twins(i),
+                other => doubts[i] == Some(other),
+            };
             let class_mask = |upto: usize| {
                 adjustments
                     .iter()
                     .enumerate()
                     .filter(|(_, a)| {
-                        is_leaf[a.0] && doubts[a.0].is_some_and(|d| classes[..upto].contains(&d))
+                        a.items
+                            .iter()
+                            .all(|&i| is_leaf[i] && classes[..upto].iter().any(|c| in_class(i, *c)))
                     })
                     .fold(0u32, |m, (k, _)| m | (1 << k))
-            };
-            let sum_of = |mask: u32| {
-                adjustments
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| mask & (1 << k) != 0)
-                    .fold(base, |s, (_, a)| s.plus(a.1))
             };
             let mask = match targets.first() {
                 Some(&target) => (0..=classes.len())
                     .map(class_mask)
-                    .min_by_key(|&m| sum_of(m).minus(target).abs())
+                    .min_by_key(|&m| sum_cost(m).0.minus(target).abs())
                     .unwrap_or(0),
                 None => class_mask(1),
             };
             (mask, false, targets.first().copied())
         }
     };
-    for (k, (i, _, _)) in adjustments.iter().enumerate() {
+    for (k, adjustment) in adjustments.iter().enumerate() {
         if mask & (1 << k) == 0 {
             continue;
         }
-        if is_leaf[*i] {
-            is_leaf[*i] = false;
-            let why = doubts[*i].map_or("doubtful", Doubt::describe);
-            notes.push(format!(
-                "not a charge: {:?} {} ({why})",
-                items[*i].label, items[*i].amount
-            ));
-        } else {
-            // Read the head as a charge, its rows as charges too.
-            is_leaf[*i] = true;
-            notes.push(format!(
-                "read as a charge, not a subtotal: {:?} {}",
-                items[*i].label, items[*i].amount
-            ));
+        for &i in &adjustment.items {
+            if is_leaf[i] {
+                is_leaf[i] = false;
+                let why = doubts[i].map_or("doubtful", Doubt::describe);
+                notes.push(format!(
+                    "not a charge: {:?} {} ({why})",
+                    items[i].label, items[i].amount
+                ));
+            } else {
+                // Read the head as a charge, its rows as charges too.
+                is_leaf[i] = true;
+                notes.push(format!(
+                    "read as a charge, not a subtotal: {:?} {}",
+                    items[i].label, items[i].amount
+                ));
+            }
         }
     }
     let leaves: Vec<usize> = (0..items.len()).filter(|&i| is_leaf[i]).collect();
@@ -288,6 +433,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
         parent_of,
         single_parent,
         reconciled,
+        ambiguous: rival.is_some(),
         target,
         notes,
     }
@@ -311,10 +457,45 @@ pub(super) fn label_key(label: &str) -> String {
         .join(" ")
 }
 
-/// Whether a later item repeats this one: the same label (folded, squashed) and amount,
-/// on another page or in another section.
-fn repeated_later(items: &[Item], i: usize) -> bool {
-    twins_later(items, i).next().is_some()
+/// Whether another item names the same thing at the same amount in another section: the
+/// same label (folded, squashed), or one label the other's name with more (its period, a
+/// date) — a summary of the detail, a reminder of the offer beside it. Two charges alike
+/// in one section (a weekly subscription, across a page break) are two charges.
+fn repeated(items: &[Item], i: usize) -> bool {
+    let me = &items[i];
+    !me.amount.is_zero()
+        && items.iter().enumerate().any(|(j, other)| {
+            j != i
+                && other.amount == me.amount
+                && other.section != me.section
+                && (label_key(&other.label) == label_key(&me.label)
+                    || names_same(&other.label, &me.label))
+        })
+}
+
+/// Whether one label is the other's name with more: every word of the shorter (two at
+/// least, figures of a date or a period aside) is in the longer ("Forfait mobile 5G 100 Go"
+/// and "Forfait mobile 5G 100 Go du 01.05.2021 au 31.05.2021"). A word in common is not
+/// enough ("Mensualité de votre facilité de paiement", "Mensualité 8/24 – iPad").
+fn names_same(a: &str, b: &str) -> bool {
+    const SMALL: [&str; 12] = [
+        "de", "du", "des", "la", "le", "les", "et", "a", "au", "l", "d", "en",
+    ];
+    let words = |s: &str| -> Vec<String> {
+        crate::core::vocab::fold_words(s)
+            .split([' ', '\''])
+            .filter(|w| !w.is_empty() && !SMALL.contains(w))
+            .filter(|w| !(w.contains('/') || w.contains('.')) || w.chars().any(char::is_alphabetic))
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    short.len() >= 2 && short.iter().all(|w| long.contains(w))
 }
 
 /// The later items that repeat item `i`: the same label (folded, squashed) and amount,
@@ -376,7 +557,8 @@ fn group(items: &[Item]) -> Vec<usize> {
 /// Whether `row` may be under `head`: on its page (or the next, when the head ends its
 /// page), and indented further, smaller, a charge under a section name, or a qualifier.
 fn subordinate(head: &Item, row: &Item, head_ends_page: bool) -> bool {
-    let near = row.page == head.page || (head_ends_page && row.page == head.page + 1);
+    let near = row.block == head.block
+        && (row.page == head.page || (head_ends_page && row.page == head.page + 1));
     near && (row.indent > head.indent + 3.0
         || row.size + 0.25 < head.size
         || (head.heading_like && !row.heading_like)
@@ -406,6 +588,8 @@ mod tests {
                 qualifier: label.starts_with('~'),
                 doubt: label.starts_with('?').then_some(Doubt::Prose),
                 section: 0,
+                offer: false,
+                block: 0,
             })
             .collect()
     }
@@ -559,6 +743,125 @@ mod tests {
         assert!(r.reconciled);
         assert_eq!(r.target, Some(d("25.99")));
         assert_eq!(labels(&it, &r), ["du 11/12 au 10/01"]);
+    }
+
+    /// A reminder of the offer beside the detail: left out whole when it repeats the
+    /// charges; and when two of its rows (14,99 + 3,00) could stand in for a charge they
+    /// equal (17,99), the reading is not sure, whichever is cheaper.
+    #[test]
+    fn a_reminder_of_the_offer_is_left_out_whole_or_the_reading_stays_open() {
+        let offer = |rows: &[(&str, &str)], section: usize| -> Vec<Item> {
+            rows.iter()
+                .map(|(l, a)| {
+                    let mut it = items(&[(l, a, 60.0, 1)]).remove(0);
+                    it.section = section;
+                    it.offer = true;
+                    it.block = 1;
+                    it
+                })
+                .collect()
+        };
+        let mut detail = items(&[
+            ("Forfait RED 5G 200 Go", "14.99", 40.0, 1),
+            ("Option Sécurité Mobile", "3.00", 40.0, 1),
+            (
+                "Location smartphone Samsung Galaxy A55 (loyer du 13-02-2018)",
+                "17.99",
+                40.0,
+                1,
+            ),
+        ]);
+        for it in &mut detail {
+            it.section = 1;
+        }
+        // The whole offer repeats the detail: it goes, the detail stays, sure.
+        let mut all = detail.clone();
+        all.extend(offer(
+            &[
+                ("Forfait RED 5G 200 Go", "14.99"),
+                ("Option Sécurité Mobile", "3.00"),
+                ("Location smartphone Samsung Galaxy A55", "17.99"),
+            ],
+            2,
+        ));
+        let r = reconcile(&all, &[d("35.98")], Decimal::ZERO);
+        assert!(r.reconciled && !r.ambiguous, "{r:?}");
+        assert_eq!(r.leaves, [0, 1, 2]);
+        // The offer lists the plan and the option only, and the rental's row is repeated
+        // in a summary: keeping the offer's two rows for the rental adds up as well.
+        let mut some = detail;
+        some[2].doubt = Some(Doubt::Repeated);
+        some.extend(offer(
+            &[
+                ("Forfait RED 5G 200 Go", "14.99"),
+                ("Option Sécurité Mobile", "3.00"),
+            ],
+            2,
+        ));
+        let r = reconcile(&some, &[d("35.98")], Decimal::ZERO);
+        assert!(!r.reconciled && r.ambiguous, "{r:?}");
+        assert!(
+            r.notes.iter().any(|n| n.contains("another reading")),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    /// A sentence's amount (`… devrait s'élever à 19,99 €`) is left out before a charge,
+    /// and two alike charges in one section are never each other's twin.
+    #[test]
+    fn a_sentence_s_amount_goes_before_a_charge_and_alike_charges_stay() {
+        let mut it = items(&[
+            (
+                "Votre prochaine facture devrait s'élever à",
+                "3.00",
+                40.0,
+                1,
+            ),
+            (
+                "Internet+ GameZone abonnement hebdomadaire du 19/03",
+                "3.00",
+                40.0,
+                2,
+            ),
+            (
+                "Internet+ GameZone abonnement hebdomadaire du 26/03",
+                "3.00",
+                40.0,
+                3,
+            ),
+        ]);
+        it[0].doubt = Some(Doubt::Sentence);
+        it[0].section = 7;
+        let r = reconcile(&it, &[d("6.00")], Decimal::ZERO);
+        assert!(r.reconciled, "{r:?}");
+        assert_eq!(r.leaves, [1, 2]);
+    }
+
+    #[test]
+    fn names_are_the_same_item_when_one_is_the_other_with_more() {
+        let cases = [
+            (
+                "Forfait mobile 5G 100 Go",
+                "Forfait mobile 5G 100 Go du 01.05.2021 au 31.05.2021",
+                true,
+            ),
+            (
+                "Location smartphone Samsung Galaxy A55 5G 128 Go",
+                "Location smartphone Samsung Galaxy A55 5G 128 Go (loyer du 13-02-2018)",
+                true,
+            ),
+            (
+                "Mensualité de votre facilité de paiement",
+                "Mensualité 8/24 – iPad 11 128 Go",
+                false,
+            ),
+            ("Forfait", "Forfait 5G", false),
+            ("Option TV", "Option Multi-SIM", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(names_same(a, b), want, "{a} / {b}");
+        }
     }
 
     #[test]
