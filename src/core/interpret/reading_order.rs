@@ -33,6 +33,12 @@ fn has_words(cell: &TextCell) -> bool {
         })
 }
 
+/// Whether a cell is a bullet (`•`, `·`, `❑`, `-`): one or two marks, no letter or figure.
+fn is_bullet(cell: &TextCell) -> bool {
+    let t = cell.text.trim();
+    !t.is_empty() && t.chars().count() <= 2 && !t.chars().any(char::is_alphanumeric)
+}
+
 fn has_amount(cell: &TextCell) -> bool {
     !money::find_amounts(&cell.text).is_empty()
 }
@@ -156,10 +162,14 @@ const MAX_CANDIDATES: usize = 12;
 fn candidates(rows: &[TextRow]) -> Vec<f32> {
     let mut xs: Vec<f32> = Vec::new();
     for row in rows {
-        for pair in row.cells.windows(2) {
-            let (before, cell) = (&pair[0], &pair[1]);
+        for (k, cell) in row.cells.iter().enumerate().skip(1) {
+            let before = &row.cells[k - 1];
+            // A column's rows may start with a bullet (`•  Forfait Sosh 20 Go`): the
+            // column starts at the bullet.
+            let starts_label = has_words(cell)
+                || (is_bullet(cell) && row.cells.get(k + 1).is_some_and(has_words));
             if cell.x - before.x_end >= GUTTER
-                && has_words(cell)
+                && starts_label
                 && (has_words(before) || has_amount(before))
             {
                 xs.push(cell.x - GUTTER / 2.0);

@@ -561,8 +561,22 @@ fn subordinate(head: &Item, row: &Item, head_ends_page: bool) -> bool {
         && (row.page == head.page || (head_ends_page && row.page == head.page + 1));
     near && (row.indent > head.indent + 3.0
         || row.size + 0.25 < head.size
-        || (head.heading_like && !row.heading_like)
+        || (head.heading_like && (!row.heading_like || names_one_item(&row.label)))
         || row.qualifier)
+}
+
+/// Whether a label names one item though its words are a section's (`Remise Forfait`
+/// under `Réductions`, `Option TV` under `Options`): one of the words sections are
+/// named with, in the singular, first, and a word of its own after it.
+fn names_one_item(label: &str) -> bool {
+    let folded = super::text::fold(label);
+    let mut words = folded.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    matches!(
+        first,
+        "remise" | "reduction" | "avantage" | "option" | "forfait" | "abonnement" | "pack"
+            | "bouquet" | "credit" | "geste" | "location" | "frais"
+    ) && words.next().is_some()
 }
 
 #[cfg(test)]

@@ -156,6 +156,8 @@ const FAMILY_WORDS: &[&str] = &[
     "services",
     "produits",
     "avoirs",
+    "reductions",
+    "avantages",
 ];
 
 /// The words of a label, folded, without a parenthesised part (`(du 02/10 au 01/11)`)
@@ -356,6 +358,8 @@ mod tests {
             ("Applications - contenus - services (**)", true),
             ("Hors forfait : Internet mobile", false),
             ("Forfait B&You 60Go", false),
+            ("Réductions", true),
+            ("Vos avantages", true),
         ];
         for (label, want) in cases {
             assert_eq!(is_heading_like(label), want, "is_heading_like({label:?})");
@@ -379,6 +383,7 @@ mod tests {
             ("Achats via Free", ThirdParty),
             ("Vos remises et avantages", Discounts),
             ("Remises", Discounts),
+            ("Réductions", Discounts),
             ("Mensualité de votre facilité de paiement", Instalments),
             ("Vos autres services et produits", Other),
             ("Autres prestations", Other),
