@@ -316,6 +316,33 @@ fn opens_balance_block(line: &Line) -> bool {
         || f.starts_with("echeancier")
 }
 
+/// Whether a balance row is a payment received (`Vos derniers paiements`, `Règlement
+/// reçu`), not something still owed.
+fn is_payment(label: &str) -> bool {
+    let f = roles::strip_lead(&fold(label)).to_string();
+    [
+        "paiement",
+        "reglement",
+        "encaissement",
+        "deja regle",
+        "deja preleve",
+        "prelevement effectue",
+        "versement",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
+        && !f.contains("rejet")
+}
+
+/// Whether a total's label says it is what the bill charges, all of it (`TOTAL
+/// prestations facturées`, `Total de vos prestations`), not a section's part.
+fn names_what_is_billed(label: &str) -> bool {
+    let f = fold(label);
+    f.contains("prestations factur")
+        || f.contains("total des prestations")
+        || f.contains("total de vos prestations")
+}
+
 /// Whether a row is a header field, a name and its value (`n° de facture : 5251633503`):
 /// complete, never the first half of a label.
 fn is_field(text: &str) -> bool {
@@ -482,6 +509,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     let mut meta: Vec<Meta> = Vec::new();
     let mut dues: Vec<Due> = Vec::new();
     let mut balances: Vec<Decimal> = Vec::new();
+    let mut subtotals: Vec<Decimal> = Vec::new();
     let mut section: Option<(String, SectionKind)> = None;
     let mut opened_at: Option<usize> = None;
     let mut family_section = false;
@@ -692,13 +720,23 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 dues.push(Due { rank, amount });
                 continue;
             }
-            Role::Sub => continue,
+            Role::Sub => {
+                // A total of what this bill charges ("TOTAL prestations facturées") may be
+                // its own amount, beside an amount to pay that adds a previous balance.
+                if names_what_is_billed(&label) {
+                    subtotals.push(amount);
+                }
+                continue;
+            }
             Role::Ht => {
                 body.total_ht.get_or_insert(amount);
                 continue;
             }
             Role::Balance => {
-                balances.push(amount);
+                // A payment received is never part of what is due, however it is signed.
+                if !is_payment(&label) {
+                    balances.push(amount);
+                }
                 continue;
             }
             Role::Vat => {
@@ -793,6 +831,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 .as_ref()
                 .is_some_and(|(name, _)| describes_offer(name)),
             block,
+            detailed_later: false,
         });
         meta.push(Meta {
             section: name,
@@ -803,9 +842,20 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         });
     }
 
+    // A row whose name opens a section later is that section's summary: never a charge
+    // when rows are read under that section (its detail), a doubt otherwise.
+    let sections_with_rows: Vec<usize> = items.iter().map(|it| it.section).collect();
     for (item, m) in items.iter_mut().zip(&meta) {
         let key = tree::label_key(&item.label);
-        if openings.iter().any(|(at, k)| *at > m.at && *k == key) {
+        let later: Vec<usize> = openings
+            .iter()
+            .filter(|(at, k)| *at > m.at && *k == key)
+            .map(|(at, _)| *at)
+            .collect();
+        if later.iter().any(|at| sections_with_rows.contains(at)) {
+            item.detailed_later = true;
+        }
+        if !later.is_empty() {
             item.doubt = Some(Doubt::Repeated);
         }
     }
@@ -838,6 +888,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     let own = primary.and_then(|p| {
         dues.iter()
             .map(|d| d.amount)
+            .chain(subtotals.iter().copied())
             .find(|&a| a != p && owed_sums.iter().any(|b| a.plus(*b) == p))
     });
     let mut targets: Vec<Decimal> = own.or(primary).into_iter().collect();

@@ -166,8 +166,8 @@ fn candidates(rows: &[TextRow]) -> Vec<f32> {
             let before = &row.cells[k - 1];
             // A column's rows may start with a bullet (`•  Forfait Sosh 20 Go`): the
             // column starts at the bullet.
-            let starts_label = has_words(cell)
-                || (is_bullet(cell) && row.cells.get(k + 1).is_some_and(has_words));
+            let starts_label =
+                has_words(cell) || (is_bullet(cell) && row.cells.get(k + 1).is_some_and(has_words));
             if cell.x - before.x_end >= GUTTER
                 && starts_label
                 && (has_words(before) || has_amount(before))

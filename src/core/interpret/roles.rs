@@ -139,6 +139,8 @@ pub(super) fn role_of(label: &str) -> Role {
         return Role::Due(1);
     }
     if f.starts_with("montant total")
+        || f.starts_with("facture du mois")
+        || f.starts_with("votre facture du mois")
         || f.starts_with("montant de votre facture")
         || f.starts_with("montant de la facture")
         || f.starts_with("montant de cette facture")
@@ -226,6 +228,7 @@ mod tests {
             ("Net à payer", Due(3)),
             ("Total à payer TTC*", Due(3)),
             ("Montant total de cette facture", Due(2)),
+            ("Facture du mois", Due(2)),
             ("Montant total de votre facture", Due(2)),
             ("Total facture", Due(2)),
             ("Total de votre facture", Due(2)),

@@ -42,6 +42,9 @@ pub(super) struct Item {
     /// Which column of a part printed in two it is in (any id that differs between two
     /// columns): a row never sums rows of another column.
     pub block: usize,
+    /// Its name opens a section later that has rows of its own: it is that section's
+    /// summary ("Abonnements, forfaits et options 49,99" on the first page).
+    pub detailed_later: bool,
 }
 
 /// A reason to doubt that a leaf is a charge, cheapest first.
@@ -180,9 +183,11 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     // A row repeated later by a subtotal of its own rows (a first-page summary, "Remises
     // -10,00", then the same section detailed) counts what that subtotal's rows count:
     // never a charge, whatever the sums say (two such rows may cancel out and add up).
+    // So is a row whose name opens a section later, with rows of its own.
     for i in 0..items.len() {
         let twin_heads_rows = twins_later(items, i).any(|j| span[j] > j);
-        if is_leaf[i] && !items[i].amount.is_zero() && twin_heads_rows {
+        let summary = twin_heads_rows || items[i].detailed_later;
+        if is_leaf[i] && !items[i].amount.is_zero() && summary {
             is_leaf[i] = false;
             notes.push(format!(
                 "not a charge: {:?} {} (repeated later over its detail)",
@@ -574,8 +579,18 @@ fn names_one_item(label: &str) -> bool {
     let first = words.next().unwrap_or_default();
     matches!(
         first,
-        "remise" | "reduction" | "avantage" | "option" | "forfait" | "abonnement" | "pack"
-            | "bouquet" | "credit" | "geste" | "location" | "frais"
+        "remise"
+            | "reduction"
+            | "avantage"
+            | "option"
+            | "forfait"
+            | "abonnement"
+            | "pack"
+            | "bouquet"
+            | "credit"
+            | "geste"
+            | "location"
+            | "frais"
     ) && words.next().is_some()
 }
 
@@ -604,6 +619,7 @@ mod tests {
                 section: 0,
                 offer: false,
                 block: 0,
+                detailed_later: false,
             })
             .collect()
     }
