@@ -96,6 +96,17 @@ fn side(row: &TextRow, g: f32) -> Side {
     let left_words = left.iter().any(|c| has_words(c));
     let right_words = right.iter().any(|c| has_words(c));
     let right_label = right.iter().any(|c| labelish(c));
+    // Column names over the right table (`TTC`, `€ HT`) beside prose on the left: the
+    // row is the left column's, whatever prints above the table.
+    let names_only = |cells: &[&TextCell]| {
+        !cells.is_empty()
+            && cells
+                .iter()
+                .all(|c| !labelish(c) && !has_amount(c) && c.text.chars().any(char::is_alphabetic))
+    };
+    if left_words && names_only(&right) {
+        return Side::Left { words: true };
+    }
     match (left.is_empty(), right.is_empty()) {
         (true, true) | (false, true) => Side::Left {
             words: left_words && !table_row(&left),
@@ -172,7 +183,10 @@ fn candidates(rows: &[TextRow]) -> Vec<f32> {
                 && starts_label
                 && (has_words(before) || has_amount(before))
             {
+                // Just left of the label, and just right of what comes before it: a
+                // column's heading may start left of its lines.
                 xs.push(cell.x - GUTTER / 2.0);
+                xs.push(before.x_end + GUTTER / 2.0);
             }
         }
     }
@@ -327,10 +341,11 @@ mod tests {
         assert_eq!(
             texts(&reading_order(&page)),
             [
-                "Rappel de votre offre  EUR TTC",
+                "Rappel de votre offre",
                 "Forfait Sosh 25,99€ 5G  25.99",
                 "Décodeur TV  0.00",
                 "Option Multi-SIM  6.00",
+                "EUR TTC",
                 "Forfait et options  31.99e",
                 "Forfait Sosh 25,99€ 5G  25.99e",
                 "Option Multi-SIM  6.00e",
