@@ -555,7 +555,12 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             family_section = false;
             opened_at = Some(i);
             let title = clean_label(&squash(&line.text));
+            // A reference (an invoice number in a running header) is not a title.
+            let reference = title.split_whitespace().any(|w| {
+                w.chars().filter(char::is_ascii_digit).count() >= 6
+            });
             section = (splits[i].amounts.is_empty()
+                && !reference
                 && !title.ends_with('.')
                 && title.split_whitespace().count() <= 8)
                 .then(|| {

@@ -98,6 +98,11 @@ type Rank = (bool, u32, usize, u32);
 /// The cost of reading a group's head as a charge rather than as its subtotal.
 const UNGROUP_COST: u32 = 8;
 
+/// What keeping two rows that repeat each other costs a reading, per pair: as much as a
+/// row repeated elsewhere, so that a reading that counts one thing twice never wins over
+/// one that does not at the same price.
+const TWICE_COST: u32 = 3;
+
 /// How much more than the cheapest a reading may cost and still make it doubtful, when it
 /// adds up with other charges: one more row repeated elsewhere, or a heading.
 const AMBIGUITY_MARGIN: u32 = 4;
@@ -113,29 +118,27 @@ struct Adjustment {
 
 /// What makes two readings that add up two different readings: the rows each keeps that
 /// are not the bill's own charges at first sight — a reminder of the offer, a sentence's
-/// amount, prose, a row outside the bill's sections. Keeping a summary's row or the
+/// amount, prose, a row outside the bill's sections, a row kept with another that repeats
+/// it. Keeping a summary's row or the
 /// detail rows it sums is the same money read twice over; keeping a 14,99 and a 3,00 of
 /// the offer for a 17,99 charge, or a sentence's 40,00 for part of a charge, is another
 /// reading.
 fn suspect_rows(
     items: &[Item],
-    is_leaf: &[bool],
+    leaf: &[bool],
     doubts: &[Option<Doubt>],
-    adjustments: &[Adjustment],
-    mask: u32,
+    twin_pairs: &[(usize, usize)],
 ) -> Vec<usize> {
-    let mut leaf = is_leaf.to_vec();
-    for (k, a) in adjustments.iter().enumerate() {
-        if mask & (1 << k) != 0 {
-            for &i in &a.items {
-                leaf[i] = !leaf[i];
-            }
-        }
-    }
+    let twice = |i: usize| {
+        twin_pairs
+            .iter()
+            .any(|&(a, b)| (a == i && leaf[b]) || (b == i && leaf[a]))
+    };
     (0..items.len())
         .filter(|&i| leaf[i] && !items[i].amount.is_zero())
         .filter(|&i| {
             items[i].offer
+                || twice(i)
                 || matches!(
                     doubts[i],
                     Some(Doubt::Sentence | Doubt::Prose | Doubt::OutsideSections)
@@ -266,6 +269,23 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             .fold((base, 0u32), |(s, c), (_, a)| (s.plus(a.delta), c + a.cost))
     };
     // Every reading that adds up, with its rank.
+    // Pairs of leaves that repeat each other: a reading that keeps both counts one thing
+    // twice, which costs it as much as a doubtful row would.
+    let twin_pairs: Vec<(usize, usize)> = (0..items.len())
+        .flat_map(|i| (i + 1..items.len()).map(move |j| (i, j)))
+        .filter(|&(i, j)| is_leaf[i] && is_leaf[j] && twins(&items[i], &items[j]))
+        .collect();
+    let leaf_after = |mask: u32| {
+        let mut leaf = is_leaf.clone();
+        for (k, a) in adjustments.iter().enumerate() {
+            if mask & (1 << k) != 0 {
+                for &i in &a.items {
+                    leaf[i] = !leaf[i];
+                }
+            }
+        }
+        leaf
+    };
     let mut found: Vec<(Rank, u32, Decimal)> = Vec::new();
     for (t, &target) in targets.iter().enumerate() {
         for mask in 0u32..(1u32 << adjustments.len()) {
@@ -273,6 +293,13 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             if !close(sum, target) {
                 continue;
             }
+            let kept_twins = if twin_pairs.is_empty() {
+                0
+            } else {
+                let leaf = leaf_after(mask);
+                twin_pairs.iter().filter(|(i, j)| leaf[*i] && leaf[*j]).count() as u32
+            };
+            let cost = cost + kept_twins * TWICE_COST;
             // To the cent before within the rounding, then the cheapest reading, then
             // the amount due as printed before a target less a balance, then fewer
             // adjustments: a balance printed beside the amount due that the natural
@@ -287,7 +314,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     // other charges (two rows of the offer for one charge, a sentence's amount for a
     // row it equals) leaves the reading open (`suspect_rows` says what is "other").
     let rival = best.and_then(|(rank, mask, target)| {
-        let charges = |m: u32| suspect_rows(items, &is_leaf, &doubts, &adjustments, m);
+        let charges = |m: u32| suspect_rows(items, &leaf_after(m), &doubts, &twin_pairs);
         let mine = charges(mask);
         found
             .iter()
@@ -462,20 +489,23 @@ pub(super) fn label_key(label: &str) -> String {
         .join(" ")
 }
 
+/// Whether two items name the same thing at the same amount in two sections.
+fn twins(a: &Item, b: &Item) -> bool {
+    !a.amount.is_zero()
+        && a.amount == b.amount
+        && a.section != b.section
+        && (label_key(&a.label) == label_key(&b.label) || names_same(&a.label, &b.label))
+}
+
 /// Whether another item names the same thing at the same amount in another section: the
 /// same label (folded, squashed), or one label the other's name with more (its period, a
 /// date) — a summary of the detail, a reminder of the offer beside it. Two charges alike
 /// in one section (a weekly subscription, across a page break) are two charges.
 fn repeated(items: &[Item], i: usize) -> bool {
-    let me = &items[i];
-    !me.amount.is_zero()
-        && items.iter().enumerate().any(|(j, other)| {
-            j != i
-                && other.amount == me.amount
-                && other.section != me.section
-                && (label_key(&other.label) == label_key(&me.label)
-                    || names_same(&other.label, &me.label))
-        })
+    items
+        .iter()
+        .enumerate()
+        .any(|(j, other)| j != i && twins(&items[i], other))
 }
 
 /// Whether one label is the other's name with more: every word of the shorter (two at
