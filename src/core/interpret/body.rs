@@ -343,6 +343,14 @@ fn names_what_is_billed(label: &str) -> bool {
         || f.contains("total de vos prestations")
 }
 
+/// Whether a label is only the end of another (`Go` under `Forfait mobile 5G 100`): no
+/// word of three letters or more.
+fn fragment(label: &str) -> bool {
+    !label
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 3)
+}
+
 /// Whether a row is a header field, a name and its value (`n° de facture : 5251633503`):
 /// complete, never the first half of a label.
 fn is_field(text: &str) -> bool {
@@ -556,9 +564,9 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             opened_at = Some(i);
             let title = clean_label(&squash(&line.text));
             // A reference (an invoice number in a running header) is not a title.
-            let reference = title.split_whitespace().any(|w| {
-                w.chars().filter(char::is_ascii_digit).count() >= 6
-            });
+            let reference = title
+                .split_whitespace()
+                .any(|w| w.chars().filter(char::is_ascii_digit).count() >= 6);
             section = (splits[i].amounts.is_empty()
                 && !reference
                 && !title.ends_with('.')
@@ -593,7 +601,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         }
         let split = &splits[i];
         if split.amounts.is_empty() {
-            pending_text = None;
+            let before = pending_text.take();
             if opens_balance_block(line) {
                 in_balance = true;
             } else if let Some(within) = usage_subheading_in(line, section.as_ref()) {
@@ -647,7 +655,23 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                     }
                 }
             } else {
-                pending_text = Some((i, clean_label(&squash(&line.text))));
+                // A label wrapped over several rows before its amount (`Freebox Pop du` /
+                // `01/05/2026 au` / `31/05/2026  39,99`) gathers its rows.
+                let text = clean_label(&squash(&line.text));
+                let joined = match before {
+                    Some((at, before))
+                        if at + 1 == i
+                            && right_under(&lines[at], line)
+                            && (ends_open(&before) || continues(&text))
+                            && !before.ends_with(['.', ':'])
+                            && !is_field(&before)
+                            && !sections::is_heading_like(&before) =>
+                    {
+                        format!("{before} {text}")
+                    }
+                    _ => text,
+                };
+                pending_text = Some((i, joined));
             }
             continue;
         }
@@ -669,7 +693,9 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             Some((at, before))
                 if at + 1 == i
                     && right_under(&lines[at], line)
-                    && (continues(&split.label) || ends_open(&before))
+                    && (continues(&split.label)
+                        || ends_open(&before)
+                        || fragment(&split.label))
                     && !before.ends_with(['.', ':'])
                     && !is_field(&before)
                     && !sections::is_heading_like(&before)

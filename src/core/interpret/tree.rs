@@ -297,7 +297,10 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
                 0
             } else {
                 let leaf = leaf_after(mask);
-                twin_pairs.iter().filter(|(i, j)| leaf[*i] && leaf[*j]).count() as u32
+                twin_pairs
+                    .iter()
+                    .filter(|(i, j)| leaf[*i] && leaf[*j])
+                    .count() as u32
             };
             let cost = cost + kept_twins * TWICE_COST;
             // To the cent before within the rounding, then the cheapest reading, then
