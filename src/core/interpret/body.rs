@@ -240,7 +240,30 @@ fn ends_open(text: &str) -> bool {
         || text.ends_with(['-', '–', '('])
         || matches!(
             last_word.as_str(),
-            "du" | "de" | "des" | "au" | "aux" | "vers" | "et" | "a" | "pour" | "depuis" | "en"
+            "du" | "de"
+                | "des"
+                | "au"
+                | "aux"
+                | "vers"
+                | "et"
+                | "a"
+                | "pour"
+                | "depuis"
+                | "en"
+                | "sur"
+                | "avec"
+                | "dans"
+                | "par"
+                | "sans"
+                | "chez"
+                | "entre"
+                | "le"
+                | "la"
+                | "les"
+                | "un"
+                | "une"
+                | "d"
+                | "l"
         )
 }
 
@@ -258,6 +281,15 @@ fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
     let line = &lines[i];
     let text = clean_label(&squash(&line.text));
     if text.ends_with('.') || text.chars().count() > 80 {
+        return false;
+    }
+    // The start of a charge's label whose end is on the amount's row under it
+    // (`Remise pendant 12 mois sur` / `abonnement - forfait  -15,00`).
+    let label_goes_on = ends_open(&text)
+        && lines.get(i + 1).is_some_and(|next| {
+            right_under(line, next) && !money::find_amounts(&next.text).is_empty()
+        });
+    if label_goes_on {
         return false;
     }
     // The end of a sentence wrapped from the row above ("… décompté de votre" / "forfait")
@@ -665,7 +697,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                             && (ends_open(&before) || continues(&text))
                             && !before.ends_with(['.', ':'])
                             && !is_field(&before)
-                            && !sections::is_heading_like(&before) =>
+                            && (ends_open(&before) || !sections::is_heading_like(&before)) =>
                     {
                         format!("{before} {text}")
                     }
@@ -698,8 +730,9 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                         || fragment(&split.label))
                     && !before.ends_with(['.', ':'])
                     && !is_field(&before)
-                    && !sections::is_heading_like(&before)
-                    && !sections::is_heading_like(&split.label) =>
+                    && (ends_open(&before)
+                        || (!sections::is_heading_like(&before)
+                            && !sections::is_heading_like(&split.label))) =>
             {
                 format!("{before} {}", split.label)
             }
