@@ -599,17 +599,17 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             let reference = title
                 .split_whitespace()
                 .any(|w| w.chars().filter(char::is_ascii_digit).count() >= 6);
-            section = (splits[i].amounts.is_empty()
+            let titled = splits[i].amounts.is_empty()
                 && !reference
                 && !title.ends_with('.')
-                && title.split_whitespace().count() <= 8)
-                .then(|| {
-                    let kind = sections::section_kind(&title);
-                    (title, kind)
-                });
-            if section.is_some() {
+                && title.split_whitespace().count() <= 8;
+            if titled {
+                let kind = sections::section_kind(&title);
+                section = Some((title, kind));
                 continue;
             }
+            // Untitled, it is still a part of the bill's body, not its header.
+            section = Some((String::new(), SectionKind::Other));
         }
         let table = usage_table.filter(|_| in_usage);
         if let Some(record) = usage::record(line, reference, table.as_ref()) {
@@ -1062,10 +1062,14 @@ fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatL
 /// The VAT rates a bill prints on its VAT rows, in order (`splits`: each row's, from
 /// `split_trailing`).
 fn vat_rates(lines: &[Line], splits: &[Split]) -> Vec<Decimal> {
+    // A VAT row, or a row of a VAT table (`20,00 %  74,16  14,83`, no label).
     let mut rates: Vec<Decimal> = lines
         .iter()
         .zip(splits)
-        .filter(|(_, split)| roles::role_of(&split.label) == Role::Vat)
+        .filter(|(_, split)| {
+            roles::role_of(&split.label) == Role::Vat
+                || (split.label.is_empty() && split.amounts.len() >= 2)
+        })
         .filter_map(|(l, _)| money::find_rates(&l.text).first().copied())
         .collect();
     rates.sort();
