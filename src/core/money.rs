@@ -520,7 +520,9 @@ fn amounts_at(chars: &[(usize, char)], i: usize, len: usize) -> Option<(Vec<Amou
         let mut next = end;
         let mut glued = Vec::new();
         while at(next).is_some_and(|c| c.is_ascii_digit()) {
-            let n = plain_number_at(chars, next)?;
+            let n = grouped_number_at(chars, next)
+                .filter(|n| n.decimals == 2)
+                .or_else(|| plain_number_at(chars, next))?;
             if n.decimals != 2 {
                 return None;
             }
@@ -651,9 +653,13 @@ fn plain_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
     })
 }
 
-/// Whether a two-decimal amount starts at `k` (the rest of a glued run).
+/// Whether a two-decimal amount starts at `k` (the rest of a glued run), its thousands
+/// grouped or not (`892.371 070.85` is 892.37 then 1 070.85).
 fn glued_follows(chars: &[(usize, char)], k: usize) -> bool {
     let at = |k: usize| char_at(chars, k);
+    if grouped_number_at(chars, k).is_some_and(|n| n.decimals == 2) {
+        return true;
+    }
     let mut j = k;
     while at(j).is_some_and(|c| c.is_ascii_digit()) {
         j += 1;
@@ -721,10 +727,11 @@ fn grouped_number_at(chars: &[(usize, char)], k: usize) -> Option<Number> {
     } else {
         decimal_sep == Some(',') || decimal_sep == Some('.')
     };
+    // Two decimals, then the end of the number or another glued right after it.
     let two_decimals = accepted
         && at(j + 1).is_some_and(|c| c.is_ascii_digit())
         && at(j + 2).is_some_and(|c| c.is_ascii_digit())
-        && !at(j + 3).is_some_and(|c| c.is_ascii_digit());
+        && (!at(j + 3).is_some_and(|c| c.is_ascii_digit()) || glued_follows(chars, j + 3));
     if two_decimals {
         return Some(Number {
             mantissa: push_digit(push_digit(mantissa, at(j + 1)?), at(j + 2)?),
@@ -919,6 +926,8 @@ mod tests {
                 &["1234.56", "246.91"],
             ),
             ("29.995.0024.99", &["29.99", "5.00", "24.99"]),
+            ("892.371 070.85 €", &["892.37", "1070.85"]),
+            ("1 024,171 229,00 €", &["1024.17", "1229.00"]),
             ("Facture n° 2026-10-123456 du 05/10/2026", &[]),
             ("Internet mobile 1,2 Go", &[]),
             ("Appels vers 0,15 €/min", &["0.15"]),
