@@ -375,6 +375,30 @@ fn names_what_is_billed(label: &str) -> bool {
         || f.contains("total de vos prestations")
 }
 
+/// Whether a folded label states something about the bill rather than charges it: what
+/// was saved, what the next bill should be, what would be charged if, what is not billed
+/// (`Vos économies grâce à vos avantages depuis janvier  59,99`, `Votre prochaine facture
+/// devrait s'élever à  19,99`, `Frais appliqués en cas de rejet  7,50`).
+fn states(folded: &str) -> bool {
+    [
+        "economie",
+        "economise",
+        "prochaine facture",
+        "devrait",
+        "estimation",
+        "a titre indicatif",
+        "pour information",
+        "non facture",
+        "en cas de",
+        "sera preleve",
+        "sera debite",
+        "seront preleves",
+        "pourra etre",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
+}
+
 /// Whether a label is only the end of another (`Go` under `Forfait mobile 5G 100`): no
 /// word of three letters or more.
 fn fragment(label: &str) -> bool {
@@ -856,7 +880,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             .amounts
             .last()
             .is_some_and(|a| line.words_in_cell_before(a.start) >= 3);
-        let doubt = if in_sentence {
+        let doubt = if in_sentence || states(&f) {
             Some(Doubt::Sentence)
         } else if words >= 9 || f.contains("montant") || f.starts_with("total") {
             Some(Doubt::Prose)
