@@ -129,22 +129,33 @@ fn suspect_rows(
     doubts: &[Option<Doubt>],
     twin_pairs: &[(usize, usize)],
 ) -> Vec<usize> {
-    let twice = |i: usize| {
+    let twins_of = |i: usize| {
         twin_pairs
             .iter()
-            .any(|&(a, b)| (a == i && leaf[b]) || (b == i && leaf[a]))
+            .filter_map(move |&(a, b)| match (a == i, b == i) {
+                (true, _) => Some(b),
+                (_, true) => Some(a),
+                _ => None,
+            })
     };
-    (0..items.len())
+    // A row stands for its twins: keeping one copy or another is the same reading.
+    let canonical = |i: usize| twins_of(i).chain([i]).min().unwrap_or(i);
+    let mut out: Vec<usize> = (0..items.len())
         .filter(|&i| leaf[i] && !items[i].amount.is_zero())
         .filter(|&i| {
-            items[i].offer
-                || twice(i)
+            let twice = twins_of(i).any(|j| leaf[j]);
+            let stands_in = twins_of(i).any(|j| !leaf[j]);
+            twice
+                || (items[i].offer && !stands_in)
                 || matches!(
                     doubts[i],
                     Some(Doubt::Sentence | Doubt::Prose | Doubt::OutsideSections)
                 )
         })
-        .collect()
+        .map(canonical)
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// The most adjustments searched exhaustively (2^n readings).
@@ -851,8 +862,9 @@ mod tests {
         assert!(r.reconciled && !r.ambiguous, "{r:?}");
         assert_eq!(r.leaves, [0, 1, 2]);
         // The offer lists the plan and the option only, and the rental's row is repeated
-        // in a summary: keeping the offer's two rows for the rental adds up as well.
-        let mut some = detail;
+        // in a summary: keeping the offer's two rows for the rental would count the plan
+        // and the option twice, which is dearer than leaving the offer out.
+        let mut some = detail.clone();
         some[2].doubt = Some(Doubt::Repeated);
         some.extend(offer(
             &[
@@ -862,6 +874,21 @@ mod tests {
             2,
         ));
         let r = reconcile(&some, &[d("35.98")], Decimal::ZERO);
+        assert!(r.reconciled && !r.ambiguous, "{r:?}");
+        assert_eq!(r.leaves, [0, 1, 2]);
+        // A sentence's amount that equals a charge repeated elsewhere: leaving out the
+        // sentence or the charge adds up alike, so the reading is not sure.
+        let mut sentence = detail;
+        sentence[0].doubt = Some(Doubt::Repeated);
+        sentence.extend(items(&[(
+            "Votre prochaine facture devrait s'élever à",
+            "14.99",
+            40.0,
+            1,
+        )]));
+        sentence[3].doubt = Some(Doubt::Sentence);
+        sentence[3].section = 9;
+        let r = reconcile(&sentence, &[d("35.98")], Decimal::ZERO);
         assert!(!r.reconciled && r.ambiguous, "{r:?}");
         assert!(
             r.notes.iter().any(|n| n.contains("another reading")),
