@@ -453,14 +453,20 @@ fn right_under(above: &Line, below: &Line) -> bool {
 }
 
 /// Whether a label continues the text of the row above it (`au 27.11.2025` under
-/// `total du montant prélevé`): lower case, a bracket or a figure first. A capital starts
+/// `total du montant prélevé`): lower case, a bracket, a figure or a unit (`Go` after
+/// `… 256`) first. A capital starts
 /// a row of its own ("Pour le mois à venir(du 02/11 au 01/12)" is a note, not the rest of
 /// a label).
 fn continues(label: &str) -> bool {
-    label
-        .chars()
+    let unit_first = label
+        .split_whitespace()
         .next()
-        .is_some_and(|c| c.is_lowercase() || c == '(' || c.is_ascii_digit())
+        .is_some_and(|w| matches!(fold(w).as_str(), "go" | "mo" | "ko" | "to" | "gio" | "mio"));
+    unit_first
+        || label
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c == '(' || c.is_ascii_digit())
 }
 
 /// The text of a row that continues the label above it: close below it, starting where
@@ -1035,7 +1041,22 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 }
             }
         }
-        let category = kinds::categorize(kind, m.within_plan, &label, amount.is_sign_negative());
+        let mut category =
+            kinds::categorize(kind, m.within_plan, &label, amount.is_sign_negative());
+        // A row detailing a row of TV channels or options (`Chaînes de télé payantes …
+        // 11,99` over `- OCS`) is such an option, whatever its own name says.
+        let under_options = reading.parent_of[k]
+            .map(|p| fold(&items[p].label))
+            .is_some_and(|f| {
+                ["chaines", " tv", "tele", "bouquet", "pack ", "a la carte"]
+                    .iter()
+                    .any(|w| f.contains(w))
+                    && !f.contains("forfait")
+                    && !f.contains("abonnement")
+            });
+        if under_options && matches!(category, Category::Subscription | Category::Other) {
+            category = Category::Option;
+        }
         body.lines.push(BillLine {
             category,
             label,

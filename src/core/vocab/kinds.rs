@@ -212,16 +212,16 @@ pub fn categorize(
     {
         return Category::EquipmentInstalment;
     }
-    if starts(ONE_OFF_STARTS) || (!subscribed && one_off_words(&words)) {
-        return Category::OneOffFee;
-    }
     // A phone bought outright is equipment, not a fee or a service.
     if has_any(&words, &["comptant"]) {
         return Category::Other;
     }
-    // Options, insurance, and equipment rented with the box (`Location Freebox Player`,
-    // `Répéteur Wi-Fi`, `Décodeur TV`).
-    if starts(&["option", "pass ", "bouquet", "location"])
+    if starts(ONE_OFF_STARTS) || (!subscribed && one_off_words(&words)) {
+        return Category::OneOffFee;
+    }
+    // Options, TV packs, insurance, and equipment rented (`Location Freebox Player`,
+    // `Loyer Apple iPhone 15`, `Répéteur Wi-Fi`, `Décodeur TV`, `Pack TV sur mobile`).
+    if starts(&["option", "pass ", "bouquet", "location", "loyer", "pack "])
         || has_any(
             &words,
             &[
@@ -231,6 +231,7 @@ pub fn categorize(
                 "player",
                 "boitier",
                 "location",
+                "loyer",
             ],
         )
     {
@@ -442,6 +443,27 @@ mod tests {
                 "Geste commercial fidélité",
                 true,
                 Discount,
+            ),
+            (
+                Some(S::Subscriptions),
+                None,
+                "Loyer Apple iPhone 15 128 Go - Noir (loyer du 18-09-2022)",
+                false,
+                Option,
+            ),
+            (
+                Some(S::Subscriptions),
+                None,
+                "Pack TV sur mobile",
+                false,
+                Option,
+            ),
+            (
+                Some(S::OneOff),
+                None,
+                "Samsung Galaxy S24 Ultra 256 Go - paiement comptant",
+                false,
+                Other,
             ),
             // Printed after the discounts, positive: what it names, never a discount.
             (
