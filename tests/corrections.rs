@@ -219,7 +219,7 @@ async fn correct_the_bill(browser: &Browser) {
     wait_text(browser, "#running-sum", "20,99 €").await;
     let sum = spaced(&browser.text("#running-sum").await);
     assert!(sum.contains("12,99 €") && sum.contains("8,00 €"), "{sum}");
-    browser.wait_for(".bill .reading-check").await;
+    browser.wait_for(".bill-page .reading-check").await;
     browser
         .wait_for("li.finding[data-rule=total_mismatch]")
         .await;
@@ -256,7 +256,7 @@ async fn corrections_are_there(browser: &Browser) {
     browser
         .wait_for("li.finding[data-rule=total_mismatch]")
         .await;
-    let note = spaced(&browser.text(".bill .reading-check").await);
+    let note = spaced(&browser.text(".bill-page .reading-check").await);
     assert!(
         note.contains("20,99 €") && note.contains("12,99 €"),
         "{note}"

@@ -1451,6 +1451,43 @@ async fn the_new_views_fit_a_phone_screen() {
     browser.close().await;
 }
 
+/// Where « Lecture à vérifier » stands on the bill's page: right after the title, above
+/// the findings and « En jeu », within the first screen; one note, and « En jeu » is not
+/// in the alert's red.
+async fn reading_check_leads(browser: &Browser) {
+    let facts = browser
+        .client
+        .execute(
+            "const note = document.querySelector('.bill-page .reading-check');\
+             const head = document.querySelector('.bill-page-head');\
+             const findings = document.querySelector('.bill-page .findings');\
+             const stake = document.querySelector('#total-at-stake');\
+             const top = e => e.getBoundingClientRect().top + window.scrollY;\
+             const before = (a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);\
+             return { after_title: head.nextElementSibling === note,\
+               above: before(note, findings) && before(note, stake) && top(note) < top(findings),\
+               first_screen: top(note) + 40 < window.innerHeight,\
+               notes: document.querySelectorAll('.reading-check').length,\
+               stake_colour: getComputedStyle(stake).color,\
+               stake_label: stake.parentElement.textContent }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(facts["after_title"], true, "{facts}");
+    assert_eq!(facts["above"], true, "{facts}");
+    assert_eq!(facts["first_screen"], true, "{facts}");
+    assert_eq!(facts["notes"], 1, "said once: {facts}");
+    // --alert is #a3241b.
+    assert_ne!(facts["stake_colour"], "rgb(163, 36, 27)", "{facts}");
+    assert!(
+        facts["stake_label"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("En jeu si la lecture est juste")),
+        "{facts}"
+    );
+}
+
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
@@ -1461,8 +1498,8 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
     let summary = text_of(&browser, ".upload .bill-summary").await;
     assert!(summary.contains("à vérifier"), "{summary}");
     browser.click(".upload .open-bill-link a").await;
-    browser.wait_for(".bill .reading-check").await;
-    let note = text_of(&browser, ".bill .reading-check").await;
+    browser.wait_for(".bill-page .reading-check").await;
+    let note = text_of(&browser, ".bill-page .reading-check").await;
     assert!(
         note.contains("Lecture à vérifier")
             && note.contains("33,97 €")
@@ -1470,6 +1507,7 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
             && note.contains("3,00 € d'écart"),
         "{note}"
     );
+    reading_check_leads(&browser).await;
     // Every line says so, and none is an alert or a warning.
     let rows = browser
         .client
@@ -1501,6 +1539,10 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
         "the note fits a phone: {overflow} px ({culprit})"
     );
     phone.screenshot("reading-to-check-360").await;
+    phone.click(".upload .open-bill-link a").await;
+    phone.wait_for(".bill-page .reading-check").await;
+    reading_check_leads(&phone).await;
+    phone.screenshot("reading-to-check-page-360").await;
     phone.close().await;
 }
 

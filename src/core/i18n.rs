@@ -463,6 +463,8 @@ catalogue! {
         FindingsHeading => ("Ce qui semble anormal", "What looks wrong"),
         /// Amount at stake.
         AtStake => ("En jeu", "At stake"),
+        /// The amount at stake on a bill whose reading does not add up.
+        AtStakeIfRight => ("En jeu si la lecture est juste", "At stake if the reading is right"),
         /// No finding.
         NoFindings => ("Rien d'anormal n'a été repéré sur ces factures.", "Nothing wrong was spotted on these bills."),
         /// Hint when no plan is entered.
