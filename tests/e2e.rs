@@ -1488,6 +1488,22 @@ async fn reading_check_leads(browser: &Browser) {
     );
 }
 
+/// « M'aider à faire le compte » opens the page view on the page of the charges (some
+/// of its rows ticked).
+async fn help_add_up_opens_a_readable_page(browser: &Browser) {
+    browser.click("#help-add-up").await;
+    browser.wait_for(".page-view .page-svg").await;
+    let ticked = browser
+        .client
+        .execute(
+            "return document.querySelectorAll('.row-picks li.row-charge').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(ticked.as_u64() > Some(0), "the page of the charges");
+}
+
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
@@ -1526,6 +1542,8 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
         "{rows:?}"
     );
     browser.screenshot("reading-to-check-1280").await;
+    help_add_up_opens_a_readable_page(&browser).await;
+    browser.screenshot("help-add-up-1280").await;
     browser.close().await;
 
     let (_server, phone) = open_app(360, 780).await;
@@ -1543,6 +1561,8 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
     phone.wait_for(".bill-page .reading-check").await;
     reading_check_leads(&phone).await;
     phone.screenshot("reading-to-check-page-360").await;
+    help_add_up_opens_a_readable_page(&phone).await;
+    phone.screenshot("help-add-up-360").await;
     phone.close().await;
 }
 

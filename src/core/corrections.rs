@@ -1087,6 +1087,42 @@ pub fn page_model(read: &Bill, applied: &Applied, pages: &[super::layout::TextPa
     PageModel { lines, pages }
 }
 
+/// The page the page view opens on, as an index into `pages`: the page of the line asked
+/// for (`focus`, a line of the corrected `bill`); else the page that prints most of the
+/// bill's charges, the first of equals, since a charge left out of the sum is most likely
+/// printed among the others (not on a first-page summary, which repeats them); else, for
+/// a bill with no charge, the first page with a row not kept; else the first page.
+pub fn opening_page(
+    bill: &Bill,
+    model: &PageModel,
+    pages: &[super::layout::TextPage],
+    focus: Option<usize>,
+) -> usize {
+    let index_of = |number: u32| pages.iter().position(|p| p.number == number);
+    let focused = focus
+        .and_then(|line| model.lines.get(line).copied().flatten())
+        .and_then(|pos| index_of(pos.page));
+    let mut counts = vec![0usize; pages.len()];
+    for line in &bill.lines {
+        if let Some(i) = index_of(line.page) {
+            counts[i] += 1;
+        }
+    }
+    // `max_by_key` keeps the last of equals: reversed, that is the first page.
+    let most = counts
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, n)| **n > 0)
+        .max_by_key(|(_, n)| **n)
+        .map(|(i, _)| i);
+    let missed = model
+        .pages
+        .iter()
+        .position(|rows| rows.iter().any(|(s, _)| *s == RowState::NotKept));
+    focused.or(most).or(missed).unwrap_or(0)
+}
+
 /// A position in tenths of a point: the drawing's unit, an integer.
 fn tenths(value: f32) -> i64 {
     (value * 10.0).round() as i64
@@ -1459,6 +1495,60 @@ mod tests {
         );
         assert_eq!(svg.matches("<g ").count(), 2);
         assert!(svg.ends_with("</g></svg>"));
+    }
+
+    #[test]
+    fn the_page_view_opens_where_the_charges_are_printed() {
+        use crate::core::provenance::tests::page;
+        use crate::core::provenance::RowPos;
+        let pages = vec![page(1, vec![]), page(2, vec![]), page(3, vec![])];
+        let bill = |on: &[u32]| Bill {
+            lines: on
+                .iter()
+                .map(|&p| line(&format!("Ligne page {p}"), "1.00", p))
+                .collect(),
+            ..Bill::default()
+        };
+        // A first-page summary not kept, where the page view used to open.
+        let model = |lines: Vec<Option<RowPos>>| PageModel {
+            lines,
+            pages: vec![
+                vec![(RowState::NotKept, None)],
+                vec![(RowState::Text, None)],
+                vec![],
+            ],
+        };
+        let at = |page: u32| Some(RowPos { page, row: 0 });
+        // The lines' pages, where each was found, the line asked for, the page opened.
+        type Case<'a> = (&'a [u32], Vec<Option<RowPos>>, Option<usize>, usize);
+        let cases: [Case; 6] = [
+            // Most charges are on page 3: there, not on the summary of page 1.
+            (&[3, 3, 1], vec![at(3), at(3), at(1)], None, 2),
+            // The line asked for wins.
+            (&[3, 3, 1], vec![at(3), at(3), at(1)], Some(2), 0),
+            // As many on two pages: the first of them.
+            (&[2, 3], vec![at(2), at(3)], None, 1),
+            // No charge: where an amount was left out.
+            (&[], vec![], None, 0),
+            // Charges on pages not kept count for nothing.
+            (&[7, 7], vec![None, None], None, 0),
+            // A line asked for that was not found: the charges' page.
+            (&[3], vec![None], Some(0), 2),
+        ];
+        for (on, located, focus, expected) in cases {
+            assert_eq!(
+                opening_page(&bill(on), &model(located), &pages, focus),
+                expected,
+                "{on:?} {focus:?}"
+            );
+        }
+        // Nothing not kept and no charge: the first page; no page at all: 0 too.
+        let quiet = PageModel {
+            lines: vec![],
+            pages: vec![vec![], vec![]],
+        };
+        assert_eq!(opening_page(&Bill::default(), &quiet, &pages[..2], None), 0);
+        assert_eq!(opening_page(&bill(&[3]), &quiet, &[], None), 0);
     }
 
     #[test]
