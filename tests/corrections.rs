@@ -358,6 +358,11 @@ async fn a_real_bill_corrected_from_its_page_view_keeps_its_corrections_across_a
     phone.wait_for(".page-view .page-svg").await;
     // On the page of the charges (page 3), not on the summary of page 1.
     assert_eq!(pressed_page(&phone).await, "3");
+    let (size, glyphs, texts) = phone.drawing_text_px().await;
+    assert!(
+        texts > 0 && size >= 11.0 && glyphs >= 11.0,
+        "the drawing's text is {size} px ({glyphs} px boxes, {texts} texts)"
+    );
     let (overflow, culprit) = phone.horizontal_overflow().await;
     assert!(
         overflow <= 0,

@@ -1489,7 +1489,7 @@ async fn reading_check_leads(browser: &Browser) {
 }
 
 /// « M'aider à faire le compte » opens the page view on the page of the charges (some
-/// of its rows ticked).
+/// of its rows ticked), its drawing's text at least 11 px high.
 async fn help_add_up_opens_a_readable_page(browser: &Browser) {
     browser.click("#help-add-up").await;
     browser.wait_for(".page-view .page-svg").await;
@@ -1502,6 +1502,13 @@ async fn help_add_up_opens_a_readable_page(browser: &Browser) {
         .await
         .unwrap();
     assert!(ticked.as_u64() > Some(0), "the page of the charges");
+    let (size, glyphs, texts) = browser.drawing_text_px().await;
+    assert!(texts > 0);
+    // A glyph box is a little taller than the font size: both at least 11 px.
+    assert!(
+        size >= 11.0 && glyphs >= 11.0,
+        "the drawing's text is {size} px ({glyphs} px boxes)"
+    );
 }
 
 #[tokio::test]
@@ -1542,6 +1549,7 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
         "{rows:?}"
     );
     browser.screenshot("reading-to-check-1280").await;
+    // The page view's accessibility is checked on the real bill (tests/corrections.rs).
     help_add_up_opens_a_readable_page(&browser).await;
     browser.screenshot("help-add-up-1280").await;
     browser.close().await;
@@ -1560,8 +1568,24 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
     phone.click(".upload .open-bill-link a").await;
     phone.wait_for(".bill-page .reading-check").await;
     reading_check_leads(&phone).await;
-    phone.screenshot("reading-to-check-page-360").await;
     help_add_up_opens_a_readable_page(&phone).await;
+    // The drawing scrolls sideways inside its frame, and says so; the page does not.
+    let scrolls = phone
+        .client
+        .execute(
+            "const frame = document.querySelector('.page-drawing');\
+             return frame.scrollWidth > frame.clientWidth\
+               && getComputedStyle(document.querySelector('.drawing-hint')).display !== 'none'",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(scrolls, true);
+    let (overflow, culprit) = phone.horizontal_overflow().await;
+    assert!(
+        overflow <= 0,
+        "the page view fits a phone: {overflow} px ({culprit})"
+    );
     phone.screenshot("help-add-up-360").await;
     phone.close().await;
 }

@@ -1,11 +1,13 @@
 //! Where a line comes from: a page of the bill as the reader saw it, drawn from its
 //! positioned rows (not a PDF renderer), the chosen line's row highlighted and its amount
-//! column framed, the rows not kept in grey. Beside the drawing, every row with an amount
+//! column framed, the rows not kept in grey. Under the drawing, every row with an amount
 //! is a checkbox: ticked, it is a charge; the running sum stands against the amount due.
 //! It opens on the page core chooses (`opening_page`: the line's, else the charges').
 //!
-//! The drawing is for the eye (a click on a row ticks it too); the list is the way in for
-//! the keyboard and screen readers, and the readable one on a phone.
+//! The drawing is for the eye (a click on a row ticks it too): core crops it to the rows
+//! with amounts and sizes it so that they read at a phone's small print, and it scrolls
+//! sideways in its frame when wider than the screen. The list is the way in for the
+//! keyboard and screen readers.
 
 use crate::core::money::Amount as _;
 use std::rc::Rc;
@@ -201,8 +203,13 @@ pub fn page_view(props: &PageViewProps) -> Html {
                     }) }
                 </div>
             }
+            <p class="drawing-hint muted" aria-hidden="true">{ Text::DrawingScrolls.get(lang) }</p>
             <div class="page-layout">
-                <div class="page-drawing" onclick={onpick}>{ Html::from_html_unchecked(drawing.into()) }</div>
+                // Focusable: it scrolls sideways on a phone, and the keyboard scrolls it too.
+                <div class="page-drawing" onclick={onpick} tabindex="0" role="group"
+                    aria-label={Text::PageDrawingFrame.get(lang)}>
+                    { Html::from_html_unchecked(drawing.into()) }
+                </div>
                 <fieldset class="row-picks">
                     <legend>{ Text::RowsWithAmounts.get(lang) }</legend>
                     <ul>
