@@ -56,6 +56,18 @@ async fn run(browser: &Browser, script: &str, args: Vec<serde_json::Value>) -> s
         .unwrap_or_else(|e| panic!("{script}: {e}"))
 }
 
+/// The page the page view shows.
+async fn pressed_page(browser: &Browser) -> String {
+    let page = run(
+        browser,
+        "const chip = document.querySelector('.chip.pressed[data-page]');\
+         return chip ? chip.dataset.page : ''",
+        vec![],
+    )
+    .await;
+    page.as_str().unwrap_or_default().to_string()
+}
+
 /// Reads the real bill and opens its page; returns the page's address (after the `#`).
 async fn open_real_bill(browser: &Browser) -> String {
     let input = browser
@@ -219,7 +231,7 @@ async fn correct_the_bill(browser: &Browser) {
     wait_text(browser, "#running-sum", "20,99 €").await;
     let sum = spaced(&browser.text("#running-sum").await);
     assert!(sum.contains("12,99 €") && sum.contains("8,00 €"), "{sum}");
-    browser.wait_for(".bill .reading-check").await;
+    browser.wait_for(".bill-page .reading-check").await;
     browser
         .wait_for("li.finding[data-rule=total_mismatch]")
         .await;
@@ -256,7 +268,7 @@ async fn corrections_are_there(browser: &Browser) {
     browser
         .wait_for("li.finding[data-rule=total_mismatch]")
         .await;
-    let note = spaced(&browser.text(".bill .reading-check").await);
+    let note = spaced(&browser.text(".bill-page .reading-check").await);
     assert!(
         note.contains("20,99 €") && note.contains("12,99 €"),
         "{note}"
@@ -292,9 +304,11 @@ async fn a_real_bill_corrected_from_its_page_view_keeps_its_corrections_across_a
     // back, the bill adds up again and the finding goes; ticked again, it is back, and
     // "undo" takes it back once more.
     let mismatch_gone = "return !document.querySelector('li.finding[data-rule=total_mismatch]')";
-    browser.click("#show-page-view").await;
+    // « M'aider à faire le compte » opens on a page of the charges, not on the summary
+    // of page 1: the instalment (page 2) and the plan (page 3), one each, the first.
+    browser.click("#help-add-up").await;
     browser.wait_for(".page-view .page-svg").await;
-    browser.click(".chip[data-page='2']").await;
+    assert_eq!(pressed_page(&browser).await, "2");
     tick(&browser, "Mensualité de votre facilté de paiement").await;
     wait_text(&browser, "#running-sum", "Le compte est bon").await;
     browser
@@ -342,6 +356,13 @@ async fn a_real_bill_corrected_from_its_page_view_keeps_its_corrections_across_a
     open_real_bill(&phone).await;
     phone.click("#show-page-view").await;
     phone.wait_for(".page-view .page-svg").await;
+    // On the page of the charges (page 3), not on the summary of page 1.
+    assert_eq!(pressed_page(&phone).await, "3");
+    let (size, glyphs, texts) = phone.drawing_text_px().await;
+    assert!(
+        texts > 0 && size >= 11.0 && glyphs >= 11.0,
+        "the drawing's text is {size} px ({glyphs} px boxes, {texts} texts)"
+    );
     let (overflow, culprit) = phone.horizontal_overflow().await;
     assert!(
         overflow <= 0,

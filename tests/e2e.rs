@@ -1451,6 +1451,66 @@ async fn the_new_views_fit_a_phone_screen() {
     browser.close().await;
 }
 
+/// Where « Lecture à vérifier » stands on the bill's page: right after the title, above
+/// the findings and « En jeu », within the first screen; one note, and « En jeu » is not
+/// in the alert's red.
+async fn reading_check_leads(browser: &Browser) {
+    let facts = browser
+        .client
+        .execute(
+            "const note = document.querySelector('.bill-page .reading-check');\
+             const head = document.querySelector('.bill-page-head');\
+             const findings = document.querySelector('.bill-page .findings');\
+             const stake = document.querySelector('#total-at-stake');\
+             const top = e => e.getBoundingClientRect().top + window.scrollY;\
+             const before = (a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);\
+             return { after_title: head.nextElementSibling === note,\
+               above: before(note, findings) && before(note, stake) && top(note) < top(findings),\
+               first_screen: top(note) + 40 < window.innerHeight,\
+               notes: document.querySelectorAll('.reading-check').length,\
+               stake_colour: getComputedStyle(stake).color,\
+               stake_label: stake.parentElement.textContent }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(facts["after_title"], true, "{facts}");
+    assert_eq!(facts["above"], true, "{facts}");
+    assert_eq!(facts["first_screen"], true, "{facts}");
+    assert_eq!(facts["notes"], 1, "said once: {facts}");
+    // --alert is #a3241b.
+    assert_ne!(facts["stake_colour"], "rgb(163, 36, 27)", "{facts}");
+    assert!(
+        facts["stake_label"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("En jeu si la lecture est juste")),
+        "{facts}"
+    );
+}
+
+/// « M'aider à faire le compte » opens the page view on the page of the charges (some
+/// of its rows ticked), its drawing's text at least 11 px high.
+async fn help_add_up_opens_a_readable_page(browser: &Browser) {
+    browser.click("#help-add-up").await;
+    browser.wait_for(".page-view .page-svg").await;
+    let ticked = browser
+        .client
+        .execute(
+            "return document.querySelectorAll('.row-picks li.row-charge').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(ticked.as_u64() > Some(0), "the page of the charges");
+    let (size, glyphs, texts) = browser.drawing_text_px().await;
+    assert!(texts > 0);
+    // A glyph box is a little taller than the font size: both at least 11 px.
+    assert!(
+        size >= 11.0 && glyphs >= 11.0,
+        "the drawing's text is {size} px ({glyphs} px boxes)"
+    );
+}
+
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
@@ -1461,8 +1521,8 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
     let summary = text_of(&browser, ".upload .bill-summary").await;
     assert!(summary.contains("à vérifier"), "{summary}");
     browser.click(".upload .open-bill-link a").await;
-    browser.wait_for(".bill .reading-check").await;
-    let note = text_of(&browser, ".bill .reading-check").await;
+    browser.wait_for(".bill-page .reading-check").await;
+    let note = text_of(&browser, ".bill-page .reading-check").await;
     assert!(
         note.contains("Lecture à vérifier")
             && note.contains("33,97 €")
@@ -1470,6 +1530,7 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
             && note.contains("3,00 € d'écart"),
         "{note}"
     );
+    reading_check_leads(&browser).await;
     // Every line says so, and none is an alert or a warning.
     let rows = browser
         .client
@@ -1488,6 +1549,9 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
         "{rows:?}"
     );
     browser.screenshot("reading-to-check-1280").await;
+    // The page view's accessibility is checked on the real bill (tests/corrections.rs).
+    help_add_up_opens_a_readable_page(&browser).await;
+    browser.screenshot("help-add-up-1280").await;
     browser.close().await;
 
     let (_server, phone) = open_app(360, 780).await;
@@ -1501,6 +1565,28 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
         "the note fits a phone: {overflow} px ({culprit})"
     );
     phone.screenshot("reading-to-check-360").await;
+    phone.click(".upload .open-bill-link a").await;
+    phone.wait_for(".bill-page .reading-check").await;
+    reading_check_leads(&phone).await;
+    help_add_up_opens_a_readable_page(&phone).await;
+    // The drawing scrolls sideways inside its frame, and says so; the page does not.
+    let scrolls = phone
+        .client
+        .execute(
+            "const frame = document.querySelector('.page-drawing');\
+             return frame.scrollWidth > frame.clientWidth\
+               && getComputedStyle(document.querySelector('.drawing-hint')).display !== 'none'",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(scrolls, true);
+    let (overflow, culprit) = phone.horizontal_overflow().await;
+    assert!(
+        overflow <= 0,
+        "the page view fits a phone: {overflow} px ({culprit})"
+    );
+    phone.screenshot("help-add-up-360").await;
     phone.close().await;
 }
 

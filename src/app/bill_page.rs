@@ -1,12 +1,13 @@
-//! One bill on its own page: what was flagged on it, how it splits by category, and the
-//! bill itself with its charges and highlights, corrected in place, with the page view of
-//! where each line comes from. It prints on its own.
+//! One bill on its own page: first, when its charges do not add up to its amount due,
+//! « Lecture à vérifier » and the way to make it add up; then what was flagged on it, how
+//! it splits by category, and the bill itself with its charges and highlights, corrected
+//! in place, with the page view of where each line comes from. It prints on its own.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bill_view::BillView;
+use super::bill_view::{reading_check, BillView};
 use super::charts::split_chart;
 use super::corrections::UseCorrections;
 use super::findings_panel::FindingsPanel;
@@ -112,6 +113,9 @@ pub fn bill_page(props: &BillPageProps) -> Html {
         Callback::from(move |_: ()| shown.set(None))
     };
     let onshow = onwhere.reform(|_: MouseEvent| None);
+    let onhelp = corrections
+        .is_some()
+        .then(|| onwhere.reform(|_: MouseEvent| None));
     // The last correction, undone in one click while it is this bill's.
     let last = corrections.as_ref().and_then(|c| {
         let id = c.last()?;
@@ -160,6 +164,9 @@ pub fn bill_page(props: &BillPageProps) -> Html {
         }
     };
     let onprint = Callback::from(|_: MouseEvent| crate::services::export::print("bill"));
+    // A reading that does not add up is the first thing said: what is found on its lines
+    // is only to check, and its amount at stake holds only if the reading is right.
+    let to_check = !props.applied.bill.lines.is_empty() && !props.applied.bill.reconciles();
     html! {
         <article class="bill-page" aria-labelledby="bill-heading">
             <p class="back">{ view_link(View::Bills, &navigate, classes!("link-button"), Text::BackToBills.get(lang)) }</p>
@@ -167,6 +174,7 @@ pub fn bill_page(props: &BillPageProps) -> Html {
                 <h2 id="bill-heading">{ title }</h2>
                 <button type="button" class="button small" id="print-bill" onclick={onprint}>{ Text::PrintBill.get(lang) }</button>
             </div>
+            { reading_check(&props.applied.bill, lang, onhelp) }
             if let Some(onundo) = last {
                 <p class="undo-bar" role="status" id="undo-bar">
                     { Text::CorrectionSaved.get(lang) }{ " " }
@@ -179,13 +187,14 @@ pub fn bill_page(props: &BillPageProps) -> Html {
             if let Some(corrections) = &corrections {
                 { outcomes(props, corrections, lang) }
             }
-            <FindingsPanel bills={props.bills.clone()} {report} has_plan={props.has_plan} />
+            <FindingsPanel bills={props.bills.clone()} {report} has_plan={props.has_plan} {to_check} />
             <section class="split-section" aria-labelledby="split-heading">
                 <h3 id="split-heading">{ Text::SplitTitle.get(lang) }</h3>
                 { split_chart(&split, lang, "split") }
             </section>
             <BillView reading={Reading { pages: Vec::new(), bill: props.read.clone() }} flags={props.flags.clone()}
-                applied={Some(props.applied.clone())} read={Some(props.read.clone())} onwhere={onwhere} />
+                applied={Some(props.applied.clone())} read={Some(props.read.clone())} onwhere={onwhere}
+                reading_check={false} />
             if let Some((focus, nonce)) = *shown {
                 <PageView read={props.read.clone()} applied={props.applied.clone()} pages={props.pages.clone()}
                     {focus} {nonce} {onclose} />

@@ -35,6 +35,10 @@ pub struct BillViewProps {
     /// Shows a line (or, with `None`, the rows of the bill) on its page.
     #[prop_or_default]
     pub onwhere: Callback<Option<usize>>,
+    /// Whether the view says « Lecture à vérifier » itself; the bill's own page says it
+    /// first thing, above its findings.
+    #[prop_or(true)]
+    pub reading_check: bool,
 }
 
 /// The icon of a severity: shown with its word, never colour alone; all three are in the
@@ -53,6 +57,24 @@ pub fn severity_class(severity: Severity) -> &'static str {
         Severity::Alert => "alert",
         Severity::Warning => "warning",
         Severity::Info => "info",
+    }
+}
+
+/// « Lecture à vérifier »: the bill's charges do not add up to its amount due, both
+/// figures, and what follows from it; with `onhelp`, the way to make it add up. Nothing
+/// when the bill adds up.
+pub fn reading_check(bill: &Bill, lang: Lang, onhelp: Option<Callback<MouseEvent>>) -> Html {
+    if bill.lines.is_empty() || bill.reconciles() {
+        return html! {};
+    }
+    html! {
+        <div class="reading-check" role="note">
+            <h3><span aria-hidden="true">{ "⚠ " }</span>{ Text::ReadingToCheck.get(lang) }</h3>
+            <p>{ bill.reading_to_check(lang) }</p>
+            if let Some(onclick) = onhelp {
+                <p><button type="button" class="button small" id="help-add-up" {onclick}>{ Text::HelpAddUp.get(lang) }</button></p>
+            }
+        </div>
     }
 }
 
@@ -282,14 +304,8 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                     <HeaderForm read={read.clone()} applied={applied.clone()} onclose={close_header} />
                 }
             }
-            if unsure {
-                <div class="reading-check" role="note">
-                    <h3><span aria-hidden="true">{ "⚠ " }</span>{ Text::ReadingToCheck.get(lang) }</h3>
-                    <p>{ bill.reading_to_check(lang) }</p>
-                    if editable.is_some() {
-                        <p><button type="button" class="button small" id="help-add-up" onclick={onhelp}>{ Text::HelpAddUp.get(lang) }</button></p>
-                    }
-                </div>
+            if props.reading_check {
+                { reading_check(bill, lang, editable.map(|_| onhelp)) }
             }
             if !other_warnings.is_empty() {
                 <div class="warnings" role="note">

@@ -22,6 +22,10 @@ pub struct FindingsPanelProps {
     pub report: Report,
     /// Whether a plan was entered.
     pub has_plan: bool,
+    /// Whether the findings are those of a bill whose reading does not add up: what is
+    /// at stake then holds only if the reading is right, and is not shown as an alert.
+    #[prop_or_default]
+    pub to_check: bool,
 }
 
 /// The findings panel.
@@ -60,8 +64,8 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         <section class="findings" aria-labelledby="findings-heading">
             <div class="findings-head">
                 <h2 id="findings-heading">{ Text::FindingsHeading.get(lang) }</h2>
-                <p class="at-stake">
-                    <span>{ Text::AtStake.get(lang) }</span>
+                <p class={classes!("at-stake", props.to_check.then_some("to-check"))}>
+                    <span>{ if props.to_check { Text::AtStakeIfRight.get(lang) } else { Text::AtStake.get(lang) } }</span>
                     <strong id="total-at-stake">{ format_amount(props.report.total_at_stake, lang) }</strong>
                 </p>
             </div>

@@ -1,10 +1,13 @@
 //! Where a line comes from: a page of the bill as the reader saw it, drawn from its
 //! positioned rows (not a PDF renderer), the chosen line's row highlighted and its amount
-//! column framed, the rows not kept in grey. Beside the drawing, every row with an amount
+//! column framed, the rows not kept in grey. Under the drawing, every row with an amount
 //! is a checkbox: ticked, it is a charge; the running sum stands against the amount due.
+//! It opens on the page core chooses (`opening_page`: the line's, else the charges').
 //!
-//! The drawing is for the eye (a click on a row ticks it too); the list is the way in for
-//! the keyboard and screen readers, and the readable one on a phone.
+//! The drawing is for the eye (a click on a row ticks it too): core crops it to the rows
+//! with amounts and sizes it so that they read at a phone's small print, and it scrolls
+//! sideways in its frame when wider than the screen. The list is the way in for the
+//! keyboard and screen readers.
 
 use crate::core::money::Amount as _;
 use std::rc::Rc;
@@ -14,7 +17,9 @@ use yew::prelude::*;
 use super::corrections::UseCorrections;
 use super::use_lang;
 use crate::core::bill::Bill;
-use crate::core::corrections::{page_model, page_svg, toggle, Applied, RowState, Toggle};
+use crate::core::corrections::{
+    opening_page, page_model, page_svg, toggle, Applied, RowState, Toggle,
+};
 use crate::core::i18n::Text;
 use crate::core::layout::TextPage;
 use crate::core::money::format_amount;
@@ -64,19 +69,7 @@ pub fn page_view(props: &PageViewProps) -> Html {
             page_model(read, applied, pages)
         })
     };
-    // The page shown: the focused line's, else the first with a row not kept (where a
-    // missed charge would be), else the first.
-    let start = {
-        let focused = props
-            .focus
-            .and_then(|line| model.lines.get(line).copied().flatten())
-            .and_then(|pos| props.pages.iter().position(|p| p.number == pos.page));
-        let missed = model
-            .pages
-            .iter()
-            .position(|rows| rows.iter().any(|(s, _)| *s == RowState::NotKept));
-        focused.or(missed).unwrap_or(0)
-    };
+    let start = opening_page(&props.applied.bill, &model, &props.pages, props.focus);
     let current = use_state(|| start);
     // The row asked for, kept as a row: the line's index moves as charges are added or
     // taken away, the row it was read from does not.
@@ -210,8 +203,13 @@ pub fn page_view(props: &PageViewProps) -> Html {
                     }) }
                 </div>
             }
+            <p class="drawing-hint muted" aria-hidden="true">{ Text::DrawingScrolls.get(lang) }</p>
             <div class="page-layout">
-                <div class="page-drawing" onclick={onpick}>{ Html::from_html_unchecked(drawing.into()) }</div>
+                // Focusable: it scrolls sideways on a phone, and the keyboard scrolls it too.
+                <div class="page-drawing" onclick={onpick} tabindex="0" role="group"
+                    aria-label={Text::PageDrawingFrame.get(lang)}>
+                    { Html::from_html_unchecked(drawing.into()) }
+                </div>
                 <fieldset class="row-picks">
                     <legend>{ Text::RowsWithAmounts.get(lang) }</legend>
                     <ul>

@@ -1093,6 +1093,199 @@ pub fn page_model(read: &Bill, applied: &Applied, pages: &[super::layout::TextPa
     PageModel { lines, pages }
 }
 
+/// The page the page view opens on, as an index into `pages`: the page of the line asked
+/// for (`focus`, a line of the corrected `bill`); else the page that prints most of the
+/// bill's charges, the first of equals, since a charge left out of the sum is most likely
+/// printed among the others (not on a first-page summary, which repeats them); else, for
+/// a bill with no charge, the first page with a row not kept; else the first page.
+pub fn opening_page(
+    bill: &Bill,
+    model: &PageModel,
+    pages: &[super::layout::TextPage],
+    focus: Option<usize>,
+) -> usize {
+    let index_of = |number: u32| pages.iter().position(|p| p.number == number);
+    let focused = focus
+        .and_then(|line| model.lines.get(line).copied().flatten())
+        .and_then(|pos| index_of(pos.page));
+    let mut counts = vec![0usize; pages.len()];
+    for line in &bill.lines {
+        if let Some(i) = index_of(line.page) {
+            counts[i] += 1;
+        }
+    }
+    // `max_by_key` keeps the last of equals: reversed, that is the first page.
+    let most = counts
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, n)| **n > 0)
+        .max_by_key(|(_, n)| **n)
+        .map(|(i, _)| i);
+    let missed = model
+        .pages
+        .iter()
+        .position(|rows| rows.iter().any(|(s, _)| *s == RowState::NotKept));
+    focused.or(most).or(missed).unwrap_or(0)
+}
+
+/// The size, in CSS pixels, at which the page view draws the rows with an amount (their
+/// median size): a phone's small print, readable without zooming, and small enough that
+/// a bill's band of rows (labels to amounts, some 520 points of 8-point text: 850 px)
+/// fits a desktop's page view without scrolling.
+pub const BODY_PX: f32 = 13.0;
+/// The size, in CSS pixels, below which no row with an amount is drawn, unless it is
+/// printed at less than three fifths of the others' size ([`SMALL_PRINT_BOOST`]).
+pub const SMALLEST_PX: f32 = 12.0;
+/// How far the drawing is enlarged at most (CSS pixels per point), so that a page whose
+/// text is tiny or misread stays a drawing of reasonable width.
+const MAX_SCALE: f32 = 4.0;
+/// How far it is reduced at most: a page printed in large type is drawn at its size.
+const MIN_SCALE: f32 = 0.5;
+/// How much more a page is enlarged at most for its smallest row with an amount than for
+/// its body: a footnote in 5 points does not blow a page of 12-point rows up to 30 px.
+/// Rows down to three fifths of the body's size still reach [`SMALLEST_PX`].
+const SMALL_PRINT_BOOST: f32 = 1.5;
+
+/// The part of a page the page view draws, and how large. A whole A4 page drawn in a
+/// column is text 5 pixels high; what a person checks is the band of rows that carry an
+/// amount, with the rows of words just above and below it (a section's heading, a label
+/// wrapped onto a row of its own) and the rows between. The band is drawn at
+/// [`BODY_PX`], wider than a phone if need be (the drawing scrolls sideways, never
+/// shrinks to fit). Positions are in tenths of a point, the drawing's unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageFrame {
+    /// Left edge.
+    pub x: i64,
+    /// Top edge.
+    pub y: i64,
+    /// Width.
+    pub width: i64,
+    /// Height.
+    pub height: i64,
+    /// CSS pixels per point.
+    pub scale: f32,
+    /// Where the tick boxes stand, left of every row's text.
+    pub tick_x: i64,
+}
+
+impl PageFrame {
+    /// The drawing's width in CSS pixels.
+    pub fn css_width(&self) -> i64 {
+        (self.width as f32 * self.scale / 10.0).round() as i64
+    }
+
+    /// The drawing's height in CSS pixels.
+    pub fn css_height(&self) -> i64 {
+        (self.height as f32 * self.scale / 10.0).round() as i64
+    }
+}
+
+/// The frame of a page for the page view: the rows with an amount and the `focus` row,
+/// the rows of words within three lines above and a line and a half below them, every
+/// row between; the whole text when no row has an amount, the sheet when there is no
+/// text. Its edges never cut a row in two. Sizes and positions that are not finite
+/// numbers are left out.
+pub fn page_frame(
+    page: &super::layout::TextPage,
+    rows: &[(RowState, Option<super::provenance::RowAmount>)],
+    focus: Option<usize>,
+) -> PageFrame {
+    let usable = |r: &&super::layout::TextRow| r.y.is_finite() && r.size.is_finite();
+    let size = |r: &super::layout::TextRow| r.size.clamp(1.0, 200.0);
+    let matters: Vec<&super::layout::TextRow> = page
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            Some(*i) == focus || rows.get(*i).is_some_and(|(s, _)| *s != RowState::Text)
+        })
+        .map(|(_, r)| r)
+        .filter(usable)
+        .collect();
+    let chosen: Vec<&super::layout::TextRow> = if matters.is_empty() {
+        page.rows.iter().filter(usable).collect()
+    } else {
+        matters
+    };
+    let mut sizes: Vec<f32> = chosen.iter().map(|r| size(r)).collect();
+    sizes.sort_by(f32::total_cmp);
+    let (Some(&smallest), Some(&median)) = (sizes.first(), sizes.get(sizes.len() / 2)) else {
+        let (width, height) = (page.width.max(1.0), page.height.max(1.0));
+        return PageFrame {
+            x: 0,
+            y: 0,
+            width: tenths(width),
+            height: tenths(height),
+            scale: (BODY_PX / 10.0).clamp(MIN_SCALE, MAX_SCALE),
+            tick_x: 0,
+        };
+    };
+    let largest = sizes.last().copied().unwrap_or(median);
+    let mut top = chosen
+        .iter()
+        .map(|r| r.y - size(r))
+        .fold(f32::MAX, f32::min);
+    let mut bottom = chosen
+        .iter()
+        .map(|r| r.y + 0.3 * size(r))
+        .fold(f32::MIN, f32::max);
+    // The rows of words next to the band: a heading above, a wrapped label either side.
+    let (above, below) = (top - 3.0 * median, bottom + 1.5 * median);
+    for row in page.rows.iter().filter(usable) {
+        if row.y >= above && row.y < top + size(row) {
+            top = top.min(row.y - size(row));
+        }
+        if row.y - size(row) <= below && row.y > bottom {
+            bottom = bottom.max(row.y + 0.3 * size(row));
+        }
+    }
+    let cells = page
+        .rows
+        .iter()
+        .filter(usable)
+        .filter(|r| r.y >= top && r.y <= bottom)
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.x.is_finite() && c.x_end.is_finite());
+    let (left, right) = cells.fold((f32::MAX, f32::MIN), |(l, r), c| {
+        (l.min(c.x), r.max(c.x_end.max(c.x)))
+    });
+    let (left, right) = if left <= right {
+        (left, right)
+    } else {
+        (0.0, page.width.max(1.0))
+    };
+    let pad = 0.6 * median;
+    // The margins above and below stop halfway to the next row left out: never a row cut
+    // in two by the frame's edge.
+    let (mut clear_above, mut clear_below) = (f32::MIN, f32::MAX);
+    for row in page.rows.iter().filter(usable) {
+        let (row_top, row_bottom) = (row.y - size(row), row.y + 0.3 * size(row));
+        if row_bottom <= top {
+            clear_above = clear_above.max(row_bottom);
+        }
+        if row_top >= bottom {
+            clear_below = clear_below.min(row_top);
+        }
+    }
+    let pad_top = pad.min((top - clear_above) / 2.0);
+    let pad_bottom = pad.min((clear_below - bottom) / 2.0);
+    // Room for a tick box (four fifths of the largest row) left of the text.
+    let x = left - 0.8 * largest - 2.0 * pad;
+    let body = BODY_PX / median;
+    let scale = body
+        .max((SMALLEST_PX / smallest).min(body * SMALL_PRINT_BOOST))
+        .clamp(MIN_SCALE, MAX_SCALE);
+    PageFrame {
+        x: tenths(x),
+        y: tenths(top - pad_top),
+        width: tenths(right + pad - x).max(10),
+        height: tenths(bottom - top + pad_top + pad_bottom).max(10),
+        scale,
+        tick_x: tenths(x + pad),
+    }
+}
+
 /// A position in tenths of a point: the drawing's unit, an integer.
 fn tenths(value: f32) -> i64 {
     (value * 10.0).round() as i64
@@ -1115,11 +1308,11 @@ fn escaped(text: &str) -> String {
     out
 }
 
-/// A page drawn as SVG markup from its rows: each row a group (`data-row`, a class for
-/// its state), each cell a text stretched to the cell's width; a tick box before rows with
-/// an amount; the `focus` row highlighted and its amount column framed. `name` is the
-/// drawing's accessible name. Built as text, escaped, so that the app draws a page of a
-/// hundred rows without a component per row.
+/// A page drawn as SVG markup from its rows, within its [`page_frame`] and at its size:
+/// each row a group (`data-row`, a class for its state), each cell a text stretched to
+/// the cell's width; a tick box before rows with an amount; the `focus` row highlighted
+/// and its amount column framed. `name` is the drawing's accessible name. Built as text,
+/// escaped, so that the app draws a page of a hundred rows without a component per row.
 pub fn page_svg(
     page: &super::layout::TextPage,
     rows: &[(RowState, Option<super::provenance::RowAmount>)],
@@ -1127,9 +1320,18 @@ pub fn page_svg(
     name: &str,
 ) -> String {
     use std::fmt::Write;
-    let (width, height) = (tenths(page.width.max(1.0)), tenths(page.height.max(1.0)));
+    let frame = page_frame(page, rows, focus);
+    let PageFrame {
+        x: left,
+        y: top,
+        width,
+        height,
+        ..
+    } = frame;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"page-svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\"><rect class=\"sheet\" x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\"/>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"page-svg\" viewBox=\"{left} {top} {width} {height}\" width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"{}\"><rect class=\"sheet\" x=\"{left}\" y=\"{top}\" width=\"{width}\" height=\"{height}\"/>",
+        frame.css_width(),
+        frame.css_height(),
         escaped(name)
     );
     if let Some(row) = focus.and_then(|f| page.rows.get(f)) {
@@ -1140,14 +1342,14 @@ pub fn page_svg(
         {
             let _ = write!(
                 svg,
-                "<rect class=\"amount-column\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{height}\"/>",
+                "<rect class=\"amount-column\" x=\"{}\" y=\"{top}\" width=\"{}\" height=\"{height}\"/>",
                 tenths(cell.x - 3.0),
                 tenths(cell.x_end - cell.x + 6.0)
             );
         }
         let _ = write!(
             svg,
-            "<rect class=\"focus-row\" x=\"0\" y=\"{}\" width=\"{width}\" height=\"{}\"/>",
+            "<rect class=\"focus-row\" x=\"{left}\" y=\"{}\" width=\"{width}\" height=\"{}\"/>",
             tenths(row.y - row.size),
             tenths(row.size * 1.4)
         );
@@ -1174,7 +1376,8 @@ pub fn page_svg(
             let side = tenths(row.size * 0.8);
             let _ = write!(
                 svg,
-                "<rect class=\"tick{on}\" x=\"40\" y=\"{}\" width=\"{side}\" height=\"{side}\"/>",
+                "<rect class=\"tick{on}\" x=\"{}\" y=\"{}\" width=\"{side}\" height=\"{side}\"/>",
+                frame.tick_x,
                 tenths(row.y) - side
             );
         }
@@ -1434,7 +1637,9 @@ mod tests {
             (RowState::Text, None),
         ];
         let svg = page_svg(&p, &rows, Some(0), "Page 3 \"vue\"");
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"page-svg\" viewBox=\"0 0 5950 8420\""), "{svg}");
+        // Cropped to the rows (the charge, and the row of words just below it) and room
+        // for the tick boxes, drawn at 13 px a 9-point row: 1.44 pixels a point.
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"page-svg\" viewBox=\"320 856 5214 425\" width=\"753\" height=\"61\""), "{svg}");
         assert!(
             svg.contains("aria-label=\"Page 3 &quot;vue&quot;\""),
             "{svg}"
@@ -1446,15 +1651,19 @@ mod tests {
         assert!(!svg.contains("<b>"));
         // The amount column framed, the row highlighted, its tick box on.
         assert!(
-            svg.contains("<rect class=\"amount-column\" x=\"5200\" y=\"0\" width=\"310\""),
+            svg.contains(
+                "<rect class=\"amount-column\" x=\"5200\" y=\"856\" width=\"310\" height=\"425\""
+            ),
             "{svg}"
         );
         assert!(
-            svg.contains("<rect class=\"focus-row\" x=\"0\" y=\"910\""),
+            svg.contains("<rect class=\"focus-row\" x=\"320\" y=\"910\" width=\"5214\""),
             "{svg}"
         );
         assert!(
-            svg.contains("<g class=\"row-charge focus\" data-row=\"0\"><rect class=\"tick on\""),
+            svg.contains(
+                "<g class=\"row-charge focus\" data-row=\"0\"><rect class=\"tick on\" x=\"374\""
+            ),
             "{svg}"
         );
         assert!(
@@ -1465,6 +1674,276 @@ mod tests {
         );
         assert_eq!(svg.matches("<g ").count(), 2);
         assert!(svg.ends_with("</g></svg>"));
+    }
+
+    /// A row of `size` points.
+    fn sized(mut row: crate::core::layout::TextRow, size: f32) -> crate::core::layout::TextRow {
+        row.size = size;
+        row
+    }
+
+    /// Each row's state as the page view would have it before any line is located: a row
+    /// with an amount is not kept, the others are words.
+    fn states(
+        page: &crate::core::layout::TextPage,
+    ) -> Vec<(RowState, Option<crate::core::provenance::RowAmount>)> {
+        page.rows
+            .iter()
+            .map(|r| {
+                let amount = crate::core::provenance::row_amount(r);
+                let state = if amount.is_some() {
+                    RowState::NotKept
+                } else {
+                    RowState::Text
+                };
+                (state, amount)
+            })
+            .collect()
+    }
+
+    /// A first page as bills print it: the operator and the address at the top, the
+    /// charges under their heading with a note wrapped below, general conditions and the
+    /// page number at the foot.
+    fn bill_page() -> crate::core::layout::TextPage {
+        use crate::core::provenance::tests::{page, row};
+        page(
+            1,
+            vec![
+                sized(row(40.0, &[(40.0, "Bouygues Telecom")]), 14.0),
+                sized(row(60.0, &[(300.0, "Monsieur Dupont")]), 9.0),
+                sized(row(282.0, &[(40.0, "Client n° 1.0987.6543")]), 8.0),
+                sized(row(302.0, &[(40.0, "Vos abonnements")]), 14.0),
+                sized(
+                    row(315.0, &[(40.0, "Forfait B&You 60Go"), (520.0, "12,99")]),
+                    8.0,
+                ),
+                sized(
+                    row(327.0, &[(40.0, "Option international"), (525.0, "5,00")]),
+                    8.0,
+                ),
+                sized(row(339.0, &[(40.0, "Total TTC"), (520.0, "17,99")]), 8.0),
+                sized(row(351.0, &[(40.0, "payable à réception")]), 8.0),
+                sized(
+                    row(
+                        500.0,
+                        &[(40.0, "Conditions générales de vente, voir au dos")],
+                    ),
+                    6.0,
+                ),
+                sized(row(800.0, &[(280.0, "Page 1")]), 6.0),
+            ],
+        )
+    }
+
+    #[test]
+    fn the_drawing_is_the_band_of_rows_with_amounts_drawn_large_enough_to_read() {
+        let page = bill_page();
+        let rows = states(&page);
+        let frame = page_frame(&page, &rows, None);
+        let (top, bottom) = (
+            frame.y as f32 / 10.0,
+            (frame.y + frame.height) as f32 / 10.0,
+        );
+        let (left, right) = (frame.x as f32 / 10.0, (frame.x + frame.width) as f32 / 10.0);
+        // The heading above the charges and the note below them are in, whole.
+        assert!(top <= 302.0 - 14.0, "{frame:?}");
+        assert!(bottom >= 351.0, "{frame:?}");
+        // The address, the customer number three lines up, the conditions and the page
+        // number are not; no row is cut in two by an edge.
+        assert!(top > 284.4 - 0.1 && bottom < 500.0 - 6.0, "{frame:?}");
+        for row in &page.rows {
+            let (row_top, row_bottom) = (row.y - row.size, row.y + 0.3 * row.size);
+            let inside = row_top >= top - 0.1 && row_bottom <= bottom + 0.1;
+            let outside = row_bottom <= top + 0.1 || row_top >= bottom - 0.1;
+            assert!(inside || outside, "{row:?} cut by {frame:?}");
+        }
+        // From a tick box's room left of the labels to the right of the amounts.
+        assert!(
+            left <= 40.0 - 8.0 && (545.0..560.0).contains(&right),
+            "{frame:?}"
+        );
+        assert!(frame.tick_x as f32 / 10.0 > left && (frame.tick_x as f32 / 10.0) + 6.4 < 40.0);
+        // Every row with an amount at 13 px; the drawing is that size in CSS pixels.
+        assert!((frame.scale - BODY_PX / 8.0).abs() < 1e-4, "{frame:?}");
+        assert_eq!(
+            frame.css_width(),
+            (frame.width as f32 * frame.scale / 10.0).round() as i64
+        );
+        assert!(
+            frame.css_width() > 800 && frame.css_height() < 200,
+            "{frame:?}"
+        );
+        let svg = page_svg(&page, &rows, None, "Page 1");
+        let head = format!(
+            "viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\"",
+            frame.x,
+            frame.y,
+            frame.width,
+            frame.height,
+            frame.css_width(),
+            frame.css_height()
+        );
+        assert!(svg.contains(&head), "{svg}");
+        assert!(
+            svg.contains(&format!(
+                "<rect class=\"sheet\" x=\"{}\" y=\"{}\"",
+                frame.x, frame.y
+            )),
+            "{svg}"
+        );
+        assert_eq!(svg.matches("class=\"tick\" x=").count(), 3, "{svg}");
+        assert_eq!(
+            svg.matches(&format!("class=\"tick\" x=\"{}\"", frame.tick_x))
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn no_row_with_an_amount_is_drawn_below_the_smallest_legible_size() {
+        use crate::core::provenance::tests::{page, row};
+        // (sizes of the rows with an amount, pixels per point expected, whether every
+        // row reaches the smallest legible size)
+        let cases: [(&[f32], f32, bool); 6] = [
+            // Body text of a bill: 13 px.
+            (&[9.0, 9.0, 9.0], BODY_PX / 9.0, true),
+            // A small line among them is held at 12 px, the rest drawn larger.
+            (&[8.0, 8.0, 8.0, 5.0], SMALLEST_PX / 5.0, true),
+            // A footnote far smaller than the body enlarges the page half as much again,
+            // no more.
+            (
+                &[12.0, 12.0, 12.0, 5.0],
+                BODY_PX / 12.0 * SMALL_PRINT_BOOST,
+                false,
+            ),
+            // Large print is drawn at 13 px, smaller than printed.
+            (&[20.0, 20.0], BODY_PX / 20.0, true),
+            // Text misread as tiny is not drawn a metre wide.
+            (&[1.0, 1.0], MAX_SCALE, false),
+            // Nor huge text a dot.
+            (&[200.0], MIN_SCALE, true),
+        ];
+        for (sizes, expected, legible) in cases {
+            let p = page(
+                2,
+                sizes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, size)| {
+                        sized(
+                            row(
+                                100.0 + 30.0 * i as f32,
+                                &[(40.0, "Option"), (520.0, "1,00")],
+                            ),
+                            *size,
+                        )
+                    })
+                    .collect(),
+            );
+            let frame = page_frame(&p, &states(&p), None);
+            assert!(
+                (frame.scale - expected).abs() < 1e-4,
+                "{sizes:?}: {frame:?}"
+            );
+            let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
+            assert_eq!(
+                smallest * frame.scale >= SMALLEST_PX - 1e-3,
+                legible,
+                "{sizes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_without_amounts_is_drawn_whole_and_an_empty_one_as_its_sheet() {
+        use crate::core::provenance::tests::{page, row};
+        let words = page(
+            2,
+            vec![
+                row(100.0, &[(40.0, "Comprendre votre facture")]),
+                row(700.0, &[(60.0, "Nous contacter")]),
+            ],
+        );
+        let frame = page_frame(&words, &states(&words), None);
+        assert!(
+            frame.y <= 910 && frame.y + frame.height >= 7000,
+            "{frame:?}"
+        );
+        assert!(frame.x < 400 && frame.x + frame.width >= 1300, "{frame:?}");
+        // The row asked for counts as a row with an amount: the frame is around it.
+        let around = page_frame(&words, &states(&words), Some(1));
+        assert!(around.y > 1000 && around.y < 6910, "{around:?}");
+
+        let empty = page(3, Vec::new());
+        let frame = page_frame(&empty, &[], None);
+        assert_eq!(
+            (frame.x, frame.y, frame.width, frame.height),
+            (0, 0, 5950, 8420)
+        );
+        assert!(page_svg(&empty, &[], None, "Page 3").contains("viewBox=\"0 0 5950 8420\""));
+        // Positions that are not numbers are left out, never drawn at infinity.
+        let mut broken = bill_page();
+        broken.rows[3].y = f32::NAN;
+        broken.rows[4].cells[0].x = f32::INFINITY;
+        let frame = page_frame(&broken, &states(&broken), None);
+        assert!(
+            frame.css_width() < 2000 && frame.css_height() < 2000,
+            "{frame:?}"
+        );
+    }
+
+    #[test]
+    fn the_page_view_opens_where_the_charges_are_printed() {
+        use crate::core::provenance::tests::page;
+        use crate::core::provenance::RowPos;
+        let pages = vec![page(1, vec![]), page(2, vec![]), page(3, vec![])];
+        let bill = |on: &[u32]| Bill {
+            lines: on
+                .iter()
+                .map(|&p| line(&format!("Ligne page {p}"), "1.00", p))
+                .collect(),
+            ..Bill::default()
+        };
+        // A first-page summary not kept, where the page view used to open.
+        let model = |lines: Vec<Option<RowPos>>| PageModel {
+            lines,
+            pages: vec![
+                vec![(RowState::NotKept, None)],
+                vec![(RowState::Text, None)],
+                vec![],
+            ],
+        };
+        let at = |page: u32| Some(RowPos { page, row: 0 });
+        // The lines' pages, where each was found, the line asked for, the page opened.
+        type Case<'a> = (&'a [u32], Vec<Option<RowPos>>, Option<usize>, usize);
+        let cases: [Case; 6] = [
+            // Most charges are on page 3: there, not on the summary of page 1.
+            (&[3, 3, 1], vec![at(3), at(3), at(1)], None, 2),
+            // The line asked for wins.
+            (&[3, 3, 1], vec![at(3), at(3), at(1)], Some(2), 0),
+            // As many on two pages: the first of them.
+            (&[2, 3], vec![at(2), at(3)], None, 1),
+            // No charge: where an amount was left out.
+            (&[], vec![], None, 0),
+            // Charges on pages not kept count for nothing.
+            (&[7, 7], vec![None, None], None, 0),
+            // A line asked for that was not found: the charges' page.
+            (&[3], vec![None], Some(0), 2),
+        ];
+        for (on, located, focus, expected) in cases {
+            assert_eq!(
+                opening_page(&bill(on), &model(located), &pages, focus),
+                expected,
+                "{on:?} {focus:?}"
+            );
+        }
+        // Nothing not kept and no charge: the first page; no page at all: 0 too.
+        let quiet = PageModel {
+            lines: vec![],
+            pages: vec![vec![], vec![]],
+        };
+        assert_eq!(opening_page(&Bill::default(), &quiet, &pages[..2], None), 0);
+        assert_eq!(opening_page(&bill(&[3]), &quiet, &[], None), 0);
     }
 
     #[test]

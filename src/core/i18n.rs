@@ -133,6 +133,10 @@ catalogue! {
         PageViewIntro => ("Chaque ligne de texte est à sa place sur la page. Les montants retenus comme facturés sont cochés ; cochez une ligne que la lecture a laissée de côté pour en faire un montant facturé, décochez un sous-total, une TVA ou un exemple.", "Each row of text is in its place on the page. The amounts kept as charges are ticked; tick a row the reading left out to make it a charge, untick a subtotal, a VAT row or an example."),
         /// Accessible name of the drawing of a page.
         PageDrawing => ("Dessin de la page : la ligne choisie est surlignée, sa colonne de montants encadrée, les lignes non retenues en gris", "Drawing of the page: the chosen row highlighted, its amount column framed, rows not kept in grey"),
+        /// The frame of the drawing, which scrolls when the page is wider than the screen.
+        PageDrawingFrame => ("Dessin de la page, zoomé sur les lignes avec un montant", "Drawing of the page, zoomed on the rows with an amount"),
+        /// On a phone, where the drawing is wider than the screen: how to see its amounts.
+        DrawingScrolls => ("Le dessin défile de côté : faites-le glisser pour voir les montants, à droite.", "The drawing scrolls sideways: swipe it to see the amounts, on the right."),
         /// Heading of the list of rows with an amount.
         RowsWithAmounts => ("Lignes avec un montant : cochez les montants facturés", "Rows with an amount: tick the charges"),
         /// Label of the running sum of the ticked charges.
@@ -463,6 +467,8 @@ catalogue! {
         FindingsHeading => ("Ce qui semble anormal", "What looks wrong"),
         /// Amount at stake.
         AtStake => ("En jeu", "At stake"),
+        /// The amount at stake on a bill whose reading does not add up.
+        AtStakeIfRight => ("En jeu si la lecture est juste", "At stake if the reading is right"),
         /// No finding.
         NoFindings => ("Rien d'anormal n'a été repéré sur ces factures.", "Nothing wrong was spotted on these bills."),
         /// Hint when no plan is entered.

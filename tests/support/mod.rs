@@ -549,6 +549,25 @@ impl Browser {
         serde_json::from_value(value).expect("a width and a list")
     }
 
+    /// The page view's drawing as rendered: the smallest font size of the text of its rows
+    /// with an amount (the SVG's font size times its scale on screen) and the smallest
+    /// height of their glyph boxes, in CSS pixels, and how many such texts there are.
+    pub async fn drawing_text_px(&self) -> (f64, f64, u64) {
+        let value = self
+            .client
+            .execute(
+                "const svg = document.querySelector('.page-view .page-svg');\
+                 const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;\
+                 const texts = [...svg.querySelectorAll('g.row-charge text, g.row-not-kept text, g.row-removed text')];\
+                 return [Math.min(...texts.map(t => parseFloat(t.getAttribute('font-size')) * scale)),\
+                   Math.min(...texts.map(t => t.getBoundingClientRect().height)), texts.length]",
+                vec![],
+            )
+            .await
+            .expect("measure the drawing's text");
+        serde_json::from_value(value).expect("two sizes and a count")
+    }
+
     /// Waits until an element matches the CSS selector.
     pub async fn wait_for(&self, css: &str) {
         let script = format!("return !!document.querySelector({css:?})");
