@@ -612,13 +612,13 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             columns = None;
         }
         // The second column of a part printed in two (`reading_order`): the rows go back
-        // up the page. It is a part of its own: what the first column was in, and its
-        // columns, no longer hold; a short title first names it.
+        // up the page. It is a part of its own: what the first column was in no longer
+        // holds (the column names printed above the part still do); a short title first
+        // names it.
         let new_column = i > 0 && lines[i - 1].page == line.page && line.y + 1.0 < lines[i - 1].y;
         if new_column {
             block += 1;
             pending_text = None;
-            columns = None;
             in_usage = false;
             in_balance = false;
             within_plan = None;
@@ -631,6 +631,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 .any(|w| w.chars().filter(char::is_ascii_digit).count() >= 6);
             let titled = splits[i].amounts.is_empty()
                 && !reference
+                && Table::from_header(line, None).is_none()
                 && !title.ends_with('.')
                 && title.split_whitespace().count() <= 8;
             if titled {

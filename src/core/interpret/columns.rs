@@ -357,7 +357,23 @@ pub(super) fn row_amounts(
             ht_unrated: false,
         };
     };
-    let placed = table.place(line, amounts);
+    let mut placed = table.place(line, amounts);
+    // A column named `TVA` may print the rate (`20.00`) rather than the VAT: a figure
+    // there that is more than a fifth of the row's HT amount, and a whole or half
+    // percentage, is a rate.
+    let ht_here = placed
+        .iter()
+        .find(|(k, _)| matches!(k, Some(Kind::Ht | Kind::UnitHt)))
+        .map(|p| p.1);
+    for (kind, v) in &mut placed {
+        let rate_like =
+            v.times(Decimal::TWO).fract().is_zero() && *v > Decimal::ZERO && *v < Decimal::from(30);
+        let too_big =
+            ht_here.is_some_and(|ht| v.times(Decimal::from(5)) > ht.abs().plus(Decimal::new(5, 2)));
+        if *kind == Some(Kind::Vat) && rate_like && too_big {
+            *kind = Some(Kind::Rate);
+        }
+    }
     let value = |k: Kind| {
         placed
             .iter()
@@ -385,7 +401,8 @@ pub(super) fn row_amounts(
     };
     let quantity = value(Kind::Quantity).filter(|q| q.fract().is_zero() && *q > Decimal::ZERO);
     let unit_total = |unit: Decimal| quantity.map_or(unit, |q| unit.times(q));
-    let only_ht = value(Kind::Ht).is_some() && money_values.len() == 1;
+    let only_ht =
+        (value(Kind::Ht).is_some() || value(Kind::UnitHt).is_some()) && money_values.len() == 1;
     let mut ht_unrated = false;
     let header = if amounts.len() == 1 && !table.ht_only() && !only_ht {
         // One amount: it is the row's, whichever column it is under (a total row, a
@@ -408,6 +425,7 @@ pub(super) fn row_amounts(
     } else if let Some(v) = value(Kind::Unit) {
         unit_total(v)
     } else if let Some(v) = value(Kind::UnitHt) {
+        ht_unrated = row_rate.is_none();
         to_ttc(unit_total(v))
     } else if table.ht_only() {
         // Every amount of an HT-only table is HT, even one printed off its column.
