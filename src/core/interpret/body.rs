@@ -780,26 +780,31 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         };
         // Totals are printed as they are (TTC, HT); only a charge under an HT-only
         // column is made TTC.
-        let rate = money::find_rates(&line.text).first().copied().or(bill_rate);
+        let printed_rate = money::find_rates(&line.text).first().copied();
         let row = columns::row_amounts(
             line,
             &split.amounts,
             columns.as_ref(),
-            rate,
+            (printed_rate, bill_rate),
             role != Role::Item,
         );
         let mut amount = row.get(pick);
         if role == Role::Item && row.by_pick.iter().any(|a| *a != amount) {
             differs = true;
         }
-        // An HT amount whose rate the bill does not say (it prints several, the row none),
-        // under a row whose amount it is at one of the bill's rates: a detail row under
-        // the charge it explains (`Chaînes de télé payantes … 11,99` / `- OCS  10,90`).
-        if row.ht_unrated && pick == Pick::Header {
+        // An HT amount whose rate the row does not print, under a row whose amount it is
+        // at a VAT rate: a detail row under the charge it explains (`Chaînes de télé
+        // payantes … 11,99` / `- OCS  10,90`), at that rate.
+        if let (Some(ht), Pick::Header) = (row.ht_unrated, pick) {
             if let Some(above) = items.last().map(|it| it.amount) {
-                let at_a_rate = bill_rates.iter().any(|r| {
+                // The bill's rates, then those a French bill may carry (the detail row is
+                // only matched against the row above with them, never charged at a rate
+                // nobody prints).
+                let french = french_vat_rates();
+                let rates: Vec<&Decimal> = bill_rates.iter().chain(&french).collect();
+                let at_a_rate = rates.iter().any(|r| {
                     ratio(
-                        amount.times(Decimal::ONE_HUNDRED.plus(*r)),
+                        ht.times(Decimal::ONE_HUNDRED.plus(**r)),
                         Decimal::ONE_HUNDRED,
                     )
                     .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
@@ -1103,6 +1108,18 @@ fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatL
         base: (amounts.len() >= 2).then(|| amounts[amounts.len() - 2].value),
         amount: last,
     })
+}
+
+/// The VAT rates of France's mainland, in percent: 20 (Code général des impôts, art.
+/// 278), 10 (art. 279), 5,5 (art. 278-0 bis) and 2,1 (art. 281 quater). Only used to
+/// recognise an HT amount whose TTC a row above prints, on a bill that prints no rate.
+fn french_vat_rates() -> [Decimal; 4] {
+    [
+        Decimal::from(20),
+        Decimal::from(10),
+        Decimal::new(55, 1),
+        Decimal::new(21, 1),
+    ]
 }
 
 /// The VAT rates a bill prints on its VAT rows, in order (`splits`: each row's, from

@@ -326,9 +326,10 @@ pub(super) struct RowAmounts {
     pub by_pick: [Decimal; 3],
     /// The amount excluding VAT, when the row prints one under an HT column.
     pub ht: Option<Decimal>,
-    /// Set when the header's charge is an HT amount that no rate could make TTC (the bill
-    /// prints several rates, the row none): the row above may tell which (`tree`).
-    pub ht_unrated: bool,
+    /// The HT amount the header's charge was made from, when the row's own rate did not
+    /// make it TTC (it prints none: the bill's only rate was used, or none): the row
+    /// above may tell which rate it is.
+    pub ht_unrated: Option<Decimal>,
 }
 
 impl RowAmounts {
@@ -338,23 +339,24 @@ impl RowAmounts {
     }
 }
 
-/// A row's charge under each pick. `table` is the header in force, if any; `rate` the
-/// VAT rate printed on the row or, when the bill has only one, the bill's; `ttc_only`
-/// reads the row as a total (the amount due, a subtotal): never converted from HT.
+/// A row's charge under each pick. `table` is the header in force, if any; `rates` the
+/// VAT rate printed on the row, and the bill's when it prints only one; `ttc_only` reads
+/// the row as a total (the amount due, a subtotal): never converted from HT.
 pub(super) fn row_amounts(
     line: &Line,
     amounts: &[AmountToken],
     table: Option<&Table>,
-    rate: Option<Decimal>,
+    rates: (Option<Decimal>, Option<Decimal>),
     ttc_only: bool,
 ) -> RowAmounts {
+    let (printed_rate, bill_rate) = rates;
     let last = amounts[amounts.len() - 1].value;
     let Some(table) = table.filter(|t| !t.columns.is_empty()) else {
         let first = amounts[0].value;
         return RowAmounts {
             by_pick: [last, last, first],
             ht: None,
-            ht_unrated: false,
+            ht_unrated: None,
         };
     };
     let mut placed = table.place(line, amounts);
@@ -388,9 +390,12 @@ pub(super) fn row_amounts(
         .collect();
     let last_money = money_values.last().copied().unwrap_or(last);
     let first_money = money_values.first().copied().unwrap_or(last);
-    let row_rate = value(Kind::Rate)
+    // The row's own rate, in its rate column or its text; else the bill's only rate,
+    // which the row does not confirm.
+    let own_rate = value(Kind::Rate)
         .filter(|r| *r > Decimal::ZERO && *r < Decimal::ONE_HUNDRED)
-        .or(rate);
+        .or(printed_rate);
+    let row_rate = own_rate.or(bill_rate);
     let to_ttc = |ht: Decimal| match row_rate {
         Some(rate) => ratio(
             ht.times(Decimal::ONE_HUNDRED.plus(rate)),
@@ -403,7 +408,7 @@ pub(super) fn row_amounts(
     let unit_total = |unit: Decimal| quantity.map_or(unit, |q| unit.times(q));
     let only_ht =
         (value(Kind::Ht).is_some() || value(Kind::UnitHt).is_some()) && money_values.len() == 1;
-    let mut ht_unrated = false;
+    let mut ht_unrated = None;
     let header = if amounts.len() == 1 && !table.ht_only() && !only_ht {
         // One amount: it is the row's, whichever column it is under (a total row, a
         // heading carrying its section's total), unless it sits under the HT column.
@@ -418,14 +423,14 @@ pub(super) fn row_amounts(
         // The row prints its HT and its VAT, not their sum.
         ht.plus(vat)
     } else if let Some(v) = value(Kind::Ht) {
-        ht_unrated = row_rate.is_none();
+        ht_unrated = own_rate.is_none().then_some(v);
         to_ttc(v)
     } else if let Some(v) = value(Kind::Amount) {
         v
     } else if let Some(v) = value(Kind::Unit) {
         unit_total(v)
     } else if let Some(v) = value(Kind::UnitHt) {
-        ht_unrated = row_rate.is_none();
+        ht_unrated = own_rate.is_none().then_some(unit_total(v));
         to_ttc(unit_total(v))
     } else if table.ht_only() {
         // Every amount of an HT-only table is HT, even one printed off its column.
@@ -584,7 +589,7 @@ mod tests {
         assert_eq!(kinds(&table), [UnitTtc, Ht, Rate, Ttc]);
         let row = |i: usize| {
             let amounts = money::find_amounts(&lines[i].text);
-            row_amounts(&lines[i], &amounts, Some(&table), None, false)
+            row_amounts(&lines[i], &amounts, Some(&table), (None, None), false)
         };
         // The TTC column; a rate column's number is not money.
         assert_eq!(row(2).get(Pick::Header), d("29.99"));
@@ -614,7 +619,7 @@ mod tests {
         assert!(table.ht_only());
         let row = |i: usize, rate| {
             let amounts = money::find_amounts(&lines[i].text);
-            row_amounts(&lines[i], &amounts, Some(&table), rate, false).get(Pick::Header)
+            row_amounts(&lines[i], &amounts, Some(&table), (None, rate), false).get(Pick::Header)
         };
         assert_eq!(row(1, None), d("6.60"));
         assert_eq!(row(2, Some(d("20"))), d("24.00"));
@@ -640,7 +645,7 @@ mod tests {
         ]);
         let (table, _) = Table::from_header(&lines[0], None).unwrap();
         let amounts = money::find_amounts(&lines[1].text);
-        let row = row_amounts(&lines[1], &amounts, Some(&table), None, false);
+        let row = row_amounts(&lines[1], &amounts, Some(&table), (None, None), false);
         assert_eq!(row.get(Pick::Header), d("3.99"));
     }
 }
