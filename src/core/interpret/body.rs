@@ -488,8 +488,10 @@ struct Meta {
     section: String,
     kind: Option<SectionKind>,
     within_plan: Option<bool>,
-    /// The line index the item was read from (for labels wrapped below it).
+    /// The line index the item was read from.
     at: usize,
+    /// The last line of its label (`at`, or a row its label wrapped onto).
+    last_row: usize,
     /// Its label stops mid-phrase.
     open_end: bool,
 }
@@ -702,13 +704,18 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 in_balance = false;
             } else if let Some(t) = meta
                 .last()
-                .filter(|m| m.at + 1 == i)
-                .and_then(|m| continuation(&lines[m.at], line, m.open_end))
+                .filter(|m| m.last_row + 1 == i)
+                .and_then(|m| continuation(&lines[m.last_row], line, m.open_end))
             {
-                // A label wrapped onto the row under its amount; when that row opened the
+                // A label wrapped onto the rows under its amount (`Forfait Sensation 5G 130`
+                // / `Go du 16/09/2020 au` / `15/10/2020`); when that row opened the
                 // section, the section's name is the whole label too.
                 if let Some(last) = items.last_mut() {
                     last.label = format!("{} {t}", last.label);
+                    if let Some(m) = meta.last_mut() {
+                        m.last_row = i;
+                        m.open_end = ends_open(&last.label);
+                    }
                     let opened_here = meta.last().is_some_and(|m| opened_at == Some(m.at));
                     if let Some((name, _)) = section.as_mut().filter(|_| opened_here) {
                         *name = last.label.clone();
@@ -864,7 +871,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         // A row in lower case right under a charge of the same amount qualifies it
         // ("abonnement mensuel"), whatever its words.
         let qualifies_above = continues(&label)
-            && meta.last().is_some_and(|m| m.at + 1 == i)
+            && meta.last().is_some_and(|m| m.last_row + 1 == i)
             && items.last().is_some_and(|it| it.amount == amount);
         let heading_like = sections::is_heading_like(&label)
             && !qualifies_above
@@ -938,6 +945,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             kind,
             within_plan,
             at: i,
+            last_row: i,
             open_end: split.open_end,
         });
     }
