@@ -415,12 +415,15 @@ fn is_field(text: &str) -> bool {
 }
 
 /// Whether a section's name says it describes the offer rather than bills it: "Rappel de
-/// votre offre", "Ce qui est inclus dans votre offre", "Votre forfait en détail", "Votre
-/// forfait comprend". Its rows are dropped first when they repeat charges billed elsewhere.
+/// votre offre", "Votre offre", "Ce qui est inclus dans votre offre", "Votre forfait en
+/// détail", "Votre forfait comprend". Its rows are dropped first when they repeat charges billed elsewhere.
 fn describes_offer(name: &str) -> bool {
     let f = fold(name);
     (f.contains("offre")
-        && (f.contains("rappel") || f.contains("inclus") || f.contains("comprend")))
+        && (f.contains("rappel")
+            || f.contains("inclus")
+            || f.contains("comprend")
+            || f.split_whitespace().count() <= 2))
         || f.contains("en detail")
         || f.contains("comprend")
         || f.starts_with("rappel de votre")

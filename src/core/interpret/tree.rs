@@ -55,6 +55,9 @@ pub(super) enum Doubt {
     /// Another row names the same item at the same amount, and this one is in a part that
     /// describes the offer ("Rappel de votre offre", "Ce qui est inclus dans votre offre").
     RepeatedInOffer,
+    /// Another row names the same item at the same amount elsewhere, with more (its
+    /// period, a date): the fuller copy is the one to keep.
+    RepeatedShorter,
     /// Another row names the same item at the same amount elsewhere (a summary of the
     /// detail, a reminder of the offer beside it).
     Repeated,
@@ -71,6 +74,7 @@ impl Doubt {
         match self {
             Doubt::Sentence => 1,
             Doubt::RepeatedInOffer => 1,
+            Doubt::RepeatedShorter => 1,
             Doubt::Repeated => 2,
             Doubt::Heading => 4,
             Doubt::OutsideSections => 6,
@@ -82,6 +86,7 @@ impl Doubt {
         match self {
             Doubt::Sentence => "an amount inside a sentence",
             Doubt::RepeatedInOffer => "repeated, in a description of the offer",
+            Doubt::RepeatedShorter => "repeated elsewhere with more",
             Doubt::Repeated => "repeated elsewhere",
             Doubt::Heading => "a section total without detail",
             Doubt::OutsideSections => "outside any section",
@@ -212,8 +217,14 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     let mut doubts: Vec<Option<Doubt>> = items.iter().map(|i| i.doubt).collect();
     for (i, item) in items.iter().enumerate() {
         if repeated(items, i) {
+            let words = |l: &str| l.split_whitespace().count();
+            let fuller_twin = items
+                .iter()
+                .any(|other| twins(item, other) && words(&other.label) > words(&item.label));
             doubts[i] = Some(if item.offer {
                 Doubt::RepeatedInOffer
+            } else if fuller_twin {
+                Doubt::RepeatedShorter
             } else {
                 Doubt::Repeated
             });
@@ -393,7 +404,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             // the first (a summary before its detail); and a row whose section is opened
             // again later under its name (the reading marked it so).
             let one_of_twins = |i: usize| match doubts[i] {
-                Some(Doubt::RepeatedInOffer) => true,
+                Some(Doubt::RepeatedInOffer | Doubt::RepeatedShorter) => true,
                 Some(Doubt::Repeated) => {
                     items[i].doubt == Some(Doubt::Repeated)
                         || twins_later(items, i).any(|j| !items[j].offer)
