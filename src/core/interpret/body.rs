@@ -1065,11 +1065,11 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         let under_options = reading.parent_of[k]
             .map(|p| fold(&items[p].label))
             .is_some_and(|f| {
-                ["chaines", " tv", "tele", "bouquet", "pack ", "a la carte"]
+                let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
+                ["chaines", "tv", "tele", "bouquet", "bouquets", "pack", "carte"]
                     .iter()
-                    .any(|w| f.contains(w))
-                    && !f.contains("forfait")
-                    && !f.contains("abonnement")
+                    .any(|w| words.contains(w))
+                    && !words.iter().any(|w| w.starts_with("forfait") || w.starts_with("abonnement"))
             });
         if under_options && matches!(category, Category::Subscription | Category::Other) {
             category = Category::Option;

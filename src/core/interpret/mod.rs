@@ -183,13 +183,21 @@ pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
 /// it misses): what `inspect` prints to explain a reading.
 pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<String>) {
     let lines = lines_of(pages);
-    let header = header::read_header(&lines);
-    let reference = header.period.map(|p| p.end).or(header.issue_date);
     let slanted: Vec<(u32, &str)> = pages
         .iter()
         .filter(|p| !p.slanted.is_empty())
         .map(|p| (p.number, p.slanted.as_str()))
         .collect();
+    // An explainer's sample header (`voici votre facture du 14 février 2014`) is not the
+    // bill's.
+    let explainers = explainer::explainer_parts(&lines, &slanted);
+    let real: Vec<Line> = lines
+        .iter()
+        .filter(|l| !explainer::in_parts(&explainers, l))
+        .cloned()
+        .collect();
+    let header = header::read_header(&real);
+    let reference = header.period.map(|p| p.end).or(header.issue_date);
     let body = body::read_body(&lines_in_reading_order(pages), reference, &slanted);
     let period = header
         .period
