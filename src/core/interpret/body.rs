@@ -875,7 +875,11 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         // ("abonnement mensuel"), whatever its words.
         let qualifies_above = continues(&label)
             && meta.last().is_some_and(|m| m.last_row + 1 == i)
-            && items.last().is_some_and(|it| it.amount == amount);
+            && items.last().is_some_and(|it| {
+                // A section's name under its group's (`Prestations Orange 39,97` /
+                // `abonnements et options du … 39,97`) opens the section.
+                it.amount == amount && !(it.heading_like && sections::is_heading_like(&label))
+            });
         let heading_like = sections::is_heading_like(&label)
             && !qualifies_above
             && (section.is_none() || !family_section || plural_or_phrase);
