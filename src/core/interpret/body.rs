@@ -1070,10 +1070,14 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             .map(|p| fold(&items[p].label))
             .is_some_and(|f| {
                 let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
-                ["chaines", "tv", "tele", "bouquet", "bouquets", "pack", "carte"]
-                    .iter()
-                    .any(|w| words.contains(w))
-                    && !words.iter().any(|w| w.starts_with("forfait") || w.starts_with("abonnement"))
+                [
+                    "chaines", "tv", "tele", "bouquet", "bouquets", "pack", "carte",
+                ]
+                .iter()
+                .any(|w| words.contains(w))
+                    && !words
+                        .iter()
+                        .any(|w| w.starts_with("forfait") || w.starts_with("abonnement"))
             });
         if under_options && matches!(category, Category::Subscription | Category::Other) {
             category = Category::Option;

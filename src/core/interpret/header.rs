@@ -240,7 +240,7 @@ fn names_an_offer(line: &Line) -> bool {
 /// of every French bill), and among its brands the one the bill presents itself as —
 /// named at the top of the first page, in a row that is not an offer, or by its web
 /// address. A brand in a plan's name (`Forfait B&You 60Go`) does not count.
-fn operator(lines: &[Line]) -> Option<Operator> {
+pub(super) fn operator(lines: &[Line]) -> Option<Operator> {
     let compact: String = lines
         .iter()
         .flat_map(|l| l.folded.chars())

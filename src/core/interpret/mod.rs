@@ -196,7 +196,10 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
         .filter(|l| !explainer::in_parts(&explainers, l))
         .cloned()
         .collect();
-    let header = header::read_header(&real);
+    let mut header = header::read_header(&real);
+    // The legal footer that names who issues the bill may be on any page, an explainer's
+    // too.
+    header.operator = header::operator(&lines);
     let reference = header.period.map(|p| p.end).or(header.issue_date);
     let body = body::read_body(&lines_in_reading_order(pages), reference, &slanted);
     let period = header

@@ -121,10 +121,10 @@ struct Adjustment {
     cost: u32,
 }
 
-/// What makes two readings that add up two different readings: the rows each keeps that
-/// are not the bill's own charges at first sight — a reminder of the offer, a sentence's
-/// amount, prose, a row outside the bill's sections, a row kept with another that repeats
-/// it. Keeping a summary's row or the
+/// What makes two readings that add up two different readings: the items each keeps
+/// that are printed in several places or are not the bill's own charges at first sight —
+/// a reminder of the offer, a sentence's amount, prose, a row outside the bill's sections —
+/// each as the class of its copies. Keeping a summary's row or the
 /// detail rows it sums is the same money read twice over; keeping a 14,99 and a 3,00 of
 /// the offer for a 17,99 charge, or a sentence's 40,00 for part of a charge, is another
 /// reading.
@@ -132,32 +132,26 @@ fn suspect_rows(
     items: &[Item],
     leaf: &[bool],
     doubts: &[Option<Doubt>],
-    twin_pairs: &[(usize, usize)],
+    class: &[usize],
 ) -> Vec<usize> {
-    let twins_of = |i: usize| {
-        twin_pairs
-            .iter()
-            .filter_map(move |&(a, b)| match (a == i, b == i) {
-                (true, _) => Some(b),
-                (_, true) => Some(a),
-                _ => None,
-            })
+    // A row stands for its copies: keeping one or another is the same reading, keeping
+    // two of them is counting one thing twice (its class appears twice).
+    let copies = |i: usize| {
+        (0..items.len())
+            .filter(|&j| j != i && class[j] == class[i])
+            .count()
     };
-    // A row stands for its twins: keeping one copy or another is the same reading.
-    let canonical = |i: usize| twins_of(i).chain([i]).min().unwrap_or(i);
     let mut out: Vec<usize> = (0..items.len())
         .filter(|&i| leaf[i] && !items[i].amount.is_zero())
         .filter(|&i| {
-            let twice = twins_of(i).any(|j| leaf[j]);
-            let stands_in = twins_of(i).any(|j| !leaf[j]);
-            twice
-                || (items[i].offer && !stands_in)
+            copies(i) > 0
+                || items[i].offer
                 || matches!(
                     doubts[i],
                     Some(Doubt::Sentence | Doubt::Prose | Doubt::OutsideSections)
                 )
         })
-        .map(canonical)
+        .map(|i| class[i])
         .collect();
     out.sort_unstable();
     out
@@ -297,6 +291,22 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
         .flat_map(|i| (i + 1..items.len()).map(move |j| (i, j)))
         .filter(|&(i, j)| is_leaf[i] && is_leaf[j] && twins(&items[i], &items[j]))
         .collect();
+    // The copies of one item, printed in several places: each row's class (the first row
+    // of its class), rows with no copy their own.
+    let mut class: Vec<usize> = (0..items.len()).collect();
+    for _ in 0..items.len().min(8) {
+        for &(i, j) in &twin_pairs {
+            let c = class[i].min(class[j]);
+            class[i] = c;
+            class[j] = c;
+        }
+    }
+    let twin_classes: Vec<usize> = {
+        let mut c: Vec<usize> = twin_pairs.iter().map(|&(i, _)| class[i]).collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    };
     let leaf_after = |mask: u32| {
         let mut leaf = is_leaf.clone();
         for (k, a) in adjustments.iter().enumerate() {
@@ -315,16 +325,23 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
             if !close(sum, target) {
                 continue;
             }
-            let kept_twins = if twin_pairs.is_empty() {
-                0
+            // Counting one thing twice, or an item printed twice charged nowhere, costs a
+            // reading as much as a doubtful row would.
+            let (kept_twins, lost_items) = if twin_pairs.is_empty() {
+                (0, 0)
             } else {
                 let leaf = leaf_after(mask);
-                twin_pairs
+                let kept = twin_pairs
                     .iter()
                     .filter(|(i, j)| leaf[*i] && leaf[*j])
-                    .count() as u32
+                    .count() as u32;
+                let lost = twin_classes
+                    .iter()
+                    .filter(|&&c| !(0..items.len()).any(|i| class[i] == c && leaf[i]))
+                    .count() as u32;
+                (kept, lost)
             };
-            let cost = cost + kept_twins * TWICE_COST;
+            let cost = cost + (kept_twins + lost_items) * TWICE_COST;
             // To the cent before within the rounding, then the cheapest reading, then
             // the amount due as printed before a target less a balance, then fewer
             // adjustments: a balance printed beside the amount due that the natural
@@ -339,7 +356,7 @@ pub(super) fn reconcile(items: &[Item], targets: &[Decimal], tolerance: Decimal)
     // other charges (two rows of the offer for one charge, a sentence's amount for a
     // row it equals) leaves the reading open (`suspect_rows` says what is "other").
     let rival = best.and_then(|(rank, mask, target)| {
-        let charges = |m: u32| suspect_rows(items, &leaf_after(m), &doubts, &twin_pairs);
+        let charges = |m: u32| suspect_rows(items, &leaf_after(m), &doubts, &class);
         let mine = charges(mask);
         found
             .iter()
