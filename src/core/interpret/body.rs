@@ -1052,6 +1052,15 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         // ("Forfait 49,99" over "SFR Premium 5G 250 Go" under "Services SFR").
         let mut kind = m.kind;
         let mut section_name = m.section.clone();
+        // A row detailing a charge that prints its period (`Vos options consommées du
+        // 25/05 au 24/06` over `• Pack TV sur mobile`) is in that period: its section is
+        // that charge.
+        if let Some(p) = reading.parent_of[k].map(|p| &items[p]) {
+            let dated = |l: &str| text::find_range(l, reference).is_some();
+            if !p.heading_like && !dated(&label) && dated(&p.label) {
+                section_name = p.label.clone();
+            }
+        }
         if let Some(p) = reading.parent_of[k].map(|p| &items[p]) {
             let heads_a_family = sections::is_heading_like(&p.label)
                 && sections::section_kind(&p.label) != SectionKind::Other;

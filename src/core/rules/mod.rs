@@ -79,12 +79,14 @@ impl<'a> Context<'a> {
             .unwrap_or(self.today)
     }
 
-    /// The period a charge covers: the one printed on its label, else the bill's.
+    /// The period a charge covers: the one printed on its label, else on its section (or
+    /// the charge it details), else the bill's.
     pub fn line_period(&self, bill: usize, line: usize) -> Option<Period> {
-        let label = &self.bills[bill].lines[line].label;
+        let line = &self.bills[bill].lines[line];
         let near = self.reference_date(bill);
-        text::period_in(label, near)
-            .or_else(|| text::month_in(label, near))
+        text::period_in(&line.label, near)
+            .or_else(|| text::month_in(&line.label, near))
+            .or_else(|| text::period_in(&line.section, near))
             .or(self.bills[bill].period)
     }
 
