@@ -106,7 +106,7 @@ const UNGROUP_COST: u32 = 8;
 /// What keeping two rows that repeat each other costs a reading, per pair: as much as a
 /// row repeated elsewhere, so that a reading that counts one thing twice never wins over
 /// one that does not at the same price.
-const TWICE_COST: u32 = 3;
+const TWICE_COST: u32 = 4;
 
 /// How much more than the cheapest a reading may cost and still make it doubtful, when it
 /// adds up with other charges: one more row repeated elsewhere, or a heading.
