@@ -629,6 +629,20 @@ fn coming_period<'a>(
         .map(|(start, end)| Period { start, end })
 }
 
+/// The period a subscription's label prints (`Free Haut Débit du 1er au 31 Juillet
+/// 2015`), if one does.
+pub(super) fn period_on_labels(
+    lines: &[crate::core::bill::BillLine],
+    reference: Option<NaiveDate>,
+) -> Option<Period> {
+    use crate::core::bill::Category;
+    lines
+        .iter()
+        .filter(|l| l.category == Category::Subscription && l.amount > rust_decimal::Decimal::ZERO)
+        .find_map(|l| find_range(&l.label, reference))
+        .map(|(start, end)| Period { start, end })
+}
+
 /// The billing period read from the charges when the header does not print it: the
 /// range on the subscription's label (`Free Haut Débit du 1er au 31 Juillet 2015`), or on
 /// the heading of its section (`Abonnements, forfaits et options du 14-10 au 13-11`).

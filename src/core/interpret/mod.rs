@@ -202,8 +202,10 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
     header.operator = header::operator(&lines);
     let reference = header.period.map(|p| p.end).or(header.issue_date);
     let body = body::read_body(&lines_in_reading_order(pages), reference, &slanted);
-    let period = header
-        .period
+    // The period the subscription's own label prints first (a heading's period may be the
+    // past month of communications), then the header's, then its section's.
+    let period = header::period_on_labels(&body.lines, header.issue_date)
+        .or(header.period)
         .or_else(|| header::period_from_lines(&body.lines, header.issue_date));
 
     let mut warnings = Vec::new();
