@@ -24,21 +24,21 @@ use std::path::PathBuf;
 use fantoccini::Locator;
 use support::{open_app, Browser, StaticServer, PATIENCE};
 
-/// The real B&You bill: `CONTESTEL_REAL_BILLS`, else `../shared/bills/real` next to the
-/// checkout, else the workplace's shared folder (as `tests/real_bills.rs` finds it).
+/// The real B&You bill: in `CONTESTEL_REAL_BILLS`, else in `../shared/bills/real` beside
+/// the checkout (as `tests/real_bills.rs` finds it).
 fn real_bill() -> String {
-    let candidates = [
-        std::env::var_os("CONTESTEL_REAL_BILLS").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bills/real")),
-        Some(PathBuf::from("/work/shared/bills/real")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .map(|dir| dir.join("bouygues_2019.pdf"))
-        .find(|p| p.is_file())
-        .and_then(|p| p.canonicalize().ok())
-        .expect("no bouygues_2019.pdf: set CONTESTEL_REAL_BILLS to ../shared/bills/real")
+    let dir = std::env::var_os("CONTESTEL_REAL_BILLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bills/real"));
+    dir.join("bouygues_2019.pdf")
+        .canonicalize()
+        .unwrap_or_else(|e| {
+            panic!(
+                "no bouygues_2019.pdf in {} ({e}): set CONTESTEL_REAL_BILLS to the shared \
+                 bills' real folder (../shared/bills/real from the checkout)",
+                dir.display()
+            )
+        })
         .display()
         .to_string()
 }

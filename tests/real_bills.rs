@@ -1,6 +1,9 @@
-//! Real operator bills read to their truth: the public ones in `../shared/bills/real/`
-//! (never copied into the project: they are read where they are), or any folder of bills
-//! with truth files named by `CONTESTEL_REAL_BILLS`.
+//! Real operator bills read to their truth: the public ones in `../shared/bills/real/` and
+//! the real layouts redrawn with made-up personal details in `../shared/bills/replicas/`
+//! (never copied into the project: they are read where they are), or the folders named by
+//! `CONTESTEL_REAL_BILLS` and `CONTESTEL_REPLICAS`. Every bill must read right out of the
+//! box: its amount due, header, every charge and nothing more, the flags a consumer adviser
+//! expects and no other, and the reading called reconciled.
 // A test fails by panicking: the lints that keep panics out of the app stay out of here.
 #![allow(
     clippy::unwrap_used,
@@ -15,28 +18,28 @@ mod truth;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use contestel::core::reader::read_contained;
 
-/// Where the real bills are: `CONTESTEL_REAL_BILLS`, else `../shared/bills/real` next to
-/// the checkout, else the workplace's shared folder.
-fn real_bills() -> PathBuf {
-    let candidates = [
-        std::env::var_os("CONTESTEL_REAL_BILLS").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bills/real")),
-        Some(PathBuf::from("/work/shared/bills/real")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| p.is_dir())
-        .expect("no folder of real bills: set CONTESTEL_REAL_BILLS to ../shared/bills/real")
+/// A folder of shared bills: the variable `var` when set, else `../shared/bills/<name>`
+/// beside the checkout (where CI lays a copy of the shared folder).
+fn shared_bills(var: &str, name: &str) -> PathBuf {
+    let dir = std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../shared/bills/{name}"))
+    });
+    assert!(
+        dir.is_dir(),
+        "no folder of {name} bills at {}: set {var} to the shared bills' {name} folder \
+         (../shared/bills/{name} from the checkout)",
+        dir.display()
+    );
+    dir
 }
 
-#[test]
-fn real_bills_read_to_their_truth() {
-    let dir = real_bills();
-    let cases = truth::cases(&dir);
+/// Every bill of a folder read to its truth, and called reconciled.
+fn read_to_their_truth(dir: &std::path::Path, at_least: usize) {
+    let cases = truth::cases(dir);
     assert!(
-        cases.len() >= 2,
+        cases.len() >= at_least,
         "{} holds {} bills",
         dir.display(),
         cases.len()
@@ -44,10 +47,28 @@ fn real_bills_read_to_their_truth() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
     let mut failures = Vec::new();
     for (pdf, truth) in &cases {
-        let diffs = truth::differences(pdf, truth, today);
+        let mut diffs = truth::differences(pdf, truth, today);
+        let bytes = std::fs::read(pdf).unwrap();
+        let bill = read_contained(&bytes, "bill.pdf").unwrap().bill;
+        if !bill.reconciles() {
+            diffs.push(format!("not called reconciled: {:?}", bill.warnings));
+        }
         if !diffs.is_empty() {
             failures.push(format!("{}:\n  {}", pdf.display(), diffs.join("\n  ")));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn real_bills_read_to_their_truth() {
+    read_to_their_truth(&shared_bills("CONTESTEL_REAL_BILLS", "real"), 2);
+}
+
+/// Bouygues 2018 and 2024, Free 2022, Free Mobile 2023: columns HT / TVA / TTC, a rental
+/// after a discount, a previous balance not in the amount due, an explainer with a
+/// diagonal EXEMPLE, a header over two rows, a pack's sub-row, amounts `TTC (HT)`.
+#[test]
+fn real_layouts_read_to_their_truth() {
+    read_to_their_truth(&shared_bills("CONTESTEL_REPLICAS", "replicas"), 4);
 }

@@ -1130,4 +1130,212 @@ pub(crate) mod tests {
         assert_eq!(bill.lines[1].category, Category::Option);
         assert_eq!(bill.warnings, vec![BillWarning::UnknownOperator]);
     }
+
+    /// A page of rows of cells placed where given: `(x, text)`, each glyph 4.5 points wide,
+    /// rows 13 points apart (a row of `None` leaves a blank row).
+    fn placed(number: u32, rows: &[&[(f32, &str)]]) -> TextPage {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, cells)| TextRow {
+                y: 60.0 + i as f32 * 13.0,
+                size: 8.5,
+                cells: cells
+                    .iter()
+                    .map(|(x, t)| TextCell {
+                        x: *x,
+                        x_end: x + t.chars().count() as f32 * 4.5,
+                        text: t.to_string(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        TextPage {
+            number,
+            width: 595.0,
+            height: 842.0,
+            rows,
+            slanted: String::new(),
+        }
+    }
+
+    /// One small page for each class of layout that real bills print and readers trip on
+    /// (issue 26), read through the whole reader: the amount due, each charge (label,
+    /// amount), and the reading called sure.
+    #[test]
+    fn reads_each_class_of_real_layouts() {
+        type Case = (
+            &'static str,
+            TextPage,
+            &'static str,
+            &'static [(&'static str, &'static str)],
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "1. which column is the charge: a header over two rows, a unit price TTC, \
+                 an HT column, a rate column printed as a bare number",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Abonnements, forfaits et options"), (500.0, "37.97")],
+                        &[(355.0, "Prix unitaire/mois"), (432.0, "Montant"), (483.0, "% TVA"), (530.0, "Montant")],
+                        &[(379.0, "EUR TTC"), (433.0, "EUR HT"), (529.0, "EUR TTC")],
+                        &[(40.0, "Free Haut Debit du 1er au 30 Avril 2022"), (435.0, "24.99"), (482.0, "20.00"), (533.0, "29.99")],
+                        &[(40.0, "Boucle locale du 1er au 30 Avril 2022"), (439.0, "4.99"), (482.0, "20.00"), (537.0, "5.99")],
+                        &[(40.0, "Chaînes de télé payantes du 1er au 31 Mars 2022"), (537.0, "1.99")],
+                        &[(60.0, "− FREEBOX TV"), (300.0, "Pack"), (389.0, "1.99"), (439.0, "1.81"), (482.0, "10.00")],
+                        &[(40.0, "Total facture"), (430.0, "31.79"), (530.0, "37.97")],
+                    ],
+                ),
+                "37.97",
+                &[
+                    ("Free Haut Debit du 1er au 30 Avril 2022", "29.99"),
+                    ("Boucle locale du 1er au 30 Avril 2022", "5.99"),
+                    ("FREEBOX TV Pack", "1.99"),
+                ],
+            ),
+            (
+                "2. a sign from the row's own text: a rental after a discount's subtotal",
+                placed(
+                    1,
+                    &[
+                        &[(381.0, "Tx TVA"), (466.0, "€ HT"), (528.0, "€ TTC *")],
+                        &[(51.0, "Vos abonnements forfaits et options"), (538.0, "7.99")],
+                        &[(51.0, "Abonnements principaux"), (463.0, "16.66"), (537.0, "19.99")],
+                        &[(76.0, "Bbox Série spéciale Internet - TV"), (381.0, "20.00%"), (463.0, "16.66"), (537.0, "19.99")],
+                        &[(51.0, "Remise(s) sur abonnements principaux"), (460.0, "-12.50"), (534.0, "-15.00")],
+                        &[(76.0, "Remise pendant 12 mois sur abonnement"), (381.0, "20.00%"), (460.0, "-12.50"), (534.0, "-15.00")],
+                        &[(51.0, "Bbox - location équipement"), (381.0, "20.00%"), (468.0, "2.50"), (542.0, "3.00")],
+                        &[(51.0, "Montant prélevé pour cette facture"), (540.0, "7.99")],
+                    ],
+                ),
+                "7.99",
+                &[
+                    ("Bbox Série spéciale Internet - TV", "19.99"),
+                    ("Remise pendant 12 mois sur abonnement", "-15.00"),
+                    ("Bbox - location équipement", "3.00"),
+                ],
+            ),
+            (
+                "3. a section total printed above its lines, in the same column",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Somme à payer"), (520.0, "47,98 €")],
+                        &[(40.0, "Vos abonnements, forfaits et options"), (520.0, "34,99")],
+                        &[(40.0, "Forfait 180Go 5G"), (520.0, "41,99")],
+                        &[(40.0, "Remise Forfait"), (520.0, "-2,00")],
+                        &[(40.0, "Avantage client box"), (520.0, "-5,00")],
+                        &[(40.0, "Vos autres services et produits"), (520.0, "12,99")],
+                        &[(40.0, "Frais de rejet de prélèvement"), (520.0, "12,99")],
+                    ],
+                ),
+                "47.98",
+                &[
+                    ("Forfait 180Go 5G", "41.99"),
+                    ("Remise Forfait", "-2.00"),
+                    ("Avantage client box", "-5.00"),
+                    ("Frais de rejet de prélèvement", "12.99"),
+                ],
+            ),
+            (
+                "4. prose and footnotes with amounts are not charges",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Montant prélevé le 20 février 2024"), (520.0, "24,99")],
+                        &[(40.0, "Votre prochaine facture devrait s'élever à 24,99 €")],
+                        &[(40.0, "Vos abonnements")],
+                        &[(40.0, "Forfait 100 Go"), (520.0, "24,99")],
+                        &[(40.0, "(**) En cas de retard, une indemnité forfaitaire de 40,00 €")],
+                        &[(40.0, "Vos économies grâce à vos avantages depuis janvier"), (520.0, "24,99")],
+                    ],
+                ),
+                "24.99",
+                &[("Forfait 100 Go", "24.99")],
+            ),
+            (
+                "5. a previous balance recalled beside the amount due is not in it",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Montant prélevé le 20 février 2024"), (520.0, "44,99")],
+                        &[(40.0, "Votre solde débiteur au titre de vos anciennes factures :"), (520.0, "44,99")],
+                        &[(40.0, "Ce solde doit être réglé indépendamment du paiement de cette facture.")],
+                        &[(40.0, "Vos abonnements")],
+                        &[(40.0, "Forfait 180Go 5G"), (520.0, "44,99")],
+                        &[(40.0, "du 06/02 au 05/03"), (520.0, "44,99")],
+                    ],
+                ),
+                "44.99",
+                &[("Forfait 180Go 5G du 06/02 au 05/03", "44.99")],
+            ),
+            (
+                "6. usage summaries at 0,00 are usage, not charges",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Total à payer"), (520.0, "12,99")],
+                        &[(40.0, "Vos abonnements")],
+                        &[(40.0, "Forfait Série Spéciale"), (520.0, "12,99")],
+                        &[(40.0, "Vos communications")],
+                        &[(40.0, "Appels voix depuis la France métropolitaine"), (300.0, "1 h 26 min 23 s"), (520.0, "0,00")],
+                        &[(40.0, "Data depuis la France métropolitaine"), (300.0, "3.205 Gio"), (520.0, "0,00")],
+                    ],
+                ),
+                "12.99",
+                &[("Forfait Série Spéciale", "12.99")],
+            ),
+            (
+                "8. an amount due without the word total, a thousands separator",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Vous serez prélevé de"), (500.0, "1 254,98 €")],
+                        &[(40.0, "Vos abonnements")],
+                        &[(40.0, "Forfait Sensation"), (500.0, "25,99")],
+                        &[(40.0, "Vos achats")],
+                        &[(40.0, "Google Pixel 9 Pro XL 256 Go – achat comptant"), (500.0, "1\u{a0}228,99")],
+                    ],
+                ),
+                "1254.98",
+                &[
+                    ("Forfait Sensation", "25.99"),
+                    ("Google Pixel 9 Pro XL 256 Go – achat comptant", "1228.99"),
+                ],
+            ),
+            (
+                "10. two columns: a reminder of the offer beside the detail it repeats",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Rappel de votre offre"), (514.0, "EUR TTC")],
+                        &[(48.0, "Forfait Sosh 25,99€ 5G"), (261.0, "25.99"), (312.0, "Forfait et options"), (513.0, "31.99")],
+                        &[(48.0, "Décodeur TV"), (266.0, "0.00"), (326.0, "Forfait Sosh 25,99€ 5G du 13.11 au 12.12"), (518.0, "25.99")],
+                        &[(48.0, "Option Multi-SIM"), (266.0, "6.00"), (326.0, "Option Multi-SIM du 13.11 au 12.12"), (523.0, "6.00")],
+                        &[(43.0, "Montant total de cette facture, prélevé le 27.11.2025 sur votre compte"), (513.0, "31.99")],
+                    ],
+                ),
+                "31.99",
+                &[
+                    ("Forfait Sosh 25,99€ 5G du 13.11 au 12.12", "25.99"),
+                    ("Option Multi-SIM du 13.11 au 12.12", "6.00"),
+                ],
+            ),
+        ];
+        for (what, page, total, want) in cases {
+            let (bill, notes) = interpret_with_notes(&[page], "x.pdf");
+            assert_eq!(bill.total, Some(d(total)), "{what}: {notes:?}");
+            let got: Vec<(String, Decimal)> = bill
+                .lines
+                .iter()
+                .filter(|l| !l.amount.is_zero())
+                .map(|l| (l.label.clone(), l.amount))
+                .collect();
+            let want: Vec<(String, Decimal)> =
+                want.iter().map(|(l, a)| (l.to_string(), d(a))).collect();
+            assert_eq!(got, want, "{what}: {notes:?}");
+            assert!(bill.reconciles(), "{what}: {notes:?}");
+        }
+    }
 }
