@@ -25,7 +25,7 @@ help:
 	@echo "make test    run every test: format, lints, native, browser and end-to-end"
 	@echo "make dist    write the static site to dist/ and print the .wasm sizes"
 	@echo "make bench   measure Contestel against pdf.js in Chromium: bench/results/latest.md"
-	@echo "make score   score the reader on the fixtures, a fresh randomised batch and the real bills"
+	@echo "make score   score the reader on the fixtures, a fresh randomised batch, the real bills and the real layouts"
 
 $(TMPDIR):
 	@mkdir -p $@
@@ -120,12 +120,15 @@ bench: tools browser-tools dist
 # unless given) and the real bills kept in ../shared (never copied here).
 SCORER ?= ../shared/bills/score.py
 REAL_BILLS ?= ../shared/bills/real
+REPLICAS ?= ../shared/bills/replicas
 SEED ?= $(shell date +%s)
 score:
 	cargo build --locked --release --bin inspect
 	tests/fixtures/gen/score_corpus.py $(LOGS)/score/corpus
 	rm -rf $(LOGS)/score/random && tests/fixtures/gen/randomise.sh --seed $(SEED) --count 300 --out $(LOGS)/score/random >/dev/null
-	@for dir in $(LOGS)/score/corpus $(LOGS)/score/random $(REAL_BILLS); do \
+	@# The scorer's last line gives, for each folder, the bills read right out of the box and
+	@# the readings called reconciled that are wrong.
+	@for dir in $(LOGS)/score/corpus $(LOGS)/score/random $(REAL_BILLS) $(REPLICAS); do \
 	  printf '%-40s ' "$$(basename $$dir)"; \
 	  python3 $(SCORER) $$dir target/release/inspect --today 2026-11-26 | tail -n 1 || true; \
 	done; echo "randomised batch: seed $(SEED)"
