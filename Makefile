@@ -115,9 +115,9 @@ bench: tools browser-tools dist
 
 # --- scores --------------------------------------------------------------------------------
 
-# How well `inspect` reads bills, scored by the shared scorer on three folders: the fixture
+# How well `inspect` reads bills, scored by the shared scorer on four folders: the fixture
 # corpus (converted to the scorer's truth format), a fresh randomised batch (SEED, random
-# unless given) and the real bills kept in ../shared (never copied here).
+# unless given), and the real bills and real layouts kept in ../shared (never copied here).
 SCORER ?= ../shared/bills/score.py
 REAL_BILLS ?= ../shared/bills/real
 REPLICAS ?= ../shared/bills/replicas

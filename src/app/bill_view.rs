@@ -350,6 +350,21 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                     </ul>
                 </div>
             }
+            if !bill.usage_summary.is_empty() {
+                <details class="usage usage-summary">
+                    <summary>{ format!("{} ({})", Text::UsageSummary.get(lang), bill.usage_summary.len()) }</summary>
+                    <table class="usage-table">
+                        <tbody>
+                            { for bill.usage_summary.iter().map(|u| html! {
+                                <tr>
+                                    <td>{ &u.label }</td>
+                                    <td class="amount">{ &u.quantity }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </details>
+            }
             if !bill.usage.is_empty() {
                 <details class="usage">
                     <summary>{ format!("{} ({})", Text::UsageRecords.get(lang), bill.usage.len()) }</summary>

@@ -164,6 +164,19 @@ pub struct UsageRecord {
     pub page: u32,
 }
 
+/// A row of the bill's summary of what the line used (`Appels voix depuis la France
+/// métropolitaine  1 h 26 min 23 s  0,00`, `Data  3.205 Gio  0,00`): usage at no
+/// charge, not a charge.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageSummary {
+    /// What was used, as printed, without its quantity.
+    pub label: String,
+    /// The quantity as printed (`1 h 26 min 23 s`, `3.205 Gio`, `66 unités`).
+    pub quantity: String,
+    /// The 1-based page it was printed on.
+    pub page: u32,
+}
+
 /// VAT at one rate, as printed in the bill's VAT summary.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VatLine {
@@ -292,6 +305,9 @@ pub struct Bill {
     pub lines: Vec<BillLine>,
     /// The call-detail records, apart from the charges.
     pub usage: Vec<UsageRecord>,
+    /// The summary of what the line used at no charge, apart from the charges.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub usage_summary: Vec<UsageSummary>,
     /// What the reader noticed about its own reading.
     pub warnings: Vec<BillWarning>,
     /// Number of pages of the PDF.

@@ -90,6 +90,8 @@ catalogue! {
         NoCharges => ("Aucune ligne de facturation n'a été reconnue ; le texte lu est ci-dessous.", "No charge was recognised; the text read is below."),
         /// Heading of the usage records.
         UsageRecords => ("Détail des communications", "Call details"),
+        /// The heading of what the bill says was used at no charge.
+        UsageSummary => ("Consommations décomptées, sans frais", "Usage counted, at no charge"),
         /// Heading of the raw text.
         TextRead => ("Texte lu dans le PDF", "Text read from the PDF"),
         /// Page, followed by a number.

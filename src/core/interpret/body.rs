@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::core::money::ratio;
 
-use crate::core::bill::{BillLine, Category, UsageRecord, VatLine};
+use crate::core::bill::{BillLine, Category, UsageRecord, UsageSummary, VatLine};
 use crate::core::money::{self, AmountToken};
 
 use super::columns::{self, Pick, Table};
@@ -35,6 +35,8 @@ pub(super) struct Body {
     pub lines: Vec<BillLine>,
     /// The call-detail records.
     pub usage: Vec<UsageRecord>,
+    /// The summary of what the line used at no charge.
+    pub usage_summary: Vec<UsageSummary>,
     /// This bill's amount due, as printed (less a printed previous balance it includes).
     pub total: Option<Decimal>,
     /// The total excluding VAT.
@@ -405,6 +407,34 @@ fn fragment(label: &str) -> bool {
     !label
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().count() >= 3)
+}
+
+/// Whether a row is about usage: under communications, or naming calls, messages or
+/// data itself, and not a plan or an option by its name (`Forfait Free 5G 250 Go`,
+/// `Forfait 2 h`).
+fn about_usage(label: &str, section: Option<&(String, SectionKind)>) -> bool {
+    let f = fold(label);
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
+    let names_usage = [
+        "appels",
+        "appel",
+        "sms",
+        "mms",
+        "data",
+        "internet",
+        "voix",
+        "communications",
+        "consommations",
+    ]
+    .iter()
+    .any(|w| words.contains(w));
+    let in_communications = section.is_some_and(|(_, kind)| {
+        matches!(kind, SectionKind::Communications | SectionKind::OutOfPlan)
+    });
+    let names_an_offer = ["forfait", "abonnement", "offre", "option", "pass"]
+        .iter()
+        .any(|w| f.starts_with(w));
+    (names_usage || in_communications) && !names_an_offer
 }
 
 /// Whether a row is a header field, a name and its value (`n° de facture : 5251633503`):
@@ -866,6 +896,20 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         if in_usage || fold(&label).contains("au capital de") || items.len() > MAX_LINES {
             continue;
         }
+        // A summary of what the line used, at no charge (`Appels voix … 1 h 26 min 23 s
+        // 0,00`, `Data … 3.205 Gio 0,00`): the bill's usage, not a charge.
+        if amount.is_zero() && !amount.is_sign_negative() && about_usage(&label, section.as_ref()) {
+            if let Some((what, quantity)) = usage::usage_quantity(&label) {
+                if body.usage_summary.len() < MAX_USAGE {
+                    body.usage_summary.push(UsageSummary {
+                        label: what,
+                        quantity,
+                        page: line.page,
+                    });
+                }
+                continue;
+            }
+        }
         // A row naming a section with an amount is the section's heading carrying its
         // total (or a summary row): it opens the section for what follows, and the tree
         // decides from the sums whether it is a subtotal. A lone `Forfait` inside a
@@ -1166,4 +1210,30 @@ fn vat_rates(lines: &[Line], splits: &[Split]) -> Vec<Decimal> {
     rates.sort();
     rates.dedup();
     rates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_usage_row_is_told_from_a_plan_at_no_charge() {
+        let comms = (
+            "Vos communications".to_string(),
+            SectionKind::Communications,
+        );
+        let subs = ("Vos abonnements".to_string(), SectionKind::Subscriptions);
+        // Usage, by its words or by its section.
+        assert!(about_usage(
+            "Appels voix depuis la France 1 h 26 min 23 s",
+            Some(&subs)
+        ));
+        assert!(about_usage("Data 3.205 Gio", None));
+        assert!(about_usage("Depuis l'Italie 372 Mo", Some(&comms)));
+        // A plan or an option at 0,00 stays a charge, whatever allowance it names.
+        assert!(!about_usage("Forfait 2 h", Some(&comms)));
+        assert!(!about_usage("Option Internet 5 Go", Some(&comms)));
+        // Neither usage words nor a usage section.
+        assert!(!about_usage("Décodeur TV 1 unité", Some(&subs)));
+    }
 }

@@ -264,6 +264,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
         vat: body.vat,
         lines,
         usage,
+        usage_summary: body.usage_summary,
         warnings,
         pages: pages
             .iter()
@@ -1325,6 +1326,20 @@ pub(crate) mod tests {
         ];
         for (what, page, total, want) in cases {
             let (bill, notes) = interpret_with_notes(&[page], "x.pdf");
+            if what.starts_with("6.") {
+                let quantities: Vec<&str> = bill
+                    .usage_summary
+                    .iter()
+                    .map(|u| u.quantity.as_str())
+                    .collect();
+                assert_eq!(
+                    quantities,
+                    ["1 h 26 min 23 s", "3.205 Gio"],
+                    "{what}: {:?} {notes:?}",
+                    bill.lines
+                );
+                assert_eq!(bill.lines.len(), 1, "{what}: {:?}", bill.lines);
+            }
             assert_eq!(bill.total, Some(d(total)), "{what}: {notes:?}");
             let got: Vec<(String, Decimal)> = bill
                 .lines

@@ -198,6 +198,91 @@ fn whole_date(text: &str) -> Option<PartialDate> {
     (end == folded.len()).then_some(d)
 }
 
+/// The quantity a usage summary's label prints, and the label without it: a duration
+/// (`1 h 26 min 23 s`, `42 min 02 s`, `03:45:21`), a volume (`3.205 Gio`, `280,1 Mo`,
+/// `6 Go 530`) or a count (`66 unités`, `127 SMS`), brackets allowed around it.
+pub fn usage_quantity(label: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(['(', ')']).to_string();
+    let number = |w: &str| {
+        let w = bare(w);
+        !w.is_empty()
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+    };
+    let unit = |w: &str| fold(&bare(w));
+    let is_duration_unit = |u: &str| matches!(u, "h" | "min" | "mn" | "s" | "sec");
+    let is_volume_unit = |u: &str| {
+        matches!(
+            u,
+            "go" | "mo" | "ko" | "to" | "gio" | "mio" | "kio" | "gb" | "mb" | "kb"
+        )
+    };
+    let is_count_unit = |u: &str| matches!(u, "unites" | "unite" | "sms" | "mms" | "appels");
+    let mut i = 0;
+    while i < words.len() {
+        let start = i;
+        // A clock duration on its own (`03:45:21`, `(04:21:22)`).
+        if super::text::parse_duration(&bare(words[i]), false).is_some() && words[i].contains(':') {
+            return Some(cut(&words, start, i + 1));
+        }
+        if number(words[i]) && i + 1 < words.len() {
+            let u = unit(words[i + 1]);
+            if is_duration_unit(&u) {
+                let mut end = i + 2;
+                while end + 1 < words.len()
+                    && number(words[end])
+                    && is_duration_unit(&unit(words[end + 1]))
+                {
+                    end += 2;
+                }
+                return Some(cut(&words, start, end));
+            }
+            if is_volume_unit(&u) {
+                // `6 Go 530`: the decimals after the unit.
+                let mut end = i + 2;
+                if end < words.len() && bare(words[end]).len() == 3 && number(words[end]) {
+                    end += 1;
+                }
+                return Some(cut(&words, start, end));
+            }
+            if is_count_unit(&u) {
+                return Some(cut(&words, start, i + 2));
+            }
+        }
+        i += 1;
+    }
+    // A bare count in its own column after messages (`SMS depuis la France  27`).
+    let names_messages = words.iter().any(|w| {
+        fold(w)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|p| matches!(p, "sms" | "mms"))
+    });
+    match words.split_last() {
+        Some((last, rest))
+            if names_messages && !rest.is_empty() && last.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            Some((rest.join(" "), (*last).to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// `words` without `start..end`, and those words.
+fn cut(words: &[&str], start: usize, end: usize) -> (String, String) {
+    let quantity = words[start..end]
+        .join(" ")
+        .trim_matches(['(', ')'])
+        .to_string();
+    let rest: Vec<&str> = words[..start]
+        .iter()
+        .chain(&words[end..])
+        .copied()
+        .collect();
+    (rest.join(" "), quantity)
+}
+
 /// `3,2 Go`, `412,6 Mo`, `1 024,0 Mo`, `850 Ko`.
 fn is_volume(text: &str) -> bool {
     let f = fold(text);
@@ -224,6 +309,60 @@ fn number_or_text(text: &str) -> String {
             .collect()
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod quantity_tests {
+    use super::usage_quantity;
+
+    #[test]
+    fn finds_the_quantity_of_a_usage_summary() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Appels voix depuis la France métropolitaine 1 h 26 min 23 s",
+                Some((
+                    "Appels voix depuis la France métropolitaine",
+                    "1 h 26 min 23 s",
+                )),
+            ),
+            (
+                "Data depuis la France métropolitaine 3.205 Gio",
+                Some(("Data depuis la France métropolitaine", "3.205 Gio")),
+            ),
+            (
+                "03:45:21 dans le cadre de vos Appels illimités 24h/24",
+                Some(("dans le cadre de vos Appels illimités 24h/24", "03:45:21")),
+            ),
+            (
+                "(66 unités) dans le cadre de vos SMS/MMS illimités",
+                Some(("dans le cadre de vos SMS/MMS illimités", "66 unités")),
+            ),
+            (
+                "6 Go 530 dans le cadre de votre Internet",
+                Some(("dans le cadre de votre Internet", "6 Go 530")),
+            ),
+            (
+                "Internet depuis l'Italie (372 Mo)",
+                Some(("Internet depuis l'Italie", "372 Mo")),
+            ),
+            (
+                "Forfait Free 5G 250 Go",
+                Some(("Forfait Free 5G", "250 Go")),
+            ),
+            (
+                "SMS depuis la France métropolitaine 27",
+                Some(("SMS depuis la France métropolitaine", "27")),
+            ),
+            ("Appels vers le 3179", None),
+            ("Option TV sur mobile", None),
+            ("Frais de mise en service", None),
+        ];
+        for (label, want) in cases {
+            let got = usage_quantity(label);
+            let want = want.map(|(l, q)| (l.to_string(), q.to_string()));
+            assert_eq!(got, want, "{label}");
+        }
     }
 }
 
