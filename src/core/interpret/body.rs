@@ -409,6 +409,34 @@ fn fragment(label: &str) -> bool {
         .any(|w| w.chars().count() >= 3)
 }
 
+/// A label without the words that announce its amount in a heading carrying its total
+/// (`Forfait (Total : 30,44 TTC)` → `Forfait`, `Options - total 6,00` → `Options`):
+/// the section's name, as its summary row elsewhere prints it.
+fn without_title_total(label: &str) -> String {
+    let trimmed = label.trim_end();
+    let announces = |rest: &str| {
+        let rest = rest.trim_end_matches([':', ' ']).trim();
+        rest.is_empty() || rest == "total" || rest == "total ttc" || rest == "montant"
+    };
+    // An unclosed parenthesis before the amount: `(Total :`, `(`.
+    if let Some(open) = trimmed.rfind('(') {
+        let rest = &trimmed[open + 1..];
+        if !rest.contains(')') && announces(&fold(rest)) && open > 0 {
+            return trimmed[..open].trim_end().to_string();
+        }
+    }
+    // A dash and the word: `- total`, `– total :`.
+    for dash in [" - ", " – "] {
+        if let Some(at) = trimmed.rfind(dash) {
+            let rest = fold(&trimmed[at + dash.len()..]);
+            if rest.trim_end_matches([':', ' ']).trim() == "total" && at > 0 {
+                return trimmed[..at].trim_end().to_string();
+            }
+        }
+    }
+    trimmed.to_string()
+}
+
 /// Whether a row is about usage: under communications, or naming calls, messages or
 /// data itself, and not a plan or an option by its name (`Forfait Free 5G 250 Go`,
 /// `Forfait 2 h`).
@@ -809,6 +837,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             }
             _ => split.label.clone(),
         };
+        let label = without_title_total(&label);
         // A reminder of the previous bill ends where a section of this one starts.
         if in_balance && sections::is_heading_like(&label) {
             in_balance = false;
@@ -1215,6 +1244,22 @@ fn vat_rates(lines: &[Line], splits: &[Split]) -> Vec<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_carrying_its_total_is_named_without_it() {
+        for (label, want) in [
+            ("Forfait (Total :", "Forfait"),
+            ("Forfait (", "Forfait"),
+            ("Options - total", "Options"),
+            ("Vos communications – Total :", "Vos communications"),
+            ("Forfait (Total : 30.44 TTC)", "Forfait (Total : 30.44 TTC)"),
+            ("Appels (hors forfait)", "Appels (hors forfait)"),
+            ("Remise (12 mois", "Remise (12 mois"),
+            ("Sous-total", "Sous-total"),
+        ] {
+            assert_eq!(without_title_total(label), want, "{label}");
+        }
+    }
 
     #[test]
     fn a_usage_row_is_told_from_a_plan_at_no_charge() {
