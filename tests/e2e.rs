@@ -1531,6 +1531,17 @@ async fn a_bill_that_does_not_add_up_is_a_reading_to_check_not_an_accusation() {
         "{note}"
     );
     reading_check_leads(&browser).await;
+    // No one correction makes 3,00 € (no line, sign, VAT or row left out of that amount):
+    // no correction is offered as likely, the person checks with the page view.
+    let offered = browser
+        .client
+        .execute("return !!document.querySelector('#likely-fix')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        offered, false,
+        "no likely correction when none adds up alone"
+    );
     // Every line says so, and none is an alert or a warning.
     let rows = browser
         .client

@@ -19,6 +19,7 @@ use crate::core::charts::category_split;
 use crate::core::corrections::{Applied, Outcome};
 use crate::core::dates::format_date;
 use crate::core::finding::{RuleId, Severity};
+use crate::core::fix::likeliest_fix;
 use crate::core::i18n::Text;
 use crate::core::layout::TextPage;
 use crate::core::reader::Reading;
@@ -91,6 +92,33 @@ fn outcomes(
                 </div>
             }
         </>
+    }
+}
+
+/// The likeliest fix of a reading that does not add up, said in a sentence, with the
+/// button that makes it when it is one correction (undone like any other).
+fn likely_fix(
+    props: &BillPageProps,
+    corrections: Option<&UseCorrections>,
+    lang: crate::core::i18n::Lang,
+) -> Html {
+    let Some(fix) = likeliest_fix(&props.read, &props.applied, &props.pages) else {
+        return html! {};
+    };
+    let apply = corrections.filter(|_| fix.changes.len() == 1).map(|c| {
+        let c = c.clone();
+        let read = props.read.clone();
+        let change = fix.changes[0].clone();
+        Callback::from(move |_: MouseEvent| c.add(&read, change.clone()))
+    });
+    html! {
+        <p class="likely-fix" id="likely-fix">
+            <strong>{ Text::LikelyFix.get(lang) }</strong>{ " " }{ fix.describe(lang) }
+            if let Some(onclick) = apply {
+                { " " }
+                <button type="button" class="button small" id="apply-fix" {onclick}>{ Text::ApplyFix.get(lang) }</button>
+            }
+        </p>
     }
 }
 
@@ -174,7 +202,7 @@ pub fn bill_page(props: &BillPageProps) -> Html {
                 <h2 id="bill-heading">{ title }</h2>
                 <button type="button" class="button small" id="print-bill" onclick={onprint}>{ Text::PrintBill.get(lang) }</button>
             </div>
-            { reading_check(&props.applied.bill, lang, onhelp) }
+            { reading_check(&props.applied.bill, lang, likely_fix(props, corrections.as_ref(), lang), onhelp) }
             if let Some(onundo) = last {
                 <p class="undo-bar" role="status" id="undo-bar">
                     { Text::CorrectionSaved.get(lang) }{ " " }

@@ -61,9 +61,14 @@ pub fn severity_class(severity: Severity) -> &'static str {
 }
 
 /// « Lecture à vérifier »: the bill's charges do not add up to its amount due, both
-/// figures, and what follows from it; with `onhelp`, the way to make it add up. Nothing
-/// when the bill adds up.
-pub fn reading_check(bill: &Bill, lang: Lang, onhelp: Option<Callback<MouseEvent>>) -> Html {
+/// figures, and what follows from it; then `fix`, the likeliest correction when there is
+/// one; with `onhelp`, the way to make it add up. Nothing when the bill adds up.
+pub fn reading_check(
+    bill: &Bill,
+    lang: Lang,
+    fix: Html,
+    onhelp: Option<Callback<MouseEvent>>,
+) -> Html {
     if bill.lines.is_empty() || bill.reconciles() {
         return html! {};
     }
@@ -71,6 +76,7 @@ pub fn reading_check(bill: &Bill, lang: Lang, onhelp: Option<Callback<MouseEvent
         <div class="reading-check" role="note">
             <h3><span aria-hidden="true">{ "⚠ " }</span>{ Text::ReadingToCheck.get(lang) }</h3>
             <p>{ bill.reading_to_check(lang) }</p>
+            { fix }
             if let Some(onclick) = onhelp {
                 <p><button type="button" class="button small" id="help-add-up" {onclick}>{ Text::HelpAddUp.get(lang) }</button></p>
             }
@@ -305,7 +311,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                 }
             }
             if props.reading_check {
-                { reading_check(bill, lang, editable.map(|_| onhelp)) }
+                { reading_check(bill, lang, html! {}, editable.map(|_| onhelp)) }
             }
             if !other_warnings.is_empty() {
                 <div class="warnings" role="note">

@@ -151,6 +151,10 @@ catalogue! {
         PagesNotKept => ("Les pages de cette facture ne sont pas gardées sur cet appareil : déposez de nouveau son PDF pour les voir (elle ne sera pas ajoutée deux fois).", "The pages of this bill are not kept on this device: drop its PDF again to see them (it will not be added twice)."),
         /// Button opening the page view on a bill that does not add up.
         HelpAddUp => ("M'aider à faire le compte", "Help me make it add up"),
+        /// Before the likeliest correction of a reading that does not add up.
+        LikelyFix => ("Correction probable :", "Likely correction:"),
+        /// Button making the likeliest correction (undone like any other).
+        ApplyFix => ("Appliquer cette correction", "Make this correction"),
         /// Button opening the header's correction.
         CorrectHeader => ("Corriger l'en-tête", "Correct the header"),
         /// Field: first day of the period.

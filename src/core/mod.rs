@@ -15,6 +15,7 @@ pub mod error;
 pub mod export_memo;
 pub mod finding;
 pub mod finding_groups;
+pub mod fix;
 pub mod i18n;
 pub mod interpret;
 pub mod journal;

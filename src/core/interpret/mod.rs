@@ -173,6 +173,14 @@ fn lines_in_reading_order(pages: &[TextPage]) -> Vec<Line> {
         .collect()
 }
 
+/// Whether a row's label reads as a charge's: not an amount due, a subtotal, a total
+/// before VAT, VAT, a previous balance or a payment, nor a section's name carrying its
+/// total (`Abonnements principaux 19,99`): what a fix may offer to count.
+pub fn reads_as_charge(label: &str) -> bool {
+    roles::role_of(label) == roles::Role::Item
+        && !crate::core::vocab::headings::is_heading_like(label)
+}
+
 /// Reads a bill from its pages of text. `source` is the file name, kept in the bill.
 pub fn interpret(pages: &[TextPage], source: &str) -> Bill {
     interpret_with_notes(pages, source).0
