@@ -16,7 +16,7 @@ use super::corrections::{page_model, Applied, Change, LineRef, RowState};
 use super::interpret::reads_as_charge;
 use super::lang::Lang;
 use super::layout::TextPage;
-use super::money::{format_amount, ratio};
+use super::money::{format_amount, french_vat_rates, ratio};
 use super::provenance::{row_label, RowRef};
 
 /// What the fix does, said to the person.
@@ -152,17 +152,11 @@ impl Fix {
     }
 }
 
-/// The VAT rates a line may have been read without: the bill's, else France's mainland
-/// rates (Code général des impôts, art. 278, 279, 278-0 bis, 281 quater).
+/// The VAT rates a line may have been read without: the bill's, else mainland France's.
 fn rates(bill: &Bill) -> Vec<Decimal> {
     let mut rates: Vec<Decimal> = bill.vat.iter().map(|v| v.rate).collect();
     if rates.is_empty() {
-        rates = vec![
-            Decimal::from(20),
-            Decimal::from(10),
-            Decimal::new(55, 1),
-            Decimal::new(21, 1),
-        ];
+        rates = french_vat_rates().to_vec();
     }
     rates.sort();
     rates.dedup();

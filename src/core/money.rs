@@ -817,6 +817,20 @@ const UNITS: &[&str] = &[
     "mois", "jours", "j",
 ];
 
+/// The VAT rates of mainland France, in percent: 20, 10, 5,5 and 2,1 (Code général des
+/// impôts, art. 278, 279 and 278-0 bis, and the 2,1 % rate of art. 281 quater ff.; as
+/// known, not read at Légifrance in the session that wrote this). Never shown as a fact:
+/// only used to recognise an amount before VAT whose TTC a bill prints elsewhere, or a
+/// line read before VAT, on a bill that prints no rate of its own.
+pub fn french_vat_rates() -> [Decimal; 4] {
+    [
+        Decimal::from(20),
+        Decimal::from(10),
+        Decimal::new(55, 1),
+        Decimal::new(21, 1),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -869,7 +869,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 // The bill's rates, then those a French bill may carry (the detail row is
                 // only matched against the row above with them, never charged at a rate
                 // nobody prints).
-                let french = french_vat_rates();
+                let french = money::french_vat_rates();
                 let rates: Vec<&Decimal> = bill_rates.iter().chain(&french).collect();
                 let at_a_rate = rates.iter().any(|r| {
                     ratio(
@@ -1209,18 +1209,6 @@ fn vat_line(rate: Decimal, amounts: &[AmountToken], strict: bool) -> Option<VatL
         base: (amounts.len() >= 2).then(|| amounts[amounts.len() - 2].value),
         amount: last,
     })
-}
-
-/// The VAT rates of France's mainland, in percent: 20 (Code général des impôts, art.
-/// 278), 10 (art. 279), 5,5 (art. 278-0 bis) and 2,1 (art. 281 quater). Only used to
-/// recognise an HT amount whose TTC a row above prints, on a bill that prints no rate.
-fn french_vat_rates() -> [Decimal; 4] {
-    [
-        Decimal::from(20),
-        Decimal::from(10),
-        Decimal::new(55, 1),
-        Decimal::new(21, 1),
-    ]
 }
 
 /// The VAT rates a bill prints on its VAT rows, in order (`splits`: each row's, from
