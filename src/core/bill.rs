@@ -221,6 +221,13 @@ pub enum BillWarning {
     /// rows of a reminder of the offer for one charge, an amount in a sentence for a row
     /// it equals): the reading is one of several and a person must say which.
     Ambiguous,
+    /// The charges add up to the amount due read, but the total before VAT and the VAT the
+    /// bill prints add up to another amount: the amount due read may be a subtotal.
+    VatDisagrees {
+        /// The total before VAT plus the VAT, as printed.
+        #[serde(deserialize_with = "crate::core::money::bounded::sum")]
+        computed: Decimal,
+    },
 }
 
 impl BillWarning {
@@ -264,6 +271,19 @@ impl BillWarning {
                      lines read are the ones billed.",
                 )
                 .into(),
+            BillWarning::VatDisagrees { computed } => {
+                let computed = format_amount(*computed, lang);
+                match lang {
+                    Lang::Fr => format!(
+                        "Le total hors taxes et la TVA imprimés font {computed}, pas le \
+                         montant à payer lu : vérifiez le montant à payer."
+                    ),
+                    Lang::En => format!(
+                        "The total before VAT and the VAT printed make {computed}, not the \
+                         amount due read: check the amount due."
+                    ),
+                }
+            }
             BillWarning::TooManyLines { kept } => match lang {
                 Lang::Fr => format!(
                     "La facture a trop de lignes : seules les {kept} premières sont prises en compte."
@@ -334,6 +354,27 @@ impl Bill {
                 ),
             };
         }
+        let vat_says = self.warnings.iter().find_map(|w| match w {
+            BillWarning::VatDisagrees { computed } => Some(*computed),
+            _ => None,
+        });
+        if let (Some(vat_says), Some(total)) = (vat_says, self.total) {
+            let (vat_says, total) = (format_amount(vat_says, lang), format_amount(total, lang));
+            return match lang {
+                Lang::Fr => format!(
+                    "Les lignes lues font {computed}, le montant lu comme à payer ({total}), mais \
+                     le total hors taxes et la TVA imprimés font {vat_says}. Vérifiez le montant \
+                     à payer sur votre facture : d'ici là, ce qui est signalé sur ses lignes \
+                     reste à vérifier, pas à contester."
+                ),
+                Lang::En => format!(
+                    "The lines read add up to {computed}, the amount read as due ({total}), but \
+                     the total before VAT and the VAT printed make {vat_says}. Check the amount \
+                     due on your bill: until then, what is flagged on its lines is to be \
+                     checked, not contested."
+                ),
+            };
+        }
         match self.total {
             Some(total) => {
                 let (printed, apart) = (
@@ -366,6 +407,22 @@ impl Bill {
         }
     }
 
+    /// The total before VAT plus the VAT, as the bill prints them, when both are printed
+    /// and they do not make the amount due (to the cent per VAT line).
+    pub fn vat_disagreement(&self) -> Option<Decimal> {
+        let (total, ht) = (self.total?, self.total_ht?);
+        if self.vat.is_empty() {
+            return None;
+        }
+        let computed = self
+            .vat
+            .iter()
+            .map(|v| v.amount)
+            .fold(ht, |sum, vat| sum.plus(vat));
+        let rounding = Decimal::new(self.vat.len().clamp(1, 5) as i64, 2);
+        (computed.minus(total).abs() > rounding).then_some(computed)
+    }
+
     /// The sum of the charges read.
     pub fn charges_sum(&self) -> Decimal {
         self.lines.iter().map(|l| l.amount).amounts_sum()
@@ -383,7 +440,10 @@ impl Bill {
             .warnings
             .iter()
             .any(|w| matches!(w, BillWarning::TooManyLines { .. }));
-        let open = self.warnings.contains(&BillWarning::Ambiguous);
+        let open = self
+            .warnings
+            .iter()
+            .any(|w| matches!(w, BillWarning::Ambiguous | BillWarning::VatDisagrees { .. }));
         if self.lines.is_empty() || truncated || open {
             return false;
         }

@@ -929,7 +929,8 @@ pub fn apply(read: &Bill, edits: &[Edit]) -> Applied {
                 if !header.contains(&fix.field()) {
                     header.push(fix.field());
                 }
-                touched_sum |= fix.field() == HeaderField::Total && !agrees;
+                // Even the amount due read, typed, settles what the VAT said of it.
+                touched_sum |= fix.field() == HeaderField::Total;
                 if agrees {
                     Outcome::ReadingAgrees
                 } else {
@@ -979,7 +980,16 @@ pub fn apply(read: &Bill, edits: &[Edit]) -> Applied {
     }
     bill.lines = out;
     if touched_sum {
-        recheck_total(&mut bill);
+        // The amount due typed by the person, even the one read, is theirs.
+        let total_typed = edits.iter().any(|e| {
+            matches!(
+                &e.change,
+                Change::Header {
+                    fix: HeaderFix::Total(Some(_))
+                }
+            )
+        });
+        recheck_total(&mut bill, total_typed);
     }
     Applied {
         bill,
@@ -990,14 +1000,19 @@ pub fn apply(read: &Bill, edits: &[Edit]) -> Applied {
     }
 }
 
-/// Says again whether the charges add up to the amount due, after corrections.
-fn recheck_total(bill: &mut Bill) {
+/// Says again whether the charges add up to the amount due, after corrections; the total
+/// before VAT and the VAT printed still say whether the amount due read is the bill's,
+/// unless the person typed it (`total_typed`).
+fn recheck_total(bill: &mut Bill, total_typed: bool) {
     // The person's corrections settle which rows are charges: a reading the reader left
     // open between several is theirs now.
     bill.warnings.retain(|w| {
         !matches!(
             w,
-            BillWarning::TotalMismatch { .. } | BillWarning::NoTotal | BillWarning::Ambiguous
+            BillWarning::TotalMismatch { .. }
+                | BillWarning::NoTotal
+                | BillWarning::Ambiguous
+                | BillWarning::VatDisagrees { .. }
         )
     });
     match bill.total {
@@ -1009,6 +1024,11 @@ fn recheck_total(bill: &mut Bill) {
             })
         }
         Some(_) => {}
+    }
+    if let Some(computed) = bill.vat_disagreement().filter(|_| !total_typed) {
+        if bill.reconciles() {
+            bill.warnings.push(BillWarning::VatDisagrees { computed });
+        }
     }
 }
 
@@ -1522,6 +1542,57 @@ mod tests {
         Change::NotACharge {
             line: LineRef::of(bill, i).unwrap(),
         }
+    }
+
+    /// A reading the total before VAT and the VAT contradict stays to check after the
+    /// person's corrections of its lines; the amount due they type settles it.
+    #[test]
+    fn the_vat_still_speaks_until_the_person_types_the_amount_due() {
+        let mut bill = read();
+        bill.total_ht = Some(d("32.03"));
+        bill.vat = vec![crate::core::bill::VatLine {
+            rate: d("20"),
+            base: None,
+            amount: d("6.40"),
+        }];
+        // Three lines left out: 12,99 is what they add up to, but HT + VAT make 38,43.
+        let lines_out = vec![
+            not_a_charge(&bill, 1),
+            not_a_charge(&bill, 2),
+            not_a_charge(&bill, 3),
+        ];
+        let applied = apply(&bill, &edits(lines_out.clone()));
+        assert_eq!(applied.bill.charges_sum(), d("12.99"));
+        assert_eq!(
+            applied.bill.warnings,
+            vec![BillWarning::VatDisagrees {
+                computed: d("38.43")
+            }]
+        );
+        assert!(!applied.bill.reconciles());
+        // The person types the amount due: theirs.
+        let mut typed = lines_out;
+        typed.push(Change::Header {
+            fix: HeaderFix::Total(Some(d("12.99"))),
+        });
+        let applied = apply(&bill, &edits(typed));
+        assert!(
+            applied.bill.warnings.is_empty(),
+            "{:?}",
+            applied.bill.warnings
+        );
+        assert!(applied.bill.reconciles());
+        // The amount due typed alone, as read, on a reading the VAT contradicts.
+        let mut sure_but = bill.clone();
+        sure_but.lines.truncate(1);
+        sure_but.warnings = vec![BillWarning::VatDisagrees {
+            computed: d("38.43"),
+        }];
+        let typed = vec![Change::Header {
+            fix: HeaderFix::Total(Some(d("12.99"))),
+        }];
+        let applied = apply(&sure_but, &edits(typed));
+        assert!(applied.bill.reconciles(), "{:?}", applied.bill.warnings);
     }
 
     fn labels(bill: &Bill) -> Vec<(String, Decimal)> {

@@ -913,6 +913,13 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 // and the base inside the label's cell (`TVA 20 % sur 38,20 €  7,64 €`).
                 let rate = money::find_rates(&line.text).first().copied();
                 let all = money::find_amounts(own_columns(line));
+                // The base a rate applies to, on a row of its own (`Montant hors TVA soumis
+                // à une TVA à 20,00 %  10,83`): the base of that rate's VAT, never a VAT
+                // amount.
+                if let (Some(rate), true, [base]) = (rate, names_a_vat_base(&label), &all[..]) {
+                    add_vat_base(&mut body.vat, rate, base.value);
+                    continue;
+                }
                 if let Some(vat) = rate.and_then(|r| vat_line(r, &all, false)) {
                     if !body.vat.contains(&vat) {
                         body.vat.push(vat);
@@ -1178,6 +1185,32 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
 fn usage_subheading_in(line: &Line, section: Option<&(String, SectionKind)>) -> Option<bool> {
     section?;
     sections::usage_subheading(&line.text)
+}
+
+/// Whether a VAT row names the base a rate applies to (`Montant hors TVA soumis à une TVA à
+/// 20,00 %`, `Base HT TVA 20 %`), not the VAT itself.
+fn names_a_vat_base(label: &str) -> bool {
+    let f = fold(label);
+    f.contains("hors tva")
+        || f.contains("hors taxe")
+        || f.starts_with("base")
+        || f.contains(" base ")
+}
+
+/// Gives `base` to the VAT line of `rate` printed without one, when they agree (the base
+/// at the rate is the VAT, to the cent); a base whose VAT is not read is left out.
+fn add_vat_base(vat: &mut [VatLine], rate: Decimal, base: Decimal) {
+    let cent = Decimal::new(2, 2);
+    if let Some(line) = vat.iter_mut().find(|v| {
+        v.rate == rate
+            && v.base.is_none()
+            && ratio(base.times(rate), Decimal::ONE_HUNDRED)
+                .minus(v.amount)
+                .abs()
+                <= cent
+    }) {
+        line.base = Some(base);
+    }
 }
 
 /// A VAT line from a rate and a row's amounts: the (base, VAT) pair that agrees with the

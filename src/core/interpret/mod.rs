@@ -258,7 +258,7 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
     let mut usage = body.usage;
     usage.truncate(MAX_USAGE);
 
-    let bill = Bill {
+    let mut bill = Bill {
         source: source.to_string(),
         operator: header.operator,
         invoice_number: header.invoice_number,
@@ -281,6 +281,16 @@ pub fn interpret_with_notes(pages: &[TextPage], source: &str) -> (Bill, Vec<Stri
             .unwrap_or(0)
             .max(pages.len() as u32),
     };
+    // Sure means sure: where the bill prints its total before VAT and its VAT, they make
+    // the amount due too, or the amount due read may be a subtotal.
+    if let Some(computed) = bill.vat_disagreement() {
+        notes.push(format!(
+            "the total before VAT and the VAT make {computed}, not the amount due: left to check"
+        ));
+        if bill.reconciles() {
+            bill.warnings.push(BillWarning::VatDisagrees { computed });
+        }
+    }
     (bill, notes)
 }
 
@@ -561,6 +571,73 @@ pub(crate) mod tests {
         let bill = interpret(&[p], "x.pdf");
         assert_eq!(bill.lines[0].amount, d("36.00"));
         assert!(bill.reconciles());
+    }
+
+    #[test]
+    fn a_vat_base_on_its_own_row_is_the_base_not_vat() {
+        let p = page(
+            1,
+            &[
+                &["bouygues telecom"],
+                &["Montant prélevé le 16/11/2019", "7,99"],
+                &["Vos abonnements"],
+                &["Forfait B&You 20Go", "7,99"],
+                &["TVA 20,00 % payée sur les débits", "1,33"],
+                &["Montant hors TVA soumis à une TVA à 20,00 %", "6,66"],
+            ],
+        );
+        let bill = interpret(&[p], "x.pdf");
+        assert_eq!(
+            bill.vat,
+            vec![VatLine {
+                rate: d("20"),
+                base: Some(d("6.66")),
+                amount: d("1.33")
+            }]
+        );
+        assert!(bill.reconciles());
+    }
+
+    /// Sure means sure: charges that add up to an amount due the total before VAT and the
+    /// VAT printed contradict (a subtotal read as the amount due) are left to check.
+    #[test]
+    fn an_amount_due_the_vat_contradicts_is_not_sure() {
+        let p = page(
+            1,
+            &[
+                &["bouygues telecom"],
+                &["Total à payer", "30,44"],
+                &["Vos abonnements"],
+                &["Forfait Sensation 80 Go", "30,44"],
+                &["Total HT", "32,03"],
+                &["TVA 20 %", "6,40"],
+            ],
+        );
+        let bill = interpret(&[p], "x.pdf");
+        assert_eq!(bill.charges_sum(), d("30.44"));
+        assert!(!bill.reconciles());
+        assert_eq!(
+            bill.warnings,
+            vec![BillWarning::VatDisagrees {
+                computed: d("38.43")
+            }]
+        );
+        assert!(bill
+            .reading_to_check(crate::core::lang::Lang::Fr)
+            .contains("38,43"));
+        // When they agree, the same reading is sure.
+        let p = page(
+            1,
+            &[
+                &["bouygues telecom"],
+                &["Total à payer", "38,43"],
+                &["Vos abonnements"],
+                &["Forfait Sensation 80 Go", "38,43"],
+                &["Total HT", "32,03"],
+                &["TVA 20 %", "6,40"],
+            ],
+        );
+        assert!(interpret(&[p], "x.pdf").reconciles());
     }
 
     #[test]
