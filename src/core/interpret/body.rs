@@ -287,10 +287,17 @@ fn opens_section(lines: &[Line], i: usize, opened_at: Option<usize>) -> bool {
     }
     // The start of a charge's label whose end is on the amount's row under it
     // (`Remise pendant 12 mois sur` / `abonnement - forfait  -15,00`).
-    let label_goes_on = ends_open(&text)
-        && lines.get(i + 1).is_some_and(|next| {
-            right_under(line, next) && !money::find_amounts(&next.text).is_empty()
-        });
+    // Or whose last words, short and starting with a figure or in lower case, are on the
+    // amount's row under its start (`Remise sur abonnement` / `12 mois  -5,00`).
+    let label_goes_on = lines.get(i + 1).is_some_and(|next| {
+        let amounts = money::find_amounts(&next.text);
+        let rest = amounts
+            .first()
+            .map(|a| clean_label(&squash(next.text.get(..a.start).unwrap_or_default())));
+        right_under(line, next)
+            && !amounts.is_empty()
+            && (ends_open(&text) || rest.is_some_and(|rest| last_words_under(line, next, &rest)))
+    });
     if label_goes_on {
         return false;
     }
@@ -511,6 +518,16 @@ fn right_under(above: &Line, below: &Line) -> bool {
     below.page == above.page
         && below.y > above.y
         && below.y - above.y <= 1.7 * above.size.max(below.size).max(4.0)
+}
+
+/// Whether `rest`, the label of the amount's row `below`, is the last words of the label
+/// on the row above (`Remise sur abonnement` / `12 mois  -5,00`): at most three words,
+/// starting with a figure or in lower case, under the label's start.
+fn last_words_under(above: &Line, below: &Line, rest: &str) -> bool {
+    !rest.is_empty()
+        && continues(rest)
+        && rest.split_whitespace().count() <= 3
+        && (indent(below) - indent(above)).abs() <= 2.0
 }
 
 /// Whether a label continues the text of the row above it (`au 27.11.2025` under
@@ -830,6 +847,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                     && !before.ends_with(['.', ':'])
                     && !is_field(&before)
                     && (ends_open(&before)
+                        || last_words_under(&lines[at], line, &split.label)
                         || (!sections::is_heading_like(&before)
                             && !sections::is_heading_like(&split.label))) =>
             {

@@ -1408,6 +1408,27 @@ pub(crate) mod tests {
                     ("Option Multi-SIM du 13.11 au 12.12", "6.00"),
                 ],
             ),
+            (
+                "11. a label whose last words are on its amount's row, under a heading \
+                 carrying the same amount",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Montant du prélèvement"), (520.0, "7,99")],
+                        &[(48.0, "abonnements et options")],
+                        &[(60.0, "Votre forfait"), (520.0, "12,99")],
+                        &[(88.0, "Forfait B&You 60Go"), (450.0, "20.00"), (520.0, "12,99")],
+                        &[(60.0, "Réductions"), (520.0, "-5,00")],
+                        &[(88.0, "Remise sur abonnement")],
+                        &[(88.0, "12 mois"), (450.0, "20.00"), (520.0, "-5,00")],
+                    ],
+                ),
+                "7.99",
+                &[
+                    ("Forfait B&You 60Go", "12.99"),
+                    ("Remise sur abonnement 12 mois", "-5.00"),
+                ],
+            ),
         ];
         for (what, page, total, want) in cases {
             let (bill, notes) = interpret_with_notes(&[page], "x.pdf");

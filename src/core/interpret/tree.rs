@@ -628,7 +628,43 @@ fn group(items: &[Item]) -> Vec<usize> {
             span[i] = end;
         }
     }
+    // The same rows printed twice (the detail, and a reminder of the offer beside it)
+    // are grouped alike: where one copy prints a row and the row after it side by side,
+    // neither heading the other, the other copy's head is not their subtotal either
+    // (`Location décodeur TV 4K 5,99` over a smaller `Location Livebox Player 5,99`). A
+    // section's name over its detail stays a group: its summary elsewhere may well print
+    // its first row beside it.
+    for i in 0..n {
+        if span[i] > i && !items[i].heading_like && contradicted_by_a_copy(items, &span, i) {
+            span[i] = i;
+        }
+    }
     span
+}
+
+/// Whether the group `i` heads is printed elsewhere as siblings: `i` and each of its
+/// direct rows with an amount have a twin, all those twins in one section and none of
+/// them heading a group.
+fn contradicted_by_a_copy(items: &[Item], span: &[usize], i: usize) -> bool {
+    let twin_of = |r: usize| {
+        (0..items.len()).find(|&t| t != r && span[t] == t && twins(&items[r], &items[t]))
+    };
+    let Some(head_twin) = twin_of(i) else {
+        return false;
+    };
+    let section = items[head_twin].section;
+    let mut k = i + 1;
+    let mut children = 0;
+    while k <= span[i] {
+        if !items[k].amount.is_zero() {
+            match twin_of(k) {
+                Some(t) if items[t].section == section => children += 1,
+                _ => return false,
+            }
+        }
+        k = span[k] + 1;
+    }
+    children > 0
 }
 
 /// Whether `row` may be under `head`: on its page (or the next, when the head ends its
@@ -722,6 +758,44 @@ mod tests {
             .map(|&i| it[i].label.clone())
             .collect();
         assert_eq!(kept, ["Forfait B&You 60Go"]);
+    }
+
+    /// The detail and a reminder of the offer beside it list the same rows; in the
+    /// reminder a rental is printed smaller than the one above it at the same amount. It
+    /// is not that row's detail: the detail prints both side by side. Whichever copy is
+    /// kept, each rental is counted once, under its own name.
+    #[test]
+    fn a_copy_printing_two_rows_side_by_side_undoes_their_grouping_elsewhere() {
+        let mut it = items(&[
+            ("#Vos abonnements", "61.97", 40.0, 2),
+            ("Livebox Up Fibre", "49.99", 40.0, 2),
+            ("Location décodeur TV 4K", "5.99", 40.0, 2),
+            ("Location Livebox Player", "5.99", 40.0, 2),
+            ("Livebox Up Fibre", "49.99", 300.0, 2),
+            ("Location décodeur TV 4K", "5.99", 300.0, 2),
+            ("Location Livebox Player", "5.99", 300.0, 2),
+        ]);
+        for (k, item) in it.iter_mut().enumerate() {
+            item.section = if k < 4 { 0 } else { 4 };
+            item.block = if k < 4 { 0 } else { 1 };
+        }
+        it[6].size = 8.5;
+        let span = group(&it);
+        assert_eq!(span[5], 5, "{span:?}");
+        let r = reconcile(&it, &[d("61.97")], Decimal::ZERO);
+        let mut kept = labels(&it, &r);
+        kept.sort();
+        assert_eq!(
+            kept,
+            [
+                "Livebox Up Fibre",
+                "Location Livebox Player",
+                "Location décodeur TV 4K"
+            ]
+        );
+        // Without the copy, the smaller row is the detail of the one above it.
+        let alone = it[4..].to_vec();
+        assert_eq!(group(&alone)[1], 2);
     }
 
     /// A summary whose rows cancel out ("Services ponctuels 10,00", "Remises -10,00"),
