@@ -146,20 +146,24 @@ async fn wait_text(browser: &Browser, css: &str, needle: &str) {
         .await;
 }
 
-/// The explainer's rows are already gone, the 0,00 € usage line is marked "not a charge",
-/// the instalment of the explainer is picked as a charge from the page view, the period
-/// is fixed: the corrected bill no longer adds up and says so.
+/// The explainer's rows are already gone and the 0,00 € usage line is usage, not a
+/// charge; the person picks the instalment of the explainer as a charge from the page
+/// view, says the plan's line is not a charge, fixes the period: the corrected bill no
+/// longer adds up and says so.
 async fn correct_the_bill(browser: &Browser) {
-    // The explainer page (page 2) gave no charge: the reading already left it out.
+    // The explainer page (page 2) gave no charge: the reading already left it out; the
+    // calls received abroad at 0,00 € are the bill's usage, shown apart.
     let read = charges(browser).await;
-    assert_eq!(read.len(), 2, "{read:?}");
-    assert_eq!(read[0], "Forfait B&You 60Go");
-    assert!(
-        !read
-            .iter()
-            .any(|l| l.contains("Montant prélevé") || l.contains("Mensualité")),
-        "{read:?}"
-    );
+    assert_eq!(read, vec!["Forfait B&You 60Go".to_string()]);
+    // Folded under its heading: its text is there, not shown until opened.
+    let usage = run(
+        browser,
+        "return document.querySelector('.bill-page .usage-summary').textContent",
+        vec![],
+    )
+    .await;
+    let usage = spaced(usage.as_str().unwrap_or_default());
+    assert!(usage.contains("Appels reçus en Zone Europe"), "{usage}");
 
     // Where does the plan's line come from? Page 3, its row highlighted, its amount
     // column framed.
@@ -190,18 +194,6 @@ async fn correct_the_bill(browser: &Browser) {
     assert_eq!(drawn[2], true, "the row is highlighted");
     assert_eq!(drawn[3], "3", "on page 3");
     wait_text(browser, "#running-sum", "Le compte est bon").await;
-
-    // A line that is not a charge: two clicks.
-    click_in_row(browser, "Appels reçus en Zone Europe", ".correct-line").await;
-    browser.wait_for(".line-editor .not-a-charge").await;
-    browser.click(".line-editor .not-a-charge").await;
-    browser.wait_for(".removed-lines").await;
-    assert_eq!(
-        charges(browser).await,
-        vec!["Forfait B&You 60Go".to_string()]
-    );
-    assert!(spaced(&browser.text(".removed-lines").await).contains("Appels reçus en Zone Europe"));
-    browser.wait_for("#undo-correction").await;
 
     // Pick a row the reader left out, on the explainer page: one click.
     browser.click(".chip[data-page='2']").await;
@@ -236,6 +228,19 @@ async fn correct_the_bill(browser: &Browser) {
         .wait_for("li.finding[data-rule=total_mismatch]")
         .await;
 
+    // A line that is not a charge: two clicks.
+    click_in_row(browser, "Forfait B&You", ".correct-line").await;
+    browser.wait_for(".line-editor .not-a-charge").await;
+    browser.click(".line-editor .not-a-charge").await;
+    browser.wait_for(".removed-lines").await;
+    assert_eq!(
+        charges(browser).await,
+        vec!["Mensualité de votre facilté de paiement pour votre equipement".to_string()]
+    );
+    assert!(spaced(&browser.text(".removed-lines").await).contains("Forfait B&You 60Go"));
+    browser.wait_for("#undo-correction").await;
+    wait_text(browser, "#running-sum", "8,00 €").await;
+
     // Fix the period, typed the French way.
     browser.click("#correct-header").await;
     browser.wait_for("#fix-start").await;
@@ -254,23 +259,20 @@ async fn correct_the_bill(browser: &Browser) {
 async fn corrections_are_there(browser: &Browser) {
     browser.wait_for(".bill-page .charges").await;
     let shown = charges(browser).await;
-    // In reading order: the instalment was picked on page 2, the plan is on page 3.
+    // The instalment picked on page 2; the plan's line set aside.
     assert_eq!(
         shown,
-        vec![
-            "Mensualité de votre facilté de paiement pour votre equipement".to_string(),
-            "Forfait B&You 60Go".to_string(),
-        ],
+        vec!["Mensualité de votre facilté de paiement pour votre equipement".to_string()],
     );
     let period = spaced(&browser.text(".field.corrected").await);
     assert!(period.contains("01/11/2019 → 30/11/2019"), "{period}");
-    assert!(spaced(&browser.text(".removed-lines").await).contains("Appels reçus en Zone Europe"));
+    assert!(spaced(&browser.text(".removed-lines").await).contains("Forfait B&You 60Go"));
     browser
         .wait_for("li.finding[data-rule=total_mismatch]")
         .await;
     let note = spaced(&browser.text(".bill-page .reading-check").await);
     assert!(
-        note.contains("20,99 €") && note.contains("12,99 €"),
+        note.contains("8,00 €") && note.contains("12,99 €"),
         "{note}"
     );
 }
@@ -301,19 +303,25 @@ async fn a_real_bill_corrected_from_its_page_view_keeps_its_corrections_across_a
     corrections_are_there(&browser).await;
 
     // The page view still works (the pages were kept): unticking the instalment takes it
-    // back, the bill adds up again and the finding goes; ticked again, it is back, and
-    // "undo" takes it back once more.
+    // back, ticking the plan's line brings it back, the bill adds up again and the finding
+    // goes; the instalment ticked again, it is a charge again, and "undo" takes it back.
     let mismatch_gone = "return !document.querySelector('li.finding[data-rule=total_mismatch]')";
     // « M'aider à faire le compte » opens on a page of the charges, not on the summary
-    // of page 1: the instalment (page 2) and the plan (page 3), one each, the first.
+    // of page 1: the instalment, on page 2.
     browser.click("#help-add-up").await;
     browser.wait_for(".page-view .page-svg").await;
     assert_eq!(pressed_page(&browser).await, "2");
     tick(&browser, "Mensualité de votre facilté de paiement").await;
+    wait_text(&browser, "#running-sum", "0,00 €").await;
+    browser.click(".chip[data-page='3']").await;
+    browser.wait_for(".chip.pressed[data-page='3']").await;
+    tick(&browser, "Forfait B&You 60Go").await;
     wait_text(&browser, "#running-sum", "Le compte est bon").await;
     browser
         .wait_until(mismatch_gone, "the mismatch to go", PATIENCE)
         .await;
+    browser.click(".chip[data-page='2']").await;
+    browser.wait_for(".chip.pressed[data-page='2']").await;
     tick(&browser, "Mensualité de votre facilté de paiement").await;
     browser
         .wait_for("li.finding[data-rule=total_mismatch]")
