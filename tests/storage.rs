@@ -140,6 +140,77 @@ fn a_value_from_a_newer_version_is_never_overwritten() {
     );
 }
 
+/// The keys set aside for `key`.
+fn set_aside_for(key: &str) -> Vec<String> {
+    storage::set_aside_values()
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| k.starts_with(&format!("{key}.unreadable.")))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_newer_tab_saving_again_and_again_makes_this_tab_keep_no_copy() {
+    area().clear().unwrap();
+    // A tab of a newer version saves twelve times; this tab hears each save and loads.
+    for saved_at in 1..=12 {
+        let newer =
+            format!(r#"{{"app":"contestel","version":99,"saved_at":{saved_at},"data":{{}}}}"#);
+        area().set_item(Journal::KEY, &newer).unwrap();
+        let Load::Unreadable {
+            error,
+            recovery_key,
+        } = storage::load::<Journal>()
+        else {
+            panic!("a value too new is not loaded");
+        };
+        assert!(matches!(error, StoreError::TooNew { .. }), "{error:?}");
+        assert_eq!(
+            recovery_key, None,
+            "a value too new is intact: not set aside"
+        );
+        assert_eq!(
+            storage::save(&journal_with_a_case(), 0),
+            Err(SaveError::TooNew)
+        );
+    }
+    assert_eq!(set_aside_for(Journal::KEY), Vec::<String>::new());
+    assert_eq!(storage::set_aside_values(), vec![]);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_values_are_set_aside_once_each_and_a_few_per_key() {
+    area().clear().unwrap();
+    // The same unreadable value heard twelve times is one copy.
+    area().set_item(Journal::KEY, "{ half a journal").unwrap();
+    for _ in 0..12 {
+        assert!(matches!(
+            storage::load::<Journal>(),
+            Load::Unreadable {
+                recovery_key: Some(_),
+                ..
+            }
+        ));
+    }
+    assert_eq!(set_aside_for(Journal::KEY).len(), 1);
+    // Twelve distinct ones: a few copies, then no more; a save over the value that could
+    // not be copied is refused, and that value is still there.
+    for i in 0..12 {
+        let broken = format!("{{ half a journal, take {i}");
+        area().set_item(Journal::KEY, &broken).unwrap();
+        let loaded = storage::load::<Journal>();
+        assert!(matches!(loaded, Load::Unreadable { .. }), "{loaded:?}");
+        if i >= 2 {
+            assert!(storage::save(&journal_with_a_case(), 0).is_err());
+            assert_eq!(area().get_item(Journal::KEY).unwrap(), Some(broken));
+        }
+    }
+    assert_eq!(
+        set_aside_for(Journal::KEY).len(),
+        storage::MAX_SET_ASIDE_PER_KEY
+    );
+}
+
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_and_the_stored_value_survives() {
     area().clear().unwrap();

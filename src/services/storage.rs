@@ -85,6 +85,12 @@ pub fn load<T: Stored>() -> Load<T> {
     match store::decode::<T>(raw.as_deref()) {
         Ok(None) => Load::Empty,
         Ok(Some(loaded)) => Load::Loaded(loaded),
+        // A value written by a newer version is intact: it is left as it is, never copied
+        // (another tab of a newer version may save it again and again).
+        Err(error @ StoreError::TooNew { .. }) => Load::Unreadable {
+            error,
+            recovery_key: None,
+        },
         Err(error) => {
             let recovery_key = raw.and_then(|raw| set_aside(&area, T::KEY, &raw));
             Load::Unreadable {
@@ -95,17 +101,36 @@ pub fn load<T: Stored>() -> Load<T> {
     }
 }
 
-/// Copies an unreadable value under a recovery key (once per distinct value).
+/// How many distinct unreadable values one key keeps set aside. Past it nothing more is
+/// copied: a save over an unreadable value is then refused (nothing is overwritten
+/// without its copy), and the storage cannot fill up with copies.
+pub const MAX_SET_ASIDE_PER_KEY: usize = 3;
+
+/// Copies an unreadable value under a recovery key, once per distinct value and at most
+/// [`MAX_SET_ASIDE_PER_KEY`] values per key; the recovery key, or `None` when it could
+/// not be kept.
 fn set_aside(area: &web_sys::Storage, key: &str, raw: &str) -> Option<String> {
     let stamp = raw
         .bytes()
         .fold(0i64, |h, b| h.wrapping_mul(31).wrapping_add(b as i64))
         .abs();
     let recovery = store::recovery_key(key, stamp);
-    match area.get_item(&recovery) {
-        Ok(Some(existing)) if existing == raw => Some(recovery),
-        _ => area.set_item(&recovery, raw).ok().map(|_| recovery),
+    if let Ok(Some(existing)) = area.get_item(&recovery) {
+        if existing == raw {
+            return Some(recovery);
+        }
     }
+    let prefix = store::recovery_key(key, 0);
+    let prefix = prefix.trim_end_matches('0');
+    let count = area.length().unwrap_or(0);
+    let kept = (0..count)
+        .filter_map(|i| area.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .count();
+    if kept >= MAX_SET_ASIDE_PER_KEY {
+        return None;
+    }
+    area.set_item(&recovery, raw).ok().map(|_| recovery)
 }
 
 /// Saves a store, unless another tab wrote after `last_seen` (the `saved_at` this tab last
