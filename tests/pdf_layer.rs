@@ -15,6 +15,8 @@
 )]
 #![cfg(not(target_arch = "wasm32"))]
 
+mod crafted;
+
 use contestel::core::error::ReadErrorKind;
 use contestel::core::layout::{TextPage, TextRow};
 use contestel::core::pdf::{extract, extract_measured, Limits, Work};
@@ -36,6 +38,7 @@ fn within_limits(work: &Work) -> bool {
     let limits = Limits::default();
     work.inflated_bytes <= 2 * limits.max_decompressed_bytes
         && work.operations <= limits.max_operations
+        && work.operation_bytes <= limits.max_operation_bytes
         && work.glyphs <= limits.max_glyphs
 }
 
@@ -695,6 +698,14 @@ fn every_limit_gives_too_complex_with_its_page() {
             Some(1),
         ),
         (
+            "operation bytes",
+            Limits {
+                max_operation_bytes: 2000,
+                ..base.clone()
+            },
+            Some(1),
+        ),
+        (
             "content bytes",
             Limits {
                 max_content_bytes: 20,
@@ -727,6 +738,33 @@ fn every_limit_gives_too_complex_with_its_page() {
         assert_eq!(got, Err((ReadErrorKind::TooComplex, page)), "{what}");
     }
     assert!(extract(&bytes, &base).is_ok());
+}
+
+#[test]
+fn forms_drawn_over_and_over_are_refused_before_their_copies_pass_the_budget() {
+    // A few KB each: seven forms each drawn ten times by the one above, over one string of
+    // 1 MiB or 65 536 short ones. Each copy of a form counts again, so the reading stops
+    // at the budget of bytes, long before the operation limit would have stopped it.
+    let limits = Limits::default();
+    for (name, bytes) in [
+        ("huge string", crafted::nested_forms_huge_string()),
+        ("many strings", crafted::nested_forms_many_strings()),
+    ] {
+        let (got, work) = extract_measured(&bytes, &limits);
+        let got = got.map(|_| ()).map_err(|e| (e.kind, e.page));
+        assert_eq!(got, Err((ReadErrorKind::TooComplex, Some(1))), "{name}");
+        assert!(within_limits(&work), "{name}: {work:?}");
+        assert!(
+            work.operation_bytes > limits.max_operation_bytes / 2,
+            "{name}: refused for the bytes, not something else: {work:?}"
+        );
+    }
+    // The same nesting over a short string is drawn in full: ten million copies of it
+    // would be refused, a thousand (three levels) are read.
+    let bytes = crafted::nested_forms(3, 10, &crafted::text(&[b"Option"]));
+    let (got, work) = extract_measured(&bytes, &limits);
+    assert!(got.is_ok(), "{got:?}");
+    assert_eq!(work.glyphs, 6 * 1000);
 }
 
 #[test]

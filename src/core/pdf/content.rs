@@ -58,9 +58,14 @@ pub fn parse(content: &[u8]) -> Option<Vec<Operation>> {
             }
             // ASCII only, so always UTF-8.
             let operator = std::str::from_utf8(&p.bytes[start..p.at]).ok()?;
+            let mut operands = std::mem::take(&mut operands);
+            // A vector grown one push at a time holds room for four operands (480 bytes)
+            // when most operations have one or two: kept as long as the page is, that
+            // slack tripled what a page of short strings held.
+            operands.shrink_to_fit();
             operations.push(Operation {
                 operator: operator.to_string(),
-                operands: std::mem::take(&mut operands),
+                operands,
             });
         } else {
             operands.push(p.object(0, false)?);
@@ -316,6 +321,7 @@ impl Parser<'_> {
         loop {
             if self.peek()? == b']' {
                 self.at += 1;
+                items.shrink_to_fit();
                 return Some(items);
             }
             items.push(self.object(depth, true)?);

@@ -31,7 +31,10 @@
 //!      `Q` without its `q` dropped (it would pop the state of the page drawing a form);
 //!    - form XObjects drawn inline, within `q` … `Q` and with their `/Matrix`, each
 //!      parsed once however often it is drawn; forms nested deeper than the limit, or
-//!      drawing themselves, are cut;
+//!      drawing themselves, are cut. Drawing a form copies its operations, so the bytes
+//!      the kept operations hold are counted too, each copy again, against their own
+//!      budget: seven forms each drawing the next ten times over one string of 1 MiB
+//!      (3 KB of file) would otherwise be ten million copies of it;
 //!    - every font given a name of its own (a form's `/F1` is not the page's), and
 //!      `fonts::prepare` inflating, within the budget, the streams pdf-extract reads from
 //!      it (ToUnicode, Type 1 and CFF programs, embedded CMaps), the first time a `Tf`
@@ -112,6 +115,11 @@ pub struct Limits {
     pub max_content_bytes: usize,
     /// Most content-stream operations over the document.
     pub max_operations: usize,
+    /// Most bytes the cleaned operations of the document may hold (each operation, its
+    /// operator and its operands), a form's counted again each time it is drawn: the
+    /// operation count alone let a few KB of nested forms drawn over one huge string be
+    /// copied into gigabytes.
+    pub max_operation_bytes: usize,
 }
 
 impl Default for Limits {
@@ -127,6 +135,7 @@ impl Default for Limits {
             max_objects: 200_000,
             max_content_bytes: 4 << 20,
             max_operations: 2_000_000,
+            max_operation_bytes: 128 << 20,
         }
     }
 }
@@ -143,6 +152,9 @@ pub struct Work {
     /// Content-stream operations parsed and counted against `max_operations`, forms'
     /// included each time they are drawn.
     pub operations: usize,
+    /// Bytes held by the cleaned operations, counted against `max_operation_bytes`:
+    /// a form's again each time it is drawn.
+    pub operation_bytes: usize,
     /// Glyphs pdf-extract drew, counted against `max_glyphs`.
     pub glyphs: usize,
     /// Whether the file got past the pre-scan to lopdf's loader.

@@ -5,6 +5,11 @@
 //! without its `q` dropped; forms drawn inline, each parsed once however often it is
 //! drawn, and cut when nested too deep or drawing themselves; every font renamed apart
 //! and its streams inflated within the budget before pdf-extract reads them.
+//!
+//! A form drawn inline is copied: what the kept operations hold is counted in bytes
+//! (`weight`), every copy again, against `Limits::max_operation_bytes`. The operation
+//! count alone bounds how many operations are copied, not how big they are: one string
+//! of 1 MiB at the bottom of seven forms each drawing the next ten times is 3 KB of file.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -49,6 +54,7 @@ pub fn sanitize(
         limits,
         budget: &mut budget,
         operations: 0,
+        operation_bytes: 0,
         forms: HashMap::new(),
         in_progress: Vec::new(),
         fonts: HashSet::new(),
@@ -56,6 +62,7 @@ pub fn sanitize(
     };
     let cleaned = clean_pages(doc, limits, &pages, &mut cleaner);
     work.operations = work.operations.saturating_add(cleaner.operations);
+    work.operation_bytes = work.operation_bytes.saturating_add(cleaner.operation_bytes);
     let inflated = limits.max_decompressed_bytes.saturating_sub(budget);
     work.inflated_bytes = work.inflated_bytes.saturating_add(inflated);
     cleaned
@@ -125,6 +132,8 @@ struct Cleaner<'l, 'b> {
     limits: &'l Limits,
     budget: &'b mut usize,
     operations: usize,
+    /// Bytes the kept operations hold, copies of forms included (`weight`).
+    operation_bytes: usize,
     /// Forms already cleaned, ready to be drawn inline again.
     forms: HashMap<ObjectId, Rc<InlineForm>>,
     /// Forms being cleaned, innermost last: one met again is a cycle.
@@ -136,6 +145,23 @@ struct Cleaner<'l, 'b> {
 }
 
 impl Cleaner<'_, '_> {
+    /// Counts `bytes` more kept, refused (and not counted) past the limit.
+    fn keep(&mut self, bytes: usize) -> Result<(), ReadError> {
+        let kept = self.operation_bytes.saturating_add(bytes);
+        if kept > self.limits.max_operation_bytes {
+            return Err(too_complex());
+        }
+        self.operation_bytes = kept;
+        Ok(())
+    }
+
+    /// Keeps `op` in `out`, counting what it holds.
+    fn push(&mut self, out: &mut Vec<Operation>, op: Operation) -> Result<(), ReadError> {
+        self.keep(weight(&op))?;
+        out.push(op);
+        Ok(())
+    }
+
     fn clean(
         &mut self,
         doc: &mut Document,
@@ -202,16 +228,16 @@ impl Cleaner<'_, '_> {
                 | op::Tj
                 | op::TJ
                 | op::quote
-                | op::dquote => out.push(op),
+                | op::dquote => self.push(&mut out, op)?,
                 op::q => {
                     open += 1;
-                    out.push(op);
+                    self.push(&mut out, op)?;
                 }
                 // A `Q` without its `q` would pop the state of whatever drew this
                 // content (a form is drawn inline): dropped.
                 op::Q if open > 0 => {
                     open -= 1;
-                    out.push(op);
+                    self.push(&mut out, op)?;
                 }
                 op::Tf => {
                     let mut operands = op.operands;
@@ -249,7 +275,7 @@ impl Cleaner<'_, '_> {
                     if let Some(name) = operands.first_mut() {
                         *name = Object::Name(unique);
                     }
-                    out.push(Operation::new("Tf", operands));
+                    self.push(&mut out, Operation::new("Tf", operands))?;
                 }
                 op::Do => {
                     let form = op
@@ -263,12 +289,15 @@ impl Cleaner<'_, '_> {
                     // lands where the page puts it.
                     if let Some(id) = form {
                         if let Some(inline) = self.form(doc, id, resources, depth + 1)? {
-                            out.push(Operation::new("q", vec![]));
+                            self.push(&mut out, Operation::new("q", vec![]))?;
                             if let Some(m) = &inline.matrix {
-                                out.push(Operation::new("cm", m.clone()));
+                                self.push(&mut out, Operation::new("cm", m.clone()))?;
                             }
+                            // Counted before it is copied: the copy is what the budget
+                            // is for.
+                            self.keep(inline.bytes)?;
                             out.extend(inline.operations.iter().cloned());
-                            out.push(Operation::new("Q", vec![]));
+                            self.push(&mut out, Operation::new("Q", vec![]))?;
                             for (name, font) in inline.fonts.iter() {
                                 renamed.set(name.clone(), font.clone());
                             }
@@ -284,7 +313,7 @@ impl Cleaner<'_, '_> {
         }
         // And a `q` without its `Q` is closed here.
         for _ in 0..open {
-            out.push(Operation::new("Q", vec![]));
+            self.push(&mut out, Operation::new("Q", vec![]))?;
         }
         Ok((out, renamed))
     }
@@ -344,6 +373,7 @@ impl Cleaner<'_, '_> {
         self.in_progress.pop();
         let (operations, fonts) = cleaned?;
         let inline = Rc::new(InlineForm {
+            bytes: operations.iter().map(weight).fold(0, usize::saturating_add),
             operations,
             fonts,
             matrix,
@@ -356,8 +386,49 @@ impl Cleaner<'_, '_> {
 /// A form's content, cleaned, ready to be drawn inline wherever it is used.
 struct InlineForm {
     operations: Vec<Operation>,
+    /// What its operations hold (`weight`), counted each time they are copied.
+    bytes: usize,
     /// Its fonts, under the names its operations use.
     fonts: Dictionary,
     /// Its /Matrix, when it has a valid one.
     matrix: Option<Vec<Object>>,
+}
+
+/// The bytes an operation holds, near enough to bound memory by: the operation, its
+/// operator's text, and its operands' vector with what each owns (room allocated and
+/// unused included).
+fn weight(op: &Operation) -> usize {
+    let slack = op.operands.capacity().saturating_sub(op.operands.len());
+    let operands = op.operands.iter().map(object_weight);
+    operands.fold(
+        size_of::<Operation>()
+            .saturating_add(op.operator.capacity())
+            .saturating_add(slack.saturating_mul(size_of::<Object>())),
+        usize::saturating_add,
+    )
+}
+
+/// The bytes an operand holds: the object and what it owns (the content parser's depth
+/// limit bounds the recursion).
+fn object_weight(object: &Object) -> usize {
+    let owned = match object {
+        Object::Name(bytes) | Object::String(bytes, _) => bytes.capacity(),
+        Object::Array(items) => items
+            .iter()
+            .map(object_weight)
+            .fold(0, usize::saturating_add)
+            .saturating_add(
+                items
+                    .capacity()
+                    .saturating_sub(items.len())
+                    .saturating_mul(size_of::<Object>()),
+            ),
+        Object::Dictionary(dict) => dict
+            .iter()
+            .map(|(key, value)| key.len().saturating_add(object_weight(value)))
+            .fold(0, usize::saturating_add),
+        Object::Stream(stream) => stream.content.capacity(),
+        _ => 0,
+    };
+    size_of::<Object>().saturating_add(owned)
 }
