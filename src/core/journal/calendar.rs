@@ -3,9 +3,9 @@
 //! One all-day event per dated deadline from today on, named after the case and saying what
 //! to do, with an alarm three days before. The text is the calendar's own: CRLF line ends,
 //! TEXT values escaped (`\\`, `;`, `,`, newlines), lines folded at 75 octets without
-//! splitting a UTF-8 character. UIDs are stable (case, kind, date, lines), so importing the
-//! file again updates the events instead of doubling them. Pure: `today` is given, and it
-//! stamps the events (DTSTAMP) at midnight UTC.
+//! splitting a UTF-8 character or an escape sequence. UIDs are stable (case, kind, date,
+//! lines), so importing the file again updates the events instead of doubling them. Pure:
+//! `today` is given, and it stamps the events (DTSTAMP) at midnight UTC.
 
 use chrono::NaiveDate;
 
@@ -32,17 +32,23 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Folds a content line at 75 octets (RFC 5545 §3.1), never inside a character.
+/// Folds a content line at 75 octets (RFC 5545 §3.1), never inside a character nor inside
+/// an escape sequence: a reader that unescapes before it unfolds would otherwise read a
+/// lone backslash at a line's end. Every backslash in a content line opens an escape, since
+/// all text goes through `escape` and the other values are dates and names.
 fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 60 * 3);
     let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        let escaped = if c == '\\' { chars.next() } else { None };
+        let len = c.len_utf8() + escaped.map_or(0, char::len_utf8);
         if width + len > 75 {
             out.push_str("\r\n ");
             width = 1;
         }
         out.push(c);
+        out.extend(escaped);
         width += len;
     }
     out.push_str("\r\n");
@@ -133,10 +139,8 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
-    /// A strict reader of what `case_calendar` writes: CRLF only, lines of at most 75
-    /// octets, unfolded, components nested and closed, each property parsed into name,
-    /// parameters and unescaped value.
-    /// A property: name, parameters, value.
+    /// A property: name, parameters (each value list joined by commas), value (unescaped
+    /// when the property's value type is TEXT).
     type Prop = (String, Vec<(String, String)>, String);
 
     #[derive(Debug, Default)]
@@ -163,6 +167,43 @@ mod tests {
         }
     }
 
+    /// RFC 5545's CONTROL (§3.1): `%x00-08 / %x0A-1F / %x7F`, every C0 control but HTAB.
+    fn rfc_control(c: char) -> bool {
+        matches!(c, '\u{00}'..='\u{08}' | '\u{0A}'..='\u{1F}' | '\u{7F}')
+    }
+
+    /// The properties whose value type is TEXT (§3.3.11), among those the file may hold.
+    const TEXT_PROPERTIES: [&str; 5] = ["PRODID", "X-WR-CALNAME", "UID", "SUMMARY", "DESCRIPTION"];
+
+    /// What each component may hold, each property exactly once, and which components it
+    /// nests: anything else (an ATTENDEE, a second SUMMARY, an END out of place) is a
+    /// property or a component the file did not mean to write.
+    fn allowed(component: &str) -> (&'static [&'static str], &'static [&'static str]) {
+        match component {
+            "" => (&[], &["VCALENDAR"]),
+            "VCALENDAR" => (
+                &["VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME"],
+                &["VEVENT"],
+            ),
+            "VEVENT" => (
+                &[
+                    "UID",
+                    "DTSTAMP",
+                    "DTSTART",
+                    "DTEND",
+                    "SUMMARY",
+                    "DESCRIPTION",
+                    "TRANSP",
+                ],
+                &["VALARM"],
+            ),
+            "VALARM" => (&["ACTION", "TRIGGER", "DESCRIPTION"], &[]),
+            other => panic!("unexpected component {other:?}"),
+        }
+    }
+
+    /// A TEXT value unescaped (§3.3.11): `\\`, `\;`, `\,`, `\n` or `\N`, and no `;`, `,`
+    /// or `\` on its own.
     fn unescape(value: &str) -> String {
         let mut out = String::new();
         let mut chars = value.chars();
@@ -181,17 +222,81 @@ mod tests {
         out
     }
 
-    fn parse(text: &str) -> Component {
-        assert!(text.ends_with("\r\n"), "ends with CRLF");
-        assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");
-        assert!(!text.replace("\r\n", "").contains('\r'), "bare CR");
-        let physical: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
-        for line in &physical {
-            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    /// `name *(";" param) ":" value` (§3.1), every character allowed where it stands.
+    fn content_line(line: &str) -> Prop {
+        if let Some(c) = line.chars().find(|&c| rfc_control(c)) {
+            panic!("control {c:?} in {line:?}");
         }
+        let name_end = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or_else(|| panic!("no colon: {line:?}"));
+        let name = &line[..name_end];
+        assert!(!name.is_empty(), "a name: {line:?}");
+        let mut rest = &line[name_end..];
+        let mut params = Vec::new();
+        while let Some(after) = rest.strip_prefix(';') {
+            let (param, mut values) = after
+                .split_once('=')
+                .unwrap_or_else(|| panic!("param=value: {line:?}"));
+            assert!(
+                !param.is_empty() && param.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+                "param name {param:?} in {line:?}"
+            );
+            let mut list = Vec::new();
+            loop {
+                // quoted-string = DQUOTE *QSAFE-CHAR DQUOTE; paramtext = *SAFE-CHAR.
+                let (value, tail) = match values.strip_prefix('"') {
+                    Some(quoted) => {
+                        let end = quoted
+                            .find('"')
+                            .unwrap_or_else(|| panic!("closing quote: {line:?}"));
+                        (&quoted[..end], &quoted[end + 1..])
+                    }
+                    None => {
+                        let end = values
+                            .find([';', ':', ',', '"'])
+                            .unwrap_or_else(|| panic!("no colon: {line:?}"));
+                        values.split_at(end)
+                    }
+                };
+                list.push(value);
+                match tail.strip_prefix(',') {
+                    Some(more) => values = more,
+                    None => {
+                        rest = tail;
+                        break;
+                    }
+                }
+            }
+            params.push((param.to_string(), list.join(",")));
+        }
+        let value = rest
+            .strip_prefix(':')
+            .unwrap_or_else(|| panic!("no colon after the name and parameters: {line:?}"));
+        let value = if TEXT_PROPERTIES.contains(&name) {
+            unescape(value)
+        } else {
+            value.to_string()
+        };
+        (name.to_string(), params, value)
+    }
+
+    /// A strict reader of what `case_calendar` writes (RFC 5545): CRLF line ends and no
+    /// CR or LF elsewhere, physical lines of at most 75 octets, no fold inside an escape
+    /// sequence, lines unfolded (§3.1: a CRLF followed by one space or tab goes), each
+    /// content line parsed by the grammar, TEXT values unescaped, BEGIN and END balanced,
+    /// and each component holding only what it may, once.
+    fn parse(text: &str) -> Component {
+        let body = text
+            .strip_suffix("\r\n")
+            .unwrap_or_else(|| panic!("ends with CRLF: {text:?}"));
         let mut logical: Vec<String> = Vec::new();
-        for line in physical {
-            match line.strip_prefix(' ') {
+        for line in body.split("\r\n") {
+            assert!(!line.contains(['\r', '\n']), "bare CR or LF: {line:?}");
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+            let backslashes = line.chars().rev().take_while(|&c| c == '\\').count();
+            assert!(backslashes % 2 == 0, "a fold splits an escape: {line:?}");
+            match line.strip_prefix([' ', '\t']) {
                 Some(rest) => logical
                     .last_mut()
                     .expect("a fold continues a line")
@@ -201,46 +306,38 @@ mod tests {
         }
         let mut stack: Vec<Component> = vec![Component::default()];
         for line in logical {
-            let (head, value) = line
-                .split_once(':')
-                .unwrap_or_else(|| panic!("no colon: {line:?}"));
-            let mut parts = head.split(';');
-            let name = parts.next().unwrap().to_string();
-            assert!(
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '-'),
-                "{name:?}"
-            );
-            let params: Vec<(String, String)> = parts
-                .map(|p| {
-                    let (k, v) = p.split_once('=').expect("param=value");
-                    (k.to_string(), v.to_string())
-                })
-                .collect();
+            let (name, params, value) = content_line(&line);
             match name.as_str() {
-                "BEGIN" => stack.push(Component {
-                    name: value.to_string(),
-                    ..Default::default()
-                }),
+                "BEGIN" => {
+                    assert!(params.is_empty(), "{line:?}");
+                    let (_, children) = allowed(&stack.last().unwrap().name);
+                    assert!(children.contains(&value.as_str()), "{value} out of place");
+                    stack.push(Component {
+                        name: value,
+                        ..Default::default()
+                    })
+                }
                 "END" => {
                     let done = stack.pop().unwrap();
                     assert_eq!(done.name, value, "END matches BEGIN");
                     stack.last_mut().expect("nested").children.push(done);
                 }
                 _ => {
-                    let text_valued =
-                        matches!(name.as_str(), "SUMMARY" | "DESCRIPTION" | "X-WR-CALNAME");
-                    let value = if text_valued {
-                        unescape(value)
-                    } else {
-                        value.to_string()
-                    };
-                    stack.last_mut().unwrap().props.push((name, params, value));
+                    let component = stack.last_mut().unwrap();
+                    let (props, _) = allowed(&component.name);
+                    assert!(
+                        props.contains(&name.as_str()),
+                        "{name} in {}",
+                        component.name
+                    );
+                    assert!(component.get(&name).is_none(), "a second {name}");
+                    component.props.push((name, params, value));
                 }
             }
         }
         let mut root = stack.pop().unwrap();
         assert!(stack.is_empty(), "every component closed");
-        assert_eq!(root.children.len(), 1);
+        assert_eq!(root.children.len(), 1, "one calendar");
         root.children.remove(0)
     }
 
