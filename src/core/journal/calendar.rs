@@ -665,7 +665,7 @@ mod tests {
     fn arbitrary_titles_give_a_strict_calendar_that_reads_them_back_cleaned() {
         let mut rng = Rng(0x0C0F_FEE5_EED5_1CA1);
         let mut case = sample();
-        for round in 0..1000 {
+        for round in 0..300 {
             let len = rng.below(200);
             case.title = (0..len).map(|_| rng.char()).collect();
             let lang = if round % 2 == 0 { Lang::Fr } else { Lang::En };
