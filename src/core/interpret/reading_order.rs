@@ -43,13 +43,23 @@ fn has_amount(cell: &TextCell) -> bool {
     !money::find_amounts(&cell.text).is_empty()
 }
 
-/// Whether a cell is part of a label: words, or a date that is not an amount (the
-/// end of a wrapped label, `28/09/2022`); a rate (`20 %`) is not.
+/// Whether a cell is part of a label: words, or the end of a wrapped label that has none
+/// (a date that is not an amount, `28/09/2022`; a unit, `Go` under `Forfait 5G 200`);
+/// a rate (`20 %`) is not.
 fn labelish(cell: &TextCell) -> bool {
     if has_words(cell) {
         return true;
     }
     let t = cell.text.trim();
+    let unit_first = t.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "go" | "mo" | "ko" | "to" | "gio" | "mio"
+        )
+    });
+    if unit_first {
+        return true;
+    }
     money::find_amounts(t).is_empty()
         && !t.contains('%')
         && t.chars().filter(char::is_ascii_digit).count() >= 4
@@ -411,6 +421,83 @@ mod tests {
                 "Appels illimités 24h/24",
             ]
         );
+    }
+
+    /// The end of a wrapped label that is only a unit (`Forfait Orange 5G 200` / `Go`)
+    /// beside prose is a label's end, not a table's amounts: the columns are read apart.
+    #[test]
+    fn a_label_ending_in_a_unit_beside_prose_is_read_in_its_column() {
+        let page = rows(&[
+            &[(311.8, 435.6, "abonnements et options")],
+            &[(311.8, 471.5, "Pour le mois à venir(du 24/05 au 23/06)")],
+            &[(326.0, 445.7, "Abonnements principaux")],
+            &[(340.2, 435.4, "Forfait Orange 5G 200")],
+            &[
+                (
+                    45.4,
+                    279.8,
+                    "Vos abonnements sont facturés d'avance, du 24/05 au 23/06 ;",
+                ),
+                (340.2, 351.9, "Go"),
+                (474.6, 498.9, "41.66"),
+                (522.8, 547.1, "49.99"),
+            ],
+            &[
+                (45.4, 196.6, "vos communications du 24/04 au 23/05."),
+                (326.0, 350.3, "Total"),
+                (472.0, 498.9, "41.66"),
+                (520.2, 547.1, "49.99"),
+            ],
+            &[(
+                45.4,
+                261.0,
+                "Besoin d'aide ? Appelez le 1023 depuis votre ligne (appel",
+            )],
+            &[
+                (
+                    45.4,
+                    231.8,
+                    "gratuit) ou rendez-vous dans votre Espace Client.",
+                ),
+                (326.0, 363.2, "Options"),
+            ],
+            &[(
+                45.4,
+                257.3,
+                "Hors forfait, l'Internet mobile au-delà de votre forfait est",
+            )],
+            &[
+                (45.4, 186.6, "facturé 0.05 € / Mo et les SMS 0.10 €."),
+                (340.2, 441.3, "Option Internet Maxi 20"),
+            ],
+            &[
+                (
+                    45.4,
+                    298.2,
+                    "En cas de retard de paiement, une indemnité forfaitaire de 40.00 €",
+                ),
+                (340.2, 351.9, "Go"),
+                (480.0, 498.9, "4.17"),
+                (528.2, 547.1, "5.00"),
+            ],
+            &[
+                (45.4, 117.8, "pourra être exigée."),
+                (326.0, 350.3, "Total"),
+                (477.9, 498.9, "4.17"),
+                (526.1, 547.1, "5.00"),
+            ],
+        ]);
+        let got = texts(&reading_order(&page));
+        let at = |t: &str| got.iter().position(|g| g == t);
+        let (Some(plan), Some(end)) = (at("Forfait Orange 5G 200"), at("Go  41.66  49.99")) else {
+            panic!("{got:?}");
+        };
+        assert_eq!(end, plan + 1, "{got:?}");
+        let (Some(option), Some(end)) = (at("Option Internet Maxi 20"), at("Go  4.17  5.00"))
+        else {
+            panic!("{got:?}");
+        };
+        assert_eq!(end, option + 1, "{got:?}");
     }
 
     /// Tables stay as they are: a label and its amount far apart, a column of periods
