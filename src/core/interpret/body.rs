@@ -501,6 +501,19 @@ fn announces_rounding(line: &Line) -> bool {
     line.folded.contains("arrondi") && line.folded.contains("montant")
 }
 
+/// Whether a row starts with a bullet (`·`, `•`, `❑`, `■`, `▪`, or a dash and a space).
+fn bulleted(line: &Line) -> bool {
+    let t = line.text.trim_start();
+    t.starts_with(['·', '•', '❑', '■', '▪']) || t.starts_with("- ") || t.starts_with("– ")
+}
+
+/// Whether `line` goes on with an item of a list whose label starts at `item` (the left
+/// edge of the text after its bullet): not a bullet of its own, its text right under the
+/// item's (`• Location mobile` / `Samsung Galaxy A55 5G` / `128 Go  14,99`).
+fn item_goes_on(item: Option<f32>, line: &Line) -> bool {
+    item.is_some_and(|x| !bulleted(line) && (indent(line) - x).abs() <= 2.0)
+}
+
 /// The left edge of a row's label: its first cell that is not a bullet or a number.
 fn indent(line: &Line) -> f32 {
     line.cells
@@ -554,6 +567,7 @@ fn continuation(above: &Line, line: &Line, open_end: bool) -> Option<String> {
     let aligned = indent(line) >= indent(above) - 4.0;
     (right_under(above, line)
         && aligned
+        && !bulleted(line)
         && (continues(&t) || open_end)
         && t.chars().count() <= 60
         && !t.ends_with('.')
@@ -672,7 +686,10 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     // detailed later is that section's subtotal, not a charge.
     let mut openings: Vec<(usize, String)> = Vec::new();
     // A row of text without amounts, waiting to be joined to the amount row under it.
-    let mut pending_text: Option<(usize, String)> = None;
+    // The text rows read since the last amount, with the label's left edge when they
+    // began at a bullet (an item of a list goes on, whatever its case, until the next
+    // bullet).
+    let mut pending_text: Option<(usize, String, Option<f32>)> = None;
     let mut wrapped_heading: Option<usize> = None;
     // The second row of a column header printed over two rows.
     let mut header_below: Option<usize> = None;
@@ -806,20 +823,23 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 // A label wrapped over several rows before its amount (`Freebox Pop du` /
                 // `01/05/2026 au` / `31/05/2026  39,99`) gathers its rows.
                 let text = clean_label(&squash(&line.text));
-                let joined = match before {
-                    Some((at, before))
+                pending_text = Some(match before {
+                    Some((at, before, item))
                         if at + 1 == i
                             && right_under(&lines[at], line)
-                            && (ends_open(&before) || continues(&text))
+                            && (ends_open(&before)
+                                || continues(&text)
+                                || item_goes_on(item, line))
                             && !before.ends_with(['.', ':'])
                             && !is_field(&before)
-                            && (ends_open(&before) || !sections::is_heading_like(&before)) =>
+                            && (ends_open(&before)
+                                || item_goes_on(item, line)
+                                || !sections::is_heading_like(&before)) =>
                     {
-                        format!("{before} {text}")
+                        (i, format!("{before} {text}"), item)
                     }
-                    _ => text,
-                };
-                pending_text = Some((i, joined));
+                    _ => (i, text, bulleted(line).then(|| indent(line))),
+                });
             }
             continue;
         }
@@ -838,15 +858,17 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         }
         // A label wrapped before its amount row (`total du montant prélevé` / `au 27.11.2025`).
         let label = match pending_text.take() {
-            Some((at, before))
+            Some((at, before, item))
                 if at + 1 == i
                     && right_under(&lines[at], line)
                     && (continues(&split.label)
                         || ends_open(&before)
-                        || fragment(&split.label))
+                        || fragment(&split.label)
+                        || item_goes_on(item, line))
                     && !before.ends_with(['.', ':'])
                     && !is_field(&before)
                     && (ends_open(&before)
+                        || item_goes_on(item, line)
                         || last_words_under(&lines[at], line, &split.label)
                         || (!sections::is_heading_like(&before)
                             && !sections::is_heading_like(&split.label))) =>

@@ -1429,6 +1429,28 @@ pub(crate) mod tests {
                     ("Remise sur abonnement 12 mois", "-5.00"),
                 ],
             ),
+            (
+                "12. an item of a bulleted list wrapped over rows that start with capitals",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Somme à payer"), (520.0, "26,98")],
+                        &[(48.0, "Forfait"), (420.0, "22,48"), (480.0, "26,98")],
+                        &[(60.0, "•"), (72.0, "Forfait RED 5G 200 Go")],
+                        &[(72.0, "du 03/05/2026 au"), (420.0, "12,49"), (480.0, "14,99")],
+                        &[(60.0, "•"), (72.0, "Location mobile")],
+                        &[(72.0, "Samsung Galaxy A55 5G")],
+                        &[(72.0, "Ultra 128 Go"), (420.0, "12,49"), (480.0, "14,99")],
+                        &[(60.0, "•"), (72.0, "Remise Forfait RED 5G"), (420.0, "-2,50"), (480.0, "-3,00")],
+                    ],
+                ),
+                "26.98",
+                &[
+                    ("Forfait RED 5G 200 Go du 03/05/2026 au", "14.99"),
+                    ("Location mobile Samsung Galaxy A55 5G Ultra 128 Go", "14.99"),
+                    ("Remise Forfait RED 5G", "-3.00"),
+                ],
+            ),
         ];
         for (what, page, total, want) in cases {
             let (bill, notes) = interpret_with_notes(&[page], "x.pdf");
