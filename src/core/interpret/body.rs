@@ -562,13 +562,19 @@ fn continues(label: &str) -> bool {
 
 /// The text of a row that continues the label above it: close below it, starting where
 /// the label starts (or further right), in lower case or with a figure, not a sentence.
-fn continuation(above: &Line, line: &Line, open_end: bool) -> Option<String> {
+fn continuation(above: &Line, line: &Line, next: Option<&Line>, open_end: bool) -> Option<String> {
     let t = clean_label(&squash(&line.text));
     let aligned = indent(line) >= indent(above) - 4.0;
+    // A short row under the label's start, over a qualifier indented further (`Bbox Série
+    // spéciale  16,66  19,99` / `Fibre` / `    du 24.01.2018 au 23.02.2018  16,66  19,99`),
+    // ends the label above whatever its case.
+    let ends_above = (indent(line) - indent(above)).abs() <= 2.0
+        && t.split_whitespace().count() <= 3
+        && next.is_some_and(|n| right_under(line, n) && indent(n) > indent(line) + 4.0);
     (right_under(above, line)
         && aligned
         && !bulleted(line)
-        && (continues(&t) || open_end)
+        && (continues(&t) || open_end || ends_above)
         && t.chars().count() <= 60
         && !t.ends_with('.')
         && !t.contains(':'))
@@ -800,7 +806,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             } else if let Some(t) = meta
                 .last()
                 .filter(|m| m.last_row + 1 == i)
-                .and_then(|m| continuation(&lines[m.last_row], line, m.open_end))
+                .and_then(|m| continuation(&lines[m.last_row], line, lines.get(i + 1), m.open_end))
             {
                 // A label wrapped onto the rows under its amount (`Forfait Sensation 5G 130`
                 // / `Go du 16/09/2020 au` / `15/10/2020`); when that row opened the

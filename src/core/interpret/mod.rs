@@ -1451,6 +1451,27 @@ pub(crate) mod tests {
                     ("Remise Forfait RED 5G", "-3.00"),
                 ],
             ),
+            (
+                "13. a pack's name wrapped onto a row of its own, over its period indented \
+                 further",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Net à payer"), (520.0, "26,98")],
+                        &[(48.0, "Votre forfait"), (420.0, "16,66"), (480.0, "19,99")],
+                        &[(72.0, "Bbox Série spéciale"), (420.0, "16,66"), (480.0, "19,99")],
+                        &[(72.0, "Fibre")],
+                        &[(96.0, "du 24.01.2018 au 23.02.2018"), (420.0, "16,66"), (480.0, "19,99")],
+                        &[(48.0, "Options"), (420.0, "5,83"), (480.0, "6,99")],
+                        &[(72.0, "Option Bouquet Ciné"), (420.0, "5,83"), (480.0, "6,99")],
+                    ],
+                ),
+                "26.98",
+                &[
+                    ("Bbox Série spéciale Fibre du 24.01.2018 au 23.02.2018", "19.99"),
+                    ("Option Bouquet Ciné", "6.99"),
+                ],
+            ),
         ];
         for (what, page, total, want) in cases {
             let (bill, notes) = interpret_with_notes(&[page], "x.pdf");
