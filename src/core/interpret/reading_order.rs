@@ -86,8 +86,12 @@ enum Side {
     Left { words: bool },
     /// Cells on the right only.
     Right { words: bool },
-    /// Words on both sides; `amount_before` when the left side ends with an amount.
-    Both { amount_before: bool },
+    /// Words on both sides; `amount_before` when the left side ends with an amount,
+    /// `prose_before` when it is a sentence (six words or more) with no amount.
+    Both {
+        amount_before: bool,
+        prose_before: bool,
+    },
     /// Printed across the gutter, or a label with only amounts across it.
     Across,
 }
@@ -105,7 +109,13 @@ fn side(row: &TextRow, g: f32) -> Side {
     }
     let left_words = left.iter().any(|c| has_words(c));
     let right_words = right.iter().any(|c| has_words(c));
-    let right_label = right.iter().any(|c| labelish(c));
+    // A short label (`TV 4K`) is still a label when amounts follow it on its side.
+    let right_label = right.iter().any(|c| labelish(c))
+        || right.iter().enumerate().any(|(k, c)| {
+            !has_amount(c)
+                && c.text.chars().any(char::is_alphabetic)
+                && right[k + 1..].iter().any(|a| has_amount(a))
+        });
     // Column names over the right table (`TTC`, `€ HT`) beside prose on the left: the
     // row is the left column's, whatever prints above the table.
     let names_only = |cells: &[&TextCell]| {
@@ -134,6 +144,13 @@ fn side(row: &TextRow, g: f32) -> Side {
         {
             Side::Both {
                 amount_before: left.last().is_some_and(|c| has_amount(c)),
+                prose_before: !left.iter().any(|c| has_amount(c))
+                    && left
+                        .iter()
+                        .flat_map(|c| c.text.split_whitespace())
+                        .filter(|w| w.chars().any(char::is_alphabetic))
+                        .count()
+                        >= 6,
             }
         }
         (false, false) => Side::Across,
@@ -154,7 +171,8 @@ fn two_columns(sides: &[Side]) -> bool {
         matches!(
             s,
             Side::Both {
-                amount_before: true
+                amount_before: true,
+                ..
             }
         )
     });
@@ -171,7 +189,20 @@ fn two_columns(sides: &[Side]) -> bool {
         }
         last = Some(left);
     }
-    (pairs >= 2 && amount_then_label) || (pairs >= 1 && switches >= 3)
+    // Sentences beside labels and amounts, row after row, are prose beside a table.
+    let prose_pairs = sides
+        .iter()
+        .filter(|s| {
+            matches!(
+                s,
+                Side::Both {
+                    prose_before: true,
+                    ..
+                }
+            )
+        })
+        .count();
+    (pairs >= 2 && amount_then_label) || (pairs >= 1 && switches >= 3) || prose_pairs >= 3
 }
 
 /// The most gutters tried on one page: each costs a pass over its rows.
@@ -498,6 +529,72 @@ mod tests {
             panic!("{got:?}");
         };
         assert_eq!(end, option + 1, "{got:?}");
+    }
+
+    /// Sentences beside a bulleted table, row after row, one label short (`TV 4K`):
+    /// prose beside a table, read apart.
+    #[test]
+    fn sentences_beside_labels_and_amounts_row_after_row_are_read_apart() {
+        let page = rows(&[
+            &[
+                (
+                    45.0,
+                    300.0,
+                    "Vos abonnements sont facturés d'avance, du 2 mars 2022 au",
+                ),
+                (340.0, 344.0, "•"),
+                (354.0, 420.0, "Livebox Fibre"),
+                (474.0, 498.0, "35,83"),
+                (515.0, 547.0, "42,99 €"),
+            ],
+            &[
+                (
+                    45.0,
+                    290.0,
+                    "Besoin d'aide ? Appelez le 1023 depuis votre ligne (appel",
+                ),
+                (340.0, 344.0, "•"),
+                (354.0, 420.0, "Assurance Box"),
+            ],
+            &[
+                (
+                    45.0,
+                    260.0,
+                    "gratuit) ou rendez-vous dans votre Espace Client.",
+                ),
+                (354.0, 400.0, "Sérénité"),
+                (479.0, 498.0, "4,16"),
+                (521.0, 547.0, "4,99 €"),
+            ],
+            &[
+                (
+                    45.0,
+                    295.0,
+                    "Hors forfait, l'Internet mobile au-delà de votre forfait est",
+                ),
+                (340.0, 344.0, "•"),
+                (354.0, 430.0, "Location décodeur"),
+            ],
+            &[
+                (45.0, 184.0, "facturé 0,05 € / Mo et les SMS 0,10 €."),
+                (354.0, 379.0, "TV 4K"),
+                (479.0, 498.0, "4,99"),
+                (521.0, 547.0, "5,99 €"),
+            ],
+        ]);
+        let got = texts(&reading_order(&page));
+        assert_eq!(got[4], "facturé 0,05 € / Mo et les SMS 0,10 €.", "{got:?}");
+        assert_eq!(
+            got[5..],
+            [
+                "•  Livebox Fibre  35,83  42,99 €",
+                "•  Assurance Box",
+                "Sérénité  4,16  4,99 €",
+                "•  Location décodeur",
+                "TV 4K  4,99  5,99 €",
+            ],
+            "{got:?}"
+        );
     }
 
     /// Tables stay as they are: a label and its amount far apart, a column of periods
