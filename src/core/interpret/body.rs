@@ -679,6 +679,7 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     let mut meta: Vec<Meta> = Vec::new();
     let mut dues: Vec<Due> = Vec::new();
     let mut balances: Vec<Decimal> = Vec::new();
+    let mut payments: Vec<Decimal> = Vec::new();
     let mut subtotals: Vec<Decimal> = Vec::new();
     let mut section: Option<(String, SectionKind)> = None;
     let mut opened_at: Option<usize> = None;
@@ -949,7 +950,9 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             }
             Role::Balance => {
                 // A payment received is never part of what is due, however it is signed.
-                if !is_payment(&label) {
+                if is_payment(&label) {
+                    payments.push(amount.abs());
+                } else {
                     balances.push(amount);
                 }
                 continue;
@@ -1115,12 +1118,24 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         .filter(|b| *b > Decimal::ZERO)
         .collect();
     let all_owed: Decimal = owed.iter().amounts_sum();
-    let owed_sums: Vec<Decimal> = owed
-        .iter()
-        .copied()
-        .chain([all_owed])
-        .filter(|b| !b.is_zero())
-        .collect();
+    // A balance the payments printed with it settle (`Solde précédent 9,99`, `Paiement
+    // reçu le 05/11 -9,99`) is owed no more: it is in no amount due.
+    let paid: Decimal = payments.iter().amounts_sum();
+    let settled = !owed.is_empty() && paid >= all_owed;
+    let owed_sums: Vec<Decimal> = if settled {
+        Vec::new()
+    } else {
+        owed.iter()
+            .copied()
+            .chain([all_owed, all_owed.minus(paid)])
+            .filter(|b| *b > Decimal::ZERO)
+            .fold(Vec::new(), |mut sums, b| {
+                if !sums.contains(&b) {
+                    sums.push(b);
+                }
+                sums
+            })
+    };
     // The bill's own amount, when it is printed beside the amount to pay and a balance
     // makes up the difference (`Montant de cette facture 25,99`, `Reste dû 25,99`,
     // `Somme à payer 51,98`): the charges are checked against it alone. An unpaid bill
@@ -1155,6 +1170,11 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
     if let (Some(own), Some(p)) = (own, primary) {
         body.notes.push(format!(
             "the amount to pay ({p}) is this bill's amount ({own}) and a previous balance"
+        ));
+    }
+    if settled {
+        body.notes.push(format!(
+            "a previous balance of {all_owed} is settled by the payments printed ({paid}): not taken off the amount due"
         ));
     }
     if primary.is_none() {

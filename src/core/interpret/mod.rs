@@ -598,6 +598,37 @@ pub(crate) mod tests {
         assert!(bill.reconciles());
     }
 
+    /// A previous balance the payment printed under it settles is owed no more: the
+    /// charges are not checked against the amount due less it (which a reading leaving
+    /// out a charge at the balance's amount would reach).
+    #[test]
+    fn a_balance_settled_by_the_payment_under_it_is_not_taken_off_the_amount_due() {
+        let p = page(
+            1,
+            &[
+                &["orange"],
+                &["Montant prélevé pour cette facture", "23,98 €"],
+                &["Solde précédent", "9,99 €"],
+                &["Paiement reçu le 05/11/2021", "-9,99 €"],
+                &["Vos services Orange"],
+                &["Forfait mobile 20 Go", "9,99"],
+                &["Option Sécurité Mobile", "3,00"],
+                &["Location mobile Apple iPhone 13", "9,99"],
+                &["Option Cloud", "1,00"],
+            ],
+        );
+        let (bill, notes) = interpret_with_notes(&[p], "x.pdf");
+        assert_eq!(bill.total, Some(d("23.98")), "{notes:?}");
+        assert_eq!(bill.lines.len(), 4, "{notes:?}");
+        assert!(bill.reconciles(), "{notes:?}");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("previous balance of 9.99 is settled")),
+            "{notes:?}"
+        );
+    }
+
     /// Sure means sure: charges that add up to an amount due the total before VAT and the
     /// VAT printed contradict (a subtotal read as the amount due) are left to check.
     #[test]
