@@ -349,7 +349,8 @@ fn is_title(line: &Line) -> bool {
 /// bill's, until the next section.
 fn opens_balance_block(line: &Line) -> bool {
     let f = roles::strip_lead(&line.folded);
-    f.starts_with("rappel")
+    // A reminder of the offer (`Rappel de votre offre`) recalls prices, not what is owed.
+    (f.starts_with("rappel") && !f.contains("offre") && !f.contains("forfait"))
         || f.contains("situation precedente")
         || f.starts_with("vos derniers paiements")
         || f.starts_with("vos paiements")
@@ -766,11 +767,54 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
             in_balance = false;
             continue;
         }
-        let split = &splits[i];
+        // Under a table whose amount columns are named, a price inside a label's cell,
+        // well left of every column (`Remise Forfait Sosh 25,99€` / `5G 12 mois  -3,00`),
+        // is the label's: the row has no amount of its own.
+        // Only when the label goes on to the row under it, whose amounts are in the columns.
+        let price_in_label = columns.as_ref().is_some_and(|table| {
+            let first = table
+                .columns
+                .iter()
+                .map(|c| c.x0)
+                .fold(f32::INFINITY, f32::min);
+            let in_columns = |l: &Line, a: &AmountToken| {
+                l.x_of(a.start, a.end).is_some_and(|x| x + 20.0 >= first)
+            };
+            let label_goes_on = lines.get(i + 1).is_some_and(|next| {
+                right_under(line, next)
+                    && !splits[i + 1].label.is_empty()
+                    && !splits[i + 1].amounts.is_empty()
+                    && splits[i + 1].amounts.iter().all(|a| in_columns(next, a))
+            });
+            label_goes_on
+                && matches!(splits[i].amounts.as_slice(), [a] if line.words_before_in_cell(a.start)
+                    && !in_columns(line, a))
+        });
+        let text_only = Split {
+            label: String::new(),
+            amounts: Vec::new(),
+            open_end: false,
+        };
+        let split = if price_in_label {
+            &text_only
+        } else {
+            &splits[i]
+        };
         if split.amounts.is_empty() {
             let before = pending_text.take();
+            let title = clean_label(&squash(&line.text));
             if opens_balance_block(line) {
                 in_balance = true;
+            } else if describes_offer(&title) && title.split_whitespace().count() <= 8 {
+                // A reminder of the offer (`Rappel de votre offre`): a part of its own,
+                // whose rows repeat the charges.
+                openings.push((i, tree::label_key(&title)));
+                section = Some((title, SectionKind::Other));
+                family_section = false;
+                opened_at = Some(i);
+                within_plan = None;
+                in_usage = false;
+                in_balance = false;
             } else if let Some(within) = usage_subheading_in(line, section.as_ref()) {
                 within_plan = Some(within);
             } else if is_title(line) {

@@ -1503,6 +1503,28 @@ pub(crate) mod tests {
                     ("Option Bouquet Ciné", "6.99"),
                 ],
             ),
+            (
+                "14. a price inside a wrapped label (the offer's name), its amount on the row \
+                 under it; a reminder of the offer beside it, which is no balance",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Somme à payer le 24 Novembre 2025"), (520.0, "22,99 €")],
+                        &[(470.0, "HT"), (520.0, "€ TTC")],
+                        &[(48.0, "Rappel de votre offre"), (300.0, "Vos abonnements"), (470.0, "21,66"), (520.0, "25,99 €")],
+                        &[(48.0, "Forfait Sosh 25,99€ 5G"), (250.0, "25,99")],
+                        &[(310.0, "Forfait Sosh 25,99€ 5G"), (470.0, "21,66"), (520.0, "25,99 €")],
+                        &[(300.0, "Vos remises et avantages"), (470.0, "-2,50"), (520.0, "-3,00 €")],
+                        &[(310.0, "Remise Forfait Sosh 25,99€")],
+                        &[(310.0, "5G 12 mois"), (470.0, "-2,50"), (520.0, "-3,00 €")],
+                    ],
+                ),
+                "22.99",
+                &[
+                    ("Forfait Sosh 25,99€ 5G", "25.99"),
+                    ("Remise Forfait Sosh 25,99€ 5G 12 mois", "-3.00"),
+                ],
+            ),
         ];
         for (what, page, total, want) in cases {
             let (bill, notes) = interpret_with_notes(&[page], "x.pdf");
