@@ -1027,3 +1027,134 @@ async fn a_page_left_open_learns_of_a_new_version_when_it_comes_back_to_the_fore
     );
     browser.close().await;
 }
+
+/// Another site framing the app (clickjacking, an imitation) gets an explanation and a
+/// link to open it in its own tab, not the app; nothing of the app's data shows.
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn another_site_s_frame_gets_an_explanation_not_the_app() {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    // The framing site: another port, so another origin.
+    let other = std::env::temp_dir().join(format!("contestel-framer-{}", std::process::id()));
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(
+        other.join("index.html"),
+        format!(
+            "<!doctype html><title>Un autre site</title>\
+             <iframe src=\"{}\" width=\"800\" height=\"600\"></iframe>",
+            server.url()
+        ),
+    )
+    .unwrap();
+    let framer = StaticServer::start(&other, "/");
+    let browser = Browser::start(1280, 900).await;
+    browser.client.goto(&framer.url()).await.unwrap();
+    browser.wait_for("iframe").await;
+    browser.client.enter_frame(0).await.unwrap();
+    browser.wait_for("#framed a[target=_blank]").await;
+    let text = browser.text("#framed").await;
+    assert!(
+        text.contains("Contestel ne s'ouvre pas dans la page d'un autre site")
+            && text.contains("Contestel does not open inside another site's page"),
+        "{text}"
+    );
+    assert!(browser
+        .client
+        .find(Locator::Css("#tab-home"))
+        .await
+        .is_err());
+    // The same page in its own tab runs.
+    browser.client.enter_parent_frame().await.unwrap();
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    assert!(browser.client.find(Locator::Css("#framed")).await.is_err());
+    assert!(browser
+        .client
+        .find(Locator::Css("#shared-origin"))
+        .await
+        .is_err());
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&other);
+}
+
+/// At a GitHub Pages address (`user.github.io/…`), whose storage every site of the account
+/// shares, the page says so.
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_github_io_address_says_its_storage_is_shared_with_other_sites() {
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let host = format!("ana.github.io:{}", server.port);
+    let browser = Browser::start_with(
+        1280,
+        900,
+        BrowserOptions {
+            network_log: false,
+            args: vec![
+                "--host-resolver-rules=MAP ana.github.io 127.0.0.1".to_string(),
+                format!("--unsafely-treat-insecure-origin-as-secure=http://{host}"),
+            ],
+        },
+    )
+    .await;
+    browser
+        .client
+        .goto(&format!("http://{host}{BASE}"))
+        .await
+        .unwrap();
+    browser.wait_for("#sample-button").await;
+    browser.wait_for("#shared-origin").await;
+    let text = browser.text("#shared-origin").await;
+    assert!(
+        text.contains("*.github.io") && text.contains("Exportez vos données"),
+        "{text}"
+    );
+    browser.close().await;
+}
+
+/// A copy of the journal in its earlier format, left by an earlier version of the app, is
+/// shown in « Mes données » with the day it goes, and the person can erase it at once.
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_copy_in_an_earlier_format_is_shown_in_my_data_and_can_be_erased() {
+    let (server, browser) = open_app(1280, 900).await;
+    let v1 = r#"{"app":"contestel","version":1,"saved_at":1764150000000,"data":{"cases":[{"id":1,"title":"Dossier supprimé depuis","operator":"Orange","opened_on":"2026-11-26","disputed":"3.00","paid_on":null,"lines":[],"events":[]}],"next_id":2}}"#;
+    browser
+        .client
+        .execute(
+            "localStorage.setItem('contestel.journal.v1', arguments[0])",
+            vec![serde_json::json!(v1)],
+        )
+        .await
+        .unwrap();
+    browser.client.goto("about:blank").await.unwrap();
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#tab-data").await;
+    browser.click("#tab-data").await;
+    browser
+        .wait_for(".earlier-copies li[data-key='contestel.journal.v1']")
+        .await;
+    let shown = browser.text(".earlier-copies").await;
+    assert!(
+        shown.contains("Copies dans un ancien format") && shown.contains("gardée jusqu'au"),
+        "{shown}"
+    );
+    browser.click(".earlier-copies .erase-copy").await;
+    browser
+        .wait_until(
+            "return !document.querySelector('.earlier-copies')",
+            "the copy to go",
+            PATIENCE,
+        )
+        .await;
+    let left = browser
+        .client
+        .execute(
+            "return [localStorage.getItem('contestel.journal.v1'), \
+             localStorage.getItem('contestel.journal.v1.kept_at')]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(left, serde_json::json!([null, null]));
+    browser.close().await;
+}

@@ -91,6 +91,61 @@ fn a_version_1_journal_is_migrated_at_load_and_kept_as_it_was_when_first_saved_o
     );
 }
 
+/// The copy of the earlier format is kept thirty days after the first save over it, shown
+/// with that day, then dropped; it can be erased before; a copy made by an earlier version
+/// of the app, without the day it was made, starts its thirty days when first seen.
+#[wasm_bindgen_test]
+fn a_copy_in_an_earlier_format_is_kept_thirty_days_and_can_be_erased() {
+    area().clear().unwrap();
+    area().set_item(Journal::KEY, JOURNAL_V1).unwrap();
+    let Load::Loaded(loaded) = storage::load::<Journal>() else {
+        panic!("a version-1 journal loads");
+    };
+    let before = storage::now_ms();
+    storage::save(&loaded.value, loaded.saved_at).expect("save in version 2");
+    let copies = storage::earlier_copies();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(copies[0].key, "contestel.journal.v1");
+    assert_eq!(copies[0].text, JOURNAL_V1);
+    let day = 24 * 3600 * 1000;
+    let until = copies[0].kept_until;
+    assert!(until >= before + 30 * day && until <= storage::now_ms() + 30 * day);
+    // Not before its day; on its day, gone with the day it was made.
+    assert!(storage::drop_expired_earlier_copies(until - 1).is_empty());
+    assert_eq!(
+        storage::drop_expired_earlier_copies(until),
+        vec!["contestel.journal.v1".to_string()]
+    );
+    assert_eq!(area().get_item("contestel.journal.v1").unwrap(), None);
+    assert_eq!(
+        area().get_item("contestel.journal.v1.kept_at").unwrap(),
+        None
+    );
+    assert!(storage::earlier_copies().is_empty());
+    // The journal itself is untouched.
+    assert!(matches!(storage::load::<Journal>(), Load::Loaded(_)));
+
+    // A copy left by an earlier version of the app, without its day: its time starts now,
+    // and the person can erase it at once.
+    area().set_item("contestel.journal.v1", JOURNAL_V1).unwrap();
+    let first_seen = storage::now_ms();
+    let copies = storage::earlier_copies();
+    assert!(copies[0].kept_until >= first_seen + 30 * day, "{copies:?}");
+    assert!(area()
+        .get_item("contestel.journal.v1.kept_at")
+        .unwrap()
+        .is_some());
+    storage::erase_earlier_copy("contestel.journal.v1");
+    assert!(storage::earlier_copies().is_empty());
+    assert_eq!(
+        area().get_item("contestel.journal.v1.kept_at").unwrap(),
+        None
+    );
+    // Only such copies can be erased that way.
+    storage::erase_earlier_copy(Journal::KEY);
+    assert!(area().get_item(Journal::KEY).unwrap().is_some());
+}
+
 #[wasm_bindgen_test]
 fn an_unreadable_value_is_set_aside_and_never_lost() {
     area().clear().unwrap();

@@ -154,6 +154,55 @@ fn set_aside(lang: Lang, onfailed: Callback<Notice>) -> Html {
     }
 }
 
+/// The copies of data in an earlier format, kept a while after the first save over them:
+/// shown with the day they go, downloadable, erasable one by one (the erase is said
+/// through `onnotice`, which also draws the view again).
+fn earlier_copies(lang: Lang, onnotice: Callback<Notice>) -> Html {
+    let copies = storage::earlier_copies();
+    if copies.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="earlier-copies" aria-labelledby="earlier-copies-heading">
+            <h3 id="earlier-copies-heading">{ Text::EarlierCopiesHeading.get(lang) }</h3>
+            <p>{ Text::EarlierCopiesIntro.get(lang) }</p>
+            <ul>
+                { for copies.into_iter().map(|copy| {
+                    let until = chrono::DateTime::from_timestamp_millis(copy.kept_until)
+                        .map(|d| crate::core::dates::format_date(d.date_naive(), lang))
+                        .unwrap_or_default();
+                    let label = format!("{} ({} o) · {} {until}", copy.key, copy.text.len(), Text::KeptUntil.get(lang));
+                    let name = format!("{}.json", copy.key);
+                    let ondownload = {
+                        let onnotice = onnotice.clone();
+                        let text = copy.text.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            if export::download_text(&name, &text, "application/json").is_err() {
+                                onnotice.emit(Notice::Said(Text::DownloadFailed));
+                            }
+                        })
+                    };
+                    let onerase = {
+                        let onnotice = onnotice.clone();
+                        let key = copy.key.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            storage::erase_earlier_copy(&key);
+                            onnotice.emit(Notice::Said(Text::CopyErased));
+                        })
+                    };
+                    html! {
+                        <li data-key={copy.key.clone()}>
+                            <code>{ label }</code>{ " " }
+                            <button type="button" class="button small" onclick={ondownload}>{ Text::Download.get(lang) }</button>{ " " }
+                            <button type="button" class="button small erase-copy" onclick={onerase}>{ Text::EraseCopy.get(lang) }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
 /// What is stored, kind by kind, against localStorage's limit; then the browser's estimate
 /// for the whole site against its quota. Sizes are counted as the browser counts them
 /// against the limit (UTF-16 code units, about a byte each for what Contestel writes).
@@ -407,6 +456,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 <p class="notice" role="alert" id="data-notice">{ text.clone() }</p>
             }
             { set_aside(lang, { let notice = notice.clone(); Callback::from(move |n| notice.set(Some(n))) }) }
+            { earlier_copies(lang, { let notice = notice.clone(); Callback::from(move |n| notice.set(Some(n))) }) }
             <div class="actions danger-zone">
                 <button type="button" class="button quiet" id="erase-all" onclick={onerase}>{ Text::EraseAll.get(lang) }</button>
             </div>

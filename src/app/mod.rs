@@ -28,6 +28,7 @@ mod event_form;
 mod export_reminder;
 mod findings_panel;
 mod forms;
+pub mod guard;
 mod header;
 mod header_form;
 mod journal;
@@ -442,6 +443,9 @@ fn shell() -> Html {
                 }} />
                 if journal.error().is_some() {
                     <p class="storage-banner" role="alert">{ Text::ChangeRefused.get(l) }</p>
+                }
+                if guard::shared_origin() {
+                    <p class="storage-banner shared-origin" id="shared-origin" role="note">{ Text::SharedOrigin.get(l) }</p>
                 }
                 { match view.clone() {
                     View::Home => html! {

@@ -3,6 +3,15 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // Inside another site's frame the app does not run: it says why instead.
+    if !contestel::app::guard::may_run() {
+        contestel::app::guard::refuse();
+        return;
+    }
+    // Copies of data in an earlier format are kept a stated time, not for ever.
+    contestel::services::storage::drop_expired_earlier_copies(
+        contestel::services::storage::now_ms(),
+    );
     yew::Renderer::<contestel::app::App>::new().render();
 }
 

@@ -151,6 +151,14 @@ catalogue! {
         PagesNotKept => ("Les pages de cette facture ne sont pas gardées sur cet appareil : déposez de nouveau son PDF pour les voir (elle ne sera pas ajoutée deux fois).", "The pages of this bill are not kept on this device: drop its PDF again to see them (it will not be added twice)."),
         /// Button opening the page view on a bill that does not add up.
         HelpAddUp => ("M'aider à faire le compte", "Help me make it add up"),
+        /// Said on every page when the site's host is shared with other sites (GitHub Pages).
+        SharedOrigin => ("Cette adresse (*.github.io) est partagée par tous les sites publiés sous le même compte GitHub : chacun d'eux pourrait lire les données que Contestel garde dans ce navigateur. Exportez vos données, et préférez une version de Contestel publiée à une adresse qui lui est propre.", "This address (*.github.io) is shared by every site published under the same GitHub account: any of them could read the data Contestel keeps in this browser. Export your data, and prefer a copy of Contestel published at an address of its own."),
+        /// Title of the page shown instead of the app inside another site's frame.
+        FramedTitle => ("Contestel ne s'ouvre pas dans la page d'un autre site", "Contestel does not open inside another site's page"),
+        /// Why, and what to do.
+        FramedBody => ("Un autre site a affiché Contestel dans un cadre de sa page. Pour que personne ne puisse vous faire cliquer à votre insu ni imiter l'application, Contestel ne fonctionne que dans son propre onglet.", "Another site showed Contestel in a frame of its page. So that nobody can make you click without knowing or imitate the app, Contestel only works in its own tab."),
+        /// Link opening the app in a tab of its own.
+        FramedOpen => ("Ouvrir Contestel dans son propre onglet", "Open Contestel in a tab of its own"),
         /// Before the likeliest correction of a reading that does not add up.
         LikelyFix => ("Correction probable :", "Likely correction:"),
         /// Button making the likeliest correction (undone like any other).
@@ -363,6 +371,16 @@ catalogue! {
         ConfirmDeletePlan => ("Supprimer ce forfait ?", "Delete this plan?"),
         /// Heading: values set aside.
         SetAsideHeading => ("Données mises de côté", "Data set aside"),
+        /// Heading: copies of data in an earlier format.
+        EarlierCopiesHeading => ("Copies dans un ancien format", "Copies in an earlier format"),
+        /// What they are.
+        EarlierCopiesIntro => ("Quand Contestel a changé la façon de ranger vos données, il a gardé une copie de leur ancienne forme, au cas où. Elle n'est pas dans l'export, et un dossier supprimé depuis y est encore : elle est effacée d'elle-même à la date dite, ou dès maintenant par vous.", "When Contestel changed the way it keeps your data, it kept a copy of their earlier form, just in case. It is not in the export, and a case deleted since is still in it: it is erased by itself on the day shown, or now by you."),
+        /// Before the day a copy is erased.
+        KeptUntil => ("gardée jusqu'au", "kept until"),
+        /// Button erasing one copy in an earlier format.
+        EraseCopy => ("Effacer cette copie", "Erase this copy"),
+        /// Said once a copy in an earlier format is erased.
+        CopyErased => ("Copie effacée.", "Copy erased."),
         /// What set-aside values are.
         SetAsideIntro => ("Ces données enregistrées n'ont pas pu être relues. Elles sont conservées telles quelles : téléchargez-les pour les garder ou les faire examiner.", "This stored data could not be read back. It is kept as it was: download it to keep it or have it looked at."),
         /// Field: the dispute is before a court.

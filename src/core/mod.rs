@@ -23,6 +23,7 @@ pub mod lang;
 pub mod law;
 pub mod layout;
 pub mod money;
+pub mod origin;
 pub mod pdf;
 pub mod phone;
 pub mod plan;

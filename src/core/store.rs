@@ -184,6 +184,29 @@ pub fn earlier_version<T: Stored>(raw: &str) -> Option<u32> {
     (header.app == APP && header.version < T::VERSION).then_some(header.version)
 }
 
+/// How long the copy of a value in an earlier schema is kept after the first save over it:
+/// time to notice a migration gone wrong, not for ever (a case deleted since would live on
+/// in it, outside the export).
+pub const EARLIER_COPY_DAYS: i64 = 30;
+
+/// The key under which the moment a copy of an earlier schema was made is kept.
+pub fn kept_at_key(copy_key: &str) -> String {
+    format!("{copy_key}.kept_at")
+}
+
+/// Whether `key` holds a copy of a value in an earlier schema (`contestel.journal.v1`).
+pub fn is_earlier_copy_key(key: &str) -> bool {
+    key.starts_with("contestel.")
+        && key.rsplit_once(".v").is_some_and(|(base, v)| {
+            !base.is_empty() && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// Until when a copy made at `kept_at` (milliseconds) is kept.
+pub fn earlier_copy_kept_until(kept_at: i64) -> i64 {
+    kept_at.saturating_add(EARLIER_COPY_DAYS * 24 * 3600 * 1000)
+}
+
 /// The key an unreadable value is set aside under, so it is never lost.
 pub fn recovery_key(key: &str, saved_at: i64) -> String {
     format!("{key}.unreadable.{saved_at}")
@@ -581,6 +604,27 @@ mod tests {
         assert!(left.get("c").unwrap()[0].rows[0].cells[0]
             .text
             .starts_with('z'));
+    }
+
+    #[test]
+    fn earlier_copies_are_told_by_their_key_and_kept_thirty_days() {
+        assert!(is_earlier_copy_key("contestel.journal.v1"));
+        assert!(is_earlier_copy_key("contestel.plans.v12"));
+        for key in [
+            "contestel.journal",
+            "contestel.journal.v1.kept_at",
+            "contestel.journal.unreadable.42",
+            "contestel.journal.v",
+            "other.site.v1",
+        ] {
+            assert!(!is_earlier_copy_key(key), "{key}");
+        }
+        assert_eq!(
+            kept_at_key("contestel.journal.v1"),
+            "contestel.journal.v1.kept_at"
+        );
+        let day = 24 * 3600 * 1000;
+        assert_eq!(earlier_copy_kept_until(5), 5 + 30 * day);
     }
 
     #[test]

@@ -160,6 +160,7 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
                     let copy = store::earlier_version_key(T::KEY, version);
                     if !matches!(area.get_item(&copy), Ok(Some(_))) {
                         area.set_item(&copy, raw).map_err(|e| classify(&e))?;
+                        let _ = area.set_item(&store::kept_at_key(&copy), &now_ms().to_string());
                     }
                 }
             }
@@ -268,6 +269,78 @@ pub fn set_aside_values() -> Vec<(String, String)> {
         .filter(|key| key.contains(".unreadable."))
         .filter_map(|key| area.get_item(&key).ok().flatten().map(|text| (key, text)))
         .collect()
+}
+
+/// A copy of a value in an earlier schema, kept for a while after the first save over it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EarlierCopy {
+    /// Its key (`contestel.journal.v1`).
+    pub key: String,
+    /// Its text, as it was.
+    pub text: String,
+    /// When it will be dropped (milliseconds since the epoch).
+    pub kept_until: i64,
+}
+
+/// The copies of values in an earlier schema. A copy found without the moment it was made
+/// (made by an earlier version of the app) starts its time now.
+pub fn earlier_copies() -> Vec<EarlierCopy> {
+    let Some(area) = local_storage() else {
+        return Vec::new();
+    };
+    let count = area.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count)
+        .filter_map(|i| area.key(i).ok().flatten())
+        .filter(|key| store::is_earlier_copy_key(key))
+        .collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let text = area.get_item(&key).ok().flatten()?;
+            let stamp = store::kept_at_key(&key);
+            let kept_at = match area
+                .get_item(&stamp)
+                .ok()
+                .flatten()
+                .and_then(|t| t.parse().ok())
+            {
+                Some(at) => at,
+                None => {
+                    let now = now_ms();
+                    let _ = area.set_item(&stamp, &now.to_string());
+                    now
+                }
+            };
+            Some(EarlierCopy {
+                key,
+                text,
+                kept_until: store::earlier_copy_kept_until(kept_at),
+            })
+        })
+        .collect()
+}
+
+/// Erases one copy of a value in an earlier schema, and when it was made.
+pub fn erase_earlier_copy(key: &str) {
+    if !store::is_earlier_copy_key(key) {
+        return;
+    }
+    if let Some(area) = local_storage() {
+        let _ = area.remove_item(key);
+        let _ = area.remove_item(&store::kept_at_key(key));
+    }
+}
+
+/// Drops the copies of earlier schemas whose time is over; the keys dropped.
+pub fn drop_expired_earlier_copies(now: i64) -> Vec<String> {
+    let expired: Vec<String> = earlier_copies()
+        .into_iter()
+        .filter(|copy| copy.kept_until <= now)
+        .map(|copy| copy.key)
+        .collect();
+    for key in &expired {
+        erase_earlier_copy(key);
+    }
+    expired
 }
 
 /// Removes every value this app stored, set-aside values included.
