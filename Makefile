@@ -37,9 +37,9 @@ tools: $(TMPDIR)
 	  || rustup target add wasm32-unknown-unknown
 	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
 	  || cargo install trunk --version $(TRUNK_VERSION) --locked
-	@# --locked fails here: a locked dependency is newer than the registry serves.
+	@# Built from a lockfile pinned in tools/wasm-bindgen-cli (it writes the glue we ship).
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
-	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	  || tools/wasm-bindgen-cli/install.sh $(WASM_BINDGEN_VERSION)
 	@grep -q 'wasm_bindgen = "$(WASM_BINDGEN_VERSION)"' Trunk.toml \
 	  || { echo "Trunk.toml [tools] wasm_bindgen must be $(WASM_BINDGEN_VERSION), as in Cargo.lock" >&2; exit 1; }
 	@[ -x $(TOOLS_BIN)/wasm-opt ] && [ -f tools/node_modules/axe-core/axe.min.js ] \
