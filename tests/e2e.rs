@@ -1704,3 +1704,65 @@ async fn a_huge_amount_typed_imported_or_planted_is_refused_and_the_page_keeps_r
     assert!(panics.is_empty(), "{panics:?}");
     browser.close().await;
 }
+
+/// Files of a few kilobytes that would take gigabytes once their forms are drawn (issue
+/// #31): each is read or refused as too complex within the worker's limits, the page's
+/// process stays alive, and a good bill dropped with them still reads.
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn crafted_files_that_would_take_gigabytes_are_refused_and_the_page_stays_alive() {
+    use contestel::core::error::{ReadError, ReadErrorKind};
+    use contestel::core::i18n::Lang;
+
+    let crafted = [
+        ("nested-forms-huge-string.pdf", true),
+        ("nested-forms-many-strings.pdf", true),
+        ("page-huge-string.pdf", true),
+        ("page-many-operands.pdf", true),
+        ("page-many-strings.pdf", false),
+    ];
+    let (_server, browser) = open_app(1280, 900).await;
+    let mut paths: Vec<String> = crafted
+        .iter()
+        .map(|(name, _)| fixture(&format!("crafted/{name}")))
+        .collect();
+    paths.push(fixture("bills/free-box-2026-10.pdf"));
+    upload(&browser, &paths.join("\n")).await;
+    browser
+        .wait_until(
+            &format!(
+                "return document.querySelectorAll('.upload[data-status=failed], \
+                 .upload[data-status=read]').length === {}",
+                paths.len()
+            ),
+            "every crafted file to be read or refused",
+            Duration::from_secs(120),
+        )
+        .await;
+    let cards = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.upload')].map(card => [\
+               card.querySelector('.file-name').textContent,\
+               (card.querySelector('.error') || {textContent: ''}).textContent])",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let cards: Vec<(String, String)> = serde_json::from_value(cards).unwrap();
+    let too_complex = ReadError::new(ReadErrorKind::TooComplex).message(Lang::Fr);
+    for (name, refused) in crafted {
+        let shown = cards
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| e.as_str());
+        if refused {
+            assert_eq!(shown, Some(too_complex.as_str()), "{name}: {cards:?}");
+        } else {
+            assert!(shown.is_some(), "{name}: {cards:?}");
+        }
+    }
+    // The page still answers: the sample bill reads.
+    read_sample_too(&browser).await;
+    browser.close().await;
+}
