@@ -306,6 +306,21 @@ fn user_password_files_say_so() {
 /// A one-page PDF made with lopdf's writer: Helvetica as `/F1`, the given content
 /// stream, and `extra` objects (forms) reachable from the page's `/XObject` by name.
 fn make_pdf(content: &str, forms: &[(&str, &str, bool)]) -> Vec<u8> {
+    make_pdf_on(
+        content,
+        forms,
+        pdf_extract::Object::Integer(595),
+        pdf_extract::Object::Integer(842),
+    )
+}
+
+/// [`make_pdf`] on a media box of the given width and height.
+fn make_pdf_on(
+    content: &str,
+    forms: &[(&str, &str, bool)],
+    width: pdf_extract::Object,
+    height: pdf_extract::Object,
+) -> Vec<u8> {
     use pdf_extract::{Dictionary, Document, Object, Stream};
     let name = |s: &str| Object::Name(s.as_bytes().to_vec());
     let mut doc = Document::with_version("1.5");
@@ -353,7 +368,7 @@ fn make_pdf(content: &str, forms: &[(&str, &str, bool)]) -> Vec<u8> {
     pages.set("Type", name("Pages"));
     pages.set("Kids", vec![Object::Reference(page_id)]);
     pages.set("Count", 1);
-    pages.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    pages.set("MediaBox", vec![0.into(), 0.into(), width, height]);
     doc.objects.insert(pages_id, Object::Dictionary(pages));
     let mut catalog = Dictionary::new();
     catalog.set("Type", name("Catalog"));
@@ -1059,5 +1074,83 @@ fn crafted_font_dictionaries_are_cleaned_or_skipped() {
             .rows
             .len();
         assert_eq!(rows, if read { 2 } else { 1 }, "{what}");
+    }
+}
+
+/// Degenerate text and font matrices (a scale of 1e38, a font size of 1e30, a zero
+/// matrix, a position of 3e38) give positions that are not finite once multiplied or
+/// added: no such value leaves the PDF layer (those glyphs are dropped), what is kept is
+/// finite, and the pages then round-trip through the store (issue #27: a NaN position
+/// was written `null` and set aside at every save).
+#[test]
+fn degenerate_matrices_give_only_finite_positions_that_the_store_reads_back() {
+    use contestel::core::store::{self, SavedPages};
+    let contents = [
+        "BT /F1 10 Tf 1e38 0 0 1e38 0 0 Tm (Forfait) Tj ET BT /F1 10 Tf 50 700 Td (Option 3,00) Tj ET",
+        "BT /F1 1e30 Tf 50 700 Td (Forfait) Tj ET BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+        "BT /F1 10 Tf 0 0 0 0 0 0 Tm (Forfait) Tj ET BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+        "BT /F1 10 Tf 3e38 3e38 Td (Forfait) Tj 3e38 3e38 Td (x) Tj ET BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+        "BT /F1 10 Tf 1e20 0 0 1e20 50 700 Tm (Forfait) Tj ET BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+        "1e38 0 0 1e38 0 0 cm BT /F1 10 Tf 50 700 Td (Forfait) Tj ET",
+        // PDF numbers have no exponent: 1e38 written out, a finite f32 whose tenths are not.
+        "BT /F1 10 Tf 50 100000000000000000000000000000000000000.0 Td (Forfait) Tj ET \
+         BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+        "BT /F1 10 Tf 100000000000000000000000000000000000000.0 700 Td (Forfait) Tj ET \
+         BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+        // A font size of 1e20 in a text matrix scaling by 1e18: a glyph 1e38 points
+        // high, finite, whose tenths are not.
+        "BT /F1 100000000000000000000.0 Tf 1000000000000000000.0 0 0 1000000000000000000.0 50 700 Tm \
+         (Forfait) Tj ET BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+    ];
+    // A media box of 1e38 points: every glyph is "on the page", at a finite position whose
+    // tenths are not (what the page view keeps).
+    let huge = || pdf_extract::Object::Real(1.0e38);
+    let pdfs = contents
+        .iter()
+        .map(|c| (c.to_string(), make_pdf(c, &[])))
+        .chain([(
+            "a media box of 1e38".to_string(),
+            make_pdf_on(
+                "BT /F1 10 Tf 50 100000000000000000000000000000000000000.0 Td (Forfait) Tj ET \
+                 BT /F1 10 Tf 50 680 Td (Option 3,00) Tj ET",
+                &[],
+                huge(),
+                huge(),
+            ),
+        )]);
+    for (content, bytes) in pdfs {
+        let pages = match extract(&bytes, &Limits::default()) {
+            Ok(pages) => pages,
+            // Refused with a clear error is fine; what is kept must be finite.
+            Err(_) => continue,
+        };
+        for page in &pages {
+            assert!(
+                page.width.is_finite() && page.height.is_finite(),
+                "{content}"
+            );
+            for row in &page.rows {
+                assert!(
+                    row.y.is_finite() && row.size.is_finite(),
+                    "{content}: {row:?}"
+                );
+                for cell in &row.cells {
+                    assert!(
+                        cell.x.is_finite() && cell.x_end.is_finite(),
+                        "{content}: {cell:?}"
+                    );
+                }
+            }
+        }
+        let mut saved = SavedPages::default();
+        saved.bills.push(store::PagesOf {
+            key: "x.pdf".to_string(),
+            pages: contestel::core::provenance::rounded(&pages),
+        });
+        let text = store::encode(&saved, 1).unwrap_or_else(|e| panic!("{content}: {e}"));
+        assert!(
+            matches!(store::decode::<SavedPages>(Some(&text)), Ok(Some(_))),
+            "{content}"
+        );
     }
 }

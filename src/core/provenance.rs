@@ -298,9 +298,18 @@ pub fn section_for(bill: &Bill, page: &TextPage, located: &[Option<RowPos>], row
 }
 
 /// Rounds the positions of pages to a tenth of a point: what the page view needs, in
-/// half the space when kept between visits.
+/// half the space when kept between visits. Always finite: a value too large to round
+/// (`v * 10` past `f32::MAX` is infinite, which would be stored as `null`) or not finite
+/// is 0.
 pub fn rounded(pages: &[TextPage]) -> Vec<TextPage> {
-    let r = |v: f32| (v * 10.0).round() / 10.0;
+    let r = |v: f32| {
+        let t = (v * 10.0).round() / 10.0;
+        if t.is_finite() {
+            t
+        } else {
+            0.0
+        }
+    };
     pages
         .iter()
         .map(|p| TextPage {

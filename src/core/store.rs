@@ -14,6 +14,9 @@ pub trait Stored: Serialize + DeserializeOwned + Default {
     const KEY: &'static str;
     /// The schema version written now.
     const VERSION: u32;
+    /// Whether it is a cache, made again from the person's files (the pages of the bills
+    /// read), not the person's data: unreadable, it is dropped, never set aside.
+    const CACHE: bool = false;
 
     /// Turns the data of an earlier version into the data of the next one. The default
     /// knows no earlier version.
@@ -164,6 +167,10 @@ pub fn decode<T: Stored>(raw: Option<&str>) -> Result<Option<Loaded<T>>, StoreEr
 /// would take a second copy of every stored type's code into the app).
 pub fn encode<T: Stored>(value: &T, saved_at: i64) -> Result<String, String> {
     let data = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    // Never write what could not be read back: a float that is not finite is
+    // written `null`, which no float reads (the value would be set aside at the next load).
+    serde_json::from_str::<T>(&data)
+        .map_err(|e| format!("{} would not read back: {e}", T::KEY))?;
     Ok(format!(
         "{{\"app\":\"{APP}\",\"version\":{},\"saved_at\":{saved_at},\"data\":{data}}}",
         T::VERSION
@@ -286,6 +293,7 @@ pub const PAGES_BUDGET: u64 = 1_500_000;
 impl Stored for SavedPages {
     const KEY: &'static str = "contestel.pages";
     const VERSION: u32 = 1;
+    const CACHE: bool = true;
 }
 
 impl SavedPages {
@@ -458,6 +466,33 @@ mod tests {
             data: serde_json::to_value(&notes).unwrap(),
         };
         assert_eq!(written, serde_json::to_string(&envelope).unwrap());
+    }
+
+    #[test]
+    fn a_value_that_would_not_read_back_is_never_written() {
+        let page = |width: f32| PagesOf {
+            key: "k".into(),
+            pages: vec![crate::core::layout::TextPage {
+                number: 1,
+                width,
+                height: 842.0,
+                rows: Vec::new(),
+                slanted: String::new(),
+            }],
+        };
+        let fine = SavedPages {
+            bills: vec![page(595.0)],
+        };
+        let written = encode(&fine, 1).unwrap();
+        assert_eq!(decode::<SavedPages>(Some(&written)).unwrap().unwrap().value, fine);
+        // serde_json writes a float that is not finite as `null`, which reads as no float.
+        for width in [f32::NAN, f32::INFINITY] {
+            let broken = SavedPages {
+                bills: vec![page(width)],
+            };
+            let refused = encode(&broken, 1).unwrap_err();
+            assert!(refused.contains("would not read back"), "{refused}");
+        }
     }
 
     #[test]

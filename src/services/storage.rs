@@ -91,6 +91,14 @@ pub fn load<T: Stored>() -> Load<T> {
             error,
             recovery_key: None,
         },
+        // A cache that cannot be read is made again from the person's files: dropped.
+        Err(error) if T::CACHE => {
+            let _ = area.remove_item(T::KEY);
+            Load::Unreadable {
+                error,
+                recovery_key: None,
+            }
+        }
         Err(error) => {
             let recovery_key = raw.and_then(|raw| set_aside(&area, T::KEY, &raw));
             Load::Unreadable {
@@ -145,6 +153,8 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
             })
         }
         Err(StoreError::TooNew { .. }) => return Err(SaveError::TooNew),
+        // A cache is overwritten: it is made again from the person's files.
+        Err(_) if T::CACHE => {}
         Err(_) => {
             // Never replace what could not be read without keeping a copy.
             if let Some(raw) = &current {

@@ -143,8 +143,23 @@ const OVERLAP: f32 = 0.3;
 /// A gap wider than this many font sizes is a space between words.
 const SPACE_GAP: f32 = 0.12;
 
+/// The largest coordinate, width or size kept, in page units: PDF's user space stops at
+/// 14 400 (ISO 32000, annex C); beyond a margin over it a glyph is off any page, and sums of
+/// such values could overflow to infinity.
+pub const MAX_COORDINATE: f32 = 100_000.0;
+
+/// A page's width and height when the PDF gives none that can be used (a degenerate or
+/// missing `MediaBox`): A4, in points.
+pub const FALLBACK_PAGE: (f32, f32) = (595.0, 842.0);
+
+/// Whether a coordinate can stand on a page: finite, and not past [`MAX_COORDINATE`].
+fn on_a_page(v: f32) -> bool {
+    v.is_finite() && v.abs() <= MAX_COORDINATE
+}
+
 /// Builds a page's rows from its glyphs, in any order; `slanted` is the text drawn at an
-/// angle, kept apart.
+/// angle, kept apart. Every position, width and size that leaves here is finite: a glyph
+/// that has none is dropped, a page size that is not one is A4's.
 pub fn build_page(
     number: u32,
     width: f32,
@@ -152,6 +167,12 @@ pub fn build_page(
     glyphs: Vec<Glyph>,
     slanted: String,
 ) -> TextPage {
+    let usable = |v: f32| on_a_page(v) && v > 0.0;
+    let (width, height) = if usable(width) && usable(height) {
+        (width, height)
+    } else {
+        FALLBACK_PAGE
+    };
     TextPage {
         number,
         width,
@@ -166,10 +187,10 @@ pub fn build_rows(glyphs: Vec<Glyph>) -> Vec<TextRow> {
     let mut glyphs: Vec<Glyph> = glyphs
         .into_iter()
         .filter(|g| {
-            g.x.is_finite()
-                && g.y.is_finite()
-                && g.width.is_finite()
-                && g.size.is_finite()
+            on_a_page(g.x)
+                && on_a_page(g.y)
+                && on_a_page(g.width)
+                && on_a_page(g.size)
                 && g.size > 0.0
         })
         .map(|mut g| {
