@@ -34,8 +34,10 @@ pub enum RuleId {
     OneOffFee,
     /// Charges that do not add up to the printed total, or inconsistent VAT.
     TotalMismatch,
-    /// A billing period that overlaps an earlier one, or a gap.
+    /// A billing period that overlaps an earlier one of the same subscription.
     PeriodOverlap,
+    /// Days between two bills of the same subscription that no bill loaded covers.
+    MissingBill,
     /// Charges for a period after the contract ended.
     BilledAfterTermination,
     /// The one-year refund window is closing or closed.
@@ -62,6 +64,7 @@ impl RuleId {
             RuleId::OneOffFee => ("Frais ponctuels", "One-off fee"),
             RuleId::TotalMismatch => ("Total incohérent", "Total does not add up"),
             RuleId::PeriodOverlap => ("Période déjà facturée", "Period billed again"),
+            RuleId::MissingBill => ("Facture peut-être manquante", "A bill may be missing"),
             RuleId::BilledAfterTermination => {
                 ("Facturé après résiliation", "Billed after termination")
             }
@@ -71,7 +74,7 @@ impl RuleId {
     }
 
     /// Every rule, in the order of the table.
-    pub const ALL: [RuleId; 13] = [
+    pub const ALL: [RuleId; 14] = [
         RuleId::PremiumNumber,
         RuleId::ThirdParty,
         RuleId::OutOfPlan,
@@ -83,6 +86,7 @@ impl RuleId {
         RuleId::OneOffFee,
         RuleId::TotalMismatch,
         RuleId::PeriodOverlap,
+        RuleId::MissingBill,
         RuleId::BilledAfterTermination,
         RuleId::TimeBarredSoon,
     ];
@@ -101,6 +105,7 @@ impl RuleId {
             RuleId::OneOffFee => "one_off_fee",
             RuleId::TotalMismatch => "total_mismatch",
             RuleId::PeriodOverlap => "period_overlap",
+            RuleId::MissingBill => "missing_bill",
             RuleId::BilledAfterTermination => "billed_after_termination",
             RuleId::TimeBarredSoon => "time_barred_soon",
         }
@@ -135,6 +140,7 @@ impl RuleId {
             | RuleId::OneOffFee
             | RuleId::TotalMismatch
             | RuleId::PeriodOverlap
+            | RuleId::MissingBill
             | RuleId::BilledAfterTermination => &[],
         }
     }
@@ -157,10 +163,8 @@ impl RuleId {
             RuleId::Duplicate => ("Doublon", "Duplicate"),
             RuleId::OneOffFee => ("Frais ponctuels", "One-off fee"),
             RuleId::TotalMismatch => ("Total incohérent", "Total does not add up"),
-            RuleId::PeriodOverlap => (
-                "Période en double ou manquante",
-                "Overlapping or missing period",
-            ),
+            RuleId::PeriodOverlap => ("Période en double", "Period billed twice"),
+            RuleId::MissingBill => ("Facture manquante ?", "Missing bill?"),
             RuleId::BilledAfterTermination => {
                 ("Facturé après résiliation", "Billed after termination")
             }

@@ -148,12 +148,38 @@ impl<'a> Context<'a> {
         )
     }
 
-    /// Whether two bills are for the same line (they share a number, or one has none).
+    /// Whether two bills may be for the same line: they share a number, or one has none,
+    /// and they are not from two operators (a change of operator starts another history).
     pub fn same_line(&self, a: usize, b: usize) -> bool {
-        let (na, nb) = (&self.bills[a].line_numbers, &self.bills[b].line_numbers);
-        na.is_empty()
-            || nb.is_empty()
-            || na.iter().any(|x| nb.iter().any(|y| digits(x) == digits(y)))
+        let (x, y) = (&self.bills[a], &self.bills[b]);
+        if other_operators(x, y) {
+            return false;
+        }
+        let (na, nb) = (&x.line_numbers, &y.line_numbers);
+        na.is_empty() || nb.is_empty() || share_a_number(na, nb)
+    }
+
+    /// Whether two bills are surely of the same subscription: a line number printed on
+    /// both or, where neither prints one, the same operator (and the same customer when
+    /// both print theirs). Never a guess from a number missing on one of them: a box
+    /// bill without a number beside a mobile bill is another subscription.
+    pub fn same_subscription(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.bills[a], &self.bills[b]);
+        if other_operators(x, y) {
+            return false;
+        }
+        match (x.line_numbers.is_empty(), y.line_numbers.is_empty()) {
+            (false, false) => share_a_number(&x.line_numbers, &y.line_numbers),
+            (true, true) => {
+                x.operator.is_some()
+                    && x.operator == y.operator
+                    && match (&x.customer_id, &y.customer_id) {
+                        (Some(p), Some(q)) => same_reference(p, q),
+                        _ => true,
+                    }
+            }
+            _ => false,
+        }
     }
 
     /// The earlier bills of the same line, latest first. The same bill loaded twice (same
@@ -174,6 +200,28 @@ impl<'a> Context<'a> {
     pub fn line(&self, bill: usize, line: usize) -> &'a BillLine {
         &self.bills[bill].lines[line]
     }
+}
+
+/// Whether both bills name their operator and the two differ.
+fn other_operators(x: &Bill, y: &Bill) -> bool {
+    matches!((x.operator, y.operator), (Some(p), Some(q)) if p != q)
+}
+
+/// Whether two lists of line numbers share one, by their digits.
+fn share_a_number(a: &[String], b: &[String]) -> bool {
+    a.iter()
+        .any(|x| !digits(x).is_empty() && b.iter().any(|y| digits(x) == digits(y)))
+}
+
+/// Whether two printed references are the same, spaces and case aside.
+fn same_reference(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    key(a) == key(b)
 }
 
 /// The findings over a set of bills, and what is at stake.

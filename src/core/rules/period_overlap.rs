@@ -1,6 +1,9 @@
 //! `period_overlap`: a bill whose period overlaps or repeats the previous bill's of the
-//! same line (warning, the recurring charges of the shared days at stake), or leaves a gap
-//! after it (information: a bill may be missing). Needs several bills. Pure.
+//! same subscription (warning, the recurring charges of the shared days at stake), or
+//! leaves a gap after it (`missing_bill`, information: a bill may be missing). Only bills
+//! surely of one subscription are compared (`Context::same_subscription`): a change of
+//! operator, another line of the household or a box beside a mobile is neither. Needs
+//! several bills. Pure.
 
 use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
@@ -25,7 +28,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let Some(e) = ctx
             .earlier(b)
             .into_iter()
-            .find(|&e| ctx.bills[e].period.is_some())
+            .find(|&e| ctx.bills[e].period.is_some() && ctx.same_subscription(e, b))
         else {
             continue;
         };
@@ -93,7 +96,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             if period.start > next_day {
                 let last = period.start.pred_opt().unwrap_or(period.start);
                 let mut f = finding(
-                    RuleId::PeriodOverlap,
+                    RuleId::MissingBill,
                     Severity::Info,
                     b,
                     vec![],
@@ -101,8 +104,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     Decimal::ZERO,
                 );
                 f.message = Bilingual::new(
-                    format!("Aucune facture chargée ne couvre la période du {} au {} : une facture manque peut-être.", format_date(next_day, Lang::Fr), format_date(last, Lang::Fr)),
-                    format!("No bill loaded covers {} to {}: a bill may be missing.", format_date(next_day, Lang::En), format_date(last, Lang::En)),
+                    format!("Entre {source} et cette facture, de la même ligne, aucune facture chargée ne couvre la période du {} au {} : une facture manque peut-être.", format_date(next_day, Lang::Fr), format_date(last, Lang::Fr)),
+                    format!("Between {source} and this bill, of the same line, no bill loaded covers {} to {}: a bill may be missing.", format_date(next_day, Lang::En), format_date(last, Lang::En)),
                 );
                 f.action = Bilingual::new(
                     "Ajoutez la facture manquante pour que la comparaison soit complète.",
@@ -180,5 +183,56 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{periods:?}");
         }
+    }
+
+    #[test]
+    fn only_bills_of_one_subscription_leave_a_gap_or_overlap() {
+        use crate::core::bill::Operator;
+        let of = |start: &str, end: &str, operator: Operator, numbers: &[&str]| {
+            let mut b = month(start, end);
+            b.operator = Some(operator);
+            b.line_numbers = numbers.iter().map(|n| n.to_string()).collect();
+            b
+        };
+        // Five bills of three operators and four lines, as a household keeps them: a
+        // Free mobile in 2022 and again in 2024, an Orange box without a number, two SFR
+        // mobiles whose periods overlap each other's.
+        let bills = vec![
+            of("2022-04-01", "2022-04-30", Operator::Free, &["06 11 11 11 11"]),
+            of("2024-03-09", "2024-04-08", Operator::Orange, &[]),
+            of("2024-06-01", "2024-06-30", Operator::Sfr, &["06 22 22 22 22"]),
+            of("2024-06-15", "2024-07-14", Operator::Sfr, &["06 33 33 33 33"]),
+            of("2024-08-01", "2024-08-31", Operator::Free, &["06 11 11 11 11"]),
+        ];
+        let found = check(&Context::new(&bills, None, today()));
+        let got: Vec<(RuleId, usize)> = found.iter().map(|f| (f.rule, f.bill)).collect();
+        // Only the Free line's own gap: from May 2022 to July 2024.
+        assert_eq!(got, vec![(RuleId::MissingBill, 4)]);
+        let gap = &found[0];
+        assert_eq!(gap.severity, Severity::Info);
+        assert!(gap.message.fr.contains("du 01/05/2022 au 31/07/2024"), "{}", gap.message.fr);
+        assert_eq!(gap.rule.title(Lang::Fr), "Facture manquante ?");
+        assert_eq!(gap.rule.label(Lang::Fr), "Facture peut-être manquante");
+
+        // A box bill beside a mobile bill of the same operator is not the same subscription,
+        // two box bills of the same operator and customer are.
+        let mut boxes = vec![
+            of("2024-03-09", "2024-04-08", Operator::Orange, &[]),
+            of("2024-04-01", "2024-04-30", Operator::Orange, &["06 44 44 44 44"]),
+            of("2024-04-09", "2024-05-08", Operator::Orange, &[]),
+        ];
+        boxes[0].customer_id = Some("1234 5678".into());
+        boxes[2].customer_id = Some("12345678".into());
+        let found = check(&Context::new(&boxes, None, today()));
+        assert!(found.is_empty(), "{found:?}");
+        boxes[2].period = Some(crate::core::bill::Period {
+            start: date("2024-04-01"),
+            end: date("2024-04-30"),
+        });
+        let found = check(&Context::new(&boxes, None, today()));
+        let got: Vec<(RuleId, usize)> = found.iter().map(|f| (f.rule, f.bill)).collect();
+        assert_eq!(got, vec![(RuleId::PeriodOverlap, 2)]);
+        boxes[2].customer_id = Some("9999".into());
+        assert!(check(&Context::new(&boxes, None, today())).is_empty());
     }
 }
