@@ -502,10 +502,18 @@ fn announces_rounding(line: &Line) -> bool {
     line.folded.contains("arrondi") && line.folded.contains("montant")
 }
 
-/// Whether a row starts with a bullet (`·`, `•`, `❑`, `■`, `▪`, or a dash and a space).
+/// Whether a row starts with a bullet (`·`, `•`, `❑`, `■`, `▪`, or a dash and a space
+/// before a phrase of its own).
 fn bulleted(line: &Line) -> bool {
     let t = line.text.trim_start();
-    t.starts_with(['·', '•', '❑', '■', '▪']) || t.starts_with("- ") || t.starts_with("– ")
+    // A dash bullets an item that starts a phrase of its own (`- Option Multi-SIM`); a dash
+    // before lower case is the rest of the label above (`Samsung Galaxy S26 256 Go` /
+    // `– achat comptant`).
+    t.starts_with(['·', '•', '❑', '■', '▪'])
+        || ["- ", "– "].iter().any(|dash| {
+            t.strip_prefix(dash)
+                .is_some_and(|rest| !rest.trim_start().starts_with(char::is_lowercase))
+        })
 }
 
 /// Whether `line` goes on with an item of a list whose label starts at `item` (the left

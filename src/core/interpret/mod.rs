@@ -1483,6 +1483,25 @@ pub(crate) mod tests {
                 ],
             ),
             (
+                "12b. a label wrapped before a dash and lower case (the rest of the label, \
+                 not a bulleted item), beside a dash that bullets an item of its own",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Total à payer"), (520.0, "1 034,00")],
+                        &[(48.0, "Vos services ponctuels")],
+                        &[(60.0, "Samsung Galaxy S26 256 Go"), (520.0, "1 029,00")],
+                        &[(60.0, "– achat comptant")],
+                        &[(60.0, "- Option Multi-SIM"), (520.0, "5,00")],
+                    ],
+                ),
+                "1034.00",
+                &[
+                    ("Samsung Galaxy S26 256 Go achat comptant", "1029.00"),
+                    ("Option Multi-SIM", "5.00"),
+                ],
+            ),
+            (
                 "13. a pack's name wrapped onto a row of its own, over its period indented \
                  further",
                 placed(
