@@ -1692,6 +1692,38 @@ async fn a_huge_amount_typed_imported_or_planted_is_refused_and_the_page_keeps_r
     browser.wait_for("#set-aside-heading").await;
     let set_aside = browser.text(".set-aside").await;
     assert!(set_aside.contains("contestel.bills"), "{set_aside}");
+    // It says why in words (issue #27), and can be erased once the person confirms.
+    assert!(
+        set_aside.contains("Dans vos factures lues : un montant illisible."),
+        "{set_aside}"
+    );
+    browser.screenshot("set-aside-why-1280").await;
+    let set_aside_keys =
+        "return Object.keys(localStorage).filter(k => k.includes('.unreadable.')).length";
+    browser.click(".erase-set-aside").await;
+    let question = browser.client.get_alert_text().await.unwrap();
+    assert!(question.contains("mises de côté"), "{question}");
+    browser.client.dismiss_alert().await.unwrap();
+    let kept = browser
+        .client
+        .execute(set_aside_keys, vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept, serde_json::json!(1), "refused: kept");
+    browser.click(".erase-set-aside").await;
+    browser.client.accept_alert().await.unwrap();
+    browser.wait_for("#data-notice").await;
+    let left = browser
+        .client
+        .execute(set_aside_keys, vec![])
+        .await
+        .unwrap();
+    assert_eq!(left, serde_json::json!(0), "erased");
+    assert!(browser
+        .client
+        .find(Locator::Css("#set-aside-heading"))
+        .await
+        .is_err());
     // And the page still reads a bill.
     browser.click("#tab-home").await;
     read_sample(&browser).await;

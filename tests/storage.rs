@@ -266,6 +266,37 @@ fn unreadable_values_are_set_aside_once_each_and_a_few_per_key() {
     );
 }
 
+/// The pages are a cache made again from the bills (issue #27): unreadable, they are
+/// dropped, never set aside, and the next save writes over them.
+#[wasm_bindgen_test]
+fn unreadable_pages_are_dropped_not_set_aside() {
+    use contestel::core::store::SavedPages;
+    area().clear().unwrap();
+    // What the issue found: a row's position written `null`.
+    let broken = r#"{"app":"contestel","version":1,"saved_at":5,"data":{"bills":[{"key":"k","pages":[{"number":1,"width":595.0,"height":842.0,"rows":[{"y":null,"size":9.0,"cells":[]}]}]}]}"#;
+    for _ in 0..5 {
+        area().set_item(SavedPages::KEY, broken).unwrap();
+        let loaded = storage::load::<SavedPages>();
+        assert!(
+            matches!(
+                loaded,
+                Load::Unreadable {
+                    recovery_key: None,
+                    ..
+                }
+            ),
+            "{loaded:?}"
+        );
+        assert_eq!(area().get_item(SavedPages::KEY).unwrap(), None, "dropped");
+    }
+    // Written over when it could not be read, with no copy either.
+    area().set_item(SavedPages::KEY, broken).unwrap();
+    storage::save(&SavedPages::default(), 0).expect("a cache is written over");
+    assert!(matches!(storage::load::<SavedPages>(), Load::Loaded(_)));
+    assert_eq!(set_aside_for(SavedPages::KEY), Vec::<String>::new());
+    assert_eq!(storage::set_aside_values(), vec![]);
+}
+
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_and_the_stored_value_survives() {
     area().clear().unwrap();

@@ -121,9 +121,10 @@ fn summary_text(backup: &Backup, lang: Lang) -> String {
     backup.summary().describe(exported_on, lang)
 }
 
-/// What was set aside because it could not be read: shown, and downloadable as it is; a
-/// refused download is reported through `onfailed`.
-fn set_aside(lang: Lang, onfailed: Callback<Notice>) -> Html {
+/// What was set aside because it could not be read: shown with why in words,
+/// downloadable as it is, erasable one by one after a confirmation (the erase, or a
+/// refused download, is said through `onnotice`, which also draws the view again).
+fn set_aside(lang: Lang, onnotice: Callback<Notice>) -> Html {
     let values = storage::set_aside_values();
     if values.is_empty() {
         return html! {};
@@ -134,18 +135,36 @@ fn set_aside(lang: Lang, onfailed: Callback<Notice>) -> Html {
             <p>{ Text::SetAsideIntro.get(lang) }</p>
             <ul>
                 { for values.into_iter().map(|(key, text)| {
-                    let name = format!("{key}.txt");
+                    let why = crate::core::store::why_set_aside(&key, &text)
+                        .map(|why| why.get(lang).to_string());
                     let label = format!("{key} ({} o)", text.len());
-                    let onfailed = onfailed.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| {
-                        if export::download_text(&name, &text, "text/plain;charset=utf-8").is_err() {
-                            onfailed.emit(Notice::Said(Text::DownloadFailed));
-                        }
-                    });
+                    let ondownload = {
+                        let onnotice = onnotice.clone();
+                        let name = format!("{key}.txt");
+                        Callback::from(move |_: MouseEvent| {
+                            if export::download_text(&name, &text, "text/plain;charset=utf-8").is_err() {
+                                onnotice.emit(Notice::Said(Text::DownloadFailed));
+                            }
+                        })
+                    };
+                    let onerase = {
+                        let onnotice = onnotice.clone();
+                        let key = key.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            if crate::services::dialogs::confirm(Text::ConfirmEraseSetAside.get(lang)) {
+                                storage::erase_set_aside(&key);
+                                onnotice.emit(Notice::Said(Text::SetAsideErased));
+                            }
+                        })
+                    };
                     html! {
-                        <li>
+                        <li data-key={key.clone()}>
+                            if let Some(why) = why {
+                                <p class="why">{ why }</p>
+                            }
                             <code>{ label }</code>{ " " }
-                            <button type="button" class="button small" {onclick}>{ Text::Download.get(lang) }</button>
+                            <button type="button" class="button small" onclick={ondownload}>{ Text::Download.get(lang) }</button>{ " " }
+                            <button type="button" class="button small erase-set-aside" onclick={onerase}>{ Text::EraseSetAside.get(lang) }</button>
                         </li>
                     }
                 }) }

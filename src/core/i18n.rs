@@ -381,8 +381,14 @@ catalogue! {
         EraseCopy => ("Effacer cette copie", "Erase this copy"),
         /// Said once a copy in an earlier format is erased.
         CopyErased => ("Copie effacée.", "Copy erased."),
+        /// Button: erase one value set aside.
+        EraseSetAside => ("Effacer ces données", "Erase this data"),
+        /// Asked before erasing a value set aside.
+        ConfirmEraseSetAside => ("Effacer définitivement ces données mises de côté ? Téléchargez-les d'abord si vous voulez les garder ou les faire examiner.", "Erase this data set aside for good? Download it first if you want to keep it or have it looked at."),
+        /// Said once a value set aside is erased.
+        SetAsideErased => ("Données mises de côté effacées.", "Data set aside erased."),
         /// What set-aside values are.
-        SetAsideIntro => ("Ces données enregistrées n'ont pas pu être relues. Elles sont conservées telles quelles : téléchargez-les pour les garder ou les faire examiner.", "This stored data could not be read back. It is kept as it was: download it to keep it or have it looked at."),
+        SetAsideIntro => ("Ces données enregistrées n'ont pas pu être relues. Elles sont conservées telles quelles, hors de l'export : téléchargez-les pour les garder ou les faire examiner, puis effacez-les si vous le souhaitez.", "This stored data could not be read back. It is kept as it was, outside the export: download it to keep it or have it looked at, then erase it if you wish."),
         /// Field: the dispute is before a court.
         BeforeCourt => ("Ce litige est déjà devant un tribunal ou un autre médiateur", "This dispute is already before a court or another mediator"),
         /// Field: amount recovered.

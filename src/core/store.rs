@@ -8,6 +8,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::finding::Bilingual;
+
 /// A store's key, schema version and migrations.
 pub trait Stored: Serialize + DeserializeOwned + Default {
     /// The localStorage key.
@@ -169,8 +171,7 @@ pub fn encode<T: Stored>(value: &T, saved_at: i64) -> Result<String, String> {
     let data = serde_json::to_string(value).map_err(|e| e.to_string())?;
     // Never write what could not be read back: a float that is not finite is
     // written `null`, which no float reads (the value would be set aside at the next load).
-    serde_json::from_str::<T>(&data)
-        .map_err(|e| format!("{} would not read back: {e}", T::KEY))?;
+    serde_json::from_str::<T>(&data).map_err(|e| format!("{} would not read back: {e}", T::KEY))?;
     Ok(format!(
         "{{\"app\":\"{APP}\",\"version\":{},\"saved_at\":{saved_at},\"data\":{data}}}",
         T::VERSION
@@ -427,6 +428,138 @@ impl Usage {
     }
 }
 
+/// Why a value set aside (under `{store}.unreadable.{stamp}`) could not be read, in words
+/// for a person: which of their data it is, and what in it could not be read (« Dans les
+/// pages gardées des factures : une position de texte illisible. »). Decodes it again with
+/// its store's type; `None` when it now reads (or its store is not known).
+pub fn why_set_aside(key: &str, raw: &str) -> Option<Bilingual> {
+    use super::bank::stored::BankData;
+    use super::corrections::Corrections;
+    use super::export_memo::ExportMemo;
+    use super::journal::Journal;
+    fn error<T: Stored>(raw: &str) -> Option<StoreError> {
+        decode::<T>(Some(raw)).err()
+    }
+    let store = key.split(".unreadable.").next().unwrap_or(key);
+    let (error, fr_store, en_store) = match store {
+        k if k == Journal::KEY => (
+            error::<Journal>(raw),
+            "votre journal (dossiers et démarches)",
+            "your journal (cases and steps)",
+        ),
+        k if k == Plans::KEY => (error::<Plans>(raw), "vos forfaits", "your plans"),
+        k if k == SavedBills::KEY => (
+            error::<SavedBills>(raw),
+            "vos factures lues",
+            "your bills as read",
+        ),
+        k if k == Corrections::KEY => (
+            error::<Corrections>(raw),
+            "vos corrections de lecture",
+            "your corrections to the reading",
+        ),
+        k if k == SavedPages::KEY => (
+            error::<SavedPages>(raw),
+            "les pages gardées des factures",
+            "the pages kept of the bills",
+        ),
+        k if k == BankData::KEY => (
+            error::<BankData>(raw),
+            "vos relevés bancaires",
+            "your bank statements",
+        ),
+        k if k == ExportMemo::KEY => (
+            error::<ExportMemo>(raw),
+            "la date de votre dernier export",
+            "the day of your last export",
+        ),
+        _ => return None,
+    };
+    let (fr, en) = match error? {
+        StoreError::TooNew { .. } => (
+            "elles viennent d'une version plus récente de Contestel".to_string(),
+            "they come from a newer version of Contestel".to_string(),
+        ),
+        StoreError::Unreadable { .. }
+            if serde_json::from_str::<serde::de::IgnoredAny>(raw).is_err() =>
+        {
+            (
+                "le texte est abîmé ou coupé".to_string(),
+                "the text is damaged or cut off".to_string(),
+            )
+        }
+        StoreError::Unreadable { .. } => (
+            "ce ne sont pas des données écrites par Contestel".to_string(),
+            "this is not data written by Contestel".to_string(),
+        ),
+        StoreError::Invalid { detail } => what_is_unreadable(&detail, raw),
+    };
+    Some(Bilingual::new(
+        format!("Dans {fr_store} : {fr}."),
+        format!("In {en_store}: {en}."),
+    ))
+}
+
+/// What in a value does not fit its type, from serde_json's message (« … at line 1 column
+/// 345 », « missing field `amount` … ») and the text it points into.
+fn what_is_unreadable(detail: &str, raw: &str) -> (String, String) {
+    let name_ok = |n: &str| {
+        !n.is_empty() && n.len() <= 40 && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    if let Some(name) = detail
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+        .filter(|n| name_ok(n))
+    {
+        return (
+            format!("le champ « {name} » manque"),
+            format!("the field \"{name}\" is missing"),
+        );
+    }
+    // The field whose value is wrong: the last name before the place the error points at.
+    let name = detail
+        .rsplit_once(" column ")
+        .and_then(|(_, column)| column.trim().parse::<usize>().ok())
+        .and_then(|column| {
+            let mut end = column.min(raw.len());
+            while !raw.is_char_boundary(end) {
+                end -= 1;
+            }
+            let before = &raw[..end];
+            let colon = before.rfind("\":")?;
+            let start = before[..colon].rfind('"')? + 1;
+            Some(before[start..colon].to_string())
+        })
+        .filter(|n| name_ok(n));
+    let Some(name) = name else {
+        return (
+            "leur forme n'est pas celle que Contestel attend".to_string(),
+            "their shape is not the one Contestel expects".to_string(),
+        );
+    };
+    let words: (&str, &str) = match name.as_str() {
+        "x" | "y" | "width" | "height" | "size" | "top" | "bottom" | "left" | "right" => {
+            ("une position de texte", "a text position")
+        }
+        n if n.contains("amount") || n.contains("price") || n.contains("total") => {
+            ("un montant", "an amount")
+        }
+        n if n.contains("date") || n == "start" || n == "end" || n.ends_with("_at") => {
+            ("une date", "a date")
+        }
+        _ => {
+            return (
+                format!("le champ « {name} » est illisible"),
+                format!("the field \"{name}\" cannot be read"),
+            )
+        }
+    };
+    (
+        format!("{} illisible", words.0),
+        format!("{} that cannot be read", words.1),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,7 +617,10 @@ mod tests {
             bills: vec![page(595.0)],
         };
         let written = encode(&fine, 1).unwrap();
-        assert_eq!(decode::<SavedPages>(Some(&written)).unwrap().unwrap().value, fine);
+        assert_eq!(
+            decode::<SavedPages>(Some(&written)).unwrap().unwrap().value,
+            fine
+        );
         // serde_json writes a float that is not finite as `null`, which reads as no float.
         for width in [f32::NAN, f32::INFINITY] {
             let broken = SavedPages {
@@ -493,6 +629,70 @@ mod tests {
             let refused = encode(&broken, 1).unwrap_err();
             assert!(refused.contains("would not read back"), "{refused}");
         }
+    }
+
+    #[test]
+    fn a_value_set_aside_says_in_words_what_could_not_be_read() {
+        use crate::core::layout::{TextCell, TextPage, TextRow};
+        let pages = SavedPages {
+            bills: vec![PagesOf {
+                key: "k".into(),
+                pages: vec![TextPage {
+                    number: 1,
+                    width: 595.0,
+                    height: 842.0,
+                    rows: vec![TextRow {
+                        y: 100.5,
+                        size: 9.0,
+                        cells: vec![TextCell {
+                            x: 31.5,
+                            x_end: 96.0,
+                            text: "Forfait 19,99".into(),
+                        }],
+                    }],
+                    slanted: String::new(),
+                }],
+            }],
+        };
+        let fine = encode(&pages, 1).unwrap();
+        let key = recovery_key(SavedPages::KEY, 7);
+        assert_eq!(why_set_aside(&key, &fine), None, "it reads");
+        // What issue 27 found: a row's position written `null`.
+        let null_y = fine.replace("\"y\":100.5", "\"y\":null");
+        assert_ne!(null_y, fine);
+        let why = why_set_aside(&key, &null_y).unwrap();
+        assert_eq!(
+            why.fr,
+            "Dans les pages gardées des factures : une position de texte illisible."
+        );
+        assert_eq!(
+            why.en,
+            "In the pages kept of the bills: a text position that cannot be read."
+        );
+        let journal = recovery_key(<Journal as Stored>::KEY, 9);
+        let cut = &fine[..fine.len() / 2];
+        assert_eq!(
+            why_set_aside(&journal, cut).unwrap().fr,
+            "Dans votre journal (dossiers et démarches) : le texte est abîmé ou coupé."
+        );
+        assert_eq!(
+            why_set_aside(&journal, r#"{"app":"other","version":1,"saved_at":1,"data":{}}"#)
+                .unwrap()
+                .fr,
+            "Dans votre journal (dossiers et démarches) : ce ne sont pas des données écrites par Contestel."
+        );
+        let missing = fine.replace("\"size\":9.0,", "");
+        assert_ne!(missing, fine);
+        assert_eq!(
+            why_set_aside(&key, &missing).unwrap().fr,
+            "Dans les pages gardées des factures : le champ « size » manque."
+        );
+        let odd = fine.replace("\"text\":\"Forfait 19,99\"", "\"text\":12");
+        assert_eq!(
+            why_set_aside(&key, &odd).unwrap().fr,
+            "Dans les pages gardées des factures : le champ « text » est illisible."
+        );
+        assert_eq!(why_set_aside("contestel.other.unreadable.1", cut), None);
     }
 
     #[test]

@@ -281,6 +281,16 @@ pub fn set_aside_values() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Erases one value set aside (a key `….unreadable.…` of this app; any other key is left).
+pub fn erase_set_aside(key: &str) {
+    if !(key.starts_with("contestel.") && key.contains(".unreadable.")) {
+        return;
+    }
+    if let Some(area) = local_storage() {
+        let _ = area.remove_item(key);
+    }
+}
+
 /// A copy of a value in an earlier schema, kept for a while after the first save over it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EarlierCopy {

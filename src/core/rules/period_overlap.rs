@@ -198,11 +198,31 @@ mod tests {
         // Free mobile in 2022 and again in 2024, an Orange box without a number, two SFR
         // mobiles whose periods overlap each other's.
         let bills = vec![
-            of("2022-04-01", "2022-04-30", Operator::Free, &["06 11 11 11 11"]),
+            of(
+                "2022-04-01",
+                "2022-04-30",
+                Operator::Free,
+                &["06 11 11 11 11"],
+            ),
             of("2024-03-09", "2024-04-08", Operator::Orange, &[]),
-            of("2024-06-01", "2024-06-30", Operator::Sfr, &["06 22 22 22 22"]),
-            of("2024-06-15", "2024-07-14", Operator::Sfr, &["06 33 33 33 33"]),
-            of("2024-08-01", "2024-08-31", Operator::Free, &["06 11 11 11 11"]),
+            of(
+                "2024-06-01",
+                "2024-06-30",
+                Operator::Sfr,
+                &["06 22 22 22 22"],
+            ),
+            of(
+                "2024-06-15",
+                "2024-07-14",
+                Operator::Sfr,
+                &["06 33 33 33 33"],
+            ),
+            of(
+                "2024-08-01",
+                "2024-08-31",
+                Operator::Free,
+                &["06 11 11 11 11"],
+            ),
         ];
         let found = check(&Context::new(&bills, None, today()));
         let got: Vec<(RuleId, usize)> = found.iter().map(|f| (f.rule, f.bill)).collect();
@@ -210,7 +230,11 @@ mod tests {
         assert_eq!(got, vec![(RuleId::MissingBill, 4)]);
         let gap = &found[0];
         assert_eq!(gap.severity, Severity::Info);
-        assert!(gap.message.fr.contains("du 01/05/2022 au 31/07/2024"), "{}", gap.message.fr);
+        assert!(
+            gap.message.fr.contains("du 01/05/2022 au 31/07/2024"),
+            "{}",
+            gap.message.fr
+        );
         assert_eq!(gap.rule.title(Lang::Fr), "Facture manquante ?");
         assert_eq!(gap.rule.label(Lang::Fr), "Facture peut-être manquante");
 
@@ -218,7 +242,12 @@ mod tests {
         // two box bills of the same operator and customer are.
         let mut boxes = vec![
             of("2024-03-09", "2024-04-08", Operator::Orange, &[]),
-            of("2024-04-01", "2024-04-30", Operator::Orange, &["06 44 44 44 44"]),
+            of(
+                "2024-04-01",
+                "2024-04-30",
+                Operator::Orange,
+                &["06 44 44 44 44"],
+            ),
             of("2024-04-09", "2024-05-08", Operator::Orange, &[]),
         ];
         boxes[0].customer_id = Some("1234 5678".into());
