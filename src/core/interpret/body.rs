@@ -552,6 +552,14 @@ fn last_words_under(above: &Line, below: &Line, rest: &str) -> bool {
         && (indent(below) - indent(above)).abs() <= 2.0
 }
 
+/// Whether `rest`, the label of the amount's row `below`, goes on with the label-only row
+/// `above` that is no heading: in lower case, starting where it starts (`Remise pendant 12
+/// mois` / `sur abonnement - forfait  -10,00`), even when its words could name a section.
+fn goes_on_in_lower_case(above: &Line, below: &Line, rest: &str) -> bool {
+    rest.chars().next().is_some_and(char::is_lowercase)
+        && (indent(below) - indent(above)).abs() <= 2.0
+}
+
 /// Whether a label continues the text of the row above it (`au 27.11.2025` under
 /// `total du montant prélevé`): lower case, a bracket, a figure or a unit (`Go` after
 /// `… 256`) first. A capital starts
@@ -930,7 +938,8 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                         || item_goes_on(item, line)
                         || last_words_under(&lines[at], line, &split.label)
                         || (!sections::is_heading_like(&before)
-                            && !sections::is_heading_like(&split.label))) =>
+                            && (!sections::is_heading_like(&split.label)
+                                || goes_on_in_lower_case(&lines[at], line, &split.label)))) =>
             {
                 format!("{before} {}", split.label)
             }

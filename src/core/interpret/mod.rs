@@ -1502,6 +1502,27 @@ pub(crate) mod tests {
                 ],
             ),
             (
+                "12c. a label-only row over the rest of its label in lower case, whose words \
+                 could name a section, under a heading of the same amount",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Net à payer"), (520.0, "2,99")],
+                        &[(48.0, "Votre forfait"), (520.0, "12,99")],
+                        &[(60.0, "Forfait 60Go"), (520.0, "12,99")],
+                        &[(48.0, "Remise(s) sur abonnements"), (520.0, "-10,00")],
+                        &[(48.0, "principaux")],
+                        &[(60.0, "Remise pendant 12 mois")],
+                        &[(60.0, "sur abonnement - forfait"), (520.0, "-10,00")],
+                    ],
+                ),
+                "2.99",
+                &[
+                    ("Forfait 60Go", "12.99"),
+                    ("Remise pendant 12 mois sur abonnement - forfait", "-10.00"),
+                ],
+            ),
+            (
                 "13. a pack's name wrapped onto a row of its own, over its period indented \
                  further",
                 placed(
