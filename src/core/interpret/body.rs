@@ -843,7 +843,16 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                 within_plan = None;
                 in_usage = false;
                 in_balance = false;
-            } else if opens_section(lines, i, opened_at) {
+            } else if opens_section(lines, i, opened_at)
+                // The rest of a label left open on the row above (`Remise(s) sur  -5,00` /
+                // `abonnements principaux`) is that label's, whatever its words.
+                && !meta
+                    .last()
+                    .filter(|m| m.last_row + 1 == i && m.open_end)
+                    .is_some_and(|m| {
+                        continuation(&lines[m.last_row], line, lines.get(i + 1), true).is_some()
+                    })
+            {
                 let mut name = clean_label(&squash(&line.text));
                 // A heading wrapped after its last word (`… options du 01.07.2025 au` /
                 // `31.07.2025`): the next row is the rest of its name.
@@ -884,6 +893,24 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
                     }
                     if let Some(m) = meta.last_mut().filter(|_| opened_here) {
                         m.section = last.label.clone();
+                    }
+                    // A row whose whole label names a section (`Remise(s) sur  -5,00` /
+                    // `abonnements principaux`) is that section's heading, as if printed on
+                    // one row.
+                    if !last.heading_like && !opened_here && sections::is_heading_like(&last.label)
+                    {
+                        if let Some(m) = meta.last_mut() {
+                            last.heading_like = true;
+                            last.section = m.at;
+                            family_section = true;
+                            openings.push((m.at, tree::label_key(&last.label)));
+                            let kind = sections::section_kind(&last.label);
+                            section = Some((last.label.clone(), kind));
+                            opened_at = Some(m.at);
+                            within_plan = None;
+                            m.section = last.label.clone();
+                            m.kind = Some(kind);
+                        }
                     }
                 }
             } else {

@@ -1523,6 +1523,32 @@ pub(crate) mod tests {
                 ],
             ),
             (
+                "12d. a heading carrying its total whose name is wrapped after a preposition \
+                 onto a row of words that could name a section",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Total à payer"), (520.0, "47,99")],
+                        &[(48.0, "Abonnements"), (520.0, "47,99")],
+                        &[(48.0, "Votre forfait"), (520.0, "49,99")],
+                        &[(48.0, "Livebox Up Fibre du 27/05 au"), (520.0, "49,99")],
+                        &[(48.0, "26/06")],
+                        &[(48.0, "Remise(s) sur"), (520.0, "-5,00")],
+                        &[(48.0, "abonnements principaux")],
+                        &[(48.0, "Remise sur abonnement 12"), (520.0, "-5,00")],
+                        &[(48.0, "mois")],
+                        &[(48.0, "Livebox - location équipement"), (520.0, "3,00")],
+                        &[(48.0, "du 27/05 au 26/06")],
+                    ],
+                ),
+                "47.99",
+                &[
+                    ("Livebox Up Fibre du 27/05 au 26/06", "49.99"),
+                    ("Remise sur abonnement 12 mois", "-5.00"),
+                    ("Livebox - location équipement du 27/05 au 26/06", "3.00"),
+                ],
+            ),
+            (
                 "13. a pack's name wrapped onto a row of its own, over its period indented \
                  further",
                 placed(
