@@ -1798,3 +1798,92 @@ async fn crafted_files_that_would_take_gigabytes_are_refused_and_the_page_stays_
     read_sample_too(&browser).await;
     browser.close().await;
 }
+
+/// The PDFs of a folder of `../shared/bills` (`real`, `replicas`), or of the folder `var`
+/// names, sorted.
+fn shared_bills(var: &str, name: &str) -> Vec<String> {
+    let dir = std::env::var_os(var)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/bills")
+                .join(name)
+        });
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{} ({e}): set {var} to the shared bills' {name} folder (../shared/bills/{name} \
+                 from the checkout)",
+                dir.display()
+            )
+        })
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "pdf"))
+        .filter_map(|path| path.canonicalize().ok())
+        .map(|path| path.display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Issue #27: the real bills and real layouts of `../shared/bills` dropped as a person
+/// would, five at once and then one more after a reload: each is read, nothing is set
+/// aside, the stored pages hold every bill and read back, and « Mes données » shows no
+/// data set aside after another reload.
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn the_shared_real_bills_dropped_together_keep_their_pages_and_set_nothing_aside() {
+    let mut files = shared_bills("CONTESTEL_REAL_BILLS", "real");
+    files.extend(shared_bills("CONTESTEL_REPLICAS", "replicas"));
+    assert!(files.len() >= 6, "{files:?}");
+    let (server, browser) = open_app(1280, 900).await;
+    let read = |n: usize| {
+        format!("return document.querySelectorAll('.upload[data-status=read]').length === {n}")
+    };
+    let (first, rest) = files.split_at(5);
+    upload(&browser, &first.join("\n")).await;
+    browser
+        .wait_until(&read(5), "five bills read", Duration::from_secs(120))
+        .await;
+    for (i, file) in rest.iter().enumerate() {
+        browser.client.goto(&server.url()).await.unwrap();
+        browser.wait_for("#sample-button").await;
+        upload(&browser, file).await;
+        browser
+            .wait_until(&read(6 + i), "one more bill read", Duration::from_secs(60))
+            .await;
+    }
+    let unreadable = "return Object.keys(localStorage).filter(k => k.includes('.unreadable.'))";
+    let set_aside = browser.client.execute(unreadable, vec![]).await.unwrap();
+    assert_eq!(set_aside, serde_json::json!([]), "nothing set aside");
+    // Every bill read has its pages stored, and they read back as pages.
+    let bills: serde_json::Value =
+        serde_json::from_str(&stored(&browser, "contestel.bills").await).unwrap();
+    let pages: serde_json::Value =
+        serde_json::from_str(&stored(&browser, "contestel.pages").await).unwrap();
+    let saved = pages["data"]["bills"].as_array().unwrap();
+    assert_eq!(saved.len(), files.len(), "{}", pages["data"]);
+    for bill in saved {
+        let read_back: Vec<contestel::core::layout::TextPage> =
+            serde_json::from_value(bill["pages"].clone()).expect("pages that read back");
+        assert!(!read_back.is_empty() && read_back.iter().all(|p| !p.rows.is_empty()));
+    }
+    assert!(bills["data"].to_string().len() > 1000, "bills stored");
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#sample-button").await;
+    browser.click("#tab-data").await;
+    browser.wait_for(".stored").await;
+    assert!(browser
+        .client
+        .find(Locator::Css("#set-aside-heading"))
+        .await
+        .is_err());
+    let set_aside = browser.client.execute(unreadable, vec![]).await.unwrap();
+    assert_eq!(
+        set_aside,
+        serde_json::json!([]),
+        "nothing set aside after a reload"
+    );
+    browser.screenshot("shared-bills-data-1280").await;
+    browser.close().await;
+}
