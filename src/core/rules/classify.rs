@@ -73,8 +73,12 @@ pub fn line_kind(line: &BillLine) -> LineKind {
     if line.category == Category::Discount || line.amount.is_sign_negative() {
         return LineKind::Discount;
     }
+    // A section's words count for a row whose own label does not say what it is: an
+    // instalment on a phone (`Mensualité 9/36 – Apple iPhone 15`) read under a third-party
+    // heading printed empty just above is still the phone's.
     if line.category == Category::ThirdParty
-        || has_any(&section, &["tiers", "internet+"])
+        || (has_any(&section, &["tiers", "internet+"])
+            && line.category != Category::EquipmentInstalment)
         || third_party_words(&label)
         // An SMS+ *subscription* or purchase is a service sold by someone else; an SMS+
         // sent is a surcharged message.
@@ -269,6 +273,13 @@ mod tests {
                 C::Other,
                 "9.99",
                 LineKind::ThirdParty,
+            ),
+            (
+                "Mensualité 9/36 – Apple iPhone 15 128 Go - Noir",
+                "Services facturés pour le compte de tiers",
+                C::EquipmentInstalment,
+                "12.49",
+                LineKind::Other,
             ),
             (
                 "Appels émis depuis l'étranger (hors UE)",
