@@ -22,17 +22,26 @@ pub use crate::core::vocab::{has_any, has_word};
 pub fn period_in(label: &str, near: NaiveDate) -> Option<Period> {
     let f = fold(label);
     let tokens: Vec<&str> = f.split(' ').collect();
-    let du = tokens.iter().position(|t| *t == "du")?;
-    let au = du + tokens[du..].iter().position(|t| *t == "au")?;
-    let start_tokens = &tokens[du + 1..au];
-    let end_tokens = &tokens[au + 1..];
-    let end = read_date(end_tokens, None, near)?;
-    let start = read_date(start_tokens, Some(end), near)?;
-    (start <= end).then_some(Period { start, end }).or_else(|| {
-        // "du 15/12 au 14/01": the start is in the year before.
-        let start = NaiveDate::from_ymd_opt(start.year() - 1, start.month(), start.day())?;
-        Some(Period { start, end })
-    })
+    // Each "du" in turn, the last first: "Options du mois précédent du 1er au 30 Juin
+    // 2018" and "Location … (loyer du 05-12-2025) du 01/01/2026 au 31/01/2026" have their
+    // period after the last.
+    tokens
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| **t == "du")
+        .find_map(|(du, _)| {
+            let au = du + tokens[du..].iter().position(|t| *t == "au")?;
+            let start_tokens = &tokens[du + 1..au];
+            let end_tokens = &tokens[au + 1..];
+            let end = read_date(end_tokens, None, near)?;
+            let start = read_date(start_tokens, Some(end), near)?;
+            (start <= end).then_some(Period { start, end }).or_else(|| {
+                // "du 15/12 au 14/01": the start is in the year before.
+                let start = NaiveDate::from_ymd_opt(start.year() - 1, start.month(), start.day())?;
+                Some(Period { start, end })
+            })
+        })
 }
 
 /// A month named in the label ("novembre 2026"), as a period from its first to its last
@@ -90,7 +99,17 @@ fn read_date(tokens: &[&str], end: Option<NaiveDate>, near: NaiveDate) -> Option
         return NaiveDate::from_ymd_opt(year, month, day);
     }
     let day: u32 = first.trim_end_matches("er").parse().ok()?;
-    match tokens.get(1).and_then(|m| month_number(m)) {
+    // A month by its name (`1er octobre`) or its number: folding made `27.02.2020` and
+    // `13.11` into `27 02 2020` and `13 11`.
+    let month_in = |m: &&str| {
+        month_number(m).or_else(|| {
+            (m.len() <= 2)
+                .then(|| m.parse::<u32>().ok())
+                .flatten()
+                .filter(|n| (1..=12).contains(n))
+        })
+    };
+    match tokens.get(1).and_then(month_in) {
         Some(month) => {
             let year = tokens
                 .get(2)
@@ -161,6 +180,22 @@ mod tests {
             (
                 "Forfait SFR du 01/08 au 31/08",
                 Some(("2026-08-01", "2026-08-31")),
+            ),
+            (
+                "Bouquets et chaînes à la carte du 27.02.2026 au 26.03.2026",
+                Some(("2026-02-27", "2026-03-26")),
+            ),
+            (
+                "Forfait Sosh 25,99€ 5G du 13.11 au 12.12",
+                Some(("2026-11-13", "2026-12-12")),
+            ),
+            (
+                "Location smartphone (loyer du 05-12-2025) du 01/01/2026 au 31/01/2026",
+                Some(("2026-01-01", "2026-01-31")),
+            ),
+            (
+                "Options du mois précédent du 1er au 30 Juin 2026",
+                Some(("2026-06-01", "2026-06-30")),
             ),
             ("Internet+ hebdomadaire du 06/10", None),
             ("Remise fidélité", None),
