@@ -560,6 +560,21 @@ fn goes_on_in_lower_case(above: &Line, below: &Line, rest: &str) -> bool {
         && (indent(below) - indent(above)).abs() <= 2.0
 }
 
+/// Whether a text is only a footnote's call: a number of one or two figures or asterisks,
+/// in brackets or not (`(1)`, `(**)`, `*`).
+fn footnote_call(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(t);
+    let bracketed = inner.len() != t.len();
+    (!inner.is_empty() && inner.len() <= 3 && inner.chars().all(|c| c == '*'))
+        || (bracketed
+            && (1..=2).contains(&inner.len())
+            && inner.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether a label continues the text of the row above it (`au 27.11.2025` under
 /// `total du montant prélevé`): lower case, a bracket, a figure or a unit (`Go` after
 /// `… 256`) first. A capital starts
@@ -816,6 +831,11 @@ fn read_with(cx: &Context<'_>, pick: Pick) -> (Body, bool) {
         } else {
             &splits[i]
         };
+        // A footnote's call printed on a row of its own, raised above a label (`(1)`,
+        // `(**)`): no part of any label.
+        if split.amounts.is_empty() && footnote_call(&line.text) {
+            continue;
+        }
         if split.amounts.is_empty() {
             let before = pending_text.take();
             let title = clean_label(&squash(&line.text));

@@ -1549,6 +1549,28 @@ pub(crate) mod tests {
                 ],
             ),
             (
+                "12e. footnote calls raised on rows of their own beside the detail's headings, \
+                 whose first-page summary repeats one of them",
+                placed(
+                    1,
+                    &[
+                        &[(48.0, "Net à payer"), (520.0, "39,98")],
+                        &[(48.0, "Votre facture")],
+                        &[(48.0, "Prestations Free"), (520.0, "39,98")],
+                        &[(62.0, "Forfait"), (520.0, "39,98")],
+                        &[(48.0, "Détail de votre facture")],
+                        &[(48.0, "Prestations Free"), (520.0, "39,98")],
+                        &[(110.0, "(1)")],
+                        &[(62.0, "Forfait"), (520.0, "39,98")],
+                        &[(120.0, "(2)")],
+                        &[(90.0, "Free Haut Débit"), (520.0, "29,99")],
+                        &[(90.0, "Option TV Max"), (520.0, "9,99")],
+                    ],
+                ),
+                "39.98",
+                &[("Free Haut Débit", "29.99"), ("Option TV Max", "9.99")],
+            ),
+            (
                 "13. a pack's name wrapped onto a row of its own, over its period indented \
                  further",
                 placed(
