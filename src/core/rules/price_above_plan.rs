@@ -52,14 +52,23 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             })
             .map(|(_, l)| -l.amount)
             .amounts_sum();
-        // Each charge that is one of the plan's options, by name.
+        // Each charge that is one of the plan's options, by name; of several the name
+        // fits (a phone's rental and its instalments, `Galaxy S23 256Go - Vert` alone),
+        // the one at the charge's price.
         let options: Vec<Option<&crate::core::plan::PlanOption>> = bill
             .lines
             .iter()
             .map(|l| {
-                plan.options
+                let named: Vec<&crate::core::plan::PlanOption> = plan
+                    .options
                     .iter()
-                    .find(|o| is_option(&o.name, o.price, &l.label))
+                    .filter(|o| is_option(&o.name, o.price, &l.label))
+                    .collect();
+                named
+                    .iter()
+                    .find(|o| super::cents_eq(o.price, l.amount))
+                    .or(named.first())
+                    .copied()
             })
             .collect();
         // With several subscriptions on the plan's line (a box and a mobile), only the
@@ -298,7 +307,9 @@ mod tests {
         let p = plan(
             r#"{"name": "Forfait Série Spéciale", "monthly_price": "12.99",
                 "options": [{"name": "Free Flex - location mobile Apple iPhone 13 128Go - Blue", "price": "21.99"},
-                            {"name": "Décodeur TV", "price": "0.00"}]}"#,
+                            {"name": "Décodeur TV", "price": "0.00"},
+                            {"name": "Location mobile Samsung Galaxy S23 256Go - Vert", "price": "17.99"},
+                            {"name": "Mensualités Samsung Galaxy S23 256Go - Vert", "price": "21.25"}]}"#,
         );
         let cases: &[(Vec<crate::core::bill::BillLine>, std::option::Option<&str>)] = &[
             (
@@ -332,6 +343,13 @@ mod tests {
             ),
             // The decoder itself, billed although included.
             (vec![line("Décodeur TV", "5.00", Option)], Some("5.00")),
+            // A label that fits two of the plan's items (a phone's rental and its
+            // instalments) is the one at its price.
+            (
+                vec![line("Galaxy S23 256Go - Vert", "21.25", EquipmentInstalment)],
+                None,
+            ),
+
             (
                 vec![line("Décodeur TV du 01/10 au 31/10", "5.00", Other)],
                 Some("5.00"),
