@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 
 use super::text::fold;
 use super::Line;
+use crate::core::layout::TextCell;
 use crate::core::money::{self, ratio, Amount as _, AmountToken};
 
 /// What an amount column holds.
@@ -212,6 +213,37 @@ fn kind_of(text: &str) -> Option<Kind> {
         || folded.contains('¤')
         || w.as_slice() == ["e"];
     money_word.then_some(Kind::Amount)
+}
+
+/// A header's cell whose two column names were printed so close that they read as one
+/// (`¤ HTMontant EUR TTC`), as two cells: split where a capitalised word starts right after
+/// capitals (`HT|Montant`), each part given its share of the cell's width, when both parts
+/// name a column. Any other cell is left whole.
+pub(super) fn unglued(cell: TextCell) -> Vec<TextCell> {
+    let chars: Vec<char> = cell.text.chars().collect();
+    let cut = (1..chars.len().saturating_sub(1)).find(|&i| {
+        chars[i - 1].is_uppercase() && chars[i].is_uppercase() && chars[i + 1].is_lowercase() && {
+            let (left, right): (String, String) =
+                (chars[..i].iter().collect(), chars[i..].iter().collect());
+            kind_of(&left).is_some() && kind_of(&right).is_some()
+        }
+    });
+    let Some(i) = cut else {
+        return vec![cell];
+    };
+    let at = cell.x + (cell.x_end - cell.x) * i as f32 / chars.len() as f32;
+    vec![
+        TextCell {
+            x: cell.x,
+            x_end: at,
+            text: chars[..i].iter().collect::<String>().trim_end().to_string(),
+        },
+        TextCell {
+            x: at,
+            x_end: cell.x_end,
+            text: chars[i..].iter().collect(),
+        },
+    ]
 }
 
 impl Table {
@@ -488,6 +520,25 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_of_two_glued_column_names_is_split_at_their_share_of_its_width() {
+        let cell = |x: f32, x_end: f32, text: &str| TextCell {
+            x,
+            x_end,
+            text: text.into(),
+        };
+        let parts = unglued(cell(462.0, 547.0, "¤ HTMontant EUR TTC"));
+        let texts: Vec<&str> = parts.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["¤ HT", "Montant EUR TTC"]);
+        // 4 of 19 characters: the HT amounts (455 to 479) sit under the first part.
+        assert!((parts[0].x_end - 479.9).abs() < 0.1, "{parts:?}");
+        assert_eq!(parts[1].x_end, 547.0);
+        // Capitals glued to a word that names no column, or a brand, stay whole.
+        for whole in ["SFRBox Fibre", "HTMarque", "Forfait TTC", "Montant EUR TTC"] {
+            assert_eq!(unglued(cell(0.0, 10.0, whole)).len(), 1, "{whole}");
+        }
+    }
+
+    #[test]
     fn names_the_columns_of_headers_in_every_shape() {
         use Kind::*;
         type Case<'a> = (&'a [(f32, f32, &'a str)], &'a [Kind]);
@@ -517,6 +568,14 @@ mod tests {
                 &[Ttc, Vat, Ht],
             ),
             (&[(400.0, 520.0, "Coût en e TTC (HT)")], &[Ttc]),
+            // Two names printed so close that they read as one cell.
+            (
+                &[
+                    (360.0, 411.0, "Montant TVA"),
+                    (462.0, 547.0, "¤ HTMontant EUR TTC"),
+                ],
+                &[Vat, Ht, Ttc],
+            ),
             (
                 &[
                     (40.0, 80.0, "Libellé"),

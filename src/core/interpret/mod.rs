@@ -69,10 +69,15 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    fn new(page: u32, y: f32, size: f32, mut cells: Vec<TextCell>) -> Line {
-        for c in &mut cells {
-            c.text = text::normalize(&c.text);
-        }
+    fn new(page: u32, y: f32, size: f32, cells: Vec<TextCell>) -> Line {
+        let cells: Vec<TextCell> = cells
+            .into_iter()
+            .map(|mut c| {
+                c.text = text::normalize(&c.text);
+                c
+            })
+            .flat_map(columns::unglued)
+            .collect();
         let mut text = String::new();
         let mut spans = Vec::with_capacity(cells.len());
         for (i, c) in cells.iter().enumerate() {
