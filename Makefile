@@ -146,8 +146,13 @@ FUZZ_FLAGS ?=
 DICT = fuzz/$(if $(filter read content font,$(TARGET)),pdf,json).dict
 fuzz:
 	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	@# A new machine has no corpus: the reader's target starts from the fixture bills, the
+	@# bad files and the crafted ones (from nothing, it hardly gets past the file's header).
+	@if [ "$(TARGET)" = read ] && [ -z "$$(ls -A fuzz/corpus/read 2>/dev/null)" ]; then \
+	  mkdir -p fuzz/corpus/read && cp tests/fixtures/bills/*.pdf tests/fixtures/bad/*.pdf \
+	    tests/fixtures/crafted/*.pdf fuzz/corpus/read/; fi
 	cargo +nightly fuzz run $(FUZZ_FLAGS) $(TARGET) -- -dict=$(DICT) -max_total_time=$(SECONDS) \
-	  -rss_limit_mb=2048 -timeout=10
+	  -rss_limit_mb=2048 -timeout=10 $(if $(filter read,$(TARGET)),-max_len=262144)
 
 clean:
 	rm -rf dist .tmp
