@@ -671,8 +671,15 @@ impl Browser {
                 .flatten()
                 .map(|e| e.path())
                 .find(|p| p.extension().is_some_and(|x| x == extension));
+            // Chromium may show the file under its name before its bytes are all written:
+            // done when it is not empty and its size holds for 200 ms.
             if let Some(path) = done {
-                return path;
+                let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+                let before = size(&path);
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                if before > 0 && size(&path) == before {
+                    return path;
+                }
             }
             assert!(
                 Instant::now() < deadline,
