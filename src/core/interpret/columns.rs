@@ -219,31 +219,45 @@ fn kind_of(text: &str) -> Option<Kind> {
 /// (`¤ HTMontant EUR TTC`), as two cells: split where a capitalised word starts right after
 /// capitals (`HT|Montant`), each part given its share of the cell's width, when both parts
 /// name a column. Any other cell is left whole.
-pub(super) fn unglued(cell: TextCell) -> Vec<TextCell> {
-    let chars: Vec<char> = cell.text.chars().collect();
-    let cut = (1..chars.len().saturating_sub(1)).find(|&i| {
-        chars[i - 1].is_uppercase() && chars[i].is_uppercase() && chars[i + 1].is_lowercase() && {
-            let (left, right): (String, String) =
-                (chars[..i].iter().collect(), chars[i..].iter().collect());
-            kind_of(&left).is_some() && kind_of(&right).is_some()
+pub(super) fn unglued(cell: TextCell) -> impl Iterator<Item = TextCell> {
+    // Every cell of every row comes through here: no allocation unless it is split.
+    let text = &cell.text;
+    let mut chars = text.char_indices().peekable();
+    let mut cut = None;
+    let mut count = 0;
+    let mut prev_upper = false;
+    while let Some((at, c)) = chars.next() {
+        let next_lower = chars.peek().is_some_and(|(_, n)| n.is_lowercase());
+        if cut.is_none()
+            && prev_upper
+            && c.is_uppercase()
+            && next_lower
+            && kind_of(&text[..at]).is_some()
+            && kind_of(&text[at..]).is_some()
+        {
+            cut = Some((at, count));
         }
-    });
-    let Some(i) = cut else {
-        return vec![cell];
+        prev_upper = c.is_uppercase();
+        count += 1;
+    }
+    let (whole, rest) = match cut {
+        None => (cell, None),
+        Some((at, before)) => {
+            let x = cell.x + (cell.x_end - cell.x) * before as f32 / count as f32;
+            let left = TextCell {
+                x: cell.x,
+                x_end: x,
+                text: text[..at].trim_end().to_string(),
+            };
+            let right = TextCell {
+                x,
+                x_end: cell.x_end,
+                text: text[at..].to_string(),
+            };
+            (left, Some(right))
+        }
     };
-    let at = cell.x + (cell.x_end - cell.x) * i as f32 / chars.len() as f32;
-    vec![
-        TextCell {
-            x: cell.x,
-            x_end: at,
-            text: chars[..i].iter().collect::<String>().trim_end().to_string(),
-        },
-        TextCell {
-            x: at,
-            x_end: cell.x_end,
-            text: chars[i..].iter().collect(),
-        },
-    ]
+    std::iter::once(whole).chain(rest)
 }
 
 impl Table {
@@ -526,7 +540,7 @@ mod tests {
             x_end,
             text: text.into(),
         };
-        let parts = unglued(cell(462.0, 547.0, "¤ HTMontant EUR TTC"));
+        let parts: Vec<TextCell> = unglued(cell(462.0, 547.0, "¤ HTMontant EUR TTC")).collect();
         let texts: Vec<&str> = parts.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["¤ HT", "Montant EUR TTC"]);
         // 4 of 19 characters: the HT amounts (455 to 479) sit under the first part.
@@ -534,7 +548,7 @@ mod tests {
         assert_eq!(parts[1].x_end, 547.0);
         // Capitals glued to a word that names no column, or a brand, stay whole.
         for whole in ["SFRBox Fibre", "HTMarque", "Forfait TTC", "Montant EUR TTC"] {
-            assert_eq!(unglued(cell(0.0, 10.0, whole)).len(), 1, "{whole}");
+            assert_eq!(unglued(cell(0.0, 10.0, whole)).count(), 1, "{whole}");
         }
     }
 
