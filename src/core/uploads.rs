@@ -299,15 +299,19 @@ pub fn bill_key(bill: &Bill) -> String {
     format!("{:016x}", content_digest(bill))
 }
 
-/// Invoice numbers as compared: case, spaces and separators do not count.
-fn invoice_number(bill: &Bill) -> Option<String> {
-    let number: String = bill
-        .invoice_number
-        .as_deref()?
+/// A printed reference (an invoice number, a customer number) as compared: case, spaces
+/// and separators do not count.
+pub fn reference_key(reference: &str) -> String {
+    reference
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_uppercase)
-        .collect();
+        .collect()
+}
+
+/// Invoice numbers as compared.
+fn invoice_number(bill: &Bill) -> Option<String> {
+    let number = reference_key(bill.invoice_number.as_deref()?);
     (!number.is_empty()).then_some(number)
 }
 

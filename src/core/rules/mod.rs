@@ -174,7 +174,10 @@ impl<'a> Context<'a> {
                 x.operator.is_some()
                     && x.operator == y.operator
                     && match (&x.customer_id, &y.customer_id) {
-                        (Some(p), Some(q)) => same_reference(p, q),
+                        (Some(p), Some(q)) => {
+                            crate::core::uploads::reference_key(p)
+                                == crate::core::uploads::reference_key(q)
+                        }
                         _ => true,
                     }
             }
@@ -211,17 +214,6 @@ fn other_operators(x: &Bill, y: &Bill) -> bool {
 fn share_a_number(a: &[String], b: &[String]) -> bool {
     a.iter()
         .any(|x| !digits(x).is_empty() && b.iter().any(|y| digits(x) == digits(y)))
-}
-
-/// Whether two printed references are the same, spaces and case aside.
-fn same_reference(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase)
-            .collect()
-    };
-    key(a) == key(b)
 }
 
 /// The findings over a set of bills, and what is at stake.
