@@ -39,6 +39,22 @@ fn is_bullet(cell: &TextCell) -> bool {
     !t.is_empty() && t.chars().count() <= 2 && !t.chars().any(char::is_alphanumeric)
 }
 
+/// Whether a cell is a value that stands for an amount (`inclus`, `offert`, `gratuit`).
+fn is_value_word(cell: &TextCell) -> bool {
+    matches!(
+        cell.text.trim().to_lowercase().as_str(),
+        "inclus" | "incluse" | "offert" | "offerte" | "gratuit" | "gratuite"
+    )
+}
+
+/// Whether a cell is a year alone (`2023`).
+fn is_year(cell: &TextCell) -> bool {
+    let t = cell.text.trim();
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
+}
+
 fn has_amount(cell: &TextCell) -> bool {
     !money::find_amounts(&cell.text).is_empty()
 }
@@ -109,12 +125,16 @@ fn side(row: &TextRow, g: f32) -> Side {
     }
     let left_words = left.iter().any(|c| has_words(c));
     let right_words = right.iter().any(|c| has_words(c));
-    // A short label (`TV 4K`) is still a label when amounts follow it on its side.
+    // A short label (`TV 4K`) is still a label when amounts follow it on its side; so is
+    // the year that ends a wrapped label (`… du 1er au 30 Avril` / `2023  19,99`) when the
+    // left side ends on a value of its own (`… Norton  inclus`): a table's row never prints
+    // a value, then a year, then an amount.
+    let left_ends_on_value = left.last().is_some_and(|c| has_amount(c) || is_value_word(c));
     let right_label = right.iter().any(|c| labelish(c))
         || right.iter().enumerate().any(|(k, c)| {
-            !has_amount(c)
-                && c.text.chars().any(char::is_alphabetic)
-                && right[k + 1..].iter().any(|a| has_amount(a))
+            let label_start = c.text.chars().any(char::is_alphabetic)
+                || (left_ends_on_value && k == 0 && is_year(c));
+            !has_amount(c) && label_start && right[k + 1..].iter().any(|a| has_amount(a))
         });
     // Column names over the right table (`TTC`, `€ HT`) beside prose on the left: the
     // row is the left column's, whatever prints above the table.
@@ -450,6 +470,53 @@ mod tests {
                 "Option TV sur mobile  6,60 €",
                 "(01:34:09) dans le cadre de vos",
                 "Appels illimités 24h/24",
+            ]
+        );
+    }
+
+    /// The year that ends a wrapped label (`… du 1er au 30 Avril` / `2023  19,99`) on the
+    /// row of an included item of the offer beside it (`… Norton  inclus`) is the label's
+    /// end: the row is cut at the gutter like the others, not read across it.
+    #[test]
+    fn a_label_ending_in_a_year_beside_an_included_item_is_read_in_its_column() {
+        let page = rows(&[
+            &[(48.0, 91.0, "Votre offre"), (528.0, 547.0, "€ TTC")],
+            &[(312.0, 461.0, "Prestations Bouygues Telecom")],
+            &[(340.0, 343.0, "•"), (354.0, 491.0, "Forfait 5G 200 Go du 1er au 30 Avril")],
+            &[
+                (48.0, 204.0, "Solutions Sécurité Smartphone avec Norton"),
+                (263.0, 283.0, "inclus"),
+                (354.0, 373.0, "2023"),
+                (526.0, 547.0, "19,99"),
+            ],
+            &[(340.0, 343.0, "•"), (354.0, 484.0, "Option TV sur mobile du 1er au 30")],
+            &[
+                (48.0, 112.0, "Forfait 5G 200 Go"),
+                (263.0, 283.0, "19,99"),
+                (354.0, 392.0, "Avril 2023"),
+                (531.0, 547.0, "6,60"),
+            ],
+            &[
+                (48.0, 123.0, "Option TV sur mobile"),
+                (268.0, 283.0, "6,60"),
+                (443.0, 485.0, "Sous-total"),
+                (526.0, 547.0, "26,59"),
+            ],
+        ]);
+        assert_eq!(
+            texts(&reading_order(&page)),
+            [
+                "Votre offre",
+                "Solutions Sécurité Smartphone avec Norton  inclus",
+                "Forfait 5G 200 Go  19,99",
+                "Option TV sur mobile  6,60",
+                "€ TTC",
+                "Prestations Bouygues Telecom",
+                "•  Forfait 5G 200 Go du 1er au 30 Avril",
+                "2023  19,99",
+                "•  Option TV sur mobile du 1er au 30",
+                "Avril 2023  6,60",
+                "Sous-total  26,59",
             ]
         );
     }
