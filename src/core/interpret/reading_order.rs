@@ -47,6 +47,13 @@ fn is_value_word(cell: &TextCell) -> bool {
     )
 }
 
+/// Whether a cell ends a sentence (`au 31/08.`): words and a full stop, not a date or a
+/// code in a table's first column.
+fn ends_sentence(cell: &TextCell) -> bool {
+    let t = cell.text.trim();
+    t.ends_with('.') && !t.ends_with("..") && t.chars().any(char::is_alphabetic)
+}
+
 /// Whether a cell is a year alone (`2023`).
 fn is_year(cell: &TextCell) -> bool {
     let t = cell.text.trim();
@@ -160,7 +167,8 @@ fn side(row: &TextRow, g: f32) -> Side {
             if right_label
                 && (left_words
                     || left.iter().any(|c| has_amount(c))
-                    || !left.iter().any(|c| labelish(c))) =>
+                    || !left.iter().any(|c| labelish(c))
+                    || left.last().is_some_and(|c| ends_sentence(c))) =>
         {
             Side::Both {
                 amount_before: left.last().is_some_and(|c| has_amount(c)),
@@ -470,6 +478,66 @@ mod tests {
                 "Option TV sur mobile  6,60 €",
                 "(01:34:09) dans le cadre de vos",
                 "Appels illimités 24h/24",
+            ]
+        );
+    }
+
+    /// A sentence's last words with a date (`au 31/08.`) beside a table's row are the end
+    /// of the prose, not a table's date column: the part goes on, and the sentence is read
+    /// whole before the table.
+    #[test]
+    fn a_sentence_ending_on_a_date_beside_the_table_is_read_in_its_column() {
+        let page = rows(&[
+            &[
+                (45.0, 265.0, "Vos abonnements sont facturés d'avance, du 1 septembre"),
+                (312.0, 346.0, "Forfait"),
+                (519.0, 547.0, "27,99"),
+            ],
+            &[
+                (45.0, 273.0, "2024 au 30 septembre 2024 ; vos communications du 01/08"),
+                (312.0, 431.0, "Abonnements principaux"),
+                (520.0, 547.0, "24,99"),
+            ],
+            &[
+                (45.0, 81.0, "au 31/08."),
+                (312.0, 315.0, "·"),
+                (326.0, 409.0, "B&You Pure fibre"),
+                (523.0, 547.0, "24,99"),
+            ],
+            &[
+                (45.0, 261.0, "Besoin d'aide ? Appelez le 1023 depuis votre ligne (appel"),
+                (340.0, 461.0, "du 1er au 30 Septembre 2024"),
+                (523.0, 547.0, "24,99"),
+            ],
+            &[
+                (45.0, 257.0, "Hors forfait, l'Internet mobile au-delà de votre forfait est"),
+                (312.0, 423.0, "Vos options et services"),
+                (526.0, 547.0, "3,00"),
+            ],
+            &[
+                (45.0, 182.0, "facturé 0,05e / Mo et les SMS 0,10e."),
+                (312.0, 315.0, "·"),
+                (326.0, 446.0, "Répéteur Wi-Fi du 1er au 30"),
+                (528.0, 547.0, "3,00"),
+            ],
+            &[(289.0, 355.0, "Total facture"), (513.0, 547.0, "27,99e")],
+        ]);
+        assert_eq!(
+            texts(&reading_order(&page)),
+            [
+                "Vos abonnements sont facturés d'avance, du 1 septembre",
+                "2024 au 30 septembre 2024 ; vos communications du 01/08",
+                "au 31/08.",
+                "Besoin d'aide ? Appelez le 1023 depuis votre ligne (appel",
+                "Hors forfait, l'Internet mobile au-delà de votre forfait est",
+                "facturé 0,05e / Mo et les SMS 0,10e.",
+                "Forfait  27,99",
+                "Abonnements principaux  24,99",
+                "·  B&You Pure fibre  24,99",
+                "du 1er au 30 Septembre 2024  24,99",
+                "Vos options et services  3,00",
+                "·  Répéteur Wi-Fi du 1er au 30  3,00",
+                "Total facture  27,99e",
             ]
         );
     }
