@@ -323,6 +323,84 @@ fn a_full_quota_is_reported_and_the_stored_value_survives() {
     area().clear().unwrap();
 }
 
+/// The kept pages yield first (issue #27): when the quota is full, a save of the person's
+/// data removes the pages (a cache their PDFs give back) and is written; the pages' own
+/// save gets no such room, and with no cache left a full quota is reported as before.
+#[wasm_bindgen_test]
+fn on_a_full_quota_the_kept_pages_make_room_for_the_persons_data() {
+    use contestel::core::layout::{TextCell, TextPage, TextRow};
+    use contestel::core::store::{PagesOf, SavedPages};
+    area().clear().unwrap();
+    let first = journal_with_a_case();
+    let saved_at = storage::save(&first, 0).unwrap();
+    let row = TextRow {
+        y: 100.0,
+        size: 9.0,
+        cells: vec![TextCell {
+            x: 40.0,
+            x_end: 300.0,
+            text: "Forfait 5G 200 Go du 1er au 30 avril 2026".repeat(8),
+        }],
+    };
+    let pages = SavedPages {
+        bills: vec![PagesOf {
+            key: "bill".into(),
+            pages: vec![TextPage {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                rows: vec![row; 2000],
+                slanted: String::new(),
+            }],
+        }],
+    };
+    let pages_at = storage::save(&pages, 0).unwrap();
+    let mut filled = 0;
+    for size in [1 << 20, 1 << 16, 1 << 10, 1 << 6] {
+        let block = "x".repeat(size);
+        while area().set_item(&format!("filler.{filled}"), &block).is_ok() {
+            filled += 1;
+        }
+    }
+    // The cache's own save finds no room and takes none.
+    let mut more = pages.clone();
+    more.bills[0].key = "another bill".into();
+    more.bills.push(pages.bills[0].clone());
+    assert_eq!(
+        storage::save(&more, pages_at),
+        Err(SaveError::QuotaExceeded)
+    );
+    assert!(matches!(storage::load::<SavedPages>(), Load::Loaded(_)));
+    // The person's data takes the cache's room.
+    let mut bigger = first.clone();
+    bigger.cases[0].title = "y".repeat(64 * 1024);
+    let at = storage::save(&bigger, saved_at).expect("the pages yield their room");
+    assert!(matches!(storage::load::<SavedPages>(), Load::Empty));
+    match storage::load::<Journal>() {
+        Load::Loaded(loaded) => assert_eq!(loaded.value, bigger),
+        other => panic!("{other:?}"),
+    }
+    // No cache left to yield: a full quota again is reported, the journal kept.
+    let mut filled_more = 0;
+    for size in [1 << 20, 1 << 16, 1 << 10, 1 << 6] {
+        let block = "x".repeat(size);
+        while area()
+            .set_item(&format!("filler.more.{filled_more}"), &block)
+            .is_ok()
+        {
+            filled_more += 1;
+        }
+    }
+    let mut biggest = bigger.clone();
+    biggest.cases[0].title = "z".repeat(128 * 1024);
+    assert_eq!(storage::save(&biggest, at), Err(SaveError::QuotaExceeded));
+    match storage::load::<Journal>() {
+        Load::Loaded(loaded) => assert_eq!(loaded.value, bigger),
+        other => panic!("{other:?}"),
+    }
+    area().clear().unwrap();
+}
+
 #[wasm_bindgen_test]
 fn data_saved_by_another_tab_since_is_not_overwritten() {
     area().clear().unwrap();

@@ -1,6 +1,7 @@
 //! The pages of the bills, kept between visits for the page view: loaded once, saved
-//! when the bills read change, within their budget and only while the person's own data
-//! keeps room. A cache: a failed save loses nothing the PDF cannot give back.
+//! when the bills read change, within their budget and only in the room the person's own
+//! data leaves (and removed when a save of that data finds the quota full, see
+//! `services::storage`). A cache: a failed save loses nothing the PDF cannot give back.
 
 use std::rc::Rc;
 
@@ -33,14 +34,18 @@ pub fn use_saved_pages(uploads: &UseUploads) -> Rc<SavedPages> {
         let earlier = earlier.clone();
         let uploads = uploads.clone();
         use_effect_with((keys, fresh), move |(keys, _)| {
-            let next = earlier.0.within(keys, &uploads.fresh_pages(), PAGES_BUDGET);
+            // Never take the room the journal, the plans and the corrections need: the
+            // pages keep to what leaves everything under four fifths of the limit, the
+            // newest bills' first, and shrink as the person's own data grows.
+            let usage = storage::usage();
+            let others = usage.total() - usage.pages;
+            let room = (LOCAL_STORAGE_LIMIT / 5 * 4).saturating_sub(others);
+            let next = earlier
+                .0
+                .within(keys, &uploads.fresh_pages(), PAGES_BUDGET.min(room));
             let size = |pages: &SavedPages| {
                 serde_json::to_string(pages).map_or(0, |t| t.encode_utf16().count() as u64)
             };
-            // Never take the room the journal, the plans and the corrections need: the
-            // pages are saved only while everything stays under four fifths of the limit.
-            let usage = storage::usage();
-            let others = usage.total() - usage.pages;
             if others + size(&next) > LOCAL_STORAGE_LIMIT / 5 * 4 {
                 return;
             }

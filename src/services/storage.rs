@@ -8,7 +8,8 @@
 //!   replace it, and reported;
 //! - a value written by a newer Contestel is never overwritten;
 //! - a write is read back and compared; a full quota is told apart from other failures by
-//!   the exception's name or legacy code, as browsers differ;
+//!   the exception's name or legacy code, as browsers differ; on a full quota the caches
+//!   (the kept pages) give up their room to the person's data before a save fails;
 //! - a value another tab wrote since this one last read or wrote it is not overwritten;
 //! - every save is announced to the other wasm module of this page (the views', see
 //!   `services::views_module`), which reads the same keys: [`on_change`] hears both.
@@ -178,7 +179,14 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
     }
     let saved_at = now_ms().max(last_seen + 1);
     let text = store::encode(value, saved_at).map_err(|detail| SaveError::Failed { detail })?;
-    area.set_item(T::KEY, &text).map_err(|e| classify(&e))?;
+    match area.set_item(T::KEY, &text).map_err(|e| classify(&e)) {
+        // The kept pages are a cache the person's files give back: they yield their room
+        // to the person's own data, then the save is tried once more.
+        Err(SaveError::QuotaExceeded) if !T::CACHE && yield_caches(&area) => {
+            area.set_item(T::KEY, &text).map_err(|e| classify(&e))?
+        }
+        written => written?,
+    }
     match area.get_item(T::KEY) {
         Ok(Some(back)) if back == text => {
             announce(T::KEY);
@@ -186,6 +194,15 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
         }
         _ => Err(SaveError::NotVerified),
     }
+}
+
+/// Removes the caches (the kept pages) to make room; whether there was one to remove.
+fn yield_caches(area: &web_sys::Storage) -> bool {
+    let key = <store::SavedPages as Stored>::KEY;
+    if !matches!(area.get_item(key), Ok(Some(_))) {
+        return false;
+    }
+    area.remove_item(key).is_ok()
 }
 
 /// Saves a store as [`save`] does; when another tab saved since `last_seen`, that tab's

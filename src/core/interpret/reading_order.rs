@@ -136,7 +136,9 @@ fn side(row: &TextRow, g: f32) -> Side {
     // the year that ends a wrapped label (`… du 1er au 30 Avril` / `2023  19,99`) when the
     // left side ends on a value of its own (`… Norton  inclus`): a table's row never prints
     // a value, then a year, then an amount.
-    let left_ends_on_value = left.last().is_some_and(|c| has_amount(c) || is_value_word(c));
+    let left_ends_on_value = left
+        .last()
+        .is_some_and(|c| has_amount(c) || is_value_word(c));
     let right_label = right.iter().any(|c| labelish(c))
         || right.iter().enumerate().any(|(k, c)| {
             let label_start = c.text.chars().any(char::is_alphabetic)
@@ -489,12 +491,20 @@ mod tests {
     fn a_sentence_ending_on_a_date_beside_the_table_is_read_in_its_column() {
         let page = rows(&[
             &[
-                (45.0, 265.0, "Vos abonnements sont facturés d'avance, du 1 septembre"),
+                (
+                    45.0,
+                    265.0,
+                    "Vos abonnements sont facturés d'avance, du 1 septembre",
+                ),
                 (312.0, 346.0, "Forfait"),
                 (519.0, 547.0, "27,99"),
             ],
             &[
-                (45.0, 273.0, "2024 au 30 septembre 2024 ; vos communications du 01/08"),
+                (
+                    45.0,
+                    273.0,
+                    "2024 au 30 septembre 2024 ; vos communications du 01/08",
+                ),
                 (312.0, 431.0, "Abonnements principaux"),
                 (520.0, 547.0, "24,99"),
             ],
@@ -505,12 +515,20 @@ mod tests {
                 (523.0, 547.0, "24,99"),
             ],
             &[
-                (45.0, 261.0, "Besoin d'aide ? Appelez le 1023 depuis votre ligne (appel"),
+                (
+                    45.0,
+                    261.0,
+                    "Besoin d'aide ? Appelez le 1023 depuis votre ligne (appel",
+                ),
                 (340.0, 461.0, "du 1er au 30 Septembre 2024"),
                 (523.0, 547.0, "24,99"),
             ],
             &[
-                (45.0, 257.0, "Hors forfait, l'Internet mobile au-delà de votre forfait est"),
+                (
+                    45.0,
+                    257.0,
+                    "Hors forfait, l'Internet mobile au-delà de votre forfait est",
+                ),
                 (312.0, 423.0, "Vos options et services"),
                 (526.0, 547.0, "3,00"),
             ],
@@ -550,14 +568,20 @@ mod tests {
         let page = rows(&[
             &[(48.0, 91.0, "Votre offre"), (528.0, 547.0, "€ TTC")],
             &[(312.0, 461.0, "Prestations Bouygues Telecom")],
-            &[(340.0, 343.0, "•"), (354.0, 491.0, "Forfait 5G 200 Go du 1er au 30 Avril")],
+            &[
+                (340.0, 343.0, "•"),
+                (354.0, 491.0, "Forfait 5G 200 Go du 1er au 30 Avril"),
+            ],
             &[
                 (48.0, 204.0, "Solutions Sécurité Smartphone avec Norton"),
                 (263.0, 283.0, "inclus"),
                 (354.0, 373.0, "2023"),
                 (526.0, 547.0, "19,99"),
             ],
-            &[(340.0, 343.0, "•"), (354.0, 484.0, "Option TV sur mobile du 1er au 30")],
+            &[
+                (340.0, 343.0, "•"),
+                (354.0, 484.0, "Option TV sur mobile du 1er au 30"),
+            ],
             &[
                 (48.0, 112.0, "Forfait 5G 200 Go"),
                 (263.0, 283.0, "19,99"),
