@@ -69,6 +69,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             }
         }
         // The same period of the same item already billed on an earlier bill.
+        let earlier_bills = ctx.earlier(b);
         for (j, line) in bill.lines.iter().enumerate() {
             if flagged.contains(&j) || !charged(line) || !recurring(effective_category(line)) {
                 continue;
@@ -77,7 +78,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 continue;
             };
             let item = ctx.item(b, j);
-            let earlier = ctx.earlier(b).into_iter().find_map(|e| {
+            let earlier = earlier_bills.iter().copied().find_map(|e| {
                 ctx.bills[e]
                     .lines
                     .iter()

@@ -50,6 +50,17 @@ pub struct Context<'a> {
     /// Today's date, for deadlines.
     pub today: NaiveDate,
     order: Vec<usize>,
+    /// What the rules ask of each charge again and again (its period, its item), worked
+    /// out once per bill when first asked: comparing every charge with every earlier
+    /// bill's must not read each label again (ten years of bills are 360 of them).
+    facts: Vec<std::cell::OnceCell<Vec<LineFacts>>>,
+}
+
+/// A charge's period and item, as [`Context::line_period`] and [`Context::item`] give them.
+#[derive(Clone, Debug)]
+struct LineFacts {
+    period: Option<Period>,
+    item: (Option<String>, String),
 }
 
 impl<'a> Context<'a> {
@@ -62,7 +73,24 @@ impl<'a> Context<'a> {
             plan,
             today,
             order,
+            facts: vec![std::cell::OnceCell::new(); bills.len()],
         }
+    }
+
+    fn facts(&self, bill: usize) -> &[LineFacts] {
+        self.facts.get(bill).map_or(&[], |cell| {
+            cell.get_or_init(|| {
+                (0..self.bills[bill].lines.len())
+                    .map(|line| LineFacts {
+                        period: self.read_line_period(bill, line),
+                        item: (
+                            self.owner(bill, line),
+                            text::item_key(&self.bills[bill].lines[line].label),
+                        ),
+                    })
+                    .collect()
+            })
+        })
     }
 
     /// The bill indexes from the earliest period to the latest.
@@ -82,6 +110,10 @@ impl<'a> Context<'a> {
     /// The period a charge covers: the one printed on its label, else on its section (or
     /// the charge it details), else the bill's.
     pub fn line_period(&self, bill: usize, line: usize) -> Option<Period> {
+        self.facts(bill).get(line).and_then(|f| f.period)
+    }
+
+    fn read_line_period(&self, bill: usize, line: usize) -> Option<Period> {
         let line = &self.bills[bill].lines[line];
         let near = self.reference_date(bill);
         text::period_in(&line.label, near)
@@ -141,11 +173,9 @@ impl<'a> Context<'a> {
 
     /// What makes a recurring charge "the same item" from one bill to the next: the line
     /// it is for and its name without the period.
-    pub fn item(&self, bill: usize, line: usize) -> (Option<String>, String) {
-        (
-            self.owner(bill, line),
-            text::item_key(&self.bills[bill].lines[line].label),
-        )
+    pub fn item(&self, bill: usize, line: usize) -> &(Option<String>, String) {
+        static NONE: (Option<String>, String) = (None, String::new());
+        self.facts(bill).get(line).map_or(&NONE, |f| &f.item)
     }
 
     /// Whether two bills may be for the same line: they share a number, or one has none,

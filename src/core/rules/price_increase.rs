@@ -20,6 +20,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for &b in ctx.chronological() {
         let bill = &ctx.bills[b];
+        let earlier_bills = ctx.earlier(b);
         for (i, line) in bill.lines.iter().enumerate() {
             if !charged(line)
                 || !matches!(
@@ -31,7 +32,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             }
             let item = ctx.item(b, i);
             // The same item on the latest earlier bill that has it (its latest period).
-            let previous = ctx.earlier(b).into_iter().find_map(|e| {
+            let previous = earlier_bills.iter().copied().find_map(|e| {
                 ctx.bills[e]
                     .lines
                     .iter()

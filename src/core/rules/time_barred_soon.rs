@@ -56,6 +56,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 /// Dates the refund window of the bills these findings point at.
 pub fn check_findings(ctx: &Context, findings: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
+    // What is at stake per bill, counted once for all the bills (not once per bill).
+    let mut stakes: Option<Vec<Decimal>> = None;
     for (b, bill) in ctx.bills.iter().enumerate() {
         let contested: Vec<&Finding> = findings
             .iter()
@@ -88,9 +90,11 @@ pub fn check_findings(ctx: &Context, findings: &[Finding]) -> Vec<Finding> {
             .collect();
         usage.sort_unstable();
         usage.dedup();
-        let covered_findings: Vec<Finding> =
-            findings.iter().filter(|f| covered(f)).cloned().collect();
-        let at_stake = super::at_stake(ctx.bills.len(), &covered_findings)[b];
+        let at_stake = stakes.get_or_insert_with(|| {
+            let covered_findings: Vec<Finding> =
+                findings.iter().filter(|f| covered(f)).cloned().collect();
+            super::at_stake(ctx.bills.len(), &covered_findings)
+        })[b];
         let mut f = finding(
             RuleId::TimeBarredSoon,
             Severity::Info,
