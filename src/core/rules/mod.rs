@@ -54,6 +54,8 @@ pub struct Context<'a> {
     /// out once per bill when first asked: comparing every charge with every earlier
     /// bill's must not read each label again (ten years of bills are 360 of them).
     facts: Vec<std::cell::OnceCell<Vec<LineFacts>>>,
+    /// The digits of each bill's line numbers, for comparing bills pair by pair.
+    numbers: Vec<Vec<String>>,
 }
 
 /// A charge's period and item, as [`Context::line_period`] and [`Context::item`] give them.
@@ -74,6 +76,10 @@ impl<'a> Context<'a> {
             today,
             order,
             facts: vec![std::cell::OnceCell::new(); bills.len()],
+            numbers: bills
+                .iter()
+                .map(|b| b.line_numbers.iter().map(|n| digits(n)).collect())
+                .collect(),
         }
     }
 
@@ -186,7 +192,7 @@ impl<'a> Context<'a> {
             return false;
         }
         let (na, nb) = (&x.line_numbers, &y.line_numbers);
-        na.is_empty() || nb.is_empty() || share_a_number(na, nb)
+        na.is_empty() || nb.is_empty() || share_a_number(&self.numbers[a], &self.numbers[b])
     }
 
     /// Whether two bills are surely of the same subscription: a line number printed on
@@ -199,7 +205,7 @@ impl<'a> Context<'a> {
             return false;
         }
         match (x.line_numbers.is_empty(), y.line_numbers.is_empty()) {
-            (false, false) => share_a_number(&x.line_numbers, &y.line_numbers),
+            (false, false) => share_a_number(&self.numbers[a], &self.numbers[b]),
             (true, true) => {
                 x.operator.is_some()
                     && x.operator == y.operator
@@ -240,10 +246,9 @@ fn other_operators(x: &Bill, y: &Bill) -> bool {
     matches!((x.operator, y.operator), (Some(p), Some(q)) if p != q)
 }
 
-/// Whether two lists of line numbers share one, by their digits.
+/// Whether two lists of line numbers' digits share one.
 fn share_a_number(a: &[String], b: &[String]) -> bool {
-    a.iter()
-        .any(|x| !digits(x).is_empty() && b.iter().any(|y| digits(x) == digits(y)))
+    a.iter().any(|x| !x.is_empty() && b.contains(x))
 }
 
 /// The findings over a set of bills, and what is at stake.
