@@ -9,7 +9,7 @@
 use crate::core::money::AmountsSum as _;
 use rust_decimal::Decimal;
 
-use super::classify::{line_kind, LineKind};
+use super::classify::LineKind;
 use super::{charged, eur, finding, Context};
 use crate::core::dates::format_date;
 use crate::core::finding::{Bilingual, Finding, RuleId, Severity};
@@ -31,7 +31,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 // Not usage (billed for the past period), not an instalment on a phone
                 // (owed after the end), not a third party's service (its own contract).
                 charged(l)
-                    && line_kind(l) == LineKind::Recurring
+                    && ctx.line_kind(b, *i) == LineKind::Recurring
                     && ctx.on_plan_line(b, *i)
                     && ctx.line_period(b, *i).is_some_and(|p| p.start > ended)
             })

@@ -54,15 +54,20 @@ pub struct Context<'a> {
     /// out once per bill when first asked: comparing every charge with every earlier
     /// bill's must not read each label again (ten years of bills are 360 of them).
     facts: Vec<std::cell::OnceCell<Vec<LineFacts>>>,
+    /// The kinds of each bill's charges with its usage records in view
+    /// ([`classify::line_kinds`]), worked out once per bill when first asked.
+    kinds: Vec<std::cell::OnceCell<Vec<classify::LineKind>>>,
     /// The digits of each bill's line numbers, for comparing bills pair by pair.
     numbers: Vec<Vec<String>>,
 }
 
-/// A charge's period and item, as [`Context::line_period`] and [`Context::item`] give them.
+/// A charge's period, item and kind, as [`Context::line_period`], [`Context::item`] and
+/// [`Context::line_kind`] give them.
 #[derive(Clone, Debug)]
 struct LineFacts {
     period: Option<Period>,
     item: (Option<String>, String),
+    kind: classify::LineKind,
 }
 
 impl<'a> Context<'a> {
@@ -76,6 +81,7 @@ impl<'a> Context<'a> {
             today,
             order,
             facts: vec![std::cell::OnceCell::new(); bills.len()],
+            kinds: vec![std::cell::OnceCell::new(); bills.len()],
             numbers: bills
                 .iter()
                 .map(|b| b.line_numbers.iter().map(|n| digits(n)).collect())
@@ -93,6 +99,7 @@ impl<'a> Context<'a> {
                             self.owner(bill, line),
                             text::item_key(&self.bills[bill].lines[line].label),
                         ),
+                        kind: classify::line_kind(&self.bills[bill].lines[line]),
                     })
                     .collect()
             })
@@ -111,6 +118,21 @@ impl<'a> Context<'a> {
             .map(|p| p.start)
             .or(b.issue_date)
             .unwrap_or(self.today)
+    }
+
+    /// What a charge is ([`classify::line_kind`]), from its own words.
+    pub fn line_kind(&self, bill: usize, line: usize) -> classify::LineKind {
+        self.facts(bill)
+            .get(line)
+            .map_or(classify::LineKind::Recurring, |f| f.kind)
+    }
+
+    /// What each charge of a bill is with its usage records in view
+    /// ([`classify::line_kinds`]).
+    pub fn line_kinds(&self, bill: usize) -> &[classify::LineKind] {
+        self.kinds.get(bill).map_or(&[], |cell| {
+            cell.get_or_init(|| classify::line_kinds(&self.bills[bill]))
+        })
     }
 
     /// The period a charge covers: the one printed on its label, else on its section (or

@@ -12,7 +12,7 @@
 //! says which; without it, the finding asks for it. A flat fee for closing the account is
 //! not "remaining months": only an *early* termination fee is an alert. Pure.
 
-use super::classify::{line_kind, LineKind};
+use super::classify::LineKind;
 use super::text::{fold, has_any};
 use super::{charged, eur, finding, Context};
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
@@ -91,7 +91,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     for (b, bill) in ctx.bills.iter().enumerate() {
         let plan = ctx.plan_for(b);
         for (i, line) in bill.lines.iter().enumerate() {
-            if !charged(line) || line_kind(line) != LineKind::OneOffFee {
+            if !charged(line) || ctx.line_kind(b, i) != LineKind::OneOffFee {
                 continue;
             }
             let label = fold(&line.label);

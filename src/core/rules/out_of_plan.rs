@@ -14,7 +14,7 @@ use crate::core::money::sum;
 use crate::core::phone;
 
 use super::classify::place_in;
-use super::classify::{line_kinds, medium_in, usage_kind, LineKind, Medium, UsageKind};
+use super::classify::{medium_in, usage_kind, LineKind, Medium, UsageKind};
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
 use crate::core::bill::Category;
@@ -25,7 +25,7 @@ use crate::core::plan::Plan;
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, bill) in ctx.bills.iter().enumerate() {
-        let kinds = line_kinds(bill);
+        let kinds = ctx.line_kinds(b);
         let plan = ctx.plan_for(b);
         let lines: Vec<(usize, Decimal)> = bill
             .lines
@@ -55,8 +55,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         // Surcharged or roaming records no charge of their own explains are part of a
         // generic "hors forfait" charge: listing them as its evidence keeps the amount at
         // stake from counting them twice (their own rule still names them).
-        let mut others = super::premium_number::leftover(bill, &kinds);
-        others.extend(super::roaming::leftover(bill, &kinds));
+        let mut others = super::premium_number::leftover(bill, kinds);
+        others.extend(super::roaming::leftover(bill, kinds));
         others.sort_unstable();
         let mut evidence = evidence;
         for ((_, amount), usage) in lines.iter().zip(evidence.iter_mut()) {

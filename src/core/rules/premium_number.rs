@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 
 use crate::core::money::ratio;
 
-use super::classify::{line_kinds, usage_kind, LineKind, PremiumKind, UsageKind};
+use super::classify::{usage_kind, LineKind, PremiumKind, UsageKind};
 use super::text::{fold, has_any};
 use super::{attach, charged, eur, finding, Context};
 use crate::core::bill::Bill;
@@ -212,7 +212,7 @@ impl Call<'_> {
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, bill) in ctx.bills.iter().enumerate() {
-        let kinds = line_kinds(bill);
+        let kinds = ctx.line_kinds(b);
         let plan = ctx.plan_for(b);
         let blocked = plan.is_some_and(|p| p.blocked.premium_numbers);
         let unlimited_calls =
@@ -222,7 +222,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             records,
             evidence,
             rest,
-        } = split(bill, &kinds);
+        } = split(bill, kinds);
         let record_kind = |u: usize| records.iter().find(|r| r.0 == u).map(|r| r.1);
         for ((line, amount, _), usage) in lines.iter().zip(evidence) {
             let charge = &bill.lines[*line];

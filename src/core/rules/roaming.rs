@@ -6,9 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use super::classify::{
-    line_kinds, medium_in, place_in, usage_kind, LineKind, Medium, Place, UsageKind,
-};
+use super::classify::{medium_in, place_in, usage_kind, LineKind, Medium, Place, UsageKind};
 use super::text::fold;
 use super::{attach, charged, eur, finding, Context};
 use crate::core::bill::Bill;
@@ -86,7 +84,7 @@ fn split(bill: &Bill, kinds: &[LineKind]) -> Split {
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, bill) in ctx.bills.iter().enumerate() {
-        let kinds = line_kinds(bill);
+        let kinds = ctx.line_kinds(b);
         let eu_included = ctx
             .plan_for(b)
             .and_then(|p| p.allowances.roaming_eu)
@@ -96,7 +94,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             records,
             evidence,
             rest,
-        } = split(bill, &kinds);
+        } = split(bill, kinds);
         for (l, usage) in lines.iter().zip(evidence) {
             let place = l.2.filter(|p| !generic(*p)).or_else(|| {
                 usage

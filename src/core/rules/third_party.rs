@@ -10,7 +10,7 @@
 //! Internet+ is an operator option (free in practice), not a legal right; the free block of
 //! L224-54 covers SMS+ 3xxxx–8xxxx. Pure.
 
-use super::classify::{line_kind, LineKind};
+use super::classify::LineKind;
 use super::text::{fold, has_any};
 use super::{charged, eur, finding, Context};
 use crate::core::finding::{Bilingual, Finding, Legal, RuleId, Severity};
@@ -21,7 +21,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     for (b, bill) in ctx.bills.iter().enumerate() {
         let blocked = ctx.plan_for(b).is_some_and(|p| p.blocked.third_party);
         for (i, line) in bill.lines.iter().enumerate() {
-            if !charged(line) || line_kind(line) != LineKind::ThirdParty {
+            if !charged(line) || ctx.line_kind(b, i) != LineKind::ThirdParty {
                 continue;
             }
             let severity = if blocked {

@@ -5,7 +5,7 @@
 //! accepted by default is refunded (L121-17): `shared/DOMAIN.md`, checked 2026-11-30. Pure.
 
 use super::classify::effective_category;
-use super::classify::{line_kind, LineKind};
+use super::classify::LineKind;
 use super::text::{fold, has_any, key_words, same_item};
 use super::{charged, eur, finding, Context};
 use crate::core::bill::Category;
@@ -30,7 +30,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     "garantie",
                 ],
             );
-            let candidate = match line_kind(line) {
+            let candidate = match ctx.line_kind(b, i) {
                 LineKind::Recurring => effective_category(line) == Category::Option || add_on,
                 LineKind::Other => add_on,
                 _ => false,
