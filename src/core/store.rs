@@ -94,6 +94,15 @@ pub fn saved_at(raw: &str) -> Option<i64> {
         .map(|header| header.saved_at)
 }
 
+/// When a stored value was saved and in which schema version, read from its envelope with
+/// its data skipped; `None` for anything that is not a Contestel envelope.
+pub fn stamp(raw: &str) -> Option<(i64, u32)> {
+    serde_json::from_str::<Header>(raw)
+        .ok()
+        .filter(|header| header.app == APP)
+        .map(|header| (header.saved_at, header.version))
+}
+
 /// The envelope's data alone, read straight into its type.
 #[derive(Deserialize)]
 #[serde(bound = "T: DeserializeOwned")]
