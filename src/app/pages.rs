@@ -34,6 +34,18 @@ pub fn use_saved_pages(uploads: &UseUploads) -> Rc<SavedPages> {
         let earlier = earlier.clone();
         let uploads = uploads.clone();
         use_effect_with((keys, fresh), move |(keys, _)| {
+            // Once the files dropped together are all read, not after each: the pages
+            // weigh up to their whole budget, written and read back at every save.
+            let reading = uploads.items().iter().any(|u| {
+                matches!(
+                    u.status,
+                    crate::core::uploads::UploadStatus::Queued
+                        | crate::core::uploads::UploadStatus::Reading
+                )
+            });
+            if reading {
+                return;
+            }
             // Never take the room the journal, the plans and the corrections need: the
             // pages keep to what leaves everything under four fifths of the limit, the
             // newest bills' first, and shrink as the person's own data grows.
