@@ -8,7 +8,7 @@ use super::journal::UseJournal;
 use super::{source_links, use_lang, View};
 use crate::core::bill::Bill;
 use crate::core::finding::{RuleId, Severity};
-use crate::core::finding_groups::{group_findings, FindingGroup};
+use crate::core::finding_groups::{group_findings, split_by_age, FindingGroup};
 use crate::core::i18n::Text;
 use crate::core::money::format_amount;
 use crate::core::rules::Report;
@@ -26,6 +26,10 @@ pub struct FindingsPanelProps {
     /// at stake then holds only if the reading is right, and is not shown as an alert.
     #[prop_or_default]
     pub to_check: bool,
+    /// Whether the findings of the year lead and those of bills more than a year old wait
+    /// behind a button (the home page, with years of bills kept).
+    #[prop_or_default]
+    pub recent_first: bool,
 }
 
 /// The findings panel.
@@ -37,11 +41,26 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let filter = use_state(|| None::<Severity>);
     let learned = use_state(|| false);
+    let show_older = use_state(|| false);
     // Repeats of one finding (the weekly charges of one service) are one entry.
     let groups: Vec<FindingGroup> = group_findings(&props.report.findings, &props.bills)
         .into_iter()
         .filter(|g| filter.is_none_or(|s| props.report.findings[g.members[0]].severity == s))
         .collect();
+    let (groups, older) = if props.recent_first {
+        split_by_age(
+            groups,
+            &props.report.findings,
+            &props.bills,
+            crate::services::clock::today(),
+        )
+    } else {
+        (groups, Vec::new())
+    };
+    let toggle_older = {
+        let show_older = show_older.clone();
+        Callback::from(move |_: MouseEvent| show_older.set(!*show_older))
+    };
 
     let filter_button = |value: Option<Severity>, label: &str| {
         let filter = filter.clone();
@@ -57,6 +76,91 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                 aria-pressed={pressed.to_string()} onclick={Callback::from(move |_: MouseEvent| filter.set(value))}>
                 { format!("{label} ({count})") }
             </button>
+        }
+    };
+
+    let entry = |group: &FindingGroup| {
+        let finding = &props.report.findings[group.members[0]];
+        let count = group.members.len();
+        let oncontest = {
+            let journal = journal.clone();
+            let navigate = navigate.clone();
+            let bill = props.bills.get(finding.bill).cloned();
+            let lines = group.lines.clone();
+            let rule = finding.rule;
+            Callback::from(move |_: MouseEvent| {
+                if let (Some(journal), Some(bill)) = (&journal, &bill) {
+                    if let Some(id) = journal.contest(bill, &lines, Some(rule), lang) {
+                        navigate.emit(View::Case { id });
+                    }
+                }
+            })
+        };
+        // "This option is in my contract": the plan the bill is checked
+        // against learns it, and the flag goes.
+        let onlearn = (finding.rule == RuleId::UnrequestedOption).then(|| {
+            let plans = plans.clone();
+            let learned = learned.clone();
+            let bill = props.bills.get(finding.bill).cloned();
+            let line = finding.lines.first().copied();
+            Callback::from(move |_: MouseEvent| {
+                let (Some(plans), Some(bill)) = (&plans, &bill) else {
+                    return;
+                };
+                let Some(line) = line.and_then(|i| bill.lines.get(i)) else {
+                    return;
+                };
+                let all = &plans.all().plans;
+                if let Some(index) = crate::core::contract::plan_for(all, bill, Some(line)) {
+                    plans.set(index, crate::core::contract::with_option(&all[index], line));
+                    learned.set(true);
+                }
+            })
+        });
+        let class = severity_class(finding.severity);
+        html! {
+            <li class={classes!("finding", class)} data-rule={finding.rule.id()} data-count={count.to_string()}>
+                <div class="finding-head">
+                    <span class={classes!("flag", class)}>
+                        <span aria-hidden="true">{ severity_icon(finding.severity) }</span>
+                        { format!(" {}", finding.severity.label(lang)) }
+                    </span>
+                    <strong>{ finding.rule.label(lang) }</strong>
+                    if count > 1 {
+                        <span class="repeat">{ format!("{count} {}", Text::Times.get(lang)) }</span>
+                    }
+                    if !group.amount.is_zero() {
+                        <span class="amount">{ format_amount(group.amount, lang) }</span>
+                    }
+                </div>
+                <p>{ finding.message.get(lang) }</p>
+                if count > 1 {
+                    <details class="repeats">
+                        <summary>{ Text::EachCharge.get(lang) }</summary>
+                        <ul>
+                            { for group.members.iter().map(|&i| html! {
+                                <li>{ props.report.findings[i].message.get(lang) }</li>
+                            }) }
+                        </ul>
+                    </details>
+                }
+                <p class="muted"><strong>{ Text::WhatToDo.get(lang) }</strong>{ " " }{ finding.action.get(lang) }</p>
+                if !finding.sources().is_empty() {
+                    <p class="legal small">{ source_links(&finding.sources(), &navigate, lang) }</p>
+                }
+                <div class="actions">
+                    if !group.lines.is_empty() && finding.severity != Severity::Info {
+                        <button type="button" class="button small contest-finding" onclick={oncontest}>
+                            { Text::ContestFinding.get(lang) }
+                        </button>
+                    }
+                    if let Some(onlearn) = onlearn {
+                        <button type="button" class="button small quiet in-contract" onclick={onlearn}>
+                            { Text::OptionInContract.get(lang) }
+                        </button>
+                    }
+                </div>
+            </li>
         }
     };
 
@@ -85,87 +189,22 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                     { filter_button(Some(Severity::Info), Severity::Info.label(lang)) }
                 </div>
                 <ul class="finding-list">
-                    { for groups.iter().map(|group| {
-                        let finding = &props.report.findings[group.members[0]];
-                        let count = group.members.len();
-                        let oncontest = {
-                            let journal = journal.clone();
-                            let navigate = navigate.clone();
-                            let bill = props.bills.get(finding.bill).cloned();
-                            let lines = group.lines.clone();
-                            let rule = finding.rule;
-                            Callback::from(move |_: MouseEvent| {
-                                if let (Some(journal), Some(bill)) = (&journal, &bill) {
-                                    if let Some(id) = journal.contest(bill, &lines, Some(rule), lang) {
-                                        navigate.emit(View::Case { id });
-                                    }
-                                }
-                            })
-                        };
-                        // "This option is in my contract": the plan the bill is checked
-                        // against learns it, and the flag goes.
-                        let onlearn = (finding.rule == RuleId::UnrequestedOption).then(|| {
-                            let plans = plans.clone();
-                            let learned = learned.clone();
-                            let bill = props.bills.get(finding.bill).cloned();
-                            let line = finding.lines.first().copied();
-                            Callback::from(move |_: MouseEvent| {
-                                let (Some(plans), Some(bill)) = (&plans, &bill) else { return };
-                                let Some(line) = line.and_then(|i| bill.lines.get(i)) else { return };
-                                let all = &plans.all().plans;
-                                if let Some(index) = crate::core::contract::plan_for(all, bill, Some(line)) {
-                                    plans.set(index, crate::core::contract::with_option(&all[index], line));
-                                    learned.set(true);
-                                }
-                            })
-                        });
-                        let class = severity_class(finding.severity);
-                        html! {
-                            <li class={classes!("finding", class)} data-rule={finding.rule.id()} data-count={count.to_string()}>
-                                <div class="finding-head">
-                                    <span class={classes!("flag", class)}>
-                                        <span aria-hidden="true">{ severity_icon(finding.severity) }</span>
-                                        { format!(" {}", finding.severity.label(lang)) }
-                                    </span>
-                                    <strong>{ finding.rule.label(lang) }</strong>
-                                    if count > 1 {
-                                        <span class="repeat">{ format!("{count} {}", Text::Times.get(lang)) }</span>
-                                    }
-                                    if !group.amount.is_zero() {
-                                        <span class="amount">{ format_amount(group.amount, lang) }</span>
-                                    }
-                                </div>
-                                <p>{ finding.message.get(lang) }</p>
-                                if count > 1 {
-                                    <details class="repeats">
-                                        <summary>{ Text::EachCharge.get(lang) }</summary>
-                                        <ul>
-                                            { for group.members.iter().map(|&i| html! {
-                                                <li>{ props.report.findings[i].message.get(lang) }</li>
-                                            }) }
-                                        </ul>
-                                    </details>
-                                }
-                                <p class="muted"><strong>{ Text::WhatToDo.get(lang) }</strong>{ " " }{ finding.action.get(lang) }</p>
-                                if !finding.sources().is_empty() {
-                                    <p class="legal small">{ source_links(&finding.sources(), &navigate, lang) }</p>
-                                }
-                                <div class="actions">
-                                    if !group.lines.is_empty() && finding.severity != Severity::Info {
-                                        <button type="button" class="button small contest-finding" onclick={oncontest}>
-                                            { Text::ContestFinding.get(lang) }
-                                        </button>
-                                    }
-                                    if let Some(onlearn) = onlearn {
-                                        <button type="button" class="button small quiet in-contract" onclick={onlearn}>
-                                            { Text::OptionInContract.get(lang) }
-                                        </button>
-                                    }
-                                </div>
-                            </li>
-                        }
-                    }) }
+                    { for groups.iter().map(entry) }
                 </ul>
+                if !older.is_empty() {
+                    <p class="older-findings">
+                        { format!("{} {} ", older.len(), Text::OlderFindings.get(lang)) }
+                        <button type="button" class="button small quiet" id="toggle-older-findings"
+                            aria-expanded={show_older.to_string()} onclick={toggle_older}>
+                            { if *show_older { Text::HideThem.get(lang) } else { Text::ShowThem.get(lang) } }
+                        </button>
+                    </p>
+                    if *show_older {
+                        <ul class="finding-list older">
+                            { for older.iter().map(entry) }
+                        </ul>
+                    }
+                }
             }
         </section>
     }

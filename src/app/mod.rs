@@ -73,6 +73,10 @@ use upload_card::UploadCard;
 use uploads::use_uploads;
 use views_host::ViewsHost;
 
+/// How many files the home page lists before « Les afficher »: a year of one line, or this
+/// visit's files when there are more.
+const HOME_UPLOADS: usize = 12;
+
 /// The language in force, provided to every component.
 pub type LangContext = Lang;
 
@@ -268,6 +272,7 @@ pub fn app() -> Html {
 #[function_component(Shell)]
 fn shell() -> Html {
     let lang = use_state(Lang::default);
+    let all_uploads = use_state(|| false);
     let view = use_route::<View>().unwrap_or(View::NotFound);
     let navigator = use_navigator();
     let uploads = use_uploads();
@@ -417,6 +422,13 @@ fn shell() -> Html {
         }
     };
     let at_stake = report.at_stake.clone();
+    // The home page lists this visit's files and the latest bills kept; the others wait
+    // behind a button (years of bills are hundreds).
+    let shown_uploads = uploads.shown_first(HOME_UPLOADS);
+    let toggle_uploads = {
+        let all_uploads = all_uploads.clone();
+        Callback::from(move |_: MouseEvent| all_uploads.set(!*all_uploads))
+    };
 
     html! {
         <ContextProvider<LangContext> context={*lang}>
@@ -465,13 +477,13 @@ fn shell() -> Html {
                                 <p class="timeline-link">{ view_link(View::Bills, &navigate, classes!("button"), Text::TimelineLink.get(l)) }</p>
                             }
                             if !bills.is_empty() {
-                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} />
+                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} recent_first=true />
                             }
                             if !uploads.items().is_empty() {
                                 <section class="uploads" aria-labelledby="uploads-heading">
                                     <h2 id="uploads-heading">{ Text::FilesHeading.get(l) }</h2>
-                                    <ul class="upload-list" aria-live="polite">
-                                        { for uploads.items().iter().map(|upload| {
+                                    <ul class="upload-list" aria-live="polite" data-count={uploads.items().len().to_string()}>
+                                        { for uploads.items().iter().take(if *all_uploads { usize::MAX } else { shown_uploads }).map(|upload| {
                                             let corrected = read.iter().position(|(id, _)| *id == upload.id).and_then(|i| applied.get(i).cloned());
                                             html! {
                                                 <UploadCard key={upload.id} upload={upload.clone()} onremove={onremove.clone()} flags={flags_of(upload.id)}
@@ -479,6 +491,15 @@ fn shell() -> Html {
                                             }
                                         }) }
                                     </ul>
+                                    if shown_uploads < uploads.items().len() {
+                                        <p class="more-uploads">
+                                            { format!("{} {} ", uploads.items().len() - shown_uploads, Text::MoreUploads.get(l)) }
+                                            <button type="button" class="button small quiet" id="toggle-uploads"
+                                                aria-expanded={all_uploads.to_string()} onclick={toggle_uploads}>
+                                                { if *all_uploads { Text::HideThem.get(l) } else { Text::ShowThem.get(l) } }
+                                            </button>
+                                        </p>
+                                    }
                                 </section>
                             }
                         </>

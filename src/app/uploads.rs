@@ -43,6 +43,11 @@ impl UseUploads {
         &self.state.0.items
     }
 
+    /// See [`Uploads::shown_first`](crate::core::uploads::Uploads::shown_first).
+    pub fn shown_first(&self, at_least: usize) -> usize {
+        self.state.0.shown_first(at_least)
+    }
+
     fn mint(&self) -> u32 {
         let id = self.next_id.get();
         self.next_id.set(id + 1);

@@ -2,6 +2,9 @@
 //! Internet+ charges of one club are one thing to contest, counted four times.
 
 use crate::core::money::Amount as _;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::bill::Bill;
@@ -39,21 +42,21 @@ fn service_of(bill: &Bill, line: usize) -> Option<String> {
 /// in the order of their first finding, so the findings' order (alerts first, largest
 /// first) is kept.
 pub fn group_findings(findings: &[Finding], bills: &[Bill]) -> Vec<FindingGroup> {
-    let mut groups: Vec<(Option<GroupKey>, FindingGroup)> = Vec::new();
+    let mut groups: Vec<FindingGroup> = Vec::new();
+    // Where each key's group is: found at once, for the thousands of findings of years of
+    // bills.
+    let mut index_of: HashMap<(GroupKey, super::finding::Severity), usize> = HashMap::new();
     for (index, finding) in findings.iter().enumerate() {
         let key = match (bills.get(finding.bill), finding.lines.first()) {
             (Some(bill), Some(&line)) => service_of(bill, line)
                 .filter(|service| !service.is_empty())
-                .map(|service| (finding.bill, finding.rule, service)),
+                .map(|service| ((finding.bill, finding.rule, service), finding.severity)),
             _ => None,
         };
-        let same = key.as_ref().and_then(|key| {
-            groups.iter_mut().find(|(k, g)| {
-                k.as_ref() == Some(key) && findings[g.members[0]].severity == finding.severity
-            })
-        });
+        let same = key.as_ref().and_then(|key| index_of.get(key).copied());
         match same {
-            Some((_, group)) => {
+            Some(g) => {
+                let group = &mut groups[g];
                 group.members.push(index);
                 group.amount = group.amount.plus(finding.amount);
                 for line in &finding.lines {
@@ -62,17 +65,44 @@ pub fn group_findings(findings: &[Finding], bills: &[Bill]) -> Vec<FindingGroup>
                     }
                 }
             }
-            None => groups.push((
-                key,
-                FindingGroup {
+            None => {
+                if let Some(key) = key {
+                    index_of.insert(key, groups.len());
+                }
+                groups.push(FindingGroup {
                     members: vec![index],
                     amount: finding.amount,
                     lines: finding.lines.clone(),
-                },
-            )),
+                });
+            }
         }
     }
-    groups.into_iter().map(|(_, group)| group).collect()
+    groups
+}
+
+/// Whether a bill is more than a year old on `today`: a year has passed since it was due
+/// (else issued, else since its period ended). Years of bills kept, the home page leads
+/// with the findings of the year and keeps the older ones a click away.
+pub fn is_older_than_a_year(bill: &Bill, today: NaiveDate) -> bool {
+    bill.due_date
+        .or(bill.issue_date)
+        .or(bill.period.map(|p| p.end))
+        .and_then(|day| day.checked_add_months(chrono::Months::new(12)))
+        .is_some_and(|a_year_on| a_year_on < today)
+}
+
+/// The groups split into those of the year and those of older bills (see
+/// [`is_older_than_a_year`]), each in the order given.
+pub fn split_by_age(
+    groups: Vec<FindingGroup>,
+    findings: &[Finding],
+    bills: &[Bill],
+    today: NaiveDate,
+) -> (Vec<FindingGroup>, Vec<FindingGroup>) {
+    groups.into_iter().partition(|g| {
+        let bill = findings.get(g.members[0]).and_then(|f| bills.get(f.bill));
+        !bill.is_some_and(|b| is_older_than_a_year(b, today))
+    })
 }
 
 #[cfg(test)]
@@ -149,5 +179,38 @@ mod tests {
         let b = a.clone();
         let groups = group_findings(&[a, b], &[Bill::default()]);
         assert_eq!(groups.len(), 2);
+    }
+
+    #[test]
+    fn findings_of_bills_more_than_a_year_old_come_apart() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let dated = |due: Option<NaiveDate>, issued: Option<NaiveDate>| Bill {
+            lines: vec![line("Option Sécurité Mobile")],
+            due_date: due,
+            issue_date: issued,
+            ..Default::default()
+        };
+        let bills = vec![
+            dated(Some(day(2025, 12, 6)), None),
+            dated(Some(day(2025, 12, 8)), None),
+            dated(None, Some(day(2019, 3, 2))),
+            dated(None, None),
+        ];
+        let today = day(2026, 12, 7);
+        assert!(is_older_than_a_year(&bills[0], today));
+        assert!(!is_older_than_a_year(&bills[1], today));
+        assert!(is_older_than_a_year(&bills[2], today));
+        // A bill without a date is not set aside as old.
+        assert!(!is_older_than_a_year(&bills[3], today));
+        let findings: Vec<Finding> = (0..4)
+            .map(|b| finding(RuleId::UnrequestedOption, b, 0, 5))
+            .collect();
+        let groups = group_findings(&findings, &bills);
+        let (recent, older) = split_by_age(groups, &findings, &bills, today);
+        let bills_of = |groups: &[FindingGroup]| -> Vec<usize> {
+            groups.iter().map(|g| findings[g.members[0]].bill).collect()
+        };
+        assert_eq!(bills_of(&recent), [1, 3]);
+        assert_eq!(bills_of(&older), [0, 2]);
     }
 }

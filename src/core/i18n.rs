@@ -516,6 +516,20 @@ catalogue! {
         TimelineHeading => ("Vos factures dans le temps", "Your bills over time"),
         /// Link from the home page to the bills over time.
         TimelineLink => ("Voir vos factures dans le temps", "See your bills over time"),
+        /// After a count: findings left under the ones of the year on the home page.
+        OlderFindings => (
+            "constat(s) portent sur des factures de plus d'un an.",
+            "finding(s) concern bills more than a year old."
+        ),
+        /// After a count: bills kept from earlier visits not listed on the home page.
+        MoreUploads => (
+            "autre(s) facture(s) gardée(s) de vos visites précédentes.",
+            "more bill(s) kept from your earlier visits."
+        ),
+        /// Shows what a line above counts.
+        ShowThem => ("Les afficher", "Show them"),
+        /// Hides them again.
+        HideThem => ("Les masquer", "Hide them"),
         /// No bill was read yet.
         NoBillsYet => ("Aucune facture n'a encore été lue.", "No bill has been read yet."),
         /// Link back to the home page.

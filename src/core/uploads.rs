@@ -231,6 +231,18 @@ impl Uploads {
         Uploads { items }
     }
 
+    /// How many uploads a short list shows first: this visit's (at the front, newest
+    /// first) and the latest kept from earlier visits, `at_least` in all when there are as
+    /// many. Years of bills kept are then a click away, not a page of hundreds.
+    pub fn shown_first(&self, at_least: usize) -> usize {
+        let this_visit = self
+            .items
+            .iter()
+            .take_while(|u| !matches!(&u.status, UploadStatus::Read(r) if u.size == 0 && r.pages.is_empty()))
+            .count();
+        this_visit.max(at_least).min(self.items.len())
+    }
+
     /// The bills read, oldest first: what is kept between visits.
     pub fn bills(&self) -> Vec<Bill> {
         self.items
@@ -594,5 +606,19 @@ mod tests {
         let uploads = Uploads::restored(vec![a.clone(), bill("b.pdf", Some("F2"), "9")], 1);
         assert_eq!(uploads.find_bill(&bill_key(&a)).map(|(i, _)| i), Some(0));
         assert_eq!(uploads.find_bill("0000000000000000"), None);
+    }
+
+    #[test]
+    fn a_short_list_shows_this_visits_uploads_and_the_latest_kept() {
+        let kept: Vec<Bill> = (0..20)
+            .map(|i| bill(&format!("{i}.pdf"), Some(&format!("F{i}")), "20"))
+            .collect();
+        let mut uploads = Uploads::restored(kept, 100);
+        assert_eq!(uploads.shown_first(12), 12);
+        for id in 0..15 {
+            uploads.apply(started(id, "new.pdf"));
+        }
+        assert_eq!(uploads.shown_first(12), 15, "every upload of this visit");
+        assert_eq!(Uploads::restored(vec![], 1).shown_first(12), 0);
     }
 }
