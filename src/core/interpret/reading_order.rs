@@ -121,7 +121,9 @@ enum Side {
 
 fn side(row: &TextRow, g: f32) -> Side {
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for c in &row.cells {
+    // A mark alone (a footnote's call `**` raised beside a table's title, a bullet) says
+    // nothing of which column a row belongs to.
+    for c in row.cells.iter().filter(|c| !is_bullet(c)) {
         if c.x_end <= g - MARGIN {
             left.push(c);
         } else if c.x >= g + MARGIN {
@@ -557,6 +559,67 @@ mod tests {
                 "·  Répéteur Wi-Fi du 1er au 30  3,00",
                 "Total facture  27,99e",
             ]
+        );
+    }
+
+    /// A footnote's call raised beside the table (`**` alone on the right of a sentence)
+    /// does not end the part: the sentence and the label wrapped around it are each read
+    /// whole (r31415-009 read « … du 1er au 30 En cas de retard de paiement … Septembre »).
+    #[test]
+    fn a_footnote_call_beside_prose_does_not_cut_the_columns() {
+        let page = rows(&[
+            &[
+                (
+                    45.0,
+                    279.0,
+                    "Vos abonnements sont facturés d'avance, du 1 septembre 2024 au 30",
+                ),
+                (312.0, 417.0, "Prestations Bouygues"),
+                (506.0, 547.0, "71,98 EUR"),
+            ],
+            &[
+                (
+                    45.0,
+                    270.0,
+                    "Hors forfait, l'Internet mobile au-delà de votre forfait est facturé 0,05",
+                ),
+                (312.0, 344.0, "options"),
+            ],
+            &[
+                (45.0, 153.0, "EUR / Mo et les SMS 0,10 EUR."),
+                (443.0, 448.0, "**"),
+            ],
+            &[
+                (312.0, 315.0, "•"),
+                (326.0, 442.0, "B&You Pure fibre du 1er au 30"),
+            ],
+            &[(
+                45.0,
+                278.0,
+                "En cas de retard de paiement, une indemnité forfaitaire de 40,00 EUR",
+            )],
+            &[
+                (45.0, 108.0, "pourra être exigée."),
+                (326.0, 389.0, "Septembre 2024"),
+                (506.0, 547.0, "45,00 EUR"),
+            ],
+            &[
+                (312.0, 315.0, "•"),
+                (326.0, 433.0, "Option TV Max du 1er au 30"),
+            ],
+            &[(326.0, 389.0, "Septembre 2024"), (510.0, 547.0, "9,99 EUR")],
+        ]);
+        let got = texts(&reading_order(&page));
+        let at = |text: &str| got.iter().position(|t| t == text).unwrap();
+        assert_eq!(
+            at("•  B&You Pure fibre du 1er au 30") + 1,
+            at("Septembre 2024  45,00 EUR"),
+            "{got:?}"
+        );
+        assert_eq!(
+            at("En cas de retard de paiement, une indemnité forfaitaire de 40,00 EUR") + 1,
+            at("pourra être exigée."),
+            "{got:?}"
         );
     }
 
