@@ -91,7 +91,7 @@ test-browser: $(TMPDIR)
 
 # Drives the built dist/ in real Chromium; run `make dist` first.
 test-e2e: $(TMPDIR)
-	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e --test corrections --test e2e_bank --test a11y --test privacy -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e --test corrections --test e2e_bank --test a11y --test privacy --test load -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
 
 fixtures:
 	tests/fixtures/gen/generate.sh
