@@ -77,6 +77,9 @@ use views_host::ViewsHost;
 /// visit's files when there are more.
 const HOME_UPLOADS: usize = 12;
 
+/// How many open cases the home page lists, those that moved last first.
+const HOME_CASES: usize = 5;
+
 /// The language in force, provided to every component.
 pub type LangContext = Lang;
 
@@ -209,7 +212,7 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
     use crate::core::journal::case::CaseStatus;
     use crate::core::journal::deadlines::deadlines;
     let today = crate::services::clock::today();
-    let open: Vec<_> = journal
+    let mut open: Vec<_> = journal
         .journal()
         .cases
         .iter()
@@ -219,6 +222,10 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
         return html! {};
     }
     let due = crate::core::journal::deadlines::due_this_week(open.iter().copied(), today);
+    // The cases that moved last lead; the others are on the cases tab.
+    open.sort_by_key(|c| std::cmp::Reverse((c.last_activity(), c.id)));
+    let more = open.len().saturating_sub(HOME_CASES);
+    open.truncate(HOME_CASES);
     html! {
         <>
         if !due.is_empty() {
@@ -257,6 +264,12 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
                     }
                 }) }
             </ul>
+            if more > 0 {
+                <p class="more-cases">
+                    { format!("{more} {} ", Text::MoreOpenCases.get(lang)) }
+                    { view_link(View::Cases, navigate, classes!("button", "small", "quiet"), Text::SeeAllCases.get(lang)) }
+                </p>
+            }
         </section>
         </>
     }

@@ -399,6 +399,10 @@ catalogue! {
         PrintDossier => ("Imprimer le dossier", "Print the file"),
         /// Heading of the open cases on the home view.
         OpenCasesHeading => ("Vos dossiers en cours", "Your open cases"),
+        /// After a count: open cases not listed on the home page.
+        MoreOpenCases => ("autre(s) dossier(s) en cours.", "more open case(s)."),
+        /// Link to the cases tab.
+        SeeAllCases => ("Voir tous les dossiers", "See all cases"),
         /// Tab: the person's data.
         NavData => ("Mes données", "My data"),
         /// Heading of the data view.

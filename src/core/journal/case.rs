@@ -333,6 +333,16 @@ pub struct Case {
 }
 
 impl Case {
+    /// The day of its latest exchange, else the day it was opened: how recent the case is
+    /// for a list that leads with what moved last.
+    pub fn last_activity(&self) -> NaiveDate {
+        self.events
+            .iter()
+            .map(|e| e.date)
+            .max()
+            .map_or(self.opened_on, |day| day.max(self.opened_on))
+    }
+
     /// Whether a disputed line was flagged for one of `reasons`.
     pub fn disputes_any(&self, reasons: &[RuleId]) -> bool {
         self.lines
