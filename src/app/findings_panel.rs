@@ -13,6 +13,9 @@ use crate::core::i18n::Text;
 use crate::core::money::format_amount;
 use crate::core::rules::Report;
 
+/// How many findings of the year the home page lists before « Les afficher ».
+const HOME_FINDINGS: usize = 10;
+
 /// Props of [`FindingsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct FindingsPanelProps {
@@ -42,6 +45,7 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
     let filter = use_state(|| None::<Severity>);
     let learned = use_state(|| false);
     let show_older = use_state(|| false);
+    let show_all_recent = use_state(|| false);
     // Repeats of one finding (the weekly charges of one service) are one entry.
     let groups: Vec<FindingGroup> = group_findings(&props.report.findings, &props.bills)
         .into_iter()
@@ -56,6 +60,16 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         )
     } else {
         (groups, Vec::new())
+    };
+    // On the home page, the first findings of the year lead; the rest wait behind a button.
+    let more_recent = if props.recent_first && !*show_all_recent {
+        groups.len().saturating_sub(HOME_FINDINGS)
+    } else {
+        0
+    };
+    let toggle_recent = {
+        let show_all_recent = show_all_recent.clone();
+        Callback::from(move |_: MouseEvent| show_all_recent.set(!*show_all_recent))
     };
     let toggle_older = {
         let show_older = show_older.clone();
@@ -189,8 +203,17 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                     { filter_button(Some(Severity::Info), Severity::Info.label(lang)) }
                 </div>
                 <ul class="finding-list">
-                    { for groups.iter().map(entry) }
+                    { for groups.iter().take(groups.len() - more_recent).map(entry) }
                 </ul>
+                if more_recent > 0 {
+                    <p class="more-findings">
+                        { format!("{more_recent} {} ", Text::MoreRecentFindings.get(lang)) }
+                        <button type="button" class="button small quiet" id="toggle-recent-findings"
+                            aria-expanded="false" onclick={toggle_recent}>
+                            { Text::ShowThem.get(lang) }
+                        </button>
+                    </p>
+                }
                 if !older.is_empty() {
                     <p class="older-findings">
                         { format!("{} {} ", older.len(), Text::OlderFindings.get(lang)) }

@@ -525,6 +525,11 @@ catalogue! {
             "constat(s) portent sur des factures de plus d'un an.",
             "finding(s) concern bills more than a year old."
         ),
+        /// After a count: findings of the year not listed on the home page.
+        MoreRecentFindings => (
+            "autre(s) constat(s) sur les factures de l'année.",
+            "more finding(s) on this year's bills."
+        ),
         /// After a count: bills kept from earlier visits not listed on the home page.
         MoreUploads => (
             "autre(s) facture(s) gardée(s) de vos visites précédentes.",

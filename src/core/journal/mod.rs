@@ -491,8 +491,18 @@ pub(crate) mod tests {
     fn a_case_is_as_recent_as_its_latest_exchange() {
         assert_eq!(case_with(vec![]).last_activity(), day("2026-01-05"));
         let case = case_with(vec![
-            event("2026-03-02", Stage::CustomerService, Channel::Phone, Answer::Awaited),
-            event("2026-02-01", Stage::CustomerService, Channel::Phone, Answer::Awaited),
+            event(
+                "2026-03-02",
+                Stage::CustomerService,
+                Channel::Phone,
+                Answer::Awaited,
+            ),
+            event(
+                "2026-02-01",
+                Stage::CustomerService,
+                Channel::Phone,
+                Answer::Awaited,
+            ),
         ]);
         assert_eq!(case.last_activity(), day("2026-03-02"));
     }
