@@ -447,7 +447,11 @@ async fn ten_years_of_a_household_are_kept_whole_and_fit() {
         )
         .await;
     assert_eq!(
-        count(&browser, "return localStorage.getItem('contestel.pages') === null ? 1 : 0").await,
+        count(
+            &browser,
+            "return localStorage.getItem('contestel.pages') === null ? 1 : 0"
+        )
+        .await,
         1,
         "the pages made room"
     );
