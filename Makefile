@@ -112,6 +112,9 @@ bench: tools browser-tools dist
 	cargo test --locked --release --target wasm32-unknown-unknown --test bench_store -- --nocapture 2>&1 \
 	  | tee $(LOGS)/bench-store.log | grep -E 'BENCH_STORE|test result'
 	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test bench -- --ignored --nocapture
+	@# Ten years of bills (tests/load.rs): sizes and the time to open each screen.
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test load -- --ignored --nocapture 2>/dev/null \
+	  | tee $(LOGS)/bench-load.log | grep -E '^LOAD|test result'
 
 # --- scores --------------------------------------------------------------------------------
 
