@@ -918,7 +918,7 @@ async fn several_files_at_once_one_bad_and_a_bill_read_again_is_recognised() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn the_language_switches_to_english_and_back_with_amounts_formatted() {
-    let (_server, browser) = open_app(1280, 900).await;
+    let (server, browser) = open_app(1280, 900).await;
     read_sample(&browser).await;
     assert_eq!(at_stake(&browser).await, "30,05 €");
     browser.click(".lang-switch").await;
@@ -933,6 +933,17 @@ async fn the_language_switches_to_english_and_back_with_amounts_formatted() {
     assert_eq!(text_of(&browser, "#tab-home").await, "Home");
     let total = text_of(&browser, ".upload .bill-fields").await;
     assert!(total.contains("€68.04"), "{total}");
+    // The choice is kept on this device (#32): the next visit opens in English.
+    browser.client.goto(&server.url()).await.unwrap();
+    browser
+        .wait_until(
+            "return document.documentElement.lang === 'en' \
+               && document.querySelector('#tab-home')?.textContent === 'Home'",
+            "English after a reload",
+            PATIENCE,
+        )
+        .await;
+    browser.wait_for(".upload[data-status=read]").await;
     // The view and its address stay where they were.
     browser.click("#tab-bills").await;
     browser.wait_for(".timeline-item").await;

@@ -57,6 +57,7 @@ use crate::core::corrections::Applied;
 use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
+use crate::services::storage;
 use bill_page::BillPage;
 use cases_view::CasesView;
 use corrections::use_corrections;
@@ -284,7 +285,8 @@ pub fn app() -> Html {
 /// The app within the router.
 #[function_component(Shell)]
 fn shell() -> Html {
-    let lang = use_state(Lang::default);
+    // The language chosen on this device, kept between visits.
+    let lang = use_state(|| storage::load_lang().unwrap_or_default());
     let all_uploads = use_state(|| false);
     let view = use_route::<View>().unwrap_or(View::NotFound);
     let navigator = use_navigator();
@@ -351,8 +353,9 @@ fn shell() -> Html {
 
     {
         let tag = lang.tag();
-        use_effect_with(*lang, move |_| {
+        use_effect_with(*lang, move |lang| {
             crate::services::dom::set_document_lang(tag);
+            storage::save_lang(*lang);
         });
     }
 

@@ -208,6 +208,29 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
     }
 }
 
+/// Where the language chosen on this device is kept: a preference, not the person's data
+/// (not exported, never set aside), as `fr` or `en`.
+pub const LANG_KEY: &str = "contestel.lang";
+
+/// The language chosen on an earlier visit, if one was.
+pub fn load_lang() -> Option<crate::core::lang::Lang> {
+    let tag = local_storage()?.get_item(LANG_KEY).ok()??;
+    [crate::core::lang::Lang::Fr, crate::core::lang::Lang::En]
+        .into_iter()
+        .find(|lang| lang.tag() == tag)
+}
+
+/// Keeps the language for the next visits; the default needs no key, and a refusal (a
+/// full or blocked storage) only means the next visit opens in French.
+pub fn save_lang(lang: crate::core::lang::Lang) {
+    let Some(area) = local_storage() else { return };
+    let _ = if lang == crate::core::lang::Lang::default() {
+        area.remove_item(LANG_KEY)
+    } else {
+        area.set_item(LANG_KEY, lang.tag())
+    };
+}
+
 /// Removes the caches (the kept pages) to make room; whether there was one to remove.
 fn yield_caches(area: &web_sys::Storage) -> bool {
     let key = <store::SavedPages as Stored>::KEY;
