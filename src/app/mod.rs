@@ -259,7 +259,9 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
                             <button type="button" class="link-button" {onclick}>{ &case.title }</button>
                             <span class="muted">{ format!(" — {}", advise(case, today).next.describe(lang)) }</span>
                             if let Some(deadline) = next {
-                                <span class="deadline soon">{ format!(" {}", deadline.describe(lang)) }</span>
+                                <span class={classes!("deadline", if matches!(deadline.state, crate::core::journal::deadlines::DeadlineState::Past(_)) { "past" } else { "soon" })}>
+                                    { format!(" {}", deadline.describe(lang)) }
+                                </span>
                             }
                         </li>
                     }

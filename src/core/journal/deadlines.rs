@@ -243,13 +243,43 @@ impl Deadline {
                 "Last day to terminate without fees after the price change (4 months):",
             ),
         };
-        match self.kind {
+        // A step that opened on a day past is open since then; anything else past is said
+        // to be past, with how long ago, never shown as still to come.
+        let past = match self.state {
+            DeadlineState::Past(days) => Some(days),
+            _ => None,
+        };
+        let (fr, en) = match (self.kind, past) {
+            (DeadlineKind::SecondLevelOpens, Some(_)) => (
+                "Service consommateurs à saisir, sans réponse satisfaisante, depuis le",
+                "Consumer service to write to, without a satisfactory answer, since",
+            ),
+            (DeadlineKind::MediatorOpens, Some(_)) => (
+                "Médiateur saisissable depuis le",
+                "Ombudsman can be referred to since",
+            ),
+            _ => (fr, en),
+        };
+        let text = match self.kind {
             DeadlineKind::RefundWindowCloses
             | DeadlineKind::SepaAuthorisedCloses
             | DeadlineKind::SepaUnauthorisedCloses => {
                 format!("{}{of}{}{date}", lang.pick(fr, en), lang.pick(" : ", ": "))
             }
             _ => format!("{} {date}", lang.pick(fr, en)),
+        };
+        match (self.kind, past) {
+            (DeadlineKind::SecondLevelOpens | DeadlineKind::MediatorOpens, _) | (_, None) => text,
+            (_, Some(days)) => match lang {
+                Lang::Fr => format!(
+                    "{text} — dépassé depuis {days} jour{}",
+                    if days > 1 { "s" } else { "" }
+                ),
+                Lang::En => format!(
+                    "{text} — passed {days} day{} ago",
+                    if days > 1 { "s" } else { "" }
+                ),
+            },
         }
     }
 }
@@ -885,6 +915,45 @@ mod tests {
         let mut case = case_with(vec![complaint("2026-01-10", Answer::Awaited)]);
         case.status = CaseStatus::Won;
         assert!(deadlines(&case, day("2026-02-01")).is_empty());
+    }
+
+    /// #32: « Dernier jour … 08/09/2026 » in red on 07/12/2026. A deadline past says so, on
+    /// the day after and not before; a step that opened on a day past is open since then.
+    #[test]
+    fn a_deadline_past_is_said_to_be_past_from_the_day_after() {
+        let mut letter = complaint("2026-01-10", Answer::Awaited);
+        letter.answer_by = Some(day("2026-02-10"));
+        let case = case_with(vec![letter]);
+        let said = |today: &str, kind: DeadlineKind, lang: Lang| {
+            find(&deadlines(&case, day(today)), kind)
+                .map(|d| d.describe(lang))
+                .unwrap_or_default()
+        };
+        let answer = |today: &str| said(today, DeadlineKind::AnswerDue, Lang::Fr);
+        assert!(
+            !answer("2026-02-09").contains("dépassé"),
+            "{}",
+            answer("2026-02-09")
+        );
+        assert!(
+            !answer("2026-02-10").contains("dépassé"),
+            "{}",
+            answer("2026-02-10")
+        );
+        assert!(
+            answer("2026-02-11").ends_with("10/02/2026 — dépassé depuis 1 jour"),
+            "{}",
+            answer("2026-02-11")
+        );
+        let late = said("2027-02-01", DeadlineKind::MediatorCloses, Lang::En);
+        assert!(late.ends_with("10 Jan 2027 — passed 22 days ago"), "{late}");
+        let still = said("2027-01-10", DeadlineKind::MediatorCloses, Lang::Fr);
+        assert!(!still.contains("dépassé"), "{still}");
+        let opens = said("2027-02-01", DeadlineKind::MediatorOpens, Lang::Fr);
+        assert!(
+            opens.starts_with("Médiateur saisissable depuis le") && !opens.contains("dépassé"),
+            "{opens}"
+        );
     }
 
     #[test]
