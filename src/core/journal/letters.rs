@@ -188,6 +188,19 @@ fn operator_name(case: &Case) -> String {
         .unwrap_or_else(|| "[opérateur]".into())
 }
 
+/// « de » before a name, elided before a vowel or a mute h as French writes it: « d'Orange »,
+/// « de SFR », « de Free ».
+fn de(name: &str) -> String {
+    let first = name
+        .chars()
+        .next()
+        .map(|c| crate::core::vocab::fold(&c.to_string()));
+    match first.as_deref() {
+        Some("a" | "e" | "i" | "o" | "u" | "y" | "h") => format!("d'{name}"),
+        _ => format!("de {name}"),
+    }
+}
+
 fn customer(case: &Case) -> String {
     placeholder(case.customer_id.as_deref().unwrap_or(""), "numéro client")
 }
@@ -421,7 +434,8 @@ pub fn write(
                 )
             );
             let mut body = format!(
-                "Titulaire d'un contrat auprès de {operator}, je conteste les montants suivants, qui ne correspondent pas à mon contrat :\n\n{}\n{}\n\n",
+                "Titulaire d'un contrat auprès {}, je conteste les montants suivants, qui ne correspondent pas à mon contrat :\n\n{}\n{}\n\n",
+                de(&operator),
                 disputed_lines(case),
                 demand(case)
             );
@@ -889,6 +903,16 @@ pub(super) mod tests {
         write(kind, case, &sender(), channel, day("2026-11-27"))
     }
 
+    /// #32: « auprès de Orange ». French elides « de » before a vowel or a mute h.
+    #[test]
+    fn de_is_elided_before_a_vowel() {
+        assert_eq!(de("Orange"), "d'Orange");
+        assert_eq!(de("SFR"), "de SFR");
+        assert_eq!(de("Free"), "de Free");
+        assert_eq!(de("Bouygues Telecom"), "de Bouygues Telecom");
+        assert_eq!(de("[opérateur]"), "de [opérateur]");
+    }
+
     #[test]
     fn the_complaint_holds_everything_a_complaint_must_hold() {
         let letter = letter(
@@ -901,6 +925,7 @@ pub(super) mod tests {
             "12 rue des Lilas",
             "Ligne concernée : 06 12 34 56 78",
             "Orange\nService client",
+            "Titulaire d'un contrat auprès d'Orange,",
             "Le 27/11/2026",
             "Option Sécurité Mobile : 3,00\u{a0}€ (facture n° FM2611-0048213957 du 03/11/2026)",
             "Total contesté : 6,36\u{a0}€",
