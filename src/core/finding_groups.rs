@@ -84,11 +84,7 @@ pub fn group_findings(findings: &[Finding], bills: &[Bill]) -> Vec<FindingGroup>
 /// (else issued, else since its period ended). Years of bills kept, the home page leads
 /// with the findings of the year and keeps the older ones a click away.
 pub fn is_older_than_a_year(bill: &Bill, today: NaiveDate) -> bool {
-    bill.due_date
-        .or(bill.issue_date)
-        .or(bill.period.map(|p| p.end))
-        .and_then(|day| day.checked_add_months(chrono::Months::new(12)))
-        .is_some_and(|a_year_on| a_year_on < today)
+    super::rules::time_barred_soon::year_after_payment(bill).is_some_and(|day| day < today)
 }
 
 /// The groups split into those of the year and those of older bills (see
@@ -100,7 +96,11 @@ pub fn split_by_age(
     today: NaiveDate,
 ) -> (Vec<FindingGroup>, Vec<FindingGroup>) {
     groups.into_iter().partition(|g| {
-        let bill = findings.get(g.members[0]).and_then(|f| bills.get(f.bill));
+        let bill = g
+            .members
+            .first()
+            .and_then(|&m| findings.get(m))
+            .and_then(|f| bills.get(f.bill));
         !bill.is_some_and(|b| is_older_than_a_year(b, today))
     })
 }

@@ -29,6 +29,15 @@ fn one_year_after(day: NaiveDate) -> NaiveDate {
     add_months(day, PRESCRIPTION_MONTHS)
 }
 
+/// The last day of the year after a bill was paid (taken as its due date, else its issue
+/// date, else the end of its period), if the bill gives one of them.
+pub fn year_after_payment(bill: &crate::core::bill::Bill) -> Option<NaiveDate> {
+    bill.due_date
+        .or(bill.issue_date)
+        .or(bill.period.map(|p| p.end))
+        .map(one_year_after)
+}
+
 /// Whether L34-2 covers what the finding disputes: not third-party content (CPCE L34-2,
 /// `shared/DOMAIN.md`, checked 2026-11-30).
 fn covered(finding: &Finding) -> bool {
@@ -66,14 +75,9 @@ pub fn check_findings(ctx: &Context, findings: &[Finding]) -> Vec<Finding> {
         if contested.is_empty() {
             continue;
         }
-        let Some(paid) = bill
-            .due_date
-            .or(bill.issue_date)
-            .or(bill.period.map(|p| p.end))
-        else {
+        let Some(closes) = year_after_payment(bill) else {
             continue;
         };
-        let closes = one_year_after(paid);
         let left = closes.signed_duration_since(ctx.today).num_days();
         if left > NOTICE_DAYS {
             continue;
