@@ -58,7 +58,7 @@ fn household() -> Vec<String> {
     let dir = root.join(".tmp/household");
     let stamp = dir.join("generator.version");
     let version = std::fs::read(root.join("tests/fixtures/gen/household.py")).unwrap();
-    let version = format!("{:x}", md5ish(&version));
+    let version = format!("{:x}", fnv1a(&version));
     if std::fs::read_to_string(&stamp).ok().as_deref() != Some(version.as_str()) {
         let _ = std::fs::remove_dir_all(&dir);
         let out = Command::new(root.join("tests/fixtures/gen/household.sh"))
@@ -89,7 +89,7 @@ fn household() -> Vec<String> {
 }
 
 /// A fingerprint of the generator (FNV-1a): a new generator makes a new household.
-fn md5ish(bytes: &[u8]) -> u64 {
+fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
     })
