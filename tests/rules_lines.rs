@@ -115,3 +115,51 @@ fn one_plan_is_the_plain_check() {
         check(&bills, plans.first(), today())
     );
 }
+
+/// The household of issue 32: an Orange mobile with its plan, a Livebox and a second Orange
+/// mobile without one, and an SFR mobile. Only the mobile the plan names is checked against
+/// it: the Livebox (which prints no mobile number) was checked against the mobile plan and
+/// « 32,99 € facturés au lieu de 24,99 € » stood on a bill that adds up. Every other bill
+/// gets what it gets with no plan, as if alone: no plan-based finding, no period
+/// « déjà facturée » by another line's bill.
+#[test]
+fn each_bill_of_a_household_gets_only_its_own_lines_findings() {
+    let mobile = bill("sample-orange-mobile");
+    let mut livebox = bill("free-box-2026-10");
+    livebox.operator = Some(contestel::core::bill::Operator::Orange);
+    livebox.line_numbers.clear();
+    livebox.source = "orange-livebox.pdf".into();
+    for line in &mut livebox.lines {
+        line.label = line.label.replace("Freebox Pop", "Livebox Fibre");
+    }
+    let mut second = bill("red-mobile-2026-10");
+    second.operator = Some(contestel::core::bill::Operator::Orange);
+    let sfr = bill("sfr-mobile-2026-10");
+    let bills = vec![mobile, livebox, second, sfr];
+    let plans = vec![plan("sample-orange-mobile")];
+
+    let household = check_lines(&bills, &plans, today());
+    for (i, b) in bills.iter().enumerate() {
+        let alone = check(
+            std::slice::from_ref(b),
+            (i == 0).then(|| &plans[0]),
+            today(),
+        );
+        let mine: Vec<_> = keys(&household.findings)
+            .into_iter()
+            .filter(|k| k.1 == i)
+            .map(|(r, _, l)| (r, 0, l))
+            .collect();
+        assert_eq!(mine, keys(&alone.findings), "bill {i}");
+        assert_eq!(household.at_stake[i], alone.total_at_stake, "bill {i}");
+    }
+    // What the mobile plan would have said of the Livebox.
+    let wrongly = check(&bills[1..2], Some(&plans[0]), today());
+    assert!(
+        wrongly
+            .findings
+            .iter()
+            .any(|f| f.rule == RuleId::PriceAbovePlan),
+        "the case no longer shows what it guards against"
+    );
+}

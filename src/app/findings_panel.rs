@@ -115,18 +115,22 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         let onlearn = (finding.rule == RuleId::UnrequestedOption).then(|| {
             let plans = plans.clone();
             let learned = learned.clone();
-            let bill = props.bills.get(finding.bill).cloned();
-            let line = finding.lines.first().copied();
-            Callback::from(move |_: MouseEvent| {
-                let (Some(plans), Some(bill)) = (&plans, &bill) else {
-                    return;
-                };
-                let Some(line) = line.and_then(|i| bill.lines.get(i)) else {
-                    return;
-                };
+            // Which plan learns it is known now, from the household's bills: the
+            // callback keeps only the answer.
+            let target = plans.as_ref().and_then(|plans| {
+                let bill = props.bills.get(finding.bill)?;
+                let line = bill.lines.get(*finding.lines.first()?)?;
                 let all = &plans.all().plans;
-                if let Some(index) = crate::core::contract::plan_for(all, bill, Some(line)) {
-                    plans.set(index, crate::core::contract::with_option(&all[index], line));
+                let index =
+                    crate::core::contract::plan_for(all, &props.bills, finding.bill, Some(line))?;
+                Some((index, line.clone()))
+            });
+            Callback::from(move |_: MouseEvent| {
+                let (Some(plans), Some((index, line))) = (&plans, &target) else {
+                    return;
+                };
+                if let Some(plan) = plans.all().plans.get(*index) {
+                    plans.set(*index, crate::core::contract::with_option(plan, line));
                     learned.set(true);
                 }
             })

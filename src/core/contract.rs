@@ -169,38 +169,44 @@ pub fn suggest(bill: &Bill, pages: &[TextPage]) -> Suggestion {
     Suggestion { plan, read }
 }
 
-/// The plan (its index) a bill is checked against, as `rules::check_lines` groups them:
-/// the one plan; else the plan naming the line the charge is printed under, or the bill's
-/// line; else the only plan naming no line.
-pub fn plan_for(plans: &[Plan], bill: &Bill, line: Option<&BillLine>) -> Option<usize> {
-    if plans.len() <= 1 {
-        return (!plans.is_empty()).then_some(0);
-    }
-    let number = |p: &Plan| p.line_number.as_deref().map(digits).unwrap_or_default();
-    let named: Vec<usize> = (0..plans.len())
-        .filter(|&i| {
-            let mine = plans[i].line_number.as_deref().unwrap_or_default();
-            phone::among(mine, &bill.line_numbers)
-        })
-        .collect();
+/// The plan (its index) a charge of `bills[bill]` is checked against, as
+/// `rules::check_lines` gives plans to the household's lines: of the plans of the bill's
+/// line, the one naming the line the charge is printed under, else the first. None when no
+/// plan is surely the line's.
+pub fn plan_for(
+    plans: &[Plan],
+    bills: &[Bill],
+    bill: usize,
+    line: Option<&BillLine>,
+) -> Option<usize> {
+    let lines = super::household::lines(bills);
+    let owners = super::household::plans_for_lines(&lines, plans);
+    let mine = lines
+        .iter()
+        .zip(owners)
+        .find(|(l, _)| l.bills.contains(&bill))
+        .map(|(_, owners)| owners)?;
+    let number = |p: usize| {
+        plans[p]
+            .line_number
+            .as_deref()
+            .map(digits)
+            .unwrap_or_default()
+    };
     if let Some(line) = line {
         let text = format!(
             "{} {}",
             digits_spaced(&line.section),
             digits_spaced(&line.label)
         );
-        if let Some(&i) = named.iter().find(|&&i| text.contains(&number(&plans[i]))) {
-            return Some(i);
+        if let Some(&p) = mine
+            .iter()
+            .find(|&&p| !number(p).is_empty() && text.contains(&number(p)))
+        {
+            return Some(p);
         }
     }
-    if let Some(&first) = named.first() {
-        return Some(first);
-    }
-    let mut lineless = (0..plans.len()).filter(|&i| number(&plans[i]).is_empty());
-    match (lineless.next(), lineless.next()) {
-        (Some(i), None) => Some(i),
-        _ => None,
-    }
+    mine.first().copied()
 }
 
 /// The plan with a charge of a bill added to its options ("this option is in my
@@ -351,17 +357,36 @@ mod tests {
             plan(Some("0761987654")),
             plan(None),
         ];
-        assert_eq!(plan_for(&plans, &b, Some(&option)), Some(1));
-        assert_eq!(plan_for(&plans, &b, None), Some(0));
-        assert_eq!(plan_for(&plans[..1], &b, Some(&option)), Some(0));
-        assert_eq!(plan_for(&[], &b, None), None);
-        let other = Bill::default();
+        let one = std::slice::from_ref(&b);
+        assert_eq!(plan_for(&plans, one, 0, Some(&option)), Some(1));
+        assert_eq!(plan_for(&plans, one, 0, None), Some(0));
+        assert_eq!(plan_for(&plans[..1], one, 0, Some(&option)), Some(0));
+        assert_eq!(plan_for(&[], one, 0, None), None);
+        // A bill of another line, beside the first: the plan for no line is its own.
+        let mut other = Bill::default();
+        other.line_numbers = vec!["06 99 88 77 66".into()];
+        let both = [b.clone(), other.clone()];
         assert_eq!(
-            plan_for(&plans, &other, None),
+            plan_for(&plans, &both, 1, None),
             Some(2),
             "the plan for no line"
         );
-        assert_eq!(plan_for(&[plan(None), plan(None)], &other, None), None);
+        assert_eq!(
+            plan_for(
+                &[plan(None), plan(None)],
+                std::slice::from_ref(&other),
+                0,
+                None
+            ),
+            None
+        );
+        // A box plan is never a mobile bill's.
+        let mut boxed = plan(None);
+        boxed.name = Some("Livebox Fibre".into());
+        assert_eq!(
+            plan_for(&[boxed], std::slice::from_ref(&other), 0, None),
+            None
+        );
 
         let added = with_option(&plans[1], &option);
         assert_eq!(

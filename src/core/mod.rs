@@ -16,6 +16,7 @@ pub mod export_memo;
 pub mod finding;
 pub mod finding_groups;
 pub mod fix;
+pub mod household;
 pub mod i18n;
 pub mod interpret;
 pub mod journal;

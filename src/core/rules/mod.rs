@@ -36,6 +36,7 @@ use serde::Serialize;
 
 use super::bill::{Bill, BillLine, Category, Period};
 use super::finding::{Bilingual, Finding, RuleId, Severity};
+use super::household;
 use super::i18n::Lang;
 use super::phone::{self, digits, digits_spaced};
 use super::plan::Plan;
@@ -363,61 +364,44 @@ fn report(bills: usize, mut findings: Vec<Finding>) -> Report {
     }
 }
 
-/// Runs the rules over bills of several lines or boxes, each line against its own plan.
+/// Runs the rules over a household's bills, each line against its own plan.
 ///
-/// A bill goes with every plan whose line number it names (a bill of two lines goes with
-/// both plans: on it, the plan rules only look at that plan's line); bills no plan names go
-/// with the one plan that names no line, if there is exactly one, else with none. A finding
-/// that two groups both make (a premium call on a two-line bill) is kept once.
+/// The bills are split into lines ([`household::lines`]: a printed number, else the kind
+/// of service, the operator and the customer) and each line is checked on its own, so that
+/// duplicates, overlaps and gaps are only looked for among one line's bills, with the plans
+/// that are surely that line's ([`household::plans_for_lines`]): a line no plan is surely
+/// for is checked with none, and gets no plan-based finding. A bill of two lines goes with
+/// both lines' plans (on it, the plan rules only look at that plan's line); a finding that
+/// two plans both make (a premium call on a two-line bill) is kept once.
 pub fn check_lines(bills: &[Bill], plans: &[Plan], today: NaiveDate) -> Report {
-    if plans.len() <= 1 {
-        return check(bills, plans.first(), today);
+    let lines = household::lines(bills);
+    let owners = household::plans_for_lines(&lines, plans);
+    if let ([_], [mine]) = (&lines[..], &owners[..]) {
+        if mine.len() <= 1 {
+            return check(bills, mine.first().map(|&p| &plans[p]), today);
+        }
     }
-    let names = |plan: &Plan, bill: &Bill| {
-        let mine = plan.line_number.as_deref().unwrap_or_default();
-        phone::among(mine, &bill.line_numbers)
-    };
-    let mut groups: Vec<(Option<&Plan>, Vec<usize>)> = plans
-        .iter()
-        .map(|plan| {
-            (
-                Some(plan),
-                (0..bills.len())
-                    .filter(|&i| names(plan, &bills[i]))
-                    .collect(),
-            )
-        })
-        .collect();
-    let unnamed: Vec<usize> = (0..bills.len())
-        .filter(|&i| !plans.iter().any(|p| names(p, &bills[i])))
-        .collect();
-    let mut lineless = plans.iter().filter(|p| {
-        p.line_number
-            .as_deref()
-            .map(digits)
-            .unwrap_or_default()
-            .is_empty()
-    });
-    let fallback = match (lineless.next(), lineless.next()) {
-        (Some(plan), None) => Some(plan),
-        _ => None,
-    };
-    groups.push((fallback, unnamed));
-
     let mut seen = std::collections::HashSet::new();
     let mut findings = Vec::new();
-    for (plan, members) in groups.into_iter().filter(|(_, m)| !m.is_empty()) {
-        let group: Vec<Bill> = members.iter().map(|&i| bills[i].clone()).collect();
-        for mut finding in check(&group, plan, today).findings {
-            finding.bill = members[finding.bill];
-            let key = (
-                finding.rule,
-                finding.bill,
-                finding.lines.clone(),
-                finding.usage.clone(),
-            );
-            if seen.insert(key) {
-                findings.push(finding);
+    for (line, mine) in lines.iter().zip(&owners) {
+        let group: Vec<Bill> = line.bills.iter().map(|&i| bills[i].clone()).collect();
+        let checked: Vec<Option<&Plan>> = if mine.is_empty() {
+            vec![None]
+        } else {
+            mine.iter().map(|&p| Some(&plans[p])).collect()
+        };
+        for plan in checked {
+            for mut finding in check(&group, plan, today).findings {
+                finding.bill = line.bills[finding.bill];
+                let key = (
+                    finding.rule,
+                    finding.bill,
+                    finding.lines.clone(),
+                    finding.usage.clone(),
+                );
+                if seen.insert(key) {
+                    findings.push(finding);
+                }
             }
         }
     }
