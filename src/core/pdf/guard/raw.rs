@@ -43,7 +43,9 @@ pub fn prescan(bytes: &[u8], limits: &Limits, budget: &mut usize) -> Result<(), 
         from = data_end;
         let dict = Tokens::new(dict_before(bytes, floor, at));
         floor = data_end;
-        let xref = dict.has_name(b"XRef");
+        // lopdf takes the stream `startxref` points at for the cross-reference stream
+        // whatever its /Type says: any stream with the fields it reads is checked.
+        let xref = dict.has_name(b"XRef") || (dict.has_name(b"W") && dict.has_name(b"Size"));
         let objstm = dict.has_name(b"ObjStm");
         if !xref && !objstm {
             continue;
@@ -218,9 +220,38 @@ fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// The tokens of a dictionary's text, enough to read a few keys.
+/// The tokens of a dictionary's text, enough to read a few keys. Names are decoded
+/// (`/#57` is `/W`, as lopdf reads it).
 struct Tokens<'a> {
-    tokens: Vec<&'a [u8]>,
+    tokens: Vec<std::borrow::Cow<'a, [u8]>>,
+}
+
+/// A name token with its `#xx` escapes decoded (ISO 32000-1, 7.3.5); one without any is
+/// borrowed as it is.
+fn decoded_name(token: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !token.contains(&b'#') {
+        return std::borrow::Cow::Borrowed(token);
+    }
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(token.len());
+    let mut i = 0;
+    while i < token.len() {
+        match (
+            token[i],
+            token.get(i + 1).and_then(|&b| hex(b)),
+            token.get(i + 2).and_then(|&b| hex(b)),
+        ) {
+            (b'#', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl<'a> Tokens<'a> {
@@ -233,7 +264,7 @@ impl<'a> Tokens<'a> {
             if b.is_ascii_whitespace() {
                 i += 1;
             } else if b == b'[' || b == b']' {
-                tokens.push(&text[i..i + 1]);
+                tokens.push(std::borrow::Cow::Borrowed(&text[i..i + 1]));
                 i += 1;
             } else if b == b'(' {
                 i = skip_literal_string(text, i);
@@ -243,7 +274,7 @@ impl<'a> Tokens<'a> {
                 while i < text.len() && !delimiter(text[i]) {
                     i += 1;
                 }
-                tokens.push(&text[start..i]);
+                tokens.push(decoded_name(&text[start..i]));
             } else if delimiter(b) {
                 i += 1;
             } else {
@@ -251,7 +282,7 @@ impl<'a> Tokens<'a> {
                 while i < text.len() && !delimiter(text[i]) {
                     i += 1;
                 }
-                tokens.push(&text[start..i]);
+                tokens.push(std::borrow::Cow::Borrowed(&text[start..i]));
             }
         }
         Tokens { tokens }
@@ -275,9 +306,9 @@ impl<'a> Tokens<'a> {
         let rest = &self.tokens[k + 1..];
         match rest.first() {
             Some(t) if t.first() == Some(&b'/') => vec![t[1..].to_vec()],
-            Some(&b"[") => rest[1..]
+            Some(t) if t.as_ref() == b"[" => rest[1..]
                 .iter()
-                .take_while(|t| *t != b"]")
+                .take_while(|t| t.as_ref() != b"]")
                 .filter(|t| t.first() == Some(&b'/'))
                 .map(|t| t[1..].to_vec())
                 .collect(),
@@ -292,16 +323,16 @@ impl<'a> Tokens<'a> {
             return Vec::new();
         };
         let rest = &self.tokens[k + 1..];
-        let parse = |t: &&[u8]| {
+        let parse = |t: &std::borrow::Cow<'_, [u8]>| {
             std::str::from_utf8(t)
                 .ok()
                 .and_then(|s| s.parse::<i64>().ok())
                 .unwrap_or(i64::MAX)
         };
         match rest.first() {
-            Some(&b"[") => rest[1..]
+            Some(t) if t.as_ref() == b"[" => rest[1..]
                 .iter()
-                .take_while(|t| *t != b"]")
+                .take_while(|t| t.as_ref() != b"]")
                 .map(parse)
                 .collect(),
             Some(t) => vec![parse(t)],
@@ -348,6 +379,33 @@ mod tests {
             let got = check_xref_fields(&Tokens::new(dict), &limits).is_ok();
             assert_eq!(got, *ok, "{}", String::from_utf8_lossy(dict));
         }
+    }
+
+    /// lopdf decodes the stream `startxref` points at as the cross-reference stream
+    /// whatever its /Type, and reads names through their escapes: a fuzzed file with
+    /// `/Type /XPef` and `/W [1 1099511627776 2]` made it allocate a terabyte.
+    #[test]
+    fn any_stream_with_xref_fields_is_checked_whatever_its_type_and_spelling() {
+        let limits = Limits::default();
+        let file = |dict: &str| {
+            format!("%PDF-1.5\n6 0 obj\n<<{dict}/Length 2>>\nstream\n\x01\x00\nendstream\nendobj\n")
+        };
+        let cases = [
+            ("/Type/XRef/W[1 1 0]/Size 1", true),
+            ("/Type/XPef/W[1 1099511627776 2]/Size 7", false),
+            ("/W[1 1099511627776 2]/Size 7", false),
+            ("/Type/#58Ref/#57[1 1099511627776 2]/Size 7", false),
+            ("/Type/XRef/#57[0 0 0]/#53ize 7", false),
+            // An image's /Width is not /W: not an xref stream.
+            ("/Subtype/Image/Width 99999999999/Height 1", true),
+        ];
+        for (dict, ok) in cases {
+            let mut budget = limits.max_decompressed_bytes;
+            let got = prescan(file(dict).as_bytes(), &limits, &mut budget).is_ok();
+            assert_eq!(got, ok, "{dict}");
+        }
+        assert_eq!(decoded_name(b"/#57").as_ref(), b"/W");
+        assert_eq!(decoded_name(b"/A#2").as_ref(), b"/A#2");
     }
 
     #[test]
