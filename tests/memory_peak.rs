@@ -155,7 +155,11 @@ fn fuzz_findings_are_read_within_the_memory_bound() {
     for (name, bytes) in files {
         eprintln!("reading {name}");
         let ((reading, _), peak) = peak_of(|| read_measured(bytes, name));
-        println!("{name}: peak {:.1} MiB, {:?}", mib(peak), reading.as_ref().err());
+        println!(
+            "{name}: peak {:.1} MiB, {:?}",
+            mib(peak),
+            reading.as_ref().err()
+        );
         assert!(peak < BOUND / 64, "{name}: {:.1} MiB", mib(peak));
         assert!(reading.is_err(), "{name}");
     }

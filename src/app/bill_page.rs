@@ -36,6 +36,8 @@ pub struct BillPageProps {
     pub report: Report,
     /// Whether a plan was entered.
     pub has_plan: bool,
+    /// Whether this bill's line has a plan of its own (`core::household::planned`).
+    pub planned: bool,
     /// What the rules found on its lines.
     pub flags: Vec<(usize, Severity, RuleId)>,
     /// The bill as read.
@@ -215,7 +217,15 @@ pub fn bill_page(props: &BillPageProps) -> Html {
             if let Some(corrections) = &corrections {
                 { outcomes(props, corrections, lang) }
             }
-            <FindingsPanel bills={props.bills.clone()} {report} has_plan={props.has_plan} {to_check} />
+            if !props.planned {
+                <section class="line-plan" id="line-without-plan" aria-labelledby="line-plan-heading">
+                    <h3 id="line-plan-heading">{ Text::LineWithoutPlan.get(lang) }</h3>
+                    <p>{ if props.has_plan { Text::LineWithoutPlanText.get(lang) } else { Text::NoPlanHint.get(lang) } }</p>
+                    { view_link(View::PlanFrom { key: crate::core::uploads::bill_key(&props.read) }, &navigate,
+                        classes!("button"), Text::CreateLinePlan.get(lang)) }
+                </section>
+            }
+            <FindingsPanel bills={props.bills.clone()} {report} has_plan={true} {to_check} />
             <section class="split-section" aria-labelledby="split-heading">
                 <h3 id="split-heading">{ Text::SplitTitle.get(lang) }</h3>
                 { split_chart(&split, lang, "split") }

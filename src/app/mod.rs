@@ -103,6 +103,13 @@ pub enum View {
     /// The plan the bills are checked against.
     #[at("/plan")]
     Plan,
+    /// A new plan, pre-filled from one bill (by its key): « quel forfait pour cette
+    /// ligne ? » answered from the bill's page.
+    #[at("/plan/new/:key")]
+    PlanFrom {
+        /// The bill's key.
+        key: String,
+    },
     /// The bank statement against the bills.
     #[at("/bank")]
     Bank,
@@ -338,9 +345,14 @@ fn shell() -> Html {
         }))
     };
     // Re-checked only when the bills or the plans change, not on every view switch.
-    let report = use_memo((bills.clone(), plans.all().clone()), |(bills, plans)| {
-        rules::check_lines(bills, &plans.plans, crate::services::clock::today())
+    // With, for each bill, whether its line has a plan of its own.
+    let checked = use_memo((bills.clone(), plans.all().clone()), |(bills, plans)| {
+        (
+            rules::check_lines(bills, &plans.plans, crate::services::clock::today()),
+            crate::core::household::planned(bills, &plans.plans),
+        )
     });
+    let (report, planned) = (&checked.0, &checked.1);
     let flags_of = |upload: u32| {
         let Some(index) = read.iter().position(|(id, _)| *id == upload) else {
             return Vec::new();
@@ -413,6 +425,7 @@ fn shell() -> Html {
         let current = match (&view, &target) {
             (View::Case { .. }, View::Cases)
             | (View::Bill { .. }, View::Bills)
+            | (View::PlanFrom { .. }, View::Plan)
             | (View::Source { .. }, View::Sources) => true,
             (a, b) => a == b,
         };
@@ -535,7 +548,8 @@ fn shell() -> Html {
                         match found {
                             Some(index) => html! {
                                 <BillPage {index} bills={bills.clone()} report={(*report).clone()}
-                                    has_plan={plans.any()} flags={flags_of(read[index].0)}
+                                    has_plan={plans.any()} planned={planned.get(index).copied().unwrap_or(false)}
+                                    flags={flags_of(read[index].0)}
                                     read={read_bills[index].clone()} applied={applied[index].clone()} pages={pages_of(index)} />
                             },
                             None => not_found(Text::BillNotFound, View::Bills, Text::BackToBills, l, &navigate),
@@ -543,7 +557,7 @@ fn shell() -> Html {
                     }
                     View::Cases => html! { <CasesView /> },
                     // The views off the first screen: their code is fetched when one opens.
-                    View::Case { .. } | View::Plan | View::Bank | View::Data | View::Sources | View::Source { .. } => html! {
+                    View::Case { .. } | View::Plan | View::PlanFrom { .. } | View::Bank | View::Data | View::Sources | View::Source { .. } => html! {
                         <ViewsHost view={view.clone()} />
                     },
                     View::NotFound => not_found(Text::NotFoundText, View::Home, Text::GoHome, l, &navigate),

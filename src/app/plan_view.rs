@@ -30,6 +30,10 @@ pub struct PlanViewProps {
     /// Its pages, when kept: what it prints beyond its charges.
     #[prop_or_default]
     pub last_pages: Rc<Vec<TextPage>>,
+    /// Whether the person came to make a new plan from this bill (« quel forfait pour
+    /// cette ligne ? »): the new plan's form opens filled in from it.
+    #[prop_or_default]
+    pub from: bool,
 }
 
 /// Props of [`PlanForm`].
@@ -41,6 +45,19 @@ struct PlanFormProps {
     last_bill: Option<Bill>,
     /// Its pages.
     last_pages: Rc<Vec<TextPage>>,
+    /// Whether the form opens filled in from the bill.
+    #[prop_or_default]
+    prefilled: bool,
+}
+
+/// The bill a plan is filled in from, as the person knows it: operator, period, file.
+fn bill_named(bill: &Bill, lang: Lang) -> String {
+    format!(
+        "{} · {} ({})",
+        super::timeline::operator_name(bill, lang),
+        super::timeline::when(bill, lang),
+        bill.source
+    )
 }
 
 fn plan_title(plan: &Plan, lang: crate::core::i18n::Lang) -> String {
@@ -59,7 +76,9 @@ fn plan_title(plan: &Plan, lang: crate::core::i18n::Lang) -> String {
 pub fn plan_view(props: &PlanViewProps) -> Html {
     let lang = use_lang();
     let plans = use_context::<UsePlans>();
-    let selected = use_state(|| 0usize);
+    let opened_new = props.from;
+    let count_now = plans.as_ref().map_or(0, |p| p.all().plans.len());
+    let selected = use_state(move || if opened_new { count_now } else { 0usize });
     let Some(plans) = plans else { return html! {} };
     let count = plans.all().plans.len();
     let current = (*selected).min(count);
@@ -93,7 +112,8 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                     { format!("+ {}", Text::NewPlan.get(lang)) }
                 </button>
             </div>
-            <PlanForm key={current} index={current} last_bill={props.last_bill.clone()} last_pages={props.last_pages.clone()} />
+            <PlanForm key={current} index={current} last_bill={props.last_bill.clone()} last_pages={props.last_pages.clone()}
+                prefilled={props.from && current == count} />
             if current < count {
                 <button type="button" class="button quiet" onclick={onremove}>{ Text::DeletePlan.get(lang) }</button>
             }
@@ -103,6 +123,8 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
 
 #[derive(Clone, Default, PartialEq)]
 struct Draft {
+    /// The options a bill charges, offered to tick (none ticked at first).
+    billed: Vec<(PlanOption, bool)>,
     name: String,
     line: String,
     price: String,
@@ -158,8 +180,21 @@ fn parse_choice(text: &str) -> Option<bool> {
 type Wrong = (&'static str, String);
 
 impl Draft {
+    /// A draft from what a bill prints: its options offered, none ticked.
+    fn from_suggestion(suggestion: &crate::core::contract::Suggestion, lang: Lang) -> Draft {
+        Draft {
+            billed: suggestion
+                .billed_options
+                .iter()
+                .map(|o| (o.clone(), false))
+                .collect(),
+            ..Draft::from_plan(&suggestion.plan, lang)
+        }
+    }
+
     fn from_plan(plan: &Plan, lang: Lang) -> Draft {
         Draft {
+            billed: Vec::new(),
             name: plan.name.clone().unwrap_or_default(),
             line: plan.line_number.clone().unwrap_or_default(),
             price: amount_text(plan.monthly_price),
@@ -223,6 +258,11 @@ impl Draft {
                 price: amount("option", price)?,
             });
         }
+        for (option, _) in self.billed.iter().filter(|(_, ticked)| *ticked) {
+            if !options.iter().any(|o| o.name == option.name) {
+                options.push(option.clone());
+            }
+        }
         let terminated_on = date("terminated_on", &self.terminated_on)?;
         let termination_confirmed_on =
             date("termination_confirmed_on", &self.termination_confirmed_on)?;
@@ -283,14 +323,34 @@ fn plan_form(props: &PlanFormProps) -> Html {
     let current = plans
         .as_ref()
         .and_then(|p| p.all().plans.get(index).cloned());
-    let draft = use_state(|| {
-        current
+    // A new plan asked for from a bill opens filled in from it, unsaved.
+    let opening = props
+        .last_bill
+        .as_ref()
+        .filter(|_| props.prefilled && current.is_none())
+        .map(|bill| suggest(bill, &props.last_pages));
+    let draft = {
+        let initial = current
             .as_ref()
             .map(|p| Draft::from_plan(p, lang))
-            .unwrap_or_default()
-    });
-    let read = use_state(Vec::<PlanField>::new);
-    let notice = use_state(|| None::<Text>);
+            .or_else(|| opening.as_ref().map(|s| Draft::from_suggestion(s, lang)))
+            .unwrap_or_default();
+        use_state(move || initial)
+    };
+    let read = {
+        let initial = opening.as_ref().map(|s| s.read.clone()).unwrap_or_default();
+        use_state(move || initial)
+    };
+    let notice = use_state(move || opening.is_some().then_some(Text::PrefillNote));
+    // Which bill the values come from, once filled in.
+    let source = {
+        let initial = props
+            .last_bill
+            .as_ref()
+            .filter(|_| props.prefilled && current.is_none())
+            .map(|b| bill_named(b, lang));
+        use_state(move || initial)
+    };
     let wrong = use_state(|| None::<Wrong>);
     let Some(plans) = plans else { return html! {} };
 
@@ -316,14 +376,16 @@ fn plan_form(props: &PlanFormProps) -> Html {
         let draft = draft.clone();
         let read = read.clone();
         let notice = notice.clone();
+        let source = source.clone();
         let bill = props.last_bill.clone();
         let pages = props.last_pages.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(bill) = &bill {
                 let suggestion = suggest(bill, &pages);
-                draft.set(Draft::from_plan(&suggestion.plan, lang));
+                draft.set(Draft::from_suggestion(&suggestion, lang));
                 read.set(suggestion.read);
                 notice.set(Some(Text::PrefillNote));
+                source.set(Some(bill_named(bill, lang)));
             }
         })
     };
@@ -390,10 +452,17 @@ fn plan_form(props: &PlanFormProps) -> Html {
     html! {
         <div class="plan-edit">
             if props.last_bill.is_some() {
-                <button type="button" class="button" id="prefill" onclick={onprefill}>{ Text::PrefillFromBill.get(lang) }</button>
+                <button type="button" class="button" id="prefill" onclick={onprefill}>
+                    { if props.prefilled { Text::PrefillFromThisBill.get(lang) } else { Text::PrefillFromBill.get(lang) } }
+                </button>
             }
             if let Some(text) = *notice {
-                <p class="notice" role="status">{ text.get(lang) }</p>
+                <p class="notice" role="status">
+                    if let Some(bill) = &*source {
+                        <span id="prefilled-from">{ format!("{} {bill}. ", Text::PrefilledFrom.get(lang)) }</span>
+                    }
+                    { text.get(lang) }
+                </p>
             }
             if let Some((_, why)) = &*wrong {
                 <p class="field-error" role="alert" id="plan-error">{ why.clone() }</p>
@@ -447,7 +516,7 @@ fn plan_form(props: &PlanFormProps) -> Html {
                     </div>
                 </fieldset>
                 <fieldset class="options">
-                    <legend>{ Text::OptionsHeading.get(lang) }{ mark(PlanField::Options) }</legend>
+                    <legend>{ Text::OptionsHeading.get(lang) }</legend>
                     { for draft.options.iter().enumerate().map(|(i, (name, price))| {
                         let set_name = { let draft = draft.clone(); Callback::from(move |e: InputEvent| {
                             let mut next = (*draft).clone(); next.options[i].0 = event_value(&e); draft.set(next); }) };
@@ -467,6 +536,22 @@ fn plan_form(props: &PlanFormProps) -> Html {
                     { message("option") }
                     <button type="button" class="button small" onclick={onadd}>{ Text::AddOption.get(lang) }</button>
                 </fieldset>
+                if !draft.billed.is_empty() {
+                    <fieldset class="options billed-options">
+                        <legend>{ Text::BilledOptions.get(lang) }{ mark(PlanField::Options) }</legend>
+                        <p class="muted small">{ Text::BilledOptionsHint.get(lang) }</p>
+                        { for draft.billed.iter().enumerate().map(|(i, (option, ticked))| {
+                            let ontick = { let draft = draft.clone(); Callback::from(move |_: Event| {
+                                let mut next = (*draft).clone();
+                                if let Some(entry) = next.billed.get_mut(i) { entry.1 = !entry.1; }
+                                draft.set(next); }) };
+                            html! {
+                                <label class="check"><input type="checkbox" id={format!("billed-option-{i}")} checked={*ticked} onchange={ontick} />
+                                    { format!("{} — {}", option.name, crate::core::money::format_amount(option.price, lang)) }</label>
+                            }
+                        }) }
+                    </fieldset>
+                }
                 <fieldset class="options blocks">
                     <legend>{ Text::BlocksHeading.get(lang) }</legend>
                     <label class="check"><input type="checkbox" checked={draft.blocked_premium} onchange={toggle(|d| &mut d.blocked_premium)} />

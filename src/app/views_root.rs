@@ -49,6 +49,7 @@ pub fn views_root(props: &ViewsRootProps) -> Html {
         View::Case { id } => html! { <CasePart {id} /> },
         View::Bank => html! { <BankPart /> },
         View::Plan => html! { <PlanPart /> },
+        View::PlanFrom { key } => html! { <PlanPart from={Some(key.clone())} /> },
         View::Data => html! { <DataPart /> },
         View::Sources => html! { <SourcesView /> },
         View::Source { id } => html! { <SourcesView focus={Some(id.clone())} /> },
@@ -129,15 +130,29 @@ fn bank_part() -> Html {
 }
 
 /// The plan form, pre-filled from the last bill read (corrected) and its pages, when kept.
+#[derive(Properties, PartialEq)]
+struct PlanPartProps {
+    /// The key of the bill a new plan is pre-filled from, when the person came from a
+    /// bill whose line has no plan.
+    #[prop_or_default]
+    from: Option<String>,
+}
+
 #[function_component(PlanPart)]
-fn plan_part() -> Html {
+fn plan_part(props: &PlanPartProps) -> Html {
     let plans = use_plans();
     let (saved, bills) = use_bills();
     let pages = use_read::<SavedPages>();
-    let last_pages = use_memo((saved.clone(), pages), |(saved, pages)| {
-        saved
-            .bills
-            .last()
+    // The bill asked for, else the last one read.
+    let index = props
+        .from
+        .as_ref()
+        .and_then(|key| saved.bills.iter().position(|b| bill_key(b) == *key))
+        .or_else(|| saved.bills.len().checked_sub(1));
+    let from = props.from.is_some() && index.is_some();
+    let last_pages = use_memo((saved.clone(), pages, index), |(saved, pages, index)| {
+        index
+            .and_then(|i| saved.bills.get(i))
             .and_then(|b| pages.get(&bill_key(b)))
             .map(<[_]>::to_vec)
             .unwrap_or_default()
@@ -146,7 +161,7 @@ fn plan_part() -> Html {
     html! {
         <ContextProvider<UsePlans> context={plans}>
             { trouble }
-            <PlanView last_bill={bills.last().cloned()} {last_pages} />
+            <PlanView last_bill={index.and_then(|i| bills.get(i)).cloned()} {last_pages} {from} />
         </ContextProvider<UsePlans>>
     }
 }

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use super::bill::{Bill, BillLine, Category};
 use super::dates::dates_in;
 use super::layout::TextPage;
-use super::phone::{self, digits, digits_spaced};
+use super::phone::{digits, digits_spaced};
 use super::plan::{Allowance, Plan, PlanOption};
 use super::vocab::{fold, fold_words, has_any};
 
@@ -51,10 +51,14 @@ pub enum PlanField {
 /// A plan read from a bill, and the fields it read: the person confirms it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion {
-    /// The plan.
+    /// The plan, without options.
     pub plan: Plan,
     /// The fields filled from the bill.
     pub read: Vec<PlanField>,
+    /// The options the bill charges, for the person to tick those of the contract: never
+    /// put in the plan unasked, since an option billed without being asked for is what
+    /// the plan is there to catch.
+    pub billed_options: Vec<PlanOption>,
 }
 
 /// The date printed after one of `marks` on the same row (`"engage jusqu'au"` in
@@ -93,6 +97,7 @@ fn data_in(name: &str) -> Option<Decimal> {
 /// the allowances the bill prints.
 pub fn suggest(bill: &Bill, pages: &[TextPage]) -> Suggestion {
     let mut plan = Plan::suggest_from_bill(bill);
+    let billed_options = std::mem::take(&mut plan.options);
     let mut read = Vec::new();
     let mut mark = |field, present: bool| {
         if present {
@@ -103,7 +108,7 @@ pub fn suggest(bill: &Bill, pages: &[TextPage]) -> Suggestion {
     mark(PlanField::Name, plan.name.is_some());
     mark(PlanField::Line, plan.line_number.is_some());
     mark(PlanField::Price, !plan.monthly_price.is_zero());
-    mark(PlanField::Options, !plan.options.is_empty());
+    mark(PlanField::Options, !billed_options.is_empty());
 
     let mut texts: Vec<String> = pages
         .iter()
@@ -166,7 +171,11 @@ pub fn suggest(bill: &Bill, pages: &[TextPage]) -> Suggestion {
         plan.allowances.international = Some(true);
         mark(PlanField::International, true);
     }
-    Suggestion { plan, read }
+    Suggestion {
+        plan,
+        read,
+        billed_options,
+    }
 }
 
 /// The plan (its index) a charge of `bills[bill]` is checked against, as
@@ -312,6 +321,20 @@ mod tests {
         let s = suggest(&bill(), &pages(": Date échue"));
         assert_eq!(s.plan.commitment_end, None);
         assert!(!s.read.contains(&PlanField::CommitmentEnd));
+        // An option billed is offered, never put in the plan unasked.
+        let mut billed = bill();
+        let mut option = line("Option Sécurité Mobile", "3.00", 3);
+        option.category = Category::Option;
+        billed.lines.push(option);
+        let s = suggest(&billed, &[]);
+        assert!(s.plan.options.is_empty());
+        assert_eq!(
+            s.billed_options,
+            vec![PlanOption {
+                name: "Option Sécurité Mobile".into(),
+                price: d("3.00")
+            }]
+        );
         // Without the pages, what the charges say.
         let s = suggest(&bill(), &[]);
         assert_eq!(s.plan.allowances.calls, None);
@@ -363,8 +386,10 @@ mod tests {
         assert_eq!(plan_for(&plans[..1], one, 0, Some(&option)), Some(0));
         assert_eq!(plan_for(&[], one, 0, None), None);
         // A bill of another line, beside the first: the plan for no line is its own.
-        let mut other = Bill::default();
-        other.line_numbers = vec!["06 99 88 77 66".into()];
+        let other = Bill {
+            line_numbers: vec!["06 99 88 77 66".into()],
+            ..Bill::default()
+        };
         let both = [b.clone(), other.clone()];
         assert_eq!(
             plan_for(&plans, &both, 1, None),

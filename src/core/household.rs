@@ -375,6 +375,24 @@ pub fn plan_of_bill(bills: &[Bill], plans: &[Plan], bill: usize) -> Option<usize
         .and_then(|(_, owners)| owners.first().copied())
 }
 
+/// For each bill, whether its line has a plan that is surely its own: a bill without one
+/// gets no plan-based finding, and its page asks « quel forfait pour cette ligne ? ».
+pub fn planned(bills: &[Bill], plans: &[Plan]) -> Vec<bool> {
+    let lines = lines(bills);
+    let owners = plans_for_lines(&lines, plans);
+    let mut planned = vec![false; bills.len()];
+    for (line, owners) in lines.iter().zip(owners) {
+        if !owners.is_empty() {
+            for &b in &line.bills {
+                if let Some(p) = planned.get_mut(b) {
+                    *p = true;
+                }
+            }
+        }
+    }
+    planned
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,9 +400,11 @@ mod tests {
     use rust_decimal::Decimal;
 
     fn bill(operator: Option<Operator>, numbers: &[&str], subscription: &str) -> Bill {
-        let mut b = Bill::default();
-        b.operator = operator;
-        b.line_numbers = numbers.iter().map(|n| n.to_string()).collect();
+        let mut b = Bill {
+            operator,
+            line_numbers: numbers.iter().map(|n| n.to_string()).collect(),
+            ..Bill::default()
+        };
         b.lines.push(BillLine {
             label: subscription.into(),
             amount: Decimal::new(2999, 2),
@@ -498,7 +518,14 @@ mod tests {
         let sfr = plan(Some("SFR"), None, None);
         let owners = plans_for_lines(&lines(&bills), &[mobile, sfr]);
         assert_eq!(owners, vec![vec![0], vec![], vec![], vec![1]]);
-        assert_eq!(plan_of_bill(&bills, &[livebox], 5), Some(0));
+        assert_eq!(
+            plan_of_bill(&bills, std::slice::from_ref(&livebox), 5),
+            Some(0)
+        );
+        assert_eq!(
+            planned(&bills, &[livebox]),
+            vec![false, true, false, false, false, true]
+        );
     }
 
     #[test]

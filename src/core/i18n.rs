@@ -495,6 +495,20 @@ catalogue! {
         PrefillFromBill => ("Pré-remplir depuis la dernière facture lue", "Fill in from the last bill read"),
         /// Note after filling from a bill.
         PrefillNote => ("Vérifiez ces valeurs avec votre contrat avant d'enregistrer : la facture peut elle-même être fausse.", "Check these values against your contract before saving: the bill itself may be wrong."),
+        /// Heading of the options a bill charges, offered to tick.
+        BilledOptions => ("Options facturées sur cette facture : cochez celles de votre contrat", "Options charged on this bill: tick those in your contract"),
+        /// Why they are not ticked already.
+        BilledOptionsHint => ("Une option que vous n'avez pas demandée est justement ce que Contestel signale : ne cochez que celles que vous avez souscrites.", "An option you never asked for is just what Contestel flags: tick only those you subscribed to."),
+        /// Button filling a new plan from the bill the person came from.
+        PrefillFromThisBill => ("Pré-remplir depuis cette facture", "Fill in from this bill"),
+        /// Said before the bill a new plan was filled in from.
+        PrefilledFrom => ("Pré-rempli depuis la facture :", "Filled in from the bill:"),
+        /// Heading on a bill whose line no plan is surely for.
+        LineWithoutPlan => ("Quel forfait pour cette ligne ?", "Which plan is this line's?"),
+        /// Why it matters.
+        LineWithoutPlanText => ("Aucun de vos forfaits n'est sûrement celui de cette ligne (son numéro, box ou mobile, son opérateur) : ce qui se compare au contrat — prix, options, blocages — n'est pas vérifié sur cette facture.", "None of your plans is surely this line's (its number, box or mobile, its operator): what is compared with the contract (prices, options, blocks) is not checked on this bill."),
+        /// Button opening a new plan filled in from this bill.
+        CreateLinePlan => ("Créer le forfait de cette ligne", "Create this line's plan"),
         /// A field holds no valid amount.
         InvalidAmount => ("Montant invalide", "Invalid amount"),
         /// Heading of the findings.
