@@ -497,6 +497,33 @@ async fn a_bill_whose_line_has_no_plan_asks_for_one_filled_in_from_it() {
     browser.click("#save-plan").await;
     browser.wait_for(".notice").await;
 
+    // On the home page, over two bills, each finding says which bill and line.
+    browser.click("#tab-home").await;
+    browser.wait_for(".finding-about").await;
+    let about = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.finding-about')].map(p => p.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let about: Vec<String> = serde_json::from_value(about).unwrap();
+    let about: Vec<String> = about.iter().map(|a| spaced(a)).collect();
+    assert!(
+        about
+            .iter()
+            .any(|a| a == "Free · 01/10/2026 → 31/10/2026 · ligne 09 51 23 45 67"),
+        "{about:?}"
+    );
+    assert!(
+        about
+            .iter()
+            .any(|a| a.starts_with("Orange · ") && a.ends_with("ligne 06 12 34 56 78")),
+        "{about:?}"
+    );
+    browser.screenshot("household-home-1280").await;
+
     // The mobile's bill has its plan: nothing asked.
     open_bill_of(&browser, "facture-exemple-orange").await;
     assert!(

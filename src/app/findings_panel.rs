@@ -93,6 +93,34 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         }
     };
 
+    // Over several bills, each finding says which bill and which line it is about.
+    let several = props
+        .report
+        .findings
+        .iter()
+        .any(|f| f.bill != props.report.findings[0].bill);
+    let about = |finding: &crate::core::finding::Finding| -> Option<String> {
+        if !several {
+            return None;
+        }
+        let bill = props.bills.get(finding.bill)?;
+        let mut parts = vec![
+            super::timeline::operator_name(bill, lang).to_string(),
+            super::timeline::when(bill, lang),
+        ];
+        use crate::core::household::{line_of, LineName, Service};
+        match line_of(bill, finding.lines.first().copied()) {
+            Some(LineName::Number(n)) => {
+                parts.push(format!("{} {n}", Text::LineNumbered.get(lang)))
+            }
+            Some(LineName::Service(Service::Box)) => parts.push(Text::LineBox.get(lang).into()),
+            Some(LineName::Service(Service::Mobile)) => {
+                parts.push(Text::LineMobile.get(lang).into())
+            }
+            None => {}
+        }
+        Some(parts.join(" · "))
+    };
     let entry = |group: &FindingGroup| {
         let finding = &props.report.findings[group.members[0]];
         let count = group.members.len();
@@ -151,6 +179,9 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                         <span class="amount">{ format_amount(group.amount, lang) }</span>
                     }
                 </div>
+                if let Some(about) = about(finding) {
+                    <p class="finding-about small muted">{ about }</p>
+                }
                 <p>{ finding.message.get(lang) }</p>
                 if count > 1 {
                     <details class="repeats">

@@ -375,6 +375,41 @@ pub fn plan_of_bill(bills: &[Bill], plans: &[Plan], bill: usize) -> Option<usize
         .and_then(|(_, owners)| owners.first().copied())
 }
 
+/// The line a finding on a bill is about, as the person knows it: the number its charge is
+/// printed under on a bill of several lines, else the bill's number; a bill that prints
+/// none is its kind of service.
+pub fn line_of(bill: &Bill, charge: Option<usize>) -> Option<LineName> {
+    let numbers = &bill.line_numbers;
+    if numbers.len() > 1 {
+        if let Some(line) = charge.and_then(|i| bill.lines.get(i)) {
+            let text = format!(
+                "{} {}",
+                super::phone::digits_spaced(&line.section),
+                super::phone::digits_spaced(&line.label)
+            );
+            if let Some(n) = numbers
+                .iter()
+                .find(|n| !digits(n).is_empty() && text.contains(&digits(n)))
+            {
+                return Some(LineName::Number(n.clone()));
+            }
+        }
+    }
+    match numbers.first() {
+        Some(n) => Some(LineName::Number(n.clone())),
+        None => bill_service(bill).map(LineName::Service),
+    }
+}
+
+/// What [`line_of`] names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineName {
+    /// A number as printed.
+    Number(String),
+    /// A box or a mobile whose bill prints no number.
+    Service(Service),
+}
+
 /// For each bill, whether its line has a plan that is surely its own: a bill without one
 /// gets no plan-based finding, and its page asks « quel forfait pour cette ligne ? ».
 pub fn planned(bills: &[Bill], plans: &[Plan]) -> Vec<bool> {
@@ -526,6 +561,28 @@ mod tests {
             planned(&bills, &[livebox]),
             vec![false, true, false, false, false, true]
         );
+    }
+
+    #[test]
+    fn a_finding_names_the_line_of_its_charge() {
+        let mut two = bill(None, &["06 71 23 45 67", "07 61 98 76 54"], "Forfait");
+        two.lines.push(BillLine {
+            label: "Option Europe".into(),
+            amount: Decimal::new(300, 2),
+            section: "Ligne 07 61 98 76 54".into(),
+            category: Category::Option,
+            page: 1,
+        });
+        let number = |n: &str| Some(LineName::Number(n.into()));
+        assert_eq!(line_of(&two, Some(1)), number("07 61 98 76 54"));
+        assert_eq!(line_of(&two, Some(0)), number("06 71 23 45 67"));
+        assert_eq!(line_of(&two, None), number("06 71 23 45 67"));
+        let livebox = bill(Some(Operator::Orange), &[], "Livebox Fibre");
+        assert_eq!(
+            line_of(&livebox, Some(0)),
+            Some(LineName::Service(Service::Box))
+        );
+        assert_eq!(line_of(&bill(None, &[], "Abonnement"), None), None);
     }
 
     #[test]

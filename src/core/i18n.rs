@@ -501,6 +501,12 @@ catalogue! {
         BilledOptionsHint => ("Une option que vous n'avez pas demandée est justement ce que Contestel signale : ne cochez que celles que vous avez souscrites.", "An option you never asked for is just what Contestel flags: tick only those you subscribed to."),
         /// Button filling a new plan from the bill the person came from.
         PrefillFromThisBill => ("Pré-remplir depuis cette facture", "Fill in from this bill"),
+        /// A line that is a box, its bill printing no number.
+        LineBox => ("box", "box"),
+        /// A line that is a mobile, its bill printing no number.
+        LineMobile => ("mobile", "mobile"),
+        /// Before a line's number.
+        LineNumbered => ("ligne", "line"),
         /// Said before the bill a new plan was filled in from.
         PrefilledFrom => ("Pré-rempli depuis la facture :", "Filled in from the bill:"),
         /// Heading on a bill whose line no plan is surely for.
