@@ -387,10 +387,14 @@ pub fn line_of(bill: &Bill, charge: Option<usize>) -> Option<LineName> {
                 super::phone::digits_spaced(&line.section),
                 super::phone::digits_spaced(&line.label)
             );
-            if let Some(n) = numbers
+            let printed: Vec<String> = super::phone::find_all(&text)
                 .iter()
-                .find(|n| !digits(n).is_empty() && text.contains(&digits(n)))
-            {
+                .map(|n| digits(n))
+                .collect();
+            if let Some(n) = numbers.iter().find(|n| {
+                let d = digits(n);
+                !d.is_empty() && (text.contains(&d) || printed.contains(&d))
+            }) {
                 return Some(LineName::Number(n.clone()));
             }
         }

@@ -696,11 +696,22 @@ const CUSTOMER_KEYS: &[&str] = &[
 
 fn customer_id(head: &[&Line]) -> Option<String> {
     keyed_values(head, CUSTOMER_KEYS).iter().find_map(|rest| {
-        let token = rest.split_whitespace().next()?;
-        token
-            .chars()
-            .any(|c| c.is_ascii_digit())
-            .then(|| token.to_string())
+        let mut tokens = rest.split_whitespace();
+        let token = tokens.next()?;
+        if !token.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        // A number printed in groups (`031 552 8814`) is one number: a short group of
+        // digits goes on with the groups after it. A long first token is the whole number
+        // (what follows may be the next column's value: a line number, a date).
+        let group = |t: &str| (2..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+        if !group(token) {
+            return Some(token.to_string());
+        }
+        let groups: Vec<&str> = std::iter::once(token)
+            .chain(tokens.take_while(|t| group(t)))
+            .collect();
+        Some(groups.join(" "))
     })
 }
 
@@ -816,6 +827,23 @@ mod tests {
                 line_numbers: vec!["06 45 67 89 01".into()],
             }
         );
+    }
+
+    /// Issue 32: « N° client : 031 » in a letter, where the bill prints 031 552 8814.
+    #[test]
+    fn a_customer_number_printed_in_groups_is_read_whole() {
+        let cases = [
+            ("N° client : 031 552 8814", "031 552 8814"),
+            ("N° client : 031 552 8814 Date : 03/11/2026", "031 552 8814"),
+            ("N° client : 7012345678 06 12 34 56 78", "7012345678"),
+            ("Compte client 1.0234.5678", "1.0234.5678"),
+            ("N° client : fbx58231947", "fbx58231947"),
+        ];
+        for (text, id) in cases {
+            let p = page(1, &[&[text]]);
+            let h = read_header(&lines_of(&[p]));
+            assert_eq!(h.customer_id.as_deref(), Some(id), "{text}");
+        }
     }
 
     #[test]

@@ -262,7 +262,12 @@ impl Journal {
         Some(self.open_case(NewCase {
             title,
             operator: bill.operator,
-            line_number: bill.line_numbers.first().cloned(),
+            // The line of the first charge disputed: on a bill of two lines, the number
+            // that charge is printed under.
+            line_number: match crate::core::household::line_of(bill, lines.first().copied()) {
+                Some(crate::core::household::LineName::Number(n)) => Some(n),
+                _ => None,
+            },
             customer_id: bill.customer_id.clone(),
             opened_on: today,
             lines: disputed,
