@@ -1338,6 +1338,36 @@ async fn a_bill_and_a_letter_print_without_the_app_around_them() {
     )
     .await;
     assert_eq!(shown, vec![".letter-sheet"]);
+    // Issue 32: the letter printed as one page of letter and three blank pages (the rest
+    // of the case page was hidden, not taken out). Printed to PDF as Chromium prints it,
+    // read back with Contestel's own reader: as many pages as the letter needs, the last
+    // one not blank.
+    let pdf = browser
+        .devtools(
+            "Page.printToPDF",
+            serde_json::json!({ "paperWidth": 8.27, "paperHeight": 11.69 }),
+        )
+        .await;
+    let bytes = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD
+            .decode(pdf["data"].as_str().expect("a PDF"))
+            .expect("base64")
+    };
+    let pages = contestel::core::pdf::extract(&bytes, &contestel::core::pdf::Limits::default())
+        .expect("the printed letter reads");
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            p.rows
+                .iter()
+                .map(|r| r.text())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    assert_eq!(pages.len(), 1, "{texts:#?}");
+    assert!(texts[0].contains("Objet"), "{texts:#?}");
     browser.close().await;
 }
 
