@@ -109,7 +109,7 @@ pub fn event_form(props: &EventFormProps) -> Html {
                 </label>
                 <label>{ Text::AnswerLabel.get(lang) }
                     <select onchange={bind_select(&answer)}>
-                        { for [Answer::Awaited, Answer::Satisfactory, Answer::Partial, Answer::Unsatisfactory].iter().map(|a| html! {
+                        { for Answer::ALL.iter().map(|a| html! {
                             <option value={key(*a)} selected={key(*a) == *answer}>{ a.label(lang) }</option>
                         }) }
                     </select>

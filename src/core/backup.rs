@@ -25,7 +25,9 @@ pub const KIND: &str = "contestel-export";
 /// version 1 holds a version-1 journal, migrated on import). 3: the corrections of the
 /// bills (an earlier export has none). 4: what the bank statements left (`contestel.bank`:
 /// the operators' debits, the periods covered, the banks' column mappings, the ties).
-pub const VERSION: u32 = 4;
+/// 5: the journal inside is at its version 3 (an exchange may have gone unanswered); an
+/// export of version 2 to 4 reads as it is.
+pub const VERSION: u32 = 5;
 
 /// The largest file the import reads. An export holds what localStorage keeps, at most
 /// [`LOCAL_STORAGE_LIMIT`](super::store::LOCAL_STORAGE_LIMIT) (5 MiB of UTF-16 units);

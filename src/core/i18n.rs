@@ -337,6 +337,8 @@ catalogue! {
         AnswerPartial => ("Partielle", "Partial"),
         /// Answer kind.
         AnswerUnsatisfactory => ("Insatisfaisante", "Unsatisfactory"),
+        /// Answer kind: nobody answered.
+        AnswerNone => ("Pas de réponse / injoignable", "No answer / could not reach anyone"),
         /// Letter kind.
         LetterComplaint => ("Réclamation écrite au service client", "Written complaint to customer service"),
         /// Letter kind.

@@ -232,12 +232,15 @@ pub fn recovery_key(key: &str, saved_at: i64) -> String {
 impl Stored for super::journal::Journal {
     const KEY: &'static str = "contestel.journal";
     /// 2: disputed lines carry their rule id and payment date; cases know what the law
-    /// needs (`journal::migrate`).
-    const VERSION: u32 = 2;
+    /// needs (`journal::migrate`). 3: an exchange's answer may be « pas de réponse »
+    /// (`no_answer`): nothing to change in a version-2 journal, but a Contestel of
+    /// version 2 cannot read it, and must know it is newer rather than unreadable.
+    const VERSION: u32 = 3;
 
     fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
             1 => super::journal::migrate::v1_to_v2(data),
+            2 => Ok(data),
             _ => Err(format!("no migration from version {from}")),
         }
     }
@@ -771,10 +774,10 @@ mod tests {
     }
 
     #[test]
-    fn the_journal_is_stored_at_version_two() {
+    fn the_journal_is_stored_at_version_three() {
         let raw = encode(&Journal::default(), 1).unwrap();
         assert!(
-            raw.starts_with(r#"{"app":"contestel","version":2,"#),
+            raw.starts_with(r#"{"app":"contestel","version":3,"#),
             "{raw}"
         );
         assert_eq!(

@@ -104,6 +104,9 @@ pub enum Answer {
     Partial,
     /// The demand was refused or the answer does not settle it.
     Unsatisfactory,
+    /// Nobody answered: a call not picked up, a line that rang out, a chat left
+    /// unanswered. Nothing is awaited from it, and it is no answer to the complaint.
+    NoAnswer,
 }
 
 impl Answer {
@@ -114,8 +117,26 @@ impl Answer {
             Answer::Satisfactory => Text::AnswerSatisfactory.get(lang),
             Answer::Partial => Text::AnswerPartial.get(lang),
             Answer::Unsatisfactory => Text::AnswerUnsatisfactory.get(lang),
+            Answer::NoAnswer => Text::AnswerNone.get(lang),
         }
     }
+
+    /// Whether the other side answered at all (settling the dispute or not).
+    pub fn answered(self) -> bool {
+        matches!(
+            self,
+            Answer::Satisfactory | Answer::Partial | Answer::Unsatisfactory
+        )
+    }
+
+    /// Every answer, in the order the form offers them.
+    pub const ALL: [Answer; 5] = [
+        Answer::Awaited,
+        Answer::Satisfactory,
+        Answer::Partial,
+        Answer::Unsatisfactory,
+        Answer::NoAnswer,
+    ];
 }
 
 /// A step of the Médiateur's procedure that an exchange records, beyond the referral.

@@ -315,7 +315,7 @@ fn first_level_answer(case: &Case, since: NaiveDate) -> Option<NaiveDate> {
         .filter(|e| {
             matches!(e.stage, Stage::CustomerService | Stage::WrittenComplaint)
                 && e.date >= since
-                && e.answer != Answer::Awaited
+                && e.answer.answered()
         })
         .map(|e| e.answer_day())
         .min()
@@ -548,7 +548,7 @@ pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
                         today,
                         case.mediator_step(Milestone::FileComplete).map(|e| e.id),
                     )),
-                    None if referral.answer == Answer::Awaited => {
+                    None if !referral.answer.answered() => {
                         if let Some(by) = mediator_rejection_by(case) {
                             if by >= today {
                                 out.push(Deadline::new(
@@ -665,6 +665,36 @@ mod tests {
         let all = deadlines(&case, day("2026-02-01"));
         assert!(find(&all, DeadlineKind::MediatorOpens).is_none(), "{all:?}");
         assert!(find(&all, DeadlineKind::RefundWindowCloses).is_some());
+    }
+
+    /// Issue 32: a call nobody picked up could not be recorded as such. Recorded as « pas
+    /// de réponse », it is no answer: nothing is awaited from it (no « réponse attendue »
+    /// date even when one was typed), and customer service is still silent for the
+    /// Médiateur's two months.
+    #[test]
+    fn a_call_nobody_answered_awaits_nothing_and_is_no_answer() {
+        let mut call = event(
+            "2026-02-10",
+            Stage::CustomerService,
+            Channel::Phone,
+            Answer::NoAnswer,
+        );
+        call.answer_by = Some(day("2026-02-20"));
+        let case = case_with(vec![complaint("2026-01-31", Answer::Awaited), call]);
+        assert_eq!(mediator_opens(&case), Some(day("2026-03-31")));
+        let all = deadlines(&case, day("2026-02-11"));
+        assert!(
+            !all.iter()
+                .any(|d| d.kind == DeadlineKind::AnswerDue && d.date == day("2026-02-20")),
+            "{all:?}"
+        );
+        assert!(!Answer::NoAnswer.answered() && !Answer::Awaited.answered());
+        assert!(Answer::Unsatisfactory.answered());
+        // Stored by its name, read back.
+        assert_eq!(
+            serde_json::to_string(&Answer::NoAnswer).unwrap(),
+            "\"no_answer\""
+        );
     }
 
     #[test]

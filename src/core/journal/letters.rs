@@ -853,6 +853,7 @@ fn answer_of(event: &Event) -> String {
     use super::case::Answer;
     match event.answer {
         Answer::Awaited => " — sans réponse".into(),
+        Answer::NoAnswer => " — sans réponse, personne n'a répondu".into(),
         Answer::Satisfactory => " — réponse satisfaisante".into(),
         Answer::Partial | Answer::Unsatisfactory => {
             let on = format_date(event.answer_day(), FR);

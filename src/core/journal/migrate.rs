@@ -87,9 +87,24 @@ mod tests {
         "next_id":4,
         "sender":{"name":"Camille Martin","address":"12 rue des Lilas","email":"c@m.fr","phone":""}}}"#;
 
+    /// Version 3 only adds an answer: a version-2 journal reads as it was.
+    #[test]
+    fn a_version_2_journal_reads_into_version_3_unchanged() {
+        let current = encode(&decode::<Journal>(Some(V1)).unwrap().unwrap().value, 9).unwrap();
+        let v2 = current.replacen("\"version\":3", "\"version\":2", 1);
+        assert_ne!(v2, current);
+        let loaded = decode::<Journal>(Some(&v2)).unwrap().unwrap();
+        assert!(loaded.migrated);
+        assert_eq!(
+            loaded.value,
+            decode::<Journal>(Some(&current)).unwrap().unwrap().value
+        );
+    }
+
     #[test]
     fn a_version_1_journal_is_read_into_version_2_without_losing_anything() {
-        assert_eq!(<Journal as Stored>::VERSION, 2);
+        // Read through to the current version (3 adds an answer, changes nothing stored).
+        assert_eq!(<Journal as Stored>::VERSION, 3);
         let loaded = decode::<Journal>(Some(V1)).unwrap().unwrap();
         assert!(loaded.migrated);
         assert_eq!(loaded.saved_at, 1_764_150_000_000);
@@ -136,10 +151,11 @@ mod tests {
         let bare = journal.case(3).unwrap();
         assert!(bare.lines.is_empty() && bare.paid_on.is_none());
 
-        // Saved back, it is version 2 and reads as it is, with nothing migrated again.
+        // Saved back, it is at the current version and reads as it is, with nothing
+        // migrated again.
         let raw = encode(&journal, 1_764_150_000_001).unwrap();
         assert!(
-            raw.starts_with(r#"{"app":"contestel","version":2,"#),
+            raw.starts_with(r#"{"app":"contestel","version":3,"#),
             "{raw}"
         );
         let again = decode::<Journal>(Some(&raw)).unwrap().unwrap();
