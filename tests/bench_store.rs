@@ -40,6 +40,7 @@ fn journal() -> Journal {
             opened_on: day,
             lines: vec![],
             paid_on: None,
+            contract_start: None,
         });
         journal.apply(open).unwrap();
         for e in 0..EVENTS_PER_CASE {

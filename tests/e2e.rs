@@ -494,6 +494,7 @@ async fn a_bill_whose_line_has_no_plan_asks_for_one_filled_in_from_it() {
     type_into(&browser, "#plan-name", "Forfait Orange 5G 100 Go").await;
     type_into(&browser, "#plan-line", "06 12 34 56 78").await;
     type_into(&browser, "#plan-price", "24,99").await;
+    type_into(&browser, "#contract-start-date", "01/09/2025").await;
     browser.click("#save-plan").await;
     browser.wait_for(".notice").await;
 
@@ -534,6 +535,10 @@ async fn a_bill_whose_line_has_no_plan_asks_for_one_filled_in_from_it() {
             .is_err(),
         "the mobile's bill has its plan"
     );
+    // A case opened from it knows the contract's day from the plan: not asked again.
+    browser.click(".bill-page button.contest-finding").await;
+    browser.wait_for("#contract-start").await;
+    assert_eq!(value_of(&browser, "#contract-start").await, "2025-09-01");
     // The box's bill has none: asked, and nothing compared with the mobile's contract.
     open_bill_of(&browser, "free-box-2026-10.pdf").await;
     browser.wait_for("#line-without-plan").await;

@@ -127,6 +127,7 @@ fn earlier_export() -> Backup {
             opened_on,
             lines: vec![],
             paid_on: None,
+            contract_start: None,
         });
         journal.apply(open).unwrap();
         for e in 0..EVENTS_PER_CASE {

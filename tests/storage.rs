@@ -37,6 +37,7 @@ fn journal_with_a_case() -> Journal {
         opened_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
         lines: vec![],
         paid_on: None,
+        contract_start: None,
     });
     journal.apply(open).unwrap();
     journal

@@ -36,8 +36,9 @@ pub struct BillPageProps {
     pub report: Report,
     /// Whether a plan was entered.
     pub has_plan: bool,
-    /// Whether this bill's line has a plan of its own (`core::household::planned`).
-    pub planned: bool,
+    /// The plan (index) of this bill's line, if one is surely its own
+    /// (`core::household::plan_of_each`).
+    pub plan: Option<usize>,
     /// What the rules found on its lines.
     pub flags: Vec<(usize, Severity, RuleId)>,
     /// The bill as read.
@@ -130,6 +131,9 @@ pub fn bill_page(props: &BillPageProps) -> Html {
     let lang = use_lang();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let corrections = use_context::<UseCorrections>();
+    // What the plan of this bill's line knows that a case would ask again.
+    let contract_start = use_context::<super::plans::UsePlans>()
+        .and_then(|plans| plans.all().plans.get(props.plan?).and_then(|p| p.start));
     let shown = use_state(|| None::<(Option<usize>, u32)>);
     let onwhere = {
         let shown = shown.clone();
@@ -217,7 +221,7 @@ pub fn bill_page(props: &BillPageProps) -> Html {
             if let Some(corrections) = &corrections {
                 { outcomes(props, corrections, lang) }
             }
-            if !props.planned {
+            if props.plan.is_none() {
                 <section class="line-plan" id="line-without-plan" aria-labelledby="line-plan-heading">
                     <h3 id="line-plan-heading">{ Text::LineWithoutPlan.get(lang) }</h3>
                     <p>{ if props.has_plan { Text::LineWithoutPlanText.get(lang) } else { Text::NoPlanHint.get(lang) } }</p>
@@ -231,7 +235,7 @@ pub fn bill_page(props: &BillPageProps) -> Html {
                 { split_chart(&split, lang, "split") }
             </section>
             <BillView reading={Reading { pages: Vec::new(), bill: props.read.clone() }} flags={props.flags.clone()}
-                applied={Some(props.applied.clone())} read={Some(props.read.clone())} onwhere={onwhere}
+                applied={Some(props.applied.clone())} read={Some(props.read.clone())} onwhere={onwhere} {contract_start}
                 reading_check={false} />
             if let Some((focus, nonce)) = *shown {
                 <PageView read={props.read.clone()} applied={props.applied.clone()} pages={props.pages.clone()}

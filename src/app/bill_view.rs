@@ -20,6 +20,10 @@ use crate::core::reader::Reading;
 /// Props of [`BillView`].
 #[derive(Properties, PartialEq)]
 pub struct BillViewProps {
+    /// The day the contract was made, when the plan of the bill's line says it: a case
+    /// opened from a line starts with it.
+    #[prop_or_default]
+    pub contract_start: Option<chrono::NaiveDate>,
     /// What reading the file gave (the bill shown is the corrected one when `applied`).
     pub reading: Reading,
     /// What the rules found on its lines: (line index, severity, rule).
@@ -244,9 +248,10 @@ pub fn bill_view(props: &BillViewProps) -> Html {
         .map_or(&props.reading.bill, |a| &a.bill);
     let oncontest = {
         let bill = bill.clone();
+        let start = props.contract_start;
         Callback::from(move |index: usize| {
             if let Some(journal) = &journal {
-                if let Some(id) = journal.contest(&bill, &[index], None, lang) {
+                if let Some(id) = journal.contest(&bill, &[index], None, lang, start) {
                     navigate.emit(View::Case { id });
                 }
             }

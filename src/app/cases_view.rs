@@ -42,6 +42,7 @@ pub fn cases_view() -> Html {
                 opened_on: today,
                 lines: Vec::new(),
                 paid_on: None,
+                contract_start: None,
             });
             title.set(String::new());
             navigate.emit(View::Case { id });

@@ -121,6 +121,17 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         }
         Some(parts.join(" · "))
     };
+    // Each bill's plan, worked out once for the panel: a case opened from a finding starts
+    // with what its plan knows (the contract's day).
+    let plan_of = plans
+        .as_ref()
+        .filter(|p| p.any())
+        .map(|p| crate::core::household::plan_of_each(&props.bills, &p.all().plans))
+        .unwrap_or_default();
+    let contract_start = |bill: usize| {
+        let index = plan_of.get(bill).copied().flatten()?;
+        plans.as_ref()?.all().plans.get(index)?.start
+    };
     let entry = |group: &FindingGroup| {
         let finding = &props.report.findings[group.members[0]];
         let count = group.members.len();
@@ -130,9 +141,10 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
             let bill = props.bills.get(finding.bill).cloned();
             let lines = group.lines.clone();
             let rule = finding.rule;
+            let start = contract_start(finding.bill);
             Callback::from(move |_: MouseEvent| {
                 if let (Some(journal), Some(bill)) = (&journal, &bill) {
-                    if let Some(id) = journal.contest(bill, &lines, Some(rule), lang) {
+                    if let Some(id) = journal.contest(bill, &lines, Some(rule), lang, start) {
                         navigate.emit(View::Case { id });
                     }
                 }

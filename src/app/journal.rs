@@ -174,10 +174,15 @@ impl UseJournal {
         lines: &[usize],
         reason: Option<RuleId>,
         lang: Lang,
+        contract_start: Option<chrono::NaiveDate>,
     ) -> Option<u32> {
-        let (id, action) =
+        let (id, mut action) =
             self.journal()
                 .contest(bill, lines, reason, crate::services::clock::today(), lang)?;
+        // What the plan of the bill's line knows is not asked again in the case.
+        if let Action::OpenCase { case, .. } = &mut action {
+            case.contract_start = contract_start;
+        }
         self.apply(action);
         Some(id)
     }

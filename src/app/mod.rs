@@ -349,7 +349,7 @@ fn shell() -> Html {
     let checked = use_memo((bills.clone(), plans.all().clone()), |(bills, plans)| {
         (
             rules::check_lines(bills, &plans.plans, crate::services::clock::today()),
-            crate::core::household::planned(bills, &plans.plans),
+            crate::core::household::plan_of_each(bills, &plans.plans),
         )
     });
     let (report, planned) = (&checked.0, &checked.1);
@@ -548,7 +548,7 @@ fn shell() -> Html {
                         match found {
                             Some(index) => html! {
                                 <BillPage {index} bills={bills.clone()} report={(*report).clone()}
-                                    has_plan={plans.any()} planned={planned.get(index).copied().unwrap_or(false)}
+                                    has_plan={plans.any()} plan={planned.get(index).copied().flatten()}
                                     flags={flags_of(read[index].0)}
                                     read={read_bills[index].clone()} applied={applied[index].clone()} pages={pages_of(index)} />
                             },

@@ -363,18 +363,6 @@ pub fn plans_for_lines(lines: &[Line], plans: &[Plan]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// The plan a bill is checked against among the household's bills (the first, when the
-/// bill prints several lines that each have theirs), as [`plans_for_lines`] gives it.
-pub fn plan_of_bill(bills: &[Bill], plans: &[Plan], bill: usize) -> Option<usize> {
-    let lines = lines(bills);
-    let owners = plans_for_lines(&lines, plans);
-    lines
-        .iter()
-        .zip(owners)
-        .find(|(line, _)| line.bills.contains(&bill))
-        .and_then(|(_, owners)| owners.first().copied())
-}
-
 /// The line a finding on a bill is about, as the person knows it: the number its charge is
 /// printed under on a bill of several lines, else the bill's number; a bill that prints
 /// none is its kind of service.
@@ -414,22 +402,21 @@ pub enum LineName {
     Service(Service),
 }
 
-/// For each bill, whether its line has a plan that is surely its own: a bill without one
-/// gets no plan-based finding, and its page asks « quel forfait pour cette ligne ? ».
-pub fn planned(bills: &[Bill], plans: &[Plan]) -> Vec<bool> {
+/// For each bill, the plan (index) of its line, the first when a bill of several lines
+/// has several: a bill without one gets no plan-based finding, and its page asks « quel
+/// forfait pour cette ligne ? ».
+pub fn plan_of_each(bills: &[Bill], plans: &[Plan]) -> Vec<Option<usize>> {
     let lines = lines(bills);
     let owners = plans_for_lines(&lines, plans);
-    let mut planned = vec![false; bills.len()];
+    let mut of = vec![None; bills.len()];
     for (line, owners) in lines.iter().zip(owners) {
-        if !owners.is_empty() {
-            for &b in &line.bills {
-                if let Some(p) = planned.get_mut(b) {
-                    *p = true;
-                }
+        for &b in &line.bills {
+            if let Some(p) = of.get_mut(b) {
+                *p = owners.first().copied();
             }
         }
     }
-    planned
+    of
 }
 
 #[cfg(test)]
@@ -558,12 +545,8 @@ mod tests {
         let owners = plans_for_lines(&lines(&bills), &[mobile, sfr]);
         assert_eq!(owners, vec![vec![0], vec![], vec![], vec![1]]);
         assert_eq!(
-            plan_of_bill(&bills, std::slice::from_ref(&livebox), 5),
-            Some(0)
-        );
-        assert_eq!(
-            planned(&bills, &[livebox]),
-            vec![false, true, false, false, false, true]
+            plan_of_each(&bills, &[livebox]),
+            vec![None, Some(0), None, None, None, Some(0)]
         );
     }
 

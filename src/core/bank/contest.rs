@@ -105,6 +105,7 @@ pub fn contest(
         opened_on: today,
         lines: vec![line],
         paid_on: Some(debit.date),
+        contract_start: None,
     });
     let mut after = journal.clone();
     after.apply(open_case.clone()).ok()?;

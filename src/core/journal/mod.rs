@@ -58,6 +58,8 @@ pub struct NewCase {
     pub lines: Vec<DisputedLine>,
     /// When the disputed amounts were paid, when known and not said per line.
     pub paid_on: Option<NaiveDate>,
+    /// The day the contract was made, when the plan of the line says it: not asked again.
+    pub contract_start: Option<NaiveDate>,
 }
 
 /// A change to the journal.
@@ -272,6 +274,7 @@ impl Journal {
             opened_on: today,
             lines: disputed,
             paid_on: None,
+            contract_start: None,
         }))
     }
 
@@ -305,7 +308,7 @@ impl Journal {
                     recovered: Decimal::ZERO,
                     paid_on: new.paid_on,
                     before_court: false,
-                    contract_start: None,
+                    contract_start: new.contract_start,
                     second_level: Default::default(),
                     complaint_channel: None,
                     complaint_address: String::new(),
@@ -532,6 +535,7 @@ pub(crate) mod tests {
                 ),
             ],
             paid_on: Some(day("2026-11-18")),
+            contract_start: None,
         }
     }
 
