@@ -613,6 +613,28 @@ async fn a_new_version_is_announced_and_loaded_when_the_person_asks() {
         .to_string();
     site.edit("sw.js", &version, "0000000000000002");
     site.edit("index.html", "<title>", "<title>v2 ");
+    // Issue 32: the banner came during the very first visit. The page of a first visit
+    // came from the network: whatever is published while it is open, it announces
+    // nothing, even back in the foreground (where a later visit's page looks for one).
+    for _ in 0..10 {
+        browser
+            .client
+            .execute(
+                "document.dispatchEvent(new Event('visibilitychange'))",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("#update-banner"))
+            .await
+            .is_err(),
+        "no banner during the first visit"
+    );
 
     // The next visit is served by the installed version, which learns of the new one.
     browser.client.goto(&server.url()).await.unwrap();

@@ -29,10 +29,20 @@ fn container() -> Option<ServiceWorkerContainer> {
 }
 
 /// Registers the service worker and calls `on_update` once a new version is installed and
-/// waiting while an older one serves this page. Failures are silent: the app works online
-/// without it.
+/// waiting while an older one serves this page. Never on a first visit: a page no service
+/// worker served came from the network whole, and the service worker that takes it over
+/// (`clients.claim`) does not make a version published since an older one of this page.
+/// Failures are silent: the app works online without it.
 pub fn register(on_update: impl Fn() + 'static) {
     let Some(container) = container() else { return };
+    if container.controller().is_none() {
+        // The first visit (or a reload that bypassed the service worker): registered for
+        // the next visits, nothing to announce in this one.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(container.register(SCRIPT)).await;
+        });
+        return;
+    }
     let on_update: Rc<dyn Fn()> = Rc::new(on_update);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(value) = JsFuture::from(container.register(SCRIPT)).await else {
@@ -43,8 +53,8 @@ pub fn register(on_update: impl Fn() + 'static) {
     });
 }
 
-/// A version that is installed while another controls the page is an update; on the very
-/// first visit there is no controller, and nothing to tell.
+/// A version that is installed while another controls the page is an update (the first
+/// visit never gets here: see [`register`]).
 fn watch(
     container: &ServiceWorkerContainer,
     registration: &ServiceWorkerRegistration,
