@@ -1144,6 +1144,12 @@ async fn the_language_switches_to_english_and_back_with_amounts_formatted() {
         )
         .await;
     browser.wait_for(".upload[data-status=read]").await;
+    // A letter stays French, and the English interface says why.
+    browser.click("button.contest-finding").await;
+    browser.wait_for("#letter-language").await;
+    assert!(text_of(&browser, "#letter-language")
+        .await
+        .contains("in French on purpose"));
     // The view and its address stay where they were.
     browser.click("#tab-bills").await;
     browser.wait_for(".timeline-item").await;

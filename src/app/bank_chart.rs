@@ -44,7 +44,7 @@ pub fn month_chart(view: &MonthView, lang: Lang, id: &str) -> Html {
                     let top = m.billed_y.min(m.debited_y);
                     html! {
                         <g class={classes!("month-pair", differs.then_some("differs"))}>
-                            <title>{ format!("{month} : {} {} / {} {}", BankText::BilledLegend.get(lang), format_amount(m.billed, lang), BankText::DebitedLegend.get(lang), format_amount(m.debited, lang)) }</title>
+                            <title>{ format!("{month}{}{} {} / {} {}", lang.colon(), BankText::BilledLegend.get(lang), format_amount(m.billed, lang), BankText::DebitedLegend.get(lang), format_amount(m.debited, lang)) }</title>
                             <rect class="bar" x={n(m.x)} y={n(m.billed_y)} width={n(m.width)} height={n(m.billed_height)} />
                             <rect class="bar-debited" fill={fill.clone()} x={n(m.x.plus(m.width))} y={n(m.debited_y)} width={n(m.width)} height={n(m.debited_height)} />
                             if differs {

@@ -352,7 +352,7 @@ pub fn bill_view(props: &BillViewProps) -> Html {
                                 <li>
                                     <s>{ &line.label }</s>{ " " }<span class="amount">{ format_amount(line.amount, lang) }</span>{ " " }
                                     <button type="button" class="button small quiet restore-line" {onclick}
-                                        aria-label={format!("{} : {}", Text::UndoCorrection.get(lang), line.label)}>
+                                        aria-label={format!("{}{}{}", Text::UndoCorrection.get(lang), lang.colon(), line.label)}>
                                         { Text::UndoCorrection.get(lang) }
                                     </button>
                                 </li>

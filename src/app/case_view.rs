@@ -56,7 +56,7 @@ fn event_item(event: &Event, lang: Lang) -> Html {
             if !event.counterpart.is_empty() { <p class="muted">{ &event.counterpart }</p> }
             if !event.said.is_empty() { <p>{ &event.said }</p> }
             <p class="answer">
-                <strong>{ format!("{} : ", Text::AnswerLabel.get(lang)) }</strong>
+                <strong>{ format!("{}{}", Text::AnswerLabel.get(lang), lang.colon()) }</strong>
                 { event.answer.label(lang) }
                 if !event.answer_text.is_empty() { { format!(" — {}", event.answer_text) } }
             </p>

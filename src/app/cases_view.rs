@@ -74,7 +74,7 @@ pub fn cases_view() -> Html {
                                     <p class="muted">{ deadline.describe(lang) }</p>
                                 }
                                 <button type="button" class="button small" onclick={open}
-                                    aria-label={format!("{} : {}", Text::OpenCase.get(lang), case.title)}>
+                                    aria-label={format!("{}{}{}", Text::OpenCase.get(lang), lang.colon(), case.title)}>
                                     { Text::OpenCase.get(lang) }
                                 </button>
                             </li>

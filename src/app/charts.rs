@@ -70,7 +70,7 @@ pub fn monthly_chart(chart: &MonthlyChart, bills: &[Bill], lang: Lang, id: &str)
                     let source = bills.get(bar.bill).map(|b| b.source.clone()).unwrap_or_default();
                     html! {
                         <g class={classes!("bar-group", flagged.then_some("flagged"))}>
-                            <title>{ format!("{month} : {} ({source})", format_amount(bar.amount, lang)) }</title>
+                            <title>{ format!("{month}{}{} ({source})", lang.colon(), format_amount(bar.amount, lang)) }</title>
                             <rect class="bar" x={n(bar.x)} y={n(bar.y)} width={n(bar.width)} height={n(bar.height)} />
                             if flagged {
                                 <rect class="bar-flagged" fill={fill.clone()} x={n(bar.x)} y={n(bar.y)}

@@ -106,7 +106,7 @@ pub fn letter_panel(props: &LetterPanelProps) -> Html {
     };
     let ondownload = {
         let text = text.clone();
-        let file = format!("contestel-{}-{}.txt", key(letter_kind), props.today);
+        let file = letter_kind.file_name(lang, props.today);
         let failed = download_failed.clone();
         Callback::from(move |_: MouseEvent| {
             failed.set(export::download_text(&file, &text, "text/plain;charset=utf-8").is_err());
@@ -148,6 +148,9 @@ pub fn letter_panel(props: &LetterPanelProps) -> Html {
                     <h4>{ Text::BeforeSending.get(lang) }</h4>
                     <ul>{ for generated.notes.iter().map(|n| html! { <li>{ n.get(lang) }</li> }) }</ul>
                 </div>
+            }
+            if lang == crate::core::i18n::Lang::En {
+                <p class="small letter-language" id="letter-language">{ Text::LetterStaysFrench.get(lang) }</p>
             }
             <p class="small letter-sources">{ source_links(letter_kind.sources(), &navigate, lang) }</p>
             <label class="visually-hidden" for="letter-text">{ generated.subject.clone() }</label>

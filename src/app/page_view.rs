@@ -172,14 +172,14 @@ pub fn page_view(props: &PageViewProps) -> Html {
         },
         Some(total) => html! {
             <p class="running-sum" id="running-sum" role="status">
-                { format!("{} : ", Text::TickedSum.get(lang)) }<strong>{ format_amount(sum, lang) }</strong>
-                { format!(" · {} : ", Text::TotalDue.get(lang)) }<strong>{ format_amount(total, lang) }</strong>
-                { format!(" · {} : ", Text::Gap.get(lang)) }<strong>{ format_amount(total.minus(sum), lang) }</strong>
+                { format!("{}{}", Text::TickedSum.get(lang), lang.colon()) }<strong>{ format_amount(sum, lang) }</strong>
+                { format!(" · {}{}", Text::TotalDue.get(lang), lang.colon()) }<strong>{ format_amount(total, lang) }</strong>
+                { format!(" · {}{}", Text::Gap.get(lang), lang.colon()) }<strong>{ format_amount(total.minus(sum), lang) }</strong>
             </p>
         },
         None => html! {
             <p class="running-sum" id="running-sum" role="status">
-                { format!("{} : ", Text::TickedSum.get(lang)) }<strong>{ format_amount(sum, lang) }</strong>
+                { format!("{}{}", Text::TickedSum.get(lang), lang.colon()) }<strong>{ format_amount(sum, lang) }</strong>
             </p>
         },
     };

@@ -234,12 +234,19 @@ impl Change {
     pub fn describe(&self, lang: super::i18n::Lang) -> String {
         use super::dates::format_date;
         use super::money::format_amount;
-        let line = |l: &LineRef| format!("« {} » ({})", l.label, format_amount(l.amount, lang));
+        let line = |l: &LineRef| {
+            format!(
+                "{} ({})",
+                lang.quoted(&l.label),
+                format_amount(l.amount, lang)
+            )
+        };
         match self {
             Change::NotACharge { line: l } => {
                 format!(
-                    "{} : {}",
+                    "{}{}{}",
                     line(l),
+                    lang.colon(),
                     lang.pick("pas un montant facturé", "not a charge")
                 )
             }
@@ -2035,7 +2042,7 @@ mod tests {
                     category: Some(Category::Option),
                 },
                 Lang::En,
-                "« Forfait B&You 60Go » (€12.99) → €9.99, Option",
+                "\"Forfait B&You 60Go\" (€12.99) → €9.99, Option",
             ),
             (
                 Change::Header {

@@ -190,8 +190,8 @@ impl Severity {
     /// The severity's name for a person (shown with its colour and icon, never colour alone).
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Severity::Alert => lang.pick("À contester", "Contest"),
-            Severity::Warning => lang.pick("À vérifier", "Check"),
+            Severity::Alert => lang.pick("À contester", "To dispute"),
+            Severity::Warning => lang.pick("À vérifier", "To check"),
             Severity::Info => lang.pick("Bon à savoir", "Good to know"),
         }
     }

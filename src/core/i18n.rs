@@ -19,6 +19,9 @@ macro_rules! catalogue {
         }
 
         impl $name {
+            /// Every key, in the catalogue's order.
+            pub const ALL: &'static [$name] = &[ $( $name::$key, )* ];
+
             /// The text in the given language.
             pub fn get(self, lang: Lang) -> &'static str {
                 let (fr, en) = match self {
@@ -320,9 +323,9 @@ catalogue! {
         /// Case status.
         StatusOpen => ("En cours", "Open"),
         /// Case status.
-        StatusWon => ("Obtenu", "Won"),
+        StatusWon => ("Obtenu", "Granted"),
         /// Case status.
-        StatusLost => ("Refusé", "Lost"),
+        StatusLost => ("Refusé", "Refused"),
         /// Case status.
         StatusAbandoned => ("Abandonné", "Abandoned"),
         /// Button deleting a case.
@@ -643,7 +646,7 @@ catalogue! {
         OutOf => ("sur", "of"),
         // --- The law, to the day (issue 13) ---
         /// Heading of what the law needs to know about a case.
-        LawHeading => ("Ce que la loi demande de savoir", "What the law needs to know"),
+        LawHeading => ("Ce que la loi demande de savoir", "What the law needs from you"),
         /// What those fields are for.
         LawIntro => ("Ces informations changent les délais et les conseils : elles figurent sur votre contrat, vos factures ou les réponses reçues.", "These details change the deadlines and the advice: they are on your contract, your bills or the answers you received."),
         /// Field: the day the contract was made.
@@ -700,6 +703,8 @@ catalogue! {
         LetterBankDebit => ("À la banque : remboursement d'un prélèvement", "To the bank: refund of a direct debit"),
         /// Heading of the notes before sending a letter.
         BeforeSending => ("Avant d'envoyer", "Before sending"),
+        /// Said in the English interface above a letter, which stays French.
+        LetterStaysFrench => ("La lettre est en français.", "This letter is in French on purpose: it goes to a French operator or body, in the language of the contract."),
         /// Button exporting a case's deadlines.
         CalendarExport => ("Ajouter les échéances à mon agenda (.ics)", "Add the deadlines to my calendar (.ics)"),
         /// Heading of what is due this week.

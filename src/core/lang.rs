@@ -32,6 +32,20 @@ impl Lang {
         }
     }
 
+    /// What goes between a label and its value: « Total : 3 € » in French, "Total: 3 €"
+    /// in English.
+    pub fn colon(self) -> &'static str {
+        self.pick(" : ", ": ")
+    }
+
+    /// A text quoted as each language quotes: « … » in French, "…" in English.
+    pub fn quoted(self, text: &str) -> String {
+        match self {
+            Lang::Fr => format!("« {text} »"),
+            Lang::En => format!("\"{text}\""),
+        }
+    }
+
     /// Picks the French or the English text.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {

@@ -85,6 +85,26 @@ impl LetterKind {
         LetterKind::SignalConso,
     ];
 
+    /// The name of its downloaded file, in the interface's language (the letter itself
+    /// stays in French: it goes to a French operator).
+    pub fn file_name(self, lang: crate::core::i18n::Lang, today: NaiveDate) -> String {
+        let (fr, en) = match self {
+            LetterKind::Complaint => ("reclamation", "complaint"),
+            LetterKind::Recourse => ("recours", "recourse"),
+            LetterKind::FormalNotice => ("mise-en-demeure", "formal-notice"),
+            LetterKind::Mediator => ("mediateur", "mediator"),
+            LetterKind::ThirdPartyRefund => ("remboursement-tiers", "third-party-refund"),
+            LetterKind::PriceChangeTermination => {
+                ("resiliation-hausse-de-prix", "price-change-termination")
+            }
+            LetterKind::ItemisedBill => ("facture-detaillee", "itemised-bill"),
+            LetterKind::ConsentProof => ("preuve-d-accord", "proof-of-consent"),
+            LetterKind::BankDebit => ("remboursement-prelevement", "direct-debit-refund"),
+            LetterKind::SignalConso => ("signalconso", "signalconso"),
+        };
+        format!("contestel-{}-{today}.txt", lang.pick(fr, en))
+    }
+
     /// The id as printed by `inspect advise` (`formal_notice`), its serde name.
     pub fn id(self) -> &'static str {
         match self {
@@ -1010,6 +1030,34 @@ pub(super) mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Issue 32: files were named `contestel-complaint-…` in the French interface.
+    #[test]
+    fn a_letter_s_file_is_named_in_the_interface_s_language() {
+        use crate::core::i18n::Lang;
+        let today = day("2026-12-07");
+        assert_eq!(
+            LetterKind::Complaint.file_name(Lang::Fr, today),
+            "contestel-reclamation-2026-12-07.txt"
+        );
+        assert_eq!(
+            LetterKind::Complaint.file_name(Lang::En, today),
+            "contestel-complaint-2026-12-07.txt"
+        );
+        for lang in [Lang::Fr, Lang::En] {
+            let mut names: Vec<String> = LetterKind::ALL
+                .iter()
+                .map(|k| k.file_name(lang, today))
+                .collect();
+            assert!(
+                names.iter().all(|n| n.is_ascii() && !n.contains(' ')),
+                "{names:?}"
+            );
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), LetterKind::ALL.len());
         }
     }
 
