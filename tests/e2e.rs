@@ -1198,6 +1198,24 @@ async fn every_view_screenshot(width: u32, height: u32) {
         )
         .await;
     read_sample_too(&browser).await;
+    // A plan with a name as long as operators make them (issue 32: nothing overflows at
+    // 360 px with a long plan name).
+    browser
+        .client
+        .goto(&format!("{}#/plan", server.url()))
+        .await
+        .unwrap();
+    browser.wait_for("#plan-name").await;
+    type_into(
+        &browser,
+        "#plan-name",
+        "Forfait Sensation Avantages Famille 5G+ 250Go Europe-Amérique-du-Nord-Maghreb Édition-Spéciale",
+    )
+    .await;
+    type_into(&browser, "#plan-line", "06 23 45 67 89").await;
+    type_into(&browser, "#plan-price", "29,99").await;
+    browser.click("#save-plan").await;
+    browser.wait_for(".notice").await;
     let views: [(&str, &str, &str); 8] = [
         ("home", "/", "#findings-heading"),
         ("bills", "/bills", ".timeline-item"),

@@ -329,7 +329,24 @@ async fn an_ofx_statement_on_a_phone_finds_the_same_and_fits_the_screen() {
     bills_and_plan(&browser).await;
     browser.click("#tab-bank").await;
     browser.wait_for("#statement-input").await;
-    import(&browser, "bank/ofx1.ofx").await;
+    // The bank's labels as long as banks print them, one of them a word of 60 letters (issue 32:
+    // the bank case overflowed a phone by 13 px on a long label).
+    let long = std::env::temp_dir().join("contestel-long-bank-label.ofx");
+    let ofx = std::fs::read(fixture("bank/ofx1.ofx")).unwrap();
+    let ofx = String::from_utf8_lossy(&ofx)
+        .replace(
+            "ID EMETTE<",
+            "ID EMETTEUR-PRELEVEMENT-SEPA-ABONNEMENT-FREEBOX-REVOLUTION-AVEC-TV-FIBRE<",
+        )
+        .replace(
+            "ID EMET<",
+            "ID EMETTEURPRELEVEMENTSEPAABONNEMENTFORFAITMOBILE5G100GOSFR<",
+        );
+    std::fs::write(&long, ofx).unwrap();
+    pick_statement(&browser, &long.display().to_string()).await;
+    browser.wait_for("#statement-preview").await;
+    browser.click("#keep-telecom").await;
+    browser.wait_for("#import-result").await;
     browser
         .wait_until(
             "return document.querySelectorAll('.bank-findings li.finding').length === 4",
@@ -369,6 +386,20 @@ async fn an_ofx_statement_on_a_phone_finds_the_same_and_fits_the_screen() {
         .await
         .unwrap();
     browser.screenshot("bank-month-360").await;
+    // The case of a debit, with its long label, fits too.
+    browser
+        .click(".bank-findings li[data-rule=double_debit] .contest-finding")
+        .await;
+    browser
+        .wait_until(
+            "return location.hash.startsWith('#/cases/') && !!document.querySelector('#case-title')",
+            "the case to open",
+            PATIENCE,
+        )
+        .await;
+    let (spill, wide) = browser.horizontal_overflow().await;
+    assert_eq!(spill, 0, "the bank case at 360 px; too wide: {wide}");
+    browser.screenshot("bank-case-360").await;
     browser.close().await;
 }
 
