@@ -301,6 +301,17 @@ async fn a_real_bill_corrected_from_its_page_view_keeps_its_corrections_across_a
 
     reload_at(&browser, &server, &route).await;
     corrections_are_there(&browser).await;
+    // The bills page links to the corrected bill's own page (its address is its
+    // reading's: a correction does not move it).
+    browser.click("#tab-bills").await;
+    browser.wait_for(".timeline-item a.open-bill").await;
+    browser.click(".timeline-item a.open-bill").await;
+    browser.wait_for("#bill-heading").await;
+    assert_eq!(
+        browser.client.current_url().await.unwrap().fragment(),
+        Some(route.trim_start_matches('#')),
+        "the corrected bill's page, at its address"
+    );
 
     // The page view still works (the pages were kept): unticking the instalment takes it
     // back, ticking the plan's line brings it back, the bill adds up again and the finding

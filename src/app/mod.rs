@@ -537,7 +537,8 @@ fn shell() -> Html {
                     },
                     View::Bills => html! {
                         <>
-                            <Timeline bills={bills.clone()} {at_stake} />
+                            <Timeline bills={bills.clone()} {at_stake}
+                                keys={read_bills.iter().map(crate::core::uploads::bill_key).collect::<Vec<_>>()} />
                             if !bills.is_empty() {
                                 <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} />
                             }

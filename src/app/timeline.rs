@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::charts::monthly_chart;
 use super::{use_lang, view_link, View};
 use crate::core::bill::Bill;
-use crate::core::charts::{bill_line, bill_month, bill_total, format_month, monthly_totals};
+use crate::core::charts::{bill_month, bill_total, format_month, line_chart, named_lines};
 use crate::core::dates::format_date;
 use crate::core::i18n::{Lang, Text};
 use crate::core::money::format_amount;
@@ -20,6 +20,9 @@ pub struct TimelineProps {
     pub bills: Vec<Bill>,
     /// The amount at stake per bill, in the same order.
     pub at_stake: Vec<Decimal>,
+    /// The address key of each bill's page, in the same order: its reading's
+    /// (`core::uploads::bill_key`), which the person's corrections do not change.
+    pub keys: Vec<String>,
 }
 
 /// Who billed, in words.
@@ -47,17 +50,9 @@ pub(crate) fn when(bill: &Bill, lang: Lang) -> String {
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = use_lang();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
-    let charts = monthly_totals(&props.bills, &props.at_stake);
-
-    // Lines in the order they first appear; in each, the newest bill first.
-    let mut lines: Vec<(String, Vec<usize>)> = Vec::new();
-    for (index, bill) in props.bills.iter().enumerate() {
-        let line = bill_line(bill).unwrap_or_default();
-        match lines.iter_mut().find(|(name, _)| *name == line) {
-            Some((_, members)) => members.push(index),
-            None => lines.push((line, vec![index])),
-        }
-    }
+    // The household's lines in the order they first appear (a number, else a box or a
+    // mobile at an operator); in each, the newest bill first.
+    let mut lines = named_lines(&props.bills);
     for (_, members) in &mut lines {
         members.sort_by_key(|&i| std::cmp::Reverse((bill_month(&props.bills[i]), i)));
     }
@@ -77,8 +72,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     .first()
                     .and_then(|&i| props.bills[i].operator)
                     .map(|o| o.name())
-                    .filter(|o| *o != line);
-                let chart = charts.iter().find(|c| c.line == *line);
+                    .filter(|o| !line.contains(o));
+                let chart = line_chart(line.clone(), members, &props.bills, &props.at_stake);
                 html! {
                     <section class="line-group" aria-labelledby={heading.clone()}>
                         <h3 id={heading}>
@@ -87,14 +82,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 <span class="muted">{ format!(" · {operator}") }</span>
                             }
                         </h3>
-                        if let Some(chart) = chart {
+                        if let Some(chart) = &chart {
                             { monthly_chart(chart, &props.bills, lang, &format!("line-{n}-chart")) }
                         }
                         <ol class="timeline-list">
                             { for members.iter().map(|&i| {
                                 let bill = &props.bills[i];
                                 let flagged = props.at_stake.get(i).copied().unwrap_or_default();
-                                let key = bill_key(bill);
+                                let key = props.keys.get(i).cloned().unwrap_or_else(|| bill_key(bill));
                                 html! {
                                     <li class="timeline-item" data-key={key.clone()}>
                                         <span class="when">{ when(bill, lang) }</span>

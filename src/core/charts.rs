@@ -179,28 +179,60 @@ pub(crate) fn label_every(slot: Decimal) -> usize {
         .unwrap_or(1)
 }
 
-/// One chart per line, lines in the order they first appear; in each, one bar per bill
-/// that has a month, oldest first. `at_stake` is the amount flagged per bill, in the same
-/// order as `bills` (missing entries count as zero). Bills without a date are left out:
-/// the timeline still lists them.
-pub fn monthly_totals(bills: &[Bill], at_stake: &[Decimal]) -> Vec<MonthlyChart> {
-    let mut lines: Vec<(String, Vec<usize>)> = Vec::new();
-    for (index, bill) in bills.iter().enumerate() {
-        if bill_month(bill).is_none() {
-            continue;
-        }
-        let line = bill_line(bill).unwrap_or_default();
-        match lines.iter_mut().find(|(name, _)| *name == line) {
-            Some((_, members)) => members.push(index),
-            None => lines.push((line, vec![index])),
-        }
+/// A line of the household as the bills page names it: its numbers as printed, else its
+/// operator and what it is (« Orange · box »).
+pub fn line_name(line: &super::household::Line) -> String {
+    if !line.numbers.is_empty() {
+        return line.numbers.join(", ");
     }
-    lines
+    let what = line.service.map(|s| match s {
+        super::household::Service::Box => "box",
+        super::household::Service::Mobile => "mobile",
+    });
+    match (line.operator, what) {
+        (Some(o), Some(w)) => format!("{} · {w}", o.name()),
+        (Some(o), None) => o.name().to_string(),
+        (None, Some(w)) => w.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The household's lines ([`super::household::lines`]), named, in the order they first
+/// appear, each with its bills.
+pub fn named_lines(bills: &[Bill]) -> Vec<(String, Vec<usize>)> {
+    super::household::lines(bills)
         .into_iter()
-        .map(|(line, mut members)| {
-            members.sort_by_key(|&i| (bill_month(&bills[i]), i));
-            chart_of(line, &members, bills, at_stake)
-        })
+        .map(|line| (line_name(&line), line.bills))
+        .collect()
+}
+
+/// The chart of one line: one bar per bill that has a month, oldest first; none when no
+/// bill of the line has a date. `at_stake` is the amount flagged per bill, in the order of
+/// `bills` (missing entries count as zero).
+pub fn line_chart(
+    name: String,
+    members: &[usize],
+    bills: &[Bill],
+    at_stake: &[Decimal],
+) -> Option<MonthlyChart> {
+    let mut dated: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| bills.get(i).and_then(bill_month).is_some())
+        .collect();
+    if dated.is_empty() {
+        return None;
+    }
+    dated.sort_by_key(|&i| (bill_month(&bills[i]), i));
+    Some(chart_of(name, &dated, bills, at_stake))
+}
+
+/// One chart per line of the household, lines in the order they first appear (see
+/// [`line_chart`]). Bills without a date are left out: the timeline still lists them.
+pub fn monthly_totals(bills: &[Bill], at_stake: &[Decimal]) -> Vec<MonthlyChart> {
+    named_lines(bills)
+        .into_iter()
+        .filter_map(|(name, members)| line_chart(name, &members, bills, at_stake))
         .collect()
 }
 
@@ -381,6 +413,37 @@ mod tests {
             total: Some(dec(total)),
             ..Default::default()
         }
+    }
+
+    /// Issue 32: the bills page groups by line. A box whose bills print no number is a
+    /// line of its own beside the operator's mobiles, named for what it is.
+    #[test]
+    fn the_bills_page_names_each_line_of_the_household() {
+        let mut livebox = bill("", 10, "42.99");
+        livebox.operator = Some(Operator::Orange);
+        livebox.line_numbers.clear();
+        livebox.lines.push(BillLine {
+            label: "Livebox Fibre".into(),
+            amount: dec("42.99"),
+            section: String::new(),
+            category: Category::Subscription,
+            page: 1,
+        });
+        let mut mobile = bill("06 12 34 56 78", 10, "24.99");
+        mobile.operator = Some(Operator::Orange);
+        let mut again = livebox.clone();
+        again.period = mobile.period.map(|p| Period {
+            start: date(2026, 9, 5),
+            end: p.start,
+        });
+        let lines = named_lines(&[livebox, mobile, again]);
+        assert_eq!(
+            lines,
+            vec![
+                ("Orange · box".to_string(), vec![0, 2]),
+                ("06 12 34 56 78".to_string(), vec![1]),
+            ]
+        );
     }
 
     #[test]
