@@ -250,6 +250,57 @@ fn with_a_plan_the_report_lists_the_findings_and_what_is_at_stake() {
         .all(|f| f["bill"] == 0 && f["message"].as_str().is_some_and(|m| !m.is_empty())));
 }
 
+/// Issue 32: a household's bills given together, with their lines' plans (`--plan` once
+/// per line), get each what it gets alone with its own plan: the SFR mobile no plan names
+/// gets no plan-based finding, the box is not checked against a mobile's contract.
+#[test]
+fn each_bill_of_a_household_gets_what_it_gets_alone_with_its_own_plan() {
+    let household = [
+        ("sample-orange-mobile", true),
+        ("free-box-2026-10", true),
+        ("sosh-two-lines-2026-10", true),
+        ("sfr-mobile-2026-10", false),
+    ];
+    let keys = |r: &Value, bill: u64| -> Vec<(String, String)> {
+        let mut keys: Vec<(String, String)> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["bill"] == bill)
+            .map(|f| (f["rule"].to_string(), f["lines"].to_string()))
+            .collect();
+        keys.sort();
+        keys
+    };
+    let mut args: Vec<String> = vec!["--today".into(), "2026-11-26".into()];
+    for (name, planned) in household {
+        if planned {
+            args.extend(["--plan".into(), fixture(&format!("{name}.plan.json"))]);
+        }
+    }
+    args.extend(
+        household
+            .iter()
+            .map(|(name, _)| fixture(&format!("{name}.pdf"))),
+    );
+    let together = report(&inspect(
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[],
+    ));
+    assert_eq!(together["bills"].as_array().unwrap().len(), household.len());
+    for (i, (name, planned)) in household.iter().enumerate() {
+        let plan = fixture(&format!("{name}.plan.json"));
+        let pdf = fixture(&format!("{name}.pdf"));
+        let mut alone_args = vec!["--today", "2026-11-26"];
+        if *planned {
+            alone_args.extend(["--plan", &plan]);
+        }
+        alone_args.push(&pdf);
+        let alone = report(&inspect(&alone_args, &[]));
+        assert_eq!(keys(&together, i as u64), keys(&alone, 0), "{name}");
+    }
+}
+
 #[test]
 fn a_plan_with_a_wrong_field_is_refused_and_named() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wrong-plan");

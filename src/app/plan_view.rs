@@ -180,15 +180,23 @@ fn parse_choice(text: &str) -> Option<bool> {
 type Wrong = (&'static str, String);
 
 impl Draft {
-    /// A draft from what a bill prints: its options offered, none ticked.
+    /// A draft from what a bill prints: its options offered, none ticked; a price it did
+    /// not read left empty for the person to type (never « 0 »: a plan at 0 € makes every
+    /// subscription look overbilled).
     fn from_suggestion(suggestion: &crate::core::contract::Suggestion, lang: Lang) -> Draft {
+        let from_plan = Draft::from_plan(&suggestion.plan, lang);
         Draft {
             billed: suggestion
                 .billed_options
                 .iter()
                 .map(|o| (o.clone(), false))
                 .collect(),
-            ..Draft::from_plan(&suggestion.plan, lang)
+            price: if suggestion.read.contains(&PlanField::Price) {
+                from_plan.price.clone()
+            } else {
+                String::new()
+            },
+            ..from_plan
         }
     }
 
