@@ -313,7 +313,7 @@ pub fn check(bills: &[Bill], plan: Option<&Plan>, today: NaiveDate) -> Report {
     for f in &mut findings {
         hold_on_uncertain_reading(f, bills);
     }
-    report(bills.len(), findings)
+    report(bills, findings)
 }
 
 /// No accusation on a guess: on a bill whose charges do not add up to its amount due,
@@ -338,7 +338,7 @@ fn hold_on_uncertain_reading(f: &mut Finding, bills: &[Bill]) {
 }
 
 /// Sorts findings (alerts first, then by amount) and counts what is at stake.
-fn report(bills: usize, mut findings: Vec<Finding>) -> Report {
+fn report(bills: &[Bill], mut findings: Vec<Finding>) -> Report {
     findings.sort_by(|a, b| {
         (
             a.severity,
@@ -355,13 +355,35 @@ fn report(bills: usize, mut findings: Vec<Finding>) -> Report {
                 b.rule,
             ))
     });
-    let at_stake = at_stake(bills, &findings);
+    // What is at stake on a bill is never more than it charges (issue 32: « En jeu
+    // 28,99 € » stood on a bill of 23,99 €): an upper bound, whatever the rules found.
+    let at_stake: Vec<Decimal> = at_stake(bills.len(), &findings)
+        .into_iter()
+        .zip(bills)
+        .map(|(stake, bill)| stake.min(all_charged(bill)))
+        .collect();
     let total_at_stake = at_stake.iter().amounts_sum();
     Report {
         findings,
         at_stake,
         total_at_stake,
     }
+}
+
+/// All a bill charges: its positive charges and its usage records' amounts (an upper bound
+/// of what can be claimed back on it).
+fn all_charged(bill: &Bill) -> Decimal {
+    let lines = bill
+        .lines
+        .iter()
+        .map(|l| l.amount.max(Decimal::ZERO))
+        .amounts_sum();
+    let usage = bill
+        .usage
+        .iter()
+        .map(|u| u.amount.max(Decimal::ZERO))
+        .amounts_sum();
+    lines.plus(usage)
 }
 
 /// Runs the rules over a household's bills, each line against its own plan.
@@ -405,7 +427,7 @@ pub fn check_lines(bills: &[Bill], plans: &[Plan], today: NaiveDate) -> Report {
             }
         }
     }
-    report(bills.len(), findings)
+    report(bills, findings)
 }
 
 /// The amount at stake per bill. Information is not at stake. A finding whose lines or
@@ -623,6 +645,41 @@ mod tests {
             action: Bilingual::default(),
             legal: None,
         }
+    }
+
+    /// Issue 32: « En jeu 28,99 € » stood on a bill of 23,99 €. Whatever the rules find,
+    /// a bill puts at stake at most what it charges.
+    #[test]
+    fn a_bill_puts_at_stake_at_most_what_it_charges() {
+        let bill = Bill {
+            lines: vec![
+                BillLine {
+                    label: "Forfait".into(),
+                    amount: d("23.99"),
+                    section: String::new(),
+                    category: Category::Subscription,
+                    page: 1,
+                },
+                BillLine {
+                    label: "Remise".into(),
+                    amount: d("-5.00"),
+                    section: String::new(),
+                    category: Category::Discount,
+                    page: 1,
+                },
+            ],
+            ..Bill::default()
+        };
+        let findings = vec![finding(
+            RuleId::PeriodOverlap,
+            Severity::Warning,
+            0,
+            &[0],
+            "28.99",
+        )];
+        let r = report(std::slice::from_ref(&bill), findings);
+        assert_eq!(r.at_stake, vec![d("23.99")]);
+        assert_eq!(r.total_at_stake, d("23.99"));
     }
 
     #[test]
