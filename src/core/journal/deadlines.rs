@@ -268,8 +268,10 @@ impl Deadline {
             }
             _ => format!("{} {date}", lang.pick(fr, en)),
         };
-        match (self.kind, past) {
-            (DeadlineKind::SecondLevelOpens | DeadlineKind::MediatorOpens, _) | (_, None) => text,
+        let passed = match (self.kind, past) {
+            (DeadlineKind::SecondLevelOpens | DeadlineKind::MediatorOpens, _) | (_, None) => {
+                return text
+            }
             (_, Some(days)) => match lang {
                 Lang::Fr => format!(
                     "{text} — dépassé depuis {days} jour{}",
@@ -280,7 +282,41 @@ impl Deadline {
                     if days > 1 { "s" } else { "" }
                 ),
             },
+        };
+        match self.past_means() {
+            Some((fr, en)) => format!("{passed}{}{}", lang.colon(), lang.pick(fr, en)),
+            None => passed,
         }
+    }
+
+    /// What a closing deadline, once past, means now: what its sources
+    /// ([`DeadlineKind::sources`]) say happens after it. None for a deadline whose passing
+    /// changes nothing by itself (an answer or a follow-up late, the Médiateur's own
+    /// delays).
+    fn past_means(&self) -> Option<(&'static str, &'static str)> {
+        Some(match self.kind {
+            DeadlineKind::MediatorCloses => (
+                "le Médiateur ne peut plus prendre ce litige (plus d'un an après la réclamation écrite)",
+                "the ombudsman can no longer take this dispute (more than a year after the written complaint)",
+            ),
+            DeadlineKind::RefundWindowCloses => (
+                "l'opérateur peut opposer le délai d'un an à la demande de remboursement de ce montant",
+                "the operator may refuse to refund this amount, claimed more than a year after payment",
+            ),
+            DeadlineKind::SepaAuthorisedCloses => (
+                "la banque n'a plus à rembourser ce prélèvement sur simple demande ; s'il n'était pas autorisé, le délai de 13 mois reste",
+                "the bank no longer has to refund this debit on request; if it was not authorised, the 13 months remain",
+            ),
+            DeadlineKind::SepaUnauthorisedCloses => (
+                "la banque n'a plus à rembourser ce prélèvement, même non autorisé",
+                "the bank no longer has to refund this debit, even an unauthorised one",
+            ),
+            DeadlineKind::PriceChangeTerminationCloses => (
+                "la résiliation sans frais pour cette hausse de prix n'est plus ouverte",
+                "terminating without fees over this price change is no longer open",
+            ),
+            _ => return None,
+        })
     }
 }
 
@@ -976,7 +1012,23 @@ mod tests {
             answer("2026-02-11")
         );
         let late = said("2027-02-01", DeadlineKind::MediatorCloses, Lang::En);
-        assert!(late.ends_with("10 Jan 2027 — passed 22 days ago"), "{late}");
+        assert!(
+            late.ends_with(
+                "10 Jan 2027 — passed 22 days ago: the ombudsman can no longer take this dispute \
+                 (more than a year after the written complaint)"
+            ),
+            "{late}"
+        );
+        // What it means is said once it has passed, not before nor on the day.
+        for today in ["2027-01-09", "2027-01-10"] {
+            let still = said(today, DeadlineKind::MediatorCloses, Lang::Fr);
+            assert!(!still.contains("ne peut plus"), "{today}: {still}");
+        }
+        let late = said("2027-01-11", DeadlineKind::MediatorCloses, Lang::Fr);
+        assert!(
+            late.ends_with("dépassé depuis 1 jour : le Médiateur ne peut plus prendre ce litige (plus d'un an après la réclamation écrite)"),
+            "{late}"
+        );
         let still = said("2027-01-10", DeadlineKind::MediatorCloses, Lang::Fr);
         assert!(!still.contains("dépassé"), "{still}");
         let opens = said("2027-02-01", DeadlineKind::MediatorOpens, Lang::Fr);
