@@ -155,7 +155,7 @@ fn a_file_that_crashes_or_hangs_the_reader_becomes_an_error() {
         ),
         (
             "hang",
-            "La lecture de ce PDF a dépassé 1 secondes et a été arrêtée.",
+            "La lecture de ce PDF a dépassé 1 seconde et a été arrêtée.",
         ),
     ];
     for (fault, message) in cases {

@@ -82,8 +82,8 @@ impl ReadError {
             (NoText, Lang::En) => "This PDF has no text (it is probably a scan or a photo): download the original bill from your customer area.".into(),
             (TooComplex, Lang::Fr) => "Ce PDF est trop complexe pour être lu sans risque.".into(),
             (TooComplex, Lang::En) => "This PDF is too complex to be read safely.".into(),
-            (Timeout { seconds }, Lang::Fr) => format!("La lecture de ce PDF a dépassé {seconds} secondes et a été arrêtée."),
-            (Timeout { seconds }, Lang::En) => format!("Reading this PDF took more than {seconds} seconds and was stopped."),
+            (Timeout { seconds }, Lang::Fr) => format!("La lecture de ce PDF a dépassé {seconds} seconde{} et a été arrêtée.", if *seconds > 1 { "s" } else { "" }),
+            (Timeout { seconds }, Lang::En) => format!("Reading this PDF took more than {seconds} second{} and was stopped.", if *seconds == 1 { "" } else { "s" }),
             (Crashed, Lang::Fr) => "La lecture de ce PDF a échoué. Les autres fichiers ne sont pas touchés.".into(),
             (Crashed, Lang::En) => "Reading this PDF failed. Other files are not affected.".into(),
         }
