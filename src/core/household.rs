@@ -195,18 +195,21 @@ pub fn lines(bills: &[Bill]) -> Vec<Line> {
         }
         i
     }
-    let mut by_number: std::collections::HashMap<(Option<Operator>, &str), usize> =
-        std::collections::HashMap::new();
+    // The first bill of each (operator, number): a household has a handful of them, so a
+    // list is searched (no hash map's code in the app for it).
+    let mut by_number: Vec<(Option<Operator>, &str, usize)> = Vec::new();
     for (i, mine) in numbers.iter().enumerate() {
         for n in mine {
-            match by_number.get(&(bills[i].operator, n.as_str())) {
-                Some(&j) => {
+            let operator = bills[i].operator;
+            match by_number
+                .iter()
+                .find(|(op, number, _)| *op == operator && *number == n.as_str())
+            {
+                Some(&(_, _, j)) => {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     parent[a.max(b)] = a.min(b);
                 }
-                None => {
-                    by_number.insert((bills[i].operator, n.as_str()), i);
-                }
+                None => by_number.push((operator, n.as_str(), i)),
             }
         }
     }
@@ -218,8 +221,8 @@ pub fn lines(bills: &[Bill]) -> Vec<Line> {
         for n in mine {
             let owners: Vec<usize> = by_number
                 .iter()
-                .filter(|((op, number), _)| op.is_some() && *number == n.as_str())
-                .map(|(_, &j)| j)
+                .filter(|(op, number, _)| op.is_some() && *number == n.as_str())
+                .map(|&(_, _, j)| j)
                 .collect();
             if let [j] = owners[..] {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
@@ -280,20 +283,18 @@ pub fn lines(bills: &[Bill]) -> Vec<Line> {
         }
     }
     let mut order: Vec<usize> = Vec::new();
-    let mut members: std::collections::HashMap<usize, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); bills.len()];
     for i in 0..bills.len() {
         let r = root(&mut parent, i);
-        let list = members.entry(r).or_default();
-        if list.is_empty() {
+        if members[r].is_empty() {
             order.push(r);
         }
-        list.push(i);
+        members[r].push(i);
     }
     order
         .into_iter()
         .map(|r| {
-            let bills_of: Vec<usize> = members.remove(&r).unwrap_or_default();
+            let bills_of: Vec<usize> = std::mem::take(&mut members[r]);
             let mut printed: Vec<String> = Vec::new();
             for &i in &bills_of {
                 for n in &bills[i].line_numbers {
@@ -370,18 +371,16 @@ pub fn line_of(bill: &Bill, charge: Option<usize>) -> Option<LineName> {
     let numbers = &bill.line_numbers;
     if numbers.len() > 1 {
         if let Some(line) = charge.and_then(|i| bill.lines.get(i)) {
-            let text = format!(
-                "{} {}",
-                super::phone::digits_spaced(&line.section),
-                super::phone::digits_spaced(&line.label)
-            );
-            let printed: Vec<String> = super::phone::find_all(&text)
-                .iter()
-                .map(|n| digits(n))
+            // The section and label with the separators numbers are printed with taken
+            // out (`07 61 98 76 54`, `07.61.98.76.54`, `+33 7 61 98 76 54`).
+            let text: String = format!("{} {}", line.section, line.label)
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '.' | '\u{a0}' | '\u{202f}'))
                 .collect();
             if let Some(n) = numbers.iter().find(|n| {
-                let d = digits(n);
-                !d.is_empty() && (text.contains(&d) || printed.contains(&d))
+                let folded = digits(n);
+                let raw: String = n.chars().filter(char::is_ascii_digit).collect();
+                !folded.is_empty() && (text.contains(&folded) || text.contains(&raw))
             }) {
                 return Some(LineName::Number(n.clone()));
             }
