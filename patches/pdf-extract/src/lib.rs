@@ -1017,13 +1017,17 @@ fn cid_widths<'a>(doc: &'a Document, w: &'a [Object]) -> Option<CodeMap<f64>> {
             }
             last => {
                 let last = last.as_i64().ok()?;
-                let _width = f64::from_obj(doc, items.get(i + 2)?)?;
+                let width = f64::from_obj(doc, maybe_deref(doc, items.get(i + 2)?))?;
                 spelled = spelled.saturating_add(last.saturating_sub(first));
                 if last < first || last.saturating_sub(first) > 65_535 || spelled > MAX_CID_WIDTHS {
                     return None;
                 }
                 // Published pdf-extract read this form as `first first first` and so set
-                // no width; kept that way here, as changing it moves text (see README).
+                // no width: every glyph of the range took `/DW` (0 in Chromium's PDFs,
+                // whose glyphs then all stood on one spot).
+                for code in first..=last {
+                    widths.insert(code as CharCode, width);
+                }
                 i += 3;
             }
         }

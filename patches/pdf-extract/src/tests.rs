@@ -322,3 +322,35 @@ fn operator_codes_are_distinct() {
     assert_eq!(op::code(b"BT"), op::BT);
     assert_eq!(op::code(b"T*"), op::T_star);
 }
+
+/// README, change 11: a composite font's `/W` entries of the form `c_first c_last w` give
+/// each code of the range its width. Published pdf-extract read them as `c_first c_first
+/// c_first` and set none, so every such glyph took `/DW`: 0 in the PDFs Chromium prints
+/// (Skia writes `/DW 0` and ranges for runs of equal widths), whose glyphs then all stood
+/// on one spot, and `27,99` read as `27,9` once the twin `9` was taken for a fake bold.
+#[test]
+fn a_composite_font_s_width_ranges_give_each_code_its_width() {
+    let mut doc = document(helvetica(), "BT /F1 10 Tf 50 700 Td <0001000200030004> Tj ET", &[], 1);
+    let to_unicode = doc.add_object(Stream::new(
+        Dictionary::new(),
+        b"4 beginbfchar <0001> <0032> <0002> <0037> <0003> <0039> <0004> <0039> endbfchar".to_vec(),
+    ));
+    let mut cid = Dictionary::new();
+    cid.set("Type", name("Font"));
+    cid.set("Subtype", name("CIDFontType2"));
+    cid.set("DW", 0);
+    // Code 1 by an array, codes 2 to 4 by a range.
+    cid.set("W", vec![1.into(), vec![500.into()].into(), 2.into(), 4.into(), Object::Real(556.0)]);
+    let mut font = Dictionary::new();
+    font.set("Type", name("Font"));
+    font.set("Subtype", name("Type0"));
+    font.set("BaseFont", name("AAAAAA+LiberationSans"));
+    font.set("Encoding", name("Identity-H"));
+    font.set("DescendantFonts", vec![Object::Dictionary(cid)]);
+    font.set("ToUnicode", Object::Reference(to_unicode));
+    doc.objects.insert((1, 0), Object::Dictionary(font));
+    let chars = read(&doc).unwrap();
+    assert_eq!(chars.text(), "2799");
+    let xs: Vec<f64> = chars.chars.iter().map(|c| (c.1 * 100.0).round() / 100.0).collect();
+    assert_eq!(xs, vec![50.0, 55.0, 60.56, 66.12]);
+}
