@@ -36,9 +36,9 @@ pub struct BillPageProps {
     pub report: Report,
     /// Whether a plan was entered.
     pub has_plan: bool,
-    /// The plan (index) of this bill's line, if one is surely its own
-    /// (`core::household::plan_of_each`).
-    pub plan: Option<usize>,
+    /// For each bill, the plans of its line (`core::household::plans_of_each`): none for
+    /// this one when no plan is surely its line's.
+    pub plans_of: Rc<Vec<Vec<usize>>>,
     /// What the rules found on its lines.
     pub flags: Vec<(usize, Severity, RuleId)>,
     /// The bill as read.
@@ -131,9 +131,10 @@ pub fn bill_page(props: &BillPageProps) -> Html {
     let lang = use_lang();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
     let corrections = use_context::<UseCorrections>();
-    // What the plan of this bill's line knows that a case would ask again.
+    // The first plan of this bill's line, if any; what it knows a case would ask again.
+    let plan = props.plans_of.get(props.index).and_then(|p| p.first());
     let contract_start = use_context::<super::plans::UsePlans>()
-        .and_then(|plans| plans.all().plans.get(props.plan?).and_then(|p| p.start));
+        .and_then(|plans| plans.all().plans.get(*plan?).and_then(|p| p.start));
     let shown = use_state(|| None::<(Option<usize>, u32)>);
     let onwhere = {
         let shown = shown.clone();
@@ -221,7 +222,7 @@ pub fn bill_page(props: &BillPageProps) -> Html {
             if let Some(corrections) = &corrections {
                 { outcomes(props, corrections, lang) }
             }
-            if props.plan.is_none() {
+            if plan.is_none() {
                 <section class="line-plan" id="line-without-plan" aria-labelledby="line-plan-heading">
                     <h3 id="line-plan-heading">{ Text::LineWithoutPlan.get(lang) }</h3>
                     <p>{ if props.has_plan { Text::LineWithoutPlanText.get(lang) } else { Text::NoPlanHint.get(lang) } }</p>
@@ -229,7 +230,8 @@ pub fn bill_page(props: &BillPageProps) -> Html {
                         classes!("button"), Text::CreateLinePlan.get(lang)) }
                 </section>
             }
-            <FindingsPanel bills={props.bills.clone()} {report} has_plan={true} {to_check} />
+            <FindingsPanel bills={props.bills.clone()} {report} has_plan={true} {to_check}
+                plans_of={props.plans_of.clone()} />
             <section class="split-section" aria-labelledby="split-heading">
                 <h3 id="split-heading">{ Text::SplitTitle.get(lang) }</h3>
                 { split_chart(&split, lang, "split") }

@@ -1,6 +1,8 @@
 //! What looks wrong on the bills read: sorted by severity and amount, filterable, each with
 //! its explanation, what to do, the law, and a button to contest it.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::bill_view::{severity_class, severity_icon};
@@ -33,6 +35,10 @@ pub struct FindingsPanelProps {
     /// behind a button (the home page, with years of bills kept).
     #[prop_or_default]
     pub recent_first: bool,
+    /// For each bill, the plans of its line (`core::household::plans_of_each`, worked out
+    /// once with the report).
+    #[prop_or_default]
+    pub plans_of: Rc<Vec<Vec<usize>>>,
 }
 
 /// The findings panel.
@@ -121,15 +127,10 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         }
         Some(parts.join(" · "))
     };
-    // Each bill's plan, worked out once for the panel: a case opened from a finding starts
-    // with what its plan knows (the contract's day).
-    let plan_of = plans
-        .as_ref()
-        .filter(|p| p.any())
-        .map(|p| crate::core::household::plan_of_each(&props.bills, &p.all().plans))
-        .unwrap_or_default();
+    // A case opened from a finding starts with what the plan of its line knows (the
+    // contract's day).
     let contract_start = |bill: usize| {
-        let index = plan_of.get(bill).copied().flatten()?;
+        let index = *props.plans_of.get(bill)?.first()?;
         plans.as_ref()?.all().plans.get(index)?.start
     };
     let entry = |group: &FindingGroup| {
@@ -155,14 +156,18 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         let onlearn = (finding.rule == RuleId::UnrequestedOption).then(|| {
             let plans = plans.clone();
             let learned = learned.clone();
-            // Which plan learns it is known now, from the household's bills: the
-            // callback keeps only the answer.
+            // Which plan learns it: of the plans of the bill's line, the one of the line
+            // the charge is printed under.
             let target = plans.as_ref().and_then(|plans| {
                 let bill = props.bills.get(finding.bill)?;
                 let line = bill.lines.get(*finding.lines.first()?)?;
-                let all = &plans.all().plans;
-                let index =
-                    crate::core::contract::plan_for(all, &props.bills, finding.bill, Some(line))?;
+                let owners = props.plans_of.get(finding.bill)?;
+                let index = crate::core::contract::plan_among(
+                    &plans.all().plans,
+                    owners,
+                    bill,
+                    Some(line),
+                )?;
                 Some((index, line.clone()))
             });
             Callback::from(move |_: MouseEvent| {

@@ -345,14 +345,14 @@ fn shell() -> Html {
         }))
     };
     // Re-checked only when the bills or the plans change, not on every view switch.
-    // With, for each bill, whether its line has a plan of its own.
+    // With, for each bill, the plans of its line (none when no plan is surely its own).
     let checked = use_memo((bills.clone(), plans.all().clone()), |(bills, plans)| {
         (
             rules::check_lines(bills, &plans.plans, crate::services::clock::today()),
-            crate::core::household::plan_of_each(bills, &plans.plans),
+            Rc::new(crate::core::household::plans_of_each(bills, &plans.plans)),
         )
     });
-    let (report, planned) = (&checked.0, &checked.1);
+    let (report, plans_of) = (&checked.0, &checked.1);
     let flags_of = |upload: u32| {
         let Some(index) = read.iter().position(|(id, _)| *id == upload) else {
             return Vec::new();
@@ -508,7 +508,8 @@ fn shell() -> Html {
                                 <p class="timeline-link">{ view_link(View::Bills, &navigate, classes!("button"), Text::TimelineLink.get(l)) }</p>
                             }
                             if !bills.is_empty() {
-                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} recent_first=true />
+                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()}
+                                    plans_of={plans_of.clone()} recent_first=true />
                             }
                             if !uploads.items().is_empty() {
                                 <section class="uploads" aria-labelledby="uploads-heading">
@@ -540,7 +541,8 @@ fn shell() -> Html {
                             <Timeline bills={bills.clone()} {at_stake}
                                 keys={read_bills.iter().map(crate::core::uploads::bill_key).collect::<Vec<_>>()} />
                             if !bills.is_empty() {
-                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()} />
+                                <FindingsPanel bills={bills.clone()} report={(*report).clone()} has_plan={plans.any()}
+                                    plans_of={plans_of.clone()} />
                             }
                         </>
                     },
@@ -549,7 +551,7 @@ fn shell() -> Html {
                         match found {
                             Some(index) => html! {
                                 <BillPage {index} bills={bills.clone()} report={(*report).clone()}
-                                    has_plan={plans.any()} plan={planned.get(index).copied().flatten()}
+                                    has_plan={plans.any()} plans_of={plans_of.clone()}
                                     flags={flags_of(read[index].0)}
                                     read={read_bills[index].clone()} applied={applied[index].clone()} pages={pages_of(index)} />
                             },

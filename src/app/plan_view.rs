@@ -332,33 +332,39 @@ fn plan_form(props: &PlanFormProps) -> Html {
         .as_ref()
         .and_then(|p| p.all().plans.get(index).cloned());
     // A new plan asked for from a bill opens filled in from it, unsaved.
-    let opening = props
-        .last_bill
-        .as_ref()
-        .filter(|_| props.prefilled && current.is_none())
-        .map(|bill| suggest(bill, &props.last_pages));
-    let draft = {
-        let initial = current
-            .as_ref()
-            .map(|p| Draft::from_plan(p, lang))
-            .or_else(|| opening.as_ref().map(|s| Draft::from_suggestion(s, lang)))
-            .unwrap_or_default();
-        use_state(move || initial)
-    };
-    let read = {
-        let initial = opening.as_ref().map(|s| s.read.clone()).unwrap_or_default();
-        use_state(move || initial)
-    };
-    let notice = use_state(move || opening.is_some().then_some(Text::PrefillNote));
-    // Which bill the values come from, once filled in.
-    let source = {
-        let initial = props
+    // A new plan asked for from a bill opens filled in from it, unsaved: read from the
+    // bill once, when the form opens (the states below keep it), never on a later render.
+    let opening = use_memo((), {
+        let bill = props
             .last_bill
             .as_ref()
             .filter(|_| props.prefilled && current.is_none())
-            .map(|b| bill_named(b, lang));
-        use_state(move || initial)
-    };
+            .cloned();
+        let pages = props.last_pages.clone();
+        move |_| bill.map(|b| (suggest(&b, &pages), bill_named(&b, lang)))
+    });
+    let draft = use_state(|| {
+        current
+            .as_ref()
+            .map(|p| Draft::from_plan(p, lang))
+            .or_else(|| {
+                opening
+                    .as_ref()
+                    .as_ref()
+                    .map(|(s, _)| Draft::from_suggestion(s, lang))
+            })
+            .unwrap_or_default()
+    });
+    let read = use_state(|| {
+        opening
+            .as_ref()
+            .as_ref()
+            .map(|(s, _)| s.read.clone())
+            .unwrap_or_default()
+    });
+    let notice = use_state(|| opening.is_some().then_some(Text::PrefillNote));
+    // Which bill the values come from, once filled in.
+    let source = use_state(|| opening.as_ref().as_ref().map(|(_, name)| name.clone()));
     let wrong = use_state(|| None::<Wrong>);
     let Some(plans) = plans else { return html! {} };
 

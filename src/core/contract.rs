@@ -6,7 +6,7 @@
 //! the allowances a usage row is counted against ("dans le cadre de vos Appels illimités",
 //! "SMS/MMS illimités", "depuis/vers l'Europe"). [`suggest`] reads them into a plan for the
 //! person to confirm, and says which fields it read; nothing is saved until they do.
-//! [`plan_for`] finds the plan a bill is checked against (as `rules::check_lines` does), so
+//! [`plan_among`] finds the plan a charge is checked against (as `rules::check_lines` does), so
 //! that "this option is in my contract" lands in the right plan. Pure.
 
 use chrono::NaiveDate;
@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use super::bill::{Bill, BillLine, Category};
 use super::dates::dates_in;
 use super::layout::TextPage;
-use super::phone::{digits, digits_spaced};
+use super::phone;
 use super::plan::{Allowance, Plan, PlanOption};
 use super::vocab::{fold, fold_words, has_any};
 
@@ -178,44 +178,27 @@ pub fn suggest(bill: &Bill, pages: &[TextPage]) -> Suggestion {
     }
 }
 
-/// The plan (its index) a charge of `bills[bill]` is checked against, as
-/// `rules::check_lines` gives plans to the household's lines: of the plans of the bill's
-/// line, the one naming the line the charge is printed under, else the first. None when no
-/// plan is surely the line's.
-pub fn plan_for(
+/// The plan (its index) a charge of a bill is checked against: of the plans of the bill's
+/// line (`owners`, as [`super::household::plans_of_each`] gives them, the plans
+/// `rules::check_lines` checks the line with), the one naming the number the charge is
+/// printed under, else the first. None when the line has none.
+pub fn plan_among(
     plans: &[Plan],
-    bills: &[Bill],
-    bill: usize,
+    owners: &[usize],
+    bill: &Bill,
     line: Option<&BillLine>,
 ) -> Option<usize> {
-    let lines = super::household::lines(bills);
-    let owners = super::household::plans_for_lines(&lines, plans);
-    let mine = lines
-        .iter()
-        .zip(owners)
-        .find(|(l, _)| l.bills.contains(&bill))
-        .map(|(_, owners)| owners)?;
-    let number = |p: usize| {
-        plans[p]
-            .line_number
-            .as_deref()
-            .map(digits)
-            .unwrap_or_default()
-    };
-    if let Some(line) = line {
-        let text = format!(
-            "{} {}",
-            digits_spaced(&line.section),
-            digits_spaced(&line.label)
-        );
-        if let Some(&p) = mine
-            .iter()
-            .find(|&&p| !number(p).is_empty() && text.contains(&number(p)))
-        {
-            return Some(p);
-        }
-    }
-    mine.first().copied()
+    let under = line.and_then(|l| super::household::number_under(bill, l));
+    under
+        .and_then(|n| {
+            owners.iter().copied().find(|&p| {
+                plans
+                    .get(p)
+                    .and_then(|plan| plan.line_number.as_deref())
+                    .is_some_and(|mine| phone::same(mine, n))
+            })
+        })
+        .or_else(|| owners.first().copied())
 }
 
 /// The plan with a charge of a bill added to its options ("this option is in my
@@ -362,6 +345,17 @@ mod tests {
         assert_eq!(data_in("Forfait Sensation 5G 130 Go"), Some(d("130")));
         assert_eq!(data_in("Forfait 5G"), None);
         assert_eq!(data_in("Série Free 210GO"), Some(d("210")));
+    }
+
+    /// The plan a charge of `bills[bill]` is checked against, among the household's bills.
+    fn plan_for(
+        plans: &[Plan],
+        bills: &[Bill],
+        bill: usize,
+        line: Option<&BillLine>,
+    ) -> Option<usize> {
+        let owners = crate::core::household::plans_of_each(bills, plans);
+        plan_among(plans, owners.get(bill)?, bills.get(bill)?, line)
     }
 
     #[test]

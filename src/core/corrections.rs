@@ -258,7 +258,7 @@ impl Change {
             } => {
                 let mut parts = Vec::new();
                 if let Some(label) = label {
-                    parts.push(format!("« {label} »"));
+                    parts.push(lang.quoted(label));
                 }
                 if let Some(amount) = amount {
                     parts.push(format_amount(*amount, lang));

@@ -10,7 +10,7 @@
 //! 19,99 € » on a box checked against a mobile plan), no plan is only a question to the
 //! person (« quel forfait pour cette ligne ? »). Pure.
 
-use super::bill::{Bill, Category, Operator};
+use super::bill::{Bill, BillLine, Category, Operator};
 use super::phone::digits;
 use super::plan::Plan;
 use super::uploads::reference_key;
@@ -368,28 +368,34 @@ pub fn plans_for_lines(lines: &[Line], plans: &[Plan]) -> Vec<Vec<usize>> {
 /// printed under on a bill of several lines, else the bill's number; a bill that prints
 /// none is its kind of service.
 pub fn line_of(bill: &Bill, charge: Option<usize>) -> Option<LineName> {
-    let numbers = &bill.line_numbers;
-    if numbers.len() > 1 {
-        if let Some(line) = charge.and_then(|i| bill.lines.get(i)) {
-            // The section and label with the separators numbers are printed with taken
-            // out (`07 61 98 76 54`, `07.61.98.76.54`, `+33 7 61 98 76 54`).
-            let text: String = format!("{} {}", line.section, line.label)
-                .chars()
-                .filter(|c| !matches!(c, ' ' | '.' | '\u{a0}' | '\u{202f}'))
-                .collect();
-            if let Some(n) = numbers.iter().find(|n| {
-                let folded = digits(n);
-                let raw: String = n.chars().filter(char::is_ascii_digit).collect();
-                !folded.is_empty() && (text.contains(&folded) || text.contains(&raw))
-            }) {
-                return Some(LineName::Number(n.clone()));
-            }
-        }
+    if let Some(n) = charge
+        .and_then(|i| bill.lines.get(i))
+        .and_then(|line| number_under(bill, line))
+    {
+        return Some(LineName::Number(n.clone()));
     }
-    match numbers.first() {
+    match bill.line_numbers.first() {
         Some(n) => Some(LineName::Number(n.clone())),
         None => bill_service(bill).map(LineName::Service),
     }
+}
+
+/// The number of a bill of several lines that a charge is printed under (in its section
+/// or its label), whatever separators it is printed with (`07 61 98 76 54`,
+/// `07.61.98.76.54`, `+33 7 61 98 76 54`). None on a bill of one line or none.
+pub fn number_under<'b>(bill: &'b Bill, line: &BillLine) -> Option<&'b String> {
+    if bill.line_numbers.len() < 2 {
+        return None;
+    }
+    let text: String = format!("{} {}", line.section, line.label)
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    bill.line_numbers.iter().find(|n| {
+        let folded = digits(n);
+        let raw: String = n.chars().filter(char::is_ascii_digit).collect();
+        !folded.is_empty() && (text.contains(&folded) || text.contains(&raw))
+    })
 }
 
 /// What [`line_of`] names.
@@ -401,17 +407,17 @@ pub enum LineName {
     Service(Service),
 }
 
-/// For each bill, the plan (index) of its line, the first when a bill of several lines
-/// has several: a bill without one gets no plan-based finding, and its page asks « quel
-/// forfait pour cette ligne ? ».
-pub fn plan_of_each(bills: &[Bill], plans: &[Plan]) -> Vec<Option<usize>> {
+/// For each bill, the plans (indexes) of its line ([`plans_for_lines`]): several for a
+/// bill of several lines that each have theirs, none when no plan is surely its line's (it
+/// gets no plan-based finding, and its page asks « quel forfait pour cette ligne ? »).
+pub fn plans_of_each(bills: &[Bill], plans: &[Plan]) -> Vec<Vec<usize>> {
     let lines = lines(bills);
     let owners = plans_for_lines(&lines, plans);
-    let mut of = vec![None; bills.len()];
+    let mut of = vec![Vec::new(); bills.len()];
     for (line, owners) in lines.iter().zip(owners) {
         for &b in &line.bills {
             if let Some(p) = of.get_mut(b) {
-                *p = owners.first().copied();
+                p.clone_from(&owners);
             }
         }
     }
@@ -421,7 +427,6 @@ pub fn plan_of_each(bills: &[Bill], plans: &[Plan]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::bill::BillLine;
     use rust_decimal::Decimal;
 
     fn bill(operator: Option<Operator>, numbers: &[&str], subscription: &str) -> Bill {
@@ -544,8 +549,8 @@ mod tests {
         let owners = plans_for_lines(&lines(&bills), &[mobile, sfr]);
         assert_eq!(owners, vec![vec![0], vec![], vec![], vec![1]]);
         assert_eq!(
-            plan_of_each(&bills, &[livebox]),
-            vec![None, Some(0), None, None, None, Some(0)]
+            plans_of_each(&bills, &[livebox]),
+            vec![vec![], vec![0], vec![], vec![], vec![], vec![0]]
         );
     }
 

@@ -264,7 +264,7 @@ impl Deadline {
             DeadlineKind::RefundWindowCloses
             | DeadlineKind::SepaAuthorisedCloses
             | DeadlineKind::SepaUnauthorisedCloses => {
-                format!("{}{of}{}{date}", lang.pick(fr, en), lang.pick(" : ", ": "))
+                format!("{}{of}{}{date}", lang.pick(fr, en), lang.colon())
             }
             _ => format!("{} {date}", lang.pick(fr, en)),
         };
