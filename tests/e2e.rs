@@ -535,6 +535,14 @@ async fn a_bill_whose_line_has_no_plan_asks_for_one_filled_in_from_it() {
             .is_err(),
         "the mobile's bill has its plan"
     );
+    // « Cette option est dans mon contrat » on it teaches the mobile's plan, the one of its
+    // line.
+    browser
+        .click(".bill-page li.finding[data-rule=unrequested_option] .in-contract")
+        .await;
+    browser.wait_for("#option-learned").await;
+    let plans = stored(&browser, "contestel.plans").await;
+    assert!(plans.contains("Option Multi-SIM"), "{plans}");
     // A case opened from it knows the contract's day from the plan: not asked again.
     browser.click(".bill-page button.contest-finding").await;
     browser.wait_for("#contract-start").await;
