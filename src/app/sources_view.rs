@@ -1,5 +1,6 @@
-//! Every legal reference the app relies on: what it says in one sentence, the day it was
-//! checked, and a link to the text. Findings, advice, deadlines and letters link to their
+//! Every legal reference the app relies on: what it says in one sentence, how it was
+//! checked (read at its source on a given day, or what could not be read there), and a
+//! link to the text. Findings, advice, deadlines and letters link to their
 //! entry (`#/sources/<id>`), which is then marked and scrolled to. Rendered by the views
 //! module (`views_root`): the law's texts stay out of the app's wasm.
 
@@ -7,8 +8,29 @@ use yew::prelude::*;
 
 use super::use_lang;
 use crate::core::dates::format_date;
+use crate::core::i18n::Lang;
 use crate::core::i18n::Text;
-use crate::core::law::Legal;
+use crate::core::law::{Check, Legal};
+
+/// How an entry was checked: what was read at its source and on which day, and what could
+/// not be, said as plainly.
+fn check_note(check: Check, lang: Lang) -> Html {
+    html! {
+        <>
+            if let (Some((fr, en)), Some(on)) = (check.read, check.on()) {
+                <p class="muted small source-checked">
+                    { format!("{} {}{}{}", Text::CheckedOn.get(lang), format_date(on, lang), lang.colon(), lang.pick(fr, en)) }
+                </p>
+            }
+            if let Some((fr, en)) = check.unverified {
+                <p class="small source-unverified">
+                    <strong>{ Text::NotCheckedAtSource.get(lang) }</strong>
+                    { format!("{}{}", lang.colon(), lang.pick(fr, en)) }
+                </p>
+            }
+        </>
+    }
+}
 
 /// Props of [`SourcesView`].
 #[derive(Properties, PartialEq)]
@@ -42,8 +64,8 @@ pub fn sources_view(props: &SourcesViewProps) -> Html {
                             aria-current={current.then_some("true")}>
                             <h3>{ legal.citation() }</h3>
                             <p>{ legal.summary(lang) }</p>
+                            { check_note(legal.check(), lang) }
                             <p class="muted small">
-                                { format!("{} {} · ", Text::CheckedOn.get(lang), format_date(legal.checked(), lang)) }
                                 <a href={legal.url()} target="_blank" rel="noopener noreferrer">{ Text::ReadSource.get(lang) }</a>
                             </p>
                         </li>

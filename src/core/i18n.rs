@@ -683,10 +683,14 @@ catalogue! {
         MilestoneLabel => ("Étape chez le Médiateur", "Step with the ombudsman"),
         /// The referral itself.
         MilestoneReferral => ("Saisine", "Referral"),
-        /// The notice that the file is complete.
-        MilestoneFileComplete => ("Avis de dossier complet", "Notice that the file is complete"),
+        /// The notice that it has the file.
+        MilestoneFileComplete => ("Avis de saisine (dossier reçu)", "Notice that it has the file"),
         /// The proposed solution.
         MilestoneProposal => ("Proposition de solution", "Proposed solution"),
+        /// The file refused as inadmissible.
+        MilestoneRejected => ("Dossier refusé (irrecevable)", "File refused (inadmissible)"),
+        /// The mediation declared over.
+        MilestoneEnded => ("Fin de la médiation", "End of the mediation"),
         /// Field: how a letter is sent.
         LetterChannel => ("Envoyée par", "Sent by"),
         /// Letter kind.
@@ -714,9 +718,11 @@ catalogue! {
         /// Heading of the sources page.
         SourcesHeading => ("Les textes sur lesquels Contestel s'appuie", "The texts Contestel relies on"),
         /// What the sources page is.
-        SourcesIntro => ("Chaque constat et chaque conseil renvoie ici : le texte, ce qu'il dit en une phrase, la date à laquelle nous l'avons vérifié et où le lire. Contestel vous informe ; il ne donne pas de conseil juridique.", "Every finding and every piece of advice links here: the text, what it says in one sentence, the day we checked it and where to read it. Contestel informs you; it does not give legal advice."),
+        SourcesIntro => ("Chaque constat et chaque conseil renvoie ici : le texte, ce qu'il dit en une phrase, où le lire, et comment nous l'avons vérifié. Une date n'est donnée que pour ce que nous avons lu à la source même (Légifrance, service-public.fr, le site de l'organisme), dans la version que la page montrait ; ce que nous n'avons pas pu y lire est signalé. Contestel vous informe ; il ne donne pas de conseil juridique.", "Every finding and every piece of advice links here: the text, what it says in one sentence, where to read it, and how we checked it. A date is given only for what we read at the source itself (Legifrance, service-public.fr, the body's own site), in the version the page showed; what we could not read there is said. Contestel informs you; it does not give legal advice."),
         /// Before the day a source was checked.
-        CheckedOn => ("Vérifié le", "Checked on"),
+        CheckedOn => ("Vérifié à la source le", "Checked at the source on"),
+        /// What of a legal entry could not be read at its source.
+        NotCheckedAtSource => ("Non vérifié à la source", "Not checked at the source"),
         /// Link to a source's official page.
         ReadSource => ("Lire le texte", "Read the text"),
         /// Before the links to a finding's or a step's sources.

@@ -1,7 +1,7 @@
 //! Understanding a bill: from positioned text rows to a structured [`Bill`].
 //!
 //! Pure: pages of text in, a bill out; no PDF, no clock. Generic first — French bills
-//! share a frame (arrêté du 1er février 2002) — so a bill from an operator never seen
+//! share a frame (the arrêté du 31 décembre 2013 on bills, after that of 1 February 2002) — so a bill from an operator never seen
 //! still reads, and nothing here is fitted to one operator's wording:
 //! - the header fields come from labelled rows, in every wording of `shared/DOMAIN.md`
 //!   (`header`); the operator is the legal entity of the SIREN in the footer, and the

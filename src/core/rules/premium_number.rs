@@ -2,7 +2,7 @@
 //! call detail (081/082/089, 3BPQ with B from 2 to 9, 10XY, 118XYZ, SMS+ short codes) and
 //! by the wording of the charge ("numéros spéciaux", "SMS+", "118").
 //!
-//! What the law says (`shared/DOMAIN.md`, checked 2026-11-30), and so what the words may
+//! What the law says (`core::law`, which says what could be checked at the source), and so what the words may
 //! claim:
 //! - these ranges *may* be surcharged; some numbers in them cost a normal call (DGCCRF):
 //!   a finding says "special number that may be surcharged", never "surcharged";
@@ -61,7 +61,7 @@ fn label_family(label: &str, kind: Option<PremiumKind>) -> Family {
 }
 
 /// The most the service part of one call of this duration may cost in this range (Arcep
-/// décision 2012-0856, checked 2026-11-30): priced by the minute or by the call, so the
+/// décision 2012-0856, per-range caps not read at an official source): priced by the minute or by the call, so the
 /// larger of the two caps. `None` where the range has no cap or the duration is unknown.
 fn service_cap(kind: PremiumKind, duration_s: Option<u32>) -> Option<Decimal> {
     let (per_min, per_call) = kind.caps_cents()?;
@@ -356,8 +356,8 @@ fn words(f: &mut Finding, case: &Call) {
         _ => {}
     }
     if case.over_cap {
-        fr.push_str(" Facturée à part, la partie « service » dépasse le plafond de cette tranche.");
-        en.push_str(" Billed apart, the service part is above the cap for this range.");
+        fr.push_str(" Facturée à part, la partie « service » semble dépasser le plafond de cette tranche (plafond que nous n'avons pas pu vérifier à la source : voir les sources).");
+        en.push_str(" Billed apart, the service part seems above the cap for this range (a cap we could not check at its source: see the sources).");
         f.legal = Some(Legal::PremiumCaps);
     }
     f.message = Bilingual::new(fr, en);
@@ -502,7 +502,7 @@ mod tests {
             );
             assert_eq!(f.severity, severity, "{amount}");
             assert_eq!(
-                f.message.fr.contains("partie « service » dépasse"),
+                f.message.fr.contains("partie « service » semble dépasser"),
                 severity == Severity::Alert
             );
             assert_eq!(

@@ -1,8 +1,7 @@
 //! `price_increase`: a recurring charge (subscription, option) higher than on the previous
 //! bill of the same line for the same item. A price change must be notified on a durable
 //! medium at least one month ahead, and the customer may then terminate without fees
-//! within four months (Code de la consommation, L224-33; `shared/DOMAIN.md`, checked
-//! 2026-11-30). When the plan shows the increase
+//! within four months (Code de la consommation, L224-33, read on Légifrance: `core::law`). When the plan shows the increase
 //! is its promotion ending as planned, it is only `info`. Needs several bills. Pure.
 
 use crate::core::money::Amount as _;

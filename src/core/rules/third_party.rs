@@ -2,7 +2,7 @@
 //! (Internet+, SMS+ services, content purchases, "services fournis par des tiers",
 //! payment on the bill). Often enabled by default and subscribed to without knowing.
 //!
-//! What the words rest on (`shared/DOMAIN.md`, checked 2026-11-30): no payment for a
+//! What the words rest on (`core::law`): no payment for a
 //! service not ordered (Code de la consommation L121-12); a paid option accepted by default
 //! is refunded (L121-17); the supplier's contact is on surmafacture.fr (the operators'
 //! association AF2M, formerly infoconso-multimedia.fr), where a report is not a complaint:

@@ -1,6 +1,6 @@
 //! `time_barred_soon` (information): the customer has one year from payment to claim
-//! back what was paid for electronic-communications services (CPCE L34-2 al. 1, checked
-//! 2026-11-30 against `shared/DOMAIN.md`). For each bill with something to contest, says
+//! back what was paid for electronic-communications services (CPCE L34-2 al. 1; how it was
+//! checked: `core::law`). For each bill with something to contest, says
 //! when that year ends if it is within 60 days, or that it has ended. The payment date is
 //! the due date when nothing else is known (then the issue date, then the end of the
 //! period).
@@ -39,7 +39,7 @@ pub fn year_after_payment(bill: &crate::core::bill::Bill) -> Option<NaiveDate> {
 }
 
 /// Whether L34-2 covers what the finding disputes: not third-party content (CPCE L34-2,
-/// `shared/DOMAIN.md`, checked 2026-11-30).
+/// whose scope is electronic communications services: `core::law`).
 fn covered(finding: &Finding) -> bool {
     finding.rule != RuleId::ThirdParty
 }

@@ -2,7 +2,7 @@
 //! does not list. Needs a plan: without one, nobody knows what was subscribed. Options
 //! charged 0,00 € and options for another line of a multi-line bill are left alone. No
 //! payment for a service not ordered (Code de la consommation L121-12), and an option
-//! accepted by default is refunded (L121-17): `shared/DOMAIN.md`, checked 2026-11-30. Pure.
+//! accepted by default is refunded (L121-17): `core::law`. Pure.
 
 use super::classify::effective_category;
 use super::classify::LineKind;

@@ -1,8 +1,10 @@
 //! Section headings: which rows name a family of charges, and what each family is.
 //!
-//! Pure. The vocabulary is the one of the *arrêté du 1er février 2002* that every French
-//! operator follows (abonnements, forfaits et options / communications / services
-//! ponctuels ou occasionnels) plus what operators added since (tiers, remises, facilité
+//! Pure. The vocabulary is the one French operators share (abonnements, forfaits et
+//! options / communications / services ponctuels ou occasionnels), from the rules on
+//! bills — the *arrêté du 1er février 2002*, since replaced by the *arrêté du 31 décembre
+//! 2013 relatif aux factures des services de communications électroniques* — plus what
+//! operators added since (tiers, remises, facilité
 //! de paiement). Generic first: a bill from an operator never seen still reads.
 
 use super::fold;

@@ -24,7 +24,8 @@ pub enum PremiumKind {
 
 impl PremiumKind {
     /// The cap on the service part, per minute and per call, in cents, where there is one;
-    /// the call's own price is on top (Arcep décision 2012-0856, checked 2026-11-30).
+    /// the call's own price is on top (Arcep décision 2012-0856; these per-range caps could not be read at an official source:
+    /// `core::law::Legal::PremiumCaps` says so on the sources page).
     pub fn caps_cents(self) -> Option<(i64, i64)> {
         match self {
             PremiumKind::Sva081 => Some((6, 15)),
