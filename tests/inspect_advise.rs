@@ -120,10 +120,10 @@ const LADDER: &[(&str, &str)] = &[
     ("2026-02-22", "refer_to_mediator before=2027-01-08"),
     // Referred on 25 February: a rejection would come within three weeks.
     ("2026-02-25", "wait_for_mediator_notice until=2026-03-18"),
-    // The notice of a complete file on 10 March: the proposal within 90 days of it.
+    // The notice that it has the file on 10 March: the proposal within 90 days of it.
     ("2026-03-10", "wait_for_proposal until=2026-06-08"),
     // The proposal, refused on 20 May: a formal notice, the mediation counting before court.
-    ("2026-05-20", "send_formal_notice mediated=true"),
+    ("2026-05-20", "send_formal_notice prior_attempt=true"),
 ];
 
 #[test]
@@ -176,8 +176,35 @@ fn the_ladder_case_is_walked_every_day_from_the_first_call_to_the_proposal() {
                 None,
                 "not 90 days from the referral: {today}"
             );
+            // Referred, but its notice not yet come: by the safer reading the window
+            // still runs, and the person is told why.
+            assert!(warned(&got, "suspension_awaits_notice"), "{today}");
+            assert!(!warned(&got, "refund_window_suspended"), "{today}");
+            assert_eq!(
+                deadline(&got, "refund_window_closes").as_deref(),
+                Some("2027-01-17"),
+                "{today}"
+            );
+        }
+        if on("2026-03-10", "2026-05-19") {
             assert!(warned(&got, "refund_window_suspended"), "{today}");
             assert_eq!(deadline(&got, "refund_window_closes"), None, "{today}");
+            assert_eq!(
+                deadline(&got, "refund_window_resumed_closes"),
+                None,
+                "{today}"
+            );
+        }
+        // The mediation ended with its proposal on 20 May: the 313 days left on 10 March
+        // run again from it, to 29 March 2027 (more than the six months' minimum).
+        if today >= day("2026-05-20") {
+            assert!(!warned(&got, "refund_window_suspended"), "{today}");
+            assert_eq!(deadline(&got, "refund_window_closes"), None, "{today}");
+            assert_eq!(
+                deadline(&got, "refund_window_resumed_closes").as_deref(),
+                Some("2027-03-29"),
+                "{today}"
+            );
         }
         if on("2026-03-10", "2026-05-19") {
             assert_eq!(
@@ -250,6 +277,95 @@ fn the_command_prints_the_journals_own_advice_across_each_boundary() {
     );
     assert_eq!(en["stage"], "mediator");
     assert_eq!(en["letters"][0], "mediator");
+}
+
+/// The refused case: the Médiateur refuses the file, so no mediation took place.
+const REJECTED: &[(&str, &str)] = &[
+    ("2026-02-25", "wait_for_mediator_notice until=2026-03-18"),
+    // Refused on 12 March: not the prior attempt a court asks for.
+    ("2026-03-12", "send_formal_notice prior_attempt=false"),
+    ("2026-03-20", "wait_for_answer until=2026-04-05"),
+    // The formal notice unheeded, up to 5 000 €: a conciliateur de justice first.
+    ("2026-04-06", "see_conciliator"),
+    ("2026-04-15", "wait_for_conciliation"),
+    // Its record of failure on 15 May: the conciliation was the prior attempt.
+    (
+        "2026-05-15",
+        "go_to_court prior_attempt=true small_claim=true",
+    ),
+];
+
+#[test]
+fn a_refused_referral_is_no_mediation_and_leads_to_a_conciliateur() {
+    let case = load("rejected.json");
+    let file = fixture("rejected.json");
+    for today in days("2026-02-25", "2026-06-30") {
+        let got = serde_json::to_value(report(&case, today, Lang::Fr)).unwrap();
+        assert_eq!(step(&got), expected(REJECTED, today), "{today}");
+        let refused = today >= day("2026-03-12");
+        assert_eq!(warned(&got, "mediator_rejected"), refused, "{today}");
+        // A refused file suspends nothing: the first window runs until the conciliation
+        // (15 April to 15 May) stops it; then the 277 days left run again, to 16
+        // February 2027.
+        let (closes, resumed) = match today {
+            t if t < day("2026-04-15") => (Some("2027-01-17"), None),
+            t if t < day("2026-05-15") => (None, None),
+            _ => (None, Some("2027-02-16")),
+        };
+        assert_eq!(
+            deadline(&got, "refund_window_closes").as_deref(),
+            closes,
+            "{today}"
+        );
+        assert_eq!(
+            deadline(&got, "refund_window_resumed_closes").as_deref(),
+            resumed,
+            "{today}"
+        );
+        assert_eq!(
+            warned(&got, "refund_window_suspended"),
+            today >= day("2026-04-15") && today < day("2026-05-15"),
+            "{today}"
+        );
+    }
+    for today in boundaries(REJECTED) {
+        let printed = advised(&file, today, "fr");
+        assert_eq!(
+            printed,
+            serde_json::to_value(report(&case, today, Lang::Fr)).unwrap(),
+            "{today}"
+        );
+    }
+    let refused = advised(&file, day("2026-03-12"), "fr");
+    let text = refused["next"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("un dossier que le Médiateur a refusé n'en est pas une")
+            && !text.contains("vaut déjà la tentative préalable"),
+        "{text}"
+    );
+    let warning = refused["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["warning"] == "mediator_rejected")
+        .unwrap();
+    assert!(
+        warning["text"]
+            .as_str()
+            .unwrap()
+            .contains("conciliateur de justice (gratuit)"),
+        "{warning}"
+    );
+    let conciliator = advised(&file, day("2026-04-06"), "en");
+    assert_eq!(conciliator["stage"], "conciliator");
+    assert!(
+        conciliator["next"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("conciliateur de justice is free"),
+        "{}",
+        conciliator["next"]
+    );
 }
 
 /// The late case: when the refund window warnings come and go.

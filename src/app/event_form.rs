@@ -124,7 +124,7 @@ pub fn event_form(props: &EventFormProps) -> Html {
                     <label>{ Text::MilestoneLabel.get(lang) }
                         <select id="event-milestone" onchange={bind_select(&milestone)}>
                             <option value="" selected={milestone.is_empty()}>{ Text::MilestoneReferral.get(lang) }</option>
-                            { for [Milestone::FileComplete, Milestone::Proposal].iter().map(|m| html! {
+                            { for Milestone::ALL.iter().map(|m| html! {
                                 <option value={key(*m)} selected={key(*m) == *milestone}>{ Milestone::label(Some(*m), lang) }</option>
                             }) }
                         </select>

@@ -7,7 +7,7 @@
 //! channel than the contract's; a refund window (CPCE L34-2) that a complaint letter does
 //! not stop closing before the Médiateur even opens; going to court without the prior
 //! attempt CPC 750-1 asks for (a referral to the Médiateur is one). Sources in
-//! `core::law`, checked 2026-11-30 against `shared/DOMAIN.md`. It informs; it is not legal
+//! `core::law`, with how each was checked. It informs; it is not legal
 //! advice.
 
 use chrono::NaiveDate;
@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::case::{Answer, Case, CaseStatus, Channel, Milestone, SecondLevel};
 use super::deadlines::{
     add_months, mediator_closes, mediator_opens, mediator_proposal_due, mediator_rejection_by,
-    refund_windows, second_level_opens,
+    refund_windows, second_level_opens, suspensions, WindowState,
 };
 use super::ladder::Stage;
 use super::letters::LetterKind;
@@ -51,7 +51,7 @@ pub enum NextStep {
         before: NaiveDate,
     },
     /// The Médiateur has the file: a rejection would come within three weeks of its
-    /// receipt; then its notice that the file is complete.
+    /// receipt; then its notice that it has the file.
     WaitForMediatorNotice {
         /// About the day a rejection would be notified by.
         until: NaiveDate,
@@ -63,13 +63,19 @@ pub enum NextStep {
     },
     /// Before court: the *mise en demeure*.
     SendFormalNotice {
-        /// The Médiateur was referred to (which counts as the prior attempt of CPC 750-1).
-        mediated: bool,
+        /// A mediation or a conciliation took place: the prior attempt of CPC 750-1 is
+        /// on record (a file the Médiateur refused is not one).
+        prior_attempt: bool,
     },
-    /// The court (or a conciliateur de justice first).
+    /// Up to 5 000 € and without a mediation that took place: a conciliateur de justice
+    /// (free), the prior attempt a court asks for.
+    SeeConciliator,
+    /// The conciliation is under way: its outcome is awaited.
+    WaitForConciliation,
+    /// The court.
     GoToCourt {
-        /// The Médiateur was referred to.
-        mediated: bool,
+        /// A mediation or a conciliation took place.
+        prior_attempt: bool,
         /// The claim is 5 000 € or less: a prior attempt is required (CPC 750-1).
         small_claim: bool,
     },
@@ -109,8 +115,13 @@ pub enum Warning {
         /// The earliest day the Médiateur opens.
         opens: NaiveDate,
     },
-    /// The referral to the Médiateur suspends the refund windows while it lasts.
+    /// The mediation (or conciliation) suspends the refund windows while it lasts.
     RefundWindowSuspended,
+    /// The Médiateur has the file but its notice that it has the file is not on
+    /// record: by the safer reading the windows are not suspended yet.
+    SuspensionAwaitsNotice,
+    /// The Médiateur refused the file: no mediation, no prior attempt, no suspension.
+    MediatorRejected,
     /// The written complaint was not sent through the channel the contract names.
     ComplaintOffContractChannel {
         /// The channel the contract names.
@@ -142,11 +153,21 @@ pub struct Advice {
     pub warnings: Vec<Warning>,
 }
 
-/// What happens after the Médiateur, or without it once it is too late.
-fn beyond(case: &Case, today: NaiveDate, mediated: bool) -> (NextStep, Option<Stage>) {
+/// What happens after the Médiateur, without it once it is too late, or after it refused
+/// the file: the *mise en demeure*, then (up to 5 000 €, when no mediation took place) a
+/// conciliateur de justice, then the court.
+fn beyond(case: &Case, today: NaiveDate) -> (NextStep, Option<Stage>) {
+    let prior_attempt = case.prior_attempt();
+    let small_claim = case.disputed <= Decimal::from(law::PRIOR_ATTEMPT_CEILING_EUR);
+    if case
+        .conciliation()
+        .is_some_and(|c| c.answer == Answer::Awaited)
+    {
+        return (NextStep::WaitForConciliation, Some(Stage::Conciliator));
+    }
     match case.formal_notice() {
         None => (
-            NextStep::SendFormalNotice { mediated },
+            NextStep::SendFormalNotice { prior_attempt },
             Some(Stage::FormalNotice),
         ),
         Some(notice) => match notice.answer_by {
@@ -154,10 +175,13 @@ fn beyond(case: &Case, today: NaiveDate, mediated: bool) -> (NextStep, Option<St
                 NextStep::WaitForAnswer { until: by },
                 Some(Stage::FormalNotice),
             ),
+            _ if small_claim && !prior_attempt => {
+                (NextStep::SeeConciliator, Some(Stage::Conciliator))
+            }
             _ => (
                 NextStep::GoToCourt {
-                    mediated,
-                    small_claim: case.disputed <= Decimal::from(law::PRIOR_ATTEMPT_CEILING_EUR),
+                    prior_attempt,
+                    small_claim,
                 },
                 Some(Stage::Court),
             ),
@@ -174,8 +198,13 @@ fn next_step(case: &Case, today: NaiveDate) -> (NextStep, Option<Stage>) {
         return (NextStep::CheckRefundAndClose, None);
     }
     if let Some(referral) = case.mediator_referral() {
-        if case.mediator_step(Milestone::Proposal).is_some() || referral.refused() {
-            return beyond(case, today, true);
+        // A refused file, a proposal, or a mediation declared over: the Médiateur's part
+        // is done (a proposal refused, or not followed, leaves the court).
+        let done = case.mediator_rejection().is_some()
+            || case.mediator_step(Milestone::Proposal).is_some()
+            || case.mediator_step(Milestone::Ended).is_some();
+        if done {
+            return beyond(case, today);
         }
         if let Some(until) = mediator_proposal_due(case) {
             return (NextStep::WaitForProposal { until }, Some(Stage::Mediator));
@@ -205,8 +234,10 @@ fn next_step(case: &Case, today: NaiveDate) -> (NextStep, Option<Stage>) {
         };
     }
     let closes = mediator_closes(case);
-    if closes.is_some_and(|c| today > c) {
-        return beyond(case, today, false);
+    // Too late for the Médiateur, or the dispute is already before a court or another
+    // mediator (L612-2: it cannot take it).
+    if closes.is_some_and(|c| today > c) || case.before_court {
+        return beyond(case, today);
     }
     let opens = mediator_opens(case);
     if let (Some(opens), Some(before)) = (opens, closes) {
@@ -283,13 +314,33 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
         }
     }
 
+    if case.mediator_rejection().is_some() {
+        warnings.push(Warning::MediatorRejected);
+    }
     if open {
         let windows = refund_windows(case);
-        if windows.iter().any(|w| w.suspended) {
+        if windows.iter().any(|w| w.state == WindowState::Suspended) {
             warnings.push(Warning::RefundWindowSuspended);
         }
+        let awaiting_notice = referral.is_some_and(|r| {
+            case.mediator_rejection().is_none()
+                && suspensions(case).iter().all(|s| s.from > r.date)
+                && [
+                    Milestone::FileComplete,
+                    Milestone::Proposal,
+                    Milestone::Ended,
+                ]
+                .into_iter()
+                .all(|m| case.mediator_step(m).is_none())
+                && windows
+                    .iter()
+                    .any(|w| w.state == WindowState::Running && w.closes >= r.date)
+        });
+        if awaiting_notice {
+            warnings.push(Warning::SuspensionAwaitsNotice);
+        }
         let earliest = earliest_mediator(case, today);
-        for w in windows.iter().filter(|w| !w.suspended) {
+        for w in windows.iter().filter(|w| w.state != WindowState::Suspended) {
             if w.closes.signed_duration_since(today).num_days() <= REFUND_WARNING_DAYS {
                 warnings.push(Warning::RefundWindowClosing {
                     on: w.closes,
@@ -334,12 +385,22 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
     if termination_fee && case.contract_start.is_none() {
         warnings.push(Warning::ContractDateNeeded);
     }
+    // L34-2 al. 2: the operator has one year from the day a sum fell due to claim it; a
+    // reminder or a registered letter does not stop it (only a court claim or the
+    // person's acknowledgement do), so a sum chased within the year but not taken to court
+    // within it is time-barred too. Not for third-party content (not an electronic
+    // communications service), nor for damages for an early termination (Cass. com.
+    // 29/03/2023, n° 21-23.104: five years), which termination fees are not.
     for (i, line) in case.lines.iter().enumerate() {
-        if let (Some(due), Some(claimed)) = (line.due_on, line.claimed_on) {
-            let limit = add_months(due, law::PRESCRIPTION_MONTHS);
-            if claimed > limit {
-                warnings.push(Warning::OperatorClaimTimeBarred { line: i, limit });
-            }
+        let Some(due) = line.due_on else { continue };
+        if line.reason == Some(RuleId::ThirdParty)
+            || crate::core::vocab::fold_words(&line.label).contains("indemnite")
+        {
+            continue;
+        }
+        let limit = add_months(due, law::PRESCRIPTION_MONTHS);
+        if today > limit || line.claimed_on.is_some_and(|c| c > limit) {
+            warnings.push(Warning::OperatorClaimTimeBarred { line: i, limit });
         }
     }
     Advice {
@@ -436,8 +497,9 @@ pub fn available(case: &Case, next: &NextStep, today: NaiveDate) -> Vec<LetterKi
     );
     // The Médiateur's summary and the recourse once their step is open, not before (a
     // letter offered early is a step skipped).
-    let mediator =
-        case.mediator_referral().is_some() || mediator_opens(case).is_some_and(|d| d <= today);
+    // Never for a dispute already before a court or another mediator (L612-2 3°).
+    let mediator = !case.before_court
+        && (case.mediator_referral().is_some() || mediator_opens(case).is_some_and(|d| d <= today));
     let recourse = case.second_level_recourse().is_some()
         || second_level_opens(case).is_some_and(|d| d <= today);
     let debited = case.direct_debit
@@ -505,6 +567,11 @@ impl NextStep {
                 Legal::CourtClaimInterrupts,
                 Legal::SignalConso,
             ],
+            NextStep::SeeConciliator | NextStep::WaitForConciliation => &[
+                Legal::Conciliator,
+                Legal::PriorAttempt,
+                Legal::MediationSuspends,
+            ],
             NextStep::CheckRefundAndClose | NextStep::Closed => &[],
         }
     }
@@ -533,40 +600,48 @@ impl NextStep {
                 Lang::En => format!("You may refer the case to the electronic communications ombudsman (free, at mediation-telecom.org or by post), by {} at the latest.", format_date(*before, lang)),
             },
             NextStep::WaitForMediatorNotice { until } => match lang {
-                Lang::Fr => format!("Le Médiateur a votre dossier : un refus doit vous être notifié dans les trois semaines de sa réception (vers le {}). Notez la date de son avis de dossier complet : les 90 jours de sa proposition courent de là.", format_date(*until, lang)),
-                Lang::En => format!("The ombudsman has your file: a rejection must reach you within three weeks of its receipt (around {}). Note the day of its notice that the file is complete: the 90 days for its proposal run from it.", format_date(*until, lang)),
+                Lang::Fr => format!("Le Médiateur a votre dossier : un refus doit vous être notifié dans les trois semaines de sa réception (vers le {}). Notez la date de son avis de saisine (dossier reçu) : les 90 jours de sa proposition courent de là.", format_date(*until, lang)),
+                Lang::En => format!("The ombudsman has your file: a rejection must reach you within three weeks of its receipt (around {}). Note the day of its notice that it has the file: the 90 days for its proposal run from it.", format_date(*until, lang)),
             },
             NextStep::WaitForProposal { until } => match lang {
                 Lang::Fr => format!("Le dossier est complet : la proposition de solution du Médiateur est attendue avant le {} (délai prolongeable pour un litige complexe). Elle ne s'impose ni à vous ni à l'opérateur.", format_date(*until, lang)),
                 Lang::En => format!("The file is complete: the ombudsman's proposed solution is due by {} (extendable for a complex dispute). It binds neither you nor the operator.", format_date(*until, lang)),
             },
-            NextStep::SendFormalNotice { mediated } => {
+            NextStep::SendFormalNotice { prior_attempt } => {
                 let mut text = lang.pick(
                     "Avant le tribunal, envoyez une mise en demeure (lettre recommandée) fixant un délai pour payer. ",
                     "Before court, send a formal notice (registered letter) setting a time to pay. ",
                 ).to_string();
-                text.push_str(if *mediated {
+                text.push_str(if *prior_attempt {
                     lang.pick(
-                        "Votre saisine du Médiateur vaut déjà la tentative préalable que le tribunal exige pour une demande de 5 000 € ou moins. Une association de consommateurs peut vous aider ; SignalConso transmet un signalement à l'entreprise, qui peut y répondre.",
-                        "Your referral to the ombudsman already counts as the prior attempt a court requires for a claim of €5,000 or less. A consumer association can help; SignalConso forwards a report to the business, which may answer.",
+                        "La médiation (ou la conciliation) qui a eu lieu vaut déjà la tentative préalable que le tribunal exige pour une demande de 5 000 € ou moins. Une association de consommateurs peut vous aider ; SignalConso transmet un signalement à l'entreprise, qui peut y répondre.",
+                        "The mediation (or conciliation) that took place already counts as the prior attempt a court requires for a claim of €5,000 or less. A consumer association can help; SignalConso forwards a report to the business, which may answer.",
                     )
                 } else {
                     lang.pick(
-                        "Pour une demande de 5 000 € ou moins, le tribunal exige d'abord une tentative de conciliation (conciliateur de justice, gratuit), de médiation ou de procédure participative. Une association de consommateurs peut vous aider ; SignalConso transmet un signalement à l'entreprise, qui peut y répondre.",
-                        "For a claim of €5,000 or less, a court first requires an attempt at conciliation (a conciliateur de justice, free), mediation or participatory procedure. A consumer association can help; SignalConso forwards a report to the business, which may answer.",
+                        "Pour une demande de 5 000 € ou moins, le tribunal exige d'abord une tentative de conciliation (conciliateur de justice, gratuit), de médiation ou de procédure participative ; un dossier que le Médiateur a refusé n'en est pas une. Une association de consommateurs peut vous aider ; SignalConso transmet un signalement à l'entreprise, qui peut y répondre.",
+                        "For a claim of €5,000 or less, a court first requires an attempt at conciliation (a conciliateur de justice, free), mediation or participatory procedure; a file the ombudsman refused is not one. A consumer association can help; SignalConso forwards a report to the business, which may answer.",
                     )
                 });
                 text
             }
-            NextStep::GoToCourt { mediated, small_claim } => {
+            NextStep::SeeConciliator => lang.pick(
+                "Avant le tribunal, pour une demande de 5 000 € ou moins, tentez une conciliation : le conciliateur de justice est gratuit, on le saisit en ligne, par courrier ou à sa permanence (mairie, tribunal). Notez dans le dossier le jour du premier rendez-vous : la conciliation suspend le délai de remboursement jusqu'à sa fin.",
+                "Before court, for a claim of €5,000 or less, try a conciliation: the conciliateur de justice is free, and is reached online, by post or at their office hours (town hall, court). Note in the case the day of the first meeting: the conciliation suspends the refund window until it ends.",
+            ).into(),
+            NextStep::WaitForConciliation => lang.pick(
+                "La conciliation est en cours : notez son issue (accord, ou constat d'échec et sa date). Le délai de remboursement est suspendu jusque-là, puis il reprend pour ce qu'il en restait et au moins six mois.",
+                "The conciliation is under way: note its outcome (an agreement, or a record of failure and its date). The refund window is suspended until then, then runs again for what was left of it and at least six months.",
+            ).into(),
+            NextStep::GoToCourt { prior_attempt, small_claim } => {
                 let mut text = lang.pick(
                     "La mise en demeure est restée sans effet : vous pouvez saisir le tribunal judiciaire. ",
                     "The formal notice went unheeded: you may go to the tribunal judiciaire. ",
                 ).to_string();
-                text.push_str(match (small_claim, mediated) {
+                text.push_str(match (small_claim, prior_attempt) {
                     (true, true) => lang.pick(
-                        "Joignez la proposition du Médiateur : elle vaut la tentative préalable exigée jusqu'à 5 000 €.",
-                        "Attach the ombudsman's proposal: it counts as the prior attempt required up to €5,000.",
+                        "Joignez la preuve de la médiation ou de la conciliation (la proposition du Médiateur, le constat du conciliateur) : elle vaut la tentative préalable exigée jusqu'à 5 000 €.",
+                        "Attach the proof of the mediation or conciliation (the ombudsman's proposal, the conciliateur's record): it counts as the prior attempt required up to €5,000.",
                     ),
                     (true, false) => lang.pick(
                         "Jusqu'à 5 000 €, une tentative de conciliation (conciliateur de justice, gratuit) ou de médiation doit précéder la demande.",
@@ -618,9 +693,20 @@ impl Warning {
                 Legal::CourtClaimInterrupts,
                 Legal::AcknowledgementInterrupts,
             ],
-            Warning::RefundWindowSuspended => &[Legal::MediationSuspends],
+            Warning::RefundWindowSuspended | Warning::SuspensionAwaitsNotice => {
+                &[Legal::MediationSuspends, Legal::MediationSuspensionStart]
+            }
+            Warning::MediatorRejected => &[
+                Legal::MediatorAdmissibility,
+                Legal::PriorAttempt,
+                Legal::Conciliator,
+            ],
             Warning::ContractDateNeeded => &[Legal::TerminationFees],
-            Warning::OperatorClaimTimeBarred { .. } => &[Legal::Prescription],
+            Warning::OperatorClaimTimeBarred { .. } => &[
+                Legal::Prescription,
+                Legal::CourtClaimInterrupts,
+                Legal::AcknowledgementInterrupts,
+            ],
         }
     }
 
@@ -650,8 +736,8 @@ impl Warning {
             Warning::RefundWindowClosing { on, amount } => {
                 let (date, amount) = (format_date(*on, lang), format_amount(*amount, lang));
                 match lang {
-                    Lang::Fr => format!("Le droit de réclamer le remboursement de {amount} s'éteint le {date} (1 an après le paiement, art. L34-2 CPCE). Une lettre de réclamation n'arrête pas ce délai : seuls la saisine du Médiateur, une demande en justice ou la reconnaissance écrite de l'opérateur le font."),
-                    Lang::En => format!("The right to claim back {amount} ends on {date} (1 year after payment, CPCE L34-2). A complaint letter does not stop this limit: only a referral to the ombudsman, a court claim or the operator's written acknowledgement do."),
+                    Lang::Fr => format!("Le droit de réclamer le remboursement de {amount} s'éteint le {date} (art. L34-2 CPCE). Une lettre de réclamation n'arrête pas ce délai : une médiation ou une conciliation le suspend, une demande en justice ou la reconnaissance écrite de l'opérateur l'interrompt. Ne comptez pas sur une saisine du Médiateur dans les derniers jours : la suspension peut ne compter que de son avis de saisine (dossier reçu), des semaines plus tard."),
+                    Lang::En => format!("The right to claim back {amount} ends on {date} (CPCE L34-2). A complaint letter does not stop this limit: a mediation or conciliation suspends it, a court claim or the operator's written acknowledgement interrupts it. Do not count on a referral to the ombudsman in the last days: the suspension may count only from its notice that it has the file, weeks later."),
                 }
             }
             Warning::MediatorAfterRefundWindow { on, opens } => {
@@ -662,8 +748,16 @@ impl Warning {
                 }
             }
             Warning::RefundWindowSuspended => lang.pick(
-                "La saisine du Médiateur suspend le délai de remboursement pendant la médiation : il recommencera à courir à sa fin, agissez alors sans attendre.",
-                "The referral to the ombudsman suspends the refund window while the mediation lasts: it runs again when it ends, so act without waiting then.",
+                "La médiation suspend le délai de remboursement : quand elle sera déclarée terminée (proposition acceptée ou refusée, ou fin annoncée), il recommencera à courir pour ce qu'il en restait, et au moins six mois. Notez cette fin dans le dossier : la nouvelle date s'affichera.",
+                "The mediation suspends the refund window: when it is declared over (proposal accepted or refused, or its end announced), it runs again for what was left of it, and at least six months. Note that end in the case: the new date will show.",
+            ).into(),
+            Warning::SuspensionAwaitsNotice => lang.pick(
+                "Pour la Cour de cassation, la saisine du Médiateur suspend déjà le délai de remboursement ; pour la commission qui contrôle la médiation de la consommation, seulement son avis de saisine (dossier reçu). Par prudence, les dates ne tiennent compte de la suspension qu'à partir de cet avis : notez-le dès qu'il arrive.",
+                "For the Cour de cassation, the referral to the ombudsman already suspends the refund window; for the commission that oversees consumer mediation, only its notice that it has the file does. To be safe, the dates count the suspension only from that notice: note it as soon as it comes.",
+            ).into(),
+            Warning::MediatorRejected => lang.pick(
+                "Le Médiateur a refusé le dossier : ce n'est pas une médiation. Ce refus ne vaut pas la tentative préalable exigée avant le tribunal pour une demande de 5 000 € ou moins, et ne suspend pas le délai de remboursement : tournez-vous vers un conciliateur de justice (gratuit).",
+                "The ombudsman refused the file: that is not a mediation. The refusal does not count as the prior attempt a court requires for a claim of €5,000 or less, and does not suspend the refund window: turn to a conciliateur de justice (free).",
             ).into(),
             Warning::ComplaintOffContractChannel { named } => match lang {
                 Lang::Fr => format!("Votre contrat prévoit les réclamations par « {} », et la réclamation enregistrée n'est pas passée par là : le Médiateur peut déclarer le dossier irrecevable. Renvoyez-la par ce canal.", named.label(lang)),
@@ -682,8 +776,8 @@ impl Warning {
                 "Termination fees are disputed: enter the contract's date. Made since 1 January 2023, nothing of the remaining months is due after the 12th month; made before, at most a quarter of the remaining monthly payments.",
             ).into(),
             Warning::OperatorClaimTimeBarred { limit, .. } => match lang {
-                Lang::Fr => format!("L'opérateur a réclamé une somme plus d'un an après son exigibilité (il avait jusqu'au {}, art. L34-2 CPCE) : contestez cette réclamation.", format_date(*limit, lang)),
-                Lang::En => format!("The operator claimed a sum more than a year after it fell due (it had until {}, CPCE L34-2): dispute that claim.", format_date(*limit, lang)),
+                Lang::Fr => format!("L'opérateur avait jusqu'au {} pour réclamer cette somme en justice (un an après son exigibilité, art. L34-2 CPCE) ; ses relances et lettres, même recommandées, n'arrêtent pas ce délai. Sauf s'il a saisi un tribunal ou si vous avez reconnu la dette avant cette date (un paiement partiel, un accord écrit), il ne peut plus l'exiger : contestez la réclamation.", format_date(*limit, lang)),
+                Lang::En => format!("The operator had until {} to claim this sum in court (one year after it fell due, CPCE L34-2); its reminders and letters, even registered, do not stop this limit. Unless it went to court or you acknowledged the debt before that day (a part payment, a written agreement), it can no longer demand it: dispute the claim.", format_date(*limit, lang)),
             },
         }
     }
@@ -785,12 +879,16 @@ mod tests {
                     ),
                 ],
                 "2026-06-13",
-                NextStep::SendFormalNotice { mediated: true },
+                NextStep::SendFormalNotice {
+                    prior_attempt: true,
+                },
             ),
             (
                 vec![call.clone(), letter.clone()],
                 "2027-01-11",
-                NextStep::SendFormalNotice { mediated: false },
+                NextStep::SendFormalNotice {
+                    prior_attempt: false,
+                },
             ),
             (
                 vec![
@@ -846,7 +944,7 @@ mod tests {
         assert_eq!(
             step.next,
             NextStep::GoToCourt {
-                mediated: true,
+                prior_attempt: true,
                 small_claim: true
             }
         );
@@ -860,13 +958,19 @@ mod tests {
     #[test]
     fn before_court_the_mediation_counts_as_the_prior_attempt_and_a_conciliation_is_not_the_only_one(
     ) {
-        let mediated = NextStep::SendFormalNotice { mediated: true }.describe(Lang::Fr);
+        let mediated = NextStep::SendFormalNotice {
+            prior_attempt: true,
+        }
+        .describe(Lang::Fr);
         assert!(
             mediated.contains("mise en demeure")
                 && mediated.contains("vaut déjà la tentative préalable"),
             "{mediated}"
         );
-        let not = NextStep::SendFormalNotice { mediated: false }.describe(Lang::Fr);
+        let not = NextStep::SendFormalNotice {
+            prior_attempt: false,
+        }
+        .describe(Lang::Fr);
         assert!(
             not.contains("conciliation") && not.contains("de médiation"),
             "{not}"
@@ -875,9 +979,11 @@ mod tests {
         for text in [&mediated, &not] {
             assert!(text.contains("SignalConso transmet"), "{text}");
         }
-        assert!(NextStep::SendFormalNotice { mediated: true }
-            .sources()
-            .contains(&Legal::PriorAttempt));
+        assert!(NextStep::SendFormalNotice {
+            prior_attempt: true
+        }
+        .sources()
+        .contains(&Legal::PriorAttempt));
     }
 
     #[test]
@@ -1020,14 +1126,60 @@ mod tests {
             }),
             "{w:?}"
         );
-        // Referred: the window is suspended, nothing to warn.
+        // Referred: until the Médiateur's notice that it has the file, the window is not
+        // counted as suspended (the safer reading), and the person is told why; once the
+        // notice is on record, it is suspended and nothing else is warned.
         case.events
             .push(mediator("2027-01-12", None, Answer::Awaited));
         let w = advise(&case, day("2027-01-13")).warnings;
         assert!(
-            !late(&w) && w.contains(&Warning::RefundWindowSuspended),
+            !late(&w)
+                && w.contains(&Warning::SuspensionAwaitsNotice)
+                && !w.contains(&Warning::RefundWindowSuspended),
             "{w:?}"
         );
+        case.events.push(mediator(
+            "2027-01-20",
+            Some(Milestone::FileComplete),
+            Answer::Awaited,
+        ));
+        let w = advise(&case, day("2027-01-21")).warnings;
+        assert!(
+            !late(&w)
+                && w.contains(&Warning::RefundWindowSuspended)
+                && !w.contains(&Warning::SuspensionAwaitsNotice),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_dispute_already_before_a_court_is_not_sent_to_the_mediator() {
+        let mut case = case_with(vec![complaint("2026-01-08", Answer::Awaited)]);
+        case.second_level = SecondLevel::No;
+        let today = day("2026-04-01");
+        assert!(matches!(
+            advise(&case, today).next,
+            NextStep::ReferToMediator { .. }
+        ));
+        assert!(available(&case, &advise(&case, today).next, today).contains(&LetterKind::Mediator));
+        case.before_court = true;
+        let advice = advise(&case, today);
+        assert!(
+            !matches!(advice.next, NextStep::ReferToMediator { .. })
+                && advice.warnings.contains(&Warning::AlreadyBeforeCourt),
+            "{advice:?}"
+        );
+        assert!(!available(&case, &advice.next, today).contains(&LetterKind::Mediator));
+        // Written anyway, the summary says nothing false and says why it is of no use.
+        let letter = super::super::letters::write(
+            LetterKind::Mediator,
+            &case,
+            &super::super::letters::tests::sender(),
+            Channel::WebForm,
+            today,
+        );
+        assert!(!letter.text.contains("aucun tribunal"), "{}", letter.text);
+        assert!(letter.notes.iter().any(|n| n.fr.contains("L612-2")));
     }
 
     #[test]
@@ -1038,15 +1190,39 @@ mod tests {
             claimed_on: Some(day("2026-03-15")),
             ..case.lines[0].clone()
         });
-        let barred = |case: &Case| {
-            advise(case, day("2026-04-01"))
+        let barred = |case: &Case, today: &str| {
+            advise(case, day(today))
                 .warnings
                 .iter()
                 .any(|w| matches!(w, Warning::OperatorClaimTimeBarred { line: 2, .. }))
         };
-        assert!(!barred(&case), "claimed on the last day");
+        // Claimed on the last day: not barred that day; the reminder does not stop the
+        // year, so the next day it is (no court claim on record).
+        assert!(!barred(&case, "2026-03-15"), "claimed on the last day");
+        assert!(barred(&case, "2026-03-16"), "a reminder does not stop it");
+        // Claimed a day late: barred at once.
         case.lines[2].claimed_on = Some(day("2026-03-16"));
-        assert!(barred(&case));
+        assert!(barred(&case, "2026-03-16"));
+        // Not for third-party content, nor damages for an early termination.
+        case.lines[2].reason = Some(RuleId::ThirdParty);
+        assert!(!barred(&case, "2026-04-01"));
+        case.lines[2].reason = None;
+        case.lines[2].label = "Indemnité de résiliation anticipée".into();
+        assert!(!barred(&case, "2026-04-01"));
+        case.lines[2].label = "Frais de résiliation".into();
+        assert!(
+            barred(&case, "2026-04-01"),
+            "termination fees fall under L34-2"
+        );
+        let text = Warning::OperatorClaimTimeBarred {
+            line: 2,
+            limit: day("2026-03-15"),
+        }
+        .describe(Lang::Fr);
+        assert!(
+            text.contains("relances") && text.contains("tribunal"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -1074,18 +1250,22 @@ mod tests {
             NextStep::ReferToMediator { before: d },
             NextStep::WaitForMediatorNotice { until: d },
             NextStep::WaitForProposal { until: d },
-            NextStep::SendFormalNotice { mediated: true },
-            NextStep::SendFormalNotice { mediated: false },
+            NextStep::SendFormalNotice {
+                prior_attempt: true,
+            },
+            NextStep::SendFormalNotice {
+                prior_attempt: false,
+            },
             NextStep::GoToCourt {
-                mediated: true,
+                prior_attempt: true,
                 small_claim: true,
             },
             NextStep::GoToCourt {
-                mediated: false,
+                prior_attempt: false,
                 small_claim: true,
             },
             NextStep::GoToCourt {
-                mediated: false,
+                prior_attempt: false,
                 small_claim: false,
             },
             NextStep::CheckRefundAndClose,

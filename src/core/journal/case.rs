@@ -3,8 +3,8 @@
 //! Code de la consommation L224-28), whether the operator has a second complaint level
 //! (service-public.fr F14373), the channel the contract names for complaints (L612-2 1°),
 //! when each disputed amount was paid (CPCE L34-2 al. 1) and, for a sum the operator
-//! claims, when it fell due and when it was claimed (L34-2 al. 2). Sources checked
-//! 2026-11-30 against `shared/DOMAIN.md`.
+//! claims, when it fell due and when it was claimed (L34-2 al. 2). Sources and how each
+//! was checked: `core::law`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -143,12 +143,19 @@ impl Answer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Milestone {
-    /// The Médiateur's notice that the file is complete: the 90 days for its proposal run
+    /// The Médiateur's notice that it has the file: the 90 days for its proposal run
     /// from it (Code de la consommation R612-2, R612-5).
     FileComplete,
     /// The Médiateur's proposed solution (not a binding decision); the answer records
-    /// whether the person (and the operator) accepted it.
+    /// whether the person (and the operator) accepted it. Answered, it ends the mediation
+    /// on the day of the answer unless an end is recorded.
     Proposal,
+    /// The Médiateur refused the file (inadmissible, L612-2): no mediation took place, so
+    /// it is not the prior attempt CPC 750-1 asks for and suspends nothing.
+    Rejected,
+    /// The mediation was declared over (by the Médiateur or a party): the refund windows
+    /// it suspended run again from this day, for at least six months (C. civ. 2238).
+    Ended,
 }
 
 impl Milestone {
@@ -159,8 +166,18 @@ impl Milestone {
             None => Text::MilestoneReferral.get(lang),
             Some(Milestone::FileComplete) => Text::MilestoneFileComplete.get(lang),
             Some(Milestone::Proposal) => Text::MilestoneProposal.get(lang),
+            Some(Milestone::Rejected) => Text::MilestoneRejected.get(lang),
+            Some(Milestone::Ended) => Text::MilestoneEnded.get(lang),
         }
     }
+
+    /// Every step after the referral, in the order of the procedure.
+    pub const ALL: [Milestone; 4] = [
+        Milestone::FileComplete,
+        Milestone::Proposal,
+        Milestone::Rejected,
+        Milestone::Ended,
+    ];
 }
 
 /// One exchange in a dispute.
@@ -418,6 +435,61 @@ impl Case {
         self.timeline()
             .into_iter()
             .find(|e| e.stage == Stage::Mediator && e.milestone == Some(milestone))
+    }
+
+    /// The Médiateur's refusal of the file, if on record: its `Rejected` step, or (as
+    /// journals before that step recorded it) a referral answered by a refusal with no
+    /// later step of the procedure.
+    pub fn mediator_rejection(&self) -> Option<&Event> {
+        if let Some(rejected) = self.mediator_step(Milestone::Rejected) {
+            return Some(rejected);
+        }
+        let referral = self.mediator_referral()?;
+        let went_on = [
+            Milestone::FileComplete,
+            Milestone::Proposal,
+            Milestone::Ended,
+        ]
+        .into_iter()
+        .any(|m| self.mediator_step(m).is_some());
+        (referral.refused() && !went_on).then_some(referral)
+    }
+
+    /// The day the mediation ended, the earlier (safer) of its recorded end and the day
+    /// its proposal was notified: the commission that oversees consumer mediation counts
+    /// the limitation period again from that notification. `None` while it runs, or when
+    /// it never began (no referral, or the file was refused).
+    pub fn mediation_end(&self) -> Option<NaiveDate> {
+        self.mediator_referral()?;
+        if self.mediator_rejection().is_some() {
+            return None;
+        }
+        [Milestone::Ended, Milestone::Proposal]
+            .into_iter()
+            .filter_map(|m| self.mediator_step(m).map(|e| e.date))
+            .min()
+    }
+
+    /// The referral to a conciliateur de justice, if any.
+    pub fn conciliation(&self) -> Option<&Event> {
+        self.timeline()
+            .into_iter()
+            .find(|e| e.stage == Stage::Conciliator)
+    }
+
+    /// Whether an amicable attempt that counts before a court (CPC 750-1) is on record: a
+    /// mediation that took place (the file accepted, not refused) or a conciliation.
+    pub fn prior_attempt(&self) -> bool {
+        let mediated = self.mediator_referral().is_some()
+            && self.mediator_rejection().is_none()
+            && [
+                Milestone::FileComplete,
+                Milestone::Proposal,
+                Milestone::Ended,
+            ]
+            .into_iter()
+            .any(|m| self.mediator_step(m).is_some());
+        mediated || self.conciliation().is_some()
     }
 
     /// The *mise en demeure*, if sent.

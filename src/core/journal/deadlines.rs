@@ -1,6 +1,6 @@
 //! The dates that matter in a dispute, computed from its exchanges and what the case knows.
 //!
-//! Sources (`shared/DOMAIN.md`, checked 2026-11-30; figures in `core::law`):
+//! Sources (figures and how each was checked in `core::law`):
 //! - the order of service-public.fr F14373: the written complaint to customer service;
 //!   after its unsatisfactory answer, or one month without one, the *service consommateurs*
 //!   (second level); after the second level's unsatisfactory answer the Médiateur at once,
@@ -10,10 +10,13 @@
 //!   answer or month is awaited (referring while it runs would skip it);
 //! - the Médiateur: not more than one year after the written complaint (Code de la
 //!   consommation L612-2); a rejection notified within three weeks of receiving the file
-//!   (L612-2); its proposal within 90 days of its notice that the file is complete
+//!   (L612-2); its proposal within 90 days of its notice that it has the file
 //!   (R612-2, R612-5);
 //! - the refund window of each paid amount: one year from its payment (CPCE L34-2),
-//!   suspended by a referral to the Médiateur (C. civ. 2238);
+//!   suspended by a mediation or a conciliation (C. civ. 2238), counted from the
+//!   Médiateur's notice that it has the file (the safer of two readings), and
+//!   running again from its end for what was left and at least six months; a file the
+//!   Médiateur refused suspends nothing;
 //! - the bank's refund of a direct debit: 8 weeks when authorised (CMF L133-25), 13 months
 //!   when not (L133-24);
 //! - termination without fees after a price change: four months from the notice (L224-33).
@@ -50,10 +53,13 @@ pub enum DeadlineKind {
     MediatorCloses,
     /// A rejection of the file is notified within three weeks of its receipt (L612-2).
     MediatorAdmissibility,
-    /// The Médiateur's proposal is due (90 days from its notice that the file is complete).
+    /// The Médiateur's proposal is due (90 days from its notice that it has the file).
     MediatorProposal,
     /// The last day to claim back an amount paid (one year, CPCE L34-2).
     RefundWindowCloses,
+    /// The last day to claim back an amount paid, the window having run again since a
+    /// mediation or conciliation ended (C. civ. 2238 al. 2).
+    RefundWindowResumedCloses,
     /// The last day to ask the bank to refund an authorised direct debit (8 weeks).
     SepaAuthorisedCloses,
     /// The last day to contest an unauthorised direct debit with the bank (13 months).
@@ -73,7 +79,9 @@ impl DeadlineKind {
                 &[Legal::MediatorAdmissibility]
             }
             DeadlineKind::MediatorProposal => &[Legal::MediatorProposal],
-            DeadlineKind::RefundWindowCloses => &[Legal::Prescription, Legal::MediationSuspends],
+            DeadlineKind::RefundWindowCloses | DeadlineKind::RefundWindowResumedCloses => {
+                &[Legal::Prescription, Legal::MediationSuspends]
+            }
             DeadlineKind::SepaAuthorisedCloses => &[Legal::SepaAuthorised],
             DeadlineKind::SepaUnauthorisedCloses => &[Legal::SepaUnauthorised],
             DeadlineKind::PriceChangeTerminationCloses => &[Legal::PriceChangeNotice],
@@ -91,6 +99,7 @@ impl DeadlineKind {
             DeadlineKind::MediatorAdmissibility => "mediator_admissibility",
             DeadlineKind::MediatorProposal => "mediator_proposal",
             DeadlineKind::RefundWindowCloses => "refund_window_closes",
+            DeadlineKind::RefundWindowResumedCloses => "refund_window_resumed_closes",
             DeadlineKind::SepaAuthorisedCloses => "sepa_authorised_closes",
             DeadlineKind::SepaUnauthorisedCloses => "sepa_unauthorised_closes",
             DeadlineKind::PriceChangeTerminationCloses => "price_change_termination_closes",
@@ -121,16 +130,20 @@ impl DeadlineKind {
                 "Last day to refer the case to the ombudsman.",
             ),
             DeadlineKind::MediatorAdmissibility => (
-                "Sans refus du Médiateur à cette date, attendez son avis de dossier complet.",
-                "Without a rejection by then, wait for the ombudsman's notice that the file is complete.",
+                "Sans refus du Médiateur à cette date, attendez son avis de saisine (dossier reçu).",
+                "Without a rejection by then, wait for the ombudsman's notice that it has the file.",
             ),
             DeadlineKind::MediatorProposal => (
                 "La proposition du Médiateur est attendue ; notez-la et dites si vous l'acceptez.",
                 "The ombudsman's proposal is due; note it and whether you accept it.",
             ),
             DeadlineKind::RefundWindowCloses => (
-                "Avant ce jour : saisissez le Médiateur ou le tribunal (une lettre de réclamation n'arrête pas ce délai).",
-                "Before this day: refer to the ombudsman or a court (a complaint letter does not stop this limit).",
+                "Bien avant ce jour : saisissez le Médiateur (pas dans les derniers jours : la suspension peut ne compter que de son avis de saisine (dossier reçu)) ou le tribunal ; une lettre de réclamation n'arrête pas ce délai.",
+                "Well before this day: refer to the ombudsman (not in the last days: the suspension may count only from its notice that it has the file) or a court; a complaint letter does not stop this limit.",
+            ),
+            DeadlineKind::RefundWindowResumedCloses => (
+                "Avant ce jour : saisissez le tribunal (ou un conciliateur de justice, dont la conciliation suspend aussi ce délai) ; une lettre n'arrête pas ce délai.",
+                "Before this day: go to court (or to a conciliateur de justice, whose conciliation also suspends this limit); a letter does not stop it.",
             ),
             DeadlineKind::SepaAuthorisedCloses => (
                 "Dernier jour pour demander à la banque le remboursement du prélèvement (cela n'éteint pas la dette).",
@@ -223,12 +236,16 @@ impl Deadline {
                 "A rejection of the file must be notified within 3 weeks of its receipt, around",
             ),
             DeadlineKind::MediatorProposal => (
-                "Proposition de solution du Médiateur attendue (90 jours après l'avis de dossier complet, prolongeables) avant le",
-                "The ombudsman's proposed solution is due (90 days after the notice that the file is complete, extendable) by",
+                "Proposition de solution du Médiateur attendue (90 jours après l'avis de saisine, prolongeables) avant le",
+                "The ombudsman's proposed solution is due (90 days after the notice that it has the file, extendable) by",
             ),
             DeadlineKind::RefundWindowCloses => (
                 "Dernier jour pour réclamer le remboursement (1 an après le paiement, art. L34-2 CPCE)",
                 "Last day to claim a refund (1 year after payment, CPCE L34-2)",
+            ),
+            DeadlineKind::RefundWindowResumedCloses => (
+                "Dernier jour pour réclamer le remboursement (le délai a repris à la fin de la médiation ou de la conciliation, pour ce qu'il en restait et au moins 6 mois, art. 2238 du Code civil)",
+                "Last day to claim a refund (the limit ran again when the mediation or conciliation ended, for what was left of it and at least 6 months, Code civil art. 2238)",
             ),
             DeadlineKind::SepaAuthorisedCloses => (
                 "Dernier jour pour demander à la banque le remboursement du prélèvement (8 semaines)",
@@ -262,6 +279,7 @@ impl Deadline {
         };
         let text = match self.kind {
             DeadlineKind::RefundWindowCloses
+            | DeadlineKind::RefundWindowResumedCloses
             | DeadlineKind::SepaAuthorisedCloses
             | DeadlineKind::SepaUnauthorisedCloses => {
                 format!("{}{of}{}{date}", lang.pick(fr, en), lang.colon())
@@ -299,7 +317,7 @@ impl Deadline {
                 "le Médiateur ne peut plus prendre ce litige (plus d'un an après la réclamation écrite)",
                 "the ombudsman can no longer take this dispute (more than a year after the written complaint)",
             ),
-            DeadlineKind::RefundWindowCloses => (
+            DeadlineKind::RefundWindowCloses | DeadlineKind::RefundWindowResumedCloses => (
                 "l'opérateur peut opposer le délai d'un an à la demande de remboursement de ce montant",
                 "the operator may refuse to refund this amount, claimed more than a year after payment",
             ),
@@ -420,20 +438,104 @@ pub fn mediator_proposal_due(case: &Case) -> Option<NaiveDate> {
         .map(|n| law::add_days(n.date, law::MEDIATOR_PROPOSAL_DAYS))
 }
 
+/// Where a refund window stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowState {
+    /// Running to its first end, one year after the payment.
+    Running,
+    /// Standing still while a mediation or conciliation that began before its end runs.
+    Suspended,
+    /// Running again since the mediation or conciliation ended on this day, for what was
+    /// left of it and at least six months (C. civ. 2238 al. 2).
+    Resumed {
+        /// The day the mediation or conciliation ended.
+        ended: NaiveDate,
+    },
+}
+
 /// One refund window: the amounts paid on one day, and the last day to claim them back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefundWindow {
     /// The day they were paid.
     pub paid_on: NaiveDate,
-    /// The last day of the window (one year later).
+    /// The last day of the window: one year after the payment, or, once a mediation or
+    /// conciliation that suspended it ended, the day it now ends (meaningless while
+    /// [`WindowState::Suspended`]).
     pub closes: NaiveDate,
     /// The lines (indexes into the case's lines); empty for a case without lines.
     pub lines: Vec<usize>,
     /// What they add up to.
     pub amount: rust_decimal::Decimal,
-    /// The referral to the Médiateur came before the window closed: it is suspended while
-    /// the mediation lasts (C. civ. 2238).
-    pub suspended: bool,
+    /// Where it stands.
+    pub state: WindowState,
+}
+
+/// A time during which the refund windows stand still (C. civ. 2238): a mediation or a
+/// conciliation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suspension {
+    /// The day it is counted from.
+    pub from: NaiveDate,
+    /// The day it ended; `None` while it runs.
+    pub until: Option<NaiveDate>,
+}
+
+/// The suspensions on record, by start. A mediation is counted from the Médiateur's notice
+/// that the file is complete (its acceptance of the file), the later and safer of the two
+/// readings (the Cour de cassation counts from the referral, the commission that oversees
+/// consumer mediation from that notice); until the notice is on record, from the first
+/// later step recorded; a refused file suspends nothing. A conciliation is counted from the
+/// day recorded (the first meeting, or the written agreement to go to one) to its answer.
+pub fn suspensions(case: &Case) -> Vec<Suspension> {
+    let mut out = Vec::new();
+    if case.mediator_referral().is_some() && case.mediator_rejection().is_none() {
+        let accepted = [
+            Milestone::FileComplete,
+            Milestone::Proposal,
+            Milestone::Ended,
+        ]
+        .into_iter()
+        .filter_map(|m| case.mediator_step(m).map(|e| e.date))
+        .min();
+        if let Some(from) = accepted {
+            out.push(Suspension {
+                from,
+                until: case.mediation_end(),
+            });
+        }
+    }
+    if let Some(conciliation) = case.conciliation() {
+        out.push(Suspension {
+            from: conciliation.date,
+            until: conciliation
+                .answer
+                .answered()
+                .then(|| conciliation.answer_day()),
+        });
+    }
+    out.sort_by_key(|s| s.from);
+    out
+}
+
+/// The last day of a window that first closed on `closes`, after the suspensions: each
+/// that began before it stops it, and from its end it runs again for what was left and at
+/// least six months (C. civ. 2238 al. 2).
+fn after_suspensions(closes: NaiveDate, suspensions: &[Suspension]) -> (NaiveDate, WindowState) {
+    let (mut closes, mut state) = (closes, WindowState::Running);
+    for s in suspensions {
+        if s.from > closes {
+            continue;
+        }
+        let left = closes.signed_duration_since(s.from).num_days().max(0) as u64;
+        match s.until {
+            None => return (closes, WindowState::Suspended),
+            Some(ended) => {
+                closes = law::add_days(ended, left).max(add_months(ended, law::RESUMED_MIN_MONTHS));
+                state = WindowState::Resumed { ended };
+            }
+        }
+    }
+    (closes, state)
 }
 
 /// The amounts paid on one day.
@@ -482,10 +584,11 @@ pub fn debits(case: &Case) -> Vec<Payment> {
 /// The L34-2 window of each paid amount of the case, by payment date. A line disputed for
 /// third-party content has none (L34-2 does not cover it).
 pub fn refund_windows(case: &Case) -> Vec<RefundWindow> {
-    let referral = case.mediator_referral().map(|r| r.date);
+    let suspensions = suspensions(case);
     let mut windows: Vec<RefundWindow> = Vec::new();
     let mut push = |paid_on: NaiveDate, line: Option<usize>, amount| {
-        let closes = add_months(paid_on, law::PRESCRIPTION_MONTHS);
+        let (closes, state) =
+            after_suspensions(add_months(paid_on, law::PRESCRIPTION_MONTHS), &suspensions);
         match windows.iter_mut().find(|w| w.paid_on == paid_on) {
             Some(w) => {
                 w.lines.extend(line);
@@ -496,7 +599,7 @@ pub fn refund_windows(case: &Case) -> Vec<RefundWindow> {
                 closes,
                 lines: line.into_iter().collect(),
                 amount,
-                suspended: referral.is_some_and(|r| r <= closes),
+                state,
             }),
         }
     };
@@ -603,10 +706,12 @@ pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
     }
     if !settled {
         for window in refund_windows(case) {
-            if window.suspended {
-                continue;
-            }
-            let mut d = Deadline::new(DeadlineKind::RefundWindowCloses, window.closes, today, None);
+            let kind = match window.state {
+                WindowState::Suspended => continue,
+                WindowState::Running => DeadlineKind::RefundWindowCloses,
+                WindowState::Resumed { .. } => DeadlineKind::RefundWindowResumedCloses,
+            };
+            let mut d = Deadline::new(kind, window.closes, today, None);
             d.lines = window.lines.clone();
             d.amount = Some(window.amount);
             out.push(d);
@@ -853,7 +958,7 @@ mod tests {
             DeadlineKind::MediatorAdmissibility
         )
         .is_none());
-        // The notice that the file is complete, 2 April: the proposal by 1 July, not 90
+        // The notice that it has the file, 2 April: the proposal by 1 July, not 90
         // days after the referral (8 June).
         let mut complete = referred.clone();
         complete.push(mediator(
@@ -907,16 +1012,164 @@ mod tests {
                 .count(),
             1
         );
-        // Referred to the Médiateur on the window's last day: suspended; a day later: not.
+        // Referred to the Médiateur before the window's last day: by the safer reading the
+        // suspension counts from its notice that it has the file. A notice on the last day
+        // suspends it; a notice a day later comes too late, whatever the referral's date.
         case.lines[0].reason = None;
-        for (referral, suspended) in [("2027-10-17", true), ("2027-10-18", false)] {
+        for (notice, state) in [
+            ("2027-10-17", WindowState::Suspended),
+            ("2027-10-18", WindowState::Running),
+        ] {
             let mut referred = case.clone();
             referred
                 .events
-                .push(mediator(referral, None, Answer::Awaited));
+                .push(mediator("2027-10-01", None, Answer::Awaited));
             let w = &refund_windows(&referred)[0];
-            assert_eq!(w.suspended, suspended, "{referral}");
+            assert_eq!(w.state, WindowState::Running, "referral alone");
+            referred.events.push(mediator(
+                notice,
+                Some(Milestone::FileComplete),
+                Answer::Awaited,
+            ));
+            let w = &refund_windows(&referred)[0];
+            assert_eq!(w.state, state, "{notice}");
+            assert_eq!(w.closes, day("2027-10-17"));
         }
+    }
+
+    /// A case with one amount paid on 18 November 2026: its window first closes on 18
+    /// November 2027.
+    fn paid_case(events: Vec<Event>) -> Case {
+        let mut case = case_with(events);
+        case.lines = vec![super::super::tests::disputed(
+            "Option Sécurité",
+            "5.00",
+            None,
+        )];
+        case.lines[0].paid_on = Some(day("2026-11-18"));
+        case
+    }
+
+    #[test]
+    fn when_the_mediation_ends_the_window_runs_again_for_what_was_left_and_at_least_six_months() {
+        // Notice on 18 September 2027: 61 days were left. The proposal, notified on 1
+        // December 2027, ends it: 61 days would end on 31 January 2028, but at least six
+        // months run, to 1 June 2028.
+        let events = vec![
+            complaint("2027-06-01", Answer::Unsatisfactory),
+            mediator("2027-09-10", None, Answer::Awaited),
+            mediator("2027-09-18", Some(Milestone::FileComplete), Answer::Awaited),
+        ];
+        let running = paid_case(events.clone());
+        assert_eq!(refund_windows(&running)[0].state, WindowState::Suspended);
+        // Suspended: no refund deadline at all while the mediation runs.
+        assert!(deadlines(&running, day("2027-11-30"))
+            .iter()
+            .all(|d| !matches!(
+                d.kind,
+                DeadlineKind::RefundWindowCloses | DeadlineKind::RefundWindowResumedCloses
+            )));
+        let mut ended = events.clone();
+        ended.push(mediator(
+            "2027-12-01",
+            Some(Milestone::Proposal),
+            Answer::Unsatisfactory,
+        ));
+        let case = paid_case(ended);
+        let w = &refund_windows(&case)[0];
+        assert_eq!(
+            (w.state, w.closes),
+            (
+                WindowState::Resumed {
+                    ended: day("2027-12-01")
+                },
+                day("2028-06-01")
+            )
+        );
+        // The day the date turns: due today on 1 June 2028, past the next day.
+        for (today, state) in [
+            ("2028-06-01", DeadlineState::Soon(0)),
+            ("2028-06-02", DeadlineState::Past(1)),
+        ] {
+            let all = deadlines(&case, day(today));
+            let d = find(&all, DeadlineKind::RefundWindowResumedCloses).unwrap();
+            assert_eq!((d.date, d.state), (day("2028-06-01"), state), "{today}");
+            assert!(find(&all, DeadlineKind::RefundWindowCloses).is_none());
+        }
+        // A recorded end before the proposal ends it then (the earlier, safer day).
+        let mut withdrawn = events.clone();
+        withdrawn.push(mediator(
+            "2027-10-20",
+            Some(Milestone::Ended),
+            Answer::Awaited,
+        ));
+        assert_eq!(
+            refund_windows(&paid_case(withdrawn))[0].closes,
+            day("2028-04-20")
+        );
+        // More than six months left when it began: what was left runs from its end.
+        // Notice on 18 January 2027 (304 days left), ended 1 March 2027: 30 December 2027.
+        let early = paid_case(vec![
+            complaint("2026-11-20", Answer::Unsatisfactory),
+            mediator("2027-01-10", None, Answer::Awaited),
+            mediator("2027-01-18", Some(Milestone::FileComplete), Answer::Awaited),
+            mediator("2027-03-01", Some(Milestone::Ended), Answer::Awaited),
+        ]);
+        assert_eq!(refund_windows(&early)[0].closes, day("2027-12-30"));
+    }
+
+    #[test]
+    fn a_refused_file_suspends_nothing_and_a_conciliation_does() {
+        let refused = paid_case(vec![
+            complaint("2027-06-01", Answer::Unsatisfactory),
+            mediator("2027-09-10", None, Answer::Awaited),
+            mediator("2027-09-25", Some(Milestone::Rejected), Answer::Awaited),
+        ]);
+        let w = &refund_windows(&refused)[0];
+        assert_eq!(
+            (w.state, w.closes),
+            (WindowState::Running, day("2027-11-18"))
+        );
+        // As journals recorded a refusal before the step existed: the referral refused.
+        let legacy = paid_case(vec![
+            complaint("2027-06-01", Answer::Unsatisfactory),
+            mediator("2027-09-10", None, Answer::Unsatisfactory),
+        ]);
+        assert!(legacy.mediator_rejection().is_some());
+        assert_eq!(refund_windows(&legacy)[0].state, WindowState::Running);
+        // A conciliation from its first meeting on 1 October 2027 (48 days left) to its
+        // record of failure on 15 January 2028: six months, to 15 July 2028.
+        let mut conciliated = refused.clone();
+        let mut meeting = event(
+            "2027-10-01",
+            Stage::Conciliator,
+            Channel::InPerson,
+            Answer::Awaited,
+        );
+        conciliated.events.push(meeting.clone());
+        assert_eq!(
+            refund_windows(&conciliated)[0].state,
+            WindowState::Suspended
+        );
+        meeting.answer = Answer::Unsatisfactory;
+        meeting.answered_on = Some(day("2028-01-15"));
+        conciliated.events.pop();
+        conciliated.events.push(meeting);
+        let w = &refund_windows(&conciliated)[0];
+        assert_eq!(w.closes, day("2028-07-15"));
+        // Before the record of failure came, it was still suspended.
+        assert!(deadlines(&conciliated, day("2028-01-14"))
+            .iter()
+            .all(|d| d.kind != DeadlineKind::RefundWindowResumedCloses));
+        assert_eq!(
+            find(
+                &deadlines(&conciliated, day("2028-01-15")),
+                DeadlineKind::RefundWindowResumedCloses
+            )
+            .unwrap()
+            .date,
+            day("2028-07-15")
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The escalation ladder: the steps of a telecom dispute, in the order they must be climbed.
 //!
-//! Sources (`shared/DOMAIN.md`, checked 2026-11-30): service-public.fr F14373 for the
+//! Sources (how each was checked: `core::law`): service-public.fr F14373 for the
 //! order (customer service, then the *service consommateurs*, then the Médiateur); Code de
 //! la consommation L612-1 and L612-2 for the Médiateur; CPC 750-1 for courts (a prior
 //! conciliation **or mediation**). SignalConso forwards a report to the business, which
@@ -30,13 +30,17 @@ pub enum Stage {
     Regulator,
     /// The *mise en demeure*: the formal demand sent before going to court.
     FormalNotice,
-    /// A conciliateur de justice or the court.
+    /// A conciliateur de justice (free): the amicable attempt a court asks for up to
+    /// 5 000 € when no mediation took place (CPC 750-1); it suspends the limitation
+    /// period like a mediation (C. civ. 2238).
+    Conciliator,
+    /// The court.
     Court,
 }
 
 impl Stage {
     /// Every stage, in ladder order.
-    pub const ALL: [Stage; 8] = [
+    pub const ALL: [Stage; 9] = [
         Stage::CustomerService,
         Stage::WrittenComplaint,
         Stage::ConsumerService,
@@ -44,6 +48,7 @@ impl Stage {
         Stage::ConsumerAssociation,
         Stage::Regulator,
         Stage::FormalNotice,
+        Stage::Conciliator,
         Stage::Court,
     ];
 
@@ -63,7 +68,8 @@ impl Stage {
             Stage::ConsumerAssociation => ("Association de consommateurs", "Consumer association"),
             Stage::Regulator => ("SignalConso / Arcep", "SignalConso / Arcep"),
             Stage::FormalNotice => ("Mise en demeure", "Formal notice"),
-            Stage::Court => ("Conciliateur ou tribunal", "Conciliator or court"),
+            Stage::Conciliator => ("Conciliateur de justice", "Conciliateur de justice"),
+            Stage::Court => ("Tribunal", "Court"),
         };
         lang.pick(fr, en)
     }

@@ -12,7 +12,7 @@
 //! "Lettre recommandée avec accusé de réception" (a letter sent by e-mail or through the
 //! customer area must not), a postal letter carries the address blocks, an e-mail or a
 //! form starts with its subject. Legal references cited in a letter are those of
-//! `core::law` (checked 2026-11-30).
+//! `core::law` (with how each was checked).
 
 use crate::core::money::Amount as _;
 use crate::core::money::AmountsSum as _;
@@ -60,7 +60,7 @@ pub enum LetterKind {
     ThirdPartyRefund,
     /// Termination without fees after a price change (L224-33).
     PriceChangeTermination,
-    /// A request for the itemised bill (free, D98-5).
+    /// A request for the itemised bill (free, arrêté du 31 décembre 2013), numbers in full.
     ItemisedBill,
     /// A request for proof of consent to an option or a service (L121-12, L121-17).
     ConsentProof,
@@ -126,7 +126,7 @@ impl LetterKind {
         match self {
             LetterKind::Complaint => &[Legal::DisputeSteps, Legal::MediatorAdmissibility],
             LetterKind::Recourse => &[Legal::DisputeSteps],
-            LetterKind::FormalNotice => &[Legal::PriorAttempt],
+            LetterKind::FormalNotice => &[Legal::PriorAttempt, Legal::Conciliator],
             LetterKind::Mediator => &[
                 Legal::MediatorSite,
                 Legal::MediatorAdmissibility,
@@ -134,8 +134,8 @@ impl LetterKind {
             ],
             LetterKind::ThirdPartyRefund => &[
                 Legal::UnsolicitedSupply,
-                Legal::DefaultOptions,
                 Legal::ThirdPartyContacts,
+                Legal::VoiceServices,
             ],
             LetterKind::PriceChangeTermination => {
                 &[Legal::PriceChangeNotice, Legal::TerminationNotice]
@@ -187,9 +187,10 @@ pub const ANSWER_MONTHS: u32 = 1;
 /// The days a *mise en demeure* gives to pay (the letter's own demand, not a legal term).
 pub const FORMAL_NOTICE_DAYS: u64 = 15;
 
-/// The Médiateur's postal address (`shared/DOMAIN.md`, checked 2026-11-30).
-const MEDIATOR_ADDRESS: &str =
-    "Médiatrice des communications électroniques\nCS 30342\n94257 Gentilly Cedex";
+/// The Médiateur, as the letter names it: its postal address could be read at no official
+/// source (`core::law`, `Legal::MediatorSite`), so the person takes it from its site; the
+/// referral is made online first.
+const MEDIATOR_ADDRESS: &str = "Médiateur des communications électroniques\n[adresse postale indiquée sur mediation-telecom.org ; la saisine se fait de préférence en ligne]";
 
 const FR: Lang = Lang::Fr;
 
@@ -266,7 +267,7 @@ fn disputed_lines(case: &Case) -> String {
     lines_text(&case.lines.iter().collect::<Vec<_>>())
 }
 
-/// The precise demand, from what the disputed lines are.
+/// The precise demand made to the operator, from what the disputed lines are.
 fn demand(case: &Case) -> String {
     let mut asks = Vec::new();
     if case.disputes_any(&[RuleId::UnrequestedOption]) {
@@ -290,6 +291,41 @@ fn demand(case: &Case) -> String {
     }
     let mut text = format!(
         "Je vous demande le remboursement de la somme de {}",
+        format_amount(case.disputed.minus(case.recovered), FR)
+    );
+    for ask in asks {
+        text.push_str(", ");
+        text.push_str(ask);
+    }
+    text.push('.');
+    text
+}
+
+/// What the person asks the Médiateur to propose: what the operator should do. The
+/// Médiateur refunds nothing itself; it proposes a solution to both parties.
+fn mediation_demand(case: &Case, operator: &str) -> String {
+    let mut asks = Vec::new();
+    if case.disputes_any(&[RuleId::UnrequestedOption]) {
+        asks.push("résilie les options que je n'ai jamais demandées, ou justifie de mon consentement exprès (art. L121-12 et L121-17 du Code de la consommation)");
+    }
+    if case.disputes_any(&[RuleId::ThirdParty]) {
+        asks.push("bloque les achats facturés pour le compte de tiers sur ma ligne");
+    }
+    if case.disputes_any(&[RuleId::PriceAbovePlan, RuleId::PriceIncrease]) {
+        asks.push("applique le prix prévu par mon contrat et, en cas de hausse, justifie de l'information préalable qui m'aurait été adressée (art. L224-33 du Code de la consommation)");
+    }
+    if case.disputes_any(&[RuleId::PremiumNumber]) {
+        asks.push("communique le détail des appels et SMS vers des numéros spéciaux facturés");
+    }
+    let termination = case.lines.iter().any(|l| {
+        l.reason == Some(RuleId::OneOffFee)
+            && crate::core::vocab::fold_words(&l.label).contains("resiliation")
+    });
+    if termination {
+        asks.push("justifie des frais de résiliation facturés ou les annule (art. L224-28 du Code de la consommation)");
+    }
+    let mut text = format!(
+        "Je demande que {operator} me rembourse la somme de {}",
         format_amount(case.disputed.minus(case.recovered), FR)
     );
     for ask in asks {
@@ -528,12 +564,21 @@ pub fn write(
                 "Par la présente, je vous mets en demeure de me rembourser la somme de {} dans un délai de {FORMAL_NOTICE_DAYS} jours à compter de la réception de cette lettre.\n\n",
                 format_amount(owed, FR)
             ));
-            body.push_str(&match case.mediator_referral() {
-                Some(referral) => format!(
-                    "À défaut, je saisirai le tribunal judiciaire compétent ; ma saisine du Médiateur des communications électroniques du {} vaut tentative préalable de résolution amiable (art. 750-1 du Code de procédure civile).\n\n",
+            // Only a mediation that took place, or a conciliation, is the prior attempt: a
+            // file the Médiateur refused is not (CPC 750-1).
+            let mediated = case.prior_attempt()
+                && case.mediator_referral().is_some()
+                && case.mediator_rejection().is_none();
+            body.push_str(&match (mediated, case.mediator_referral(), case.conciliation()) {
+                (true, Some(referral), _) => format!(
+                    "À défaut, je saisirai le tribunal judiciaire compétent ; la médiation menée par le Médiateur des communications électroniques, saisi le {}, vaut tentative préalable de résolution amiable (art. 750-1 du Code de procédure civile).\n\n",
                     format_date(referral.date, FR)
                 ),
-                None => "À défaut, je saisirai le tribunal judiciaire compétent, après la tentative de conciliation ou de médiation que prévoit l'article 750-1 du Code de procédure civile.\n\n".to_string(),
+                (_, _, Some(conciliation)) => format!(
+                    "À défaut, je saisirai le tribunal judiciaire compétent ; la tentative de conciliation menée par un conciliateur de justice, saisi le {}, vaut tentative préalable de résolution amiable (art. 750-1 du Code de procédure civile).\n\n",
+                    format_date(conciliation.date, FR)
+                ),
+                _ => "À défaut, je saisirai le tribunal judiciaire compétent, après la tentative de conciliation ou de médiation que prévoit l'article 750-1 du Code de procédure civile.\n\n".to_string(),
             });
             notes.push(note(
                 "Une mise en demeure s'envoie de préférence en lettre recommandée avec accusé de réception : c'est la preuve que le tribunal demandera.",
@@ -583,10 +628,20 @@ pub fn write(
             }
             body.push('\n');
             body.push_str(&history(case));
-            body.push_str(&demand(case));
-            body.push_str(
-                "\n\nLe litige n'a été soumis à aucun tribunal ni à aucun autre médiateur.\n\n",
-            );
+            body.push_str(&mediation_demand(case, &operator));
+            if case.before_court {
+                // L612-2 3°: the Médiateur cannot take it; the letter says nothing false
+                // and the note says why it is of no use.
+                body.push_str("\n\n");
+                notes.push(note(
+                    "Le dossier indique que ce litige est déjà devant un tribunal ou un autre médiateur : le Médiateur ne peut pas le prendre (art. L612-2 du Code de la consommation). Cette demande ne lui servira pas.",
+                    "The case says this dispute is already before a court or another mediator: the ombudsman cannot take it (Code de la consommation, L612-2). This request would be of no use.",
+                ));
+            } else {
+                body.push_str(
+                    "\n\nLe litige n'a été soumis à aucun tribunal ni à aucun autre médiateur.\n\n",
+                );
+            }
             let first = case
                 .first_complaint()
                 .map(|e| format!("du {}", format_date(e.date, FR)))
@@ -613,12 +668,12 @@ pub fn write(
             )
             .replace("Pièces jointes :", "Pièces jointes (ce qui montre que le dossier est recevable, art. L612-2 du Code de la consommation) :");
             notes.push(note(
-                "Saisine gratuite en ligne sur mediation-telecom.org (ce résumé se colle dans le formulaire) ou par courrier à l'adresse ci-dessus. Le Médiateur refuse un dossier sans réclamation écrite préalable, ou présenté plus d'un an après elle.",
-                "Free referral online at mediation-telecom.org (paste this summary into the form) or by post to the address above. The ombudsman refuses a file without a prior written complaint, or brought more than a year after it.",
+                "Saisine gratuite en ligne sur mediation-telecom.org (ce résumé se colle dans le formulaire) ; par courrier, prenez l'adresse sur ce site. Le Médiateur refuse un dossier sans réclamation écrite préalable, ou présenté plus d'un an après elle.",
+                "Free referral online at mediation-telecom.org (paste this summary into the form); by post, take the address from that site. The ombudsman refuses a file without a prior written complaint, or brought more than a year after it.",
             ));
             notes.push(note(
-                "Sa réponse est une proposition de solution, que vous et l'opérateur restez libres de refuser ; elle est due dans les 90 jours de son avis de dossier complet.",
-                "Its answer is a proposed solution that you and the operator remain free to refuse; it is due within 90 days of its notice that the file is complete.",
+                "Sa réponse est une proposition de solution, que vous et l'opérateur restez libres de refuser ; elle est due dans les 90 jours de la notification de sa saisine. Notez cette notification dans le dossier : c'est d'elle que la suspension du délai de remboursement est comptée, par prudence.",
+                "Its answer is a proposed solution that you and the operator remain free to refuse; it is due within 90 days of its notice that it has the file. Note that notice in the case: the suspension of the refund window is counted from it, to be safe.",
             ));
             (subject, recipient, body, attached)
         }
@@ -642,14 +697,51 @@ pub fn write(
                 "Demande de remboursement — achats facturés sur ma facture télécom sans commande"
                     .to_string();
             let recipient = format!(
-                "[Nom et adresse du fournisseur — ses coordonnées figurent sur surmafacture.fr]\nCopie : {operator}, service client"
+                "[Nom et adresse du fournisseur — ses coordonnées figurent sur surmafacture.fr, ou sur infosva.org pour un numéro à valeur ajoutée]\nCopie : {operator}, service client"
             );
-            let mut body = format!(
-                "Les achats ou abonnements suivants ont été facturés pour votre compte sur ma facture {operator} :\n\n{lines}\nJe n'ai jamais commandé ce service. Aucun paiement ne peut être exigé pour un service non commandé (art. L121-12 du Code de la consommation), et un paiement obtenu par une option acceptée par défaut doit être remboursé (art. L121-17).\n\n"
-            );
+            // What the person says happened decides the words: a purchase never ordered
+            // is refused outright (L121-12, the ground against a supplier); a call to a
+            // special number the person may have made is contested and its detail asked
+            // for, never denied on their behalf.
+            let purchases: Vec<&DisputedLine> = third
+                .iter()
+                .copied()
+                .filter(|l| l.reason != Some(RuleId::PremiumNumber))
+                .collect();
+            let calls: Vec<&DisputedLine> = third
+                .iter()
+                .copied()
+                .filter(|l| l.reason == Some(RuleId::PremiumNumber))
+                .collect();
+            let mut body = String::new();
+            if !purchases.is_empty() || third.is_empty() {
+                let lines = if third.is_empty() {
+                    lines
+                } else {
+                    lines_text(&purchases)
+                };
+                body.push_str(&format!(
+                    "Les achats ou abonnements suivants ont été facturés pour votre compte sur ma facture {operator} :\n\n{lines}\nJe n'ai jamais commandé ce service. Aucun paiement ne peut être exigé pour un service fourni sans commande préalable du consommateur (art. L121-12 du Code de la consommation).\n\n"
+                ));
+            }
+            if !calls.is_empty() {
+                body.push_str(&format!(
+                    "Je conteste les appels ou SMS suivants vers des numéros à valeur ajoutée, facturés sur ma facture {operator} :\n\n{}\nJe vous demande le détail de chacun (date, heure, durée, service rendu et prix annoncé) ; je ne reconnais devoir que ce qui correspond à un service que j'ai demandé, au prix qui m'a été annoncé.\n\n",
+                    lines_text(&calls)
+                ));
+            }
+            let refund = if calls.is_empty() || third.is_empty() {
+                format!("le remboursement de {}", format_amount(total, FR))
+            } else if purchases.is_empty() {
+                "le remboursement de ceux de ces appels ou SMS qui ne correspondent pas à un service que j'ai demandé au prix annoncé".to_string()
+            } else {
+                format!(
+                    "le remboursement de {} d'achats et de ceux de ces appels ou SMS qui ne correspondent pas à un service que j'ai demandé au prix annoncé",
+                    format_amount(purchases.iter().map(|l| l.amount).amounts_sum(), FR)
+                )
+            };
             body.push_str(&format!(
-                "Je vous demande le remboursement de {}, la résiliation immédiate de tout abonnement à mon nom et, si vous estimez que j'y ai consenti, la preuve de ce consentement (date, heure, moyen). Je vous remercie de me répondre avant le {answer_by}.\n\n",
-                format_amount(total, FR)
+                "Je vous demande {refund}, la résiliation immédiate de tout abonnement à mon nom et, si vous estimez que j'y ai consenti, la preuve de ce consentement (date, heure, moyen). Je vous remercie de me répondre avant le {answer_by}.\n\n"
             ));
             body.push_str(&format!(
                 "J'adresse copie de cette demande à {operator}, qui a facturé ces sommes, en lui demandant de les rembourser et de bloquer les achats par des tiers sur ma ligne.\n\n"
@@ -674,12 +766,12 @@ pub fn write(
                 "{operator}\nService résiliation\n[adresse figurant sur votre contrat ou vos conditions générales]"
             );
             let body = format!(
-                "Vous m'avez informé {notice} d'une modification du prix de mon contrat (ligne {}). Comme l'article L224-33 du Code de la consommation me le permet dans les quatre mois qui suivent cette information, je résilie mon contrat sans frais.\n\nJe vous remercie de me confirmer la date de fin du contrat sur un support durable ; la résiliation prend effet au plus tard dix jours après la réception de cette demande (art. L224-39 du Code de la consommation).\n\n",
+                "Vous m'avez informé {notice} d'une modification du prix de mon contrat (ligne {}). Comme l'article L224-33 du Code de la consommation me le permet dans les quatre mois qui suivent cette information, je résilie mon contrat sans frais.\n\nJe vous remercie de me confirmer la date de fin du contrat sur un support durable ; la résiliation prend effet dans les dix jours de la réception de cette demande (art. L224-39 du Code de la consommation), sauf date plus tardive que je vous indiquerais.\n\n",
                 line_number(case)
             );
             notes.push(note(
-                "À envoyer dans les quatre mois de l'information de la hausse. Ce droit ne vaut pas pour un changement à votre seul avantage, purement administratif ou imposé par la loi (une hausse de TVA). Pour garder votre numéro, demandez plutôt la portabilité à votre nouvel opérateur : elle vaut résiliation.",
-                "Send it within four months of the notice of the increase. The right does not apply to a change solely to your benefit, purely administrative or imposed by law (a VAT rise). To keep your number, ask your new operator for portability instead: it terminates the contract.",
+                "À envoyer dans les quatre mois de l'information de la hausse. Ce droit ne vaut pas pour un changement à votre seul avantage, purement administratif ou imposé par la loi (une hausse de TVA). Si vous gardez votre numéro chez un nouvel opérateur, la portabilité résilie le contrat, mais l'ancien opérateur n'apprend pas pourquoi et peut facturer les mois d'engagement restants : envoyez quand même cette lettre dans les quatre mois.",
+                "Send it within four months of the notice of the increase. The right does not apply to a change solely to your benefit, purely administrative or imposed by law (a VAT rise). If you keep your number with a new operator, portability ends the contract, but the old operator does not learn why and may bill the remaining months of commitment: send this letter within the four months all the same.",
             ));
             if let Some(notice) = case.price_notice_on {
                 if today > add_months(notice, law::PRICE_CHANGE_TERMINATION_MONTHS) {
@@ -724,7 +816,7 @@ pub fn write(
                 )
             );
             let body = format!(
-                "Je vous demande de m'adresser la facture détaillée (le détail de chaque communication) de ma ligne {} pour les factures suivantes : {months}.\n\nCette facture détaillée est fournie gratuitement sur demande pour chacun des douze derniers mois (art. D98-5 du Code des postes et des communications électroniques).\n\nJe vous remercie de me l'adresser avant le {answer_by}.\n\n",
+                "Je vous demande de m'adresser, sur papier, la facture détaillée (le détail de chaque communication) de ma ligne {} pour les factures suivantes : {months}.\n\nJe demande expressément que les numéros appelés y figurent en entier, avec leurs quatre derniers chiffres : j'en ai besoin pour contester les montants facturés.\n\nCette facture détaillée est fournie gratuitement sur demande pour chacun des douze derniers mois (arrêté du 31 décembre 2013 relatif aux factures des services de communications électroniques).\n\nJe vous remercie de me l'adresser avant le {answer_by}.\n\n",
                 line_number(case)
             );
             (subject, recipient, body, String::new())
@@ -912,7 +1004,7 @@ pub(super) mod tests {
         journal.case(id).unwrap().clone()
     }
 
-    fn sender() -> Sender {
+    pub(crate) fn sender() -> Sender {
         Sender {
             name: "Camille Martin".into(),
             address: "12 rue des Lilas\n69003 Lyon".into(),
@@ -1193,7 +1285,8 @@ pub(super) mod tests {
             day("2027-01-10"),
         );
         for must in [
-            "Médiatrice des communications électroniques\nCS 30342\n94257 Gentilly Cedex",
+            "Médiateur des communications électroniques\n[adresse postale indiquée sur mediation-telecom.org",
+            "Je demande que Orange me rembourse la somme de 6,36",
             "réclamation écrite au service client le 28/11/2026 (Lettre recommandée avec AR) — réponse insatisfaisante le 05/12/2026",
             "recours au service consommateurs le 06/12/2026 (E-mail) — sans réponse",
             "aucun tribunal ni à aucun autre médiateur",
@@ -1223,10 +1316,48 @@ pub(super) mod tests {
             "2027-01-15",
             Stage::Mediator,
             Channel::WebForm,
-            Answer::Unsatisfactory,
+            Answer::Awaited,
         );
         referral.id = 92;
-        case.events.push(referral);
+        let mut proposal = referral.clone();
+        proposal.id = 93;
+        proposal.date = day("2027-03-20");
+        proposal.milestone = Some(super::super::case::Milestone::Proposal);
+        proposal.answer = Answer::Unsatisfactory;
+        // A file the Médiateur refused is no prior attempt: the letter does not say it is.
+        let mut refused = case.clone();
+        let mut rejected = referral.clone();
+        rejected.answer = Answer::Unsatisfactory;
+        refused.events.push(rejected);
+        let l = write(
+            LetterKind::FormalNotice,
+            &refused,
+            &sender(),
+            Channel::RegisteredLetter,
+            day("2027-05-02"),
+        );
+        assert!(!l.text.contains("vaut tentative préalable"), "{}", l.text);
+        assert!(l
+            .text
+            .contains("après la tentative de conciliation ou de médiation"));
+        // A conciliation that failed is one.
+        let mut conciliation = event(
+            "2027-04-02",
+            Stage::Conciliator,
+            Channel::InPerson,
+            Answer::Unsatisfactory,
+        );
+        conciliation.id = 94;
+        refused.events.push(conciliation);
+        let l = write(
+            LetterKind::FormalNotice,
+            &refused,
+            &sender(),
+            Channel::RegisteredLetter,
+            day("2027-05-02"),
+        );
+        assert!(l.text.contains("la tentative de conciliation menée par un conciliateur de justice, saisi le 02/04/2027, vaut tentative préalable"), "{}", l.text);
+        case.events.extend([referral, proposal]);
         let l = write(
             LetterKind::FormalNotice,
             &case,
@@ -1235,7 +1366,7 @@ pub(super) mod tests {
             day("2027-05-02"),
         );
         assert!(l.text.contains("je vous mets en demeure de me rembourser la somme de 6,36\u{a0}€ dans un délai de 15 jours"), "{}", l.text);
-        assert!(l.text.contains("saisine du Médiateur des communications électroniques du 15/01/2027 vaut tentative préalable"));
+        assert!(l.text.contains("la médiation menée par le Médiateur des communications électroniques, saisi le 15/01/2027, vaut tentative préalable"), "{}", l.text);
         assert!(l.text.contains("750-1"));
         let without = write(
             LetterKind::FormalNotice,
@@ -1257,12 +1388,26 @@ pub(super) mod tests {
         assert!(l.text.contains("surmafacture.fr"));
         assert!(!l.text.contains("infoconso"));
         assert!(l.text.contains("Copie : Orange, service client"));
-        assert!(l.text.contains("L121-12") && l.text.contains("L121-17"));
+        // Against a supplier, the ground is L121-12 (nothing owed without an order);
+        // L121-17 is the operator's extra payments.
+        assert!(l.text.contains("L121-12") && !l.text.contains("L121-17"));
+        // The purchase never ordered is refused outright; the premium call, which the
+        // person may have made, is contested and its detail asked for, never denied.
         assert!(
-            l.text.contains("Total contesté : 6,36"),
+            l.text.contains("Total contesté : 3,00")
+                && l.text.contains("Je conteste les appels ou SMS suivants")
+                && l.text.contains("Total contesté : 3,36")
+                && l.text
+                    .contains("le remboursement de 3,00\u{a0}€ d'achats et de ceux de ces appels"),
             "the SMS+ and third-party lines:\n{}",
             l.text
         );
+        let calls = l
+            .text
+            .split("Je conteste les appels")
+            .nth(1)
+            .unwrap_or_default();
+        assert!(!calls.contains("jamais commandé"), "{calls}");
         assert!(l
             .notes
             .iter()
@@ -1308,10 +1453,17 @@ pub(super) mod tests {
         let case = sample_case();
         let bill = letter(LetterKind::ItemisedBill, &case, Channel::Email);
         assert!(
-            bill.text.contains("D98-5")
+            bill.text.contains("arrêté du 31 décembre 2013")
+                && !bill.text.contains("D98-5")
                 && bill.text.contains("gratuitement")
-                && bill.text.contains("11/2026")
+                && bill.text.contains("11/2026"),
+            "{}",
+            bill.text
         );
+        // Without the last four digits, a premium-number dispute cannot name the number.
+        assert!(bill
+            .text
+            .contains("Je demande expressément que les numéros appelés y figurent en entier"));
         let consent = letter(LetterKind::ConsentProof, &case, Channel::Letter);
         assert!(consent.text.contains("Option Sécurité Mobile"));
         assert!(

@@ -5,12 +5,15 @@
 //! commitment is an alert.
 //!
 //! Termination fees follow Code de la consommation L224-28 II as amended by loi 2022-1158
-//! (`shared/DOMAIN.md`, checked 2026-11-30): for a contract concluded **since 1 January
-//! 2023**, nothing of the remaining months is due once the 12th month is over (at most 20 %
-//! of the remainder for an offer with a subsidised phone); for an older contract, from the
-//! 13th month, at most a quarter of the remaining monthly payments. The plan's start date
-//! says which; without it, the finding asks for it. A flat fee for closing the account is
-//! not "remaining months": only an *early* termination fee is an alert. Pure.
+//! (read on Légifrance, `core::law`): for a contract concluded **since 1 January 2023**,
+//! nothing of the remaining months is due once the 12th month is over (at most 20 % of the
+//! remainder for an offer with a subsidised phone); for an older contract, from the 13th
+//! month, at most a quarter of the remaining monthly payments (read only in commentaries).
+//! The plan's start date says which; without it, the finding asks for it. Only an *early*
+//! termination fee (remaining months) is an alert: a flat fee for closing the account is
+//! not remaining months, and no text in force we could find forbids or limits it (the
+//! rule that limited it to the costs borne, former L224-40, was replaced in 2021), so it is
+//! a warning that asks what it covers. Pure.
 
 use super::classify::LineKind;
 use super::text::{fold, has_any};
@@ -29,8 +32,11 @@ enum Termination {
     /// Concluded before 2023 and ended after its 12th month: at most a quarter of the
     /// remaining monthly payments.
     Quarter,
-    /// Ended within its first 12 months.
-    FirstYear,
+    /// Ended within its first 12 months; `reformed`: concluded since 1 January 2023.
+    FirstYear {
+        /// Concluded since 1 January 2023.
+        reformed: bool,
+    },
     /// The contract's start is not known.
     Unknown,
 }
@@ -51,7 +57,9 @@ fn termination(
         return Termination::Unknown;
     };
     if on < add_months(start, COMMITMENT_FIRST_MONTHS) {
-        Termination::FirstYear
+        Termination::FirstYear {
+            reformed: start >= termination_reform(),
+        }
     } else if start >= termination_reform() {
         Termination::Reformed
     } else {
@@ -74,9 +82,13 @@ fn termination_action(rule: Termination) -> Bilingual {
             "Contrat conclu avant 2023 et résilié après son 12e mois : au plus le quart des mensualités restantes est dû. Vérifiez le calcul.",
             "A contract made before 2023 and terminated after its 12th month: at most a quarter of the remaining monthly payments is due. Check the calculation.",
         ),
-        Termination::FirstYear => Bilingual::new(
-            "Résilié pendant les 12 premiers mois : les mensualités restant à courir jusqu'à la fin du 12e mois peuvent être dues. Vérifiez le calcul avec votre contrat.",
-            "Terminated within the first 12 months: the monthly payments left up to the end of the 12th month may be due. Check the calculation against your contract.",
+        Termination::FirstYear { reformed: true } => Bilingual::new(
+            "Contrat conclu depuis le 1er janvier 2023 et résilié pendant ses 12 premiers mois : les mensualités restant à courir jusqu'à la fin du 12e mois peuvent être dues, plus, si l'offre comprenait un téléphone subventionné, au plus 20 % de ce qui restait au-delà ; rien d'autre. Vérifiez le calcul avec votre contrat.",
+            "A contract made since 1 January 2023 and terminated within its first 12 months: the monthly payments left up to the end of the 12th month may be due, plus, if the offer came with a subsidised phone, at most 20% of what was left beyond; nothing else. Check the calculation against your contract.",
+        ),
+        Termination::FirstYear { reformed: false } => Bilingual::new(
+            "Contrat conclu avant 2023 et résilié pendant ses 12 premiers mois : les mensualités restant à courir jusqu'à la fin du 12e mois peuvent être dues, plus au plus le quart de celles des mois suivants de l'engagement. Vérifiez le calcul avec votre contrat.",
+            "A contract made before 2023 and terminated within its first 12 months: the monthly payments left up to the end of the 12th month may be due, plus at most a quarter of those of the commitment's later months. Check the calculation against your contract.",
         ),
         Termination::Unknown => Bilingual::new(
             "Indiquez la date de début du contrat dans votre forfait : conclu depuis le 1er janvier 2023, rien des mensualités restantes n'est dû après le 12e mois ; conclu avant, au plus le quart des mensualités restantes à partir du 13e mois.",
@@ -111,9 +123,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 _ => Termination::Unknown,
             };
             let severity = match rule {
-                _ if !is_termination => Severity::Warning,
-                Termination::CommitmentOver => Severity::Alert,
-                Termination::Reformed if early => Severity::Alert,
+                Termination::CommitmentOver | Termination::Reformed if is_termination && early => {
+                    Severity::Alert
+                }
                 _ => Severity::Warning,
             };
             let mut f = finding(RuleId::OneOffFee, severity, b, vec![i], vec![], line.amount);
@@ -123,7 +135,12 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 format!("« {name} » : {fr_amount} de frais ponctuels."),
                 format!("\"{name}\": a one-off fee of {en_amount}."),
             );
-            f.action = if is_termination {
+            f.action = if is_termination && !early && rule == Termination::CommitmentOver {
+                Bilingual::new(
+                    "Votre période d'engagement était terminée : aucune mensualité restante n'est due. Des frais fixes de résiliation ne sont pas interdits par eux-mêmes : demandez à l'opérateur ce qu'ils couvrent et où son contrat ou sa brochure tarifaire les prévoit ; sinon, demandez leur remboursement.",
+                    "Your commitment period was over: no remaining monthly payment is due. Fixed termination fees are not forbidden as such: ask the operator what they cover and where its contract or price list provides for them; otherwise, ask for a refund.",
+                )
+            } else if is_termination {
                 termination_action(rule)
             } else if has_any(
                 &label,
@@ -286,5 +303,43 @@ mod tests {
             "not remaining months by its name"
         );
         assert!(f.action.fr.contains("rien des mensualités restantes"));
+        // After the commitment: no remaining month is due, but a flat fee is not forbidden
+        // as such (no text in force limits it): ask what it covers, never "not due".
+        let b = bill(vec![line("Frais de résiliation", "49.00", OneOffFee)]);
+        let over = plan(
+            r#"{"monthly_price": "20", "commitment_end": "2026-09-01", "terminated_on": "2026-10-15"}"#,
+        );
+        let f = check(&Context::new(
+            std::slice::from_ref(&b),
+            Some(&over),
+            today(),
+        ))
+        .remove(0);
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(
+            f.action.fr.contains("ce qu'ils couvrent") && !f.action.fr.contains("ne sont pas dus"),
+            "{}",
+            f.action.fr
+        );
+    }
+
+    #[test]
+    fn within_the_first_year_what_may_be_due_is_said_whole() {
+        // Since 2023: the months to the end of the 12th, plus at most 20 % of the rest
+        // with a subsidised phone; before 2023: plus at most a quarter of the later months.
+        let new = early_fee("2024-03-15", "2024-09-01");
+        assert!(
+            new.action.fr.contains("12 premiers mois") && new.action.fr.contains("20 %"),
+            "{}",
+            new.action.fr
+        );
+        let old = early_fee("2022-03-15", "2022-09-01");
+        assert!(
+            old.action.fr.contains("12 premiers mois") && old.action.fr.contains("quart"),
+            "{}",
+            old.action.fr
+        );
+        assert_eq!(new.severity, Severity::Warning);
+        assert_eq!(old.severity, Severity::Warning);
     }
 }
