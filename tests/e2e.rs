@@ -1491,17 +1491,28 @@ async fn a_case_gets_what_the_law_needs_its_letters_its_calendar_and_its_sources
         .client
         .execute(
             "return [...document.querySelectorAll('li.source')].map(li => [li.id,\
-               li.querySelector('a[href^=\"https://\"]') !== null, li.textContent.includes('30/11/2026')])",
+               li.querySelector('a[href^=\"https://\"]') !== null,\
+               li.querySelector('.source-checked') !== null && li.textContent.includes('07/12/2026'),\
+               li.querySelector('.source-unverified') !== null])",
             vec![],
         )
         .await
         .unwrap();
-    let entries: Vec<(String, bool, bool)> = serde_json::from_value(entries).unwrap();
+    let entries: Vec<(String, bool, bool, bool)> = serde_json::from_value(entries).unwrap();
     assert_eq!(entries.len(), contestel::core::law::Legal::ALL.len());
-    assert!(
-        entries.iter().all(|(_, link, date)| *link && *date),
-        "{entries:?}"
-    );
+    // Each entry links to its text and says how it was checked: dated where it was read
+    // at its source, marked where it could not be; never a date for what was not read.
+    for legal in contestel::core::law::Legal::ALL {
+        let check = legal.check();
+        let id = format!("source-{}", legal.id());
+        assert!(
+            entries.iter().any(|(i, link, dated, unverified)| *i == id
+                && *link
+                && *dated == check.read.is_some()
+                && *unverified == check.unverified.is_some()),
+            "{id}: {entries:?}"
+        );
+    }
     let current = text_of(&browser, "li.source.current").await;
     assert!(current.contains("L121-12"), "{current}");
     browser.screenshot("sources-1280").await;
@@ -1589,6 +1600,14 @@ async fn a_case_gets_what_the_law_needs_its_letters_its_calendar_and_its_sources
     browser
         .wait_for("#event-milestone option[value=file_complete]")
         .await;
+    // A refused file and the mediation's end are steps of their own (the one is no
+    // mediation; the other restarts the refund window).
+    browser
+        .wait_for("#event-milestone option[value=rejected]")
+        .await;
+    browser
+        .wait_for("#event-milestone option[value=ended]")
+        .await;
 
     // The deadlines, in the person's calendar.
     let shown = browser
@@ -1644,7 +1663,7 @@ async fn a_case_gets_what_the_law_needs_its_letters_its_calendar_and_its_sources
     // By e-mail (its default): the supplier's demand, with the operator in copy.
     wait_for_letter(
         &browser,
-        "text.includes('L121-17') && text.includes('copie de cette demande')",
+        "text.includes('L121-12') && !text.includes('L121-17') && text.includes('copie de cette demande')",
         "the refund demand",
     )
     .await;
@@ -1720,6 +1739,49 @@ async fn the_new_views_fit_a_phone_screen() {
     browser.wait_for("li.source.current").await;
     let (spill, what) = browser.horizontal_overflow().await;
     assert_eq!(spill, 0, "the sources scroll sideways at 360 px: {what}");
+    // How each entry was checked: a date only for what was read at the source; what
+    // could not be read there is marked, never dated.
+    let checks = browser
+        .client
+        .execute(
+            "const entry = id => document.getElementById('source-' + id);\
+             const text = (e, sel) => { const n = e.querySelector(sel); return n ? n.textContent : null; };\
+             const l342 = entry('cpce-l34-2'), fees = entry('conso-l224-28');\
+             return { l342_checked: text(l342, '.source-checked'),\
+               l342_unverified: text(l342, '.source-unverified'),\
+               fees_checked: text(fees, '.source-checked'),\
+               fees_link: fees.querySelector('a').href,\
+               entries: document.querySelectorAll('li.source').length,\
+               dated: document.querySelectorAll('.source-checked').length,\
+               unverified: document.querySelectorAll('.source-unverified').length }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(checks["l342_checked"], serde_json::Value::Null, "{checks}");
+    assert!(
+        checks["l342_unverified"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Non vérifié à la source")),
+        "{checks}"
+    );
+    assert!(
+        checks["fees_checked"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Vérifié à la source le 07/12/2026")),
+        "{checks}"
+    );
+    assert!(
+        checks["fees_link"]
+            .as_str()
+            .is_some_and(|l| l.contains("LEGIARTI000043545704")),
+        "{checks}"
+    );
+    assert_eq!(checks["entries"], 28, "{checks}");
+    assert!(
+        checks["dated"].as_u64().unwrap() > 0 && checks["unverified"].as_u64().unwrap() > 0,
+        "{checks}"
+    );
     browser.screenshot("sources-360").await;
     browser.close().await;
 }

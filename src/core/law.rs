@@ -120,7 +120,8 @@ pub const ITEMISED_BILL_MONTHS: u32 = 12;
 pub enum Legal {
     /// CPCE L34-2: one year to claim back what was paid; one year for the operator to claim.
     Prescription,
-    /// Code civil 2238: a mediation suspends the prescription.
+    /// Code civil 2238: a mediation or conciliation suspends the prescription, which runs
+    /// again for at least six months once it is declared over.
     MediationSuspends,
     /// When a consumer mediation starts suspending the period: the Cour de cassation and
     /// the commission that oversees consumer mediation differ.
@@ -339,8 +340,8 @@ impl Legal {
                 "The customer has one year from payment to claim back what was paid for electronic communications, and the operator one year from the due date to claim what it is owed; a complaint letter does not stop this limit, and it does not cover third-party content.",
             ),
             Legal::MediationSuspends => (
-                "Le recours à une médiation suspend la prescription pendant la médiation.",
-                "Going to mediation suspends the limitation period while the mediation lasts.",
+                "Une médiation ou une conciliation suspend la prescription, qui recommence à courir, pour au moins six mois, du jour où l'une des parties ou le médiateur déclare qu'elle est terminée.",
+                "A mediation or a conciliation suspends the limitation period, which runs again, for at least six months, from the day a party or the mediator declares it over.",
             ),
             Legal::MediationSuspensionStart => (
                 "La commission qui contrôle la médiation de la consommation compte la suspension de la prescription de la notification aux parties de la recevabilité de la saisine jusqu'à la notification de la proposition de solution ; la Cour de cassation a jugé, pour le médiateur d'une entreprise, que la saisine écrite suffit à la faire courir.",
