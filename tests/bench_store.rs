@@ -58,6 +58,8 @@ fn journal() -> Journal {
                 answer_by: None,
                 follow_up: None,
                 milestone: None,
+                association: None,
+                regulator: None,
             };
             let (_, add) = journal.add_event(case, event);
             journal.apply(add).unwrap();

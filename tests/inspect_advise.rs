@@ -498,3 +498,46 @@ fn bad_usage_exits_2() {
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&help.stdout).contains("inspect advise CASE.json"));
 }
+
+#[test]
+fn a_report_and_an_association_are_recorded_and_the_advice_follows_them() {
+    let case = load("association.json");
+    let file = fixture("association.json");
+    for today in days("2026-01-31", "2026-03-10") {
+        let got = serde_json::to_value(report(&case, today, Lang::Fr)).unwrap();
+        // The SignalConso report of 1 February is not a complaint: said until the written
+        // complaint of 10 February is on record.
+        assert_eq!(
+            warned(&got, "report_is_not_a_complaint"),
+            today >= day("2026-02-01") && today < day("2026-02-10"),
+            "{today}"
+        );
+        // The association from its first exchange on 15 February; a member from 1 March.
+        let alongside = got["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["warning"] == "association_alongside");
+        match today {
+            t if t < day("2026-02-15") => assert!(alongside.is_none(), "{today}"),
+            t => {
+                let w = alongside.unwrap();
+                assert_eq!(w["name"], "UFC-Que Choisir (Lyon)", "{today}");
+                assert_eq!(w["member"], t >= day("2026-03-01"), "{today}");
+                let text = w["text"].as_str().unwrap();
+                assert!(text.contains("n'arrêtent aucun délai"), "{text}");
+                assert_eq!(
+                    text.contains("il faut en général y adhérer"),
+                    t < day("2026-03-01"),
+                    "{text}"
+                );
+            }
+        }
+    }
+    let printed = advised(&file, day("2026-02-05"), "en");
+    assert_eq!(
+        printed,
+        serde_json::to_value(report(&case, day("2026-02-05"), Lang::En)).unwrap()
+    );
+    assert!(warned(&printed, "report_is_not_a_complaint"));
+}

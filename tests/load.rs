@@ -153,6 +153,8 @@ fn earlier_export() -> Backup {
                 answer_by: None,
                 follow_up: None,
                 milestone: None,
+                association: None,
+                regulator: None,
             };
             let (_, add) = journal.add_event(case, event);
             journal.apply(add).unwrap();

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::case_help::CaseHelp;
 use super::case_law_form::CaseLawForm;
 use super::event_form::EventForm;
 use super::forms::event_value;
@@ -54,6 +55,19 @@ fn event_item(event: &Event, lang: Lang) -> Html {
                 if !event.reference.is_empty() { <span class="muted">{ i18n::reference(&event.reference, lang) }</span> }
             </div>
             if !event.counterpart.is_empty() { <p class="muted">{ &event.counterpart }</p> }
+            if let Some(regulator) = event.regulator {
+                <p class="muted event-regulator">{ regulator.name() }</p>
+            }
+            if let Some(contact) = &event.association {
+                <p class="muted event-association">
+                    { contact.name().unwrap_or_default() }
+                    { match contact.member {
+                        Some(true) => lang.pick(" · adhérent(e)", " · member"),
+                        Some(false) => lang.pick(" · non adhérent(e)", " · not a member"),
+                        None => "",
+                    } }
+                </p>
+            }
             if !event.said.is_empty() { <p>{ &event.said }</p> }
             <p class="answer">
                 <strong>{ format!("{}{}", Text::AnswerLabel.get(lang), lang.colon()) }</strong>
@@ -301,6 +315,9 @@ pub fn case_view(props: &CaseViewProps) -> Html {
 
             <LetterPanel case={case.clone()} sender={journal.journal().sender.clone()}
                 kinds={letters} {today} {onsender} />
+
+            <CaseHelp case={case.clone()} sender={journal.journal().sender.clone()}
+                stage={advice.stage} {today} />
 
             <CaseLawForm key={format!("law-{}", case.id)} case={case.clone()} onsave={onlaw} />
 

@@ -6,8 +6,11 @@ use yew::prelude::*;
 
 use super::forms::{bind, bind_select, key, parse_key};
 use super::use_lang;
+use crate::core::associations::NATIONAL;
 use crate::core::i18n::Text;
-use crate::core::journal::case::{Answer, Channel, Event, Milestone};
+use crate::core::journal::case::{
+    Answer, AssociationContact, Channel, Event, Milestone, Regulator,
+};
 use crate::core::journal::ladder::Stage;
 
 /// Props of [`EventForm`].
@@ -35,6 +38,10 @@ pub fn event_form(props: &EventFormProps) -> Html {
     let answer_text = use_state(String::new);
     let answer_by = use_state(String::new);
     let milestone = use_state(String::new);
+    let association = use_state(String::new);
+    let branch = use_state(String::new);
+    let member = use_state(String::new);
+    let regulator = use_state(|| key(Regulator::SignalConso));
 
     let onsubmit = {
         let (date, stage, channel) = (date.clone(), stage.clone(), channel.clone());
@@ -44,6 +51,12 @@ pub fn event_form(props: &EventFormProps) -> Html {
             answer_text.clone(),
             answer_by.clone(),
             milestone.clone(),
+        );
+        let (association, branch, member, regulator) = (
+            association.clone(),
+            branch.clone(),
+            member.clone(),
+            regulator.clone(),
         );
         let onsave = props.onsave.clone();
         let today = props.today;
@@ -69,9 +82,43 @@ pub fn event_form(props: &EventFormProps) -> Html {
                 milestone: (stage == Stage::Mediator)
                     .then(|| parse_key::<Milestone>(&milestone))
                     .flatten(),
+                // Only an association's exchanges say which one and how the person stands
+                // with it; only a report says where it went.
+                association: (stage == Stage::ConsumerAssociation).then(|| AssociationContact {
+                    id: (!association.is_empty()).then(|| (*association).clone()),
+                    branch: branch.trim().to_string(),
+                    member: match member.as_str() {
+                        "yes" => Some(true),
+                        "no" => Some(false),
+                        _ => None,
+                    },
+                }),
+                regulator: (stage == Stage::Regulator)
+                    .then(|| parse_key::<Regulator>(&regulator))
+                    .flatten(),
+            };
+            // Who was on the other side, when the person did not type it: the association
+            // and its branch, or the regulator.
+            let event = match (&event.association, event.regulator) {
+                (Some(contact), _) if event.counterpart.is_empty() => Event {
+                    counterpart: contact.name().unwrap_or_default(),
+                    ..event
+                },
+                (_, Some(r)) if event.counterpart.is_empty() => Event {
+                    counterpart: r.name().to_string(),
+                    ..event
+                },
+                _ => event,
             };
             onsave.emit(event);
-            for field in [&counterpart, &reference, &said, &answer_text, &answer_by] {
+            for field in [
+                &counterpart,
+                &reference,
+                &said,
+                &answer_text,
+                &answer_by,
+                &branch,
+            ] {
                 field.set(String::new());
             }
         })
@@ -126,6 +173,35 @@ pub fn event_form(props: &EventFormProps) -> Html {
                             <option value="" selected={milestone.is_empty()}>{ Text::MilestoneReferral.get(lang) }</option>
                             { for Milestone::ALL.iter().map(|m| html! {
                                 <option value={key(*m)} selected={key(*m) == *milestone}>{ Milestone::label(Some(*m), lang) }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+                if *stage == key(Stage::ConsumerAssociation) {
+                    <label>{ lang.pick("Association", "Association") }
+                        <select id="event-association" onchange={bind_select(&association)}>
+                            <option value="" selected={association.is_empty()}>{ lang.pick("Une autre (nommez-la ci-dessus)", "Another one (name it above)") }</option>
+                            { for NATIONAL.iter().map(|a| html! {
+                                <option value={a.id} selected={*association == a.id}>{ a.short }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{ lang.pick("Antenne locale", "Local branch") }
+                        <input id="event-branch" type="text" value={(*branch).clone()} oninput={bind(&branch)} />
+                    </label>
+                    <label>{ lang.pick("Adhérent(e) ?", "A member?") }
+                        <select id="event-member" onchange={bind_select(&member)}>
+                            <option value="" selected={member.is_empty()}>{ lang.pick("Non précisé", "Not said") }</option>
+                            <option value="yes" selected={*member == "yes"}>{ lang.pick("Oui", "Yes") }</option>
+                            <option value="no" selected={*member == "no"}>{ lang.pick("Non", "No") }</option>
+                        </select>
+                    </label>
+                }
+                if *stage == key(Stage::Regulator) {
+                    <label>{ lang.pick("Signalé à", "Reported to") }
+                        <select id="event-regulator" onchange={bind_select(&regulator)}>
+                            { for Regulator::ALL.iter().map(|r| html! {
+                                <option value={key(*r)} selected={key(*r) == *regulator}>{ r.name() }</option>
                             }) }
                         </select>
                     </label>

@@ -16,6 +16,7 @@ mod bank_import;
 mod bank_view;
 mod bill_page;
 mod bill_view;
+mod case_help;
 mod case_law_form;
 mod case_view;
 mod cases_view;

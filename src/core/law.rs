@@ -174,6 +174,14 @@ pub enum Legal {
     SignalConso,
     /// J'alerte l'Arcep: a report to the regulator, no individual follow-up.
     ArcepAlert,
+    /// service-public.fr F1126: what an approved consumer association does.
+    ApprovedAssociations,
+    /// Institut national de la consommation: the national approved associations.
+    AssociationsList,
+    /// Joint representation and group actions by approved associations.
+    GroupAction,
+    /// service-public.fr F35125: the court for a claim up to 10 000 €.
+    SmallClaims,
     /// Regulation (EU) 2022/612: roaming in the EU at domestic prices. Cited by `roaming`
     /// since before issue 13; not in `shared/DOMAIN.md` (to be added there).
     EuRoaming,
@@ -186,7 +194,7 @@ const CPC: &str = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT0000060
 
 impl Legal {
     /// Every entry, in the order of the sources page.
-    pub const ALL: [Legal; 28] = [
+    pub const ALL: [Legal; 32] = [
         Legal::Prescription,
         Legal::MediationSuspends,
         Legal::MediationSuspensionStart,
@@ -214,6 +222,10 @@ impl Legal {
         Legal::SepaUnauthorised,
         Legal::SignalConso,
         Legal::ArcepAlert,
+        Legal::ApprovedAssociations,
+        Legal::AssociationsList,
+        Legal::GroupAction,
+        Legal::SmallClaims,
         Legal::EuRoaming,
     ];
 
@@ -247,6 +259,10 @@ impl Legal {
             Legal::SepaUnauthorised => "cmf-l133-24",
             Legal::SignalConso => "signalconso",
             Legal::ArcepAlert => "jalerte-arcep",
+            Legal::ApprovedAssociations => "service-public-f1126",
+            Legal::AssociationsList => "inc-associations",
+            Legal::GroupAction => "action-de-groupe",
+            Legal::SmallClaims => "service-public-f35125",
             Legal::EuRoaming => "eu-2022-612",
         }
     }
@@ -295,6 +311,14 @@ impl Legal {
             Legal::SignalConso => "SignalConso (DGCCRF)",
             Legal::ArcepAlert => "J'alerte l'Arcep",
             Legal::EuRoaming => "Règlement (UE) 2022/612",
+            Legal::ApprovedAssociations => "Service-public.fr, fiche F1126",
+            Legal::AssociationsList => {
+                "Institut national de la consommation ; arrêté du 6 janvier 2023 (foodwatch France)"
+            }
+            Legal::GroupAction => {
+                "Code de la consommation, art. L622-1 ; loi n° 2025-391 du 30 avril 2025, art. 16"
+            }
+            Legal::SmallClaims => "Service-public.fr, fiche F35125",
         }
     }
 
@@ -329,6 +353,10 @@ impl Legal {
             Legal::SignalConso => "SignalConso",
             Legal::ArcepAlert => "J'alerte l'Arcep",
             Legal::EuRoaming => "UE 2022/612",
+            Legal::ApprovedAssociations => "F1126",
+            Legal::AssociationsList => "INC",
+            Legal::GroupAction => "Action de groupe",
+            Legal::SmallClaims => "F35125",
         }
     }
 
@@ -447,6 +475,22 @@ impl Legal {
                 "Dans l'Union européenne, appels, SMS et données en itinérance se paient au prix national.",
                 "In the European Union, roaming calls, texts and data cost the domestic price.",
             ),
+            Legal::ApprovedAssociations => (
+                "Une association agréée informe et conseille gratuitement sur les questions de consommation, mais une aide plus poussée dans un litige demande d'y adhérer (cotisation variable) ; elle peut intervenir à l'amiable et représenter les consommateurs en justice.",
+                "An approved association informs and advises on consumer questions for free, but more thorough help with a dispute requires joining it (the fee varies); it can step in amicably and represent consumers in court.",
+            ),
+            Legal::AssociationsList => (
+                "Seize associations nationales de consommateurs sont agréées, foodwatch France étant la seizième depuis l'arrêté du 6 janvier 2023, chaque agrément valant cinq ans.",
+                "Sixteen national consumer associations are approved, foodwatch France being the sixteenth since the arrêté of 6 January 2023, each approval lasting five years.",
+            ),
+            Legal::GroupAction => (
+                "Quand plusieurs consommateurs ont subi un préjudice de même origine causé par un même professionnel, une association agréée mandatée par au moins deux d'entre eux peut agir en leur nom, et une action de groupe, refondue par la loi du 30 avril 2025, peut être engagée pour tous.",
+                "When several consumers suffered harm of the same origin caused by the same business, an approved association given a mandate by at least two of them can act on their behalf, and a group action, recast by the law of 30 April 2025, can be brought for all.",
+            ),
+            Legal::SmallClaims => (
+                "Le tribunal de proximité juge les litiges civils jusqu'à 10 000 € ; jusqu'à 5 000 €, on le saisit par une requête (Cerfa 16042), après une tentative de conciliation ou de médiation, avec un timbre fiscal de 50 € sauf aide juridictionnelle.",
+                "The tribunal de proximité hears civil disputes up to €10,000; up to €5,000, it is reached by a request (Cerfa 16042), after an attempt at conciliation or mediation, with a €50 tax stamp unless on legal aid.",
+            ),
         };
         lang.pick(fr, en)
     }
@@ -497,6 +541,14 @@ impl Legal {
             Legal::ArcepAlert => {
                 "https://www.economie.gouv.fr/particuliers/probleme-reseau-telephonie-internet-postal-alerte-arcep"
             }
+            Legal::ApprovedAssociations => {
+                "https://www.service-public.fr/particuliers/vosdroits/F1126"
+            }
+            Legal::AssociationsList => {
+                "https://www.inc-conso.fr/content/lassociation-foodwatch-france-devient-la-seizieme-association-de-defense-des-consommateurs"
+            }
+            Legal::GroupAction => CONSO,
+            Legal::SmallClaims => "https://www.service-public.fr/particuliers/vosdroits/F35125",
             Legal::EuRoaming => "https://eur-lex.europa.eu/eli/reg/2022/612/oj",
         }
     }
@@ -717,6 +769,40 @@ impl Legal {
                     "The regulation, in force, on EUR-Lex.",
                 )),
                 None,
+            ),
+            Legal::ApprovedAssociations => (
+                None,
+                Some((
+                    "Texte de la fiche lu dans les données ouvertes de service-public.fr (DILA), version du 26 juillet 2024, pas sur le site lui-même ; elle compte encore quinze associations.",
+                    "The fiche's text read in service-public.fr's open data (DILA), version of 26 July 2024, not on the site itself; it still counts fifteen associations.",
+                )),
+            ),
+            Legal::AssociationsList => (
+                Some((
+                    "Pages de l'INC sur l'agrément (cinq ans) et sur foodwatch France, seizième association agréée.",
+                    "The INC's pages on approval (five years) and on foodwatch France, the sixteenth approved association.",
+                )),
+                Some((
+                    "La liste officielle de la DGCCRF n'a pas pu être lue ; le regroupement par mouvement vient d'une présentation de l'INC reprise par la presse.",
+                    "The DGCCRF's official list could not be read; the grouping by movement comes from an INC presentation quoted by the press.",
+                )),
+            ),
+            Legal::GroupAction => (
+                Some((
+                    "La réforme de l'action de groupe par l'article 16 de la loi n° 2025-391, dans le compte rendu du Conseil des ministres du 10 décembre 2025 (vie-publique.fr).",
+                    "The reform of group actions by article 16 of loi no. 2025-391, in the report of the Council of Ministers of 10 December 2025 (vie-publique.fr).",
+                )),
+                Some((
+                    "L'article L622-1 et la loi n'ont pas été lus sur Légifrance ; qui peut aujourd'hui engager une action de groupe (un nouvel agrément existe depuis le 1er janvier 2026) n'a pas été vérifié.",
+                    "Article L622-1 and the law were not read on Légifrance; who may bring a group action today (a new approval exists since 1 January 2026) was not checked.",
+                )),
+            ),
+            Legal::SmallClaims => (
+                None,
+                Some((
+                    "Texte de la fiche lu dans les données ouvertes de service-public.fr (DILA), version du 1er mars 2026, pas sur le site lui-même.",
+                    "The fiche's text read in service-public.fr's open data (DILA), version of 1 March 2026, not on the site itself.",
+                )),
             ),
         };
         Check { read, unverified }

@@ -4,6 +4,7 @@
 //! wasm_bindgen), read a clock or draw a random number: the date of "today" is passed in.
 //! That is what lets `cargo test` reach all of it natively, in milliseconds.
 
+pub mod associations;
 pub mod backup;
 pub mod bank;
 pub mod bill;

@@ -133,6 +133,17 @@ pub enum Warning {
     SecondLevelUnknown,
     /// A termination fee is disputed without the contract's date.
     ContractDateNeeded,
+    /// A report to a regulator is on record but no written complaint: the report is not
+    /// one, opens no step and stops no deadline.
+    ReportIsNotAComplaint,
+    /// A consumer association is on the case: it helps, the steps and deadlines stay the
+    /// person's.
+    AssociationAlongside {
+        /// The association and its branch, as recorded.
+        name: Option<String>,
+        /// Whether the person said they are a member.
+        member: Option<bool>,
+    },
     /// The operator claimed a sum more than a year after it fell due (L34-2 al. 2).
     OperatorClaimTimeBarred {
         /// The line (index into the case's lines).
@@ -316,6 +327,23 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
 
     if case.mediator_rejection().is_some() {
         warnings.push(Warning::MediatorRejected);
+    }
+    if open && !case.reports().is_empty() && case.written_complaint().is_none() {
+        warnings.push(Warning::ReportIsNotAComplaint);
+    }
+    if open {
+        // The latest exchange with an association says where the person stands with it.
+        if let Some(contact) = case.association_contacts().last() {
+            let association = contact.association.clone().unwrap_or_default();
+            let name = association.name().or_else(|| {
+                let who = contact.counterpart.trim();
+                (!who.is_empty()).then(|| who.to_string())
+            });
+            warnings.push(Warning::AssociationAlongside {
+                name,
+                member: association.member,
+            });
+        }
     }
     if open {
         let windows = refund_windows(case);
@@ -562,10 +590,17 @@ impl NextStep {
             ],
             NextStep::WaitForMediatorNotice { .. } => &[Legal::MediatorAdmissibility],
             NextStep::WaitForProposal { .. } => &[Legal::MediatorProposal],
-            NextStep::SendFormalNotice { .. } | NextStep::GoToCourt { .. } => &[
+            NextStep::SendFormalNotice { .. } => &[
                 Legal::PriorAttempt,
                 Legal::CourtClaimInterrupts,
+                Legal::ApprovedAssociations,
                 Legal::SignalConso,
+            ],
+            NextStep::GoToCourt { .. } => &[
+                Legal::SmallClaims,
+                Legal::PriorAttempt,
+                Legal::CourtClaimInterrupts,
+                Legal::ApprovedAssociations,
             ],
             NextStep::SeeConciliator | NextStep::WaitForConciliation => &[
                 Legal::Conciliator,
@@ -635,8 +670,8 @@ impl NextStep {
             ).into(),
             NextStep::GoToCourt { prior_attempt, small_claim } => {
                 let mut text = lang.pick(
-                    "La mise en demeure est restée sans effet : vous pouvez saisir le tribunal judiciaire. ",
-                    "The formal notice went unheeded: you may go to the tribunal judiciaire. ",
+                    "La mise en demeure est restée sans effet : vous pouvez saisir le tribunal de proximité (jusqu'à 10 000 €), par une requête (Cerfa 16042) jusqu'à 5 000 €, avec un timbre fiscal de 50 € sauf aide juridictionnelle. ",
+                    "The formal notice went unheeded: you may go to the tribunal de proximité (up to €10,000), by a request (Cerfa 16042) up to €5,000, with a €50 tax stamp unless on legal aid. ",
                 ).to_string();
                 text.push_str(match (small_claim, prior_attempt) {
                     (true, true) => lang.pick(
@@ -702,6 +737,12 @@ impl Warning {
                 Legal::Conciliator,
             ],
             Warning::ContractDateNeeded => &[Legal::TerminationFees],
+            Warning::ReportIsNotAComplaint => &[
+                Legal::SignalConso,
+                Legal::ArcepAlert,
+                Legal::MediatorAdmissibility,
+            ],
+            Warning::AssociationAlongside { .. } => &[Legal::ApprovedAssociations],
             Warning::OperatorClaimTimeBarred { .. } => &[
                 Legal::Prescription,
                 Legal::CourtClaimInterrupts,
@@ -775,6 +816,25 @@ impl Warning {
                 "Des frais de résiliation sont contestés : indiquez la date du contrat. Conclu depuis le 1er janvier 2023, rien des mensualités restantes n'est dû après le 12e mois ; conclu avant, au plus le quart des mensualités restantes.",
                 "Termination fees are disputed: enter the contract's date. Made since 1 January 2023, nothing of the remaining months is due after the 12th month; made before, at most a quarter of the remaining monthly payments.",
             ).into(),
+            Warning::ReportIsNotAComplaint => lang.pick(
+                "Un signalement à SignalConso ou à l'Arcep n'est pas une réclamation : écrivez aussi à l'opérateur. Sans réclamation écrite, le Médiateur ne peut pas être saisi, et le signalement n'arrête aucun délai.",
+                "A report to SignalConso or Arcep is not a complaint: write to the operator too. Without a written complaint the ombudsman cannot be referred to, and the report stops no deadline.",
+            ).into(),
+            Warning::AssociationAlongside { name, member } => {
+                let who = name.clone().unwrap_or_else(|| lang.pick("votre association", "your association").to_string());
+                let mut text = match lang {
+                    Lang::Fr => format!("{who} vous accompagne : transmettez-lui le dossier et tenez-la au courant. Ses démarches auprès de l'opérateur ne remplacent pas les vôtres et n'arrêtent aucun délai ci-dessous."),
+                    Lang::En => format!("{who} is helping you: send it the dossier and keep it informed. Its steps with the operator do not replace yours and stop none of the deadlines below."),
+                };
+                if *member == Some(false) {
+                    text.push(' ');
+                    text.push_str(lang.pick(
+                        "Pour qu'elle traite votre litige, il faut en général y adhérer (cotisation variable).",
+                        "For it to handle your dispute, you usually have to join it (the fee varies).",
+                    ));
+                }
+                text
+            }
             Warning::OperatorClaimTimeBarred { limit, .. } => match lang {
                 Lang::Fr => format!("L'opérateur avait jusqu'au {} pour réclamer cette somme en justice (un an après son exigibilité, art. L34-2 CPCE) ; ses relances et lettres, même recommandées, n'arrêtent pas ce délai. Sauf s'il a saisi un tribunal ou si vous avez reconnu la dette avant cette date (un paiement partiel, un accord écrit), il ne peut plus l'exiger : contestez la réclamation.", format_date(*limit, lang)),
                 Lang::En => format!("The operator had until {} to claim this sum in court (one year after it fell due, CPCE L34-2); its reminders and letters, even registered, do not stop this limit. Unless it went to court or you acknowledged the debt before that day (a part payment, a written agreement), it can no longer demand it: dispute the claim.", format_date(*limit, lang)),

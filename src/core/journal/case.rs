@@ -218,6 +218,72 @@ pub struct Event {
     /// The Médiateur's step this exchange records, if any (at the Médiateur's stage).
     #[serde(default)]
     pub milestone: Option<Milestone>,
+    /// With a consumer association: which one, its branch, and whether the person is a
+    /// member (at the association's stage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub association: Option<AssociationContact>,
+    /// Which regulator a report went to (at the regulators' stage); its reference is the
+    /// exchange's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulator: Option<Regulator>,
+}
+
+/// An exchange with a consumer association: who, where, and how the person stands with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssociationContact {
+    /// A national approved association, by its id in `core::associations`; `None` for
+    /// another one (named in the exchange's counterpart).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Its local branch (a town, a department).
+    #[serde(default)]
+    pub branch: String,
+    /// Whether the person is a member: its help with a dispute usually requires it
+    /// (service-public.fr F1126). `None`: not said.
+    #[serde(default)]
+    pub member: Option<bool>,
+}
+
+impl AssociationContact {
+    /// The association's name and branch, as a person reads them: « UFC-Que Choisir
+    /// (Lyon) »; `None` when neither is known.
+    pub fn name(&self) -> Option<String> {
+        let short = self
+            .id
+            .as_deref()
+            .and_then(crate::core::associations::by_id)
+            .map(|a| a.short);
+        let branch = self.branch.trim();
+        match (short, branch.is_empty()) {
+            (Some(short), true) => Some(short.to_string()),
+            (Some(short), false) => Some(format!("{short} ({branch})")),
+            (None, false) => Some(branch.to_string()),
+            (None, true) => None,
+        }
+    }
+}
+
+/// A regulator a report can go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regulator {
+    /// SignalConso (DGCCRF): the report goes to the business, which may answer.
+    SignalConso,
+    /// J'alerte l'Arcep: the telecom regulator's view of the sector.
+    Arcep,
+}
+
+impl Regulator {
+    /// Both, in the order the form offers them.
+    pub const ALL: [Regulator; 2] = [Regulator::SignalConso, Regulator::Arcep];
+
+    /// Its name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Regulator::SignalConso => "SignalConso",
+            Regulator::Arcep => "J'alerte l'Arcep",
+        }
+    }
 }
 
 impl Event {
@@ -490,6 +556,22 @@ impl Case {
             .into_iter()
             .any(|m| self.mediator_step(m).is_some());
         mediated || self.conciliation().is_some()
+    }
+
+    /// The exchanges with a consumer association, by date.
+    pub fn association_contacts(&self) -> Vec<&Event> {
+        self.timeline()
+            .into_iter()
+            .filter(|e| e.stage == Stage::ConsumerAssociation)
+            .collect()
+    }
+
+    /// The reports to a regulator, by date.
+    pub fn reports(&self) -> Vec<&Event> {
+        self.timeline()
+            .into_iter()
+            .filter(|e| e.stage == Stage::Regulator)
+            .collect()
     }
 
     /// The *mise en demeure*, if sent.

@@ -14,6 +14,7 @@ pub mod advice;
 pub mod calendar;
 pub mod case;
 pub mod deadlines;
+pub mod dossier;
 pub mod ladder;
 pub mod letters;
 pub mod migrate;
@@ -427,6 +428,8 @@ pub(crate) mod tests {
             answer_by: None,
             follow_up: None,
             milestone: None,
+            association: None,
+            regulator: None,
         }
     }
 
