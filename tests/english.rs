@@ -65,6 +65,14 @@ fn the_english_catalogue_has_no_french_typography() {
         })
         .collect();
     assert!(french.is_empty(), "{french:#?}");
+    // The help at the last steps of the ladder keeps its own catalogue.
+    let help: Vec<(contestel::core::journal::help::Help, &str)> =
+        contestel::core::journal::help::Help::ALL
+            .iter()
+            .map(|&h| (h, h.get(Lang::En)))
+            .filter(|(_, en)| french_typography(en).is_some())
+            .collect();
+    assert!(help.is_empty(), "{help:#?}");
 }
 
 fn fixture(name: &str) -> String {

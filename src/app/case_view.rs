@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::core::journal::help::Help;
+
 use super::case_help::CaseHelp;
 use super::case_law_form::CaseLawForm;
 use super::event_form::EventForm;
@@ -62,8 +64,8 @@ fn event_item(event: &Event, lang: Lang) -> Html {
                 <p class="muted event-association">
                     { contact.name().unwrap_or_default() }
                     { match contact.member {
-                        Some(true) => lang.pick(" · adhérent(e)", " · member"),
-                        Some(false) => lang.pick(" · non adhérent(e)", " · not a member"),
+                        Some(true) => Help::IsMember.get(lang),
+                        Some(false) => Help::IsNotMember.get(lang),
                         None => "",
                     } }
                 </p>

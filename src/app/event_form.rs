@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::core::journal::help::Help;
+
 use super::forms::{bind, bind_select, key, parse_key};
 use super::use_lang;
 use crate::core::associations::NATIONAL;
@@ -178,27 +180,27 @@ pub fn event_form(props: &EventFormProps) -> Html {
                     </label>
                 }
                 if *stage == key(Stage::ConsumerAssociation) {
-                    <label>{ lang.pick("Association", "Association") }
+                    <label>{ Help::AssociationField.get(lang) }
                         <select id="event-association" onchange={bind_select(&association)}>
-                            <option value="" selected={association.is_empty()}>{ lang.pick("Une autre (nommez-la ci-dessus)", "Another one (name it above)") }</option>
+                            <option value="" selected={association.is_empty()}>{ Help::AnotherAssociation.get(lang) }</option>
                             { for NATIONAL.iter().map(|a| html! {
                                 <option value={a.id} selected={*association == a.id}>{ a.short }</option>
                             }) }
                         </select>
                     </label>
-                    <label>{ lang.pick("Antenne locale", "Local branch") }
+                    <label>{ Help::BranchField.get(lang) }
                         <input id="event-branch" type="text" value={(*branch).clone()} oninput={bind(&branch)} />
                     </label>
-                    <label>{ lang.pick("Adhérent(e) ?", "A member?") }
+                    <label>{ Help::MemberField.get(lang) }
                         <select id="event-member" onchange={bind_select(&member)}>
-                            <option value="" selected={member.is_empty()}>{ lang.pick("Non précisé", "Not said") }</option>
-                            <option value="yes" selected={*member == "yes"}>{ lang.pick("Oui", "Yes") }</option>
-                            <option value="no" selected={*member == "no"}>{ lang.pick("Non", "No") }</option>
+                            <option value="" selected={member.is_empty()}>{ Help::NotSaid.get(lang) }</option>
+                            <option value="yes" selected={*member == "yes"}>{ Help::Yes.get(lang) }</option>
+                            <option value="no" selected={*member == "no"}>{ Help::No.get(lang) }</option>
                         </select>
                     </label>
                 }
                 if *stage == key(Stage::Regulator) {
-                    <label>{ lang.pick("Signalé à", "Reported to") }
+                    <label>{ Help::ReportedTo.get(lang) }
                         <select id="event-regulator" onchange={bind_select(&regulator)}>
                             { for Regulator::ALL.iter().map(|r| html! {
                                 <option value={key(*r)} selected={key(*r) == *regulator}>{ r.name() }</option>

@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod case;
 pub mod deadlines;
 pub mod dossier;
+pub mod help;
 pub mod ladder;
 pub mod letters;
 pub mod migrate;
