@@ -1777,7 +1777,11 @@ async fn the_new_views_fit_a_phone_screen() {
             .is_some_and(|l| l.contains("LEGIARTI000043545704")),
         "{checks}"
     );
-    assert_eq!(checks["entries"], 28, "{checks}");
+    assert_eq!(
+        checks["entries"],
+        contestel::core::law::Legal::ALL.len(),
+        "{checks}"
+    );
     assert!(
         checks["dated"].as_u64().unwrap() > 0 && checks["unverified"].as_u64().unwrap() > 0,
         "{checks}"
@@ -2220,5 +2224,184 @@ async fn the_shared_real_bills_dropped_together_keep_their_pages_and_set_nothing
         "nothing set aside after a reload"
     );
     browser.screenshot("shared-bills-data-1280").await;
+    browser.close().await;
+}
+
+/// Issue 33: a case whose next step reaches the Médiateur opens « Se faire aider »: the
+/// sixteen associations with their own sites, the regulators, the court; the dossier is a
+/// file that opens without the app (no script runs in it), fits a phone and prints on A4
+/// with its text whole; an exchange with an association is recorded and the advice says
+/// what it means.
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_case_at_the_mediator_shows_the_associations_and_its_dossier_stands_alone() {
+    let (_server, browser) = open_app(1280, 900).await;
+    read_sample(&browser).await;
+    browser
+        .click("li.finding[data-rule=third_party] button.contest-finding")
+        .await;
+    browser.wait_for("#case-title").await;
+    // Not reached yet: the help is there, folded.
+    let open = |browser: &Browser| {
+        let client = browser.client.clone();
+        async move {
+            client
+                .execute("return document.getElementById('case-help').open", vec![])
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(open(&browser).await, serde_json::Value::Bool(false));
+
+    // A written complaint three months ago, never answered: the Médiateur opens.
+    let long_ago = browser
+        .client
+        .execute(
+            "const d = new Date(); d.setMonth(d.getMonth() - 3);\
+             return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .click(".event-form select:nth-of-type(1) option[value=written_complaint]")
+        .await;
+    browser
+        .click(".event-form label:nth-child(3) select option[value=registered_letter]")
+        .await;
+    set_value(
+        &browser,
+        ".event-form label:nth-child(1) input",
+        long_ago.as_str().unwrap(),
+    )
+    .await;
+    browser.click(".event-form button[type=submit]").await;
+    browser
+        .wait_until(
+            "return document.getElementById('case-help').open === true",
+            "the help to open once the Médiateur is reached",
+            PATIENCE,
+        )
+        .await;
+    let facts = browser
+        .client
+        .execute(
+            "const items = [...document.querySelectorAll('#help-associations li.association')];\
+             const links = [...document.querySelectorAll('#help-associations li.association a')];\
+             return { count: items.length,\
+               generalists: [...document.querySelectorAll('[data-movement=generalist] li.association strong')].map(s => s.textContent),\
+               safe_links: links.every(a => a.target === '_blank' && a.rel.includes('noopener') && a.href.startsWith('http')),\
+               regulators: document.querySelector('#help-regulators').textContent,\
+               court: document.querySelector('#help-court').textContent }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(facts["count"], 16, "{facts}");
+    assert_eq!(
+        facts["generalists"],
+        serde_json::json!(["UFC-Que Choisir", "CLCV"]),
+        "{facts}"
+    );
+    assert_eq!(facts["safe_links"], true, "{facts}");
+    assert!(
+        facts["regulators"]
+            .as_str()
+            .is_some_and(|t| t.contains("n'est pas une réclamation")),
+        "{facts}"
+    );
+    assert!(
+        facts["court"]
+            .as_str()
+            .is_some_and(|t| t.contains("timbre fiscal de 50")),
+        "{facts}"
+    );
+    browser.screenshot("case-help-1280").await;
+    browser
+        .assert_accessible("the help at the last steps of the ladder")
+        .await;
+
+    // An exchange with an association's branch, not a member yet: recorded as such, and
+    // the advice says it stops no deadline and usually asks for membership.
+    browser
+        .click(".event-form select:nth-of-type(1) option[value=consumer_association]")
+        .await;
+    browser
+        .click("#event-association option[value=ufc-que-choisir]")
+        .await;
+    type_into(&browser, "#event-branch", "Lyon").await;
+    browser.click("#event-member option[value=no]").await;
+    browser.click(".event-form button[type=submit]").await;
+    browser.wait_for(".event-association").await;
+    let recorded = text_of(&browser, ".event-association").await;
+    assert!(
+        recorded.contains("UFC-Que Choisir (Lyon)") && recorded.contains("non adhérent"),
+        "{recorded}"
+    );
+    let said = text_of(&browser, "li[data-warning=association_alongside]").await;
+    assert!(
+        said.contains("n'arrêtent aucun délai") && said.contains("adhérer"),
+        "{said}"
+    );
+
+    // The dossier, as a file.
+    browser.click("#dossier-association").await;
+    let path = browser.downloaded("html").await;
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Dossier de litige avec"), "{html}");
+    assert!(
+        html.contains("Réclamation écrite"),
+        "the complaint is in it"
+    );
+    assert!(!html.contains("<script"), "no script in the dossier");
+
+    // Opened on its own, at a phone's width: nothing runs, nothing scrolls sideways.
+    browser
+        .client
+        .goto(&format!("file://{}", path.display()))
+        .await
+        .unwrap();
+    browser.wait_for("h1").await;
+    browser.client.set_window_size(360, 740).await.unwrap();
+    let (spill, what) = browser.horizontal_overflow().await;
+    assert_eq!(spill, 0, "the dossier scrolls sideways at 360 px: {what}");
+    browser.screenshot("dossier-360").await;
+    browser.client.set_window_size(1280, 900).await.unwrap();
+
+    // Printed on A4 as Chromium prints it, read back with Contestel's own reader: every
+    // page has text, the first one the heading, and the texts cited are all there.
+    let pdf = browser
+        .devtools(
+            "Page.printToPDF",
+            serde_json::json!({ "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": true }),
+        )
+        .await;
+    let bytes = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD
+            .decode(pdf["data"].as_str().expect("a PDF"))
+            .expect("base64")
+    };
+    let pages = contestel::core::pdf::extract(&bytes, &contestel::core::pdf::Limits::default())
+        .expect("the printed dossier reads");
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            p.rows
+                .iter()
+                .map(|r| r.text())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    assert!(!pages.is_empty() && pages.len() <= 6, "{texts:#?}");
+    assert!(texts[0].contains("Dossier de litige"), "{texts:#?}");
+    assert!(
+        texts.iter().all(|t| !t.trim().is_empty()),
+        "no blank page: {texts:#?}"
+    );
+    let all = texts.join("\n");
+    assert!(all.contains("Textes cités"), "{all}");
+    assert!(all.contains("Page 1"), "numbered pages: {all}");
     browser.close().await;
 }

@@ -65,6 +65,12 @@ pub fn case_help(props: &CaseHelpProps) -> Html {
     let site_link = |url: &'static str, text: &str| {
         html! { <a href={url} target="_blank" rel="noopener noreferrer">{ text.to_string() }</a> }
     };
+    // « son site » names the association it follows for a screen reader, which lists
+    // links out of their sentence.
+    let association_link = |url: &'static str, short: &str| {
+        let label = format!("{short} — {}", Help::ItsSite.get(lang));
+        html! { <a href={url} target="_blank" rel="noopener noreferrer" aria-label={label}>{ Help::ItsSite.get(lang) }</a> }
+    };
 
     html! {
         <details id="case-help" class="case-help" open={reached(props.stage)}>
@@ -87,7 +93,7 @@ pub fn case_help(props: &CaseHelpProps) -> Html {
                                     }
                                     { " · " }
                                     { match a.site {
-                                        Some(url) => site_link(url, Help::ItsSite.get(lang)),
+                                        Some(url) => association_link(url, a.short),
                                         None => html! { <span class="muted">{ Help::SiteInOfficialList.get(lang) }</span> },
                                     } }
                                 </li>

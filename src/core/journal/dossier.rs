@@ -292,7 +292,7 @@ pub fn dossier_html(case: &Case, sender: &Sender, whom: DossierFor, today: Naive
             out.push_str(&format!(
                 "<li><strong>{}</strong>, {}",
                 escape(&head),
-                escape(&event.channel.label(FR).to_lowercase())
+                escape(event.channel.label(FR))
             ));
             if !event.counterpart.trim().is_empty() {
                 out.push_str(&format!(", avec {}", escape(event.counterpart.trim())));
@@ -430,7 +430,7 @@ mod tests {
             "Option Sécurité Mobile",
             "3,00\u{a0}€",
             "Total contesté : 6,36\u{a0}€",
-            "20/11/2026 — Service client</strong>, téléphone, réf. TK-88123",
+            "20/11/2026 — Service client</strong>, Téléphone, réf. TK-88123",
             "Demande d&#39;explication",
             "28/11/2026 — Réclamation écrite",
             "1A 234 567 8901 2",
