@@ -300,6 +300,12 @@ fn a_refused_referral_is_no_mediation_and_leads_to_a_conciliateur() {
     let case = load("rejected.json");
     let file = fixture("rejected.json");
     for today in days("2026-02-25", "2026-06-30") {
+        // What the list of cases shows is the advice's own next step.
+        assert_eq!(
+            contestel::core::journal::advice::next(&case, today),
+            contestel::core::journal::advice::advise(&case, today).next,
+            "{today}"
+        );
         let got = serde_json::to_value(report(&case, today, Lang::Fr)).unwrap();
         assert_eq!(step(&got), expected(REJECTED, today), "{today}");
         let refused = today >= day("2026-03-12");

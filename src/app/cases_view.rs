@@ -7,7 +7,7 @@ use super::forms::bind;
 use super::journal::UseJournal;
 use super::{use_lang, View};
 use crate::core::i18n::Text;
-use crate::core::journal::advice::advise;
+use crate::core::journal::advice;
 use crate::core::journal::deadlines::deadlines;
 use crate::core::journal::NewCase;
 use crate::core::money::format_amount;
@@ -58,7 +58,7 @@ pub fn cases_view() -> Html {
             } else {
                 <ul class="case-list">
                     { for cases.iter().rev().map(|case| {
-                        let advice = advise(case, today);
+                        let next = advice::next(case, today);
                         let next_date = deadlines(case, today).into_iter().next();
                         let open = navigate.reform({ let id = case.id; move |_: MouseEvent| View::Case { id } });
                         html! {
@@ -69,7 +69,7 @@ pub fn cases_view() -> Html {
                                     <span class="amount">{ format_amount(case.disputed, lang) }</span>
                                     <span class="status read">{ status_name(case.status, lang) }</span>
                                 </div>
-                                <p class="next-step">{ advice.next.describe(lang) }</p>
+                                <p class="next-step">{ next.describe(lang) }</p>
                                 if let Some(deadline) = next_date {
                                     <p class="muted">{ deadline.describe(lang) }</p>
                                 }

@@ -217,7 +217,7 @@ pub fn use_lang() -> Lang {
 /// The open cases with their next step and nearest deadline, on the home view: what the
 /// person came back for.
 fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: Lang) -> Html {
-    use crate::core::journal::advice::advise;
+    use crate::core::journal::advice;
     use crate::core::journal::case::CaseStatus;
     use crate::core::journal::deadlines::deadlines;
     let today = crate::services::clock::today();
@@ -265,7 +265,7 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
                     html! {
                         <li>
                             <button type="button" class="link-button" {onclick}>{ &case.title }</button>
-                            <span class="muted">{ format!(" — {}", advise(case, today).next.describe(lang)) }</span>
+                            <span class="muted">{ format!(" — {}", advice::next(case, today).describe(lang)) }</span>
                             if let Some(deadline) = next {
                                 <span class={classes!("deadline", if matches!(deadline.state, crate::core::journal::deadlines::DeadlineState::Past(_)) { "past" } else { "soon" })}>
                                     { format!(" {}", deadline.describe(lang)) }

@@ -292,6 +292,12 @@ fn earliest_mediator(case: &Case, today: NaiveDate) -> NaiveDate {
     }
 }
 
+/// The next step alone for `case` on `today` (what a list of cases shows), from the case
+/// as it stood that day: [`advise`]'s `next`, without working out its warnings.
+pub fn next(case: &Case, today: NaiveDate) -> NextStep {
+    next_step(&case.as_of(today), today).0
+}
+
 /// The advice for `case` on `today`, from the case as it stood that day.
 pub fn advise(case: &Case, today: NaiveDate) -> Advice {
     let case = &case.as_of(today);
