@@ -1379,10 +1379,19 @@ async fn a_bill_and_a_letter_print_without_the_app_around_them() {
     // of the case page was hidden, not taken out). Printed to PDF as Chromium prints it,
     // read back with Contestel's own reader: as many pages as the letter needs, the last
     // one not blank.
+    let texts = printed_pages(&browser).await;
+    assert_eq!(texts.len(), 1, "{texts:#?}");
+    assert!(texts[0].contains("Objet"), "{texts:#?}");
+    browser.close().await;
+}
+
+/// The page as Chromium prints it on A4 (its own `@page` size where it sets one), read back
+/// with Contestel's own reader: each page's text.
+async fn printed_pages(browser: &Browser) -> Vec<String> {
     let pdf = browser
         .devtools(
             "Page.printToPDF",
-            serde_json::json!({ "paperWidth": 8.27, "paperHeight": 11.69 }),
+            serde_json::json!({ "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": true }),
         )
         .await;
     let bytes = {
@@ -1392,8 +1401,8 @@ async fn a_bill_and_a_letter_print_without_the_app_around_them() {
             .expect("base64")
     };
     let pages = contestel::core::pdf::extract(&bytes, &contestel::core::pdf::Limits::default())
-        .expect("the printed letter reads");
-    let texts: Vec<String> = pages
+        .expect("the printed page reads");
+    pages
         .iter()
         .map(|p| {
             p.rows
@@ -1402,10 +1411,7 @@ async fn a_bill_and_a_letter_print_without_the_app_around_them() {
                 .collect::<Vec<_>>()
                 .join("\n")
         })
-        .collect();
-    assert_eq!(pages.len(), 1, "{texts:#?}");
-    assert!(texts[0].contains("Objet"), "{texts:#?}");
-    browser.close().await;
+        .collect()
 }
 
 /// Sets an input's value as typing would, for inputs WebDriver cannot type into (dates).
@@ -2370,31 +2376,8 @@ async fn a_case_at_the_mediator_shows_the_associations_and_its_dossier_stands_al
 
     // Printed on A4 as Chromium prints it, read back with Contestel's own reader: every
     // page has text, the first one the heading, and the texts cited are all there.
-    let pdf = browser
-        .devtools(
-            "Page.printToPDF",
-            serde_json::json!({ "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": true }),
-        )
-        .await;
-    let bytes = {
-        use base64::Engine as _;
-        base64::engine::general_purpose::STANDARD
-            .decode(pdf["data"].as_str().expect("a PDF"))
-            .expect("base64")
-    };
-    let pages = contestel::core::pdf::extract(&bytes, &contestel::core::pdf::Limits::default())
-        .expect("the printed dossier reads");
-    let texts: Vec<String> = pages
-        .iter()
-        .map(|p| {
-            p.rows
-                .iter()
-                .map(|r| r.text())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
-    assert!(!pages.is_empty() && pages.len() <= 6, "{texts:#?}");
+    let texts = printed_pages(&browser).await;
+    assert!(!texts.is_empty() && texts.len() <= 6, "{texts:#?}");
     assert!(texts[0].contains("Dossier de litige"), "{texts:#?}");
     assert!(
         texts.iter().all(|t| !t.trim().is_empty()),

@@ -1320,19 +1320,7 @@ fn tenths(value: f32) -> i64 {
 
 /// Text as it may stand in SVG markup: the bill's text is not trusted.
 fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::core::markup::escape(text)
 }
 
 /// A page drawn as SVG markup from its rows, within its [`page_frame`] and at its size:

@@ -24,6 +24,7 @@ pub mod journal;
 pub mod lang;
 pub mod law;
 pub mod layout;
+pub mod markup;
 pub mod money;
 pub mod origin;
 pub mod pdf;

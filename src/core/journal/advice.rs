@@ -412,11 +412,7 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
     if case.second_level == SecondLevel::Unknown && next == NextStep::WriteToConsumerService {
         warnings.push(Warning::SecondLevelUnknown);
     }
-    let termination_fee = case.lines.iter().any(|l| {
-        l.reason == Some(RuleId::OneOffFee)
-            && crate::core::vocab::fold_words(&l.label).contains("resiliation")
-    });
-    if termination_fee && case.contract_start.is_none() {
+    if case.disputes_termination_fee() && case.contract_start.is_none() {
         warnings.push(Warning::ContractDateNeeded);
     }
     // L34-2 al. 2: the operator has one year from the day a sum fell due to claim it; a

@@ -558,6 +558,14 @@ impl Case {
         mediated || self.conciliation().is_some()
     }
 
+    /// Whether a termination fee is among the lines disputed.
+    pub fn disputes_termination_fee(&self) -> bool {
+        self.lines.iter().any(|l| {
+            l.reason == Some(crate::core::finding::RuleId::OneOffFee)
+                && crate::core::vocab::fold_words(&l.label).contains("resiliation")
+        })
+    }
+
     /// The exchanges with a consumer association, by date.
     pub fn association_contacts(&self) -> Vec<&Event> {
         self.timeline()

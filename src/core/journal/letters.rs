@@ -267,67 +267,62 @@ fn disputed_lines(case: &Case) -> String {
     lines_text(&case.lines.iter().collect::<Vec<_>>())
 }
 
-/// The precise demand made to the operator, from what the disputed lines are.
-fn demand(case: &Case) -> String {
-    let mut asks = Vec::new();
-    if case.disputes_any(&[RuleId::UnrequestedOption]) {
-        asks.push("la résiliation immédiate des options que je n'ai jamais demandées et, si vous estimez que j'y ai consenti, la preuve de ce consentement (art. L121-12 et L121-17 du Code de la consommation)");
-    }
-    if case.disputes_any(&[RuleId::ThirdParty]) {
-        asks.push("le remboursement des achats facturés pour le compte de tiers que je n'ai jamais commandés, et le blocage de ces achats sur ma ligne");
-    }
-    if case.disputes_any(&[RuleId::PriceAbovePlan, RuleId::PriceIncrease]) {
-        asks.push("l'application du prix prévu par mon contrat et, en cas de hausse, la copie de l'information préalable qui m'aurait été adressée (art. L224-33 du Code de la consommation)");
-    }
-    if case.disputes_any(&[RuleId::PremiumNumber]) {
-        asks.push("le détail des appels et SMS vers des numéros spéciaux facturés");
-    }
-    let termination = case.lines.iter().any(|l| {
-        l.reason == Some(RuleId::OneOffFee)
-            && crate::core::vocab::fold_words(&l.label).contains("resiliation")
-    });
-    if termination {
-        asks.push("l'annulation des frais de résiliation qui ne sont pas dus (art. L224-28 du Code de la consommation)");
-    }
-    let mut text = format!(
-        "Je vous demande le remboursement de la somme de {}",
-        format_amount(case.disputed.minus(case.recovered), FR)
-    );
-    for ask in asks {
-        text.push_str(", ");
-        text.push_str(ask);
-    }
-    text.push('.');
-    text
+/// Whom a demand is addressed to.
+#[derive(Clone, Copy, PartialEq)]
+enum Addressee {
+    /// The operator: « Je vous demande le remboursement… ».
+    Operator,
+    /// The Médiateur, who refunds nothing itself and proposes a solution: « Je demande que
+    /// [opérateur] me rembourse… ».
+    Mediator,
 }
 
-/// What the person asks the Médiateur to propose: what the operator should do. The
-/// Médiateur refunds nothing itself; it proposes a solution to both parties.
-fn mediation_demand(case: &Case, operator: &str) -> String {
-    let mut asks = Vec::new();
-    if case.disputes_any(&[RuleId::UnrequestedOption]) {
-        asks.push("résilie les options que je n'ai jamais demandées, ou justifie de mon consentement exprès (art. L121-12 et L121-17 du Code de la consommation)");
+/// The precise demand, from what the disputed lines are, in the words that fit whom it is
+/// addressed to.
+fn demand(case: &Case, to: Addressee, operator: &str) -> String {
+    // What each kind of disputed line asks for: (the rules, to the operator, what the
+    // operator should do, said to the Médiateur).
+    let table: [(&[RuleId], &str, &str); 4] = [
+        (
+            &[RuleId::UnrequestedOption],
+            "la résiliation immédiate des options que je n'ai jamais demandées et, si vous estimez que j'y ai consenti, la preuve de ce consentement (art. L121-12 et L121-17 du Code de la consommation)",
+            "résilie les options que je n'ai jamais demandées, ou justifie de mon consentement exprès (art. L121-12 et L121-17 du Code de la consommation)",
+        ),
+        (
+            &[RuleId::ThirdParty],
+            "le remboursement des achats facturés pour le compte de tiers que je n'ai jamais commandés, et le blocage de ces achats sur ma ligne",
+            "bloque les achats facturés pour le compte de tiers sur ma ligne",
+        ),
+        (
+            &[RuleId::PriceAbovePlan, RuleId::PriceIncrease],
+            "l'application du prix prévu par mon contrat et, en cas de hausse, la copie de l'information préalable qui m'aurait été adressée (art. L224-33 du Code de la consommation)",
+            "applique le prix prévu par mon contrat et, en cas de hausse, justifie de l'information préalable qui m'aurait été adressée (art. L224-33 du Code de la consommation)",
+        ),
+        (
+            &[RuleId::PremiumNumber],
+            "le détail des appels et SMS vers des numéros spéciaux facturés",
+            "communique le détail des appels et SMS vers des numéros spéciaux facturés",
+        ),
+    ];
+    let mut asks: Vec<&str> = table
+        .iter()
+        .filter(|(rules, _, _)| case.disputes_any(rules))
+        .map(|(_, operator, mediator)| match to {
+            Addressee::Operator => *operator,
+            Addressee::Mediator => *mediator,
+        })
+        .collect();
+    if case.disputes_termination_fee() {
+        asks.push(match to {
+            Addressee::Operator => "l'annulation des frais de résiliation qui ne sont pas dus ou, s'ils le sont, le détail de ce qu'ils couvrent (art. L224-28 du Code de la consommation)",
+            Addressee::Mediator => "justifie des frais de résiliation facturés ou les annule (art. L224-28 du Code de la consommation)",
+        });
     }
-    if case.disputes_any(&[RuleId::ThirdParty]) {
-        asks.push("bloque les achats facturés pour le compte de tiers sur ma ligne");
-    }
-    if case.disputes_any(&[RuleId::PriceAbovePlan, RuleId::PriceIncrease]) {
-        asks.push("applique le prix prévu par mon contrat et, en cas de hausse, justifie de l'information préalable qui m'aurait été adressée (art. L224-33 du Code de la consommation)");
-    }
-    if case.disputes_any(&[RuleId::PremiumNumber]) {
-        asks.push("communique le détail des appels et SMS vers des numéros spéciaux facturés");
-    }
-    let termination = case.lines.iter().any(|l| {
-        l.reason == Some(RuleId::OneOffFee)
-            && crate::core::vocab::fold_words(&l.label).contains("resiliation")
-    });
-    if termination {
-        asks.push("justifie des frais de résiliation facturés ou les annule (art. L224-28 du Code de la consommation)");
-    }
-    let mut text = format!(
-        "Je demande que {operator} me rembourse la somme de {}",
-        format_amount(case.disputed.minus(case.recovered), FR)
-    );
+    let owed = format_amount(case.disputed.minus(case.recovered), FR);
+    let mut text = match to {
+        Addressee::Operator => format!("Je vous demande le remboursement de la somme de {owed}"),
+        Addressee::Mediator => format!("Je demande que {operator} me rembourse la somme de {owed}"),
+    };
     for ask in asks {
         text.push_str(", ");
         text.push_str(ask);
@@ -493,7 +488,7 @@ pub fn write(
                 "Titulaire d'un contrat auprès {}, je conteste les montants suivants, qui ne correspondent pas à mon contrat :\n\n{}\n{}\n\n",
                 de(&operator),
                 disputed_lines(case),
-                demand(case)
+                demand(case, Addressee::Operator, &operator)
             );
             body.push_str(&format!(
                 "Je vous remercie de me répondre par écrit avant le {answer_by}. Je règle la part non contestée de mes factures ; je vous demande de ne pas suspendre ma ligne ni poursuivre le recouvrement des sommes contestées pendant l'examen de ma réclamation.\n\n"
@@ -527,7 +522,7 @@ pub fn write(
             let mut body = format!(
                 "Par ma réclamation écrite {complaint}, j'ai contesté les montants suivants, sans obtenir de réponse satisfaisante :\n\n{}\n{}\n\n",
                 disputed_lines(case),
-                demand(case)
+                demand(case, Addressee::Operator, &operator)
             );
             body.push_str(&format!(
                 "Je vous remercie de me répondre avant le {answer_by}.\n\n"
@@ -628,7 +623,7 @@ pub fn write(
             }
             body.push('\n');
             body.push_str(&history(case));
-            body.push_str(&mediation_demand(case, &operator));
+            body.push_str(&demand(case, Addressee::Mediator, &operator));
             if case.before_court {
                 // L612-2 3°: the Médiateur cannot take it; the letter says nothing false
                 // and the note says why it is of no use.
