@@ -678,8 +678,12 @@ pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
         }
         None => {}
         Some(referral) => {
-            let proposal = case.mediator_step(Milestone::Proposal);
-            if proposal.is_none() && !settled {
+            // Its dates stop once the Médiateur's part is done: a proposal, a declared end,
+            // or the file refused.
+            let done = case.mediator_step(Milestone::Proposal).is_some()
+                || case.mediator_step(Milestone::Ended).is_some()
+                || case.mediator_rejection().is_some();
+            if !done && !settled {
                 match mediator_proposal_due(case) {
                     Some(due) => out.push(Deadline::new(
                         DeadlineKind::MediatorProposal,
@@ -1116,6 +1120,43 @@ mod tests {
             mediator("2027-03-01", Some(Milestone::Ended), Answer::Awaited),
         ]);
         assert_eq!(refund_windows(&early)[0].closes, day("2027-12-30"));
+    }
+
+    #[test]
+    fn the_mediators_dates_stop_once_its_part_is_done() {
+        let referred = vec![
+            complaint("2027-06-01", Answer::Unsatisfactory),
+            mediator("2027-09-10", None, Answer::Awaited),
+        ];
+        let kinds = |events: Vec<Event>, today: &str| -> Vec<DeadlineKind> {
+            deadlines(&paid_case(events), day(today))
+                .into_iter()
+                .map(|d| d.kind)
+                .collect()
+        };
+        assert!(
+            kinds(referred.clone(), "2027-09-12").contains(&DeadlineKind::MediatorAdmissibility)
+        );
+        let mut refused = referred.clone();
+        refused.push(mediator(
+            "2027-09-20",
+            Some(Milestone::Rejected),
+            Answer::Awaited,
+        ));
+        assert!(!kinds(refused, "2027-09-22").contains(&DeadlineKind::MediatorAdmissibility));
+        let mut heard = referred.clone();
+        heard.push(mediator(
+            "2027-09-20",
+            Some(Milestone::FileComplete),
+            Answer::Awaited,
+        ));
+        assert!(kinds(heard.clone(), "2027-09-22").contains(&DeadlineKind::MediatorProposal));
+        heard.push(mediator(
+            "2027-10-15",
+            Some(Milestone::Ended),
+            Answer::Awaited,
+        ));
+        assert!(!kinds(heard, "2027-10-16").contains(&DeadlineKind::MediatorProposal));
     }
 
     #[test]
