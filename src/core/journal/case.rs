@@ -543,10 +543,10 @@ impl Case {
             .find(|e| e.stage == Stage::Conciliator)
     }
 
-    /// Whether an amicable attempt that counts before a court (CPC 750-1) is on record: a
-    /// mediation that took place (the file accepted, not refused) or a conciliation.
-    pub fn prior_attempt(&self) -> bool {
-        let mediated = self.mediator_referral().is_some()
+    /// Whether a mediation took place: the Médiateur took the file (a step after the
+    /// referral is on record) and did not refuse it.
+    pub fn mediated(&self) -> bool {
+        self.mediator_referral().is_some()
             && self.mediator_rejection().is_none()
             && [
                 Milestone::FileComplete,
@@ -554,8 +554,13 @@ impl Case {
                 Milestone::Ended,
             ]
             .into_iter()
-            .any(|m| self.mediator_step(m).is_some());
-        mediated || self.conciliation().is_some()
+            .any(|m| self.mediator_step(m).is_some())
+    }
+
+    /// Whether an amicable attempt that counts before a court (CPC 750-1) is on record: a
+    /// mediation that took place or a conciliation.
+    pub fn prior_attempt(&self) -> bool {
+        self.mediated() || self.conciliation().is_some()
     }
 
     /// Whether a termination fee is among the lines disputed.

@@ -561,10 +561,7 @@ pub fn write(
             ));
             // Only a mediation that took place, or a conciliation, is the prior attempt: a
             // file the Médiateur refused is not (CPC 750-1).
-            let mediated = case.prior_attempt()
-                && case.mediator_referral().is_some()
-                && case.mediator_rejection().is_none();
-            body.push_str(&match (mediated, case.mediator_referral(), case.conciliation()) {
+            body.push_str(&match (case.mediated(), case.mediator_referral(), case.conciliation()) {
                 (true, Some(referral), _) => format!(
                     "À défaut, je saisirai le tribunal judiciaire compétent ; la médiation menée par le Médiateur des communications électroniques, saisi le {}, vaut tentative préalable de résolution amiable (art. 750-1 du Code de procédure civile).\n\n",
                     format_date(referral.date, FR)
@@ -1352,6 +1349,31 @@ pub(super) mod tests {
             day("2027-05-02"),
         );
         assert!(l.text.contains("la tentative de conciliation menée par un conciliateur de justice, saisi le 02/04/2027, vaut tentative préalable"), "{}", l.text);
+        // A referral still waiting for the Médiateur's notice is no mediation yet: with a
+        // conciliation on record, the letter names the conciliation, not the mediation.
+        let mut waiting = sample_case();
+        waiting.events.push(referral.clone());
+        let mut met = event(
+            "2027-04-02",
+            Stage::Conciliator,
+            Channel::InPerson,
+            Answer::Unsatisfactory,
+        );
+        met.id = 95;
+        waiting.events.push(met);
+        let l = write(
+            LetterKind::FormalNotice,
+            &waiting,
+            &sender(),
+            Channel::RegisteredLetter,
+            day("2027-05-02"),
+        );
+        assert!(!l.text.contains("la médiation menée"), "{}", l.text);
+        assert!(
+            l.text.contains("la tentative de conciliation menée"),
+            "{}",
+            l.text
+        );
         case.events.extend([referral, proposal]);
         let l = write(
             LetterKind::FormalNotice,
