@@ -39,7 +39,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             // The plan's name for an option is rarely the bill's word for word: the same
-            // price and one meaningful word in common is the same option.
+            // price and one meaningful word in common is the same option — unless another
+            // charge of this bill is that option by name, which then answers for it (an
+            // option billed twice under two names: « Pack Ciné Séries » and « Option
+            // Bouquet Ciné Séries » at the same price). Charges that are the option by name
+            // are all its own (a month billed in two parts).
             let close = |name: &str, price| {
                 super::cents_eq(price, line.amount) && {
                     let theirs = key_words(name);
@@ -48,14 +52,21 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         .any(|w| w != "option" && w.len() > 2 && theirs.contains(w))
                 }
             };
-            let listed = plan
-                .options
-                .iter()
-                .any(|o| same_item(&o.name, &line.label) || close(&o.name, o.price))
-                || plan
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| same_item(n, &line.label));
+            let named_elsewhere = |name: &str| {
+                bill.lines.iter().enumerate().any(|(j, other)| {
+                    j != i
+                        && charged(other)
+                        && ctx.on_plan_line(b, j)
+                        && same_item(name, &other.label)
+                })
+            };
+            let listed = plan.options.iter().any(|o| {
+                same_item(&o.name, &line.label)
+                    || close(&o.name, o.price) && !named_elsewhere(&o.name)
+            }) || plan
+                .name
+                .as_deref()
+                .is_some_and(|n| same_item(n, &line.label));
             if listed {
                 continue;
             }
@@ -89,6 +100,37 @@ mod tests {
     use super::super::testing::*;
     use super::*;
     use crate::core::bill::Category::*;
+
+    #[test]
+    fn an_option_billed_again_under_another_name_is_flagged_once() {
+        let p = plan(
+            r#"{"name": "Freebox Révolution", "monthly_price": "44.99",
+                "options": [{"name": "Pack Ciné Séries", "price": "6.99"}]}"#,
+        );
+        let flagged = |lines: Vec<crate::core::bill::BillLine>| -> Vec<String> {
+            let b = bill(lines);
+            check(&Context::new(std::slice::from_ref(&b), Some(&p), today()))
+                .iter()
+                .flat_map(|f| f.lines.iter().map(|&i| b.lines[i].label.clone()))
+                .collect()
+        };
+        // Alone, the close name at the same price is the plan's option.
+        assert!(flagged(vec![line("Option Bouquet Ciné Séries", "6.99", Option)]).is_empty());
+        // Beside the option by its own name, it is a second charge for one option.
+        assert_eq!(
+            flagged(vec![
+                line("Option Bouquet Ciné Séries", "6.99", Option),
+                line("Pack Ciné Séries", "6.99", Option),
+            ]),
+            ["Option Bouquet Ciné Séries"]
+        );
+        // The option by name twice (a month in two parts): neither is flagged.
+        assert!(flagged(vec![
+            line("Pack Ciné Séries du 15/09 au 30/09", "3.50", Option),
+            line("Pack Ciné Séries du 01/10 au 31/10", "6.99", Option),
+        ])
+        .is_empty());
+    }
 
     #[test]
     fn options_not_in_the_plan_are_flagged() {
