@@ -6,8 +6,8 @@
 //! the Institut national de la consommation for the list (fifteen, and foodwatch France
 //! the sixteenth since the arrêté of 6 January 2023) and the grouping by movement
 //! (consumerist, family, union-linked, housing, transport). A site is given only where it
-//! was seen on the association's own domain; for the others the person is sent to the
-//! official list. Which associations say they handle telecom disputes is not stated: no
+//! was seen on the association's own domain (the CGL's, on the INC's page about it); for
+//! the others the person is sent to the official list. Which associations say they handle telecom disputes is not stated: no
 //! official source says it, and every generalist association handles consumer disputes.
 //! Pure.
 
