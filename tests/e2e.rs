@@ -1614,6 +1614,9 @@ async fn a_case_gets_what_the_law_needs_its_letters_its_calendar_and_its_sources
     browser
         .wait_for("#event-milestone option[value=ended]")
         .await;
+    // Which date to record: the suspension of the refund windows depends on it.
+    let hint = text_of(&browser, "#event-date-hint").await;
+    assert!(hint.contains("avis de saisine"), "{hint}");
 
     // The deadlines, in the person's calendar.
     let shown = browser

@@ -209,6 +209,13 @@ pub fn event_form(props: &EventFormProps) -> Html {
                     </label>
                 }
             </div>
+            // The date of these steps moves the refund windows: say which one to record.
+            if *stage == key(Stage::Mediator) {
+                <p class="muted small" id="event-date-hint">{ Help::MediatorDates.get(lang) }</p>
+            }
+            if *stage == key(Stage::Conciliator) {
+                <p class="muted small" id="event-date-hint">{ Help::ConciliatorDates.get(lang) }</p>
+            }
             <button type="submit" class="button primary">{ Text::SaveEvent.get(lang) }</button>
         </form>
     }

@@ -8,6 +8,10 @@ use crate::core::i18n::Lang;
 /// A text of the help.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Help {
+    /// Which dates of the Médiateur's steps to record.
+    MediatorDates,
+    /// Which dates of a conciliation to record.
+    ConciliatorDates,
     /// « Se faire aider : associations, signalements, tribunal »
     Heading,
     /// « Une association de consommateurs »
@@ -64,7 +68,9 @@ pub enum Help {
 
 impl Help {
     /// Every text.
-    pub const ALL: [Help; 26] = [
+    pub const ALL: [Help; 28] = [
+        Help::MediatorDates,
+        Help::ConciliatorDates,
         Help::Heading,
         Help::AssociationsHeading,
         Help::LocalBranches,
@@ -96,6 +102,14 @@ impl Help {
     /// The text in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
         let (fr, en) = match self {
+            Help::MediatorDates => (
+                "Notez chaque étape à sa date : la saisine le jour de l'envoi, l'avis de saisine le jour où il arrive (le délai de remboursement n'est compté comme suspendu qu'à partir de lui), la proposition le jour où elle vous est notifiée, et « Fin de la médiation » si elle se termine autrement.",
+                "Record each step on its own date: the referral on the day it was sent, the notice that it has the file on the day it arrives (the refund window counts as suspended only from it), the proposal on the day it is notified to you, and \"End of the mediation\" if it ends otherwise.",
+            ),
+            Help::ConciliatorDates => (
+                "Notez la conciliation à la date de la première réunion (ou de l'accord écrit d'y aller) : le délai de remboursement est suspendu de là jusqu'à son issue, que vous noterez comme réponse (accord, ou constat d'échec à sa date).",
+                "Record the conciliation on the date of the first meeting (or of the written agreement to go to one): the refund window is suspended from then until its outcome, which you record as the answer (an agreement, or a record of failure on its date).",
+            ),
             Help::Heading => (
                 "Se faire aider : associations, signalements, tribunal",
                 "Getting help: associations, reports, court",
