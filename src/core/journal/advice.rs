@@ -14,10 +14,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::case::{Answer, Case, CaseStatus, Channel, Milestone, SecondLevel};
+use super::case::{Answer, Case, CaseStatus, Channel, SecondLevel};
 use super::deadlines::{
     add_months, mediator_closes, mediator_opens, mediator_proposal_due, mediator_rejection_by,
-    refund_windows, second_level_opens, suspensions, WindowState,
+    refund_windows, second_level_opens, WindowState,
 };
 use super::ladder::Stage;
 use super::letters::LetterKind;
@@ -211,10 +211,7 @@ fn next_step(case: &Case, today: NaiveDate) -> (NextStep, Option<Stage>) {
     if let Some(referral) = case.mediator_referral() {
         // A refused file, a proposal, or a mediation declared over: the Médiateur's part
         // is done (a proposal refused, or not followed, leaves the court).
-        let done = case.mediator_rejection().is_some()
-            || case.mediator_step(Milestone::Proposal).is_some()
-            || case.mediator_step(Milestone::Ended).is_some();
-        if done {
+        if case.mediation_over() {
             return beyond(case, today);
         }
         if let Some(until) = mediator_proposal_due(case) {
@@ -358,14 +355,7 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
         }
         let awaiting_notice = referral.is_some_and(|r| {
             case.mediator_rejection().is_none()
-                && suspensions(case).iter().all(|s| s.from > r.date)
-                && [
-                    Milestone::FileComplete,
-                    Milestone::Proposal,
-                    Milestone::Ended,
-                ]
-                .into_iter()
-                .all(|m| case.mediator_step(m).is_none())
+                && case.mediator_has_file().is_none()
                 && windows
                     .iter()
                     .any(|w| w.state == WindowState::Running && w.closes >= r.date)
@@ -847,7 +837,7 @@ impl Warning {
 
 #[cfg(test)]
 mod tests {
-    use super::super::case::{Channel, DisputedLine, Event};
+    use super::super::case::{Channel, DisputedLine, Event, Milestone};
     use super::super::letters::tests::sample_case;
     use super::super::tests::{case_with, complaint, day, event, mediator, recourse};
     use super::*;

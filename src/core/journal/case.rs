@@ -511,14 +511,28 @@ impl Case {
             return Some(rejected);
         }
         let referral = self.mediator_referral()?;
-        let went_on = [
+        (referral.refused() && self.mediator_has_file().is_none()).then_some(referral)
+    }
+
+    /// The first day the Médiateur is on record as having the file: its notice that it has
+    /// it, its proposal or the mediation's end, whichever is recorded first.
+    pub fn mediator_has_file(&self) -> Option<NaiveDate> {
+        [
             Milestone::FileComplete,
             Milestone::Proposal,
             Milestone::Ended,
         ]
         .into_iter()
-        .any(|m| self.mediator_step(m).is_some());
-        (referral.refused() && !went_on).then_some(referral)
+        .filter_map(|m| self.mediator_step(m).map(|e| e.date))
+        .min()
+    }
+
+    /// Whether the Médiateur's part is done: the file refused, a proposal made, or the
+    /// mediation declared over. Its own dates stop and the steps after it begin.
+    pub fn mediation_over(&self) -> bool {
+        self.mediator_rejection().is_some()
+            || self.mediator_step(Milestone::Proposal).is_some()
+            || self.mediator_step(Milestone::Ended).is_some()
     }
 
     /// The day the mediation ended, the earlier (safer) of its recorded end and the day
@@ -548,13 +562,7 @@ impl Case {
     pub fn mediated(&self) -> bool {
         self.mediator_referral().is_some()
             && self.mediator_rejection().is_none()
-            && [
-                Milestone::FileComplete,
-                Milestone::Proposal,
-                Milestone::Ended,
-            ]
-            .into_iter()
-            .any(|m| self.mediator_step(m).is_some())
+            && self.mediator_has_file().is_some()
     }
 
     /// Whether an amicable attempt that counts before a court (CPC 750-1) is on record: a

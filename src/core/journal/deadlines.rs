@@ -488,21 +488,11 @@ pub struct Suspension {
 /// day recorded (the first meeting, or the written agreement to go to one) to its answer.
 pub fn suspensions(case: &Case) -> Vec<Suspension> {
     let mut out = Vec::new();
-    if case.mediator_referral().is_some() && case.mediator_rejection().is_none() {
-        let accepted = [
-            Milestone::FileComplete,
-            Milestone::Proposal,
-            Milestone::Ended,
-        ]
-        .into_iter()
-        .filter_map(|m| case.mediator_step(m).map(|e| e.date))
-        .min();
-        if let Some(from) = accepted {
-            out.push(Suspension {
-                from,
-                until: case.mediation_end(),
-            });
-        }
+    if let Some(from) = case.mediator_has_file().filter(|_| case.mediated()) {
+        out.push(Suspension {
+            from,
+            until: case.mediation_end(),
+        });
     }
     if let Some(conciliation) = case.conciliation() {
         out.push(Suspension {
@@ -677,36 +667,30 @@ pub fn deadlines(case: &Case, today: NaiveDate) -> Vec<Deadline> {
             }
         }
         None => {}
-        Some(referral) => {
-            // Its dates stop once the Médiateur's part is done: a proposal, a declared end,
-            // or the file refused.
-            let done = case.mediator_step(Milestone::Proposal).is_some()
-                || case.mediator_step(Milestone::Ended).is_some()
-                || case.mediator_rejection().is_some();
-            if !done && !settled {
-                match mediator_proposal_due(case) {
-                    Some(due) => out.push(Deadline::new(
-                        DeadlineKind::MediatorProposal,
-                        due,
-                        today,
-                        case.mediator_step(Milestone::FileComplete).map(|e| e.id),
-                    )),
-                    None if !referral.answer.answered() => {
-                        if let Some(by) = mediator_rejection_by(case) {
-                            if by >= today {
-                                out.push(Deadline::new(
-                                    DeadlineKind::MediatorAdmissibility,
-                                    by,
-                                    today,
-                                    Some(referral.id),
-                                ));
-                            }
-                        }
+        // The Médiateur's own dates, until its part is done: a proposal, a declared end, or
+        // the file refused.
+        Some(_) if case.mediation_over() || settled => {}
+        Some(referral) => match mediator_proposal_due(case) {
+            Some(due) => out.push(Deadline::new(
+                DeadlineKind::MediatorProposal,
+                due,
+                today,
+                case.mediator_step(Milestone::FileComplete).map(|e| e.id),
+            )),
+            None if !referral.answer.answered() => {
+                if let Some(by) = mediator_rejection_by(case) {
+                    if by >= today {
+                        out.push(Deadline::new(
+                            DeadlineKind::MediatorAdmissibility,
+                            by,
+                            today,
+                            Some(referral.id),
+                        ));
                     }
-                    None => {}
                 }
             }
-        }
+            None => {}
+        },
     }
     if !settled {
         for window in refund_windows(case) {

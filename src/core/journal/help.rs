@@ -12,57 +12,57 @@ pub enum Help {
     MediatorDates,
     /// Which dates of a conciliation to record.
     ConciliatorDates,
-    /// « Se faire aider : associations, signalements, tribunal »
+    /// The help's heading.
     Heading,
-    /// « Une association de consommateurs »
+    /// The associations' heading.
     AssociationsHeading,
-    /// « Adressez-vous à l'antenne locale d'une association agréée (p »
+    /// Where to find an association's local branch.
     LocalBranches,
-    /// « son site »
+    /// The link to an association's site.
     ItsSite,
-    /// « site : voir la liste officielle »
+    /// An association whose site is in the official list only.
     SiteInOfficialList,
-    /// « La liste officielle des associations nationales et leurs coo »
+    /// The link to the official list.
     OfficialList,
-    /// « Ce qu'il faut apporter »
+    /// What to bring's heading.
     WhatToBring,
-    /// « Le dossier rassemble tout ce qu'une personne qui ne connaît  »
+    /// What the dossier holds and how it is used.
     DossierExplained,
-    /// « Dossier pour une association (fichier) »
+    /// The button saving the dossier for an association.
     DossierForAssociation,
-    /// « Dossier pour le Médiateur (fichier) »
+    /// The button saving the dossier for the Médiateur.
     DossierForMediator,
-    /// « Le fichier n'a pas pu être créé. Réessayez, ou imprimez le d »
+    /// The dossier could not be saved.
     DossierFailed,
-    /// « Un litige que d'autres partagent »
+    /// A shared dispute's heading.
     SharedHeading,
-    /// « Une hausse de prix sur toute une offre touche tous ses abonn »
+    /// What to do about a dispute many share.
     SharedExplained,
-    /// « Signaler aux autorités »
+    /// The regulators' heading.
     RegulatorsHeading,
-    /// « Un signalement n'est pas une réclamation : il n'ouvre pas la »
+    /// A report is not a complaint.
     ReportIsNotAComplaint,
-    /// « Le conciliateur et le tribunal »
+    /// The conciliateur and the court's heading.
     CourtHeading,
-    /// « Association »
+    /// Field: which association.
     AssociationField,
-    /// « Une autre (nommez-la ci-dessus) »
+    /// An association not in the list.
     AnotherAssociation,
-    /// « Antenne locale »
+    /// Field: its local branch.
     BranchField,
-    /// « Adhérent(e) ? »
+    /// Field: whether the person is a member.
     MemberField,
-    /// « Non précisé »
+    /// Not said.
     NotSaid,
-    /// « Oui »
+    /// Yes.
     Yes,
-    /// « Non »
+    /// No.
     No,
-    /// « Signalé à »
+    /// Field: which regulator a report went to.
     ReportedTo,
-    /// «  · adhérent(e) »
+    /// After an association's name: a member.
     IsMember,
-    /// «  · non adhérent(e) »
+    /// After an association's name: not a member.
     IsNotMember,
 }
 
