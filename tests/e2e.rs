@@ -2353,6 +2353,30 @@ async fn a_case_at_the_mediator_shows_the_associations_and_its_dossier_stands_al
         "{said}"
     );
 
+    // Then a member, and the association takes the case on: said on the exchange and in
+    // the warning (the Médiateur's wait stays the next step).
+    browser
+        .click(".event-form select:nth-of-type(1) option[value=consumer_association]")
+        .await;
+    browser
+        .click("#event-association option[value=ufc-que-choisir]")
+        .await;
+    browser.click("#event-member option[value=yes]").await;
+    browser.click("#event-acting").await;
+    browser.click(".event-form button[type=submit]").await;
+    browser
+        .wait_until(
+            "return [...document.querySelectorAll('.event-association')].some(p => p.textContent.includes('occupe du dossier'))",
+            "the exchange where the association took the case on",
+            Duration::from_secs(5),
+        )
+        .await;
+    let said = text_of(&browser, "li[data-warning=association_alongside]").await;
+    assert!(
+        said.contains("s'occupe du dossier") && !said.contains("adhérer"),
+        "{said}"
+    );
+
     // The dossier, as a file.
     browser.click("#dossier-association").await;
     let path = browser.downloaded("html").await;

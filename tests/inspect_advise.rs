@@ -509,8 +509,27 @@ fn bad_usage_exits_2() {
 fn a_report_and_an_association_are_recorded_and_the_advice_follows_them() {
     let case = load("association.json");
     let file = fixture("association.json");
-    for today in days("2026-01-31", "2026-03-10") {
+    for today in days("2026-01-31", "2026-05-20") {
         let got = serde_json::to_value(report(&case, today, Lang::Fr)).unwrap();
+        // Before 1 March the association only advised. From 1 March, the person a member,
+        // it writes to the operator and said it would come back by 15 May: the person's
+        // own moves (the consumer service from 10 March, the Médiateur later) wait for it
+        // until then; waiting for the operator stays what it is.
+        let step = got["next"]["step"].as_str().unwrap();
+        match today {
+            t if t < day("2026-03-01") => assert_ne!(step, "wait_for_association", "{today}"),
+            t if t < day("2026-03-10") => assert_eq!(step, "wait_for_answer", "{today}"),
+            t if t <= day("2026-05-15") => {
+                assert_eq!(step, "wait_for_association", "{today}");
+                assert_eq!(got["next"]["until"], "2026-05-15", "{today}");
+                let text = got["next"]["text"].as_str().unwrap();
+                assert!(
+                    text.contains("15/05/2026") && text.contains("continuent de courir"),
+                    "{text}"
+                );
+            }
+            _ => assert_ne!(step, "wait_for_association", "{today}"),
+        }
         // The SignalConso report of 1 February is not a complaint: said until the written
         // complaint of 10 February is on record.
         assert_eq!(
@@ -535,6 +554,12 @@ fn a_report_and_an_association_are_recorded_and_the_advice_follows_them() {
                 assert_eq!(
                     text.contains("il faut en général y adhérer"),
                     t < day("2026-03-01"),
+                    "{text}"
+                );
+                // Taking the case on is said while its news is awaited.
+                assert_eq!(
+                    text.contains("s'occupe du dossier"),
+                    t >= day("2026-03-01"),
                     "{text}"
                 );
             }

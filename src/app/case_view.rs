@@ -68,6 +68,7 @@ fn event_item(event: &Event, lang: Lang) -> Html {
                         Some(false) => Help::IsNotMember.get(lang),
                         None => "",
                     } }
+                    if contact.acting { { Help::IsActing.get(lang) } }
                 </p>
             }
             if !event.said.is_empty() { <p>{ &event.said }</p> }

@@ -43,6 +43,7 @@ pub fn event_form(props: &EventFormProps) -> Html {
     let association = use_state(String::new);
     let branch = use_state(String::new);
     let member = use_state(String::new);
+    let acting = use_state(|| false);
     let regulator = use_state(|| key(Regulator::SignalConso));
 
     let onsubmit = {
@@ -54,10 +55,11 @@ pub fn event_form(props: &EventFormProps) -> Html {
             answer_by.clone(),
             milestone.clone(),
         );
-        let (association, branch, member, regulator) = (
+        let (association, branch, member, acting, regulator) = (
             association.clone(),
             branch.clone(),
             member.clone(),
+            acting.clone(),
             regulator.clone(),
         );
         let onsave = props.onsave.clone();
@@ -94,6 +96,7 @@ pub fn event_form(props: &EventFormProps) -> Html {
                         "no" => Some(false),
                         _ => None,
                     },
+                    acting: *acting,
                 }),
                 regulator: (stage == Stage::Regulator)
                     .then(|| parse_key::<Regulator>(&regulator))
@@ -123,7 +126,12 @@ pub fn event_form(props: &EventFormProps) -> Html {
             ] {
                 field.set(String::new());
             }
+            acting.set(false);
         })
+    };
+    let onacting = {
+        let acting = acting.clone();
+        Callback::from(move |_: web_sys::Event| acting.set(!*acting))
     };
 
     html! {
@@ -197,6 +205,10 @@ pub fn event_form(props: &EventFormProps) -> Html {
                             <option value="yes" selected={*member == "yes"}>{ Help::Yes.get(lang) }</option>
                             <option value="no" selected={*member == "no"}>{ Help::No.get(lang) }</option>
                         </select>
+                    </label>
+                    <label class="check wide">
+                        <input id="event-acting" type="checkbox" checked={*acting} onchange={onacting} />
+                        { Help::ActingField.get(lang) }
                     </label>
                 }
                 if *stage == key(Stage::Regulator) {

@@ -30,6 +30,11 @@ use crate::core::money::format_amount;
 /// Within this many days of a refund window's end, the advice warns.
 pub const REFUND_WARNING_DAYS: i64 = 60;
 
+/// When an association that took the case on gave no date, the person asks it where
+/// things stand this many months after the exchange. Not a legal delay: the app's own
+/// reminder.
+pub const ASSOCIATION_FOLLOW_UP_MONTHS: u32 = 1;
+
 /// The next step of a case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
@@ -72,6 +77,13 @@ pub enum NextStep {
     SeeConciliator,
     /// The conciliation is under way: its outcome is awaited.
     WaitForConciliation,
+    /// A consumer association took the case on: its news is awaited (the person's own
+    /// move on the ladder waits for it, the deadlines do not).
+    WaitForAssociation {
+        /// The day it said it would come back by, else a month after the exchange: when
+        /// to ask it where things stand.
+        until: NaiveDate,
+    },
     /// The court.
     GoToCourt {
         /// A mediation or a conciliation took place.
@@ -143,6 +155,9 @@ pub enum Warning {
         name: Option<String>,
         /// Whether the person said they are a member.
         member: Option<bool>,
+        /// Whether it took the case on and its news is awaited.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        acting: bool,
     },
     /// The operator claimed a sum more than a year after it fell due (L34-2 al. 2).
     OperatorClaimTimeBarred {
@@ -200,8 +215,39 @@ fn beyond(case: &Case, today: NaiveDate) -> (NextStep, Option<Stage>) {
     }
 }
 
-/// The next step and its stage.
+/// The next step and its stage: the ladder's, unless an association took the case on
+/// and the ladder's step is a move of the person's own. A step with a last day before the
+/// association's date stays (the Médiateur's window does not wait for it).
 fn next_step(case: &Case, today: NaiveDate) -> (NextStep, Option<Stage>) {
+    let (step, stage) = ladder_step(case, today);
+    let Some(acting) = case.association_acting() else {
+        return (step, stage);
+    };
+    let until = acting
+        .answer_by
+        .unwrap_or_else(|| add_months(acting.date, ASSOCIATION_FOLLOW_UP_MONTHS));
+    let persons_move = match step {
+        NextStep::ReferToMediator { before } => before > until,
+        NextStep::ContactCustomerService
+        | NextStep::SendWrittenComplaint
+        | NextStep::WriteToConsumerService
+        | NextStep::SendFormalNotice { .. }
+        | NextStep::SeeConciliator
+        | NextStep::GoToCourt { .. } => true,
+        _ => false,
+    };
+    if persons_move && today <= until {
+        (
+            NextStep::WaitForAssociation { until },
+            Some(Stage::ConsumerAssociation),
+        )
+    } else {
+        (step, stage)
+    }
+}
+
+/// The ladder's next step and its stage.
+fn ladder_step(case: &Case, today: NaiveDate) -> (NextStep, Option<Stage>) {
     if case.status != CaseStatus::Open {
         return (NextStep::Closed, None);
     }
@@ -345,6 +391,7 @@ pub fn advise(case: &Case, today: NaiveDate) -> Advice {
             warnings.push(Warning::AssociationAlongside {
                 name,
                 member: association.member,
+                acting: case.association_acting().is_some(),
             });
         }
     }
@@ -599,6 +646,7 @@ impl NextStep {
                 Legal::PriorAttempt,
                 Legal::MediationSuspends,
             ],
+            NextStep::WaitForAssociation { .. } => &[Legal::ApprovedAssociations],
             NextStep::CheckRefundAndClose | NextStep::Closed => &[],
         }
     }
@@ -660,6 +708,10 @@ impl NextStep {
                 "La conciliation est en cours : notez son issue (accord, ou constat d'échec et sa date). Le délai de remboursement est suspendu jusque-là, puis il reprend pour ce qu'il en restait et au moins six mois.",
                 "The conciliation is under way: note its outcome (an agreement, or a record of failure and its date). The refund window is suspended until then, then runs again for what was left of it and at least six months.",
             ).into(),
+            NextStep::WaitForAssociation { until } => match lang {
+                Lang::Fr => format!("Votre association s'occupe du dossier (elle intervient auprès de l'opérateur) : attendez son retour, et demandez-lui où en est le dossier si rien n'est venu le {}. Les délais du dossier continuent de courir : notez toute réponse de l'opérateur.", format_date(*until, lang)),
+                Lang::En => format!("Your association is handling the case (it deals with the operator for you): wait for its news, and ask it where things stand if nothing has come by {}. The case's deadlines keep running: record any answer from the operator.", format_date(*until, lang)),
+            },
             NextStep::GoToCourt { prior_attempt, small_claim } => {
                 let mut text = lang.pick(
                     "La mise en demeure est restée sans effet : vous pouvez saisir le tribunal de proximité (jusqu'à 10 000 €), par une requête (Cerfa 16042) jusqu'à 5 000 €, avec un timbre fiscal de 50 € sauf aide juridictionnelle. ",
@@ -812,11 +864,13 @@ impl Warning {
                 "Un signalement à SignalConso ou à l'Arcep n'est pas une réclamation : écrivez aussi à l'opérateur. Sans réclamation écrite, le Médiateur ne peut pas être saisi, et le signalement n'arrête aucun délai.",
                 "A report to SignalConso or Arcep is not a complaint: write to the operator too. Without a written complaint the ombudsman cannot be referred to, and the report stops no deadline.",
             ).into(),
-            Warning::AssociationAlongside { name, member } => {
+            Warning::AssociationAlongside { name, member, acting } => {
                 let who = name.clone().unwrap_or_else(|| lang.pick("votre association", "your association").to_string());
-                let mut text = match lang {
-                    Lang::Fr => format!("{who} vous accompagne : transmettez-lui le dossier et tenez-la au courant. Ses démarches auprès de l'opérateur ne remplacent pas les vôtres et n'arrêtent aucun délai ci-dessous."),
-                    Lang::En => format!("{who} is helping you: send it the dossier and keep it informed. Its steps with the operator do not replace yours and stop none of the deadlines below."),
+                let mut text = match (lang, acting) {
+                    (Lang::Fr, false) => format!("{who} vous accompagne : transmettez-lui le dossier et tenez-la au courant. Ses démarches auprès de l'opérateur ne remplacent pas les vôtres et n'arrêtent aucun délai ci-dessous."),
+                    (Lang::En, false) => format!("{who} is helping you: send it the dossier and keep it informed. Its steps with the operator do not replace yours and stop none of the deadlines below."),
+                    (Lang::Fr, true) => format!("{who} s'occupe du dossier : demandez-lui une copie de ce qu'elle envoie et notez ici la réponse de l'opérateur. Ses démarches n'arrêtent aucun délai ci-dessous : si une date approche, voyez avec elle qui agit avant."),
+                    (Lang::En, true) => format!("{who} is handling the case: ask it for a copy of what it sends and record the operator's answer here. Its steps stop none of the deadlines below: if a date draws near, agree with it on who acts before then."),
                 };
                 if *member == Some(false) {
                     text.push(' ');
@@ -841,6 +895,104 @@ mod tests {
     use super::super::letters::tests::sample_case;
     use super::super::tests::{case_with, complaint, day, event, mediator, recourse};
     use super::*;
+
+    /// An association that took the case on, its exchange on `date`, coming back by `by`.
+    fn association_acting(date: &str, by: Option<&str>) -> Event {
+        let mut e = event(
+            date,
+            Stage::ConsumerAssociation,
+            Channel::InPerson,
+            Answer::Awaited,
+        );
+        e.answer_by = by.map(day);
+        e.association = Some(super::super::case::AssociationContact {
+            id: Some("clcv".into()),
+            member: Some(true),
+            acting: true,
+            ..Default::default()
+        });
+        e
+    }
+
+    #[test]
+    fn an_association_that_took_the_case_on_holds_the_persons_moves_not_the_deadlines() {
+        let letter = complaint("2026-01-10", Answer::Awaited);
+        // No date given: a month after the exchange, then the ladder's step again.
+        let case = case_with(vec![letter.clone(), association_acting("2026-02-12", None)]);
+        let wait = NextStep::WaitForAssociation {
+            until: day("2026-03-12"),
+        };
+        assert_eq!(next(&case, day("2026-02-12")), wait);
+        assert_eq!(next(&case, day("2026-03-12")), wait);
+        assert_eq!(
+            next(&case, day("2026-03-13")),
+            NextStep::ReferToMediator {
+                before: day("2027-01-10")
+            }
+        );
+        let advice = advise(&case, day("2026-02-20"));
+        assert_eq!(advice.stage, Some(Stage::ConsumerAssociation));
+        assert!(advice.warnings.contains(&Warning::AssociationAlongside {
+            name: Some("CLCV".into()),
+            member: Some(true),
+            acting: true,
+        }));
+        // Waiting for the operator stays waiting for the operator.
+        assert_eq!(
+            next(
+                &case_with(vec![letter.clone(), association_acting("2026-01-20", None)]),
+                day("2026-02-01")
+            ),
+            NextStep::WaitForAnswer {
+                until: day("2026-02-10")
+            }
+        );
+        // The operator answered after it: the person's move again.
+        let mut answer = complaint("2026-02-20", Answer::Unsatisfactory);
+        answer.channel = Channel::Email;
+        let answered = case_with(vec![
+            letter.clone(),
+            association_acting("2026-02-12", None),
+            answer,
+        ]);
+        assert_eq!(answered.association_acting(), None);
+        assert_eq!(
+            next(&answered, day("2026-02-25")),
+            NextStep::WriteToConsumerService
+        );
+        // The association reported back (its exchange answered): the person's move again.
+        let mut back = association_acting("2026-02-12", None);
+        back.answer = Answer::Unsatisfactory;
+        back.answered_on = Some(day("2026-02-12"));
+        assert_eq!(
+            next(&case_with(vec![letter.clone(), back]), day("2026-02-20")),
+            NextStep::WriteToConsumerService
+        );
+        // The Médiateur's last day before the association's date: referring stays the step.
+        let second = recourse("2026-02-12", Answer::Awaited);
+        let late = case_with(vec![
+            letter.clone(),
+            second.clone(),
+            association_acting("2026-03-20", Some("2027-02-01")),
+        ]);
+        assert_eq!(
+            next(&late, day("2026-03-21")),
+            NextStep::ReferToMediator {
+                before: day("2027-01-10")
+            }
+        );
+        let soon = case_with(vec![
+            letter,
+            second,
+            association_acting("2026-03-20", Some("2026-04-30")),
+        ]);
+        assert_eq!(
+            next(&soon, day("2026-03-21")),
+            NextStep::WaitForAssociation {
+                until: day("2026-04-30")
+            }
+        );
+    }
 
     #[test]
     fn the_ladder_is_climbed_in_order() {

@@ -242,6 +242,10 @@ pub struct AssociationContact {
     /// (service-public.fr F1126). `None`: not said.
     #[serde(default)]
     pub member: Option<bool>,
+    /// Whether it took the case on: it deals with the operator for the person (a letter,
+    /// a call), and its news is awaited.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acting: bool,
 }
 
 impl AssociationContact {
@@ -585,6 +589,22 @@ impl Case {
             .into_iter()
             .filter(|e| e.stage == Stage::ConsumerAssociation)
             .collect()
+    }
+
+    /// The exchange with an association that took the case on, while its outcome is
+    /// awaited: the case's latest exchange (reports aside), an association's, marked
+    /// `acting`, with no answer recorded. An exchange after it with anyone else (the
+    /// operator answering, the person moving on) ends it.
+    pub fn association_acting(&self) -> Option<&Event> {
+        let last = self
+            .timeline()
+            .into_iter()
+            .rev()
+            .find(|e| e.stage != Stage::Regulator)?;
+        let acting = last.stage == Stage::ConsumerAssociation
+            && last.answer == Answer::Awaited
+            && last.association.as_ref().is_some_and(|a| a.acting);
+        acting.then_some(last)
     }
 
     /// The reports to a regulator, by date.

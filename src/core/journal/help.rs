@@ -64,11 +64,15 @@ pub enum Help {
     IsMember,
     /// After an association's name: not a member.
     IsNotMember,
+    /// Field: the association took the case on.
+    ActingField,
+    /// After an association's name: it took the case on.
+    IsActing,
 }
 
 impl Help {
     /// Every text.
-    pub const ALL: [Help; 28] = [
+    pub const ALL: [Help; 30] = [
         Help::MediatorDates,
         Help::ConciliatorDates,
         Help::Heading,
@@ -97,6 +101,8 @@ impl Help {
         Help::ReportedTo,
         Help::IsMember,
         Help::IsNotMember,
+        Help::ActingField,
+        Help::IsActing,
     ];
 
     /// The text in `lang`.
@@ -213,6 +219,14 @@ impl Help {
             Help::IsNotMember => (
                 " · non adhérent(e)",
                 " · not a member",
+            ),
+            Help::ActingField => (
+                "Elle s'occupe du dossier (elle écrit ou intervient auprès de l'opérateur pour vous)",
+                "It is handling the case (it writes to or deals with the operator for you)",
+            ),
+            Help::IsActing => (
+                " · s'occupe du dossier",
+                " · handling the case",
             ),
         };
         lang.pick(fr, en)
