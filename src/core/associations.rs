@@ -6,10 +6,12 @@
 //! the Institut national de la consommation for the list (fifteen, and foodwatch France
 //! the sixteenth since the arrêté of 6 January 2023) and the grouping by movement
 //! (consumerist, family, union-linked, housing, transport). A site is given only where it
-//! was seen on the association's own domain (the CGL's, on the INC's page about it); for
-//! the others the person is sent to the official list. Which associations say they handle telecom disputes is not stated: no
-//! official source says it, and every generalist association handles consumer disputes.
-//! Pure.
+//! was seen on the association's own domain (for the CLCV, the CSF, Familles de France
+//! and Familles Rurales, on pages of that domain; the CGL's, on the INC's page about it);
+//! for the others the person is sent to the official list. No association's own page for
+//! finding a local branch by postcode was seen: the link is to the national site. Which
+//! associations say they handle telecom disputes is not stated: no official source says
+//! it, and every generalist association handles consumer disputes. Pure.
 
 use crate::core::i18n::Lang;
 
@@ -93,7 +95,7 @@ pub const NATIONAL: [Association; 16] = [
         short: "CLCV",
         name: "Consommation, logement et cadre de vie",
         movement: Movement::Generalist,
-        site: None,
+        site: Some("https://clcv.org/"),
     },
     Association {
         id: "cnafal",
@@ -114,21 +116,21 @@ pub const NATIONAL: [Association; 16] = [
         short: "CSF",
         name: "Confédération syndicale des familles",
         movement: Movement::Family,
-        site: None,
+        site: Some("https://la-csf.org/"),
     },
     Association {
         id: "familles-de-france",
         short: "Familles de France",
         name: "Familles de France",
         movement: Movement::Family,
-        site: None,
+        site: Some("https://familles-de-france.org/"),
     },
     Association {
         id: "familles-rurales",
         short: "Familles Rurales",
         name: "Familles Rurales",
         movement: Movement::Family,
-        site: None,
+        site: Some("https://www.famillesrurales.org/"),
     },
     Association {
         id: "unaf",

@@ -16,8 +16,12 @@ use serde::{Deserialize, Serialize};
 
 use super::i18n::Lang;
 
-/// The day the entries read at their source were read there.
+/// The day the entries read at their source were read there (some were read again
+/// later: [`Legal::check`] gives each its own day).
 pub const CHECKED: (i32, u32, u32) = (2026, 12, 7);
+
+/// The day the tribunal de proximité's pages were read at their source.
+pub const CHECKED_AGAIN: (i32, u32, u32) = (2026, 12, 8);
 
 /// [`CHECKED`] as a date.
 pub fn checked() -> NaiveDate {
@@ -33,12 +37,15 @@ pub struct Check {
     pub read: Option<(&'static str, &'static str)>,
     /// What could not be read at the source, and what it was read in instead.
     pub unverified: Option<(&'static str, &'static str)>,
+    /// The day `read` was read at the source ([`CHECKED`] or a later one).
+    pub day: (i32, u32, u32),
 }
 
 impl Check {
     /// The day it was read at its source, if it was.
     pub fn on(self) -> Option<NaiveDate> {
-        self.read.map(|_| checked())
+        let (y, m, d) = self.day;
+        self.read.and_then(|_| NaiveDate::from_ymd_opt(y, m, d))
     }
 }
 
@@ -773,8 +780,8 @@ impl Legal {
             Legal::ApprovedAssociations => (
                 None,
                 Some((
-                    "Texte de la fiche lu dans les données ouvertes de service-public.fr (DILA), version du 26 juillet 2024, pas sur le site lui-même ; elle compte encore quinze associations.",
-                    "The fiche's text read in service-public.fr's open data (DILA), version of 26 July 2024, not on the site itself; it still counts fifteen associations.",
+                    "Texte de la fiche lu dans les données ouvertes de service-public.fr (DILA), version du 26 juillet 2024, pas sur le site lui-même ; elle compte encore quinze associations, et ce qu'elle dit de l'action de groupe précède la réforme de 2025.",
+                    "The fiche's text read in service-public.fr's open data (DILA), version of 26 July 2024, not on the site itself; it still counts fifteen associations, and what it says of group actions predates the 2025 reform.",
                 )),
             ),
             Legal::AssociationsList => (
@@ -783,8 +790,8 @@ impl Legal {
                     "The INC's pages on approval (five years) and on foodwatch France, the sixteenth approved association.",
                 )),
                 Some((
-                    "La liste officielle de la DGCCRF n'a pas pu être lue ; le regroupement par mouvement vient d'une présentation de l'INC reprise par la presse.",
-                    "The DGCCRF's official list could not be read; the grouping by movement comes from an INC presentation quoted by the press.",
+                    "La liste officielle de la DGCCRF n'a pas pu être lue ; le regroupement par mouvement vient d'une présentation de l'INC reprise par la presse. L'INC doit être dissous au plus tard le 31 mars 2026 (amendement au projet de loi de finances pour 2026, Sénat, 10 décembre 2025 ; communiqué de l'ADEIC du 27 janvier 2026 sur son site) : ses pages citées ici peuvent ne plus être en ligne.",
+                    "The DGCCRF's official list could not be read; the grouping by movement comes from an INC presentation quoted by the press. The INC is to be dissolved by 31 March 2026 at the latest (amendment to the 2026 finance bill, Senate, 10 December 2025; ADEIC's statement of 27 January 2026 on its site): its pages cited here may no longer be online.",
                 )),
             ),
             Legal::GroupAction => (
@@ -798,14 +805,25 @@ impl Legal {
                 )),
             ),
             Legal::SmallClaims => (
-                None,
                 Some((
-                    "Texte de la fiche lu dans les données ouvertes de service-public.fr (DILA), version du 1er mars 2026, pas sur le site lui-même.",
-                    "The fiche's text read in service-public.fr's open data (DILA), version of 1 March 2026, not on the site itself.",
+                    "Fiche F35125 dans sa version « vérifiée le 23 janvier 2025 » (tribunal de proximité jusqu'à 10 000 €, saisi par requête ou assignation) ; formulaire R14232, vérifié le 12 décembre 2025 (Cerfa 16042, requête pour une demande de 5 000 € au plus) ; actualité A17569 du 2 août 2024 (mode amiable obligatoire avant le tribunal sous 5 000 €).",
+                    "Fiche F35125 in its version \"checked on 23 January 2025\" (tribunal de proximité up to €10,000, reached by request or summons); form R14232, checked on 12 December 2025 (Cerfa 16042, a request for a claim of €5,000 at most); news item A17569 of 2 August 2024 (an amicable attempt required before court under €5,000).",
+                )),
+                Some((
+                    "Le timbre fiscal de 50 € (la contribution pour l'aide juridique, art. 1635 bis Q du code général des impôts d'après le site du ministère de la Justice) n'a été lu que dans la version de la fiche du 1er mars 2026, dans les données ouvertes de service-public.fr (DILA), pas sur le site lui-même ; les sources lues ne s'accordent pas sur sa date d'entrée en vigueur (1er mars ou 1er mai 2026).",
+                    "The €50 tax stamp (the contribution pour l'aide juridique, art. 1635 bis Q of the tax code according to the Ministry of Justice's site) was read only in the fiche's version of 1 March 2026, in service-public.fr's open data (DILA), not on the site itself; the sources read disagree on the day it began (1 March or 1 May 2026).",
                 )),
             ),
         };
-        Check { read, unverified }
+        let day = match self {
+            Legal::SmallClaims => CHECKED_AGAIN,
+            _ => CHECKED,
+        };
+        Check {
+            read,
+            unverified,
+            day,
+        }
     }
 }
 
