@@ -419,45 +419,29 @@ async fn fetched_by_page(browser: &Browser) -> Vec<String> {
 
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
-async fn the_bank_module_loads_with_its_tab_and_its_case_is_in_the_journal_without_reload() {
+async fn the_bank_tab_is_the_app_s_own_and_a_debit_contested_is_in_the_journal_without_reload() {
     let (_server, browser) = open_app(1280, 900).await;
     let first = fetched_by_page(&browser).await;
+    let wasm = |files: &[String]| -> Vec<String> {
+        files
+            .iter()
+            .filter(|f| f.ends_with(".wasm"))
+            .cloned()
+            .collect()
+    };
     assert!(
-        first
+        wasm(&first)
             .iter()
             .any(|f| f.starts_with("app-") && f.ends_with("_bg.wasm")),
         "the app's wasm is seen: {first:?}"
     );
-    assert!(
-        !first.iter().any(|f| f.starts_with("views")),
-        "the first load fetched the views module: {first:?}"
-    );
     bills_and_plan(&browser).await;
-    let before = fetched_by_page(&browser).await;
-    assert!(!before.iter().any(|f| f.starts_with("views")), "{before:?}");
+    let before = wasm(&fetched_by_page(&browser).await);
 
+    // One app: the bank tab (like every tab) fetches no code of its own.
     browser.click("#tab-bank").await;
     browser.wait_for("#statement-input").await;
-    let opened = fetched_by_page(&browser).await;
-    for file in ["views.js", "views_bg.wasm"] {
-        assert!(
-            opened.iter().any(|f| f == file),
-            "opening the tab fetched {file}: {opened:?}"
-        );
-    }
-    assert!(
-        !browser
-            .client
-            .execute(
-                "return !!document.querySelector('#views-loading, #views-unavailable')",
-                vec![]
-            )
-            .await
-            .unwrap()
-            .as_bool()
-            .unwrap(),
-        "the loading line is gone once the view is there"
-    );
+    assert_eq!(wasm(&fetched_by_page(&browser).await), before);
     import(&browser, "bank/csv-latin1-debit-credit.csv").await;
     browser
         .wait_until(
@@ -525,89 +509,30 @@ async fn the_bank_module_loads_with_its_tab_and_its_case_is_in_the_journal_witho
     browser.close().await;
 }
 
-#[tokio::test]
-#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
-async fn the_plan_data_and_sources_tabs_fetch_the_views_module_when_opened_not_before() {
-    let (server, browser) = open_app(1280, 900).await;
-    for (tab, shown) in [
-        ("#tab-plan", "#plan-heading"),
-        ("#tab-data", "#export"),
-        ("#tab-sources", ".source-list"),
-    ] {
-        // A fresh page each time: the module is fetched once per page.
-        browser.client.goto("about:blank").await.unwrap();
-        browser.client.goto(&server.url()).await.unwrap();
-        browser.wait_for("#sample-button").await;
-        let first = fetched_by_page(&browser).await;
-        assert!(
-            !first.iter().any(|f| f.starts_with("views")),
-            "the first screen fetched the views module: {first:?}"
-        );
-        browser.click(tab).await;
-        browser.wait_for(shown).await;
-        let opened = fetched_by_page(&browser).await;
-        for file in ["views.js", "views_bg.wasm"] {
-            assert!(
-                opened.iter().any(|f| f == file),
-                "opening {tab} fetched {file}: {opened:?}"
-            );
-        }
-    }
-    browser.close().await;
+/// The scripts and wasm the page fetched so far.
+async fn scripts(browser: &Browser) -> Vec<String> {
+    fetched_by_page(browser)
+        .await
+        .into_iter()
+        .filter(|f| f.ends_with(".wasm") || f.ends_with(".js"))
+        .collect()
 }
 
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
-async fn a_bank_module_that_cannot_be_fetched_is_said_and_the_app_carries_on() {
-    let server = StaticServer::start(&dist_dir(), BASE);
-    let browser = Browser::start(1280, 900).await;
-    // Offline before the service worker kept a copy: no service worker, and the module's
-    // wasm does not come.
-    let block = |urls: Vec<&str>| serde_json::json!({ "urls": urls });
-    browser
-        .devtools("Network.enable", serde_json::json!({}))
-        .await;
-    browser
-        .devtools(
-            "Network.setBlockedURLs",
-            block(vec!["*/sw.js", "*/views_bg.wasm"]),
-        )
-        .await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the page");
-    browser.wait_for("#sample-button").await;
-    browser.click("#tab-bank").await;
-    browser.wait_for("#views-unavailable").await;
-    let said = browser.text("#views-unavailable").await;
-    assert!(said.contains("n'a pas pu être chargé"), "{said}");
-
-    // The rest of the app carries on.
-    browser.click("#tab-cases").await;
-    browser.wait_for("#new-case-title").await;
-
-    // Online again: trying again brings the view.
-    browser.click("#tab-bank").await;
-    browser.wait_for("#views-unavailable").await;
-    browser
-        .devtools("Network.setBlockedURLs", block(vec!["*/sw.js"]))
-        .await;
-    browser.click("#views-unavailable button").await;
-    browser.wait_for("#statement-input").await;
-    assert!(
-        browser
-            .client
-            .execute(
-                "return !document.querySelector('#views-unavailable')",
-                vec![]
-            )
-            .await
-            .unwrap()
-            .as_bool()
-            .unwrap(),
-        "the message is gone once the view is there"
-    );
+async fn every_tab_opens_with_the_code_of_the_first_load() {
+    let (_server, browser) = open_app(1280, 900).await;
+    let first = scripts(&browser).await;
+    for (tab, shown) in [
+        ("#tab-plan", "#plan-heading"),
+        ("#tab-data", "#export"),
+        ("#tab-sources", ".source-list"),
+        ("#tab-bank", "#statement-input"),
+        ("#tab-cases", "#new-case-title"),
+    ] {
+        browser.click(tab).await;
+        browser.wait_for(shown).await;
+        assert_eq!(scripts(&browser).await, first, "opening {tab} fetched code");
+    }
     browser.close().await;
 }

@@ -1,24 +1,18 @@
-//! The bank module's stores. `contestel.bank` (the telecom debits, the periods covered,
-//! the banks' column mappings, the ties) is loaded once and saved after every change; the
-//! bills, the plans and the journal are the app's, read through the same `core::store`
-//! code and read again whenever the app (or another tab) saves them. Contesting a debit
-//! writes the journal at once, as stored then: this module is removed as soon as the app
-//! shows the case, so nothing may wait for an effect.
-
-use std::rc::Rc;
+//! The bank's store: `contestel.bank` (the telecom debits, the periods covered, the banks'
+//! column mappings, the ties), loaded once and saved after every change. The bills, the
+//! plans and the journal are the app's; contesting a debit goes through the app's journal.
 
 use yew::prelude::*;
 
-use super::journal::StorageStatus;
+use super::journal::{StorageStatus, UseJournal};
 use crate::core::bank::matching::DebitFinding;
 use crate::core::bank::stored::BankData;
 use crate::core::bank::telecom::{self, Debit, Tie};
 use crate::core::bank::Statement;
 use crate::core::bill::{Bill, Operator};
 use crate::core::i18n::Lang;
-use crate::core::journal::Journal;
-use crate::core::store::{StoreError, Stored};
-use crate::services::storage::{self, Load, SaveError};
+use crate::core::store::Stored;
+use crate::services::storage::{self, Load};
 
 /// Handle on the bank data.
 #[derive(Clone, PartialEq)]
@@ -113,64 +107,26 @@ pub fn use_bank() -> UseBank {
     bank
 }
 
-fn read<T: Stored>() -> T {
-    match storage::load::<T>() {
-        Load::Loaded(loaded) => loaded.value,
-        // What cannot be read is the app's to report (and it was set aside); here it is
-        // as if nothing were stored.
-        _ => T::default(),
-    }
-}
-
-/// A store of the app this view only reads (the bills, the plans, the journal): loaded
-/// when the view is mounted, and again whenever the app or another tab saves it.
-#[hook]
-pub fn use_read<T: Stored + PartialEq + 'static>() -> Rc<T> {
-    let value = use_state(|| Rc::new(read::<T>()));
-    {
-        let value = value.clone();
-        use_effect_with((), move |_| {
-            let listener = storage::on_change(T::KEY, move || value.set(Rc::new(read::<T>())));
-            move || drop(listener)
-        });
-    }
-    (*value).clone()
-}
-
-/// Contests a debit the statement shows: the journal as stored now gets the case the core
-/// chooses (`core::bank::contest`: joined or opened, paid by direct debit), and is saved
-/// before this returns (the app hears of it through `storage::STORED_EVENT`). Like the
-/// app's journal, an unreadable journal is set aside (by `storage::save`) before a new one
-/// is written, and one from a newer Contestel is never written. Returns the case's id,
-/// `Ok(None)` when the finding cannot be contested, or why it could not be saved.
+/// Contests a debit the statement shows: the journal gets the case the core chooses
+/// (`core::bank::contest`: joined or opened, paid by direct debit), through the app's own
+/// handle, which saves it. Returns the case's id, or `None` when the finding cannot be
+/// contested.
 pub fn contest_debit(
+    journal: &UseJournal,
     finding: &DebitFinding,
     debits: &[Debit],
     bills: &[Bill],
     lang: Lang,
-) -> Result<Option<u32>, StorageStatus> {
-    let (mut journal, saved_at) = match storage::load::<Journal>() {
-        Load::Loaded(loaded) => (loaded.value, loaded.saved_at),
-        Load::Empty => (Journal::default(), 0),
-        Load::Unavailable => return Err(StorageStatus::Unavailable),
-        Load::Unreadable {
-            error: StoreError::TooNew { .. },
-            ..
-        } => return Err(StorageStatus::TooNew),
-        Load::Unreadable { .. } => (Journal::default(), 0),
-    };
+) -> Option<u32> {
     let today = crate::services::clock::today();
-    let Some((id, actions)) =
-        crate::core::bank::contest::contest(&journal, finding, debits, bills, today, lang)
-    else {
-        return Ok(None);
-    };
-    for action in actions {
-        journal.apply(action).map_err(|_| StorageStatus::Failed)?;
-    }
-    match storage::save(&journal, saved_at) {
-        Ok(_) => Ok(Some(id)),
-        Err(SaveError::NewerElsewhere { .. }) => Err(StorageStatus::ReloadedFromOtherTab),
-        Err(error) => Err(StorageStatus::after(&error)),
-    }
+    let (id, actions) = crate::core::bank::contest::contest(
+        journal.journal(),
+        finding,
+        debits,
+        bills,
+        today,
+        lang,
+    )?;
+    journal.apply_all(actions);
+    Some(id)
 }

@@ -1,7 +1,6 @@
 //! The bank view: import a statement, then every telecom debit kept next to its bill, what
 //! does not match (each with what to do, its sources and a button to contest it), the
-//! months billed against debited, and the operations kept. Rendered by the views module
-//! (`views_root`), never by the app itself.
+//! months billed against debited, and the operations kept.
 
 use std::rc::Rc;
 
@@ -12,7 +11,7 @@ use super::bank::{contest_debit, use_bank};
 use super::bank_chart::month_chart;
 use super::bank_import::BankImport;
 use super::bill_view::{severity_class, severity_icon};
-use super::journal::StorageStatus;
+use super::journal::{StorageStatus, UseJournal};
 use super::storage_banner::StorageBanner;
 use super::{source_links, use_lang, view_link, View};
 use crate::core::bank::contest::contestable;
@@ -44,9 +43,8 @@ pub fn bank_view(props: &BankViewProps) -> Html {
     let lang = use_lang();
     let bank = use_bank();
     let navigate = use_context::<Callback<View>>().unwrap_or_default();
+    let journal = use_context::<UseJournal>();
     let kept_note = use_state(|| None::<(usize, usize)>);
-    // Why the last "contest" could not be saved, if it could not.
-    let refused = use_state(|| None::<StorageStatus>);
 
     let onimport = {
         let (bank, kept_note) = (bank.clone(), kept_note.clone());
@@ -85,9 +83,6 @@ pub fn bank_view(props: &BankViewProps) -> Html {
             if bank.status() != StorageStatus::Saved {
                 <StorageBanner status={bank.status()} />
             }
-            if let Some(status) = *refused {
-                <StorageBanner {status} />
-            }
             <BankImport mappings={data.mappings.clone()} ties={data.ties.clone()} {onimport} {ontie} />
             if let Some((read, kept)) = *kept_note {
                 <p class="kept-note" role="status" id="import-result">{ bank_kept(read, kept, lang) }</p>
@@ -103,13 +98,12 @@ pub fn bank_view(props: &BankViewProps) -> Html {
                         { for matching.findings.iter().map(|finding| {
                             let class = severity_class(finding.severity);
                             let oncontest = {
-                                let (navigate, refused) = (navigate.clone(), refused.clone());
+                                let (navigate, journal) = (navigate.clone(), journal.clone());
                                 let (finding, debits, bills) = (finding.clone(), data.debits.clone(), props.bills.clone());
                                 Callback::from(move |_: MouseEvent| {
-                                    match contest_debit(&finding, &debits, &bills, lang) {
-                                        Ok(Some(id)) => navigate.emit(View::Case { id }),
-                                        Ok(None) => {}
-                                        Err(status) => refused.set(Some(status)),
+                                    let Some(journal) = &journal else { return };
+                                    if let Some(id) = contest_debit(journal, &finding, &debits, &bills, lang) {
+                                        navigate.emit(View::Case { id });
                                     }
                                 })
                             };

@@ -4,8 +4,7 @@
 //! app), the regulators said plainly (a report is not a complaint and stops no deadline),
 //! the court for a small claim, and, when the dispute is one many people share, the
 //! associations' joint and group actions. Open once the Médiateur's step is reached, or
-//! when the person opens it. Every fact links to its entry on the sources page. Rendered
-//! by the views module: none of it is on the first screen.
+//! when the person opens it. Every fact links to its entry on the sources page.
 
 use yew::prelude::*;
 

@@ -1,7 +1,6 @@
 //! One case: where it stands, what to do next and by when (with the texts it rests on),
 //! its disputed lines and their dates, its exchanges, what the law needs to know, its
 //! letters, and its deadlines for the person's calendar.
-//! Rendered by the views module (`views_root`, with its own handle on the journal).
 
 use yew::prelude::*;
 

@@ -1,9 +1,8 @@
 //! The person's data: what is kept where, export, import (after showing what the file
 //! holds), erase everything, and what the browser promised about keeping it.
 //!
-//! Rendered by the views module (`views_root`), not by the app: an import or an erase
-//! saves the stores, then reloads the page so that the app reads them all afresh (it holds
-//! the bills read in memory), and says so once the page is back.
+//! An import or an erase saves the stores, then reloads the page so that the app reads
+//! them all afresh (it holds the bills read in memory), and says so once the page is back.
 
 use std::rc::Rc;
 

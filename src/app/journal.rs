@@ -151,6 +151,14 @@ impl UseJournal {
         self.state.dispatch(JournalMsg::Apply(action));
     }
 
+    /// Applies the actions core chose for one change, in order (each is checked against
+    /// the journal as the ones before it left it).
+    pub fn apply_all(&self, actions: Vec<Action>) {
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
     /// Opens a case; returns the id core gave it (the change is refused, not misfiled, if
     /// another change took that id first).
     pub fn open_case(&self, case: NewCase) -> u32 {

@@ -3,12 +3,8 @@
 //! Components hold no domain logic and no fixed strings: state changes go through the
 //! pure reducers of `core`, strings through `core::i18n::Text`.
 //!
-//! Two wasm modules render from here: the app (`App`, `bin/app.rs`) and the views module
-//! (`views_root::ViewsRoot`, `bin/views.rs`: one case, the bank, plan, data and sources
-//! tabs), which the app fetches when one of those views opens (`views_host`). Nothing the
-//! app renders names those views' components, so their code (and that of `core::bank`,
-//! the letters, the contract pre-fill, export and import, the law texts) stays out of the
-//! app's wasm.
+//! One Yew tree (`App`, `bin/app.rs`) renders every view, with one handle on each store
+//! (journal, plans, corrections, uploads) provided to them all.
 
 mod bank;
 mod bank_chart;
@@ -45,8 +41,6 @@ mod timeline;
 mod update_banner;
 mod upload_card;
 pub(crate) mod uploads;
-mod views_host;
-pub mod views_root;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -73,7 +67,11 @@ use timeline::Timeline;
 use update_banner::UpdateBanner;
 use upload_card::UploadCard;
 use uploads::use_uploads;
-use views_host::ViewsHost;
+use bank_view::BankView;
+use case_view::CaseView;
+use data_view::DataView;
+use plan_view::PlanView;
+use sources_view::SourcesView;
 
 /// How many files the home page lists before « Les afficher »: a year of one line, or this
 /// visit's files when there are more.
@@ -560,10 +558,26 @@ fn shell() -> Html {
                         }
                     }
                     View::Cases => html! { <CasesView /> },
-                    // The views off the first screen: their code is fetched when one opens.
-                    View::Case { .. } | View::Plan | View::PlanFrom { .. } | View::Bank | View::Data | View::Sources | View::Source { .. } => html! {
-                        <ViewsHost view={view.clone()} />
+                    View::Case { id } => html! { <CaseView {id} /> },
+                    View::Plan | View::PlanFrom { .. } => {
+                        // Pre-filled from the bill asked for, else the last one read.
+                        let asked = match &view {
+                            View::PlanFrom { key } => read_bills.iter().position(|b| crate::core::uploads::bill_key(b) == *key),
+                            _ => None,
+                        };
+                        let from = asked.is_some();
+                        let index = asked.or_else(|| bills.len().checked_sub(1));
+                        html! {
+                            <PlanView last_bill={index.and_then(|i| bills.get(i)).cloned()}
+                                last_pages={index.map(pages_of).unwrap_or_default()} {from} />
+                        }
+                    }
+                    View::Bank => html! {
+                        <BankView bills={bills.clone()} plans={plans.all().plans.clone()} cases={journal.journal().cases.clone()} />
                     },
+                    View::Data => html! { <DataView bills={read_bills.clone()} /> },
+                    View::Sources => html! { <SourcesView /> },
+                    View::Source { id } => html! { <SourcesView focus={Some(id)} /> },
                     View::NotFound => not_found(Text::NotFoundText, View::Home, Text::GoHome, l, &navigate),
                 } }
             </main>

@@ -2,9 +2,8 @@
 //! line and price, promotion, options, dates (start, end of commitment, termination and
 //! the operator's confirmation of it), what it includes and the blocks asked for —
 //! pre-filled from what the last bill prints, confirmed by the person. Dates are typed
-//! and shown day first whatever the browser's language. Rendered by the views module
-//! (`views_root`, which reads the last bill and its kept pages from storage), never by the
-//! app itself.
+//! and shown day first whatever the browser's language. The app passes the bill asked for
+//! (else the last one read) and its pages.
 
 use std::rc::Rc;
 

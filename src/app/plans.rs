@@ -63,8 +63,7 @@ impl UsePlans {
     }
 }
 
-/// The plans, loaded once, and again whenever the other module of the page (the plan tab
-/// is in the views module) or another tab saves them.
+/// The plans, loaded once, and again whenever another tab saves them.
 #[hook]
 pub fn use_plans() -> UsePlans {
     let loaded = use_memo((), |_| match storage::load::<Plans>() {

@@ -1,8 +1,7 @@
 //! Every legal reference the app relies on: what it says in one sentence, how it was
 //! checked (read at its source on a given day, or what could not be read there), and a
 //! link to the text. Findings, advice, deadlines and letters link to their
-//! entry (`#/sources/<id>`), which is then marked and scrolled to. Rendered by the views
-//! module (`views_root`): the law's texts stay out of the app's wasm.
+//! entry (`#/sources/<id>`), which is then marked and scrolled to.
 
 use yew::prelude::*;
 

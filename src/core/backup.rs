@@ -172,7 +172,7 @@ const AMOUNT_FIELDS: &[(&str, Decimal)] = &[
 /// (`bills[2].lines[0].amount`), so that the import names what it refuses. Looked for in
 /// the parsed file once decoding has failed, rather than tracked while decoding
 /// (`serde_path_to_error` takes a second copy of every stored type's decoder into the
-/// views module: 60 KB gzip, measured).
+/// app: 60 KB gzip, measured).
 fn out_of_bound_field(text: &str) -> Option<String> {
     use serde_json::Value;
     fn beyond(value: &Value, bound: Decimal) -> bool {

@@ -732,19 +732,11 @@ catalogue! {
         // --- Bills against the bank statement (issue 17) ---
         /// Tab: bills against the bank statement.
         NavBank => ("Banque", "Bank"),
-        /// While the views module (bank, plan, data, sources) is fetched and started.
-        ViewLoading => ("Chargement de l'onglet…", "Loading the tab…"),
-        /// When the views module could not be fetched or started.
-        ViewUnavailable => ("Cet onglet n'a pas pu être chargé (hors ligne avant qu'il soit gardé sur cet appareil ?). Le reste de Contestel fonctionne ; réessayez une fois en ligne.", "This tab could not be loaded (offline before it was kept on this device?). The rest of Contestel works; try again once online."),
-        /// Button: try fetching it again.
-        TryAgain => ("Réessayer", "Try again"),
     }
 }
 
 catalogue! {
-    /// The bank view's own texts, apart from [`Text`]: only the bank tab's wasm module shows
-    /// them. As variants of `Text`, whose `get` is one match, they would be in every module
-    /// that shows any text, the app's first load included.
+    /// The bank view's own texts, apart from [`Text`]: only the bank tab shows them.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum BankText {
         /// Mapping: the amount column.

@@ -1,5 +1,5 @@
 //! The only layer that touches browser APIs: files, the parse worker, storage, the service
-//! worker, dialogs, focus and scrolling, the address, and keeping two Yew trees apart.
+//! worker, dialogs, focus and scrolling, the address.
 
 pub mod clock;
 pub mod dialogs;
@@ -11,5 +11,3 @@ pub mod parse_worker;
 pub mod reader_host;
 pub mod statement_file;
 pub mod storage;
-pub mod views_module;
-pub mod yew_trees;

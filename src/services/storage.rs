@@ -10,14 +10,11 @@
 //! - a write is read back and compared; a full quota is told apart from other failures by
 //!   the exception's name or legacy code, as browsers differ; on a full quota the caches
 //!   (the kept pages) give up their room to the person's data before a save fails;
-//! - a value another tab wrote since this one last read or wrote it is not overwritten;
-//! - every save is announced to the other wasm module of this page (the views', see
-//!   `services::views_module`), which reads the same keys: [`on_change`] hears both.
-
-use std::cell::Cell;
+//! - a value another tab wrote since this one last read or wrote it is not overwritten,
+//!   and [`on_change`] hears when another tab saved.
 
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::core::store::{self, Loaded, StoreError, Stored};
 
@@ -200,10 +197,7 @@ pub fn save<T: Stored>(value: &T, last_seen: i64) -> Result<i64, SaveError> {
         written => written?,
     }
     match area.get_item(T::KEY) {
-        Ok(Some(back)) if back == text => {
-            announce(T::KEY);
-            Ok(saved_at)
-        }
+        Ok(Some(back)) if back == text => Ok(saved_at),
         _ => Err(SaveError::NotVerified),
     }
 }
@@ -261,32 +255,6 @@ pub fn save_merging<T: Stored>(
             Ok((at, Some(theirs.value)))
         }
         saved => saved.map(|at| (at, None)),
-    }
-}
-
-/// The event a module of this page dispatches on `window` after each save, its detail the
-/// key saved. The browser's `storage` event only reaches other tabs; the page runs two
-/// wasm modules (the app, and the bank tab's once opened) that keep the same stores.
-pub const STORED_EVENT: &str = "contestel:stored";
-
-thread_local! {
-    /// True while this module dispatches [`STORED_EVENT`]: its own listeners skip it (the
-    /// other module's, in another wasm instance, see `false`).
-    static ANNOUNCING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Tells the other module of this page that `key` was saved. Listeners run synchronously
-/// within `dispatchEvent`; an exception in one (a module that crashed) stays with it.
-fn announce(key: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(key));
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(STORED_EVENT, &init) {
-        ANNOUNCING.set(true);
-        let _ = window.dispatch_event(&event);
-        ANNOUNCING.set(false);
     }
 }
 
@@ -468,44 +436,27 @@ pub async fn request_persistence() -> Option<bool> {
 }
 
 /// Calls `callback` whenever another tab or window of this site changes `key` (the
-/// browser's `storage` event, which never fires in the tab that wrote), or the other wasm
-/// module of this page saved it ([`STORED_EVENT`]). Dropping the returned listener stops it.
+/// browser's `storage` event, which never fires in the tab that wrote). Dropping the
+/// returned listener stops it.
 pub fn on_change(key: &'static str, callback: impl Fn() + 'static) -> Option<ChangeListener> {
     let window = web_sys::window()?;
-    let callback = std::rc::Rc::new(callback);
-    let other_tab = {
-        let callback = callback.clone();
-        gloo::events::EventListener::new(&window, "storage", move |event| {
-            let changed = event
-                .dyn_ref::<web_sys::StorageEvent>()
-                .and_then(|e| e.key());
-            // A `clear()` elsewhere reports no key: everything may have changed.
-            if changed.as_deref().is_none_or(|k| k == key) {
-                callback();
-            }
-        })
-    };
-    let other_module = gloo::events::EventListener::new(&window, STORED_EVENT, move |event| {
-        if ANNOUNCING.get() {
-            return;
-        }
+    let other_tab = gloo::events::EventListener::new(&window, "storage", move |event| {
         let changed = event
-            .dyn_ref::<web_sys::CustomEvent>()
-            .and_then(|e| e.detail().as_string());
-        if changed.as_deref() == Some(key) {
+            .dyn_ref::<web_sys::StorageEvent>()
+            .and_then(|e| e.key());
+        // A `clear()` elsewhere reports no key: everything may have changed.
+        if changed.as_deref().is_none_or(|k| k == key) {
             callback();
         }
     });
     Some(ChangeListener {
         _other_tab: other_tab,
-        _other_module: other_module,
     })
 }
 
 /// What [`on_change`] listens with; dropping it stops listening.
 pub struct ChangeListener {
     _other_tab: gloo::events::EventListener,
-    _other_module: gloo::events::EventListener,
 }
 
 /// What this app keeps in localStorage, per kind (see `core::store::Usage`).

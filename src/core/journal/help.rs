@@ -1,7 +1,7 @@
 //! The words of the help at the last steps of the ladder (associations, regulators, the
 //! court), of the association and report fields of an exchange, in French and English.
-//! Kept apart from `core::i18n`: only the case view (in the views module) uses them, so
-//! they stay out of the first screen's wasm. Pure.
+//! Kept apart from `core::i18n`'s first-screen catalogue: only the case view uses them.
+//! Pure.
 
 use crate::core::i18n::Lang;
 
