@@ -65,7 +65,10 @@ async fn the_app_renders_in_french_and_switches_to_english() {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<contestel::app::App>::with_root(root.clone()).render();
+    let props = contestel::app::AppProps {
+        pending: Default::default(),
+    };
+    yew::Renderer::<contestel::app::App>::with_root_and_props(root.clone(), props).render();
     tick(50).await;
 
     let text = root.text_content().unwrap_or_default();

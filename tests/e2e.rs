@@ -17,7 +17,7 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::Locator;
-use support::{fixture, open_app, Browser, BASE, PATIENCE};
+use support::{dist_dir, fixture, open_app, Browser, StaticServer, BASE, PATIENCE};
 
 /// WebDriver reports no-break spaces as plain spaces.
 fn spaced(text: &str) -> String {
@@ -31,6 +31,78 @@ async fn upload(browser: &Browser, path: &str) {
         .await
         .expect("file input");
     input.send_keys(path).await.expect("pick a file");
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn a_bill_chosen_before_the_app_is_there_is_read_once_it_is() {
+    // The app's wasm is held on the way: the first screen of index.html is all there is.
+    let server = StaticServer::start(&dist_dir(), BASE);
+    server.hold("_bg.wasm");
+    let browser = Browser::start(360, 740).await;
+    browser.client.goto(&server.url()).await.unwrap();
+    browser.wait_for("#shell-files").await;
+    let promise = text_of(&browser, "#shell .promise").await;
+    assert!(
+        promise.contains("rien ne quitte votre appareil"),
+        "{promise}"
+    );
+    browser
+        .client
+        .find(Locator::Css("#shell-files"))
+        .await
+        .unwrap()
+        .send_keys(&fixture("bills/free-box-2026-10.pdf"))
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "return document.querySelector('#shell-status').textContent.includes('1 fichier reçu')",
+            "the file kept",
+            PATIENCE,
+        )
+        .await;
+    browser.click("#shell-sample").await;
+    browser.screenshot("first-screen-before-the-app-360").await;
+    assert!(
+        browser
+            .client
+            .execute(
+                "return document.querySelector('#sample-button') === null",
+                vec![]
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap(),
+        "the app is not there yet"
+    );
+
+    // The app arrives: it takes the first screen's place and reads what was kept.
+    server.release();
+    browser
+        .wait_until(
+            "return document.querySelectorAll('.upload[data-status=read]').length === 2",
+            "the file chosen and the sample, read",
+            PATIENCE,
+        )
+        .await;
+    let left = browser
+        .client
+        .execute(
+            "return [document.querySelector('#shell') === null, window.contestelPending === null,\
+               [...document.querySelectorAll('.upload .file-name')].map(e => e.textContent)]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(left[0], true, "the first screen is gone: {left}");
+    assert_eq!(left[1], true, "and keeps nothing more: {left}");
+    assert!(
+        left[2].to_string().contains("free-box-2026-10.pdf"),
+        "the file chosen: {left}"
+    );
+    browser.close().await;
 }
 
 #[tokio::test]

@@ -977,7 +977,10 @@ fn the_post_build_hook_fails_the_build_on_a_page_it_does_not_expect() {
             page(&format!("{BOOTSTRAP}<p style=\"color:red\">x</p>")),
             "style attribute",
         ),
-        (page("<script>alert(1)</script>"), "not Trunk's bootstrap"),
+        (
+            page("<script>alert(1)</script>"),
+            "neither Trunk's bootstrap nor the first screen's",
+        ),
     ];
     for (html, reason) in cases {
         let (ok, said, dir) = postbuild(&html, &wasm);
@@ -986,6 +989,21 @@ fn the_post_build_hook_fails_the_build_on_a_page_it_does_not_expect() {
     }
     let (ok, said, dir) = postbuild(&page(BOOTSTRAP), &[]);
     assert!(!ok && said.contains(".wasm"), "{said}");
+    let _ = std::fs::remove_dir_all(dir);
+
+    // The first screen's own script (index.html) is the one other script allowed: hashed
+    // with the bootstrap.
+    let shell = "<script>window.contestelPending = { files: [] };</script>";
+    let (ok, said, dir) = postbuild(&page(&format!("{BOOTSTRAP}{shell}")), &wasm);
+    assert!(ok, "{said}");
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let (csp, scripts) = csp_and_inline_scripts(&html);
+    assert_eq!(scripts.len(), 2);
+    for script in scripts {
+        let digest = Sha256::digest(script.as_bytes());
+        let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
 

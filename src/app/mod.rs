@@ -53,25 +53,25 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::rules;
 use crate::core::uploads::UploadStatus;
 use crate::services::storage;
+use bank_view::BankView;
 use bill_page::BillPage;
+use case_view::CaseView;
 use cases_view::CasesView;
 use corrections::use_corrections;
+use data_view::DataView;
 use drop_zone::DropZone;
 use export_reminder::ExportReminder;
 use findings_panel::FindingsPanel;
 use header::Header;
 use journal::use_journal;
+use plan_view::PlanView;
 use plans::use_plans;
+use sources_view::SourcesView;
 use storage_banner::StorageBanner;
 use timeline::Timeline;
 use update_banner::UpdateBanner;
 use upload_card::UploadCard;
 use uploads::use_uploads;
-use bank_view::BankView;
-use case_view::CaseView;
-use data_view::DataView;
-use plan_view::PlanView;
-use sources_view::SourcesView;
 
 /// How many files the home page lists before « Les afficher »: a year of one line, or this
 /// visit's files when there are more.
@@ -284,15 +284,22 @@ fn open_cases(journal: &journal::UseJournal, navigate: &Callback<View>, lang: La
     }
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// What the first screen of `index.html` kept before the app was there.
+    pub pending: crate::services::dom::Pending,
+}
+
 /// The root component: the router around the app.
 #[function_component(App)]
-pub fn app() -> Html {
-    html! { <HashRouter><Shell /></HashRouter> }
+pub fn app(props: &AppProps) -> Html {
+    html! { <HashRouter><Shell pending={props.pending.clone()} /></HashRouter> }
 }
 
 /// The app within the router.
 #[function_component(Shell)]
-fn shell() -> Html {
+fn shell(props: &AppProps) -> Html {
     // The language chosen on this device, kept between visits.
     let lang = use_state(|| storage::load_lang().unwrap_or_default());
     let all_uploads = use_state(|| false);
@@ -406,6 +413,20 @@ fn shell() -> Html {
             crate::services::dom::scroll_to_top();
         })
     };
+    // The files chosen or dropped, or the sample asked for, on the first screen before
+    // the app was there: read now, as if they came just now.
+    {
+        let (uploads, pending) = (uploads.clone(), props.pending.clone());
+        let sample = Text::SampleName.get(*lang);
+        use_effect_with((), move |_| {
+            if !pending.files.is_empty() {
+                uploads.add_files(pending.files);
+            }
+            if pending.sample {
+                uploads.add_sample(sample);
+            }
+        });
+    }
     let onfiles = {
         let uploads = uploads.clone();
         Callback::from(move |files: Vec<web_sys::File>| uploads.add_files(files))

@@ -1,8 +1,10 @@
-//! The browser app's entry point: a panic hook, then the App.
+//! The browser app's entry point: a panic hook, the first screen taken over, then the App.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The first screen of index.html gives way, with what was dropped on it.
+    let pending = contestel::services::dom::take_shell();
     // Inside another site's frame the app does not run: it says why instead.
     if !contestel::app::guard::may_run() {
         contestel::app::guard::refuse();
@@ -12,7 +14,7 @@ fn main() {
     contestel::services::storage::drop_expired_earlier_copies(
         contestel::services::storage::now_ms(),
     );
-    yew::Renderer::<contestel::app::App>::new().render();
+    yew::Renderer::<contestel::app::App>::with_props(contestel::app::AppProps { pending }).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,6 @@
-//! The page itself: focus, scrolling, the document's language, an input's value. The
-//! components ask for these by intent, so that the browser stays in `services/`.
+//! The page itself: focus, scrolling, the document's language, an input's value, taking
+//! over from the first screen of `index.html`. The components ask for these by intent, so
+//! that the browser stays in `services/`.
 
 use wasm_bindgen::JsCast;
 
@@ -66,4 +67,56 @@ pub fn input_value(id: &str) -> Option<String> {
         .dyn_into::<web_sys::HtmlInputElement>()
         .ok()
         .map(|input| input.value())
+}
+
+/// What the first screen of `index.html` kept before the app mounted: the files chosen or
+/// dropped, and whether the sample was asked for.
+#[derive(Clone, Default)]
+pub struct Pending {
+    /// The files, in the order they came.
+    pub files: Vec<web_sys::File>,
+    /// Whether the sample bill was asked for.
+    pub sample: bool,
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Self) -> bool {
+        self.sample == other.sample
+            && self.files.len() == other.files.len()
+            && self
+                .files
+                .iter()
+                .zip(&other.files)
+                .all(|(a, b)| wasm_bindgen::JsValue::from(a) == wasm_bindgen::JsValue::from(b))
+    }
+}
+
+/// Takes over from the first screen of `index.html`: what it kept (its script stops
+/// keeping anything from now on), and its elements removed, the app rendering in their
+/// place.
+pub fn take_shell() -> Pending {
+    let mut pending = Pending::default();
+    let Some(window) = web_sys::window() else {
+        return pending;
+    };
+    let key = wasm_bindgen::JsValue::from_str("contestelPending");
+    if let Ok(kept) = js_sys::Reflect::get(&window, &key) {
+        if let Ok(files) = js_sys::Reflect::get(&kept, &"files".into()) {
+            if let Some(files) = files.dyn_ref::<js_sys::Array>() {
+                pending.files = files
+                    .iter()
+                    .filter_map(|f| f.dyn_into::<web_sys::File>().ok())
+                    .collect();
+            }
+        }
+        pending.sample = js_sys::Reflect::get(&kept, &"sample".into())
+            .ok()
+            .and_then(|s| s.as_bool())
+            .unwrap_or(false);
+    }
+    let _ = js_sys::Reflect::set(&window, &key, &wasm_bindgen::JsValue::NULL);
+    if let Some(shell) = gloo::utils::document().get_element_by_id("shell") {
+        shell.remove();
+    }
+    pending
 }

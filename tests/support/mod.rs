@@ -26,6 +26,8 @@ pub struct StaticServer {
     pub base: String,
     /// Every request line received, with its status: `("GET /x", 200)`.
     pub log: Arc<Mutex<Vec<(String, u16)>>>,
+    /// While set, requests for paths ending so wait before they are answered.
+    held: Arc<Mutex<Option<String>>>,
     stopped: Arc<AtomicBool>,
     accepting: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
@@ -48,6 +50,8 @@ impl StaticServer {
         let thread_log = Arc::clone(&log);
         let stopped = Arc::new(AtomicBool::new(false));
         let thread_stopped = Arc::clone(&stopped);
+        let held = Arc::new(Mutex::new(None::<String>));
+        let thread_held = Arc::clone(&held);
         let accepting = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if thread_stopped.load(Ordering::SeqCst) {
@@ -58,8 +62,9 @@ impl StaticServer {
                 let prefix = prefix.clone();
                 let log = Arc::clone(&thread_log);
                 let cache_control = cache_control.clone();
+                let held = Arc::clone(&thread_held);
                 std::thread::spawn(move || {
-                    serve_one(stream, &root, &prefix, port, &cache_control, &log)
+                    serve_one(stream, &root, &prefix, port, &cache_control, &log, &held)
                 });
             }
         });
@@ -67,9 +72,23 @@ impl StaticServer {
             port,
             base: base.to_string(),
             log,
+            held,
             stopped,
             accepting: Mutex::new(Some(accepting)),
         }
+    }
+
+    /// Holds the answers to requests for paths ending with `suffix` until [`release`]
+    /// (a slow download, made as long as a test needs).
+    ///
+    /// [`release`]: StaticServer::release
+    pub fn hold(&self, suffix: &str) {
+        *self.held.lock().unwrap() = Some(suffix.to_string());
+    }
+
+    /// Answers the requests held, and every later one at once.
+    pub fn release(&self) {
+        *self.held.lock().unwrap() = None;
     }
 
     /// Stops listening, as a site that went offline: from now on, connecting to the port
@@ -141,6 +160,7 @@ fn serve_one(
     port: u16,
     cache_control: &str,
     log: &Mutex<Vec<(String, u16)>>,
+    held: &Mutex<Option<String>>,
 ) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
@@ -168,6 +188,14 @@ fn serve_one(
         None => String::new(),
     };
     let path = local.split(['?', '#']).next().unwrap_or("/");
+    while held
+        .lock()
+        .unwrap()
+        .as_deref()
+        .is_some_and(|suffix| path.ends_with(suffix))
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let file = path
         .strip_prefix(prefix)
         .map(|rest| if rest.is_empty() { "index.html" } else { rest })
