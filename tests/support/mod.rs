@@ -28,6 +28,9 @@ pub struct StaticServer {
     pub log: Arc<Mutex<Vec<(String, u16)>>>,
     /// While set, requests for paths ending so wait before they are answered.
     held: Arc<Mutex<Option<String>>>,
+    /// Whether text and wasm go gzip-compressed to a browser that accepts it, as GitHub
+    /// Pages sends them.
+    gzip: Arc<AtomicBool>,
     stopped: Arc<AtomicBool>,
     accepting: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
@@ -52,20 +55,24 @@ impl StaticServer {
         let thread_stopped = Arc::clone(&stopped);
         let held = Arc::new(Mutex::new(None::<String>));
         let thread_held = Arc::clone(&held);
+        let gzip = Arc::new(AtomicBool::new(false));
+        let thread_gzip = Arc::clone(&gzip);
         let accepting = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if thread_stopped.load(Ordering::SeqCst) {
                     // Returning drops the listener: the port now refuses connections.
                     return;
                 }
-                let root = root.clone();
-                let prefix = prefix.clone();
+                let site = Site {
+                    root: root.clone(),
+                    prefix: prefix.clone(),
+                    port,
+                    cache_control: cache_control.clone(),
+                    gzip: thread_gzip.load(Ordering::SeqCst),
+                };
                 let log = Arc::clone(&thread_log);
-                let cache_control = cache_control.clone();
                 let held = Arc::clone(&thread_held);
-                std::thread::spawn(move || {
-                    serve_one(stream, &root, &prefix, port, &cache_control, &log, &held)
-                });
+                std::thread::spawn(move || serve_one(stream, &site, &log, &held));
             }
         });
         StaticServer {
@@ -73,6 +80,7 @@ impl StaticServer {
             base: base.to_string(),
             log,
             held,
+            gzip,
             stopped,
             accepting: Mutex::new(Some(accepting)),
         }
@@ -84,6 +92,12 @@ impl StaticServer {
     /// [`release`]: StaticServer::release
     pub fn hold(&self, suffix: &str) {
         *self.held.lock().unwrap() = Some(suffix.to_string());
+    }
+
+    /// From now on, text and wasm go gzip-compressed to a browser that accepts it (GitHub
+    /// Pages does so; what a slow network carries depends on it).
+    pub fn compress(&self) {
+        self.gzip.store(true, Ordering::SeqCst);
     }
 
     /// Answers the requests held, and every later one at once.
@@ -153,28 +167,40 @@ fn content_type(path: &Path) -> &'static str {
 /// [`StaticServer::proxy_args`]) sends absolute URLs (`GET http://host:port/path`) and
 /// `CONNECT host:443`: only this server's own URLs are answered, anything else is logged and
 /// refused.
+/// What a request is answered from: the folder, the sub-path it is served under, the
+/// server's port, the `Cache-Control` sent, and whether to compress.
+struct Site {
+    root: PathBuf,
+    prefix: String,
+    port: u16,
+    cache_control: String,
+    gzip: bool,
+}
+
 fn serve_one(
     mut stream: TcpStream,
-    root: &Path,
-    prefix: &str,
-    port: u16,
-    cache_control: &str,
+    site: &Site,
     log: &Mutex<Vec<(String, u16)>>,
     held: &Mutex<Option<String>>,
 ) {
+    let (root, prefix, port) = (site.root.as_path(), site.prefix.as_str(), site.port);
+    let (cache_control, gzip) = (site.cache_control.as_str(), site.gzip);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Skip the headers: nothing in them changes what a static site answers.
+    // Of the headers, only whether the browser takes gzip changes the answer.
     let mut header = String::new();
+    let mut accepts_gzip = false;
     while reader
         .read_line(&mut header)
         .map(|n| n > 2)
         .unwrap_or(false)
     {
+        let lower = header.to_ascii_lowercase();
+        accepts_gzip |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -211,8 +237,19 @@ fn serve_one(
     log.lock()
         .unwrap()
         .push((format!("{method} {target}"), status));
+    let compressible = !matches!(kind, "image/png" | "image/x-icon" | "application/pdf");
+    let (body, encoding) = if gzip && accepts_gzip && status == 200 && compressible {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let _ = encoder.write_all(&body);
+        (
+            encoder.finish().unwrap_or_default(),
+            "Content-Encoding: gzip\r\n",
+        )
+    } else {
+        (body, "")
+    };
     let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}Cache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Not Found" },
         body.len()
     );
