@@ -89,9 +89,20 @@ test-native: $(TMPDIR)
 test-browser: $(TMPDIR)
 	cargo test --locked --target wasm32-unknown-unknown --test browser --test storage 2>&1 | tee $(LOGS)/browser.log
 
-# Drives the built dist/ in real Chromium; run `make dist` first.
+# Drives the built dist/ in real Chromium; run `make dist` first. Two lanes at once (each
+# test starts its own Chromium, profile and server on free ports), about as long each:
+# the ten years of bills of load.rs with a11y and corrections, and the rest. Within a lane
+# one browser at a time. Each lane's output is kept whole, then both are printed.
+E2E_LANE_1 := --test load --test a11y --test corrections
+E2E_LANE_2 := --test e2e --test privacy --test e2e_bank
 test-e2e: $(TMPDIR)
-	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test e2e --test corrections --test e2e_bank --test a11y --test privacy --test load -- --ignored --test-threads=1 2>&1 | tee $(LOGS)/e2e.log
+	cargo test --locked --no-run $(E2E_LANE_1) $(E2E_LANE_2) 2>&1 | tail -n 1
+	@export CONTESTEL_DIST=$(CURDIR)/dist; \
+	  ( cargo test --locked $(E2E_LANE_1) -- --ignored --test-threads=1 > $(LOGS)/e2e-1.log 2>&1 ) & lane1=$$!; \
+	  rc2=0; cargo test --locked $(E2E_LANE_2) -- --ignored --test-threads=1 > $(LOGS)/e2e-2.log 2>&1 || rc2=$$?; \
+	  rc1=0; wait $$lane1 || rc1=$$?; \
+	  cat $(LOGS)/e2e-1.log $(LOGS)/e2e-2.log | tee $(LOGS)/e2e.log; \
+	  [ $$rc1 = 0 ] && [ $$rc2 = 0 ]
 
 fixtures:
 	tests/fixtures/gen/generate.sh
@@ -112,6 +123,10 @@ bench: tools browser-tools dist
 	cargo test --locked --release --target wasm32-unknown-unknown --test bench_store -- --nocapture 2>&1 \
 	  | tee $(LOGS)/bench-store.log | grep -E 'BENCH_STORE|test result'
 	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test bench -- --ignored --nocapture
+	@# The phone profile (tests/bench_phone.rs): first paint, the app mounted and a bill's
+	@# findings, cold and repeat visits, with Lighthouse's mobile throttling.
+	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test bench_phone -- --ignored --nocapture 2>/dev/null \
+	  | grep -E '^PHONE|test result'
 	@# Ten years of bills (tests/load.rs): sizes and the time to open each screen.
 	CONTESTEL_DIST=$(CURDIR)/dist cargo test --locked --test load -- --ignored --nocapture 2>/dev/null \
 	  | tee $(LOGS)/bench-load.log | grep -E '^LOAD|test result'
