@@ -178,6 +178,29 @@ async fn a_csv_statement_finds_the_four_mismatches_and_stores_only_telecom() {
         note.contains(&operations.to_string()) && note.contains(&kept.to_string()),
         "{note}"
     );
+    // A column corrected: the statement is read again (in the parse worker) with the
+    // columns given; put back, it reads as before.
+    browser.click("#map-date option[value='2']").await;
+    browser
+        .wait_until(
+            &format!(
+                "return !!document.querySelector('#statement-error') \
+                   || !document.querySelector('#kept-note').textContent.includes('{operations}')"
+            ),
+            "the statement read again with another date column",
+            PATIENCE,
+        )
+        .await;
+    browser.click("#map-date option[value='0']").await;
+    browser
+        .wait_until(
+            "return !document.querySelector('#statement-error') \
+               && document.querySelector('#map-date').value === '0'",
+            "the statement read again with its date column",
+            PATIENCE,
+        )
+        .await;
+    assert_eq!(browser.text("#kept-note").await, note);
     browser.assert_accessible("the statement's preview").await;
     browser.screenshot("bank-preview-1280").await;
     browser.click("#keep-telecom").await;

@@ -1,7 +1,9 @@
 //! Importing a statement: pick the file, see what was understood (format, columns, the
 //! first operations and which are telecom), correct the columns, tie a recurring payee to
-//! an operator, then keep the telecom operations. The statement lives in this component's
-//! memory until then; the parent keeps only what `core::bank::telecom::keep` returns.
+//! an operator, then keep the telecom operations. The file is read in the parse worker
+//! (`services::reader_host`), never on the page: a hostile file stops the worker, not the
+//! app. The statement lives in this component's memory until then; the parent keeps only
+//! what `core::bank::telecom::keep` returns.
 
 use std::rc::Rc;
 
@@ -15,11 +17,12 @@ use crate::core::bank::csv::{AmountColumns, Mapping};
 use crate::core::bank::stored::SavedMapping;
 use crate::core::bank::telecom::{operator_of, recurring_unknown, Tie};
 use crate::core::bank::text::Encoding;
-use crate::core::bank::{read_statement, Format, Statement, StatementError};
+use crate::core::bank::{Format, Statement, StatementError};
 use crate::core::bill::Operator;
 use crate::core::dates::format_date;
 use crate::core::i18n::{BankText, Lang, Text};
 use crate::core::money::format_amount;
+use crate::services::reader_host::read_statement_in_worker;
 use crate::services::statement_file::read_statement_bytes;
 
 /// How many operations the preview shows.
@@ -139,23 +142,29 @@ pub fn bank_import(props: &BankImportProps) -> Html {
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let read = match read_statement_bytes(file).await {
-                    Ok(bytes) => read_statement(&bytes, None).map(|statement| {
-                        // The mapping the person confirmed for this bank, if any.
-                        let saved = statement
-                            .signature
-                            .as_ref()
-                            .and_then(|s| mappings.iter().find(|m| m.signature == *s));
-                        let statement = match saved {
-                            Some(saved) => {
-                                read_statement(&bytes, Some(&saved.mapping)).unwrap_or(statement)
-                            }
-                            None => statement,
-                        };
-                        Preview {
-                            bytes: Rc::new(bytes),
-                            statement: Rc::new(statement),
+                    Ok(bytes) => match read_statement_in_worker(bytes.clone(), None).await {
+                        Ok(statement) => {
+                            // The mapping the person confirmed for this bank, if any.
+                            let saved = statement
+                                .signature
+                                .as_ref()
+                                .and_then(|s| mappings.iter().find(|m| m.signature == *s))
+                                .map(|saved| saved.mapping.clone());
+                            let statement = match saved {
+                                Some(mapping) => {
+                                    read_statement_in_worker(bytes.clone(), Some(mapping))
+                                        .await
+                                        .unwrap_or(statement)
+                                }
+                                None => statement,
+                            };
+                            Ok(Preview {
+                                bytes: Rc::new(bytes),
+                                statement: Rc::new(statement),
+                            })
                         }
-                    }),
+                        Err(e) => Err(e),
+                    },
                     Err(e) => Err(e),
                 };
                 busy.set(false);
@@ -174,21 +183,27 @@ pub fn bank_import(props: &BankImportProps) -> Html {
     };
 
     let remap = {
-        let (preview, error) = (preview.clone(), error.clone());
+        let (preview, error, busy) = (preview.clone(), error.clone(), busy.clone());
         Callback::from(move |mapping: Mapping| {
             let Some(current) = (*preview).clone() else {
                 return;
             };
-            match read_statement(&current.bytes, Some(&mapping)) {
-                Ok(statement) => {
-                    error.set(None);
-                    preview.set(Some(Preview {
-                        statement: Rc::new(statement),
-                        ..current
-                    }));
+            let (preview, error, busy) = (preview.clone(), error.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = read_statement_in_worker((*current.bytes).clone(), Some(mapping)).await;
+                busy.set(false);
+                match read {
+                    Ok(statement) => {
+                        error.set(None);
+                        preview.set(Some(Preview {
+                            statement: Rc::new(statement),
+                            ..current
+                        }));
+                    }
+                    Err(e) => error.set(Some(e)),
                 }
-                Err(e) => error.set(Some(e)),
-            }
+            });
         })
     };
 

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod contract;
 pub mod corrections;
 pub mod dates;
+pub mod engine;
 pub mod error;
 pub mod export_memo;
 pub mod finding;

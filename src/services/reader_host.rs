@@ -1,7 +1,8 @@
-//! The page side of reading: a worker, a time limit per file, and `terminate()`.
+//! The page side of reading: a worker, a time limit per file, and `terminate()`. Bills and
+//! bank statements are read there (`core::engine`), never on the page.
 //!
 //! Whatever happens in the worker (a panic, an endless loop, a script that fails to load),
-//! the caller gets a `ReadError` it can show, and the worker is gone: the next file gets a
+//! the caller gets an error it can show, and the worker is gone: the next file gets a
 //! fresh one. A worker that answered cleanly is kept, idle, for the next file, for
 //! [`IDLE_SECONDS`] at most: a fresh worker compiles and warms the reader's wasm again,
 //! which `make bench` measured at about half a second a file (24 monthly bills: 17 s in
@@ -10,8 +11,8 @@
 //!
 //! The exchange: the worker says [`READY`] once its handler is registered (a message
 //! posted before that would be dropped, since the wasm loads asynchronously), the page
-//! then transfers the bytes, and the worker answers with `Result<Reading, ReadError>` as
-//! JSON.
+//! then posts the request as JSON with the bytes transferred beside it, and the worker
+//! answers with the `core::engine::Response` as JSON.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -22,6 +23,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::core::bank::csv::Mapping;
+use crate::core::bank::{Statement, StatementError};
+use crate::core::engine::{Request, Response};
 use crate::core::error::{ReadError, ReadErrorKind};
 use crate::core::reader::{check_envelope, Reading};
 
@@ -119,12 +123,9 @@ async fn settled(waiting: &Waiting, promise: Promise) -> Result<JsValue, Failure
     })
 }
 
-/// Reads a PDF in a worker: the one kept from the last clean answer, or a fresh one.
-/// `source` is the file name, kept in the bill.
-pub async fn read_in_worker(bytes: Vec<u8>, source: &str) -> Result<Reading, ReadError> {
-    // Cheap checks first: no worker start-up for a file that is obviously not a bill.
-    check_envelope(&bytes)?;
-
+/// Asks the worker kept from the last clean answer, or a fresh one: its answer, or why
+/// there is none (the worker is then ended).
+async fn ask(request: &Request, bytes: Vec<u8>) -> Result<Response, Failure> {
     // Taking it cancels its expiry (the timer is dropped with `Idle`).
     let kept = IDLE.with(|idle| idle.borrow_mut().take().map(|idle| idle.worker));
     let warm = kept.is_some();
@@ -133,8 +134,7 @@ pub async fn read_in_worker(bytes: Vec<u8>, source: &str) -> Result<Reading, Rea
         None => {
             let options = WorkerOptions::new();
             options.set_type(WorkerType::Classic);
-            Worker::new_with_options(WORKER_URL, &options)
-                .map_err(|_| ReadError::new(ReadErrorKind::Crashed))?
+            Worker::new_with_options(WORKER_URL, &options).map_err(|_| Failure::Died)?
         }
     };
     let size = bytes.len();
@@ -161,31 +161,46 @@ pub async fn read_in_worker(bytes: Vec<u8>, source: &str) -> Result<Reading, Rea
         })
     };
 
-    let outcome = exchange(&worker, &waiting, bytes, warm).await;
+    let outcome = exchange(&worker, &waiting, request, bytes, warm).await;
     timer.cancel();
-    // An answer that is a reading or a reading error leaves a worker fit for the next
-    // file; anything else (no answer in time, a crash, an answer that does not decode)
-    // ends it.
-    let result = outcome.map(|json| serde_json::from_str::<Result<Reading, ReadError>>(&json));
-    if matches!(result, Ok(Ok(_))) && size <= KEEP_AFTER_BYTES {
+    // An answer that decodes (a reading, or a reading's error) leaves a worker fit for the
+    // next file; anything else (no answer in time, a crash, an answer that does not
+    // decode) ends it.
+    let response =
+        outcome.and_then(|json| serde_json::from_str::<Response>(&json).map_err(|_| Failure::Died));
+    if response.is_ok() && size <= KEEP_AFTER_BYTES {
         keep(worker);
     } else {
         worker.terminate();
     }
     drop((on_message, on_error));
+    response
+}
 
-    match result {
-        Ok(result) => {
-            let result = result.map_err(|_| ReadError::new(ReadErrorKind::Crashed))?;
-            result.map(|mut reading| {
-                reading.bill.source = source.to_string();
-                reading
-            })
-        }
+/// Reads a PDF in a worker. `source` is the file name, kept in the bill.
+pub async fn read_in_worker(bytes: Vec<u8>, source: &str) -> Result<Reading, ReadError> {
+    // Cheap checks first: no worker start-up for a file that is obviously not a bill.
+    check_envelope(&bytes)?;
+    match ask(&Request::ReadBill, bytes).await {
+        Ok(Response::Bill(result)) => result.map(|mut reading| {
+            reading.bill.source = source.to_string();
+            reading
+        }),
         Err(Failure::TimedOut) => Err(ReadError::new(ReadErrorKind::Timeout {
             seconds: TIME_LIMIT_SECONDS,
         })),
-        Err(Failure::Died) => Err(ReadError::new(ReadErrorKind::Crashed)),
+        Ok(_) | Err(Failure::Died) => Err(ReadError::new(ReadErrorKind::Crashed)),
+    }
+}
+
+/// Reads a bank statement in a worker, its columns as `mapping` says (else as detected).
+pub async fn read_statement_in_worker(
+    bytes: Vec<u8>,
+    mapping: Option<Mapping>,
+) -> Result<Statement, StatementError> {
+    match ask(&Request::ReadStatement { mapping }, bytes).await {
+        Ok(Response::Statement(result)) => result,
+        _ => Err(StatementError::Stopped),
     }
 }
 
@@ -194,6 +209,7 @@ pub async fn read_in_worker(bytes: Vec<u8>, source: &str) -> Result<Reading, Rea
 async fn exchange(
     worker: &Worker,
     waiting: &Waiting,
+    request: &Request,
     bytes: Vec<u8>,
     warm: bool,
 ) -> Result<String, Failure> {
@@ -203,9 +219,11 @@ async fn exchange(
             return Err(Failure::Died);
         }
     }
-    let message = Uint8Array::from(bytes.as_slice());
+    let request = serde_json::to_string(request).map_err(|_| Failure::Died)?;
+    let copy = Uint8Array::from(bytes.as_slice());
     drop(bytes);
-    let transfer = js_sys::Array::of1(&message.buffer());
+    let transfer = js_sys::Array::of1(&copy.buffer());
+    let message = js_sys::Array::of2(&JsValue::from_str(&request), &copy);
     let answer = waiting.next()?;
     worker
         .post_message_with_transfer(&message, &transfer)

@@ -38,8 +38,9 @@ pub const MAX_ROWS: usize = 20_000;
 /// The longest field (or OFX value), in bytes.
 pub const MAX_FIELD_CHARS: usize = 1024;
 
-/// One operation of a statement, as read: in memory only, never stored as such.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One operation of a statement, as read: in memory only, never stored as such (it
+/// crosses from the parse worker to the page as JSON, `core::engine`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Operation {
     /// The day of the operation.
     pub date: NaiveDate,
@@ -70,7 +71,7 @@ pub enum Format {
 }
 
 /// A statement as read: every operation, in memory, until the telecom ones are kept.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// How it was read.
     pub format: Format,
@@ -134,6 +135,9 @@ pub enum StatementError {
         /// The 1-based line (0 when the format has no lines, OFX).
         line: usize,
     },
+    /// Its reading stopped in the parse worker (it took too long, or the worker died):
+    /// nothing was read.
+    Stopped,
 }
 
 impl StatementError {
@@ -177,6 +181,12 @@ impl StatementError {
                 Lang::Fr => format!("Ce fichier OFX est incomplet ou abîmé (au niveau de {detail}) : exportez-le à nouveau."),
                 Lang::En => format!("This OFX file is incomplete or damaged (at {detail}): export it again."),
             },
+            StatementError::Stopped => lang
+                .pick(
+                    "La lecture de ce fichier s'est arrêtée avant la fin (il est inhabituel, ou trop long à lire) : rien n'a été importé. Exportez le relevé à nouveau, ou dans l'autre format (CSV ou OFX).",
+                    "Reading this file stopped before the end (it is unusual, or too long to read): nothing was imported. Export the statement again, or in the other format (CSV or OFX).",
+                )
+                .into(),
             StatementError::AbsurdAmount { line } => match (lang, line) {
                 (Lang::Fr, 0) => "Un montant de ce relevé dépasse 10 millions d'euros : il est mal lu, rien n'a été importé.".into(),
                 (Lang::En, 0) => "An amount in this statement exceeds 10 million euros: it is misread, nothing was imported.".into(),
