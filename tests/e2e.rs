@@ -774,6 +774,11 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
     browser.wait_for("#import-summary").await;
     let summary = browser.text("#import-summary").await;
     assert!(summary.contains("1 dossier(s), 2 échange(s)"), "{summary}");
+    browser
+        .client
+        .execute("window.notReloaded = true", vec![])
+        .await
+        .unwrap();
     browser.click("#import-replace").await;
     browser.wait_for("#data-notice").await;
     let after = stored_journal(&browser).await;
@@ -781,9 +786,17 @@ async fn an_export_imported_after_clearing_storage_brings_everything_back() {
         serde_json::to_string(&after).unwrap(),
         serde_json::to_string(&before).unwrap()
     );
-    // The bill read comes back too.
+    // The bill read comes back too, and the case is counted on its tab: in place, without
+    // a reload.
+    assert_eq!(browser.text("#tab-cases .count").await, "1");
     browser.click("#tab-home").await;
     browser.wait_for(".upload[data-status=read] .charges").await;
+    let kept = browser
+        .client
+        .execute("return window.notReloaded === true", vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept.as_bool(), Some(true), "the page was not reloaded");
     browser.close().await;
 }
 

@@ -1,8 +1,11 @@
 //! The person's data: what is kept where, export, import (after showing what the file
 //! holds), erase everything, and what the browser promised about keeping it.
 //!
-//! An import or an erase saves the stores, then reloads the page so that the app reads
-//! them all afresh (it holds the bills read in memory), and says so once the page is back.
+//! An import goes through the app's own handles on the stores (the journal, the plans,
+//! the corrections, the bills read), so every view shows it at once; the bank's data is
+//! written to storage, which the bank tab reads when it opens. An erase empties storage,
+//! then reloads the page, so that nothing held in memory survives it, and says so once
+//! the page is back.
 
 use std::rc::Rc;
 
@@ -21,9 +24,7 @@ use crate::services::files::{self, TextFileError};
 use crate::services::storage::SaveError;
 use crate::services::{clock, export, storage};
 
-/// The notices kept across the reload.
-const IMPORTED: &str = "imported";
-const IMPORTED_PARTLY: &str = "imported-partly";
+/// The notice kept across the reload after an erase.
 const ERASED: &str = "erased";
 
 /// What the data view says: a sentence of the catalogue, or one with numbers.
@@ -269,11 +270,10 @@ pub fn data_view(props: &DataViewProps) -> Html {
     let journal = use_context::<UseJournal>();
     let plans = use_context::<UsePlans>();
     let corrections = use_context::<super::corrections::UseCorrections>();
+    let uploads = use_context::<super::uploads::UseUploads>();
     let pending = use_state(|| None::<Rc<Backup>>);
-    // What was done before the page reloaded, said once it is back.
+    // An erase reloads the page: said once it is back.
     let notice = use_state(|| match storage::take_notice().as_deref() {
-        Some(IMPORTED) => Some(Notice::Said(Text::Imported)),
-        Some(IMPORTED_PARTLY) => Some(Notice::Said(Text::ImportedPartly)),
         Some(ERASED) => Some(Notice::Said(Text::Erased)),
         _ => None,
     });
@@ -392,6 +392,7 @@ pub fn data_view(props: &DataViewProps) -> Html {
         let journal = journal.clone();
         let plans = plans.clone();
         let corrections = corrections.clone();
+        let uploads = uploads.clone();
         let pending = pending.clone();
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
@@ -410,14 +411,16 @@ pub fn data_view(props: &DataViewProps) -> Html {
                 corrections.replace(backup.corrections.clone());
             }
             let bills = add_bills(&backup.bills);
+            if let Some(uploads) = &uploads {
+                uploads.merge_in(backup.bills.clone());
+            }
             let bank = import_bank(&backup.bank, merge);
             pending.set(None);
-            notice.set(None);
-            storage::reload_with_notice(if bills.is_ok() && bank.is_ok() {
-                IMPORTED
+            notice.set(Some(Notice::Said(if bills.is_ok() && bank.is_ok() {
+                Text::Imported
             } else {
-                IMPORTED_PARTLY
-            });
+                Text::ImportedPartly
+            })));
         })
     };
     let oncancel = {

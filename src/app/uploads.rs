@@ -127,6 +127,17 @@ impl UseUploads {
             .collect()
     }
 
+    /// Brings bills read elsewhere (an imported export) into the list, as another tab's
+    /// would come: each one this visit lacks is added, none twice.
+    pub fn merge_in(&self, bills: Vec<crate::core::bill::Bill>) {
+        if bills.is_empty() {
+            return;
+        }
+        let first_id = reserve(&self.next_id, bills.len());
+        self.state
+            .dispatch(UploadAction::Merged { bills, first_id });
+    }
+
     /// Removes a file from the list.
     pub fn remove(&self, id: u32) {
         self.state.dispatch(UploadAction::Removed { id });

@@ -399,9 +399,9 @@ pub fn erase_all() {
 /// The sessionStorage key of what the data view says after it reloaded the page.
 const NOTICE_KEY: &str = "contestel.notice";
 
-/// Reloads the page once this module's pending saves are done (the next task), after
-/// keeping `notice` for the data view to say: an import or an erase changes stores the
-/// app holds in memory (the bills read, among others), and a fresh page reads them all.
+/// Reloads the page once the pending saves are done (the next task), after keeping
+/// `notice` for the data view to say: after an erase, nothing the app held in memory may
+/// survive, and a fresh page starts from the empty storage.
 pub fn reload_with_notice(notice: &str) {
     let Some(window) = web_sys::window() else {
         return;
