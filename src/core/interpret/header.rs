@@ -58,7 +58,11 @@ pub fn read_header(lines: &[Line]) -> Header {
                     ],
                 )
                 .iter()
-                .find_map(|v| invoice_number(&format!("Facture {}", v.split_whitespace().next()?)))
+                // Under or beside its label, a value is the number whatever it looks like
+                // (La Poste Mobile's start with `01`, as a Paris phone number does).
+                .find_map(|v| {
+                    invoice_number(&format!("Facture n° {}", v.split_whitespace().next()?))
+                })
             })
             .or_else(|| {
                 head.iter()
@@ -502,6 +506,21 @@ fn issue_date(head: &[&Line]) -> Option<NaiveDate> {
             let values = keyed_values(head, explicit);
             values.iter().find_map(|v| find_dates(v).first()?.full())
         })
+        .or_else(|| {
+            // The key inside a row, after another field printed on the same text line
+            // (`N° de facture : 123456789 date de facture : 15/01/2025`).
+            head.iter().find_map(|l| {
+                let (at, key) = explicit
+                    .iter()
+                    .filter_map(|k| l.folded.find(k).map(|at| (at, k)))
+                    .min()?;
+                let before = l.folded[..at].chars().next_back();
+                if before.is_some_and(char::is_alphanumeric) || other_date(&l.folded[at..]) {
+                    return None;
+                }
+                find_dates(&l.folded[at + key.len()..]).first()?.full()
+            })
+        })
         .or_else(|| labelled(ISSUE_KEYS))
         .or_else(|| {
             // A bare `Date` title over its value; never a due or debit date.
@@ -792,6 +811,56 @@ mod tests {
                 "invoice_number({text:?})"
             );
         }
+    }
+
+    /// Header rows as operators print them, from templates written against real bills
+    /// (invoice2data, bookkeepers' parsers) and transcriptions of real bills; the values are
+    /// made up in their formats.
+    #[test]
+    fn reads_headers_as_real_operators_print_them() {
+        let read = |rows: &[&[&str]]| read_header(&lines_of(&[page(1, rows)]));
+        // Sosh: the number and the date on one text line, a two-digit year.
+        let h = read(&[
+            &["sosh.fr"],
+            &["N° de facture : 123456789", "date de facture : 15/01/25"],
+            &["total du montant prélevé", "25,99 €"],
+        ]);
+        assert_eq!(h.invoice_number.as_deref(), Some("123456789"));
+        assert_eq!(h.issue_date, Some(ymd(2025, 1, 15)));
+        let h = read(&[&["N° de facture : 123456789 date de facture : 15/01/2025"]]);
+        assert_eq!(h.invoice_number.as_deref(), Some("123456789"));
+        assert_eq!(h.issue_date, Some(ymd(2025, 1, 15)));
+        // Orange Pro: a date with dots.
+        let h = read(&[&["votre facture du 02.08.2026", "21,66 € HT"]]);
+        assert_eq!(h.issue_date, Some(ymd(2026, 8, 2)));
+        // La Poste Mobile: the number under its label.
+        let h = read(&[
+            &["VOTRE FACTURE DU 08 MAI 2023"],
+            &["Numéro de facture"],
+            &["0198765432"],
+        ]);
+        assert_eq!(h.invoice_number.as_deref(), Some("0198765432"));
+        assert_eq!(h.issue_date, Some(ymd(2023, 5, 8)));
+        // SFR box: the customer reference beside it is not the bill's number.
+        let h = read(&[
+            &["N° de Facture : 1091712345"],
+            &["Votre référence client : 1-4NJ1234"],
+            &["Facture du 14/09/2015"],
+        ]);
+        assert_eq!(h.invoice_number.as_deref(), Some("1091712345"));
+        assert_eq!(h.issue_date, Some(ymd(2015, 9, 14)));
+        // Coriolis: the ordinal sign.
+        let h = read(&[&["Facture nº 20261103"], &["Date facture", "03/11/2026"]]);
+        assert_eq!(h.invoice_number.as_deref(), Some("20261103"));
+        assert_eq!(h.issue_date, Some(ymd(2026, 11, 3)));
+        // Bouygues 2025: no colon, the date in words, a reset date that is not the issue's.
+        let h = read(&[
+            &["Remise à Zéro : 22/06/2025"],
+            &["N° de facture 11014954620725"],
+            &["Bonjour, voici votre facture du 16 juillet 2025 :"],
+        ]);
+        assert_eq!(h.invoice_number.as_deref(), Some("11014954620725"));
+        assert_eq!(h.issue_date, Some(ymd(2025, 7, 16)));
     }
 
     #[test]
