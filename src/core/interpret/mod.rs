@@ -1618,6 +1618,70 @@ pub(crate) mod tests {
                     ("Remise Forfait Sosh 25,99€ 5G 12 mois", "-3.00"),
                 ],
             ),
+            (
+                "13. SFR's box (2015): HT, VAT and TTC columns with dotted titles, then the \
+                 previous bills recalled (what was due, the payments received, the balance) \
+                 before the total debited",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Facture du 14/09/2015")],
+                        &[(380.0, "EUR H.T."), (440.0, "T.V.A. (20%)"), (510.0, "EUR T.T.C.")],
+                        &[(40.0, "Vos abonnements, forfaits et options")],
+                        &[(52.0, "Abonnement Box de SFR THD"), (385.0, "16,66"), (450.0, "3,33"), (515.0, "19,99")],
+                        &[(52.0, "Option Bouquet TV"), (390.0, "7,02"), (450.0, "1,40"), (520.0, "8,42")],
+                        &[(40.0, "Total facturé pour l'ensemble de votre compte"), (385.0, "23,68"), (450.0, "4,73"), (515.0, "28,41")],
+                        &[(40.0, "Rappel: situation précédente de votre compte")],
+                        &[(40.0, "Montant restant dû de la/des dernière(s) facture(s) précédente(s)"), (515.0, "28,80")],
+                        &[(40.0, "Vos derniers paiements en date du 14/09/2015"), (450.0, "28,80"), (515.0, "28,80")],
+                        &[(40.0, "Solde restant dû au 14/09/2015"), (500.0, "0,00 EUR T.T.C.")],
+                        &[(40.0, "MONTANT TOTAL prélevé le 29/09/2015"), (515.0, "28,41")],
+                    ],
+                ),
+                "28.41",
+                &[
+                    ("Abonnement Box de SFR THD", "19.99"),
+                    ("Option Bouquet TV", "8.42"),
+                ],
+            ),
+            (
+                "14. Orange: the amount debited beside its date written with dots, which is \
+                 no amount",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "vos forfaits, abonnements et options")],
+                        &[(52.0, "Forfait Livebox Fibre"), (430.0, "21,66"), (515.0, "25,99")],
+                        &[(40.0, "total auprès d'Orange"), (430.0, "21,66"), (515.0, "25,99")],
+                        &[(40.0, "total du montant prélevé"), (300.0, "au 02.08.2026"), (515.0, "25,99 €")],
+                    ],
+                ),
+                "25.99",
+                &[("Forfait Livebox Fibre", "25.99")],
+            ),
+            (
+                "15. Free Mobile: each amount TTC with its HT in brackets, sections whose \
+                 heading carries its total in words",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "Somme à payer TTC*"), (515.0, "12.96")],
+                        &[(40.0, "Details de votre facture")],
+                        &[(40.0, "Services (Total : 9.99  TTC)")],
+                        &[(52.0, "Abonnements, forfaits et options du 19-05 au 18-06")],
+                        &[(64.0, "Forfait Free 5G 150Go"), (490.0, "19.99 (16.66)")],
+                        &[(64.0, "Remise fidélité"), (490.0, "-10.00 (-8.33)")],
+                        &[(40.0, "Services fournis par des tiers (Total : 2.97  TTC ( 2.48 HT ))")],
+                        &[(64.0, "SMS+ 81234"), (495.0, "2.97 (2.48)")],
+                    ],
+                ),
+                "12.96",
+                &[
+                    ("Forfait Free 5G 150Go", "19.99"),
+                    ("Remise fidélité", "-10.00"),
+                    ("SMS+ 81234", "2.97"),
+                ],
+            ),
         ];
         for (what, page, total, want) in cases {
             let (bill, notes) = interpret_with_notes(&[page], "x.pdf");
