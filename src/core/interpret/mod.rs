@@ -1709,6 +1709,29 @@ pub(crate) mod tests {
                 "19.61",
                 &[("SIM 24/24 100Go 14,99E", "14.99"), ("SMS 38 SMS", "4.62")],
             ),
+            (
+                "16b. the same, with an unpaid 4,99 € carried over into the amount to pay",
+                placed(
+                    1,
+                    &[
+                        &[(40.0, "VOTRE FACTURE DU 08 MAI 2023")],
+                        &[(40.0, "Montant à payer ce mois-ci*"), (480.0, "24,60 € TTC")],
+                        &[(40.0, "La date limite de paiement est le 14 mai 2023.")],
+                        &[(40.0, "Code client"), (150.0, "1.7612345"), (440.0, "HT"), (520.0, "TTC")],
+                        &[(40.0, "Montant de votre facture (hors collecte pour des fournisseurs tiers)*"), (425.0, "16,34 €"), (505.0, "19,61 €")],
+                        &[(40.0, "(dont montant de TVA à 20,00 % : 3,27 €)")],
+                        &[(40.0, "Report des sommes payées ou restant dues*"), (510.0, "4,99 €")],
+                        &[(40.0, "Vos services La Poste Mobile* (taux de TVA 20,00 %)"), (425.0, "16,34 €"), (505.0, "19,61 €")],
+                        &[(40.0, "Vos abonnements, forfaits et options du 08/05/2023 au 07/06/2023")],
+                        &[(52.0, "• SIM 24/24 100Go 14,99E"), (425.0, "12,49 €"), (505.0, "14,99 €")],
+                        &[(40.0, "Vos communications du 08/04/2023 au 07/05/2023"), (340.0, "Unité"), (440.0, "HT"), (520.0, "TTC")],
+                        &[(52.0, "Au delà et hors de votre forfait")],
+                        &[(52.0, "- SMS"), (340.0, "38 SMS"), (430.0, "3,85 €"), (510.0, "4,62 €")],
+                    ],
+                ),
+                "19.61",
+                &[("SIM 24/24 100Go 14,99E", "14.99"), ("SMS 38 SMS", "4.62")],
+            ),
         ];
         for (what, page, total, want) in cases {
             let (bill, notes) = interpret_with_notes(&[page], "x.pdf");
