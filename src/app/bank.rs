@@ -5,49 +5,39 @@
 use yew::prelude::*;
 
 use super::journal::{StorageStatus, UseJournal};
+use super::store::{use_store, UseStore};
 use crate::core::bank::matching::DebitFinding;
 use crate::core::bank::stored::BankData;
 use crate::core::bank::telecom::{self, Debit, Tie};
 use crate::core::bank::Statement;
 use crate::core::bill::{Bill, Operator};
 use crate::core::i18n::Lang;
-use crate::core::store::Stored;
-use crate::services::storage::{self, Load};
 
 /// Handle on the bank data.
 #[derive(Clone, PartialEq)]
 pub struct UseBank {
-    data: UseStateHandle<BankData>,
-    saved_at: UseStateHandle<i64>,
-    status: UseStateHandle<StorageStatus>,
+    store: UseStore<BankData>,
 }
 
 impl UseBank {
     /// What is kept.
     pub fn data(&self) -> &BankData {
-        &self.data
+        self.store.get()
     }
 
     /// Where it stands with respect to storage.
     pub fn status(&self) -> StorageStatus {
-        *self.status
+        self.store.status()
     }
 
     fn set(&self, next: BankData) {
-        match storage::save(&next, *self.saved_at) {
-            Ok(at) => {
-                self.saved_at.set(at);
-                self.status.set(StorageStatus::Saved);
-            }
-            Err(error) => self.status.set(StorageStatus::after(&error)),
-        }
-        self.data.set(next);
+        self.store.set(next);
     }
 
     /// Keeps the telecom operations of a statement (the others are dropped here, never
     /// stored); returns how many operations were read and how many kept.
     pub fn import(&self, statement: &Statement) -> (usize, usize) {
-        let mut next = (*self.data).clone();
+        let mut next = self.data().clone();
         let kept = telecom::keep(&statement.operations, &next.ties);
         let learned = telecom::learned_ties(&kept, &next.ties);
         let count = kept.len();
@@ -58,7 +48,7 @@ impl UseBank {
 
     /// Ties a label to an operator, or unties it (`None`).
     pub fn tie(&self, key: String, operator: Option<Operator>) {
-        let mut next = (*self.data).clone();
+        let mut next = self.data().clone();
         match operator {
             Some(operator) => next.tie(Tie { key, operator }),
             None => next.ties.retain(|t| t.key != key),
@@ -68,43 +58,18 @@ impl UseBank {
 
     /// Forgets the debits kept (mappings and ties stay).
     pub fn forget(&self) {
-        let mut next = (*self.data).clone();
+        let mut next = self.data().clone();
         next.forget_debits();
         self.set(next);
-    }
-}
-
-fn load_bank() -> (BankData, i64, StorageStatus) {
-    match storage::load::<BankData>() {
-        Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
-        Load::Empty => (BankData::default(), 0, StorageStatus::Saved),
-        Load::Unavailable => (BankData::default(), 0, StorageStatus::Unavailable),
-        Load::Unreadable { .. } => (BankData::default(), 0, StorageStatus::Unreadable),
     }
 }
 
 /// The bank data, loaded once, and again when another tab saves it.
 #[hook]
 pub fn use_bank() -> UseBank {
-    let loaded = use_memo((), |_| load_bank());
-    let bank = UseBank {
-        data: use_state(|| loaded.0.clone()),
-        saved_at: use_state(|| loaded.1),
-        status: use_state(|| loaded.2),
-    };
-    {
-        let bank = bank.clone();
-        use_effect_with((), move |_| {
-            let listener = storage::on_change(BankData::KEY, move || {
-                if let (data, saved_at, StorageStatus::Saved) = load_bank() {
-                    bank.saved_at.set(saved_at);
-                    bank.data.set(data);
-                }
-            });
-            move || drop(listener)
-        });
+    UseBank {
+        store: use_store::<BankData>(),
     }
-    bank
 }
 
 /// Contests a debit the statement shows: the journal gets the case the core chooses

@@ -83,16 +83,7 @@ impl Reducible for CorrectionsState {
 }
 
 fn load() -> CorrectionsState {
-    let (corrections, saved_at, status) = match storage::load::<Corrections>() {
-        Load::Unavailable => (Corrections::default(), 0, StorageStatus::Unavailable),
-        Load::Empty => (Corrections::default(), 0, StorageStatus::Saved),
-        Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
-        Load::Unreadable {
-            error: crate::core::store::StoreError::TooNew { .. },
-            ..
-        } => (Corrections::default(), 0, StorageStatus::TooNew),
-        Load::Unreadable { .. } => (Corrections::default(), 0, StorageStatus::Unreadable),
-    };
+    let (corrections, saved_at, status) = super::journal::load_stored::<Corrections>();
     CorrectionsState {
         corrections,
         saved_at,

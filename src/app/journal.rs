@@ -105,17 +105,25 @@ impl Reducible for JournalState {
     }
 }
 
-fn load() -> JournalState {
-    let (journal, saved_at, status) = match storage::load::<Journal>() {
-        Load::Unavailable => (Journal::default(), 0, StorageStatus::Unavailable),
-        Load::Empty => (Journal::default(), 0, StorageStatus::Saved),
+/// A store as the app starts from it: its value (the default when nothing readable is
+/// stored), when it was saved, and where it stands. One reading for every store the app
+/// holds (the journal, the plans, the corrections, the bank's data): what cannot be read
+/// was set aside by `storage::load`, and a newer Contestel's value is never saved over.
+pub fn load_stored<T: Stored + Default>() -> (T, i64, StorageStatus) {
+    match storage::load::<T>() {
+        Load::Unavailable => (T::default(), 0, StorageStatus::Unavailable),
+        Load::Empty => (T::default(), 0, StorageStatus::Saved),
         Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
         Load::Unreadable {
             error: crate::core::store::StoreError::TooNew { .. },
             ..
-        } => (Journal::default(), 0, StorageStatus::TooNew),
-        Load::Unreadable { .. } => (Journal::default(), 0, StorageStatus::Unreadable),
-    };
+        } => (T::default(), 0, StorageStatus::TooNew),
+        Load::Unreadable { .. } => (T::default(), 0, StorageStatus::Unreadable),
+    }
+}
+
+fn load() -> JournalState {
+    let (journal, saved_at, status) = load_stored::<Journal>();
     JournalState {
         journal,
         saved_at,

@@ -37,6 +37,7 @@ mod plan_view;
 mod plans;
 mod sources_view;
 mod storage_banner;
+mod store;
 mod timeline;
 mod update_banner;
 mod upload_card;
