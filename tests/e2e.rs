@@ -62,6 +62,27 @@ async fn a_bill_chosen_before_the_app_is_there_is_read_once_it_is() {
             PATIENCE,
         )
         .await;
+    // A file dropped anywhere on the page is kept too, and the browser does not open it.
+    let dropped = browser
+        .client
+        .execute(
+            "const dt = new DataTransfer();\
+             dt.items.add(new File(['not a bill'], 'dropped.txt', { type: 'text/plain' }));\
+             const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });\
+             document.querySelector('main').dispatchEvent(drop);\
+             return drop.defaultPrevented",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(dropped.as_bool(), Some(true), "the drop is caught");
+    browser
+        .wait_until(
+            "return document.querySelector('#shell-status').textContent.includes('2 fichiers reçus')",
+            "the dropped file kept",
+            PATIENCE,
+        )
+        .await;
     browser.click("#shell-sample").await;
     browser.screenshot("first-screen-before-the-app-360").await;
     assert!(
@@ -82,8 +103,9 @@ async fn a_bill_chosen_before_the_app_is_there_is_read_once_it_is() {
     server.release();
     browser
         .wait_until(
-            "return document.querySelectorAll('.upload[data-status=read]').length === 2",
-            "the file chosen and the sample, read",
+            "return document.querySelectorAll('.upload[data-status=read]').length === 2\
+               && document.querySelectorAll('.upload[data-status=failed]').length === 1",
+            "the file chosen and the sample, read, and the dropped file that is no bill, said so",
             PATIENCE,
         )
         .await;
@@ -99,8 +121,9 @@ async fn a_bill_chosen_before_the_app_is_there_is_read_once_it_is() {
     assert_eq!(left[0], true, "the first screen is gone: {left}");
     assert_eq!(left[1], true, "and keeps nothing more: {left}");
     assert!(
-        left[2].to_string().contains("free-box-2026-10.pdf"),
-        "the file chosen: {left}"
+        left[2].to_string().contains("free-box-2026-10.pdf")
+            && left[2].to_string().contains("dropped.txt"),
+        "the files chosen and dropped: {left}"
     );
     browser.close().await;
 }
