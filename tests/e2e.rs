@@ -130,6 +130,34 @@ async fn a_bill_chosen_before_the_app_is_there_is_read_once_it_is() {
 
 #[tokio::test]
 #[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
+async fn an_app_that_cannot_start_says_so_on_the_first_screen() {
+    // Offline on a first visit: the app's wasm does not come.
+    let server = StaticServer::start(&dist_dir(), BASE);
+    let browser = Browser::start(360, 740).await;
+    browser
+        .devtools("Network.enable", serde_json::json!({}))
+        .await;
+    browser
+        .devtools(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": ["*_bg.wasm"] }),
+        )
+        .await;
+    browser.client.goto(&server.url()).await.unwrap();
+    browser
+        .wait_until(
+            "return document.querySelector('#shell-status[role=alert]') !== null",
+            "the first screen saying the app could not start",
+            PATIENCE,
+        )
+        .await;
+    let said = text_of(&browser, "#shell-status").await;
+    assert!(said.contains("n'a pas pu démarrer"), "{said}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and ChromeDriver: run through `make test`"]
 async fn sample_bill_is_read_in_the_worker_and_shown() {
     let (server, browser) = open_app(1280, 900).await;
     let lang = browser
