@@ -144,16 +144,12 @@ fn kind_of(path: &str) -> &'static str {
     if name.ends_with(".wasm") {
         if name.starts_with("worker") {
             "worker_wasm"
-        } else if name.starts_with("views") {
-            "views_wasm"
         } else {
             "app_wasm"
         }
     } else if name.ends_with(".js") {
         if name.starts_with("worker") {
             "worker_js"
-        } else if name.starts_with("views") {
-            "views_js"
         } else {
             "app_js"
         }
@@ -166,8 +162,9 @@ fn kind_of(path: &str) -> &'static str {
     }
 }
 
-/// Page loads of the app: first paint of the app (the body is empty until Yew mounts, and
-/// it mounts with its handlers: that is when it can be used), and what was transferred.
+/// Page loads of the app, each waited for until the app has mounted: the first contentful
+/// paint (the first screen of `index.html`, drawn before the wasm since 2026-12-08), the
+/// load event, and what was transferred.
 async fn page_load(browser: &Browser, server: &StaticServer, site: &Path) -> Value {
     let mut paints = Vec::new();
     let mut loads = Vec::new();
@@ -481,7 +478,6 @@ async fn bench() {
             .sum()
     };
     let worker_gzip = module_gzip("worker");
-    let views_gzip = module_gzip("views");
     let store = store_figures();
     let scale_24 = num(&contestel_24, "median_ms");
 
@@ -498,7 +494,6 @@ async fn bench() {
         "typical_bill_median_ms": typical_median,
         "first_load_gzip_bytes": load["first_load_gzip_bytes"],
         "worker_gzip_bytes": worker_gzip,
-        "views_gzip_bytes": views_gzip,
         "pdfjs_gzip_bytes": pdfjs_gzip + pdfjs_worker_gzip,
         "pdfjs_main_gzip_bytes": pdfjs_gzip,
         "pdfjs_worker_gzip_bytes": pdfjs_worker_gzip,
@@ -715,10 +710,8 @@ fn markdown(r: &Value) -> String {
     }
     s.push_str(&format!(
         "| worker (.wasm + .js), gzip, fetched when the first file is read | {} |\n\
-         | views module (.wasm + .js), gzip, fetched when the bank, plan, data or sources tab is opened | {} |\n\
          | pdf.js bundle, gzip (pdf.min.mjs + pdf.worker.min.mjs) | {} |\n",
         kb(f("worker_gzip_bytes")),
-        kb(f("views_gzip_bytes")),
         kb(f("pdfjs_gzip_bytes")),
     ));
     let store = &r["store"];

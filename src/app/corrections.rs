@@ -83,7 +83,7 @@ impl Reducible for CorrectionsState {
 }
 
 fn load() -> CorrectionsState {
-    let (corrections, saved_at, status) = super::journal::load_stored::<Corrections>();
+    let (corrections, saved_at, status) = super::store::load_stored::<Corrections>();
     CorrectionsState {
         corrections,
         saved_at,

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::store::load_stored;
 use crate::core::bill::Bill;
 use crate::core::finding::RuleId;
 use crate::core::i18n::Lang;
@@ -102,23 +103,6 @@ impl Reducible for JournalState {
             JournalMsg::SaveFailed(status) => next.status = status,
         }
         Rc::new(next)
-    }
-}
-
-/// A store as the app starts from it: its value (the default when nothing readable is
-/// stored), when it was saved, and where it stands. One reading for every store the app
-/// holds (the journal, the plans, the corrections, the bank's data): what cannot be read
-/// was set aside by `storage::load`, and a newer Contestel's value is never saved over.
-pub fn load_stored<T: Stored + Default>() -> (T, i64, StorageStatus) {
-    match storage::load::<T>() {
-        Load::Unavailable => (T::default(), 0, StorageStatus::Unavailable),
-        Load::Empty => (T::default(), 0, StorageStatus::Saved),
-        Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
-        Load::Unreadable {
-            error: crate::core::store::StoreError::TooNew { .. },
-            ..
-        } => (T::default(), 0, StorageStatus::TooNew),
-        Load::Unreadable { .. } => (T::default(), 0, StorageStatus::Unreadable),
     }
 }
 

@@ -1,14 +1,30 @@
 //! The stores the app holds whole and saves whole after each change (the plans, the bank's
 //! data): one hook for all of them. The journal and the corrections, whose changes are
 //! actions replayed over another tab's saves, have reducers of their own
-//! (`journal.rs`, `corrections.rs`); every store is read the same way
-//! ([`super::journal::load_stored`]).
+//! (`journal.rs`, `corrections.rs`); every store is read the same way ([`load_stored`]).
 
 use yew::prelude::*;
 
-use super::journal::{load_stored, StorageStatus};
+use super::journal::StorageStatus;
 use crate::core::store::Stored;
-use crate::services::storage;
+use crate::services::storage::{self, Load};
+
+/// A store as the app starts from it: its value (the default when nothing readable is
+/// stored), when it was saved, and where it stands. One reading for every store the app
+/// holds (the journal, the plans, the corrections, the bank's data): what cannot be read
+/// was set aside by `storage::load`, and a newer Contestel's value is never saved over.
+pub fn load_stored<T: Stored + Default>() -> (T, i64, StorageStatus) {
+    match storage::load::<T>() {
+        Load::Unavailable => (T::default(), 0, StorageStatus::Unavailable),
+        Load::Empty => (T::default(), 0, StorageStatus::Saved),
+        Load::Loaded(loaded) => (loaded.value, loaded.saved_at, StorageStatus::Saved),
+        Load::Unreadable {
+            error: crate::core::store::StoreError::TooNew { .. },
+            ..
+        } => (T::default(), 0, StorageStatus::TooNew),
+        Load::Unreadable { .. } => (T::default(), 0, StorageStatus::Unreadable),
+    }
+}
 
 /// Handle on a store: its value, where it stands, and a way to change it.
 pub struct UseStore<T: 'static> {

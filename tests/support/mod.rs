@@ -640,7 +640,7 @@ impl Browser {
     }
 
     /// The text of the first element matching the CSS selector, as WebDriver gives it
-    /// (once there is one: a tab of the views module renders after its code is fetched).
+    /// (once there is one).
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await;
         self.client
